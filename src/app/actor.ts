@@ -1,0 +1,18 @@
+export const ROLES = ['admin', 'hr', 'chief', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling: the token's id (for the audit log), its role and its scope. */
+export interface Actor {
+  tokenId: string;
+  role: Role;
+  /** A chief's department, or a staff member's department. */
+  departmentId: string | null;
+  /** A staff member's own member id. */
+  memberId: string | null;
+}
+
+/** May this actor read or write things of this department at all (by scope, not by role)? */
+export function inDepartmentScope(actor: Actor, departmentId: string): boolean {
+  if (actor.role === 'admin' || actor.role === 'hr') return true;
+  return actor.departmentId === departmentId;
+}

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Atomic } from '../db/atomic.ts';
+import type { DB } from '../db/schema.ts';
+
+/** What the application needs from its runtime; each runtime (Node, Workers) builds one. */
+export interface Deps {
+  db: Kysely<DB>;
+  atomic: Atomic;
+  /** The clock: the only source of "now" (the domain core takes it as a parameter). */
+  now: () => Date;
+  /** New ids for rows (random UUIDs by default). */
+  newId: () => string;
+  /** When set, this bearer token is accepted as an admin (BUNSAN_ADMIN_TOKEN). */
+  adminToken?: string | undefined;
+  /** Operational log lines (never tokens or health reasons). */
+  log: (line: string) => void;
+}

@@ -1,0 +1,20 @@
+/** One offending field: a JSON Pointer into the request body (or query), and what is wrong. */
+export interface FieldError {
+  path: string;
+  message: string;
+  /** For CSV uploads: the line of the file (the header is line 1). */
+  line?: number;
+}
+
+/** Expected failures of a use case, as values; the HTTP layer maps each kind to a status. */
+export type Failure =
+  | { kind: 'not-found'; detail: string }
+  | { kind: 'forbidden'; detail: string }
+  | { kind: 'conflict'; detail: string; errors?: FieldError[] }
+  | { kind: 'invalid'; detail: string; errors: FieldError[] };
+
+export const notFound = (detail: string): Failure => ({ kind: 'not-found', detail });
+export const forbidden = (detail: string): Failure => ({ kind: 'forbidden', detail });
+export const invalid = (detail: string, errors: FieldError[]): Failure => ({ kind: 'invalid', detail, errors });
+export const conflict = (detail: string, errors?: FieldError[]): Failure =>
+  errors ? { kind: 'conflict', detail, errors } : { kind: 'conflict', detail };

@@ -1,0 +1,60 @@
+import type { AuditRow, DepartmentRow, MemberRow, TokenRow } from '../db/schema.ts';
+
+/** The API's view of a department row. */
+export function departmentView(r: DepartmentRow) {
+  return {
+    id: r.id,
+    name: r.name,
+    timezone: r.timezone,
+    officeHours: { start: r.office_start, end: r.office_end },
+    workdays: JSON.parse(r.workdays) as number[],
+    holidays: r.holidays as 'jp' | 'none',
+    closedDates: JSON.parse(r.closed_dates) as string[],
+    language: r.language as 'ja' | 'en',
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+export type DepartmentView = ReturnType<typeof departmentView>;
+
+/** The API's view of a member row. */
+export function memberView(r: MemberRow) {
+  return {
+    id: r.id,
+    departmentId: r.department_id,
+    name: r.name,
+    email: r.email,
+    skills: JSON.parse(r.skills) as string[],
+    position: r.position,
+    remoteAccess: r.remote_access,
+    active: r.active === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+export type MemberView = ReturnType<typeof memberView>;
+
+/** The API's view of a token (never its secret nor its hash). */
+export function tokenView(r: TokenRow) {
+  return {
+    id: r.id,
+    role: r.role,
+    departmentId: r.department_id,
+    memberId: r.member_id,
+    label: r.label,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  };
+}
+
+/** The API's view of an audit entry. */
+export function auditView(r: AuditRow) {
+  return {
+    id: r.id,
+    at: r.at,
+    actor: { tokenId: r.actor_id, role: r.actor_role },
+    action: r.action,
+    subject: { type: r.subject_type, id: r.subject_id },
+    summary: JSON.parse(r.summary) as Record<string, unknown>,
+  };
+}

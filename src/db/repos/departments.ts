@@ -1,0 +1,22 @@
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { DB, DepartmentPatch, DepartmentRow, NewDepartmentRow } from '../schema.ts';
+
+/** One department by id, or undefined. */
+export function findDepartment(db: Kysely<DB>, id: string): Promise<DepartmentRow | undefined> {
+  return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** All departments, or only the given ones, by name. */
+export function listDepartments(db: Kysely<DB>, onlyIds?: readonly string[]): Promise<DepartmentRow[]> {
+  let q = db.selectFrom('departments').selectAll().orderBy('name').orderBy('id');
+  if (onlyIds) q = q.where('id', 'in', onlyIds.length ? [...onlyIds] : ['']);
+  return q.execute();
+}
+
+export function insertDepartmentQuery(db: Kysely<DB>, row: NewDepartmentRow): CompiledQuery {
+  return db.insertInto('departments').values(row).compile();
+}
+
+export function updateDepartmentQuery(db: Kysely<DB>, id: string, patch: DepartmentPatch): CompiledQuery {
+  return db.updateTable('departments').set(patch).where('id', '=', id).compile();
+}

@@ -1,0 +1,33 @@
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { DB, MemberPatch, MemberRow, NewMemberRow } from '../schema.ts';
+
+/** One member by id, or undefined. */
+export function findMember(db: Kysely<DB>, id: string): Promise<MemberRow | undefined> {
+  return db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A department's members by name; `active` filters when given. */
+export function listMembers(db: Kysely<DB>, departmentId: string, active?: boolean): Promise<MemberRow[]> {
+  let q = db.selectFrom('members').selectAll().where('department_id', '=', departmentId);
+  if (active !== undefined) q = q.where('active', '=', active ? 1 : 0);
+  return q.orderBy('name').orderBy('id').execute();
+}
+
+/** The members of a department whose normalised e-mail is among `keys`. */
+export function findMembersByEmailKeys(db: Kysely<DB>, departmentId: string, keys: readonly string[]): Promise<MemberRow[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('department_id', '=', departmentId)
+    .where('email_key', 'in', [...keys])
+    .execute();
+}
+
+export function insertMemberQuery(db: Kysely<DB>, row: NewMemberRow): CompiledQuery {
+  return db.insertInto('members').values(row).compile();
+}
+
+export function updateMemberQuery(db: Kysely<DB>, id: string, patch: MemberPatch): CompiledQuery {
+  return db.updateTable('members').set(patch).where('id', '=', id).compile();
+}

@@ -1,0 +1,71 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/** Instants are ISO-8601 UTC text; booleans are 0 | 1; ids are text; lists are JSON text. */
+export interface DepartmentTable {
+  id: string;
+  name: string;
+  timezone: string;
+  office_start: string;
+  office_end: string;
+  workdays: string;
+  holidays: string;
+  closed_dates: string;
+  language: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberTable {
+  id: string;
+  department_id: string;
+  name: string;
+  email: string;
+  email_key: string;
+  skills: string;
+  position: string;
+  remote_access: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TokenTable {
+  id: string;
+  token_hash: string;
+  role: string;
+  department_id: string | null;
+  member_id: string | null;
+  label: string;
+  created_at: string;
+  created_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditTable {
+  id: string;
+  at: string;
+  actor_id: string;
+  actor_role: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  summary: string;
+}
+
+export interface DB {
+  departments: DepartmentTable;
+  members: MemberTable;
+  tokens: TokenTable;
+  audit_log: AuditTable;
+}
+
+export type DepartmentRow = Selectable<DepartmentTable>;
+export type NewDepartmentRow = Insertable<DepartmentTable>;
+export type DepartmentPatch = Updateable<DepartmentTable>;
+export type MemberRow = Selectable<MemberTable>;
+export type NewMemberRow = Insertable<MemberTable>;
+export type MemberPatch = Updateable<MemberTable>;
+export type TokenRow = Selectable<TokenTable>;
+export type NewTokenRow = Insertable<TokenTable>;
+export type AuditRow = Selectable<AuditTable>;
+export type NewAuditRow = Insertable<AuditTable>;

@@ -1,0 +1,28 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** One problem with a department's settings, at a JSON Pointer into the input. */
+export interface SettingViolation {
+  path: string;
+  message: string;
+}
+
+export interface DepartmentSettingsInput {
+  timezone?: string;
+  officeHours?: { start: string; end: string };
+  closedDates?: string[];
+}
+
+/** Checks what a schema cannot: a real IANA zone, office hours that start before they end. */
+export function checkDepartmentSettings(input: DepartmentSettingsInput): SettingViolation[] {
+  const out: SettingViolation[] = [];
+  if (input.timezone !== undefined && !IANAZone.isValidZone(input.timezone)) {
+    out.push({ path: '/timezone', message: `"${input.timezone}" is not an IANA time zone (e.g. Asia/Tokyo)` });
+  }
+  if (input.officeHours && input.officeHours.start >= input.officeHours.end) {
+    out.push({ path: '/officeHours/end', message: `must be later than start (${input.officeHours.start})` });
+  }
+  input.closedDates?.forEach((d, i) => {
+    if (!DateTime.fromISO(d, { zone: 'UTC' }).isValid) out.push({ path: `/closedDates/${i}`, message: 'is not a calendar date' });
+  });
+  return out;
+}

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Deps } from '../app/deps.ts';
+import type { AppEnv } from './env.ts';
+import { requireAuth } from './middleware/auth.ts';
+import { openApiDocument } from './openapi.ts';
+import { ProblemError, problemResponse } from './problem.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { departmentRoutes } from './routes/departments.ts';
+import { memberRoutes } from './routes/members.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+
+export const VERSION = '0.1.0';
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The whole HTTP API for the given runtime dependencies; no module-level state. */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  const doc = openApiDocument(VERSION);
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', version: VERSION }));
+  app.get('/openapi.json', (c) => c.json(doc));
+
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ProblemError(413, 'body-too-large', `The request body is over the limit of ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  app.use('/v1/*', requireAuth());
+  app.route('/v1/departments', departmentRoutes());
+  app.route('/v1/members', memberRoutes());
+  app.route('/v1/tokens', tokenRoutes());
+  app.route('/v1/audit', auditRoutes());
+
+  app.notFound((c) => problemResponse(new ProblemError(404, 'not-found', `No route for ${c.req.method} ${c.req.path}.`), c.req.path));
+
+  app.onError((e, c) => {
+    if (e instanceof ProblemError) return problemResponse(e, c.req.path);
+    // Anything else is our bug: log it, tell the client nothing about the internals.
+    deps.log(`error ${c.req.method} ${c.req.path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return problemResponse(new ProblemError(500, 'internal', 'Something went wrong on our side; it has been logged.'), c.req.path);
+  });
+
+  return app;
+}
+export type App = ReturnType<typeof createApp>;

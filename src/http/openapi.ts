@@ -1,0 +1,37 @@
+import { OPERATIONS } from './operations.ts';
+import { COMMON_SCHEMA, SCHEMAS } from './schemas.ts';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('problem') } } });
+
+/** The OpenAPI 3.1 document, built from the JSON Schemas of schemas/ and the operation table. */
+export function openApiDocument(version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const content: Record<string, unknown> = {};
+    if (op.body) content['application/json'] = { schema: ref(op.body) };
+    if (op.csv) content['text/csv'] = { schema: { type: 'string', description: 'Header name,email,skills,position,remoteAccess; skills separated by ;' } };
+    const responses: Record<string, unknown> = { [op.created ? '201' : '200']: { description: 'OK' } };
+    if (op.roles !== 'public') Object.assign(responses, { 401: problem('No or unknown token'), 403: problem('Role or scope does not allow it') });
+    if (op.body) Object.assign(responses, { 400: problem('Malformed body'), 413: problem('Body over 1 MiB'), 415: problem('Wrong content type'), 422: problem('Invalid fields') });
+    (paths[op.path] ??= {})[op.method] = {
+      summary: op.summary,
+      ...(op.roles === 'public' ? { security: [] } : { 'x-roles': op.roles }),
+      ...(params.length ? { parameters: params } : {}),
+      ...(op.body ? { requestBody: { required: true, content } } : {}),
+      responses,
+    };
+  }
+  const schemas: Record<string, unknown> = { common: COMMON_SCHEMA };
+  for (const [name, s] of Object.entries(SCHEMAS)) schemas[name] = s;
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: { title: 'bunsan', version, description: 'Business-continuity team rotation scheduler.' },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas },
+  };
+}

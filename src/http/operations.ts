@@ -1,0 +1,39 @@
+import type { Role } from '../app/actor.ts';
+import type { SchemaName } from './schemas.ts';
+
+/** One operation of the public API, as the OpenAPI document describes it. */
+export interface Operation {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  roles: Role[] | 'public';
+  body?: SchemaName;
+  csv?: boolean;
+  created?: boolean;
+}
+
+export const OPERATIONS: Operation[] = [
+  { method: 'get', path: '/healthz', summary: 'Liveness', roles: 'public' },
+  { method: 'get', path: '/openapi.json', summary: 'This document', roles: 'public' },
+  { method: 'post', path: '/v1/departments', summary: 'Create a department', roles: ['admin'], body: 'department-create', created: true },
+  { method: 'get', path: '/v1/departments', summary: 'List departments (a chief sees their own)', roles: ['admin', 'hr', 'chief'] },
+  { method: 'get', path: '/v1/departments/{id}', summary: 'One department', roles: ['admin', 'hr', 'chief'] },
+  { method: 'patch', path: '/v1/departments/{id}', summary: 'Change a department', roles: ['admin', 'chief'], body: 'department-update' },
+  {
+    method: 'post',
+    path: '/v1/departments/{id}/members',
+    summary: 'Add members (JSON or a CSV roster), all or nothing',
+    roles: ['admin', 'chief'],
+    body: 'members-create',
+    csv: true,
+    created: true,
+  },
+  { method: 'get', path: '/v1/departments/{id}/members', summary: "A department's members (?active=true|false)", roles: ['admin', 'hr', 'chief'] },
+  { method: 'get', path: '/v1/members/{id}', summary: 'One member (staff: themselves)', roles: ['admin', 'hr', 'chief', 'staff'] },
+  { method: 'patch', path: '/v1/members/{id}', summary: 'Change a member; active:false deactivates', roles: ['admin', 'chief'], body: 'member-update' },
+  { method: 'delete', path: '/v1/members/{id}', summary: 'Deactivate a member (history stays)', roles: ['admin', 'chief'] },
+  { method: 'post', path: '/v1/tokens', summary: 'Issue a token (secret shown once)', roles: ['admin'], body: 'token-create', created: true },
+  { method: 'get', path: '/v1/tokens', summary: 'List tokens (no secrets)', roles: ['admin'] },
+  { method: 'delete', path: '/v1/tokens/{id}', summary: 'Revoke a token', roles: ['admin'] },
+  { method: 'get', path: '/v1/audit', summary: 'Audit log (?from=&to=&limit=)', roles: ['admin', 'hr'] },
+];

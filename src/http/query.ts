@@ -1,0 +1,32 @@
+import { DateTime } from 'luxon';
+import type { AppContext } from './env.ts';
+import { ProblemError } from './problem.ts';
+
+const bad = (name: string, message: string) =>
+  new ProblemError(400, 'invalid-query', `The query parameter ${name} is not valid.`, [{ path: `?${name}`, message }]);
+
+/** An optional boolean query parameter (`true` / `false`). */
+export function queryBoolean(c: AppContext, name: string): boolean | undefined {
+  const v = c.req.query(name);
+  if (v === undefined || v === '') return undefined;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw bad(name, 'must be true or false');
+}
+
+/** An optional instant: a date (its start, UTC) or an ISO date-time with offset; as ISO UTC. */
+export function queryInstant(c: AppContext, name: string): string | undefined {
+  const v = c.req.query(name);
+  if (v === undefined || v === '') return undefined;
+  const dt = DateTime.fromISO(v, { zone: 'UTC', setZone: true });
+  if (!dt.isValid) throw bad(name, 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time');
+  return dt.toUTC().toISO()!;
+}
+
+/** An optional positive integer ≤ max, else the default. */
+export function queryLimit(c: AppContext, name: string, fallback: number, max: number): number {
+  const v = c.req.query(name);
+  if (v === undefined || v === '') return fallback;
+  if (!/^[0-9]+$/.test(v) || Number(v) < 1 || Number(v) > max) throw bad(name, `must be an integer from 1 to ${max}`);
+  return Number(v);
+}

@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import { readMember, updateMember, type MemberUpdate } from '../../app/members.ts';
+import { readJson } from '../body.ts';
+import type { AppEnv } from '../env.ts';
+import { allow } from '../middleware/auth.ts';
+import { unwrap } from '../unwrap.ts';
+
+/** /v1/members/{id}: read (staff: themselves), change and deactivate. */
+export function memberRoutes() {
+  const r = new Hono<AppEnv>();
+
+  r.get('/:id', allow('admin', 'hr', 'chief', 'staff'), async (c) =>
+    c.json(unwrap(await readMember(c.var.deps, c.var.actor, c.req.param('id')))),
+  );
+
+  r.patch('/:id', allow('admin', 'chief'), async (c) => {
+    const input = await readJson<MemberUpdate>(c, 'member-update');
+    return c.json(unwrap(await updateMember(c.var.deps, c.var.actor, c.req.param('id'), input)));
+  });
+
+  // Deactivation, not deletion: the member's history (past office days) must stay.
+  r.delete('/:id', allow('admin', 'chief'), async (c) =>
+    c.json(unwrap(await updateMember(c.var.deps, c.var.actor, c.req.param('id'), { active: false }))),
+  );
+
+  return r;
+}

@@ -1,0 +1,86 @@
+import { Validator, type OutputUnit } from '@cfworker/json-schema';
+import common from '../../schemas/common.json' with { type: 'json' };
+import departmentCreate from '../../schemas/department-create.json' with { type: 'json' };
+import departmentUpdate from '../../schemas/department-update.json' with { type: 'json' };
+import memberUpdate from '../../schemas/member-update.json' with { type: 'json' };
+import membersCreate from '../../schemas/members-create.json' with { type: 'json' };
+import problem from '../../schemas/problem.json' with { type: 'json' };
+import tokenCreate from '../../schemas/token-create.json' with { type: 'json' };
+import type { FieldError } from '../app/failure.ts';
+
+/** Every JSON Schema of schemas/, bundled (never read from disk at request time). */
+export const SCHEMAS = {
+  'department-create': departmentCreate,
+  'department-update': departmentUpdate,
+  'members-create': membersCreate,
+  'member-update': memberUpdate,
+  'token-create': tokenCreate,
+  problem,
+} as const;
+export const COMMON_SCHEMA = common;
+export type SchemaName = keyof typeof SCHEMAS;
+
+// @cfworker/json-schema interprets schemas without generating code, so it runs on Workers.
+const validators = new Map<SchemaName, Validator>();
+function validatorFor(name: SchemaName): Validator {
+  let v = validators.get(name);
+  if (!v) {
+    v = new Validator(SCHEMAS[name] as object, '2020-12', false);
+    v.addSchema(common as object);
+    validators.set(name, v);
+  }
+  return v;
+}
+
+// Keywords that only say "something below failed"; the leaf error below says what.
+const AGGREGATE = new Set(['properties', 'items', 'prefixItems', '$ref', 'allOf', 'additionalProperties', 'unevaluatedProperties', 'dependentSchemas']);
+
+const pointer = (loc: string): string =>
+  loc
+    .replace(/^#/, '')
+    .split('/')
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    })
+    .join('/');
+
+function fieldError(u: OutputUnit): FieldError | null {
+  if (AGGREGATE.has(u.keyword)) return null;
+  const at = pointer(u.instanceLocation);
+  if (u.keyword === 'required') {
+    const prop = /"([^"]*)"/.exec(u.error)?.[1] ?? '';
+    return { path: `${at}/${prop}`, message: 'is required' };
+  }
+  if (u.keyword === 'false') return { path: at, message: 'is not a known field' };
+  const message = u.error
+    .replace(/^Instance type "(\w+)" is invalid\. Expected "(\w+)"\.$/, 'must be of type $2, not $1')
+    .replace(/^Instance does not match any of (.*)\.$/, 'must be one of $1')
+    .replace(/^String does not match format "([\w-]+)"\.$/, 'is not a valid $1')
+    .replace(/^String does not match pattern "(.*)"\.$/, 'must match the pattern $1')
+    .replace(/^Instance/, 'value')
+    .replace(/^String/, 'value')
+    .replace(/^Array/, 'list');
+  return { path: at, message };
+}
+
+/** Validates a value against a named schema; returns the leaf errors, each naming its field. */
+export function validate(name: SchemaName, value: unknown): FieldError[] {
+  const r = validatorFor(name).validate(value);
+  if (r.valid) return [];
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const u of r.errors) {
+    const e = fieldError(u);
+    if (!e) continue;
+    const key = `${e.path}\0${e.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(e);
+    }
+  }
+  return out.length ? out : [{ path: '', message: 'does not match the schema' }];
+}

@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Deps } from '../app/deps.ts';
+import { transactionalAtomic } from '../db/atomic.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import type { DB } from '../db/schema.ts';
+
+/** Opens (creating file and folder) an SQLite database: WAL, foreign keys on, migrated. */
+export async function openSqlite(path: string): Promise<Kysely<DB>> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db);
+  return db;
+}
+
+/** The Node runtime's deps over an open database. */
+export function nodeDeps(db: Kysely<DB>, opts: { adminToken?: string | undefined; now?: () => Date; log?: (l: string) => void } = {}): Deps {
+  return {
+    db,
+    atomic: transactionalAtomic(db),
+    now: opts.now ?? (() => new Date()),
+    newId: randomUUID,
+    adminToken: opts.adminToken || undefined,
+    log: opts.log ?? ((l) => console.error(l)),
+  };
+}

@@ -1,0 +1,44 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { pathToFileURL } from 'node:url';
+import { bootstrapAdminToken } from '../app/tokens.ts';
+import { createApp } from '../http/app.ts';
+import { nodeDeps, openSqlite } from './node-deps.ts';
+
+export interface NodeServer {
+  port: number;
+  close: () => Promise<void>;
+}
+
+/** Starts bunsan on Node: migrates BUNSAN_DB, prints a first admin token once, serves PORT. */
+export async function startNode(env: NodeJS.ProcessEnv = process.env, out: (l: string) => void = console.log): Promise<NodeServer> {
+  const dbPath = env.BUNSAN_DB || './data/bunsan.db';
+  const db = await openSqlite(dbPath);
+  const deps = nodeDeps(db, { adminToken: env.BUNSAN_ADMIN_TOKEN });
+  const first = await bootstrapAdminToken(deps);
+  if (first) {
+    out('bunsan: a new database — here is its first admin token. It is shown only this once; keep it safe:');
+    out(`  ${first.token}`);
+  }
+  const app = createApp(deps);
+  const wanted = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: wanted, hostname: env.HOST || undefined }, () => resolve(s));
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : wanted;
+  out(`bunsan listening on http://localhost:${port} (database ${dbPath})`);
+  return {
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.destroy();
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const srv = await startNode();
+  const stop = () => void srv.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
