@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { OPERATIONS } from '../../src/http/operations.ts';
+import { harness, seedDepartment, type Harness } from '../support/harness.ts';
+
+// Who calls: no token, a revoked token, and each role (chiefs and staff in and out of scope).
+const CALLERS = ['none', 'revoked', 'admin', 'hr', 'chiefOwn', 'chiefOther', 'staffSelf', 'staffOther'] as const;
+type Caller = (typeof CALLERS)[number];
+
+interface Ctx {
+  deptId: string;
+  selfId: string;
+  fresh: { memberId: () => Promise<string>; tokenId: () => Promise<string>; email: () => string };
+}
+interface Row {
+  op: string;
+  request: (ctx: Ctx) => Promise<{ path: string; body?: unknown; type?: string }> | { path: string; body?: unknown; type?: string };
+  /** Expected status for each caller, in the order of CALLERS. */
+  expect: [number, number, number, number, number, number, number, number];
+}
+
+//                                                                  none revoked admin  hr  chiefOwn chiefOther staffSelf staffOther
+const TABLE: Row[] = [
+  { op: 'GET /healthz', request: () => ({ path: '/healthz' }), expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { op: 'GET /openapi.json', request: () => ({ path: '/openapi.json' }), expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { op: 'POST /v1/departments', request: () => ({ path: '/v1/departments', body: { name: 'new' } }), expect: [401, 401, 201, 403, 403, 403, 403, 403] },
+  { op: 'GET /v1/departments', request: () => ({ path: '/v1/departments' }), expect: [401, 401, 200, 200, 200, 200, 403, 403] },
+  { op: 'GET /v1/departments/{id}', request: (c) => ({ path: `/v1/departments/${c.deptId}` }), expect: [401, 401, 200, 200, 200, 403, 403, 403] },
+  {
+    op: 'PATCH /v1/departments/{id}',
+    request: (c) => ({ path: `/v1/departments/${c.deptId}`, body: { closedDates: ['2026-12-29'] } }),
+    expect: [401, 401, 200, 403, 200, 403, 403, 403],
+  },
+  {
+    op: 'POST /v1/departments/{id}/members',
+    request: (c) => ({ path: `/v1/departments/${c.deptId}/members`, body: { members: [{ name: 'N', email: c.fresh.email() }] } }),
+    expect: [401, 401, 201, 403, 201, 403, 403, 403],
+  },
+  { op: 'GET /v1/departments/{id}/members', request: (c) => ({ path: `/v1/departments/${c.deptId}/members` }), expect: [401, 401, 200, 200, 200, 403, 403, 403] },
+  { op: 'GET /v1/members/{id}', request: (c) => ({ path: `/v1/members/${c.selfId}` }), expect: [401, 401, 200, 200, 200, 403, 200, 403] },
+  {
+    op: 'PATCH /v1/members/{id}',
+    request: async (c) => ({ path: `/v1/members/${await c.fresh.memberId()}`, body: { skills: ['x'] } }),
+    expect: [401, 401, 200, 403, 200, 403, 403, 403],
+  },
+  { op: 'DELETE /v1/members/{id}', request: async (c) => ({ path: `/v1/members/${await c.fresh.memberId()}` }), expect: [401, 401, 200, 403, 200, 403, 403, 403] },
+  { op: 'POST /v1/tokens', request: () => ({ path: '/v1/tokens', body: { role: 'hr', label: 'x' } }), expect: [401, 401, 201, 403, 403, 403, 403, 403] },
+  { op: 'GET /v1/tokens', request: () => ({ path: '/v1/tokens' }), expect: [401, 401, 200, 403, 403, 403, 403, 403] },
+  { op: 'DELETE /v1/tokens/{id}', request: async (c) => ({ path: `/v1/tokens/${await c.fresh.tokenId()}` }), expect: [401, 401, 200, 403, 403, 403, 403, 403] },
+  { op: 'GET /v1/audit', request: () => ({ path: '/v1/audit' }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
+];
+
+describe('authorisation matrix: every endpoint × every caller', () => {
+  let h: Harness;
+  let ctx: Ctx;
+  const tokens = new Map<Caller, string | null>();
+  before(async () => {
+    h = await harness();
+    const own = await seedDepartment(h, 'own');
+    const other = await seedDepartment(h, 'other');
+    let n = 0;
+    ctx = {
+      deptId: own.department.id,
+      selfId: own.members[0]!.id,
+      fresh: {
+        email: () => `fresh${++n}@example.jp`,
+        memberId: async () => {
+          const r = await h.call('POST', `/v1/departments/${own.department.id}/members`, { body: { members: [{ name: 'F', email: `m${++n}@example.jp` }] } });
+          return r.json.members[0].id;
+        },
+        tokenId: async () => (await h.tokenFor('hr')).id,
+      },
+    };
+    const revoked = await h.tokenFor('admin');
+    await h.call('DELETE', `/v1/tokens/${revoked.id}`);
+    tokens.set('none', null);
+    tokens.set('revoked', revoked.token);
+    tokens.set('admin', (await h.tokenFor('admin')).token);
+    tokens.set('hr', (await h.tokenFor('hr')).token);
+    tokens.set('chiefOwn', (await h.tokenFor('chief', { departmentId: own.department.id })).token);
+    tokens.set('chiefOther', (await h.tokenFor('chief', { departmentId: other.department.id })).token);
+    tokens.set('staffSelf', (await h.tokenFor('staff', { memberId: own.members[0]!.id })).token);
+    tokens.set('staffOther', (await h.tokenFor('staff', { memberId: own.members[1]!.id })).token);
+  });
+  after(() => h.close());
+
+  it('covers every operation of the API (a new endpoint must be added to the table)', () => {
+    assert.deepEqual(TABLE.map((r) => r.op).sort(), OPERATIONS.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort());
+  });
+
+  for (const row of TABLE) {
+    it(`${row.op}: ${CALLERS.map((c, i) => `${c} ${row.expect[i]}`).join(', ')}`, async () => {
+      const [method] = row.op.split(' ');
+      const got: number[] = [];
+      for (const caller of CALLERS) {
+        const req = await row.request(ctx);
+        const before = await h.rowCounts();
+        const r = await h.call(method!, req.path, { token: tokens.get(caller)!, ...(req.body !== undefined ? { body: req.body } : {}) });
+        got.push(r.status);
+        if (r.status >= 400) {
+          assert.equal(r.headers.get('content-type'), 'application/problem+json', `${caller}: problem+json`);
+          assert.deepEqual(await h.rowCounts(), before, `${caller}: a refused request writes nothing`);
+        }
+      }
+      assert.deepEqual(Object.fromEntries(CALLERS.map((c, i) => [c, got[i]])), Object.fromEntries(CALLERS.map((c, i) => [c, row.expect[i]])));
+    });
+  }
+});

@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '../../src/app/actor.ts';
+import { issueToken, SYSTEM_ACTOR } from '../../src/app/tokens.ts';
+import type { DB } from '../../src/db/schema.ts';
+import { createApp, type App } from '../../src/http/app.ts';
+import { nodeDeps, openSqlite } from '../../src/platform/node-deps.ts';
+
+export const ADMIN_ENV_TOKEN = 'env-admin-secret-for-tests-0123456789';
+
+/** A fresh app over a real in-memory SQLite database, with a fixed clock. */
+export async function harness(opts: { now?: string } = {}) {
+  const db: Kysely<DB> = await openSqlite(':memory:');
+  const logs: string[] = [];
+  let now = new Date(opts.now ?? '2026-11-24T09:00:00Z');
+  const deps = nodeDeps(db, { adminToken: ADMIN_ENV_TOKEN, now: () => now, log: (l) => logs.push(l) });
+  const app: App = createApp(deps);
+
+  /** Calls the app as a client would: JSON bodies are serialised; a string body is sent as is. */
+  async function call(
+    method: string,
+    path: string,
+    init: { token?: string | null; body?: unknown; type?: string; headers?: Record<string, string> } = {},
+  ) {
+    const headers: Record<string, string> = { ...init.headers };
+    const token = init.token === undefined ? ADMIN_ENV_TOKEN : init.token;
+    if (token) headers.authorization = `Bearer ${token}`;
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+      headers['content-type'] = init.type ?? 'application/json';
+    }
+    const res = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await res.text();
+    let json: any;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, text, json };
+  }
+
+  /** Issues a token directly (no HTTP) for a role and scope. */
+  async function tokenFor(role: Role, scope: { departmentId?: string; memberId?: string } = {}): Promise<{ id: string; token: string }> {
+    const r = await issueToken(deps, SYSTEM_ACTOR, { role, label: `${role} test`, ...scope });
+    if (!r.ok) throw new Error(`cannot issue ${role}: ${JSON.stringify(r.error)}`);
+    return { id: r.value.id, token: r.value.token };
+  }
+
+  async function rowCounts(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const t of ['departments', 'members', 'tokens', 'audit_log'] as const) {
+      const r = await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      out[t] = Number(r.n);
+    }
+    return out;
+  }
+
+  return {
+    app,
+    db,
+    deps,
+    logs,
+    call,
+    tokenFor,
+    rowCounts,
+    setNow: (iso: string) => {
+      now = new Date(iso);
+    },
+    close: () => db.destroy(),
+  };
+}
+export type Harness = Awaited<ReturnType<typeof harness>>;
+
+/** A department with a few members, created through the API. */
+export async function seedDepartment(h: Harness, name = '情報政策課') {
+  const dept = await h.call('POST', '/v1/departments', { body: { name } });
+  if (dept.status !== 201) throw new Error(`seed department: ${dept.status} ${dept.text}`);
+  const members = await h.call('POST', `/v1/departments/${dept.json.id}/members`, {
+    body: {
+      members: [
+        { name: '山田 太郎', email: 'yamada@example.jp', skills: ['network'], position: 'chief', remoteAccess: 'loan-pc' },
+        { name: '佐藤 花子', email: 'sato@example.jp', skills: ['payroll'], position: 'deputy', remoteAccess: 'thin-client' },
+        { name: 'Suzuki Ken', email: 'suzuki@example.jp' },
+      ],
+    },
+  });
+  if (members.status !== 201) throw new Error(`seed members: ${members.status} ${members.text}`);
+  return { department: dept.json, members: members.json.members as { id: string; email: string }[] };
+}
