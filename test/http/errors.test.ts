@@ -62,7 +62,7 @@ describe('errors are problem+json, 4xx for bad input, and write nothing', () => 
   });
 
   it('answers a missing, malformed or unknown token with 401 and a Bearer challenge', async () => {
-    for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer nope' }]) {
+    for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer nope' }] as Record<string, string>[]) {
       const res = await h.app.request('/v1/departments', { headers });
       assert.equal(res.status, 401);
       assert.equal(res.headers.get('www-authenticate'), 'Bearer realm="bunsan"');

@@ -68,7 +68,7 @@ describe('random bodies to every write endpoint', () => {
         assert.ok(r.status < 500, `${text} → ${r.status} ${r.text}`);
         const after = await h.rowCounts();
         if (r.status >= 400) assert.deepEqual(after, before);
-        else assert.equal(after.members - before.members, r.json.members.length);
+        else assert.equal(after.members! - before.members!, r.json.members.length);
       }),
       { numRuns: 700 },
     );
