@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../domain/result.ts';
 import type { Position, RemoteAccess } from '../domain/types.ts';
 import { findDepartment } from '../db/repos/departments.ts';
-import { findMember, findMembersByEmailKeys, insertMemberQuery, listMembers, updateMemberQuery } from '../db/repos/members.ts';
+import { findMember, findMembersByEmailKeys, insertMembersQueries, listMembers, updateMemberQuery } from '../db/repos/members.ts';
 import type { MemberPatch, MemberRow } from '../db/schema.ts';
 import { inDepartmentScope, type Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
@@ -76,7 +76,7 @@ export async function addMembers(
   }));
   try {
     await deps.atomic([
-      ...rows.map((r) => insertMemberQuery(deps.db, r)),
+      ...insertMembersQueries(deps.db, rows),
       auditEntry(deps, actor, at, 'members.add', { type: 'department', id: departmentId }, {
         count: rows.length,
         memberIds: rows.map((r) => r.id),

@@ -52,11 +52,66 @@ export interface AuditTable {
   summary: string;
 }
 
+export interface RotationTable {
+  id: string;
+  department_id: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+  team_count: number;
+  pattern: string;
+  constraints: string;
+  seed: number;
+  buffer_dates: string;
+  status: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface TeamTable {
+  id: string;
+  rotation_id: string;
+  label: string;
+  ordinal: number;
+}
+
+export interface MembershipTable {
+  id: string;
+  rotation_id: string;
+  team_id: string;
+  member_id: string;
+  from_date: string;
+  to_date: string | null;
+  office_from: string;
+  created_at: string;
+}
+
+export interface ShiftTable {
+  id: string;
+  rotation_id: string;
+  team_id: string;
+  date: string;
+  slot: number;
+  start_time: string;
+  end_time: string;
+  status: string;
+  sequence: number;
+  reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   departments: DepartmentTable;
   members: MemberTable;
   tokens: TokenTable;
   audit_log: AuditTable;
+  rotations: RotationTable;
+  teams: TeamTable;
+  memberships: MembershipTable;
+  shifts: ShiftTable;
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>;
@@ -69,3 +124,7 @@ export type TokenRow = Selectable<TokenTable>;
 export type NewTokenRow = Insertable<TokenTable>;
 export type AuditRow = Selectable<AuditTable>;
 export type NewAuditRow = Insertable<AuditTable>;
+export type RotationRow = Selectable<RotationTable>;
+export type TeamRow = Selectable<TeamTable>;
+export type MembershipRow = Selectable<MembershipTable>;
+export type ShiftRow = Selectable<ShiftTable>;

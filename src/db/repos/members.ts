@@ -1,4 +1,5 @@
 import type { CompiledQuery, Kysely } from 'kysely';
+import { insertChunks } from '../chunks.ts';
 import type { DB, MemberPatch, MemberRow, NewMemberRow } from '../schema.ts';
 
 /** One member by id, or undefined. */
@@ -24,8 +25,8 @@ export function findMembersByEmailKeys(db: Kysely<DB>, departmentId: string, key
     .execute();
 }
 
-export function insertMemberQuery(db: Kysely<DB>, row: NewMemberRow): CompiledQuery {
-  return db.insertInto('members').values(row).compile();
+export function insertMembersQueries(db: Kysely<DB>, rows: NewMemberRow[]): CompiledQuery[] {
+  return insertChunks(rows).map((c) => db.insertInto('members').values(c).compile());
 }
 
 export function updateMemberQuery(db: Kysely<DB>, id: string, patch: MemberPatch): CompiledQuery {

@@ -1,0 +1,11 @@
+/** D1 binds at most 100 parameters per statement; multi-row INSERTs are cut to fit. */
+const MAX_PARAMS = 100;
+
+/** Splits rows into groups small enough for one multi-row INSERT each. */
+export function insertChunks<T extends object>(rows: readonly T[]): T[][] {
+  if (rows.length === 0) return [];
+  const size = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(rows[0]!).length));
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,94 @@
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import { insertChunks as chunks } from '../chunks.ts';
+import type { DB, MembershipRow, RotationRow, ShiftRow, TeamRow } from '../schema.ts';
+
+export function findRotation(db: Kysely<DB>, id: string): Promise<RotationRow | undefined> {
+  return db.selectFrom('rotations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listRotations(db: Kysely<DB>, departmentId: string): Promise<RotationRow[]> {
+  return db.selectFrom('rotations').selectAll().where('department_id', '=', departmentId).orderBy('start_date').orderBy('id').execute();
+}
+
+/** Published rotations of the department whose dates overlap [start, end], other than `exceptId`. */
+export function publishedOverlapping(db: Kysely<DB>, departmentId: string, start: string, end: string, exceptId: string): Promise<RotationRow[]> {
+  return db
+    .selectFrom('rotations')
+    .selectAll()
+    .where('department_id', '=', departmentId)
+    .where('status', '=', 'published')
+    .where('id', '!=', exceptId)
+    .where('start_date', '<=', end)
+    .where('end_date', '>=', start)
+    .execute();
+}
+
+export function teamsOf(db: Kysely<DB>, rotationId: string): Promise<TeamRow[]> {
+  return db.selectFrom('teams').selectAll().where('rotation_id', '=', rotationId).orderBy('ordinal').execute();
+}
+
+export function membershipsOf(db: Kysely<DB>, rotationId: string): Promise<MembershipRow[]> {
+  return db.selectFrom('memberships').selectAll().where('rotation_id', '=', rotationId).orderBy('from_date').orderBy('id').execute();
+}
+
+/** A rotation's shifts, optionally within [from, to], by date and slot. */
+export function shiftsOf(db: Kysely<DB>, rotationId: string, range: { from?: string; to?: string } = {}): Promise<ShiftRow[]> {
+  let q = db.selectFrom('shifts').selectAll().where('rotation_id', '=', rotationId);
+  if (range.from) q = q.where('date', '>=', range.from);
+  if (range.to) q = q.where('date', '<=', range.to);
+  return q.orderBy('date').orderBy('slot').orderBy('status', 'desc').execute();
+}
+
+export function insertRotationQuery(db: Kysely<DB>, row: RotationRow): CompiledQuery {
+  return db.insertInto('rotations').values(row).compile();
+}
+
+export function insertTeamsQueries(db: Kysely<DB>, rows: TeamRow[]): CompiledQuery[] {
+  return chunks(rows).map((c) => db.insertInto('teams').values(c).compile());
+}
+
+export function insertMembershipsQueries(db: Kysely<DB>, rows: MembershipRow[]): CompiledQuery[] {
+  return chunks(rows).map((c) => db.insertInto('memberships').values(c).compile());
+}
+
+export function insertShiftsQueries(db: Kysely<DB>, rows: ShiftRow[]): CompiledQuery[] {
+  return chunks(rows).map((c) => db.insertInto('shifts').values(c).compile());
+}
+
+/** Deletes a rotation's teams, memberships and shifts (a draft being regenerated). */
+export function clearRotationQueries(db: Kysely<DB>, rotationId: string): CompiledQuery[] {
+  return [
+    db.deleteFrom('shifts').where('rotation_id', '=', rotationId).compile(),
+    db.deleteFrom('memberships').where('rotation_id', '=', rotationId).compile(),
+    db.deleteFrom('teams').where('rotation_id', '=', rotationId).compile(),
+  ];
+}
+
+export function closeMembershipQuery(db: Kysely<DB>, id: string, toDate: string): CompiledQuery {
+  return db.updateTable('memberships').set({ to_date: toDate }).where('id', '=', id).compile();
+}
+
+export function deleteMembershipQuery(db: Kysely<DB>, id: string): CompiledQuery {
+  return db.deleteFrom('memberships').where('id', '=', id).compile();
+}
+
+/**
+ * Moves the rotation from `expected` to the next version, with other column changes. When the
+ * stored version is not `expected` it writes NULL into a NOT NULL column, which fails the whole
+ * atomic batch: optimistic concurrency that works inside a D1 batch as well as a transaction.
+ */
+export function bumpVersionQuery(
+  db: Kysely<DB>,
+  id: string,
+  expected: number,
+  set: { updated_at: string; status?: string; published_at?: string | null; seed?: number; buffer_dates?: string },
+): CompiledQuery {
+  return db
+    .updateTable('rotations')
+    .set({ ...set, version: sql<number>`case when version = ${expected} then version + 1 else null end` })
+    .where('id', '=', id)
+    .compile();
+}
+
+/** Did an atomic write fail because the rotation's version moved meanwhile? */
+export const isVersionConflict = (e: unknown): boolean => e instanceof Error && /NOT NULL constraint failed: rotations\.version/i.test(e.message);
