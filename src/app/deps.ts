@@ -10,6 +10,8 @@ export interface Deps {
   now: () => Date;
   /** New ids for rows (random UUIDs by default). */
   newId: () => string;
+  /** The public base URL of the service, for links in feeds and messages (PUBLIC_URL). */
+  publicUrl: string;
   /** When set, this bearer token is accepted as an admin (BUNSAN_ADMIN_TOKEN). */
   adminToken?: string | undefined;
   /** Operational log lines (never tokens or health reasons). */

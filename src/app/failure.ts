@@ -4,6 +4,8 @@ export interface FieldError {
   message: string;
   /** For CSV uploads: the line of the file (the header is line 1). */
   line?: number;
+  /** A machine-readable code of the unmet constraint, where there is one. */
+  code?: string;
 }
 
 /** Expected failures of a use case, as values; the HTTP layer maps each kind to a status. */
@@ -11,6 +13,7 @@ export type Failure =
   | { kind: 'not-found'; detail: string }
   | { kind: 'forbidden'; detail: string }
   | { kind: 'conflict'; detail: string; errors?: FieldError[] }
+  | { kind: 'stale'; detail: string }
   | { kind: 'invalid'; detail: string; errors: FieldError[] };
 
 export const notFound = (detail: string): Failure => ({ kind: 'not-found', detail });

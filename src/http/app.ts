@@ -8,6 +8,7 @@ import { ProblemError, problemResponse } from './problem.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { departmentRoutes } from './routes/departments.ts';
 import { memberRoutes } from './routes/members.ts';
+import { rotationRoutes } from './routes/rotations.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 
 export const VERSION = '0.1.0';
@@ -40,6 +41,7 @@ export function createApp(deps: Deps) {
   app.route('/v1/members', memberRoutes());
   app.route('/v1/tokens', tokenRoutes());
   app.route('/v1/audit', auditRoutes());
+  app.route('/v1', rotationRoutes());
 
   app.notFound((c) => problemResponse(new ProblemError(404, 'not-found', `No route for ${c.req.method} ${c.req.path}.`), c.req.path));
 

@@ -10,6 +10,8 @@ export interface Operation {
   body?: SchemaName;
   csv?: boolean;
   created?: boolean;
+  /** Takes If-Match with the rotation's version. */
+  ifMatch?: boolean;
 }
 
 export const OPERATIONS: Operation[] = [
@@ -35,5 +37,28 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/tokens', summary: 'Issue a token (secret shown once)', roles: ['admin'], body: 'token-create', created: true },
   { method: 'get', path: '/v1/tokens', summary: 'List tokens (no secrets)', roles: ['admin'] },
   { method: 'delete', path: '/v1/tokens/{id}', summary: 'Revoke a token', roles: ['admin'] },
+  {
+    method: 'post',
+    path: '/v1/departments/{id}/rotations',
+    summary: 'Create a draft rotation: split active members into teams, plan office days; 422 names each unmet constraint',
+    roles: ['admin', 'chief'],
+    body: 'rotation-create',
+    created: true,
+  },
+  { method: 'get', path: '/v1/departments/{id}/rotations', summary: "A department's rotations", roles: ['admin', 'hr', 'chief'] },
+  { method: 'get', path: '/v1/rotations/{id}', summary: 'A rotation: teams, memberships, report; its version is the ETag', roles: ['admin', 'hr', 'chief'] },
+  { method: 'get', path: '/v1/rotations/{id}/schedule', summary: 'Day by day: office, remote and standby teams (?from=&to=)', roles: ['admin', 'hr', 'chief', 'staff'] },
+  { method: 'get', path: '/v1/rotations/{id}/survivability', summary: 'N-1: the worst single-team outage and its uncovered days', roles: ['admin', 'hr', 'chief'] },
+  { method: 'post', path: '/v1/rotations/{id}/publish', ifMatch: true, summary: 'Publish a draft (If-Match)', roles: ['admin', 'chief'] },
+  { method: 'post', path: '/v1/rotations/{id}/regenerate', ifMatch: true, summary: 'Split and plan a draft again (If-Match)', roles: ['admin', 'chief'], body: 'rotation-regenerate' },
+  {
+    method: 'post',
+    path: '/v1/rotations/{id}/moves',
+    summary: 'Move, place or take out a member (If-Match); says from which date they join the office',
+    roles: ['admin', 'chief'],
+    body: 'rotation-move',
+    created: true,
+    ifMatch: true,
+  },
   { method: 'get', path: '/v1/audit', summary: 'Audit log (?from=&to=&limit=)', roles: ['admin', 'hr'] },
 ];

@@ -32,6 +32,7 @@ const STATUS_OF: Record<Failure['kind'], [number, string]> = {
   'not-found': [404, 'not-found'],
   forbidden: [403, 'forbidden'],
   conflict: [409, 'conflict'],
+  stale: [412, 'stale-version'],
   invalid: [422, 'validation'],
 };
 

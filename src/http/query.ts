@@ -30,3 +30,11 @@ export function queryLimit(c: AppContext, name: string, fallback: number, max: n
   if (!/^[0-9]+$/.test(v) || Number(v) < 1 || Number(v) > max) throw bad(name, `must be an integer from 1 to ${max}`);
   return Number(v);
 }
+
+/** An optional calendar date (YYYY-MM-DD). */
+export function queryDate(c: AppContext, name: string): string | undefined {
+  const v = c.req.query(name);
+  if (v === undefined || v === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !DateTime.fromISO(v, { zone: 'UTC' }).isValid) throw bad(name, 'must be a calendar date (YYYY-MM-DD)');
+  return v;
+}

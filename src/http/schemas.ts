@@ -4,6 +4,9 @@ import departmentCreate from '../../schemas/department-create.json' with { type:
 import departmentUpdate from '../../schemas/department-update.json' with { type: 'json' };
 import memberUpdate from '../../schemas/member-update.json' with { type: 'json' };
 import membersCreate from '../../schemas/members-create.json' with { type: 'json' };
+import rotationCreate from '../../schemas/rotation-create.json' with { type: 'json' };
+import rotationMove from '../../schemas/rotation-move.json' with { type: 'json' };
+import rotationRegenerate from '../../schemas/rotation-regenerate.json' with { type: 'json' };
 import problem from '../../schemas/problem.json' with { type: 'json' };
 import tokenCreate from '../../schemas/token-create.json' with { type: 'json' };
 import type { FieldError } from '../app/failure.ts';
@@ -15,6 +18,9 @@ export const SCHEMAS = {
   'members-create': membersCreate,
   'member-update': memberUpdate,
   'token-create': tokenCreate,
+  'rotation-create': rotationCreate,
+  'rotation-move': rotationMove,
+  'rotation-regenerate': rotationRegenerate,
   problem,
 } as const;
 export const COMMON_SCHEMA = common;

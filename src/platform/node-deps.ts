@@ -22,12 +22,16 @@ export async function openSqlite(path: string): Promise<Kysely<DB>> {
 }
 
 /** The Node runtime's deps over an open database. */
-export function nodeDeps(db: Kysely<DB>, opts: { adminToken?: string | undefined; now?: () => Date; log?: (l: string) => void } = {}): Deps {
+export function nodeDeps(
+  db: Kysely<DB>,
+  opts: { adminToken?: string | undefined; publicUrl?: string | undefined; now?: () => Date; log?: (l: string) => void } = {},
+): Deps {
   return {
     db,
     atomic: transactionalAtomic(db),
     now: opts.now ?? (() => new Date()),
     newId: randomUUID,
+    publicUrl: (opts.publicUrl || 'http://localhost:8787').replace(/\/+$/, ''),
     adminToken: opts.adminToken || undefined,
     log: opts.log ?? ((l) => console.error(l)),
   };

@@ -13,7 +13,7 @@ export interface NodeServer {
 export async function startNode(env: NodeJS.ProcessEnv = process.env, out: (l: string) => void = console.log): Promise<NodeServer> {
   const dbPath = env.BUNSAN_DB || './data/bunsan.db';
   const db = await openSqlite(dbPath);
-  const deps = nodeDeps(db, { adminToken: env.BUNSAN_ADMIN_TOKEN });
+  const deps = nodeDeps(db, { adminToken: env.BUNSAN_ADMIN_TOKEN, publicUrl: env.PUBLIC_URL });
   const first = await bootstrapAdminToken(deps);
   if (first) {
     out('bunsan: a new database — here is its first admin token. It is shown only this once; keep it safe:');

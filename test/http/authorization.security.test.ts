@@ -10,16 +10,27 @@ type Caller = (typeof CALLERS)[number];
 interface Ctx {
   deptId: string;
   selfId: string;
-  fresh: { memberId: () => Promise<string>; tokenId: () => Promise<string>; email: () => string };
+  rotationId: string;
+  fresh: { memberId: () => Promise<string>; tokenId: () => Promise<string>; email: () => string; rotationId: () => Promise<string> };
+}
+interface Req {
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
 }
 interface Row {
   op: string;
-  request: (ctx: Ctx) => Promise<{ path: string; body?: unknown; type?: string }> | { path: string; body?: unknown; type?: string };
+  request: (ctx: Ctx) => Promise<Req> | Req;
   /** Expected status for each caller, in the order of CALLERS. */
   expect: [number, number, number, number, number, number, number, number];
 }
 
 //                                                                  none revoked admin  hr  chiefOwn chiefOther staffSelf staffOther
+// Each fresh rotation gets a month of its own, so that publishing never overlaps another.
+let rotationMonth = 0;
+const monthOf = (k: number) => `${2027 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+const ROTATION = { startDate: '2026-12-01', endDate: '2026-12-31', teamCount: 2, pattern: { kind: 'daily' } };
+
 const TABLE: Row[] = [
   { op: 'GET /healthz', request: () => ({ path: '/healthz' }), expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { op: 'GET /openapi.json', request: () => ({ path: '/openapi.json' }), expect: [200, 200, 200, 200, 200, 200, 200, 200] },
@@ -47,6 +58,34 @@ const TABLE: Row[] = [
   { op: 'POST /v1/tokens', request: () => ({ path: '/v1/tokens', body: { role: 'hr', label: 'x' } }), expect: [401, 401, 201, 403, 403, 403, 403, 403] },
   { op: 'GET /v1/tokens', request: () => ({ path: '/v1/tokens' }), expect: [401, 401, 200, 403, 403, 403, 403, 403] },
   { op: 'DELETE /v1/tokens/{id}', request: async (c) => ({ path: `/v1/tokens/${await c.fresh.tokenId()}` }), expect: [401, 401, 200, 403, 403, 403, 403, 403] },
+  {
+    op: 'POST /v1/departments/{id}/rotations',
+    request: (c) => ({ path: `/v1/departments/${c.deptId}/rotations`, body: ROTATION }),
+    expect: [401, 401, 201, 403, 201, 403, 403, 403],
+  },
+  { op: 'GET /v1/departments/{id}/rotations', request: (c) => ({ path: `/v1/departments/${c.deptId}/rotations` }), expect: [401, 401, 200, 200, 200, 403, 403, 403] },
+  { op: 'GET /v1/rotations/{id}', request: (c) => ({ path: `/v1/rotations/${c.rotationId}` }), expect: [401, 401, 200, 200, 200, 403, 403, 403] },
+  { op: 'GET /v1/rotations/{id}/schedule', request: (c) => ({ path: `/v1/rotations/${c.rotationId}/schedule` }), expect: [401, 401, 200, 200, 200, 403, 200, 200] },
+  { op: 'GET /v1/rotations/{id}/survivability', request: (c) => ({ path: `/v1/rotations/${c.rotationId}/survivability` }), expect: [401, 401, 200, 200, 200, 403, 403, 403] },
+  {
+    op: 'POST /v1/rotations/{id}/publish',
+    request: async (c) => ({ path: `/v1/rotations/${await c.fresh.rotationId()}/publish`, headers: { 'if-match': '"1"' } }),
+    expect: [401, 401, 200, 403, 200, 403, 403, 403],
+  },
+  {
+    op: 'POST /v1/rotations/{id}/regenerate',
+    request: async (c) => ({ path: `/v1/rotations/${await c.fresh.rotationId()}/regenerate`, body: { seed: 3 }, headers: { 'if-match': '"1"' } }),
+    expect: [401, 401, 200, 403, 200, 403, 403, 403],
+  },
+  {
+    op: 'POST /v1/rotations/{id}/moves',
+    request: async (c) => ({
+      path: `/v1/rotations/${await c.fresh.rotationId()}/moves`,
+      body: { memberId: c.selfId, toTeamId: null, effectiveDate: `${monthOf(rotationMonth - 1)}-10` },
+      headers: { 'if-match': '"1"' },
+    }),
+    expect: [401, 401, 201, 403, 201, 403, 403, 403],
+  },
   { op: 'GET /v1/audit', request: () => ({ path: '/v1/audit' }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
 ];
 
@@ -69,8 +108,16 @@ describe('authorisation matrix: every endpoint × every caller', () => {
           return r.json.members[0].id;
         },
         tokenId: async () => (await h.tokenFor('hr')).id,
+        rotationId: async () => {
+          const m = monthOf(rotationMonth++);
+          const r = await h.call('POST', `/v1/departments/${own.department.id}/rotations`, { body: { ...ROTATION, startDate: `${m}-01`, endDate: `${m}-28` } });
+          assert.equal(r.status, 201, r.text);
+          return r.json.id;
+        },
       },
+      rotationId: '',
     };
+    ctx.rotationId = await ctx.fresh.rotationId();
     const revoked = await h.tokenFor('admin');
     await h.call('DELETE', `/v1/tokens/${revoked.id}`);
     tokens.set('none', null);
@@ -95,7 +142,7 @@ describe('authorisation matrix: every endpoint × every caller', () => {
       for (const caller of CALLERS) {
         const req = await row.request(ctx);
         const before = await h.rowCounts();
-        const r = await h.call(method!, req.path, { token: tokens.get(caller)!, ...(req.body !== undefined ? { body: req.body } : {}) });
+        const r = await h.call(method!, req.path, { token: tokens.get(caller)!, ...(req.body !== undefined ? { body: req.body } : {}), ...(req.headers ? { headers: req.headers } : {}) });
         got.push(r.status);
         if (r.status >= 400) {
           assert.equal(r.headers.get('content-type'), 'application/problem+json', `${caller}: problem+json`);

@@ -1,0 +1,82 @@
+import { dateInZone } from '../domain/dates.ts';
+import { err, ok, type Result } from '../domain/result.ts';
+import type { Membership, ShiftRecord, TeamRef } from '../domain/rotation-model.ts';
+import type { Pattern } from '../domain/rotation-types.ts';
+import type { SplitOptions } from '../domain/split-types.ts';
+import type { DepartmentCalendar, IsoDate } from '../domain/types.ts';
+import { findDepartment } from '../db/repos/departments.ts';
+import { findRotation, membershipsOf, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
+import type { DepartmentRow, MembershipRow, RotationRow, ShiftRow, TeamRow } from '../db/schema.ts';
+import { inDepartmentScope, type Actor } from './actor.ts';
+import type { Deps } from './deps.ts';
+import { forbidden, notFound, type Failure } from './failure.ts';
+
+/** The constraints a chief gave, as stored (member ids as given). */
+export type RotationConstraints = Omit<SplitOptions, 'teamCount' | 'seed'>;
+
+/** A department's calendar as the domain sees it. */
+export function calendarOf(d: DepartmentRow): DepartmentCalendar {
+  return {
+    timezone: d.timezone,
+    workdays: JSON.parse(d.workdays) as number[],
+    holidays: d.holidays as 'jp' | 'none',
+    closedDates: JSON.parse(d.closed_dates) as string[],
+    officeHours: { start: d.office_start, end: d.office_end },
+  };
+}
+
+export const teamRef = (t: TeamRow): TeamRef => ({ id: t.id, label: t.label });
+export const membershipOf = (m: MembershipRow): Membership => ({
+  memberId: m.member_id,
+  teamId: m.team_id,
+  fromDate: m.from_date,
+  toDate: m.to_date,
+  officeFrom: m.office_from,
+});
+export const shiftOf = (s: ShiftRow): ShiftRecord => ({
+  id: s.id,
+  teamId: s.team_id,
+  date: s.date,
+  slot: s.slot,
+  start: s.start_time,
+  end: s.end_time,
+  status: s.status as 'scheduled' | 'cancelled',
+  sequence: s.sequence,
+});
+
+/** Everything about one rotation that a use case decides on. */
+export interface RotationSnapshot {
+  rotation: RotationRow;
+  department: DepartmentRow;
+  calendar: DepartmentCalendar;
+  pattern: Pattern;
+  constraints: RotationConstraints;
+  teams: TeamRow[];
+  memberships: MembershipRow[];
+  shifts: ShiftRow[];
+  /** Today in the department's zone: days before it are history and never rewritten. */
+  today: IsoDate;
+}
+
+/** Loads a rotation with its department, teams, memberships and shifts, if the actor's scope reaches it. */
+export async function loadRotation(deps: Deps, actor: Actor, id: string): Promise<Result<RotationSnapshot, Failure>> {
+  const rotation = await findRotation(deps.db, id);
+  if (!rotation) return err(notFound(`No rotation ${id}.`));
+  if (!inDepartmentScope(actor, rotation.department_id)) return err(forbidden('This token is scoped to another department.'));
+  const department = (await findDepartment(deps.db, rotation.department_id))!;
+  const [teams, memberships, shifts] = await Promise.all([teamsOf(deps.db, id), membershipsOf(deps.db, id), shiftsOf(deps.db, id)]);
+  return ok({
+    rotation,
+    department,
+    calendar: calendarOf(department),
+    pattern: JSON.parse(rotation.pattern) as Pattern,
+    constraints: JSON.parse(rotation.constraints) as RotationConstraints,
+    teams,
+    memberships,
+    shifts,
+    today: dateInZone(deps.now(), department.timezone),
+  });
+}
+
+/** The rotation's version as a strong ETag. */
+export const etagOf = (version: number): string => `"${version}"`;

@@ -1,0 +1,86 @@
+import { maxDate, minDate } from '../domain/dates.ts';
+import type { Policy } from '../domain/policy.ts';
+import { coversDate } from '../domain/rotation-model.ts';
+import { checkSurvivability } from '../domain/survivability.ts';
+import { describeTeams, explainInWords } from '../domain/team-report.ts';
+import type { Position, RemoteAccess, SplitMember } from '../domain/types.ts';
+import type { MemberRow } from '../db/schema.ts';
+import { etagOf, membershipOf, shiftOf, teamRef, type RotationSnapshot } from './rotation-snapshot.ts';
+
+const spread = (xs: number[]): number => (xs.length ? Math.max(...xs) - Math.min(...xs) : 0);
+
+const asSplitMember = (m: MemberRow): SplitMember => ({
+  id: m.id,
+  name: m.name,
+  skills: JSON.parse(m.skills) as string[],
+  position: m.position as Position,
+  remoteAccess: m.remote_access as RemoteAccess,
+});
+
+/** The survivability answer for a rotation as it stands. */
+export function survivabilityOf(snap: RotationSnapshot, policy: Policy) {
+  return checkSurvivability({
+    teams: snap.teams.map(teamRef),
+    shifts: snap.shifts.map(shiftOf),
+    startDate: snap.rotation.start_date,
+    endDate: snap.rotation.end_date,
+    outageDays: policy.quarantineDays,
+    returnSeparationDays: policy.returnSeparationDays,
+    handoverMinutes: snap.pattern.handoverMinutes ?? 0,
+  });
+}
+
+/** A rotation as the API shows it: teams as of today (or its start), every membership, and the report. */
+export function rotationView(snap: RotationSnapshot, members: MemberRow[], policy: Policy) {
+  const r = snap.rotation;
+  const asOf = minDate(maxDate(snap.today, r.start_date), r.end_date);
+  const memberships = snap.memberships.map(membershipOf);
+  const teams = snap.teams.map((t) => ({
+    id: t.id,
+    label: t.label,
+    memberIds: memberships.filter((m) => m.teamId === t.id && coversDate(m, asOf)).map((m) => m.memberId),
+  }));
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const nameOf = (id: string) => byId.get(id)?.name ?? id;
+  const explanations = describeTeams(members.map(asSplitMember), teams.map((t) => ({ label: t.label, memberIds: t.memberIds })), snap.constraints);
+  const scheduled = snap.shifts.filter((s) => s.status === 'scheduled');
+  const officeDays = (teamId: string) => new Set(scheduled.filter((s) => s.team_id === teamId).map((s) => s.date)).size;
+  const survivability = survivabilityOf(snap, policy);
+  const bufferDates = JSON.parse(r.buffer_dates) as string[];
+
+  return {
+    id: r.id,
+    departmentId: r.department_id,
+    name: r.name,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    teamCount: r.team_count,
+    seed: r.seed,
+    pattern: snap.pattern,
+    constraints: snap.constraints,
+    status: r.status as 'draft' | 'published',
+    version: r.version,
+    etag: etagOf(r.version),
+    publishedAt: r.published_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    teams,
+    memberships: memberships.map((m) => ({ ...m })),
+    report: {
+      asOf,
+      teams: teams.map((t, i) => {
+        const e = explanations[i]!;
+        return { teamId: t.id, label: t.label, size: e.size, officeDays: officeDays(t.id), explanation: e, why: explainInWords(e, nameOf) };
+      }),
+      balance: {
+        sizeSpread: spread(explanations.map((e) => e.size)),
+        thinClientSpread: spread(explanations.map((e) => e.remote.thinClient)),
+        loanPcSpread: spread(explanations.map((e) => e.remote.loanPc)),
+        officeDaysSpread: spread(teams.map((t) => officeDays(t.id))),
+      },
+      days: { office: new Set(scheduled.map((s) => s.date)).size, buffer: bufferDates.length },
+      survivability: { survives: survivability.survives, worst: survivability.worst },
+    },
+  };
+}
+export type RotationView = ReturnType<typeof rotationView>;
