@@ -1,11 +1,13 @@
 // Benchmarks the pure domain core: team split and shift planning, against a round-robin baseline.
 // Run: node --import tsx bench/split.ts   (prints median milliseconds over at least 15 timed runs)
 import { performance } from 'node:perf_hooks';
+import { checkSplitConstraints } from '../src/domain/invariants.ts';
 import { createRng } from '../src/domain/prng.ts';
 import { planShifts } from '../src/domain/rotation.ts';
 import type { Pattern, PlanInput } from '../src/domain/rotation-types.ts';
 import { splitTeams } from '../src/domain/split.ts';
 import type { SplitOptions } from '../src/domain/split-types.ts';
+import { teamLabel } from '../src/domain/team-labels.ts';
 import type { DepartmentCalendar, RemoteAccess, SplitMember } from '../src/domain/types.ts';
 
 const RUNS = 21;
@@ -55,7 +57,7 @@ function median(fn: () => unknown): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
-const rows: { case: string; median: string; baseline: string; ratio: string; target: string; verdict: string }[] = [];
+const rows: { case: string; median: string; baseline: string; ratio: string; target: string; verdict: string; note: string }[] = [];
 const ms = (x: number) => x.toFixed(x < 1 ? 3 : 1);
 for (const [n, target] of [[1_000, 50], [10_000, 1_000]] as const) {
   const { members, opts } = department(n, 20, 50, 42);
@@ -63,10 +65,12 @@ for (const [n, target] of [[1_000, 50], [10_000, 1_000]] as const) {
   if (!check.ok) throw new Error(`benchmark department is infeasible: ${JSON.stringify(check.error)}`);
   const split = median(() => splitTeams(members, opts));
   const base = median(() => roundRobin(members, opts.teamCount));
+  const naive = roundRobin(members, opts.teamCount).map((memberIds, i) => ({ label: teamLabel(i), memberIds }));
   rows.push({
     case: `splitTeams ${n.toLocaleString('en')} members / 20 skills / 50 pairs / 4 teams`,
     median: ms(split), baseline: ms(base), ratio: `${(split / base).toFixed(0)}×`,
     target: `< ${target}`, verdict: split < target ? 'ok' : 'SLOW',
+    note: `round-robin breaks ${checkSplitConstraints(members, naive, opts).length} constraints; split breaks ${checkSplitConstraints(members, check.value.teams, opts).length}`,
   });
 }
 
@@ -86,9 +90,10 @@ for (const pattern of patterns) {
   const base = median(() => dates.map((date, i) => ({ date, teamLabel: input.teamLabels[i % 4]! })));
   rows.push({
     case: `planShifts 1 year, ${pattern.kind}${pattern.slots ? `, ${pattern.slots.length} slots` : ''}${pattern.bufferDays ? `, ${pattern.bufferDays} buffer day` : ''} (${r.value.shifts.length} shifts)`,
-    median: ms(plan), baseline: ms(base), ratio: `${(plan / base).toFixed(0)}×`, target: '-', verdict: '',
+    median: ms(plan), baseline: ms(base), ratio: `${(plan / base).toFixed(0)}×`, target: '-', verdict: '', note: '',
   });
 }
 
 console.log(`bunsan domain bench — median of ${RUNS} runs after ${WARMUP} warm-up runs (node ${process.version})\n`);
 console.table(rows.map((r) => ({ case: r.case, 'median ms': r.median, 'round-robin ms': r.baseline, ratio: r.ratio, 'target ms': r.target, '': r.verdict })));
+for (const r of rows) if (r.note) console.log(`${r.case}: ${r.note}`);

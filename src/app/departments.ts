@@ -16,6 +16,7 @@ export interface DepartmentInput {
   holidays?: 'jp' | 'none';
   closedDates?: string[];
   language?: 'ja' | 'en';
+  feedAllDay?: boolean;
 }
 
 const DEFAULTS = {
@@ -50,6 +51,8 @@ export async function createDepartment(deps: Deps, actor: Actor, input: Departme
     holidays: input.holidays ?? DEFAULTS.holidays,
     closed_dates: JSON.stringify(sortedUnique(input.closedDates ?? DEFAULTS.closedDates)),
     language: input.language ?? DEFAULTS.language,
+    data_version: 0,
+    feed_all_day: input.feedAllDay ? 1 : 0,
     created_at: at,
     updated_at: at,
   };
@@ -83,6 +86,8 @@ export async function updateDepartment(
   if (input.holidays) patch.holidays = input.holidays;
   if (input.closedDates) patch.closed_dates = JSON.stringify(sortedUnique(input.closedDates));
   if (input.language) patch.language = input.language;
+  if (input.feedAllDay !== undefined) patch.feed_all_day = input.feedAllDay ? 1 : 0;
+
   await deps.atomic([
     updateDepartmentQuery(deps.db, id, patch),
     auditEntry(deps, actor, at, 'department.update', { type: 'department', id }, { changed: Object.keys(input).sort() }),

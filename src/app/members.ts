@@ -1,12 +1,14 @@
+import { addDays, dateInZone, daysBetween } from '../domain/dates.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import type { Position, RemoteAccess } from '../domain/types.ts';
-import { findDepartment } from '../db/repos/departments.ts';
+import { bumpDataVersionQuery, findDepartment } from '../db/repos/departments.ts';
 import { findMember, findMembersByEmailKeys, insertMembersQueries, listMembers, updateMemberQuery } from '../db/repos/members.ts';
 import type { MemberPatch, MemberRow } from '../db/schema.ts';
 import { inDepartmentScope, type Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { conflict, forbidden, invalid, notFound, type Failure, type FieldError } from './failure.ts';
+import { memberScheduleDays } from './feed-render.ts';
 import { memberView, type MemberView } from './views.ts';
 
 export interface MemberInput {
@@ -132,6 +134,7 @@ export async function updateMember(deps: Deps, actor: Actor, id: string, input: 
   try {
     await deps.atomic([
       updateMemberQuery(deps.db, id, patch),
+      bumpDataVersionQuery(deps.db, row.department_id),
       auditEntry(deps, actor, at, action, { type: 'member', id }, { changed: Object.keys(input).sort() }),
     ]);
   } catch (e) {
@@ -139,4 +142,17 @@ export async function updateMember(deps: Deps, actor: Actor, id: string, input: 
     throw e;
   }
   return readMember(deps, actor, id);
+}
+
+/** A member's days from `from` to `to` (default: today and the next 30 days), as their feed shows them. */
+export async function memberSchedule(deps: Deps, actor: Actor, id: string, range: { from?: string; to?: string }) {
+  const found = await memberInScope(deps, actor, id);
+  if (!found.ok) return found;
+  const department = (await findDepartment(deps.db, found.value.department_id))!;
+  const from = range.from ?? dateInZone(deps.now(), department.timezone);
+  const to = range.to ?? addDays(from, 30);
+  if (to < from) return err(invalid('The range is empty.', [{ path: '?to', message: 'is before from' }]));
+  if (daysBetween(from, to) > 366) return err(invalid('The range is too long.', [{ path: '?to', message: 'at most 366 days after from' }]));
+  const days = await memberScheduleDays(deps, id, department.id, from, to);
+  return ok({ memberId: id, from, to, days: days.map(({ description: _d, ...d }) => d) });
 }

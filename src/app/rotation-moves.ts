@@ -1,6 +1,7 @@
 import { bridgingOfficeFrom } from '../domain/bridging.ts';
 import { addDays } from '../domain/dates.ts';
 import { err, ok, type Result } from '../domain/result.ts';
+import { bumpDataVersionQuery } from '../db/repos/departments.ts';
 import { findMember } from '../db/repos/members.ts';
 import { bumpVersionQuery, closeMembershipQuery, deleteMembershipQuery, insertMembershipsQueries, isVersionConflict } from '../db/repos/rotations.ts';
 import type { Actor } from './actor.ts';
@@ -100,6 +101,7 @@ export async function moveMember(deps: Deps, actor: Actor, rotationId: string, i
   try {
     await deps.atomic([
       bumpVersionQuery(deps.db, rotationId, ifMatch, { updated_at: at }),
+      bumpDataVersionQuery(deps.db, r.department_id),
       ...writes,
       auditEntry(deps, actor, at, input.toTeamId === null ? 'rotation.member-leave' : current ? 'rotation.member-move' : 'rotation.member-place', { type: 'rotation', id: rotationId }, { ...outcome }),
     ]);

@@ -1,7 +1,7 @@
 import { dateInZone } from '../domain/dates.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { scheduleDays } from '../domain/schedule-view.ts';
-import { findDepartment } from '../db/repos/departments.ts';
+import { bumpDataVersionQuery, findDepartment } from '../db/repos/departments.ts';
 import { listMembers } from '../db/repos/members.ts';
 import {
   bumpVersionQuery,
@@ -123,6 +123,7 @@ export async function regenerateRotation(deps: Deps, actor: Actor, id: string, i
   try {
     await deps.atomic([
       bumpVersionQuery(deps.db, id, ifMatch, { updated_at: at, seed, buffer_dates: JSON.stringify(decided.value.plan.bufferDates) }),
+      bumpDataVersionQuery(deps.db, r.department_id),
       ...clearRotationQueries(deps.db, id),
       ...insertTeamsQueries(deps.db, rows.teams),
       ...insertMembershipsQueries(deps.db, rows.memberships),
@@ -153,6 +154,7 @@ export async function publishRotation(deps: Deps, actor: Actor, id: string, ifMa
   try {
     await deps.atomic([
       bumpVersionQuery(deps.db, id, ifMatch, { updated_at: at, status: 'published', published_at: at }),
+      bumpDataVersionQuery(deps.db, r.department_id),
       auditEntry(deps, actor, at, 'rotation.publish', { type: 'rotation', id }, { startDate: snap.rotation.start_date, endDate: snap.rotation.end_date }),
     ]);
   } catch (e) {

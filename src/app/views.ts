@@ -11,6 +11,7 @@ export function departmentView(r: DepartmentRow) {
     holidays: r.holidays as 'jp' | 'none',
     closedDates: JSON.parse(r.closed_dates) as string[],
     language: r.language as 'ja' | 'en',
+    feedAllDay: r.feed_all_day === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Instants are ISO-8601 UTC text; booleans are 0 | 1; ids are text; lists are JSON text. */
 export interface DepartmentTable {
@@ -11,6 +11,8 @@ export interface DepartmentTable {
   holidays: string;
   closed_dates: string;
   language: string;
+  data_version: Generated<number>;
+  feed_all_day: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -103,6 +105,32 @@ export interface ShiftTable {
   updated_at: string;
 }
 
+export interface FeedTable {
+  id: string;
+  token_hash: string;
+  scope: string;
+  subject_id: string;
+  department_id: string;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface FeedDayTable {
+  subject_key: string;
+  date: string;
+  signature: string;
+  present: number;
+  sequence: number;
+  updated_at: string;
+}
+
+export interface FeedStateTable {
+  subject_key: string;
+  content_hash: string;
+  changed_at: string;
+}
+
 export interface DB {
   departments: DepartmentTable;
   members: MemberTable;
@@ -112,6 +140,9 @@ export interface DB {
   teams: TeamTable;
   memberships: MembershipTable;
   shifts: ShiftTable;
+  feeds: FeedTable;
+  feed_days: FeedDayTable;
+  feed_state: FeedStateTable;
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>;
@@ -128,3 +159,5 @@ export type RotationRow = Selectable<RotationTable>;
 export type TeamRow = Selectable<TeamTable>;
 export type MembershipRow = Selectable<MembershipTable>;
 export type ShiftRow = Selectable<ShiftTable>;
+export type FeedRow = Selectable<FeedTable>;
+export type FeedDayRow = Selectable<FeedDayTable>;

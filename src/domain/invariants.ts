@@ -10,7 +10,7 @@ import type { Violation } from './violation.ts';
 
 export type { Violation };
 
-function byDate(shifts: Shift[]): Map<IsoDate, Shift[]> {
+function byDate(shifts: readonly Shift[]): Map<IsoDate, Shift[]> {
   const out = new Map<IsoDate, Shift[]>();
   for (const s of shifts) {
     const list = out.get(s.date);
@@ -25,7 +25,7 @@ function byDate(shifts: Shift[]): Map<IsoDate, Shift[]> {
  * handover gap; with `oneTeamPerDate` (single-slot mode) at most one team a date; and when teams
  * are given, no member is in two teams and every shift names a known team.
  */
-export function checkIsolation(shifts: Shift[], opts: { handoverMinutes?: number; oneTeamPerDate?: boolean; teams?: SplitTeam[] } = {}): Violation[] {
+export function checkIsolation(shifts: readonly Shift[], opts: { handoverMinutes?: number; oneTeamPerDate?: boolean; teams?: readonly SplitTeam[] } = {}): Violation[] {
   const out: Violation[] = [];
   const gap = opts.handoverMinutes ?? 0;
   for (const s of shifts) {
@@ -77,7 +77,7 @@ export function checkIsolation(shifts: Shift[], opts: { handoverMinutes?: number
  * (in every slot, when `slots` are given), and no buffer date has one.
  */
 export function checkCoverage(
-  shifts: Shift[],
+  shifts: readonly Shift[],
   calendar: DepartmentCalendar,
   range: { from: IsoDate; to: IsoDate },
   opts: { bufferDates?: readonly IsoDate[]; excusedDates?: readonly IsoDate[]; slots?: readonly Slot[] } = {},
@@ -107,7 +107,7 @@ export function checkCoverage(
 }
 
 /** Calendar: no shift falls on a non-working weekday, a public holiday (when the calendar uses them) or a closed date. */
-export function checkShiftDates(shifts: Shift[], calendar: DepartmentCalendar): Violation[] {
+export function checkShiftDates(shifts: readonly Shift[], calendar: DepartmentCalendar): Violation[] {
   const out: Violation[] = [];
   for (const date of new Set(shifts.map((s) => s.date))) {
     let reason: string | undefined;

@@ -22,7 +22,13 @@ export interface Pattern {
   kind: PatternKind;
   /** For kind 'cycle': the sequence of team labels, one per turn (a turn = one slot of one working day). */
   cycle?: readonly string[];
-  /** Working days left empty (office closed for cleaning) whenever the office passes to a different team. Default 0. */
+  /**
+   * Working days left empty (office closed for cleaning) whenever the office passes to a different
+   * team from one office day to the next: after team X's last office day, if the team due next
+   * differs from X, the next `bufferDays` working days are buffer dates. The turn order pauses over
+   * them (no team loses a turn); the same team on consecutive office days gets no buffer; within a
+   * day, slots of different teams are separated by handoverMinutes only. Default 0.
+   */
   bufferDays?: number;
   /** The day's office slots, sorted and non-overlapping. Default: one slot spanning the office hours. */
   slots?: readonly Slot[];

@@ -9,7 +9,7 @@ const v = (code: string, message: string, extra: Partial<Violation> = {}): Viola
  * every hard constraint of the options holds (required skills, keep-apart pairs, keep-together
  * groups, maxTeamSize, chiefs apart from deputies unless keepLeadersApart is false).
  */
-export function checkSplitConstraints(members: SplitMember[], teams: SplitTeam[], opts: SplitOptions): Violation[] {
+export function checkSplitConstraints(members: readonly SplitMember[], teams: readonly SplitTeam[], opts: SplitOptions): Violation[] {
   const out: Violation[] = [];
   const byId = new Map(members.map((m) => [m.id, m]));
   const teamOf = new Map<string, string>();

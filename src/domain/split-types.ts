@@ -99,7 +99,11 @@ export interface SplitIssue {
   reason: string;
 }
 
-/** Why no split was returned. `exhaustive` is true when a complete search proved that none exists. */
+/**
+ * Why no split was returned. `exhaustive` is true when the failure is certain (an option is invalid,
+ * a necessary check failed, or a complete search proved no split exists); false when a bounded
+ * search on a large problem gave up.
+ */
 export interface SplitError {
   issues: SplitIssue[];
   exhaustive: boolean;

@@ -15,6 +15,18 @@ import type { SplitMember } from './types.ts';
 
 export type * from './split-types.ts';
 
+// The split, end to end:
+// 1. canonical problem: members sorted by id, keep-together groups merged into units (union-find),
+//    keep-apart pairs as conflict edges between units, required skills merged by name;
+// 2. fast necessary conditions (seats, holders, groups vs pairs, …), each naming its constraint;
+// 3. an attempt with team sizes held within one of each other: greedy placement of the hardest
+//    units first on the cheapest team (lexicographic cost: hard violations, size, leaders, remote
+//    needs, skills), then min-conflicts repair and/or a complete (small) or bounded (medium)
+//    depth-first search, then hill-climbing of the soft goals by moves and sampled swaps;
+// 4. if sizes cannot be held within one, the same attempt with only maxTeamSize and non-empty teams;
+// 5. on failure, the constraints that alone block a split (small problems), or those the closest
+//    split found still breaks.
+
 // Small problems go straight to the complete search when greedy leaves a violation; larger ones
 // get local repair first, then (up to MEDIUM_UNITS) a bounded search. The search visits about
 // 8 million nodes a second, so a budget of 5 million bounds an adversarial small request to well
@@ -53,7 +65,7 @@ function attempt(p: Problem, lo: number, hi: number): Attempt {
 /** Polishes the soft goals of a split that meets every hard constraint. */
 function finish(state: SplitState, rng: () => number): Attempt {
   const U = state.assign.length;
-  improve(state, rng, U > 5_000 ? 2 : 6, U > 5_000 ? 2 : 6);
+  improve(state, rng, U > 5_000 ? 2 : 3, U > 5_000 ? 2 : 4);
   return { state, solved: true, proven: false };
 }
 

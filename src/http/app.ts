@@ -1,17 +1,22 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../app/deps.ts';
+import { FeedCache } from '../app/feed-render.ts';
 import type { AppEnv } from './env.ts';
 import { requireAuth } from './middleware/auth.ts';
 import { openApiDocument } from './openapi.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { departmentRoutes } from './routes/departments.ts';
+import { feedAdminRoutes, feedRoutes } from './routes/feeds.ts';
 import { memberRoutes } from './routes/members.ts';
 import { rotationRoutes } from './routes/rotations.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 
 export const VERSION = '0.1.0';
+
+/** A request path fit for logs and problem documents: feed tokens (credentials) are cut out. */
+const safePath = (path: string): string => path.replace(/^\/feeds\/[^/]+/, '/feeds/[token]');
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The whole HTTP API for the given runtime dependencies; no module-level state. */
@@ -26,6 +31,7 @@ export function createApp(deps: Deps) {
 
   app.get('/healthz', (c) => c.json({ status: 'ok', version: VERSION }));
   app.get('/openapi.json', (c) => c.json(doc));
+  app.route('/feeds', feedRoutes(new FeedCache()));
 
   app.use(
     '/v1/*',
@@ -41,15 +47,17 @@ export function createApp(deps: Deps) {
   app.route('/v1/members', memberRoutes());
   app.route('/v1/tokens', tokenRoutes());
   app.route('/v1/audit', auditRoutes());
+  app.route('/v1/feeds', feedAdminRoutes());
   app.route('/v1', rotationRoutes());
 
-  app.notFound((c) => problemResponse(new ProblemError(404, 'not-found', `No route for ${c.req.method} ${c.req.path}.`), c.req.path));
+  app.notFound((c) => problemResponse(new ProblemError(404, 'not-found', `No route for ${c.req.method} ${safePath(c.req.path)}.`), safePath(c.req.path)));
 
   app.onError((e, c) => {
-    if (e instanceof ProblemError) return problemResponse(e, c.req.path);
+    const path = safePath(c.req.path);
+    if (e instanceof ProblemError) return problemResponse(e, path);
     // Anything else is our bug: log it, tell the client nothing about the internals.
-    deps.log(`error ${c.req.method} ${c.req.path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return problemResponse(new ProblemError(500, 'internal', 'Something went wrong on our side; it has been logged.'), c.req.path);
+    deps.log(`error ${c.req.method} ${path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return problemResponse(new ProblemError(500, 'internal', 'Something went wrong on our side; it has been logged.'), path);
   });
 
   return app;

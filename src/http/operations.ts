@@ -32,6 +32,7 @@ export const OPERATIONS: Operation[] = [
   },
   { method: 'get', path: '/v1/departments/{id}/members', summary: "A department's members (?active=true|false)", roles: ['admin', 'hr', 'chief'] },
   { method: 'get', path: '/v1/members/{id}', summary: 'One member (staff: themselves)', roles: ['admin', 'hr', 'chief', 'staff'] },
+  { method: 'get', path: '/v1/members/{id}/schedule', summary: "A member's office / remote / standby days, as their feed shows them (?from=&to=)", roles: ['admin', 'hr', 'chief', 'staff'] },
   { method: 'patch', path: '/v1/members/{id}', summary: 'Change a member; active:false deactivates', roles: ['admin', 'chief'], body: 'member-update' },
   { method: 'delete', path: '/v1/members/{id}', summary: 'Deactivate a member (history stays)', roles: ['admin', 'chief'] },
   { method: 'post', path: '/v1/tokens', summary: 'Issue a token (secret shown once)', roles: ['admin'], body: 'token-create', created: true },
@@ -60,5 +61,8 @@ export const OPERATIONS: Operation[] = [
     created: true,
     ifMatch: true,
   },
+  { method: 'post', path: '/v1/feeds', summary: 'Create a calendar feed: {id, token, url, webcalUrl, googleUrl}', roles: ['admin', 'chief', 'staff'], body: 'feed-create', created: true },
+  { method: 'delete', path: '/v1/feeds/{id}', summary: 'Revoke a feed (its URL answers 404 from then on)', roles: ['admin', 'chief', 'staff'] },
+  { method: 'get', path: '/feeds/{token}.ics', summary: 'The calendar (the token in the path is the credential)', roles: 'public' },
   { method: 'get', path: '/v1/audit', summary: 'Audit log (?from=&to=&limit=)', roles: ['admin', 'hr'] },
 ];

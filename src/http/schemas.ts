@@ -7,6 +7,7 @@ import membersCreate from '../../schemas/members-create.json' with { type: 'json
 import rotationCreate from '../../schemas/rotation-create.json' with { type: 'json' };
 import rotationMove from '../../schemas/rotation-move.json' with { type: 'json' };
 import rotationRegenerate from '../../schemas/rotation-regenerate.json' with { type: 'json' };
+import feedCreate from '../../schemas/feed-create.json' with { type: 'json' };
 import problem from '../../schemas/problem.json' with { type: 'json' };
 import tokenCreate from '../../schemas/token-create.json' with { type: 'json' };
 import type { FieldError } from '../app/failure.ts';
@@ -21,6 +22,7 @@ export const SCHEMAS = {
   'rotation-create': rotationCreate,
   'rotation-move': rotationMove,
   'rotation-regenerate': rotationRegenerate,
+  'feed-create': feedCreate,
   problem,
 } as const;
 export const COMMON_SCHEMA = common;

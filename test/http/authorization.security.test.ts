@@ -11,7 +11,9 @@ interface Ctx {
   deptId: string;
   selfId: string;
   rotationId: string;
-  fresh: { memberId: () => Promise<string>; tokenId: () => Promise<string>; email: () => string; rotationId: () => Promise<string> };
+  feedToken: string;
+  fresh: {
+    feedId: () => Promise<string>; memberId: () => Promise<string>; tokenId: () => Promise<string>; email: () => string; rotationId: () => Promise<string> };
 }
 interface Req {
   path: string;
@@ -86,6 +88,10 @@ const TABLE: Row[] = [
     }),
     expect: [401, 401, 201, 403, 201, 403, 403, 403],
   },
+  { op: 'GET /v1/members/{id}/schedule', request: (c) => ({ path: `/v1/members/${c.selfId}/schedule` }), expect: [401, 401, 200, 200, 200, 403, 200, 403] },
+  { op: 'POST /v1/feeds', request: (c) => ({ path: '/v1/feeds', body: { scope: 'member', id: c.selfId } }), expect: [401, 401, 201, 403, 201, 403, 201, 403] },
+  { op: 'DELETE /v1/feeds/{id}', request: async (c) => ({ path: `/v1/feeds/${await c.fresh.feedId()}` }), expect: [401, 401, 200, 403, 200, 403, 200, 403] },
+  { op: 'GET /feeds/{token}.ics', request: (c) => ({ path: `/feeds/${c.feedToken}.ics` }), expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { op: 'GET /v1/audit', request: () => ({ path: '/v1/audit' }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
 ];
 
@@ -102,6 +108,7 @@ describe('authorisation matrix: every endpoint × every caller', () => {
       deptId: own.department.id,
       selfId: own.members[0]!.id,
       fresh: {
+        feedId: async () => '',
         email: () => `fresh${++n}@example.jp`,
         memberId: async () => {
           const r = await h.call('POST', `/v1/departments/${own.department.id}/members`, { body: { members: [{ name: 'F', email: `m${++n}@example.jp` }] } });
@@ -116,7 +123,10 @@ describe('authorisation matrix: every endpoint × every caller', () => {
         },
       },
       rotationId: '',
+      feedToken: '',
     };
+    ctx.fresh.feedId = async () => (await h.call('POST', '/v1/feeds', { body: { scope: 'member', id: own.members[0]!.id } })).json.id;
+    ctx.feedToken = (await h.call('POST', '/v1/feeds', { body: { scope: 'department', id: own.department.id } })).json.token;
     ctx.rotationId = await ctx.fresh.rotationId();
     const revoked = await h.tokenFor('admin');
     await h.call('DELETE', `/v1/tokens/${revoked.id}`);

@@ -24,6 +24,7 @@ describe('departments', () => {
         holidays: 'jp',
         closedDates: [],
         language: 'ja',
+        feedAllDay: false,
         createdAt: undefined,
         updatedAt: undefined,
       },

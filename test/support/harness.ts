@@ -8,11 +8,14 @@ import { nodeDeps, openSqlite } from '../../src/platform/node-deps.ts';
 export const ADMIN_ENV_TOKEN = 'env-admin-secret-for-tests-0123456789';
 
 /** A fresh app over a real in-memory SQLite database, with a fixed clock. */
-export async function harness(opts: { now?: string } = {}) {
+export async function harness(opts: { now?: string; sequentialIds?: boolean } = {}) {
   const db: Kysely<DB> = await openSqlite(':memory:');
   const logs: string[] = [];
   let now = new Date(opts.now ?? '2026-11-24T09:00:00Z');
   const deps = nodeDeps(db, { adminToken: ADMIN_ENV_TOKEN, now: () => now, log: (l) => logs.push(l) });
+  // Golden files need the same ids on every run.
+  let counter = 0;
+  if (opts.sequentialIds) deps.newId = () => `id-${String(++counter).padStart(4, '0')}`;
   const app: App = createApp(deps);
 
   /** Calls the app as a client would: JSON bodies are serialised; a string body is sent as is. */

@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { DB, DepartmentPatch, DepartmentRow, NewDepartmentRow } from '../schema.ts';
 
 /** One department by id, or undefined. */
@@ -17,6 +17,16 @@ export function insertDepartmentQuery(db: Kysely<DB>, row: NewDepartmentRow): Co
   return db.insertInto('departments').values(row).compile();
 }
 
+/** Changes a department; any change may alter what its feeds show, so its data version moves too. */
 export function updateDepartmentQuery(db: Kysely<DB>, id: string, patch: DepartmentPatch): CompiledQuery {
-  return db.updateTable('departments').set(patch).where('id', '=', id).compile();
+  return db
+    .updateTable('departments')
+    .set({ ...patch, data_version: sql<number>`data_version + 1` })
+    .where('id', '=', id)
+    .compile();
+}
+
+/** Marks that something the department's schedules depend on changed (invalidates rendered feeds). */
+export function bumpDataVersionQuery(db: Kysely<DB>, id: string): CompiledQuery {
+  return db.updateTable('departments').set({ data_version: sql<number>`data_version + 1` }).where('id', '=', id).compile();
 }

@@ -92,3 +92,7 @@ export function bumpVersionQuery(
 
 /** Did an atomic write fail because the rotation's version moved meanwhile? */
 export const isVersionConflict = (e: unknown): boolean => e instanceof Error && /NOT NULL constraint failed: rotations\.version/i.test(e.message);
+
+export function findTeam(db: Kysely<DB>, id: string): Promise<TeamRow | undefined> {
+  return db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+}

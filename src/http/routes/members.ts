@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
-import { readMember, updateMember, type MemberUpdate } from '../../app/members.ts';
+import { memberSchedule, readMember, updateMember, type MemberUpdate } from '../../app/members.ts';
 import { readJson } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { allow } from '../middleware/auth.ts';
+import { queryDate } from '../query.ts';
 import { unwrap } from '../unwrap.ts';
 
 /** /v1/members/{id}: read (staff: themselves), change and deactivate. */
@@ -12,6 +13,11 @@ export function memberRoutes() {
   r.get('/:id', allow('admin', 'hr', 'chief', 'staff'), async (c) =>
     c.json(unwrap(await readMember(c.var.deps, c.var.actor, c.req.param('id')))),
   );
+
+  r.get('/:id/schedule', allow('admin', 'hr', 'chief', 'staff'), async (c) => {
+    const range = { from: queryDate(c, 'from'), to: queryDate(c, 'to') };
+    return c.json(unwrap(await memberSchedule(c.var.deps, c.var.actor, c.req.param('id'), range)));
+  });
 
   r.patch('/:id', allow('admin', 'chief'), async (c) => {
     const input = await readJson<MemberUpdate>(c, 'member-update');

@@ -1,0 +1,130 @@
+import { calendarDates, isWorkingDay } from '../domain/calendar.ts';
+import { coversDate, inOfficeOn, type Membership, type ShiftRecord, type TeamRef } from '../domain/rotation-model.ts';
+import type { DepartmentCalendar, IsoDate } from '../domain/types.ts';
+import { feedText, teamName, type Language } from './feed-text.ts';
+
+/** A published rotation as feeds see it. */
+export interface FeedRotation {
+  startDate: IsoDate;
+  endDate: IsoDate;
+  teams: TeamRef[];
+  memberships: Membership[];
+  /** Scheduled shifts only. */
+  shifts: ShiftRecord[];
+  bufferDates: ReadonlySet<IsoDate>;
+}
+
+/** Who is in standby (quarantine) on a date; never why. */
+export interface StandbyLookup {
+  team: (date: IsoDate, teamId: string) => boolean;
+  member: (date: IsoDate, memberId: string) => boolean;
+}
+
+export interface FeedContext {
+  calendar: DepartmentCalendar;
+  language: Language;
+  rotations: FeedRotation[];
+  from: IsoDate;
+  to: IsoDate;
+  standby?: StandbyLookup;
+}
+
+export type FeedDayKind = 'office' | 'remote' | 'standby' | 'buffer' | 'uncovered';
+
+/** One (subject, day): what it is, when, and how it reads. Never a health reason. */
+export interface FeedDay {
+  date: IsoDate;
+  kind: FeedDayKind;
+  start: string;
+  end: string;
+  summary: string;
+  description: string | null;
+  /** Remote and empty days must not block free/busy. */
+  transparent: boolean;
+  /** The office team(s) of the day, for the JSON view. */
+  officeTeamIds: string[];
+}
+
+const NO_STANDBY: StandbyLookup = { team: () => false, member: () => false };
+
+interface Day {
+  date: IsoDate;
+  rotation: FeedRotation;
+  shifts: ShiftRecord[];
+}
+
+/** The working days of the published rotations inside the window, each with its scheduled shifts. */
+function days(ctx: FeedContext): Day[] {
+  const out: Day[] = [];
+  for (const rotation of ctx.rotations) {
+    const from = rotation.startDate > ctx.from ? rotation.startDate : ctx.from;
+    const to = rotation.endDate < ctx.to ? rotation.endDate : ctx.to;
+    if (from > to) continue;
+    const byDate = new Map<IsoDate, ShiftRecord[]>();
+    for (const s of rotation.shifts) if (s.date >= from && s.date <= to) (byDate.get(s.date) ?? byDate.set(s.date, []).get(s.date)!).push(s);
+    for (const date of calendarDates(from, to)) {
+      if (isWorkingDay(ctx.calendar, date)) out.push({ date, rotation, shifts: (byDate.get(date) ?? []).sort((a, b) => a.slot - b.slot) });
+    }
+  }
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+const span = (shifts: ShiftRecord[]) => ({
+  start: shifts.reduce((m, s) => (s.start < m ? s.start : m), shifts[0]!.start),
+  end: shifts.reduce((m, s) => (s.end > m ? s.end : m), shifts[0]!.end),
+});
+
+function teamDay(ctx: FeedContext, d: Day, team: TeamRef, standby: boolean, inOffice: boolean): FeedDay {
+  const hours = ctx.calendar.officeHours;
+  const officeTeamIds = [...new Set(d.shifts.map((s) => s.teamId))];
+  if (standby) return { date: d.date, kind: 'standby', ...hours, summary: feedText(ctx.language, 'standby'), description: null, transparent: false, officeTeamIds };
+  const own = d.shifts.filter((s) => s.teamId === team.id);
+  if (own.length && inOffice) {
+    return { date: d.date, kind: 'office', ...span(own), summary: feedText(ctx.language, 'office', { team: teamName(ctx.language, team.label) }), description: null, transparent: false, officeTeamIds };
+  }
+  return { date: d.date, kind: 'remote', ...hours, summary: feedText(ctx.language, 'remote'), description: null, transparent: true, officeTeamIds };
+}
+
+/** A member's days: office with their team (once the bridging rule lets them), standby, or remote. */
+export function memberDays(ctx: FeedContext, memberId: string): FeedDay[] {
+  const standby = ctx.standby ?? NO_STANDBY;
+  return days(ctx).flatMap((d) => {
+    const m = d.rotation.memberships.find((x) => x.memberId === memberId && coversDate(x, d.date));
+    const team = m && d.rotation.teams.find((t) => t.id === m.teamId);
+    if (!m || !team) return [];
+    return [teamDay(ctx, d, team, standby.member(d.date, memberId) || standby.team(d.date, team.id), inOfficeOn(m, d.date))];
+  });
+}
+
+/** A team's days in its own rotation. */
+export function teamDays(ctx: FeedContext, teamId: string): FeedDay[] {
+  const standby = ctx.standby ?? NO_STANDBY;
+  return days(ctx).flatMap((d) => {
+    const team = d.rotation.teams.find((t) => t.id === teamId);
+    return team ? [teamDay(ctx, d, team, standby.team(d.date, teamId), true)] : [];
+  });
+}
+
+/** The department's days: who is in the office (per slot when there are several), who is in standby. */
+export function departmentDays(ctx: FeedContext): FeedDay[] {
+  const standby = ctx.standby ?? NO_STANDBY;
+  const lang = ctx.language;
+  return days(ctx).map((d) => {
+    const label = (id: string) => teamName(lang, d.rotation.teams.find((t) => t.id === id)?.label ?? '?');
+    const officeTeamIds = [...new Set(d.shifts.map((s) => s.teamId))];
+    const waiting = d.rotation.teams.filter((t) => standby.team(d.date, t.id)).map((t) => label(t.id));
+    const description = waiting.length ? feedText(lang, 'standbyTeams', { teams: waiting.join(feedText(lang, 'teamsJoin')) }) : null;
+    if (!d.shifts.length) {
+      const kind = d.rotation.bufferDates.has(d.date) ? 'buffer' : 'uncovered';
+      return { date: d.date, kind, ...ctx.calendar.officeHours, summary: feedText(lang, kind), description, transparent: true, officeTeamIds };
+    }
+    const teams = officeTeamIds.length > 1 ? d.shifts.map((s) => feedText(lang, 'slot', { team: label(s.teamId), start: s.start, end: s.end })) : officeTeamIds.map(label);
+    const summary = feedText(lang, 'departmentOffice', { teams: teams.join(feedText(lang, 'teamsJoin')) });
+    return { date: d.date, kind: 'office', ...span(d.shifts), summary, description, transparent: false, officeTeamIds };
+  });
+}
+
+/** What identifies a day's content: a change here must raise the event's SEQUENCE. */
+export function signatureOf(day: FeedDay, allDay: boolean): string {
+  return JSON.stringify([day.kind, allDay ? null : day.start, allDay ? null : day.end, day.summary, day.description, day.transparent]);
+}

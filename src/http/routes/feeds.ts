@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { FeedCache, renderFeed } from '../../app/feed-render.ts';
+import { createFeed, revokeFeed, type FeedScope } from '../../app/feeds.ts';
+import { readJson } from '../body.ts';
+import type { AppEnv } from '../env.ts';
+import { allow } from '../middleware/auth.ts';
+import { ProblemError } from '../problem.ts';
+import { unwrap } from '../unwrap.ts';
+
+/** Is the client's copy (If-None-Match, else If-Modified-Since) still the current one? */
+function notModified(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, etag: string, lastModified: string): boolean {
+  if (ifNoneMatch !== undefined) return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+  if (ifModifiedSince === undefined) return false;
+  const since = Date.parse(ifModifiedSince);
+  return !Number.isNaN(since) && Date.parse(lastModified) <= since;
+}
+
+/** POST /v1/feeds, DELETE /v1/feeds/{id} (authenticated). */
+export function feedAdminRoutes() {
+  const r = new Hono<AppEnv>();
+  r.post('/', allow('admin', 'chief', 'staff'), async (c) => {
+    const input = await readJson<{ scope: FeedScope; id: string }>(c, 'feed-create');
+    return c.json(unwrap(await createFeed(c.var.deps, c.var.actor, input)), 201, { 'cache-control': 'no-store' });
+  });
+  r.delete('/:id', allow('admin', 'chief', 'staff'), async (c) => c.json(unwrap(await revokeFeed(c.var.deps, c.var.actor, c.req.param('id')))));
+  return r;
+}
+
+/** GET /feeds/{token}.ics: the token in the path is the credential (calendar apps send no headers). */
+export function feedRoutes(cache: FeedCache) {
+  const r = new Hono<AppEnv>();
+  r.get('/:file', async (c) => {
+    const file = c.req.param('file');
+    const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
+    const feed = token ? await renderFeed(c.var.deps, cache, token, c.req.query('include') === 'remote') : null;
+    if (!feed) throw new ProblemError(404, 'not-found', 'No such feed (unknown or revoked).');
+    const headers = {
+      etag: feed.etag,
+      'last-modified': feed.lastModified,
+      'cache-control': 'private, max-age=0, must-revalidate',
+    };
+    if (notModified(c.req.header('if-none-match'), c.req.header('if-modified-since'), feed.etag, feed.lastModified)) return c.body(null, 304, headers);
+    return c.body(feed.body, 200, { ...headers, 'content-type': 'text/calendar; charset=utf-8' });
+  });
+  return r;
+}
