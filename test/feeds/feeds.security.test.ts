@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { newSecret } from '../../src/app/secrets.ts';
+import { feedScenario, type FeedScenario } from '../support/feed-scenario.ts';
+
+describe('feed security', () => {
+  let s: FeedScenario;
+  before(async () => {
+    s = await feedScenario();
+  });
+  after(() => s.h.close());
+
+  it('a chief cannot create a feed in another department; HR cannot create feeds at all', async () => {
+    const other = (await s.h.call('POST', '/v1/departments', { body: { name: 'other' } })).json.id;
+    const otherChief = (await s.h.tokenFor('chief', { departmentId: other })).token;
+    for (const body of [{ scope: 'member', id: s.memberId }, { scope: 'department', id: s.department.id }, { scope: 'team', id: s.rotation.teams[0].id }]) {
+      assert.equal((await s.h.call('POST', '/v1/feeds', { token: otherChief, body })).status, 403, JSON.stringify(body));
+    }
+    const hr = (await s.h.tokenFor('hr')).token;
+    assert.equal((await s.h.call('POST', '/v1/feeds', { token: hr, body: { scope: 'member', id: s.memberId } })).status, 403);
+    const ownChief = (await s.h.tokenFor('chief', { departmentId: s.department.id })).token;
+    assert.equal((await s.h.call('POST', '/v1/feeds', { token: ownChief, body: { scope: 'team', id: s.rotation.teams[0].id } })).status, 201);
+  });
+
+  it('a staff token can create a feed of its own schedule only, and revoke only its own', async () => {
+    const me = (await s.h.tokenFor('staff', { memberId: s.memberId })).token;
+    const colleague = s.members.find((m) => m.id !== s.memberId)!.id;
+    assert.equal((await s.h.call('POST', '/v1/feeds', { token: me, body: { scope: 'member', id: colleague } })).status, 403);
+    assert.equal((await s.h.call('POST', '/v1/feeds', { token: me, body: { scope: 'department', id: s.department.id } })).status, 403);
+    const mine = await s.h.call('POST', '/v1/feeds', { token: me, body: { scope: 'member', id: s.memberId } });
+    assert.equal(mine.status, 201);
+    const theirs = await s.feed('member', colleague);
+    assert.equal((await s.h.call('DELETE', `/v1/feeds/${theirs.id}`, { token: me })).status, 403);
+    assert.equal((await s.get(theirs.token)).status, 200, 'a refused revocation changes nothing');
+    assert.equal((await s.h.call('DELETE', `/v1/feeds/${mine.json.id}`, { token: me })).status, 200);
+    assert.equal((await s.get(mine.json.token)).status, 404);
+  });
+
+  it('an unknown subject is refused with 422 naming the id', async () => {
+    const r = await s.h.call('POST', '/v1/feeds', { body: { scope: 'team', id: 'no-such-team' } });
+    assert.equal(r.status, 422);
+    assert.equal(r.json.errors[0].path, '/id');
+  });
+
+  it('guessing tokens finds nothing: 10,000 random well-formed tokens all get 404', async () => {
+    const real = await s.feed('department', s.department.id);
+    let found = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const res = await s.h.app.request(`/feeds/${newSecret('bsf')}.ics`);
+      if (res.status !== 404) found++;
+      await res.arrayBuffer();
+    }
+    assert.equal(found, 0);
+    assert.equal((await s.get(real.token)).status, 200, 'while the real one works');
+  });
+
+  it('never writes a feed token into a log line or a problem document', async () => {
+    const f = await s.feed('member', s.memberId);
+    const unknown = await s.h.app.request(`/feeds/${f.token}x.ics`);
+    assert.ok(!(await unknown.text()).includes(f.token));
+    await s.h.db.schema.dropTable('feed_state').execute();
+    const broken = await s.h.app.request(`/feeds/${f.token}.ics?include=remote`);
+    assert.equal(broken.status, 500);
+    assert.ok(!(await broken.text()).includes(f.token));
+    assert.ok(s.h.logs.length > 0, 'the failure was logged');
+    assert.ok(s.h.logs.every((l) => !l.includes(f.token)), s.h.logs.join('\n'));
+  });
+});
