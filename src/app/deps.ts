@@ -14,6 +14,12 @@ export interface Deps {
   publicUrl: string;
   /** When set, this bearer token is accepted as an admin (BUNSAN_ADMIN_TOKEN). */
   adminToken?: string | undefined;
+  /**
+   * A value that changes whenever the database may have changed, by this process or another
+   * (Node: own writes + SQLite's data_version). When given, caches may trust it instead of asking
+   * the database; when absent (Workers: other isolates write too), they ask the database.
+   */
+  changeStamp?: () => string;
   /** Operational log lines (never tokens or health reasons). */
   log: (line: string) => void;
 }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { dateInZone } from '../domain/dates.ts';
 import { feedDaysIn, feedStateOf, findLiveFeedByHash, upsertFeedDaysQueries, upsertFeedStateQuery } from '../db/repos/feeds.ts';
 import { findMember } from '../db/repos/members.ts';
@@ -13,6 +14,10 @@ import type { FeedScope } from './feeds.ts';
 /** A rendered feed and its HTTP validators. */
 export interface RenderedFeed {
   body: string;
+  /** The body as UTF-8, encoded once. */
+  bytes: Uint8Array<ArrayBuffer>;
+  /** The body gzipped once, for clients that accept it (calendar services do). */
+  gzip: Uint8Array<ArrayBuffer>;
   etag: string;
   lastModified: string;
 }
@@ -23,7 +28,21 @@ export interface RenderedFeed {
  */
 export class FeedCache {
   private readonly entries = new Map<string, RenderedFeed & { dataVersion: number; today: string }>();
+  /** Fast path where the runtime offers a change stamp: by token, no database read at all. */
+  private readonly byToken = new Map<string, { feed: RenderedFeed; stamp: string; validUntil: number }>();
   constructor(private readonly capacity = 5000) {}
+
+  /** The feed for a token variant, if nothing can have changed since it was rendered and its day has not ended. */
+  fresh(tokenKey: string, stamp: string, nowMs: number): RenderedFeed | undefined {
+    const e = this.byToken.get(tokenKey);
+    return e && e.stamp === stamp && nowMs < e.validUntil ? e.feed : undefined;
+  }
+
+  remember(tokenKey: string, stamp: string, validUntil: number, feed: RenderedFeed): void {
+    this.byToken.delete(tokenKey);
+    if (this.byToken.size >= this.capacity) this.byToken.delete(this.byToken.keys().next().value!);
+    this.byToken.set(tokenKey, { feed, stamp, validUntil });
+  }
 
   get(key: string, dataVersion: number, today: string): RenderedFeed | undefined {
     const e = this.entries.get(key);
@@ -35,6 +54,11 @@ export class FeedCache {
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { ...feed, dataVersion, today });
   }
+}
+
+async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 async function strongEtag(body: string): Promise<string> {
@@ -82,12 +106,24 @@ async function reconcile(deps: Deps, subjectKey: string, window: { from: string;
 
 /** The calendar behind a feed token, or null when the token is unknown or revoked. */
 export async function renderFeed(deps: Deps, cache: FeedCache, token: string, includeRemote: boolean): Promise<RenderedFeed | null> {
+  // The stamp is read before anything else, so a write during this render makes the result stale at once.
+  const stamp = deps.changeStamp?.();
+  const tokenKey = `${token}|${includeRemote ? 'remote' : 'plain'}`;
+  const nowMs = deps.now().getTime();
+  if (stamp !== undefined) {
+    const hit = cache.fresh(tokenKey, stamp, nowMs);
+    if (hit) return hit;
+  }
   const feed = await findLiveFeedByHash(deps.db, await hashSecret(token));
   if (!feed) return null;
   const today = dateInZone(deps.now(), feed.timezone);
   const variant = `${feed.id}|${includeRemote ? 'remote' : 'plain'}`;
+  const validUntil = DateTime.fromMillis(nowMs, { zone: feed.timezone }).plus({ days: 1 }).startOf('day').toMillis();
   const cached = cache.get(variant, feed.data_version, today);
-  if (cached) return cached;
+  if (cached) {
+    if (stamp !== undefined) cache.remember(tokenKey, stamp, validUntil, cached);
+    return cached;
+  }
 
   const scope = feed.scope as FeedScope;
   const { department, window, days, name } = await subjectDays(deps, scope, feed.subject_id, feed.department_id, today);
@@ -109,8 +145,10 @@ export async function renderFeed(deps: Deps, cache: FeedCache, token: string, in
     changedAt = deps.now().toISOString();
     await deps.atomic([upsertFeedStateQuery(deps.db, stateKey, etag, changedAt)]);
   }
-  const rendered = { body, etag, lastModified: new Date(changedAt!).toUTCString() };
+  const bytes = new TextEncoder().encode(body) as Uint8Array<ArrayBuffer>;
+  const rendered = { body, bytes, gzip: await gzip(bytes), etag, lastModified: new Date(changedAt!).toUTCString() };
   cache.set(variant, feed.data_version, today, rendered);
+  if (stamp !== undefined) cache.remember(tokenKey, stamp, validUntil, rendered);
   return rendered;
 }
 

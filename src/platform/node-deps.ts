@@ -8,6 +8,9 @@ import { transactionalAtomic } from '../db/atomic.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
 
+const RAW = Symbol('better-sqlite3 handle');
+type WithRaw = Kysely<DB> & { [RAW]?: Database.Database };
+
 /** Opens (creating file and folder) an SQLite database: WAL, foreign keys on, migrated. */
 export async function openSqlite(path: string): Promise<Kysely<DB>> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -16,7 +19,8 @@ export async function openSqlite(path: string): Promise<Kysely<DB>> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db: WithRaw = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  db[RAW] = sqlite;
   await migrateToLatest(db);
   return db;
 }
@@ -26,9 +30,21 @@ export function nodeDeps(
   db: Kysely<DB>,
   opts: { adminToken?: string | undefined; publicUrl?: string | undefined; now?: () => Date; log?: (l: string) => void } = {},
 ): Deps {
+  const tx = transactionalAtomic(db);
+  const raw = (db as WithRaw)[RAW];
+  const dataVersion = raw?.prepare('PRAGMA data_version').pluck();
+  let ownWrites = 0;
   return {
     db,
-    atomic: transactionalAtomic(db),
+    atomic: async (queries) => {
+      try {
+        await tx(queries);
+      } finally {
+        ownWrites++;
+      }
+    },
+    // SQLite's data_version moves when another connection commits; our own commits we count.
+    ...(dataVersion ? { changeStamp: () => `${ownWrites}:${dataVersion.get() as number}` } : {}),
     now: opts.now ?? (() => new Date()),
     newId: randomUUID,
     publicUrl: (opts.publicUrl || 'http://localhost:8787').replace(/\/+$/, ''),

@@ -7,9 +7,17 @@ import { allow } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';
 import { unwrap } from '../unwrap.ts';
 
+/** The gzip representation's strong ETag: a different representation needs a different tag. */
+const gzipEtag = (etag: string) => etag.replace(/"$/, '-gzip"');
+
 /** Is the client's copy (If-None-Match, else If-Modified-Since) still the current one? */
 function notModified(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, etag: string, lastModified: string): boolean {
-  if (ifNoneMatch !== undefined) return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+  if (ifNoneMatch !== undefined) {
+    return ifNoneMatch.split(',').some((t) => {
+      const tag = t.trim().replace(/^W\//, '');
+      return tag === etag || tag === gzipEtag(etag) || tag === '*';
+    });
+  }
   if (ifModifiedSince === undefined) return false;
   const since = Date.parse(ifModifiedSince);
   return !Number.isNaN(since) && Date.parse(lastModified) <= since;
@@ -34,13 +42,18 @@ export function feedRoutes(cache: FeedCache) {
     const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
     const feed = token ? await renderFeed(c.var.deps, cache, token, c.req.query('include') === 'remote') : null;
     if (!feed) throw new ProblemError(404, 'not-found', 'No such feed (unknown or revoked).');
-    const headers = {
-      etag: feed.etag,
+    const zipped = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+    const headers: Record<string, string> = {
+      etag: zipped ? gzipEtag(feed.etag) : feed.etag,
       'last-modified': feed.lastModified,
       'cache-control': 'private, max-age=0, must-revalidate',
+      vary: 'Accept-Encoding',
     };
-    if (notModified(c.req.header('if-none-match'), c.req.header('if-modified-since'), feed.etag, feed.lastModified)) return c.body(null, 304, headers);
-    return c.body(feed.body, 200, { ...headers, 'content-type': 'text/calendar; charset=utf-8' });
+    // A Response with plain-object headers: the Node adapter's fast path (this is the hot route).
+    if (notModified(c.req.header('if-none-match'), c.req.header('if-modified-since'), feed.etag, feed.lastModified)) return new Response(null, { status: 304, headers });
+    headers['content-type'] = 'text/calendar; charset=utf-8';
+    if (zipped) headers['content-encoding'] = 'gzip';
+    return new Response(zipped ? feed.gzip : feed.bytes, { status: 200, headers });
   });
   return r;
 }
