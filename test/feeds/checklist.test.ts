@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import ICAL from 'ical.js';
 import { eventsOf, lintIcs, unfold } from '../support/ics-lint.ts';
@@ -177,5 +178,22 @@ print(json.dumps([str(c.get('NAME')), str(c.get('X-WR-CALNAME')), v.contents['na
     const remote = evs.find((e) => e.SUMMARY === 'Remote')!;
     assert.equal(remote.TRANSP, 'TRANSPARENT');
     await en.h.close();
+  });
+});
+
+describe('feed transport', () => {
+  it('serves the same bytes gzipped to clients that accept it, under its own strong ETag, with Vary', async () => {
+    const s = await feedScenario();
+    const f = await s.feed('member', s.memberId);
+    const plain = await s.h.app.request(`/feeds/${f.token}.ics`);
+    const zipped = await s.h.app.request(`/feeds/${f.token}.ics`, { headers: { 'accept-encoding': 'gzip, deflate' } });
+    assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+    assert.equal(zipped.headers.get('vary'), 'Accept-Encoding');
+    const text = gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8');
+    assert.equal(text, await plain.text());
+    assert.notEqual(zipped.headers.get('etag'), plain.headers.get('etag'));
+    const again = await s.h.app.request(`/feeds/${f.token}.ics`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.get('etag')! } });
+    assert.equal(again.status, 304);
+    await s.h.close();
   });
 });
