@@ -17,6 +17,8 @@ export interface DepartmentInput {
   closedDates?: string[];
   language?: 'ja' | 'en';
   feedAllDay?: boolean;
+  /** The department's own Slack incoming webhook; null clears it (then SLACK_WEBHOOK_URL applies). */
+  slackWebhookUrl?: string | null;
 }
 
 const DEFAULTS = {
@@ -29,6 +31,11 @@ const DEFAULTS = {
 } as const;
 
 const sortedUnique = <T>(xs: readonly T[]): T[] => [...new Set(xs)].sort();
+
+/** A webhook URL is a credential and a place the server will POST to: only an admin sets it. */
+function webhookFailure(actor: Actor, input: Partial<DepartmentInput>): Failure | null {
+  return input.slackWebhookUrl !== undefined && actor.role !== 'admin' ? forbidden('Only an admin sets the Slack webhook of a department.') : null;
+}
 
 function settingsFailure(input: Partial<DepartmentInput>): Failure | null {
   const v = checkDepartmentSettings(input);
@@ -53,6 +60,7 @@ export async function createDepartment(deps: Deps, actor: Actor, input: Departme
     language: input.language ?? DEFAULTS.language,
     data_version: 0,
     feed_all_day: input.feedAllDay ? 1 : 0,
+    slack_webhook_url: input.slackWebhookUrl ?? null,
     created_at: at,
     updated_at: at,
   };
@@ -72,7 +80,7 @@ export async function updateDepartment(
 ): Promise<Result<DepartmentView, Failure>> {
   const found = await readDepartment(deps, actor, id);
   if (!found.ok) return found;
-  const bad = settingsFailure(input);
+  const bad = webhookFailure(actor, input) ?? settingsFailure(input);
   if (bad) return err(bad);
   const at = deps.now().toISOString();
   const patch: DepartmentPatch = { updated_at: at };
@@ -87,6 +95,7 @@ export async function updateDepartment(
   if (input.closedDates) patch.closed_dates = JSON.stringify(sortedUnique(input.closedDates));
   if (input.language) patch.language = input.language;
   if (input.feedAllDay !== undefined) patch.feed_all_day = input.feedAllDay ? 1 : 0;
+  if (input.slackWebhookUrl !== undefined) patch.slack_webhook_url = input.slackWebhookUrl;
 
   await deps.atomic([
     updateDepartmentQuery(deps.db, id, patch),

@@ -22,4 +22,17 @@ export interface Deps {
   changeStamp?: () => string;
   /** Operational log lines (never tokens or health reasons). */
   log: (line: string) => void;
+  /**
+   * How notifications leave the process; the runtime supplies what it has. Without postSlack,
+   * Slack rows wait and fail with their error; without sendEmail, new messages to people go to the log.
+   */
+  channels?: Channels;
+  /** The organisation's Slack incoming webhook (SLACK_WEBHOOK_URL); a department may override it. */
+  slackWebhookUrl?: string | undefined;
+}
+
+/** Delivery channels of the outbox; each throws when the message was not accepted. */
+export interface Channels {
+  postSlack?: (url: string, text: string) => Promise<void>;
+  sendEmail?: (to: string, subject: string, text: string) => Promise<void>;
 }

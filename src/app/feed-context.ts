@@ -1,4 +1,5 @@
 import { addDays } from '../domain/dates.ts';
+import { standbyLookup } from '../domain/standby.ts';
 import type { IsoDate } from '../domain/types.ts';
 import { findDepartment } from '../db/repos/departments.ts';
 import { publishedRotationsIn } from '../db/repos/feeds.ts';
@@ -7,6 +8,7 @@ import type { DepartmentRow } from '../db/schema.ts';
 import type { FeedContext, FeedRotation } from '../feeds/feed-days.ts';
 import type { Language } from '../feeds/feed-text.ts';
 import type { Deps } from './deps.ts';
+import { standbyWindows } from './quarantine-context.ts';
 import { calendarOf, membershipOf, shiftOf, teamRef } from './rotation-snapshot.ts';
 
 /** Feeds show from 30 days back to the end of the rotations, at most a year ahead (FEEDS.md 5). */
@@ -29,7 +31,8 @@ export async function feedContext(deps: Deps, department: DepartmentRow, from: I
       };
     }),
   );
-  return { calendar: calendarOf(department), language: department.language as Language, rotations, from, to };
+  const standby = standbyLookup(await standbyWindows(deps, department.id));
+  return { calendar: calendarOf(department), language: department.language as Language, rotations, from, to, standby };
 }
 
 /** The feed window for today: 30 days back to the last published day, at most a year ahead. */

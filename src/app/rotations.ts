@@ -1,6 +1,7 @@
 import { dateInZone } from '../domain/dates.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { scheduleDays } from '../domain/schedule-view.ts';
+import { standbyLookup } from '../domain/standby.ts';
 import { bumpDataVersionQuery, findDepartment } from '../db/repos/departments.ts';
 import { listMembers } from '../db/repos/members.ts';
 import {
@@ -19,6 +20,7 @@ import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { conflict, forbidden, invalid, notFound, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
+import { standbyWindows } from './quarantine-context.ts';
 import { decideRotation, rotationRows, splitMembers, type RotationRequest } from './rotation-plan.ts';
 import { calendarOf, loadRotation, shiftOf, teamRef, type RotationSnapshot } from './rotation-snapshot.ts';
 import { rotationView, survivabilityOf, type RotationView } from './rotation-view.ts';
@@ -172,6 +174,8 @@ export async function rotationSchedule(deps: Deps, actor: Actor, id: string, ran
   const from = range.from && range.from > snap.rotation.start_date ? range.from : snap.rotation.start_date;
   const to = range.to && range.to < snap.rotation.end_date ? range.to : snap.rotation.end_date;
   if (range.from && range.to && range.from > range.to) return err(invalid('The range is empty.', [{ path: '?to', message: 'is before from' }]));
+  const standby = standbyLookup(await standbyWindows(deps, snap.rotation.department_id));
+  const teamIds = snap.teams.map((t) => t.id);
   const days =
     from > to
       ? []
@@ -183,6 +187,7 @@ export async function rotationSchedule(deps: Deps, actor: Actor, id: string, ran
           from,
           to,
           multiSlot: (snap.pattern.slots?.length ?? 1) > 1,
+          standbyOn: (date) => new Set(teamIds.filter((id) => standby.team(date, id))),
         });
   return ok({ rotationId: id, status: snap.rotation.status, teams: snap.teams.map(teamRef), days });
 }

@@ -1,6 +1,6 @@
 import type { AuditRow, DepartmentRow, MemberRow, TokenRow } from '../db/schema.ts';
 
-/** The API's view of a department row. */
+/** The API's view of a department row; its Slack webhook (a credential) shows only as configured or not. */
 export function departmentView(r: DepartmentRow) {
   return {
     id: r.id,
@@ -12,6 +12,7 @@ export function departmentView(r: DepartmentRow) {
     closedDates: JSON.parse(r.closed_dates) as string[],
     language: r.language as 'ja' | 'en',
     feedAllDay: r.feed_all_day === 1,
+    slackWebhookConfigured: r.slack_webhook_url !== null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -13,6 +13,8 @@ export interface DepartmentTable {
   language: string;
   data_version: Generated<number>;
   feed_all_day: Generated<number>;
+  /** The department's own Slack incoming webhook; null: the organisation's (SLACK_WEBHOOK_URL). */
+  slack_webhook_url: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -131,6 +133,71 @@ export interface FeedStateTable {
   changed_at: string;
 }
 
+export interface QuarantineTable {
+  id: string;
+  department_id: string;
+  subject: string;
+  team_id: string | null;
+  member_id: string | null;
+  rotation_id: string | null;
+  start_date: string;
+  end_date: string;
+  effective_from: string;
+  reason: string | null;
+  positive_member_id: string | null;
+  onset_date: string | null;
+  request_id: string | null;
+  marked_by: string;
+  marked_at: string;
+  lifted_at: string | null;
+  lifted_from: string | null;
+  lifted_by: string | null;
+}
+
+export interface SwapTable {
+  id: string;
+  quarantine_id: string;
+  rotation_id: string;
+  date: string;
+  slot: number;
+  from_team_id: string;
+  to_team_id: string | null;
+  cancelled_shift_id: string;
+  covering_shift_id: string | null;
+  created_at: string;
+  handed_back_at: string | null;
+}
+
+export interface IdempotencyKeyTable {
+  key: string;
+  request_hash: string;
+  request_id: string;
+  created_at: string;
+}
+
+export type OutboxChannel = 'slack' | 'email' | 'log';
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'logged';
+
+/** A message to deliver: written with the change it tells about, moved on by the delivery worker. */
+export interface OutboxTable {
+  id: string;
+  created_at: string;
+  department_id: string;
+  /** What it is about, e.g. `quarantine.marked`, and the id of that thing. */
+  topic: string;
+  ref_id: string | null;
+  channel: OutboxChannel;
+  /** An e-mail address (email, log) or the webhook URL (slack). */
+  recipient: string;
+  subject: string;
+  body: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
 export interface DB {
   departments: DepartmentTable;
   members: MemberTable;
@@ -143,6 +210,10 @@ export interface DB {
   feeds: FeedTable;
   feed_days: FeedDayTable;
   feed_state: FeedStateTable;
+  quarantines: QuarantineTable;
+  swaps: SwapTable;
+  idempotency_keys: IdempotencyKeyTable;
+  outbox: OutboxTable;
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>;
@@ -161,3 +232,6 @@ export type MembershipRow = Selectable<MembershipTable>;
 export type ShiftRow = Selectable<ShiftTable>;
 export type FeedRow = Selectable<FeedTable>;
 export type FeedDayRow = Selectable<FeedDayTable>;
+export type QuarantineRow = Selectable<QuarantineTable>;
+export type SwapRow = Selectable<SwapTable>;
+export type OutboxRow = Selectable<OutboxTable>;

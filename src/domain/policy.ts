@@ -8,6 +8,8 @@ export interface Policy {
   returnSeparationDays: number;
   /** How far before a positive case's onset exposure is looked up. */
   exposureLookbackDays: number;
+  /** With several slots a day: does the whole day count as shared ('day', cautious) or only the slot? */
+  exposureScope: 'day' | 'slot';
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -15,4 +17,5 @@ export const DEFAULT_POLICY: Policy = {
   quarantineDays: 14,
   returnSeparationDays: 0,
   exposureLookbackDays: 2,
+  exposureScope: 'day',
 };

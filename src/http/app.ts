@@ -10,6 +10,8 @@ import { auditRoutes } from './routes/audit.ts';
 import { departmentRoutes } from './routes/departments.ts';
 import { feedAdminRoutes, feedRoutes } from './routes/feeds.ts';
 import { memberRoutes } from './routes/members.ts';
+import { outboxRoutes } from './routes/outbox.ts';
+import { quarantineRoutes } from './routes/quarantines.ts';
 import { rotationRoutes } from './routes/rotations.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 
@@ -48,7 +50,9 @@ export function createApp(deps: Deps) {
   app.route('/v1/tokens', tokenRoutes());
   app.route('/v1/audit', auditRoutes());
   app.route('/v1/feeds', feedAdminRoutes());
+  app.route('/v1/outbox', outboxRoutes());
   app.route('/v1', rotationRoutes());
+  app.route('/v1', quarantineRoutes());
 
   app.notFound((c) => problemResponse(new ProblemError(404, 'not-found', `No route for ${c.req.method} ${safePath(c.req.path)}.`), safePath(c.req.path)));
 

@@ -64,5 +64,18 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/v1/feeds', summary: 'Create a calendar feed: {id, token, url, webcalUrl, googleUrl}', roles: ['admin', 'chief', 'staff'], body: 'feed-create', created: true },
   { method: 'delete', path: '/v1/feeds/{id}', summary: 'Revoke a feed (its URL answers 404 from then on)', roles: ['admin', 'chief', 'staff'] },
   { method: 'get', path: '/feeds/{token}.ics', summary: 'The calendar (the token in the path is the credential)', roles: 'public' },
+  {
+    method: 'post',
+    path: '/v1/quarantines',
+    summary: 'Mark a team, a member or a positive case quarantined (Idempotency-Key); office days move to healthy teams',
+    roles: ['hr', 'admin'],
+    body: 'quarantine-create',
+    created: true,
+  },
+  { method: 'post', path: '/v1/quarantines/{id}/lift', summary: 'Lift early: days from the date on go back where every invariant allows', roles: ['hr', 'admin'], body: 'quarantine-lift' },
+  { method: 'get', path: '/v1/quarantines', summary: 'Quarantines (?active=true&departmentId=)', roles: ['hr', 'admin'] },
+  { method: 'get', path: '/v1/exposures', summary: 'Who shared office days with a member (?memberId=&from=&to=)', roles: ['hr', 'admin'] },
   { method: 'get', path: '/v1/audit', summary: 'Audit log (?from=&to=&limit=)', roles: ['admin', 'hr'] },
+  { method: 'get', path: '/v1/outbox', summary: 'Notification outbox, oldest first (?status=pending|sent|failed|logged&limit=)', roles: ['admin'] },
+  { method: 'post', path: '/v1/outbox/{id}/retry', summary: 'Put a failed notification back in the queue with fresh attempts', roles: ['admin'] },
 ];

@@ -8,6 +8,8 @@ import rotationCreate from '../../schemas/rotation-create.json' with { type: 'js
 import rotationMove from '../../schemas/rotation-move.json' with { type: 'json' };
 import rotationRegenerate from '../../schemas/rotation-regenerate.json' with { type: 'json' };
 import feedCreate from '../../schemas/feed-create.json' with { type: 'json' };
+import quarantineCreate from '../../schemas/quarantine-create.json' with { type: 'json' };
+import quarantineLift from '../../schemas/quarantine-lift.json' with { type: 'json' };
 import problem from '../../schemas/problem.json' with { type: 'json' };
 import tokenCreate from '../../schemas/token-create.json' with { type: 'json' };
 import type { FieldError } from '../app/failure.ts';
@@ -23,6 +25,8 @@ export const SCHEMAS = {
   'rotation-move': rotationMove,
   'rotation-regenerate': rotationRegenerate,
   'feed-create': feedCreate,
+  'quarantine-create': quarantineCreate,
+  'quarantine-lift': quarantineLift,
   problem,
 } as const;
 export const COMMON_SCHEMA = common;

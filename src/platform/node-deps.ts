@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Deps } from '../app/deps.ts';
+import type { Channels, Deps } from '../app/deps.ts';
 import { transactionalAtomic } from '../db/atomic.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
@@ -28,7 +28,16 @@ export async function openSqlite(path: string): Promise<Kysely<DB>> {
 /** The Node runtime's deps over an open database. */
 export function nodeDeps(
   db: Kysely<DB>,
-  opts: { adminToken?: string | undefined; publicUrl?: string | undefined; now?: () => Date; log?: (l: string) => void } = {},
+  opts: {
+    adminToken?: string | undefined;
+    publicUrl?: string | undefined;
+    now?: () => Date;
+    log?: (l: string) => void;
+    /** The organisation's Slack incoming webhook (SLACK_WEBHOOK_URL). */
+    slackWebhookUrl?: string | undefined;
+    /** Notification channels (Slack posting, SMTP e-mail). */
+    channels?: Channels | undefined;
+  } = {},
 ): Deps {
   const tx = transactionalAtomic(db);
   const raw = (db as WithRaw)[RAW];
@@ -50,5 +59,7 @@ export function nodeDeps(
     publicUrl: (opts.publicUrl || 'http://localhost:8787').replace(/\/+$/, ''),
     adminToken: opts.adminToken || undefined,
     log: opts.log ?? ((l) => console.error(l)),
+    ...(opts.channels ? { channels: opts.channels } : {}),
+    ...(opts.slackWebhookUrl ? { slackWebhookUrl: opts.slackWebhookUrl } : {}),
   };
 }

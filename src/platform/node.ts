@@ -1,19 +1,32 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { pathToFileURL } from 'node:url';
+import { startDeliveryLoop } from '../app/outbox-delivery.ts';
 import { bootstrapAdminToken } from '../app/tokens.ts';
 import { createApp } from '../http/app.ts';
+import { slackPoster } from '../notify/slack.ts';
 import { nodeDeps, openSqlite } from './node-deps.ts';
+import { smtpMailer } from './node-mail.ts';
 
 export interface NodeServer {
   port: number;
   close: () => Promise<void>;
 }
 
-/** Starts bunsan on Node: migrates BUNSAN_DB, prints a first admin token once, serves PORT. */
+/**
+ * Starts bunsan on Node: migrates BUNSAN_DB, prints a first admin token once, serves PORT, and
+ * delivers the notification outbox every few seconds (Slack: SLACK_WEBHOOK_URL or a department's
+ * own webhook; e-mail: SMTP_URL, from MAIL_FROM; neither: the log).
+ */
 export async function startNode(env: NodeJS.ProcessEnv = process.env, out: (l: string) => void = console.log): Promise<NodeServer> {
   const dbPath = env.BUNSAN_DB || './data/bunsan.db';
   const db = await openSqlite(dbPath);
-  const deps = nodeDeps(db, { adminToken: env.BUNSAN_ADMIN_TOKEN, publicUrl: env.PUBLIC_URL });
+  const mailer = env.SMTP_URL ? smtpMailer(env.SMTP_URL, env.MAIL_FROM || 'bunsan <bunsan@localhost>') : undefined;
+  const deps = nodeDeps(db, {
+    adminToken: env.BUNSAN_ADMIN_TOKEN,
+    publicUrl: env.PUBLIC_URL,
+    slackWebhookUrl: env.SLACK_WEBHOOK_URL || undefined,
+    channels: { postSlack: slackPoster(), ...(mailer ? { sendEmail: mailer.send } : {}) },
+  });
   const first = await bootstrapAdminToken(deps);
   if (first) {
     out('bunsan: a new database — here is its first admin token. It is shown only this once; keep it safe:');
@@ -27,10 +40,16 @@ export async function startNode(env: NodeJS.ProcessEnv = process.env, out: (l: s
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : wanted;
   out(`bunsan listening on http://localhost:${port} (database ${dbPath})`);
+  out(
+    `bunsan notifications: Slack ${deps.slackWebhookUrl ? 'SLACK_WEBHOOK_URL' : 'departments\' own webhooks only'}, e-mail ${mailer ? 'SMTP_URL' : 'off (messages to people are logged)'}`,
+  );
+  const delivery = startDeliveryLoop(deps, { intervalMs: 5_000 });
   return {
     port,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await delivery.stop();
+      mailer?.close();
       await db.destroy();
     },
   };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { insertOutboxQueries } from '../../src/db/repos/outbox.ts';
 import { OPERATIONS } from '../../src/http/operations.ts';
 import { harness, seedDepartment, type Harness } from '../support/harness.ts';
 
@@ -13,7 +14,9 @@ interface Ctx {
   rotationId: string;
   feedToken: string;
   fresh: {
-    feedId: () => Promise<string>; memberId: () => Promise<string>; tokenId: () => Promise<string>; email: () => string; rotationId: () => Promise<string> };
+    feedId: () => Promise<string>;
+    failedOutboxId: () => Promise<string>;
+    quarantineId: () => Promise<string>; memberId: () => Promise<string>; tokenId: () => Promise<string>; email: () => string; rotationId: () => Promise<string> };
 }
 interface Req {
   path: string;
@@ -92,7 +95,25 @@ const TABLE: Row[] = [
   { op: 'POST /v1/feeds', request: (c) => ({ path: '/v1/feeds', body: { scope: 'member', id: c.selfId } }), expect: [401, 401, 201, 403, 201, 403, 201, 403] },
   { op: 'DELETE /v1/feeds/{id}', request: async (c) => ({ path: `/v1/feeds/${await c.fresh.feedId()}` }), expect: [401, 401, 200, 403, 200, 403, 200, 403] },
   { op: 'GET /feeds/{token}.ics', request: (c) => ({ path: `/feeds/${c.feedToken}.ics` }), expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    op: 'POST /v1/quarantines',
+    request: (c) => ({ path: '/v1/quarantines', body: { memberId: c.selfId, startDate: '2026-12-01' } }),
+    expect: [401, 401, 201, 201, 403, 403, 403, 403],
+  },
+  {
+    op: 'POST /v1/quarantines/{id}/lift',
+    request: async (c) => ({ path: `/v1/quarantines/${await c.fresh.quarantineId()}/lift`, body: { date: '2026-12-02' } }),
+    expect: [401, 401, 200, 200, 403, 403, 403, 403],
+  },
+  { op: 'GET /v1/quarantines', request: () => ({ path: '/v1/quarantines?active=true' }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
+  { op: 'GET /v1/exposures', request: (c) => ({ path: `/v1/exposures?memberId=${c.selfId}` }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
   { op: 'GET /v1/audit', request: () => ({ path: '/v1/audit' }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
+  { op: 'GET /v1/outbox', request: () => ({ path: '/v1/outbox?status=failed' }), expect: [401, 401, 200, 403, 403, 403, 403, 403] },
+  {
+    op: 'POST /v1/outbox/{id}/retry',
+    request: async (c) => ({ path: `/v1/outbox/${await c.fresh.failedOutboxId()}/retry` }),
+    expect: [401, 401, 200, 403, 403, 403, 403, 403],
+  },
 ];
 
 describe('authorisation matrix: every endpoint × every caller', () => {
@@ -109,6 +130,17 @@ describe('authorisation matrix: every endpoint × every caller', () => {
       selfId: own.members[0]!.id,
       fresh: {
         feedId: async () => '',
+        failedOutboxId: async () => {
+          const id = `outbox-${++n}`;
+          const at = '2026-11-24T09:00:00.000Z';
+          await h.deps.atomic(
+            insertOutboxQueries(h.db, [
+              { id, created_at: at, department_id: own.department.id, topic: 'test', ref_id: null, channel: 'email', recipient: 'x@example.jp', subject: 's', body: 'b', status: 'failed', attempts: 10, next_attempt_at: at, last_error: 'refused', sent_at: null },
+            ]),
+          );
+          return id;
+        },
+        quarantineId: async () => (await h.call('POST', '/v1/quarantines', { body: { memberId: own.members[2]!.id, startDate: '2026-12-01' } })).json.id,
         email: () => `fresh${++n}@example.jp`,
         memberId: async () => {
           const r = await h.call('POST', `/v1/departments/${own.department.id}/members`, { body: { members: [{ name: 'F', email: `m${++n}@example.jp` }] } });

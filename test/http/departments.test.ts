@@ -25,6 +25,7 @@ describe('departments', () => {
         closedDates: [],
         language: 'ja',
         feedAllDay: false,
+        slackWebhookConfigured: false,
         createdAt: undefined,
         updatedAt: undefined,
       },

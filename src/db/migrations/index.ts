@@ -2,10 +2,14 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-init.ts';
 import * as m0002 from './0002-rotations.ts';
 import * as m0003 from './0003-feeds.ts';
+import * as m0004 from './0004-outbox.ts';
+import * as m0005 from './0005-quarantines.ts';
 
 /** Every migration, by name, in order: a static map so Workers (no fs) run the same set. */
 export const migrations: Record<string, Migration> = {
   '0001-init': m0001,
   '0002-rotations': m0002,
   '0003-feeds': m0003,
+  '0004-outbox': m0004,
+  '0005-quarantines': m0005,
 };

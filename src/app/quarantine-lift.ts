@@ -1,0 +1,115 @@
+import type { CompiledQuery } from 'kysely';
+import { addDays, dateInZone } from '../domain/dates.ts';
+import { planFill, planLift } from '../domain/quarantine-swap.ts';
+import { err, ok, type Result } from '../domain/result.ts';
+import { bumpDataVersionQuery, findDepartment } from '../db/repos/departments.ts';
+import { cancelShiftQuery, coverSwapQuery, findQuarantine, handBackSwapsQuery, liftQuarantineQuery, listQuarantines, openSwapsOf, restoreShiftQuery, rotationSwapsOf } from '../db/repos/quarantines.ts';
+import { findRotation, insertShiftsQueries, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
+import type { Actor } from './actor.ts';
+import { auditEntry } from './audit.ts';
+import type { Deps } from './deps.ts';
+import { conflict, invalid, notFound, type Failure } from './failure.ts';
+import { loadPolicy } from './policy.ts';
+import { teamOutages } from './quarantine-context.ts';
+import { quarantineView } from './quarantine-views.ts';
+import { shiftOf, teamRef } from './rotation-snapshot.ts';
+
+export interface LiftOutcome {
+  id: string;
+  liftedFrom: string;
+  /** Office days given back to the quarantined team, and by whom. */
+  handedBack: { date: string; slot: number; fromTeamId: string | null; toTeamId: string }[];
+  /** Days that stay with their covering team, and why. */
+  kept: { date: string; slot: number; why: string }[];
+  /** Once-uncovered slots (of any quarantine) that a team can take now. */
+  covered: { date: string; slot: number; toTeamId: string }[];
+  quarantine: ReturnType<typeof quarantineView>;
+}
+
+/** Ends a quarantine early: from `date` on, its days go back to the original team where every invariant allows. */
+export async function liftQuarantine(deps: Deps, actor: Actor, id: string, date: string): Promise<Result<LiftOutcome, Failure>> {
+  const q = await findQuarantine(deps.db, id);
+  if (!q) return err(notFound(`No quarantine ${id}.`));
+  const department = (await findDepartment(deps.db, q.department_id))!;
+  const today = dateInZone(deps.now(), department.timezone);
+  if (q.lifted_at) return err(conflict(`This quarantine was already lifted from ${q.lifted_from}.`));
+  if (date < today) return err(invalid('A lift cannot start in the past.', [{ path: '/date', message: `is before today (${today}); past days are history` }]));
+  if (date > q.end_date) return err(invalid('Nothing to lift.', [{ path: '/date', message: `is after the quarantine's end (${q.end_date})` }]));
+
+  const at = deps.now().toISOString();
+  const writes: CompiledQuery[] = [liftQuarantineQuery(deps.db, id, date, actor.tokenId, at)];
+  let handedBack: LiftOutcome['handedBack'] = [];
+  let kept: LiftOutcome['kept'] = [];
+  let covered: LiftOutcome['covered'] = [];
+  if (q.subject === 'team' && q.rotation_id) {
+    const rotation = (await findRotation(deps.db, q.rotation_id))!;
+    const pattern = JSON.parse(rotation.pattern) as { handoverMinutes?: number };
+    const policy = await loadPolicy(deps);
+    const outages = teamOutages(await listQuarantines(deps.db, q.department_id), q.rotation_id);
+    const outage = outages.find((o) => o.quarantineId === id) ?? { quarantineId: id, teamId: q.team_id!, from: q.effective_from, to: q.end_date };
+    const allSwaps = (await rotationSwapsOf(deps.db, q.rotation_id)).filter((s) => s.handed_back_at === null);
+    const swaps = allSwaps.filter((s) => s.quarantine_id === id);
+    const ctx = {
+      teams: (await teamsOf(deps.db, q.rotation_id)).map(teamRef),
+      shifts: (await shiftsOf(deps.db, q.rotation_id)).map(shiftOf),
+      outages,
+      returnSeparationDays: policy.returnSeparationDays,
+      handoverMinutes: pattern.handoverMinutes ?? 0,
+      today,
+    };
+    // A slot may have moved on since this swap (its cover swapped again by a later quarantine):
+    // follow the chain of covers to whoever holds the slot now.
+    const coverOf = new Map(allSwaps.map((s) => [s.cancelled_shift_id, s]));
+    const chains = new Map(
+      swaps.map((s) => {
+        const chain = [s];
+        let holder = s.covering_shift_id;
+        while (holder && coverOf.has(holder)) {
+          const next = coverOf.get(holder)!;
+          chain.push(next);
+          holder = next.covering_shift_id;
+        }
+        const occupant = ctx.shifts.find((x) => x.date === s.date && x.slot === s.slot && x.status === 'scheduled');
+        return [s.id, { chain, occupant: occupant?.id ?? null, stillOurs: holder === (occupant?.id ?? null) }];
+      }),
+    );
+    const plan = planLift(
+      ctx,
+      outage,
+      date,
+      swaps.map((s) => ({ date: s.date, slot: s.slot, cancelledShiftId: s.cancelled_shift_id, coveringShiftId: chains.get(s.id)!.occupant, stillOurs: chains.get(s.id)!.stillOurs })),
+    );
+    for (const hb of plan.handBack) {
+      if (hb.cancelShiftId) writes.push(cancelShiftQuery(deps.db, hb.cancelShiftId, 'handed back', at));
+      writes.push(restoreShiftQuery(deps.db, hb.restoreShiftId, at));
+    }
+    const back = new Set(plan.handBack.map((h) => h.restoreShiftId));
+    // The whole chain of covers ends with the hand back: none of them may be handed back again later.
+    const ended = swaps.filter((s) => back.has(s.cancelled_shift_id)).flatMap((s) => chains.get(s.id)!.chain.map((c) => c.id));
+    writes.push(handBackSwapsQuery(deps.db, ended, at));
+    const holderTeam = (shiftId: string | null) => ctx.shifts.find((x) => x.id === shiftId)?.teamId ?? null;
+    handedBack = plan.handBack.map((h) => ({ date: h.date, slot: h.slot, fromTeamId: holderTeam(h.cancelShiftId), toTeamId: h.teamId }));
+    kept = plan.kept;
+
+    // With the team back, slots of other quarantines that no team could take may now be covered.
+    const afterLift = {
+      ...ctx,
+      outages: outages.map((o) => (o.quarantineId === id ? { ...o, to: addDays(date, -1) } : o)),
+      shifts: ctx.shifts.map((s) =>
+        plan.handBack.some((h) => h.restoreShiftId === s.id) ? { ...s, status: 'scheduled' as const } : plan.handBack.some((h) => h.cancelShiftId === s.id) ? { ...s, status: 'cancelled' as const } : s,
+      ),
+    };
+    const endedIds = new Set(ended);
+    const open = (await openSwapsOf(deps.db, q.rotation_id)).filter((s) => !endedIds.has(s.id));
+    const fills = planFill(afterLift, open.map((s) => ({ swapId: s.id, date: s.date, slot: s.slot, fromTeamId: s.from_team_id, cancelledShiftId: s.cancelled_shift_id })));
+    const rows = fills.map((f) => ({ id: deps.newId(), rotation_id: q.rotation_id!, team_id: f.shift.teamId, date: f.shift.date, slot: f.shift.slot, start_time: f.shift.start, end_time: f.shift.end, status: 'scheduled', sequence: 0, reason: 'cover', created_at: at, updated_at: at }));
+    writes.push(...insertShiftsQueries(deps.db, rows), ...fills.map((f, i) => coverSwapQuery(deps.db, f.swapId, f.shift.teamId, rows[i]!.id)));
+    covered = fills.map((f) => ({ date: f.shift.date, slot: f.shift.slot, toTeamId: f.shift.teamId }));
+  }
+  writes.push(
+    bumpDataVersionQuery(deps.db, q.department_id),
+    auditEntry(deps, actor, at, 'quarantine.lift', { type: 'quarantine', id }, { liftedFrom: date, handedBack: handedBack.map((h) => h.date), kept: kept.map((k) => k.date) }),
+  );
+  await deps.atomic(writes);
+  return ok({ id, liftedFrom: date, handedBack, kept, covered, quarantine: quarantineView((await findQuarantine(deps.db, id))!, today) });
+}

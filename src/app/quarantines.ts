@@ -1,0 +1,212 @@
+import { addDays, dateInZone, maxDate } from '../domain/dates.ts';
+import { exposures } from '../domain/exposure.ts';
+import { planQuarantineSwaps, type TeamOutage } from '../domain/quarantine-swap.ts';
+import { err, ok, type Result } from '../domain/result.ts';
+import type { ShiftRecord } from '../domain/rotation-model.ts';
+import { standbyLookup } from '../domain/standby.ts';
+import { bumpDataVersionQuery, findDepartment } from '../db/repos/departments.ts';
+import { findMember } from '../db/repos/members.ts';
+import {
+  cancelShiftQuery,
+  findIdempotencyKey,
+  findQuarantine,
+  insertIdempotencyKeyQuery,
+  insertQuarantineQuery,
+  insertSwapsQueries,
+  isIdempotencyClash,
+  listQuarantines,
+} from '../db/repos/quarantines.ts';
+import { findRotation, findTeam, insertShiftsQueries, listRotations, membershipsOf, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
+import type { CompiledQuery } from 'kysely';
+import type { DepartmentRow, QuarantineRow, ShiftRow, SwapRow } from '../db/schema.ts';
+import type { Actor } from './actor.ts';
+import { auditEntry } from './audit.ts';
+import type { Deps } from './deps.ts';
+import { invalid, type Failure } from './failure.ts';
+import { loadPolicy } from './policy.ts';
+import { windowOf, teamOutages } from './quarantine-context.ts';
+import { requestResponse } from './quarantine-views.ts';
+import { membershipOf, shiftOf, teamRef } from './rotation-snapshot.ts';
+import { hashSecret } from './secrets.ts';
+
+export interface QuarantineRequest {
+  teamId?: string;
+  memberId?: string;
+  positiveMemberId?: string;
+  onsetDate?: string;
+  startDate?: string;
+  endDate?: string;
+  reason?: string;
+}
+
+interface Target {
+  subject: 'team' | 'member';
+  teamId: string | null;
+  memberId: string | null;
+  rotationId: string | null;
+  start: string;
+  end: string;
+}
+
+const stable = (v: unknown): string =>
+  Array.isArray(v) ? `[${v.map(stable).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}` : JSON.stringify(v);
+
+const bad = (path: string, message: string): Failure => invalid('The quarantine request is not valid.', [{ path, message }]);
+
+/** Who is to stay home, from what the request names: a team, a member, or a positive case and everyone exposed. */
+async function targetsOf(deps: Deps, req: QuarantineRequest, days: number, lookback: number): Promise<Result<{ department: DepartmentRow; targets: Target[] }, Failure>> {
+  const endOf = (start: string) => addDays(start, days - 1);
+  if (req.teamId) {
+    const team = await findTeam(deps.db, req.teamId);
+    if (!team) return err(bad('/teamId', 'no team with this id'));
+    const rotation = (await findRotation(deps.db, team.rotation_id))!;
+    const department = (await findDepartment(deps.db, rotation.department_id))!;
+    const start = req.startDate!;
+    return ok({ department, targets: [{ subject: 'team', teamId: team.id, memberId: null, rotationId: rotation.id, start, end: req.endDate ?? endOf(start) }] });
+  }
+  const memberId = req.memberId ?? req.positiveMemberId!;
+  const member = await findMember(deps.db, memberId);
+  if (!member) return err(bad(req.memberId ? '/memberId' : '/positiveMemberId', 'no member with this id'));
+  const department = (await findDepartment(deps.db, member.department_id))!;
+  if (req.memberId) {
+    const start = req.startDate!;
+    return ok({ department, targets: [{ subject: 'member', teamId: null, memberId, rotationId: null, start, end: req.endDate ?? endOf(start) }] });
+  }
+  // A positive case: the person stays home from onset; every team they shared the office with since
+  // the lookback before onset stays home from today until the window after the last shared day.
+  const today = dateInZone(deps.now(), department.timezone);
+  const onset = req.onsetDate!;
+  if (onset > today) return err(bad('/onsetDate', `is after today (${today})`));
+  const found = await exposureOf(deps, department, memberId, addDays(onset, -lookback), today);
+  const targets: Target[] = [{ subject: 'member', teamId: null, memberId, rotationId: null, start: onset, end: endOf(onset) }];
+  const last = new Map<string, string>();
+  for (const d of found.days) for (const t of d.teamIds) last.set(t, maxDate(last.get(t) ?? d.date, d.date));
+  for (const [teamId, lastDay] of [...last].sort()) {
+    const team = (await findTeam(deps.db, teamId))!;
+    targets.push({ subject: 'team', teamId, memberId: null, rotationId: team.rotation_id, start: today, end: maxDate(today, endOf(lastDay)) });
+  }
+  return ok({ department, targets });
+}
+
+/** Office days of a member in [from, to] with who was there, across the department's rotations. */
+export async function exposureOf(deps: Deps, department: DepartmentRow, memberId: string, from: string, to: string) {
+  const policy = await loadPolicy(deps);
+  const rotations = await Promise.all(
+    (await listRotations(deps.db, department.id))
+      .filter((r) => r.start_date <= to && r.end_date >= from)
+      .map(async (r) => ({ memberships: (await membershipsOf(deps.db, r.id)).map(membershipOf), shifts: (await shiftsOf(deps.db, r.id, { from, to })).map(shiftOf) })),
+  );
+  const standby = standbyLookup((await listQuarantines(deps.db, department.id)).map(windowOf));
+  return exposures({ rotations, memberOnStandby: standby.member, scope: policy.exposureScope }, memberId, from, to);
+}
+
+/**
+ * Marks a team, a member, or a positive case (and everyone exposed) quarantined: the quarantine rows,
+ * the cancelled and covering shifts and the swaps are written in one atomic batch with the audit
+ * entry. The same Idempotency-Key answers with the same quarantine; with another body it is refused.
+ */
+export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest, idempotencyKey?: string): Promise<Result<Awaited<ReturnType<typeof requestResponse>>, Failure>> {
+  const requestHash = await hashSecret(stable(req));
+  const replay = async (): Promise<Result<Awaited<ReturnType<typeof requestResponse>>, Failure> | null> => {
+    if (!idempotencyKey) return null;
+    const seen = await findIdempotencyKey(deps.db, idempotencyKey);
+    if (!seen) return null;
+    if (seen.request_hash !== requestHash) {
+      return err(invalid('This Idempotency-Key was used with another request body.', [{ path: 'Idempotency-Key', message: 'already used for a different quarantine request' }]));
+    }
+    const primary = (await findQuarantine(deps.db, seen.request_id))!;
+    const dept = (await findDepartment(deps.db, primary.department_id))!;
+    return ok(await requestResponse(deps, seen.request_id, dateInZone(deps.now(), dept.timezone)));
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  if (req.startDate && req.endDate && req.endDate < req.startDate) return err(bad('/endDate', 'is before startDate'));
+  const policy = await loadPolicy(deps);
+  const found = await targetsOf(deps, req, policy.quarantineDays, policy.exposureLookbackDays);
+  if (!found.ok) return found;
+  const { department, targets } = found.value;
+  const today = dateInZone(deps.now(), department.timezone);
+  const at = deps.now().toISOString();
+
+  const rows: QuarantineRow[] = targets.map((t) => ({
+    id: deps.newId(),
+    department_id: department.id,
+    subject: t.subject,
+    team_id: t.teamId,
+    member_id: t.memberId,
+    rotation_id: t.rotationId,
+    start_date: t.start,
+    end_date: t.end,
+    effective_from: maxDate(t.start, today),
+    reason: req.reason?.trim() || null,
+    positive_member_id: req.positiveMemberId ?? null,
+    onset_date: req.onsetDate ?? null,
+    request_id: null,
+    marked_by: actor.tokenId,
+    marked_at: at,
+    lifted_at: null,
+    lifted_from: null,
+    lifted_by: null,
+  }));
+  const requestId = rows[0]!.id;
+  for (const r of rows) r.request_id = requestId;
+
+  const writes: CompiledQuery[] = [];
+  if (idempotencyKey) writes.push(insertIdempotencyKeyQuery(deps.db, idempotencyKey, requestHash, requestId, at));
+  writes.push(...rows.map((r) => insertQuarantineQuery(deps.db, r)));
+  const existing = await listQuarantines(deps.db, department.id);
+  for (const rotationId of [...new Set(rows.filter((r) => r.rotation_id).map((r) => r.rotation_id!))]) {
+    writes.push(...(await swapWrites(deps, rotationId, existing, rows.filter((r) => r.rotation_id === rotationId), today, at, policy.returnSeparationDays)));
+  }
+  writes.push(
+    bumpDataVersionQuery(deps.db, department.id),
+    auditEntry(deps, actor, at, 'quarantine.mark', { type: 'quarantine', id: requestId }, {
+      quarantines: rows.map((r) => ({ id: r.id, subject: r.subject, teamId: r.team_id, memberId: r.member_id, startDate: r.start_date, endDate: r.end_date })),
+      reason: rows[0]!.reason,
+      idempotencyKey: idempotencyKey ?? null,
+    }),
+  );
+  try {
+    await deps.atomic(writes);
+  } catch (e) {
+    // Another request with the same key won the race: answer as it did.
+    if (isIdempotencyClash(e)) return (await replay())!;
+    throw e;
+  }
+  return ok(await requestResponse(deps, requestId, today));
+}
+
+/** The shift cancellations, covering shifts and swap rows of new team quarantines in one rotation. */
+async function swapWrites(deps: Deps, rotationId: string, existing: QuarantineRow[], fresh: QuarantineRow[], today: string, at: string, returnSeparationDays: number): Promise<CompiledQuery[]> {
+  const rotation = (await findRotation(deps.db, rotationId))!;
+  const pattern = JSON.parse(rotation.pattern) as { handoverMinutes?: number };
+  const teams = (await teamsOf(deps.db, rotationId)).map(teamRef);
+  let shifts: ShiftRecord[] = (await shiftsOf(deps.db, rotationId)).map(shiftOf);
+  const outages: TeamOutage[] = teamOutages([...existing, ...fresh], rotationId);
+  const writes: CompiledQuery[] = [];
+  const newShifts: ShiftRow[] = [];
+  const swaps: SwapRow[] = [];
+  for (const q of fresh) {
+    const outage = outages.find((o) => o.quarantineId === q.id);
+    if (!outage) continue; // a window wholly in the past changes nothing
+    const plan = planQuarantineSwaps({ teams, shifts, outages, returnSeparationDays, handoverMinutes: pattern.handoverMinutes ?? 0, today }, outage);
+    const added = plan.add.map((a) => ({ ...a, id: deps.newId() }));
+    for (const id of plan.cancel) writes.push(cancelShiftQuery(deps.db, id, 'standby', at));
+    for (const a of added) {
+      newShifts.push({ id: a.id, rotation_id: rotationId, team_id: a.teamId, date: a.date, slot: a.slot, start_time: a.start, end_time: a.end, status: 'scheduled', sequence: 0, reason: 'cover', created_at: at, updated_at: at });
+    }
+    for (const s of plan.swaps) {
+      const covering = added.find((a) => a.replacesShiftId === s.cancelledShiftId);
+      swaps.push({ id: deps.newId(), quarantine_id: q.id, rotation_id: rotationId, date: s.date, slot: s.slot, from_team_id: s.fromTeamId, to_team_id: s.toTeamId, cancelled_shift_id: s.cancelledShiftId, covering_shift_id: covering?.id ?? null, created_at: at, handed_back_at: null });
+    }
+    // The next quarantine of this request plans on top of this one.
+    const cancelled = new Set(plan.cancel);
+    shifts = [
+      ...shifts.map((s) => (cancelled.has(s.id) ? { ...s, status: 'cancelled' as const } : s)),
+      ...added.map((a) => ({ id: a.id, teamId: a.teamId, date: a.date, slot: a.slot, start: a.start, end: a.end, status: 'scheduled' as const, sequence: 0 })),
+    ];
+  }
+  return [...writes, ...insertShiftsQueries(deps.db, newShifts), ...insertSwapsQueries(deps.db, swaps)];
+}
+

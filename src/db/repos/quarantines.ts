@@ -1,0 +1,84 @@
+import type { CompiledQuery, Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { insertChunks } from '../chunks.ts';
+import type { DB, QuarantineRow, SwapRow } from '../schema.ts';
+
+export function insertQuarantineQuery(db: Kysely<DB>, row: QuarantineRow): CompiledQuery {
+  return db.insertInto('quarantines').values(row).compile();
+}
+
+export function insertSwapsQueries(db: Kysely<DB>, rows: SwapRow[]): CompiledQuery[] {
+  return insertChunks(rows).map((c) => db.insertInto('swaps').values(c).compile());
+}
+
+/** Claims an Idempotency-Key; a second claim of the same key fails the whole atomic write. */
+export function insertIdempotencyKeyQuery(db: Kysely<DB>, key: string, requestHash: string, requestId: string, at: string): CompiledQuery {
+  return db.insertInto('idempotency_keys').values({ key, request_hash: requestHash, request_id: requestId, created_at: at }).compile();
+}
+
+export function findIdempotencyKey(db: Kysely<DB>, key: string) {
+  return db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+export const isIdempotencyClash = (e: unknown): boolean => e instanceof Error && /UNIQUE constraint failed: idempotency_keys\.key/i.test(e.message);
+
+export function findQuarantine(db: Kysely<DB>, id: string): Promise<QuarantineRow | undefined> {
+  return db.selectFrom('quarantines').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function quarantinesOfRequest(db: Kysely<DB>, requestId: string): Promise<QuarantineRow[]> {
+  return db.selectFrom('quarantines').selectAll().where('request_id', '=', requestId).orderBy('marked_at').orderBy('id').execute();
+}
+
+/** Quarantines of one department (or all), newest first. */
+export function listQuarantines(db: Kysely<DB>, departmentId?: string): Promise<QuarantineRow[]> {
+  let q = db.selectFrom('quarantines').selectAll();
+  if (departmentId) q = q.where('department_id', '=', departmentId);
+  return q.orderBy('marked_at', 'desc').orderBy('id').execute();
+}
+
+export function swapsOf(db: Kysely<DB>, quarantineIds: readonly string[]): Promise<SwapRow[]> {
+  if (!quarantineIds.length) return Promise.resolve([]);
+  return db.selectFrom('swaps').selectAll().where('quarantine_id', 'in', [...quarantineIds]).orderBy('date').orderBy('slot').execute();
+}
+
+/** Cancels a scheduled shift (its sequence grows: the day changed). */
+export function cancelShiftQuery(db: Kysely<DB>, id: string, reason: string, at: string): CompiledQuery {
+  return db
+    .updateTable('shifts')
+    .set({ status: 'cancelled', reason, updated_at: at, sequence: sql<number>`sequence + 1` })
+    .where('id', '=', id)
+    .compile();
+}
+
+/** Schedules a cancelled shift again (a day handed back). */
+export function restoreShiftQuery(db: Kysely<DB>, id: string, at: string): CompiledQuery {
+  return db
+    .updateTable('shifts')
+    .set({ status: 'scheduled', reason: null, updated_at: at, sequence: sql<number>`sequence + 1` })
+    .where('id', '=', id)
+    .compile();
+}
+
+export function liftQuarantineQuery(db: Kysely<DB>, id: string, from: string, by: string, at: string): CompiledQuery {
+  return db.updateTable('quarantines').set({ lifted_at: at, lifted_from: from, lifted_by: by }).where('id', '=', id).where('lifted_at', 'is', null).compile();
+}
+
+export function handBackSwapsQuery(db: Kysely<DB>, ids: readonly string[], at: string): CompiledQuery {
+  return db.updateTable('swaps').set({ handed_back_at: at }).where('id', 'in', ids.length ? [...ids] : ['']).compile();
+}
+
+/** Swaps of a rotation whose slot no team could take (and that were not handed back). */
+export function openSwapsOf(db: Kysely<DB>, rotationId: string): Promise<SwapRow[]> {
+  return db.selectFrom('swaps').selectAll().where('rotation_id', '=', rotationId).where('to_team_id', 'is', null).where('handed_back_at', 'is', null).execute();
+}
+
+/** A once-uncovered slot now taken by a team. */
+export function coverSwapQuery(db: Kysely<DB>, swapId: string, toTeamId: string, coveringShiftId: string): CompiledQuery {
+  return db.updateTable('swaps').set({ to_team_id: toTeamId, covering_shift_id: coveringShiftId }).where('id', '=', swapId).compile();
+}
+
+/** Every swap of a rotation, by date and slot. */
+export function rotationSwapsOf(db: Kysely<DB>, rotationId: string): Promise<SwapRow[]> {
+  return db.selectFrom('swaps').selectAll().where('rotation_id', '=', rotationId).orderBy('date').orderBy('slot').orderBy('created_at').execute();
+}

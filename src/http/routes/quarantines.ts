@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { liftQuarantine } from '../../app/quarantine-lift.ts';
+import { exposureLookup, quarantineList } from '../../app/quarantine-queries.ts';
+import { markQuarantine, type QuarantineRequest } from '../../app/quarantines.ts';
+import { readJson } from '../body.ts';
+import type { AppEnv } from '../env.ts';
+import { allow } from '../middleware/auth.ts';
+import { ProblemError } from '../problem.ts';
+import { queryBoolean, queryDate } from '../query.ts';
+import { unwrap } from '../unwrap.ts';
+
+/** Quarantines (mark, lift, list) and the exposure lookup: HR and admin only. */
+export function quarantineRoutes() {
+  const r = new Hono<AppEnv>();
+  r.use('*', allow('hr', 'admin'));
+
+  r.post('/quarantines', async (c) => {
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
+      throw new ProblemError(400, 'invalid-header', 'The Idempotency-Key header is not valid.', [{ path: 'Idempotency-Key', message: '1–200 visible ASCII characters' }]);
+    }
+    const input = await readJson<QuarantineRequest>(c, 'quarantine-create');
+    const made = unwrap(await markQuarantine(c.var.deps, c.var.actor, input, key));
+    return c.json(made, 201, { location: `/v1/quarantines/${made.id}` });
+  });
+
+  r.post('/quarantines/:id/lift', async (c) => {
+    const { date } = await readJson<{ date: string }>(c, 'quarantine-lift');
+    return c.json(unwrap(await liftQuarantine(c.var.deps, c.var.actor, c.req.param('id'), date)));
+  });
+
+  r.get('/quarantines', async (c) => {
+    const filter = { active: queryBoolean(c, 'active'), departmentId: c.req.query('departmentId') || undefined };
+    return c.json({ quarantines: await quarantineList(c.var.deps, c.var.actor, filter) });
+  });
+
+  r.get('/exposures', async (c) => {
+    const memberId = c.req.query('memberId');
+    if (!memberId) throw new ProblemError(400, 'invalid-query', 'memberId is required.', [{ path: '?memberId', message: 'is required' }]);
+    return c.json(unwrap(await exposureLookup(c.var.deps, c.var.actor, memberId, { from: queryDate(c, 'from'), to: queryDate(c, 'to') })));
+  });
+
+  return r;
+}

@@ -1,0 +1,176 @@
+import type { OutboxRow } from '../db/schema.ts';
+import { humanDate, humanRange, quarantineText, type NotifyLanguage, type QuarantineTextKey } from './templates.ts';
+
+export type { OutboxRow };
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * What happened and who must hear of it. There is deliberately no reason field: messages to staff
+ * never state a health reason (DESIGN.md, Privacy), and what is not passed in cannot leak out.
+ */
+export interface QuarantineNotice {
+  kind: 'marked' | 'lifted';
+  department: { id: string; name: string; language: 'ja' | 'en' };
+  quarantine: {
+    id: string;
+    subject: 'team' | 'member';
+    teamLabel?: string;
+    memberName?: string;
+    startDate: string;
+    endDate: string;
+    /** For a lift: the first day the standby no longer applies. */
+    liftedFrom?: string;
+  };
+  /** People who stay home (standby) on these dates — told the dates, NEVER a reason. For a lift: whose standby ends. */
+  standby: { people: Person[]; dates: string[] };
+  /** Teams taking over office days: each member is told their new office days. For a lift: the covering days they give back. */
+  covering: { teamLabel: string; members: Person[]; dates: string[] }[];
+  /** For a lift: office days handed back to the original team, whose members are told. */
+  returned?: { teamLabel: string; members: Person[]; dates: string[] };
+  /** Chiefs of the department: a summary with swaps and uncovered days. */
+  chiefs: Person[];
+  swaps: { date: string; fromTeamLabel: string; toTeamLabel: string | null }[];
+  uncovered: string[];
+}
+
+export interface ComposeOptions {
+  /** The department's webhook, else the organisation's; null: no Slack message. */
+  slackWebhookUrl: string | null;
+  /** Can this runtime send e-mail? If not, messages to people go to the log channel. */
+  emailEnabled: boolean;
+  /** The instant the rows are created (ISO); they are due at once. */
+  at: string;
+  newId: () => string;
+}
+
+interface Section {
+  subject: string;
+  text: string;
+}
+
+/**
+ * The outbox rows for a quarantine being marked or lifted: one message per person (everything
+ * that person must know, in the department's language) by e-mail — or to the log when e-mail is
+ * not configured — and one message to the department's Slack channel when it has a webhook.
+ */
+export function composeQuarantineMessages(notice: QuarantineNotice, opts: ComposeOptions): OutboxRow[] {
+  const lang = notice.department.language;
+  const t = (key: QuarantineTextKey, vars: Record<string, string | number> = {}) =>
+    quarantineText(lang, key, { department: notice.department.name, ...vars });
+  const list = (dates: readonly string[]) => sortedUnique(dates).map((d) => t('item', { text: humanDate(lang, d) }));
+  const team = (label: string) => t('team', { label });
+  const q = notice.quarantine;
+  const lifted = notice.kind === 'lifted';
+  const range = humanRange(lang, q.startDate, q.endDate);
+  const liftDate = humanDate(lang, q.liftedFrom ?? q.startDate, true);
+
+  // Person id → that person's sections, in the order people first appear.
+  const byPerson = new Map<string, { person: Person; sections: Section[] }>();
+  const add = (people: readonly Person[], section: Section) => {
+    for (const p of uniqueById(people)) {
+      const entry = byPerson.get(p.id) ?? { person: p, sections: [] };
+      entry.sections.push(section);
+      byPerson.set(p.id, entry);
+    }
+  };
+
+  if (!lifted) {
+    const dates = notice.standby.dates.length ? ['', t('standbyDates'), ...list(notice.standby.dates)] : [];
+    add(notice.standby.people, { subject: t('standbySubject', { range }), text: [t('standbyText', { range }), ...dates].join('\n') });
+  } else {
+    add(notice.standby.people, { subject: t('liftedStandbySubject', { date: liftDate }), text: t('liftedStandbyText', { date: liftDate }) });
+  }
+  if (notice.returned && notice.returned.dates.length) {
+    const r = notice.returned;
+    add(r.members, { subject: t('returnedSubject', { team: team(r.teamLabel) }), text: [t('returnedText', { team: team(r.teamLabel) }), ...list(r.dates)].join('\n') });
+  }
+  for (const c of notice.covering) {
+    if (!c.dates.length) continue;
+    const vars = { team: team(c.teamLabel) };
+    add(c.members, {
+      subject: t(lifted ? 'liftedCoveringSubject' : 'coveringSubject', vars),
+      text: [t(lifted ? 'liftedCoveringText' : 'coveringText', vars), ...list(c.dates)].join('\n'),
+    });
+  }
+
+  const summary = [...swapLines(notice, lang), '', ...uncoveredLines(notice, lang)];
+  const count = uniqueById(notice.standby.people).length;
+  const named = subjectOf(notice, lang, true);
+  add(notice.chiefs, {
+    subject: lifted ? t('liftedChiefSubject', { subject: named, date: liftDate }) : t('chiefSubject', { subject: named, range }),
+    text: [t('chiefHeading'), lifted ? t('liftedChiefText', { subject: named, date: liftDate, range, count }) : t('chiefText', { subject: named, range, count }), '', ...summary].join('\n'),
+  });
+
+  const topic = `quarantine.${notice.kind}`;
+  const row = (channel: OutboxRow['channel'], recipient: string, subject: string, body: string): OutboxRow => ({
+    id: opts.newId(),
+    created_at: opts.at,
+    department_id: notice.department.id,
+    topic,
+    ref_id: q.id,
+    channel,
+    recipient,
+    subject,
+    body,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: opts.at,
+    last_error: null,
+    sent_at: null,
+  });
+
+  const rows: OutboxRow[] = [];
+  for (const { person, sections } of byPerson.values()) {
+    const body = [t('greeting', { name: person.name }), '', t('intro'), '', sections.map((s) => s.text).join('\n\n'), '', t('feedsNote'), '', t('signature')].join('\n');
+    const email = person.email.trim();
+    const channel = opts.emailEnabled && email ? 'email' : 'log';
+    rows.push(row(channel, email || `member:${person.id}`, sections[0]!.subject, body));
+  }
+
+  if (opts.slackWebhookUrl) {
+    // The channel reaches the whole department: a member quarantine is told without the name.
+    const anonymous = subjectOf(notice, lang, false);
+    const head = lifted ? t('slackLifted', { subject: anonymous, date: liftDate }) : t('slackMarked', { subject: anonymous, range });
+    const text = [head, '', ...summary, '', t('feedsNote')].join('\n');
+    rows.push(row('slack', opts.slackWebhookUrl, t(lifted ? 'slackSubjectLifted' : 'slackSubjectMarked'), text));
+  }
+  return rows;
+}
+
+/** Who is on standby, for the chief (named) or for the department's channel (a member unnamed). */
+function subjectOf(notice: QuarantineNotice, lang: NotifyLanguage, named: boolean): string {
+  const q = notice.quarantine;
+  const team = q.teamLabel ? quarantineText(lang, 'team', { label: q.teamLabel }) : undefined;
+  if (q.subject === 'team') return team ?? quarantineText(lang, 'team', { label: '?' });
+  if (named && q.memberName) return quarantineText(lang, team ? 'memberOfTeam' : 'member', { name: q.memberName, team: team ?? '' });
+  return team ? quarantineText(lang, 'anonymousMemberOfTeam', { team }) : quarantineText(lang, 'anonymousMember');
+}
+
+function swapLines(notice: QuarantineNotice, lang: NotifyLanguage): string[] {
+  if (!notice.swaps.length) return [quarantineText(lang, 'noSwaps')];
+  const swaps = [...notice.swaps].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.fromTeamLabel.localeCompare(b.fromTeamLabel)));
+  const team = (label: string | null) => (label === null ? quarantineText(lang, 'noTeam') : quarantineText(lang, 'team', { label }));
+  return [
+    quarantineText(lang, 'swapsHeading'),
+    ...swaps.map((s) =>
+      quarantineText(lang, 'item', { text: quarantineText(lang, 'swapLine', { date: humanDate(lang, s.date), from: team(s.fromTeamLabel), to: team(s.toTeamLabel) }) }),
+    ),
+  ];
+}
+
+function uncoveredLines(notice: QuarantineNotice, lang: NotifyLanguage): string[] {
+  if (!notice.uncovered.length) return [quarantineText(lang, 'noUncovered')];
+  return [quarantineText(lang, 'uncoveredHeading'), ...sortedUnique(notice.uncovered).map((d) => quarantineText(lang, 'item', { text: humanDate(lang, d) }))];
+}
+
+const sortedUnique = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
+
+function uniqueById(people: readonly Person[]): Person[] {
+  const seen = new Set<string>();
+  return people.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
+}

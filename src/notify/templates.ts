@@ -1,0 +1,37 @@
+import quarantine from '../../templates/notify-quarantine.json' with { type: 'json' };
+
+export type NotifyLanguage = 'ja' | 'en';
+/** A key of the quarantine templates; both languages have every key (the type checker sees to it). */
+export type QuarantineTextKey = keyof (typeof quarantine)['ja'] & keyof (typeof quarantine)['en'];
+
+/** The quarantine notification templates (bundled, never read from disk at run time). */
+export const QUARANTINE_TEMPLATES = quarantine;
+
+/** A template string in the language with its {placeholders} filled in; an unknown placeholder stays empty. */
+export function quarantineText(lang: NotifyLanguage, key: QuarantineTextKey, vars: Record<string, string | number> = {}): string {
+  return quarantine[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date (YYYY-MM-DD) as people read it: 「12月1日(火)」 / "Tue 1 Dec" (with the year when asked). */
+export function humanDate(lang: NotifyLanguage, iso: string, withYear = false): string {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return iso;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // The weekday of a calendar date needs no time zone: count days in UTC.
+  const weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
+  const names = (key: 'weekdays' | 'months') => quarantine[lang][key].split(',');
+  return quarantineText(lang, withYear ? 'dateWithYear' : 'date', {
+    year,
+    month: names('months')[month - 1] ?? String(month),
+    day,
+    weekday: names('weekdays')[weekday] ?? '',
+  });
+}
+
+/** "from – to" with years, or one date when both are the same day. */
+export function humanRange(lang: NotifyLanguage, from: string, to: string): string {
+  if (from === to) return humanDate(lang, from, true);
+  return quarantineText(lang, 'range', { from: humanDate(lang, from, true), to: humanDate(lang, to, true) });
+}
