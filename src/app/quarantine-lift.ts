@@ -11,6 +11,7 @@ import type { Deps } from './deps.ts';
 import { conflict, invalid, notFound, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
 import { teamOutages } from './quarantine-context.ts';
+import { quarantineNotices } from './quarantine-notify.ts';
 import { quarantineView } from './quarantine-views.ts';
 import { shiftOf, teamRef } from './rotation-snapshot.ts';
 
@@ -106,6 +107,9 @@ export async function liftQuarantine(deps: Deps, actor: Actor, id: string, date:
     writes.push(...insertShiftsQueries(deps.db, rows), ...fills.map((f, i) => coverSwapQuery(deps.db, f.swapId, f.shift.teamId, rows[i]!.id)));
     covered = fills.map((f) => ({ date: f.shift.date, slot: f.shift.slot, toTeamId: f.shift.teamId }));
   }
+  const liftedRow = { ...q, lifted_at: at, lifted_from: date, lifted_by: actor.tokenId };
+  const moved = handedBack.map((h) => ({ date: h.date, fromTeamId: h.fromTeamId ?? '', toTeamId: h.toTeamId }));
+  writes.push(...(await quarantineNotices(deps, department, liftedRow, 'lifted', moved, at)));
   writes.push(
     bumpDataVersionQuery(deps.db, q.department_id),
     auditEntry(deps, actor, at, 'quarantine.lift', { type: 'quarantine', id }, { liftedFrom: date, handedBack: handedBack.map((h) => h.date), kept: kept.map((k) => k.date) }),

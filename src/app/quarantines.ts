@@ -27,6 +27,7 @@ import { loadPolicy } from './policy.ts';
 import { windowOf, teamOutages } from './quarantine-context.ts';
 import { requestResponse } from './quarantine-views.ts';
 import { membershipOf, shiftOf, teamRef } from './rotation-snapshot.ts';
+import { quarantineNotices } from './quarantine-notify.ts';
 import { hashSecret } from './secrets.ts';
 
 export interface QuarantineRequest {
@@ -156,8 +157,16 @@ export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRe
   if (idempotencyKey) writes.push(insertIdempotencyKeyQuery(deps.db, idempotencyKey, requestHash, requestId, at));
   writes.push(...rows.map((r) => insertQuarantineQuery(deps.db, r)));
   const existing = await listQuarantines(deps.db, department.id);
+  const swaps: SwapRow[] = [];
   for (const rotationId of [...new Set(rows.filter((r) => r.rotation_id).map((r) => r.rotation_id!))]) {
-    writes.push(...(await swapWrites(deps, rotationId, existing, rows.filter((r) => r.rotation_id === rotationId), today, at, policy.returnSeparationDays)));
+    const made = await swapWrites(deps, rotationId, existing, rows.filter((r) => r.rotation_id === rotationId), today, at, policy.returnSeparationDays);
+    writes.push(...made.writes);
+    swaps.push(...made.swaps);
+  }
+  // Everyone affected is told, through the outbox, in the same atomic write.
+  for (const r of rows) {
+    const moved = swaps.filter((s) => s.quarantine_id === r.id).map((s) => ({ date: s.date, fromTeamId: s.from_team_id, toTeamId: s.to_team_id }));
+    writes.push(...(await quarantineNotices(deps, department, r, 'marked', moved, at)));
   }
   writes.push(
     bumpDataVersionQuery(deps.db, department.id),
@@ -178,7 +187,7 @@ export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRe
 }
 
 /** The shift cancellations, covering shifts and swap rows of new team quarantines in one rotation. */
-async function swapWrites(deps: Deps, rotationId: string, existing: QuarantineRow[], fresh: QuarantineRow[], today: string, at: string, returnSeparationDays: number): Promise<CompiledQuery[]> {
+async function swapWrites(deps: Deps, rotationId: string, existing: QuarantineRow[], fresh: QuarantineRow[], today: string, at: string, returnSeparationDays: number): Promise<{ writes: CompiledQuery[]; swaps: SwapRow[] }> {
   const rotation = (await findRotation(deps.db, rotationId))!;
   const pattern = JSON.parse(rotation.pattern) as { handoverMinutes?: number };
   const teams = (await teamsOf(deps.db, rotationId)).map(teamRef);
@@ -207,6 +216,6 @@ async function swapWrites(deps: Deps, rotationId: string, existing: QuarantineRo
       ...added.map((a) => ({ id: a.id, teamId: a.teamId, date: a.date, slot: a.slot, start: a.start, end: a.end, status: 'scheduled' as const, sequence: 0 })),
     ];
   }
-  return [...writes, ...insertShiftsQueries(deps.db, newShifts), ...insertSwapsQueries(deps.db, swaps)];
+  return { writes: [...writes, ...insertShiftsQueries(deps.db, newShifts), ...insertSwapsQueries(deps.db, swaps)], swaps };
 }
 

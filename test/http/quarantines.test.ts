@@ -163,3 +163,35 @@ describe('quarantines and swaps', () => {
     }
   });
 });
+
+describe('quarantine notifications', () => {
+  it('tell the team in standby, the covering teams and the chief through the outbox, in the same transaction, never with the reason', async () => {
+    const h = await harness({ now: '2026-12-01T00:00:00Z' });
+    const deptId = (await h.call('POST', '/v1/departments', { body: { name: '情報政策課' } })).json.id;
+    const members = (await h.call('POST', `/v1/departments/${deptId}/members`, { body: roster, type: 'text/csv' })).json.members as any[];
+    const rot = (await h.call('POST', `/v1/departments/${deptId}/rotations`, { body: { startDate: '2026-12-01', endDate: '2027-01-29', teamCount: 2, pattern: { kind: 'daily' } } })).json;
+    const B = rot.teams[1];
+    const r = await h.call('POST', '/v1/quarantines', { body: { teamId: B.id, startDate: '2026-12-02', reason: REASON } });
+    assert.equal(r.status, 201, r.text);
+    const rows = await h.db.selectFrom('outbox').selectAll().execute();
+    const emailOf = (id: string) => members.find((m) => m.id === id)!.email;
+    const recipients = new Set(rows.map((x) => x.recipient));
+    for (const id of [...B.memberIds, ...rot.teams[0].memberIds]) assert.ok(recipients.has(emailOf(id)), `${emailOf(id)} is told`);
+    const chief = members.find((m) => m.position === 'chief')!;
+    const chiefMsg = rows.filter((x) => x.recipient === chief.email).map((x) => x.body).join('\n');
+    assert.ok(r.json.swaps.length > 0);
+    assert.ok(rows.every((x) => !x.body.includes('COVID') && !x.body.includes('陽性') && !x.subject.includes('COVID')), 'no reason anywhere');
+    assert.ok(chiefMsg.length > 0);
+    assert.ok(rows.every((x) => x.channel === 'log' && x.status === 'pending'), 'without configuration, messages wait to be logged');
+
+    // All or nothing: when the outbox cannot be written, the quarantine and its swaps are not written either.
+    await h.db.schema.dropTable('outbox').execute();
+    const before = await h.db.selectFrom('quarantines').selectAll().execute();
+    const shiftsBefore = await h.db.selectFrom('shifts').selectAll().orderBy('id').execute();
+    const failed = await h.call('POST', '/v1/quarantines', { body: { teamId: rot.teams[0].id, startDate: '2026-12-20' } });
+    assert.equal(failed.status, 500);
+    assert.deepEqual(await h.db.selectFrom('quarantines').selectAll().execute(), before);
+    assert.deepEqual(await h.db.selectFrom('shifts').selectAll().orderBy('id').execute(), shiftsBefore);
+    await h.close();
+  });
+});
