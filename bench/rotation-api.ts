@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { issueToken, SYSTEM_ACTOR } from '../src/app/tokens.ts';
 import { createApp } from '../src/http/app.ts';
 import { nodeDeps, openSqlite } from '../src/platform/node-deps.ts';
-import { printTable, prng, timeMedian } from './support.ts';
+import { createRng } from '../src/domain/prng.ts';
+import { printTable, timeMedian } from './support.ts';
 
 const MEMBERS = 1000;
 const RUNS = Number(process.env.RUNS ?? 15);
@@ -19,7 +20,7 @@ const admin = await issueToken(deps, SYSTEM_ACTOR, { role: 'admin', label: 'benc
 if (!admin.ok) throw new Error('no token');
 const auth = { authorization: `Bearer ${admin.value.token}`, 'content-type': 'application/json' };
 
-const rand = prng(42);
+const rand = createRng(42);
 const skills = Array.from({ length: 20 }, (_, i) => `skill${i}`);
 const members = Array.from({ length: MEMBERS }, (_, i) => ({
   name: `Member ${i}`,
