@@ -103,3 +103,35 @@ describe('a change keeps the UID, raises SEQUENCE, and changes the validators', 
     }
   });
 });
+
+describe('a quarantine as the feeds of the teams show it', () => {
+  it('turns team B\'s office days into standby and gives them to A, under the same UIDs with a higher SEQUENCE', async () => {
+    const s = await feedScenario();
+    const [A, B] = s.rotation.teams;
+    const fa = await s.feed('team', A.id);
+    const fb = await s.feed('team', B.id);
+    const fd = await s.feed('department', s.department.id);
+    const beforeA = byDate((await s.get(fa.token, '?include=remote')).body);
+    const beforeB = byDate((await s.get(fb.token, '?include=remote')).body);
+    s.h.setNow('2026-11-24T05:00:00Z');
+    const q = await s.h.call('POST', '/v1/quarantines', { body: { teamId: B.id, startDate: '2026-12-07', reason: 'secret reason' } });
+    assert.equal(q.status, 201, q.text);
+    const moved: string[] = q.json.swaps.map((x: any) => x.date);
+    assert.ok(moved.length > 3);
+    const afterA = byDate((await s.get(fa.token, '?include=remote')).body);
+    const afterB = byDate((await s.get(fb.token, '?include=remote')).body);
+    const dept = (await s.get(fd.token)).body;
+    for (const d of moved) {
+      assert.equal(beforeB.get(d)!.SUMMARY, '出勤（Bチーム）');
+      assert.equal(afterB.get(d)!.SUMMARY, '自宅待機');
+      assert.equal(afterB.get(d)!.UID, beforeB.get(d)!.UID);
+      assert.equal(Number(afterB.get(d)!.SEQUENCE), Number(beforeB.get(d)!.SEQUENCE) + 1);
+      assert.equal(beforeA.get(d)!.SUMMARY, '在宅勤務');
+      assert.equal(afterA.get(d)!.SUMMARY, '出勤（Aチーム）');
+      assert.equal(Number(afterA.get(d)!.SEQUENCE), Number(beforeA.get(d)!.SEQUENCE) + 1);
+    }
+    assert.ok(dept.includes('自宅待機: Bチーム'));
+    assert.ok(!dept.includes('secret reason'));
+    await s.h.close();
+  });
+});
