@@ -38,7 +38,8 @@ async function directory(deps: Deps, department: DepartmentRow, rotationId: stri
 /**
  * The outbox rows telling everyone affected by a marked (or lifted) quarantine: the people who stay
  * home (dates only, never why), the covering teams (their new office days), the chiefs (a summary
- * with the swaps and uncovered days). Written in the same atomic batch as the quarantine itself.
+ * with the swaps and uncovered days, and — when `capacity` is given — the dates remote capacity
+ * runs short because of it). Written in the same atomic batch as the quarantine itself.
  */
 export async function quarantineNotices(
   deps: Deps,
@@ -47,6 +48,7 @@ export async function quarantineNotices(
   kind: 'marked' | 'lifted',
   moved: MovedDay[],
   at: string,
+  capacity?: QuarantineNotice['capacity'],
 ): Promise<CompiledQuery[]> {
   const dir = await directory(deps, department, q.rotation_id);
   const window = [q.effective_from, q.end_date];
@@ -73,6 +75,7 @@ export async function quarantineNotices(
     chiefs: dir.chiefs,
     swaps: moved.map((m) => ({ date: m.date, fromTeamLabel: dir.label(m.fromTeamId), toTeamLabel: m.toTeamId ? dir.label(m.toTeamId) : null })),
     uncovered: [...new Set(moved.filter((m) => m.toTeamId === null).map((m) => m.date))].sort(),
+    ...(capacity ? { capacity } : {}),
   };
   return quarantineNoticeQueries(deps, department, notice, at);
 }

@@ -1,6 +1,7 @@
 import { effectiveEnd } from '../domain/standby.ts';
 import { quarantinesOfRequest, swapsOf } from '../db/repos/quarantines.ts';
 import type { QuarantineRow } from '../db/schema.ts';
+import type { CapacityEffect } from './capacity-effect.ts';
 import type { Deps } from './deps.ts';
 
 /** A quarantine as HR and admin see it (with its reason: never shown to staff). */
@@ -37,5 +38,7 @@ export async function requestResponse(deps: Deps, requestId: string, today: stri
     quarantines: rows.map((r) => quarantineView(r, today)),
     swaps: swapView,
     uncovered: [...new Set(swapView.filter((s) => s.toTeamId === null).map((s) => s.date))].sort(),
+    // Requests marked before remote capacity was tracked have none.
+    capacityEffect: primary.capacity_effect ? (JSON.parse(primary.capacity_effect) as CapacityEffect) : null,
   };
 }

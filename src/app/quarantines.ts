@@ -1,4 +1,4 @@
-import { addDays, dateInZone, maxDate } from '../domain/dates.ts';
+import { addDays, dateInZone, maxDate, minDate } from '../domain/dates.ts';
 import { exposures } from '../domain/exposure.ts';
 import { planQuarantineSwaps, type TeamOutage } from '../domain/quarantine-swap.ts';
 import { err, ok, type Result } from '../domain/result.ts';
@@ -21,6 +21,7 @@ import type { CompiledQuery } from 'kysely';
 import type { DepartmentRow, QuarantineRow, ShiftRow, SwapRow } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
+import { capacityEffect } from './capacity-effect.ts';
 import type { Deps } from './deps.ts';
 import { invalid, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
@@ -149,24 +150,34 @@ export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRe
     lifted_at: null,
     lifted_from: null,
     lifted_by: null,
+    capacity_effect: null,
   }));
   const requestId = rows[0]!.id;
   for (const r of rows) r.request_id = requestId;
 
-  const writes: CompiledQuery[] = [];
-  if (idempotencyKey) writes.push(insertIdempotencyKeyQuery(deps.db, idempotencyKey, requestHash, requestId, at));
-  writes.push(...rows.map((r) => insertQuarantineQuery(deps.db, r)));
+  const shiftWrites: CompiledQuery[] = [];
   const existing = await listQuarantines(deps.db, department.id);
   const swaps: SwapRow[] = [];
+  const shiftsAfter = new Map<string, ShiftRecord[]>();
   for (const rotationId of [...new Set(rows.filter((r) => r.rotation_id).map((r) => r.rotation_id!))]) {
     const made = await swapWrites(deps, rotationId, existing, rows.filter((r) => r.rotation_id === rotationId), today, at, policy.returnSeparationDays);
-    writes.push(...made.writes);
+    shiftWrites.push(...made.writes);
     swaps.push(...made.swaps);
+    shiftsAfter.set(rotationId, made.shifts);
   }
-  // Everyone affected is told, through the outbox, in the same atomic write.
+  // What it does to remote capacity over its window, kept with the request so that a replay answers the same.
+  const window = { from: rows.map((r) => r.effective_from).reduce(minDate), to: rows.map((r) => r.end_date).reduce(maxDate) };
+  const effect = await capacityEffect(deps, department.id, window, { shifts: shiftsAfter, windows: rows.map(windowOf).filter((w) => w.from <= w.to) });
+  rows[0]!.capacity_effect = JSON.stringify(effect);
+
+  const writes: CompiledQuery[] = [];
+  if (idempotencyKey) writes.push(insertIdempotencyKeyQuery(deps.db, idempotencyKey, requestHash, requestId, at));
+  writes.push(...rows.map((r) => insertQuarantineQuery(deps.db, r)), ...shiftWrites);
+  // Everyone affected is told, through the outbox, in the same atomic write; the chief hears of the capacity effect once, with the first.
   for (const r of rows) {
     const moved = swaps.filter((s) => s.quarantine_id === r.id).map((s) => ({ date: s.date, fromTeamId: s.from_team_id, toTeamId: s.to_team_id }));
-    writes.push(...(await quarantineNotices(deps, department, r, 'marked', moved, at)));
+    const capacity = r === rows[0] && effect.capacitySet ? { newShortageDates: effect.newShortageDates } : undefined;
+    writes.push(...(await quarantineNotices(deps, department, r, 'marked', moved, at, capacity)));
   }
   writes.push(
     bumpDataVersionQuery(deps.db, department.id),
@@ -174,6 +185,7 @@ export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRe
       quarantines: rows.map((r) => ({ id: r.id, subject: r.subject, teamId: r.team_id, memberId: r.member_id, startDate: r.start_date, endDate: r.end_date })),
       reason: rows[0]!.reason,
       idempotencyKey: idempotencyKey ?? null,
+      newShortageDates: effect.newShortageDates,
     }),
   );
   try {
@@ -187,7 +199,15 @@ export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRe
 }
 
 /** The shift cancellations, covering shifts and swap rows of new team quarantines in one rotation. */
-async function swapWrites(deps: Deps, rotationId: string, existing: QuarantineRow[], fresh: QuarantineRow[], today: string, at: string, returnSeparationDays: number): Promise<{ writes: CompiledQuery[]; swaps: SwapRow[] }> {
+async function swapWrites(
+  deps: Deps,
+  rotationId: string,
+  existing: QuarantineRow[],
+  fresh: QuarantineRow[],
+  today: string,
+  at: string,
+  returnSeparationDays: number,
+): Promise<{ writes: CompiledQuery[]; swaps: SwapRow[]; shifts: ShiftRecord[] }> {
   const rotation = (await findRotation(deps.db, rotationId))!;
   const pattern = JSON.parse(rotation.pattern) as { handoverMinutes?: number };
   const teams = (await teamsOf(deps.db, rotationId)).map(teamRef);
@@ -216,6 +236,6 @@ async function swapWrites(deps: Deps, rotationId: string, existing: QuarantineRo
       ...added.map((a) => ({ id: a.id, teamId: a.teamId, date: a.date, slot: a.slot, start: a.start, end: a.end, status: 'scheduled' as const, sequence: 0 })),
     ];
   }
-  return { writes: [...writes, ...insertShiftsQueries(deps.db, newShifts), ...insertSwapsQueries(deps.db, swaps)], swaps };
+  return { writes: [...writes, ...insertShiftsQueries(deps.db, newShifts), ...insertSwapsQueries(deps.db, swaps)], swaps, shifts };
 }
 

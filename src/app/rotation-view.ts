@@ -1,6 +1,9 @@
+import { capacityDays, type Capacity } from '../domain/capacity.ts';
 import { maxDate, minDate } from '../domain/dates.ts';
 import type { Policy } from '../domain/policy.ts';
+import { demandGrid, demandRange, resourceOf, scheduledDemand, type DemandGrid, type RemoteResource } from '../domain/remote-demand.ts';
 import { coversDate } from '../domain/rotation-model.ts';
+import type { StandbyLookup } from '../domain/standby.ts';
 import { checkSurvivability } from '../domain/survivability.ts';
 import { describeTeams, explainInWords } from '../domain/team-report.ts';
 import type { Position, RemoteAccess, SplitMember } from '../domain/types.ts';
@@ -17,8 +20,37 @@ const asSplitMember = (m: MemberRow): SplitMember => ({
   remoteAccess: m.remote_access as RemoteAccess,
 });
 
-/** The survivability answer for a rotation as it stands. */
-export function survivabilityOf(snap: RotationSnapshot, policy: Policy) {
+/** What remote demand needs besides the rotation: who is in standby, and the department's capacity. */
+export interface RemoteContext {
+  standby: StandbyLookup;
+  capacity: Capacity;
+}
+
+/** The rotation's remote demand grid over its whole span: its active members who need a thin-client seat or a loan PC. */
+export function rotationDemandGrid(snap: RotationSnapshot, members: MemberRow[], standby: StandbyLookup): DemandGrid {
+  const needs = new Map<string, RemoteResource>();
+  for (const m of members) {
+    const r = m.active === 1 ? resourceOf(m.remote_access) : null;
+    if (r) needs.set(m.id, r);
+  }
+  const r = snap.rotation;
+  return demandGrid(
+    {
+      calendar: snap.calendar,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      teamIds: snap.teams.map((t) => t.id),
+      memberships: snap.memberships.map(membershipOf),
+      office: snap.shifts.filter((s) => s.status === 'scheduled').map((s) => ({ teamId: s.team_id, date: s.date })),
+    },
+    { from: r.start_date, to: r.end_date },
+    (id) => needs.get(id) ?? null,
+    standby,
+  );
+}
+
+/** The survivability answer for a rotation as it stands (with remote capacity when a demand grid is given). */
+export function survivabilityOf(snap: RotationSnapshot, policy: Policy, remote?: { grid: DemandGrid; capacity: Capacity }) {
   return checkSurvivability({
     teams: snap.teams.map(teamRef),
     shifts: snap.shifts.map(shiftOf),
@@ -27,11 +59,32 @@ export function survivabilityOf(snap: RotationSnapshot, policy: Policy) {
     outageDays: policy.quarantineDays,
     returnSeparationDays: policy.returnSeparationDays,
     handoverMinutes: snap.pattern.handoverMinutes ?? 0,
+    ...(remote ? { remote } : {}),
   });
 }
 
+/** Remote demand of the plan as scheduled: its range over the working days, the days short, and the peak with each team in the office. */
+function remoteDemandReport(snap: RotationSnapshot, grid: DemandGrid, capacity: Capacity) {
+  const daily = scheduledDemand(grid);
+  const { summary } = capacityDays(grid.dates, (i) => daily[i]!, capacity);
+  const range = demandRange(daily);
+  return {
+    capacity,
+    peak: range.peak,
+    least: range.least,
+    spread: range.spread,
+    daysShort: summary.daysShort,
+    firstShortageDate: summary.firstShortageDate,
+    // With this team in the office, everyone else (and whoever the bridging rule keeps out) works remotely.
+    byOfficeTeam: snap.teams.map((t, ti) => {
+      const days = daily.filter((_, i) => grid.officeTeams[i]!.includes(ti));
+      return { teamId: t.id, label: t.label, officeDays: days.length, peak: demandRange(days).peak };
+    }),
+  };
+}
+
 /** A rotation as the API shows it: teams as of today (or its start), every membership, and the report. */
-export function rotationView(snap: RotationSnapshot, members: MemberRow[], policy: Policy) {
+export function rotationView(snap: RotationSnapshot, members: MemberRow[], policy: Policy, remote: RemoteContext) {
   const r = snap.rotation;
   const asOf = minDate(maxDate(snap.today, r.start_date), r.end_date);
   const memberships = snap.memberships.map(membershipOf);
@@ -45,7 +98,9 @@ export function rotationView(snap: RotationSnapshot, members: MemberRow[], polic
   const explanations = describeTeams(members.map(asSplitMember), teams.map((t) => ({ label: t.label, memberIds: t.memberIds })), snap.constraints);
   const scheduled = snap.shifts.filter((s) => s.status === 'scheduled');
   const officeDays = (teamId: string) => new Set(scheduled.filter((s) => s.team_id === teamId).map((s) => s.date)).size;
-  const survivability = survivabilityOf(snap, policy);
+  const grid = rotationDemandGrid(snap, members, remote.standby);
+  const survivability = survivabilityOf(snap, policy, { grid, capacity: remote.capacity });
+  const remoteDemand = remoteDemandReport(snap, grid, remote.capacity);
   const bufferDates = JSON.parse(r.buffer_dates) as string[];
 
   return {
@@ -77,9 +132,13 @@ export function rotationView(snap: RotationSnapshot, members: MemberRow[], polic
         thinClientSpread: spread(explanations.map((e) => e.remote.thinClient)),
         loanPcSpread: spread(explanations.map((e) => e.remote.loanPc)),
         officeDaysSpread: spread(teams.map((t) => officeDays(t.id))),
+        // The split's soft goal, measured: how much the daily remote demand varies over the working days.
+        thinClientDemandSpread: remoteDemand.spread.thinClient,
+        loanPcDemandSpread: remoteDemand.spread.loanPc,
       },
+      remoteDemand,
       days: { office: new Set(scheduled.map((s) => s.date)).size, buffer: bufferDates.length },
-      survivability: { survives: survivability.survives, worst: survivability.worst },
+      survivability: { survives: survivability.survives, worst: survivability.worst, remote: survivability.remote! },
     },
   };
 }

@@ -1,3 +1,4 @@
+import { capacityFor } from '../domain/capacity.ts';
 import { dateInZone } from '../domain/dates.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { scheduleDays } from '../domain/schedule-view.ts';
@@ -23,16 +24,24 @@ import { loadPolicy } from './policy.ts';
 import { standbyWindows } from './quarantine-context.ts';
 import { decideRotation, rotationRows, splitMembers, type RotationRequest } from './rotation-plan.ts';
 import { calendarOf, loadRotation, shiftOf, teamRef, type RotationSnapshot } from './rotation-snapshot.ts';
-import { rotationView, survivabilityOf, type RotationView } from './rotation-view.ts';
+import { loadCapacitySettings } from './remote-demand.ts';
+import { rotationDemandGrid, rotationView, survivabilityOf, type RemoteContext, type RotationView } from './rotation-view.ts';
 
 /** A stale If-Match: the rotation changed since the client read it. */
 export const staleVersion = (): Failure => ({ kind: 'stale', detail: 'The rotation changed since you read it (If-Match does not match its version); reload it and try again.' });
 
+/** Who is in standby in the rotation's department, and the capacity that applies to it. */
+async function remoteContextOf(deps: Deps, departmentId: string): Promise<RemoteContext> {
+  const [windows, settings] = await Promise.all([standbyWindows(deps, departmentId), loadCapacitySettings(deps)]);
+  return { standby: standbyLookup(windows), capacity: capacityFor(settings, departmentId) };
+}
+
 async function viewOf(deps: Deps, actor: Actor, id: string): Promise<Result<RotationView, Failure>> {
   const snap = await loadRotation(deps, actor, id);
   if (!snap.ok) return snap;
-  const members = await listMembers(deps.db, snap.value.department.id);
-  return ok(rotationView(snap.value, members, await loadPolicy(deps)));
+  const departmentId = snap.value.department.id;
+  const [members, remote] = await Promise.all([listMembers(deps.db, departmentId), remoteContextOf(deps, departmentId)]);
+  return ok(rotationView(snap.value, members, await loadPolicy(deps), remote));
 }
 
 /** Splits the department's active members into teams and plans office days: a draft rotation, or every unmet constraint. */
@@ -192,10 +201,12 @@ export async function rotationSchedule(deps: Deps, actor: Actor, id: string, ran
   return ok({ rotationId: id, status: snap.rotation.status, teams: snap.teams.map(teamRef), days });
 }
 
-/** The N-1 answer: if any one team is out for the policy's quarantine length from any day, what stays uncovered? */
+/** The N-1 answer: if any one team is out for the policy's quarantine length from any day, what stays uncovered, and does remote capacity hold? */
 export async function rotationSurvivability(deps: Deps, actor: Actor, id: string) {
   const loaded = await loadRotation(deps, actor, id);
   if (!loaded.ok) return loaded;
-  const policy = await loadPolicy(deps);
-  return ok({ rotationId: id, outageDays: policy.quarantineDays, returnSeparationDays: policy.returnSeparationDays, ...survivabilityOf(loaded.value, policy) });
+  const snap = loaded.value;
+  const [policy, members, remote] = await Promise.all([loadPolicy(deps), listMembers(deps.db, snap.department.id), remoteContextOf(deps, snap.department.id)]);
+  const grid = rotationDemandGrid(snap, members, remote.standby);
+  return ok({ rotationId: id, outageDays: policy.quarantineDays, returnSeparationDays: policy.returnSeparationDays, ...survivabilityOf(snap, policy, { grid, capacity: remote.capacity }) });
 }

@@ -152,6 +152,8 @@ export interface QuarantineTable {
   lifted_at: string | null;
   lifted_from: string | null;
   lifted_by: string | null;
+  /** The capacity effect when it was marked (JSON), on the request's first row; null before 0006. */
+  capacity_effect: string | null;
 }
 
 export interface SwapTable {
@@ -198,6 +200,23 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/** The organisation's remote capacity: one row (id 1); null = not set. */
+export interface OrgSettingsTable {
+  id: number;
+  thin_client_seats: number | null;
+  loan_pcs: number | null;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** Seats and PCs set aside for one department out of the organisation's (null = none of that kind). */
+export interface DepartmentReservationTable {
+  department_id: string;
+  thin_client_seats: number | null;
+  loan_pcs: number | null;
+  updated_at: string;
+}
+
 export interface DB {
   departments: DepartmentTable;
   members: MemberTable;
@@ -214,6 +233,8 @@ export interface DB {
   swaps: SwapTable;
   idempotency_keys: IdempotencyKeyTable;
   outbox: OutboxTable;
+  org_settings: OrgSettingsTable;
+  department_reservations: DepartmentReservationTable;
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>;
@@ -235,3 +256,5 @@ export type FeedDayRow = Selectable<FeedDayTable>;
 export type QuarantineRow = Selectable<QuarantineTable>;
 export type SwapRow = Selectable<SwapTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type OrgSettingsRow = Selectable<OrgSettingsTable>;
+export type DepartmentReservationRow = Selectable<DepartmentReservationTable>;

@@ -1,5 +1,7 @@
 import { calendarDates, isWorkingDay } from '../domain/calendar.ts';
-import { coversDate, inOfficeOn, type Membership, type ShiftRecord, type TeamRef } from '../domain/rotation-model.ts';
+import { memberDayKind, type MemberDayKind } from '../domain/member-day.ts';
+import { coversDate, type Membership, type ShiftRecord, type TeamRef } from '../domain/rotation-model.ts';
+import type { StandbyLookup } from '../domain/standby.ts';
 import type { DepartmentCalendar, IsoDate } from '../domain/types.ts';
 import { feedText, teamName, type Language } from './feed-text.ts';
 
@@ -14,11 +16,7 @@ export interface FeedRotation {
   bufferDates: ReadonlySet<IsoDate>;
 }
 
-/** Who is in standby (quarantine) on a date; never why. */
-export interface StandbyLookup {
-  team: (date: IsoDate, teamId: string) => boolean;
-  member: (date: IsoDate, memberId: string) => boolean;
-}
+export type { StandbyLookup };
 
 export interface FeedContext {
   calendar: DepartmentCalendar;
@@ -74,12 +72,12 @@ const span = (shifts: ShiftRecord[]) => ({
   end: shifts.reduce((m, s) => (s.end > m ? s.end : m), shifts[0]!.end),
 });
 
-function teamDay(ctx: FeedContext, d: Day, team: TeamRef, standby: boolean, inOffice: boolean): FeedDay {
+function teamDay(ctx: FeedContext, d: Day, team: TeamRef, kind: MemberDayKind): FeedDay {
   const hours = ctx.calendar.officeHours;
   const officeTeamIds = [...new Set(d.shifts.map((s) => s.teamId))];
-  if (standby) return { date: d.date, kind: 'standby', ...hours, summary: feedText(ctx.language, 'standby'), description: null, transparent: false, officeTeamIds };
+  if (kind === 'standby') return { date: d.date, kind: 'standby', ...hours, summary: feedText(ctx.language, 'standby'), description: null, transparent: false, officeTeamIds };
   const own = d.shifts.filter((s) => s.teamId === team.id);
-  if (own.length && inOffice) {
+  if (kind === 'office') {
     return { date: d.date, kind: 'office', ...span(own), summary: feedText(ctx.language, 'office', { team: teamName(ctx.language, team.label) }), description: null, transparent: false, officeTeamIds };
   }
   return { date: d.date, kind: 'remote', ...hours, summary: feedText(ctx.language, 'remote'), description: null, transparent: true, officeTeamIds };
@@ -92,7 +90,7 @@ export function memberDays(ctx: FeedContext, memberId: string): FeedDay[] {
     const m = d.rotation.memberships.find((x) => x.memberId === memberId && coversDate(x, d.date));
     const team = m && d.rotation.teams.find((t) => t.id === m.teamId);
     if (!m || !team) return [];
-    return [teamDay(ctx, d, team, standby.member(d.date, memberId) || standby.team(d.date, team.id), inOfficeOn(m, d.date))];
+    return [teamDay(ctx, d, team, memberDayKind(m, d.date, d.shifts.some((s) => s.teamId === team.id), standby))];
   });
 }
 
@@ -101,7 +99,8 @@ export function teamDays(ctx: FeedContext, teamId: string): FeedDay[] {
   const standby = ctx.standby ?? NO_STANDBY;
   return days(ctx).flatMap((d) => {
     const team = d.rotation.teams.find((t) => t.id === teamId);
-    return team ? [teamDay(ctx, d, team, standby.team(d.date, teamId), true)] : [];
+    if (!team) return [];
+    return [teamDay(ctx, d, team, standby.team(d.date, teamId) ? 'standby' : d.shifts.some((s) => s.teamId === teamId) ? 'office' : 'remote')];
   });
 }
 

@@ -7,12 +7,14 @@ import { requireAuth } from './middleware/auth.ts';
 import { openApiDocument } from './openapi.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { capacityRoutes } from './routes/capacity.ts';
 import { departmentRoutes } from './routes/departments.ts';
 import { feedAdminRoutes, feedRoutes } from './routes/feeds.ts';
 import { memberRoutes } from './routes/members.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { quarantineRoutes } from './routes/quarantines.ts';
 import { rotationRoutes } from './routes/rotations.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 
 export const VERSION = '0.1.0';
@@ -51,6 +53,8 @@ export function createApp(deps: Deps) {
   app.route('/v1/audit', auditRoutes());
   app.route('/v1/feeds', feedAdminRoutes());
   app.route('/v1/outbox', outboxRoutes());
+  app.route('/v1/settings', settingsRoutes());
+  app.route('/v1/capacity', capacityRoutes());
   app.route('/v1', rotationRoutes());
   app.route('/v1', quarantineRoutes());
 

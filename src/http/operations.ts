@@ -76,6 +76,14 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/quarantines', summary: 'Quarantines (?active=true&departmentId=)', roles: ['hr', 'admin'] },
   { method: 'get', path: '/v1/exposures', summary: 'Who shared office days with a member (?memberId=&from=&to=)', roles: ['hr', 'admin'] },
   { method: 'get', path: '/v1/audit', summary: 'Audit log (?from=&to=&limit=)', roles: ['admin', 'hr'] },
+  { method: 'get', path: '/v1/settings', summary: "The organisation's remote capacity: thin-client seats, loan PCs, department reservations", roles: ['admin', 'hr'] },
+  { method: 'patch', path: '/v1/settings', summary: 'Change remote capacity and reservations (the fields given)', roles: ['admin'], body: 'settings-update' },
+  {
+    method: 'get',
+    path: '/v1/capacity',
+    summary: 'Remote demand against capacity, day by day, for a department or the organisation (?from=&to=&departmentId=)',
+    roles: ['admin', 'hr', 'chief'],
+  },
   { method: 'get', path: '/v1/outbox', summary: 'Notification outbox, oldest first (?status=pending|sent|failed|logged&limit=)', roles: ['admin'] },
   { method: 'post', path: '/v1/outbox/{id}/retry', summary: 'Put a failed notification back in the queue with fresh attempts', roles: ['admin'] },
 ];

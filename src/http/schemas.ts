@@ -11,6 +11,7 @@ import feedCreate from '../../schemas/feed-create.json' with { type: 'json' };
 import quarantineCreate from '../../schemas/quarantine-create.json' with { type: 'json' };
 import quarantineLift from '../../schemas/quarantine-lift.json' with { type: 'json' };
 import problem from '../../schemas/problem.json' with { type: 'json' };
+import settingsUpdate from '../../schemas/settings-update.json' with { type: 'json' };
 import tokenCreate from '../../schemas/token-create.json' with { type: 'json' };
 import type { FieldError } from '../app/failure.ts';
 
@@ -27,6 +28,7 @@ export const SCHEMAS = {
   'feed-create': feedCreate,
   'quarantine-create': quarantineCreate,
   'quarantine-lift': quarantineLift,
+  'settings-update': settingsUpdate,
   problem,
 } as const;
 export const COMMON_SCHEMA = common;

@@ -36,6 +36,8 @@ export interface QuarantineNotice {
   chiefs: Person[];
   swaps: { date: string; fromTeamLabel: string; toTeamLabel: string | null }[];
   uncovered: string[];
+  /** For the chief, when the organisation has set a remote capacity: the dates it now runs short (none: it holds). */
+  capacity?: { newShortageDates: string[] };
 }
 
 export interface ComposeOptions {
@@ -103,7 +105,13 @@ export function composeQuarantineMessages(notice: QuarantineNotice, opts: Compos
   const named = subjectOf(notice, lang, true);
   add(notice.chiefs, {
     subject: lifted ? t('liftedChiefSubject', { subject: named, date: liftDate }) : t('chiefSubject', { subject: named, range }),
-    text: [t('chiefHeading'), lifted ? t('liftedChiefText', { subject: named, date: liftDate, range, count }) : t('chiefText', { subject: named, range, count }), '', ...summary].join('\n'),
+    text: [
+      t('chiefHeading'),
+      lifted ? t('liftedChiefText', { subject: named, date: liftDate, range, count }) : t('chiefText', { subject: named, range, count }),
+      '',
+      ...summary,
+      ...(notice.capacity ? ['', ...capacityLines(notice.capacity.newShortageDates, lang)] : []),
+    ].join('\n'),
   });
 
   const topic = `quarantine.${notice.kind}`;
@@ -166,6 +174,11 @@ function swapLines(notice: QuarantineNotice, lang: NotifyLanguage): string[] {
 function uncoveredLines(notice: QuarantineNotice, lang: NotifyLanguage): string[] {
   if (!notice.uncovered.length) return [quarantineText(lang, 'noUncovered')];
   return [quarantineText(lang, 'uncoveredHeading'), ...sortedUnique(notice.uncovered).map((d) => quarantineText(lang, 'item', { text: humanDate(lang, d) }))];
+}
+
+function capacityLines(dates: readonly string[], lang: NotifyLanguage): string[] {
+  if (!dates.length) return [quarantineText(lang, 'capacityHolds')];
+  return [quarantineText(lang, 'capacityShortHeading'), ...sortedUnique(dates).map((d) => quarantineText(lang, 'item', { text: humanDate(lang, d) }))];
 }
 
 const sortedUnique = (xs: readonly string[]): string[] => [...new Set(xs)].sort();

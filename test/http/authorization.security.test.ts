@@ -108,6 +108,9 @@ const TABLE: Row[] = [
   { op: 'GET /v1/quarantines', request: () => ({ path: '/v1/quarantines?active=true' }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
   { op: 'GET /v1/exposures', request: (c) => ({ path: `/v1/exposures?memberId=${c.selfId}` }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
   { op: 'GET /v1/audit', request: () => ({ path: '/v1/audit' }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
+  { op: 'GET /v1/settings', request: () => ({ path: '/v1/settings' }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
+  { op: 'PATCH /v1/settings', request: () => ({ path: '/v1/settings', body: { thinClientSeats: 10, loanPcs: 60 } }), expect: [401, 401, 200, 403, 403, 403, 403, 403] },
+  { op: 'GET /v1/capacity', request: (c) => ({ path: `/v1/capacity?departmentId=${c.deptId}&from=2026-12-01&to=2026-12-31` }), expect: [401, 401, 200, 200, 200, 403, 403, 403] },
   { op: 'GET /v1/outbox', request: () => ({ path: '/v1/outbox?status=failed' }), expect: [401, 401, 200, 403, 403, 403, 403, 403] },
   {
     op: 'POST /v1/outbox/{id}/retry',

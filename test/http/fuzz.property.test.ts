@@ -13,7 +13,7 @@ const scalar = fc.oneof(
   fc.constant(null),
 );
 const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(fc.constantFrom('start', 'end', 'name', 'email'), scalar, { maxKeys: 3 }));
-const fieldNames = ['name', 'timezone', 'officeHours', 'workdays', 'holidays', 'closedDates', 'language', 'email', 'skills', 'position', 'remoteAccess', 'active', 'role', 'label', 'departmentId', 'memberId', 'members', 'extra'];
+const fieldNames = ['name', 'timezone', 'officeHours', 'workdays', 'holidays', 'closedDates', 'language', 'email', 'skills', 'position', 'remoteAccess', 'active', 'role', 'label', 'departmentId', 'memberId', 'members', 'thinClientSeats', 'loanPcs', 'reservations', 'extra'];
 const nearObject = fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 6 });
 const membersBody = fc.record({ members: fc.array(fc.oneof(nearObject, value), { maxLength: 4 }) });
 const anyBody = fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), nearObject.map((v) => JSON.stringify(v)), membersBody.map((v) => JSON.stringify(v)), fc.string());
@@ -33,6 +33,7 @@ describe('random bodies to every write endpoint', () => {
       { method: 'DELETE', path: `/v1/members/${seed.members[2]!.id}` },
       { method: 'POST', path: '/v1/tokens' },
       { method: 'DELETE', path: '/v1/tokens/unknown' },
+      { method: 'PATCH', path: '/v1/settings' },
     ];
   });
   after(() => h.close());

@@ -4,6 +4,7 @@ import * as m0002 from './0002-rotations.ts';
 import * as m0003 from './0003-feeds.ts';
 import * as m0004 from './0004-outbox.ts';
 import * as m0005 from './0005-quarantines.ts';
+import * as m0006 from './0006-capacity.ts';
 
 /** Every migration, by name, in order: a static map so Workers (no fs) run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-feeds': m0003,
   '0004-outbox': m0004,
   '0005-quarantines': m0005,
+  '0006-capacity': m0006,
 };

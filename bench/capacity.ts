@@ -1,0 +1,95 @@
+// Remote capacity for an organisation of 50 departments × 70 members over one year, through the
+// API (GET /v1/capacity, app.request, no server). Baseline, same run: raw better-sqlite3 reading the
+// rows the answer is computed from (published rotations' office days in the year, memberships,
+// members needing a seat or a PC) — what any implementation must at least read.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { issueToken, SYSTEM_ACTOR } from '../src/app/tokens.ts';
+import { createRng } from '../src/domain/prng.ts';
+import { createApp } from '../src/http/app.ts';
+import { nodeDeps, openSqlite } from '../src/platform/node-deps.ts';
+import { printTable, timeMedian } from './support.ts';
+
+const DEPARTMENTS = Number(process.env.DEPARTMENTS ?? 50);
+const MEMBERS = 70;
+const RUNS = Number(process.env.RUNS ?? 15);
+const FROM = '2027-01-01';
+const TO = '2027-12-31';
+
+const dir = mkdtempSync(join(tmpdir(), 'bunsan-capbench-'));
+const file = join(dir, 'bench.db');
+const db = await openSqlite(file);
+const now = new Date('2026-12-01T00:00:00Z');
+const deps = nodeDeps(db, { now: () => now, log: () => {} });
+const app = createApp(deps);
+const admin = await issueToken(deps, SYSTEM_ACTOR, { role: 'admin', label: 'bench' });
+if (!admin.ok) throw new Error('token');
+const headers = { authorization: `Bearer ${admin.value.token}`, 'content-type': 'application/json' };
+const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
+  const res = await app.request(path, { method, headers: { ...headers, ...extra }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const json = (await res.json()) as any;
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+};
+
+// The organisation: departments with 3 or 4 teams on daily or weekly patterns, a third of members on
+// thin clients and a third on loan PCs, and a two-week team quarantine in every fifth department.
+const rand = createRng(7);
+const access = ['company-pc', 'loan-pc', 'thin-client'];
+const setupStart = performance.now();
+let firstDept = '';
+for (let d = 0; d < DEPARTMENTS; d++) {
+  const dept = await call('POST', '/v1/departments', { name: `dept ${d}` });
+  firstDept ||= dept.id;
+  const members = Array.from({ length: MEMBERS }, (_, i) => ({ name: `M${d}-${i}`, email: `m${i}@d${d}.example.jp`, remoteAccess: access[Math.floor(rand() * 3)] }));
+  await call('POST', `/v1/departments/${dept.id}/members`, { members });
+  const rot = await call('POST', `/v1/departments/${dept.id}/rotations`, {
+    startDate: '2027-01-04',
+    endDate: TO,
+    teamCount: 3 + (d % 2),
+    pattern: { kind: d % 3 === 0 ? 'weekly' : 'daily' },
+    constraints: { keepLeadersApart: false },
+  });
+  await call('POST', `/v1/rotations/${rot.id}/publish`, undefined, { 'if-match': '"1"' });
+  if (d % 5 === 0) await call('POST', '/v1/quarantines', { teamId: rot.teams[1].id, startDate: '2027-03-01' });
+}
+await call('PATCH', '/v1/settings', { thinClientSeats: 800, loanPcs: 750 });
+const setupMs = performance.now() - setupStart;
+
+let summary: any;
+let days = 0;
+const org = await timeMedian(async () => {
+  const r = await call('GET', `/v1/capacity?from=${FROM}&to=${TO}`);
+  summary = r.summary;
+  days = r.days.length;
+}, RUNS);
+const one = await timeMedian(() => call('GET', `/v1/capacity?departmentId=${firstDept}&from=${FROM}&to=${TO}`), RUNS);
+
+// Baseline: the same rows read raw, in one read-only connection of its own.
+const raw = new Database(file, { readonly: true });
+const published = `select id from rotations where status = 'published' and start_date <= @to and end_date >= @from`;
+const reads = [
+  raw.prepare(`select rotation_id, team_id, date from shifts where status = 'scheduled' and date between @from and @to and rotation_id in (${published})`),
+  raw.prepare(`select rotation_id, team_id, member_id, from_date, to_date, office_from from memberships where rotation_id in (${published})`),
+  raw.prepare(`select id, remote_access from members where active = 1 and remote_access in ('thin-client', 'loan-pc')`),
+];
+let rows = 0;
+const baseline = await timeMedian(() => {
+  rows = reads.reduce((n, q) => n + q.all({ from: FROM, to: TO }).length, 0);
+}, RUNS);
+const healthz = await timeMedian(() => app.request('/healthz'), RUNS * 10);
+
+console.log(`setup: ${DEPARTMENTS} departments × ${MEMBERS} members, published one-year rotations, through the API in ${(setupMs / 1000).toFixed(1)} s`);
+console.log(`organisation: peak ${summary.peakThinClient} thin-client seats, ${summary.peakLoanPc} loan PCs over ${days} days`);
+printTable([
+  { case: `GET /v1/capacity, organisation, one year (${DEPARTMENTS * MEMBERS} members)`, 'median ms': org.toFixed(1), target: '< 200', ratio: `${(org / baseline).toFixed(1)}× raw read` },
+  { case: 'GET /v1/capacity?departmentId=, one department, one year', 'median ms': one.toFixed(1), target: '', ratio: `${(one / baseline).toFixed(2)}× raw read` },
+  { case: `baseline: raw better-sqlite3 read of the same ${rows} rows`, 'median ms': baseline.toFixed(1), target: '', ratio: '1.0×' },
+  { case: 'GET /healthz through app.request', 'median ms': healthz.toFixed(2), target: '', ratio: '' },
+]);
+if (org >= 200) console.log(`over target: ${org.toFixed(1)} ms ≥ 200 ms`);
+raw.close();
+await db.destroy();
+rmSync(dir, { recursive: true, force: true });

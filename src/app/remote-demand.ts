@@ -1,0 +1,112 @@
+import type { CapacitySettings } from '../domain/capacity.ts';
+import { calendarDates } from '../domain/calendar.ts';
+import { demandGrid, resourceOf, scheduledDemand, type Demand, type DemandRotation, type RemoteResource } from '../domain/remote-demand.ts';
+import type { Membership } from '../domain/rotation-model.ts';
+import { standbyLookup, type StandbyWindow } from '../domain/standby.ts';
+import type { IsoDate } from '../domain/types.ts';
+import { demandMemberships, demandOfficeDays, demandQuarantines, demandRotations, demandTeams, membersNeedingRemote, type DemandScope } from '../db/repos/capacity.ts';
+import { listDepartments } from '../db/repos/departments.ts';
+import { findOrgSettings, listReservations } from '../db/repos/settings.ts';
+import type { Deps } from './deps.ts';
+import { windowOf } from './quarantine-context.ts';
+import { calendarOf } from './rotation-snapshot.ts';
+
+/** The organisation's capacity settings (nothing set yet: nulls, no reservations). */
+export async function loadCapacitySettings(deps: Deps): Promise<CapacitySettings & { updatedAt: string | null }> {
+  const [row, reservations] = await Promise.all([findOrgSettings(deps.db), listReservations(deps.db)]);
+  return {
+    thinClientSeats: row?.thin_client_seats ?? null,
+    loanPcs: row?.loan_pcs ?? null,
+    reservations: reservations.map((r) => ({ departmentId: r.department_id, thinClientSeats: r.thin_client_seats, loanPcs: r.loan_pcs })),
+    updatedAt: row?.updated_at ?? null,
+  };
+}
+
+/** Everything remote demand over a window is computed from: published rotations, who needs what, who is in standby. */
+export interface DemandSnapshot {
+  from: IsoDate;
+  to: IsoDate;
+  rotations: (DemandRotation & { id: string; departmentId: string })[];
+  needs: ReadonlyMap<string, RemoteResource>;
+  windows: StandbyWindow[];
+}
+
+const group = <T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> => {
+  const out = new Map<K, T[]>();
+  for (const r of rows) (out.get(key(r)) ?? out.set(key(r), []).get(key(r))!).push(r);
+  return out;
+};
+
+/** Loads the published rotations of one department (or all) overlapping [from, to]: seven queries, however many departments. */
+export async function loadDemand(deps: Deps, scope: DemandScope): Promise<DemandSnapshot> {
+  const [departments, rotations, teams, memberships, office, members, quarantines] = await Promise.all([
+    listDepartments(deps.db, scope.departmentId ? [scope.departmentId] : undefined),
+    demandRotations(deps.db, scope),
+    demandTeams(deps.db, scope),
+    demandMemberships(deps.db, scope),
+    demandOfficeDays(deps.db, scope),
+    membersNeedingRemote(deps.db, scope.departmentId),
+    demandQuarantines(deps.db, scope),
+  ]);
+  const calendars = new Map(departments.map((d) => [d.id, calendarOf(d)]));
+  const teamsOf = group(teams, (t) => t.rotation_id);
+  const membershipsOf = group(memberships, (m) => m.rotation_id);
+  const officeOf = group(office, (s) => s.rotation_id);
+  const needs = new Map<string, RemoteResource>();
+  for (const m of members) {
+    const r = resourceOf(m.remote_access);
+    if (r) needs.set(m.id, r);
+  }
+  return {
+    from: scope.from,
+    to: scope.to,
+    rotations: rotations.map((r) => ({
+      id: r.id,
+      departmentId: r.department_id,
+      calendar: calendars.get(r.department_id)!,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      teamIds: (teamsOf.get(r.id) ?? []).map((t) => t.id),
+      memberships: (membershipsOf.get(r.id) ?? []).map(
+        (m): Membership => ({ memberId: m.member_id, teamId: m.team_id, fromDate: m.from_date, toDate: m.to_date, officeFrom: m.office_from }),
+      ),
+      office: (officeOf.get(r.id) ?? []).map((s) => ({ teamId: s.team_id, date: s.date })),
+    })),
+    needs,
+    windows: quarantines.map(windowOf).filter((w) => w.from <= w.to),
+  };
+}
+
+/**
+ * Remote demand on every calendar date of the snapshot's window, per department (0 on a department's
+ * non-working days and outside its published rotations).
+ */
+export function demandByDepartment(snap: DemandSnapshot): { dates: IsoDate[]; byDepartment: Map<string, Demand[]> } {
+  const dates = calendarDates(snap.from, snap.to);
+  const offset = new Map(dates.map((d, i) => [d, i]));
+  const standby = standbyLookup(snap.windows);
+  const needOf = (id: string) => snap.needs.get(id) ?? null;
+  const byDepartment = new Map<string, Demand[]>();
+  for (const r of snap.rotations) {
+    const days = byDepartment.get(r.departmentId) ?? byDepartment.set(r.departmentId, dates.map(() => ({ thinClient: 0, loanPc: 0 }))).get(r.departmentId)!;
+    const grid = demandGrid(r, snap, needOf, standby);
+    scheduledDemand(grid).forEach((d, i) => {
+      const day = days[offset.get(grid.dates[i]!)!]!;
+      day.thinClient += d.thinClient;
+      day.loanPc += d.loanPc;
+    });
+  }
+  return { dates, byDepartment };
+}
+
+/** The sum of several departments' daily demand (dates aligned). */
+export function sumDemand(dates: readonly IsoDate[], lists: Iterable<Demand[]>): Demand[] {
+  const out = dates.map(() => ({ thinClient: 0, loanPc: 0 }));
+  for (const list of lists) {
+    list.forEach((d, i) => {
+      out[i]!.thinClient += d.thinClient;
+      out[i]!.loanPc += d.loanPc;
+    });
+  }
+  return out;
+}
