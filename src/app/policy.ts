@@ -1,7 +1,17 @@
 import { DEFAULT_POLICY, type Policy } from '../domain/policy.ts';
+import { findOrgSettings } from '../db/repos/settings.ts';
 import type { Deps } from './deps.ts';
 
-/** The organisation's policy (the design's defaults until an admin changes them). */
-export async function loadPolicy(_deps: Deps): Promise<Policy> {
-  return DEFAULT_POLICY;
+/** The policy fields an admin has set; the rest are the design's defaults. */
+export type PolicyOverrides = Partial<Policy>;
+
+/** The stored overrides (none while no admin has set any). */
+export function policyOverrides(json: string | null | undefined): PolicyOverrides {
+  return json ? (JSON.parse(json) as PolicyOverrides) : {};
+}
+
+/** The organisation's policy: the design's defaults with what an admin has set over them. */
+export async function loadPolicy(deps: Deps): Promise<Policy> {
+  const row = await findOrgSettings(deps.db);
+  return { ...DEFAULT_POLICY, ...policyOverrides(row?.policy) };
 }

@@ -1,30 +1,56 @@
 import { checkCapacitySettings, type CapacitySettings } from '../domain/capacity.ts';
+import { DEFAULT_POLICY, type Policy } from '../domain/policy.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { listDepartments } from '../db/repos/departments.ts';
-import { deleteReservationQuery, upsertOrgSettingsQuery, upsertReservationQuery } from '../db/repos/settings.ts';
+import { deleteReservationQuery, findOrgSettings, upsertOrgSettingsQuery, upsertReservationQuery } from '../db/repos/settings.ts';
 import type { Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { invalid, type Failure, type FieldError } from './failure.ts';
+import { policyOverrides, type PolicyOverrides } from './policy.ts';
 import { loadCapacitySettings } from './remote-demand.ts';
 
-/** A change to the organisation's remote capacity: the fields given; each reservation given replaces that department's. */
+/** A change to the organisation's settings: the fields given; each reservation given replaces that department's; a policy field set to null goes back to the default. */
 export interface SettingsUpdate {
+  policy?: { [K in keyof Policy]?: Policy[K] | null };
   thinClientSeats?: number | null;
   loanPcs?: number | null;
   reservations?: { departmentId: string; thinClientSeats?: number | null; loanPcs?: number | null }[];
 }
 
-export type SettingsView = CapacitySettings & { updatedAt: string | null };
+/** The settings as the API shows them: the policy in force (with which fields an admin set), capacity, reservations. */
+export type SettingsView = CapacitySettings & { policy: Policy; policySet: (keyof Policy)[]; updatedAt: string | null };
+
+const view = (capacity: CapacitySettings, overrides: PolicyOverrides, updatedAt: string | null): SettingsView => ({
+  policy: { ...DEFAULT_POLICY, ...overrides },
+  policySet: (Object.keys(overrides) as (keyof Policy)[]).sort(),
+  thinClientSeats: capacity.thinClientSeats,
+  loanPcs: capacity.loanPcs,
+  reservations: capacity.reservations,
+  updatedAt,
+});
 
 /** The organisation's settings (admin; HR reads). */
-export function readSettings(deps: Deps): Promise<SettingsView> {
-  return loadCapacitySettings(deps);
+export async function readSettings(deps: Deps): Promise<SettingsView> {
+  const [capacity, row] = await Promise.all([loadCapacitySettings(deps), findOrgSettings(deps.db)]);
+  return view(capacity, policyOverrides(row?.policy), capacity.updatedAt);
+}
+
+/** The overrides after a change: given values replace, nulls remove. */
+function nextOverrides(current: PolicyOverrides, change: SettingsUpdate['policy']): PolicyOverrides {
+  const next: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(change ?? {})) {
+    if (v === null) delete next[k];
+    else next[k] = v;
+  }
+  return next as PolicyOverrides;
 }
 
 /** Changes the organisation's capacity and reservations; reservations must fit in what it has. */
 export async function updateSettings(deps: Deps, actor: Actor, input: SettingsUpdate): Promise<Result<SettingsView, Failure>> {
-  const current = await loadCapacitySettings(deps);
+  const [current, row] = await Promise.all([loadCapacitySettings(deps), findOrgSettings(deps.db)]);
+  const currentPolicy = policyOverrides(row?.policy);
+  const policy = nextOverrides(currentPolicy, input.policy);
   const given = input.reservations ?? [];
   const known = new Set((await listDepartments(deps.db, given.map((r) => r.departmentId))).map((d) => d.id));
   const errors: FieldError[] = [];
@@ -52,7 +78,13 @@ export async function updateSettings(deps: Deps, actor: Actor, input: SettingsUp
   const at = deps.now().toISOString();
   const kept = new Set(next.reservations.map((r) => r.departmentId));
   await deps.atomic([
-    upsertOrgSettingsQuery(deps.db, { thin_client_seats: next.thinClientSeats, loan_pcs: next.loanPcs, updated_at: at, updated_by: actor.tokenId }),
+    upsertOrgSettingsQuery(deps.db, {
+      thin_client_seats: next.thinClientSeats,
+      loan_pcs: next.loanPcs,
+      policy: Object.keys(policy).length ? JSON.stringify(policy) : null,
+      updated_at: at,
+      updated_by: actor.tokenId,
+    }),
     ...given.map((r) =>
       kept.has(r.departmentId)
         ? upsertReservationQuery(deps.db, { department_id: r.departmentId, thin_client_seats: r.thinClientSeats ?? null, loan_pcs: r.loanPcs ?? null, updated_at: at })
@@ -60,9 +92,9 @@ export async function updateSettings(deps: Deps, actor: Actor, input: SettingsUp
     ),
     auditEntry(deps, actor, at, 'settings.update', { type: 'settings', id: 'organisation' }, {
       changed: Object.keys(input).sort(),
-      before: { thinClientSeats: current.thinClientSeats, loanPcs: current.loanPcs, reservations: current.reservations },
-      after: next,
+      before: { policy: currentPolicy, thinClientSeats: current.thinClientSeats, loanPcs: current.loanPcs, reservations: current.reservations },
+      after: { policy, ...next },
     }),
   ]);
-  return ok({ ...next, updatedAt: at });
+  return ok(view(next, policy, at));
 }

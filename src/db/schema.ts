@@ -205,6 +205,8 @@ export interface OrgSettingsTable {
   id: number;
   thin_client_seats: number | null;
   loan_pcs: number | null;
+  /** JSON: the policy fields an admin has set (null: the design's defaults throughout). */
+  policy: string | null;
   updated_at: string;
   updated_by: string;
 }

@@ -32,6 +32,9 @@ export function capacityFor(settings: CapacitySettings, departmentId: string | n
   };
 }
 
+/** How many of a resource are missing for a demand (none when no capacity is set). */
+const missing = (demand: number, capacity: number | null): number => (capacity === null ? 0 : Math.max(0, demand - capacity));
+
 /** Does demand exceed capacity for either resource? */
 export const isShort = (d: Demand, c: Capacity): boolean => (c.thinClient !== null && d.thinClient > c.thinClient) || (c.loanPc !== null && d.loanPc > c.loanPc);
 
@@ -39,6 +42,8 @@ export interface CapacityDay {
   date: IsoDate;
   demand: Demand;
   capacity: Capacity;
+  /** How many are missing per resource (0 when it holds or no capacity is set). */
+  shortage: Demand;
   short: boolean;
 }
 
@@ -53,7 +58,8 @@ export interface CapacitySummary {
 export function capacityDays(dates: readonly IsoDate[], demandOn: (i: number) => Demand, capacity: Capacity): { days: CapacityDay[]; summary: CapacitySummary } {
   const days = dates.map((date, i) => {
     const demand = demandOn(i);
-    return { date, demand, capacity, short: isShort(demand, capacity) };
+    const shortage = { thinClient: missing(demand.thinClient, capacity.thinClient), loanPc: missing(demand.loanPc, capacity.loanPc) };
+    return { date, demand, capacity, shortage, short: shortage.thinClient > 0 || shortage.loanPc > 0 };
   });
   const short = days.filter((d) => d.short);
   return {

@@ -76,8 +76,8 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/v1/quarantines', summary: 'Quarantines (?active=true&departmentId=)', roles: ['hr', 'admin'] },
   { method: 'get', path: '/v1/exposures', summary: 'Who shared office days with a member (?memberId=&from=&to=)', roles: ['hr', 'admin'] },
   { method: 'get', path: '/v1/audit', summary: 'Audit log (?from=&to=&limit=)', roles: ['admin', 'hr'] },
-  { method: 'get', path: '/v1/settings', summary: "The organisation's remote capacity: thin-client seats, loan PCs, department reservations", roles: ['admin', 'hr'] },
-  { method: 'patch', path: '/v1/settings', summary: 'Change remote capacity and reservations (the fields given)', roles: ['admin'], body: 'settings-update' },
+  { method: 'get', path: '/v1/settings', summary: "The organisation's settings: policy (quarantine length, exposure window, …), thin-client seats, loan PCs, department reservations", roles: ['admin', 'hr'] },
+  { method: 'patch', path: '/v1/settings', summary: 'Change the policy, remote capacity and reservations (the fields given)', roles: ['admin'], body: 'settings-update' },
   {
     method: 'get',
     path: '/v1/capacity',

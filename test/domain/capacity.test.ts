@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { capacityDays, capacityFor, checkCapacitySettings, newShortages, type CapacitySettings } from '../../src/domain/capacity.ts';
 import { demandGrid, scheduledDemand, type DemandRotation } from '../../src/domain/remote-demand.ts';
 import type { Membership } from '../../src/domain/rotation-model.ts';
@@ -67,6 +68,27 @@ describe('remote demand and capacity (pure)', () => {
     assert.deepEqual(checkCapacitySettings(s, new Map([['d2', '/reservations/0']])), [{ path: '/reservations/0/thinClientSeats', message: "reservations add up to 6 thin-client seats, more than the organisation's 5" }]);
     assert.equal(checkCapacitySettings(s, new Map())[0]!.path, '/thinClientSeats');
     assert.deepEqual(checkCapacitySettings({ ...s, thinClientSeats: 6 }, new Map()), [], 'loan PCs not set: any reservation of them is allowed');
+  });
+
+  it('gives each day the shortfall per resource: demand beyond capacity, nothing when none is set (property)', () => {
+    const count = fc.integer({ min: 0, max: 40 });
+    const cap = fc.option(count, { nil: null });
+    fc.assert(
+      fc.property(fc.array(fc.record({ thinClient: count, loanPc: count }), { maxLength: 20 }), fc.record({ thinClient: cap, loanPc: cap }), (demands, capacity) => {
+        const dates = demands.map((_, i) => `2027-01-${String(i + 1).padStart(2, '0')}`);
+        const { days, summary } = capacityDays(dates, (i) => demands[i]!, capacity);
+        days.forEach((d, i) => {
+          for (const k of ['thinClient', 'loanPc'] as const) {
+            const expected = capacity[k] === null ? 0 : Math.max(0, demands[i]![k] - capacity[k]!);
+            assert.equal(d.shortage[k], expected);
+            assert.equal(d.demand[k], demands[i]![k]);
+          }
+          assert.equal(d.short, d.shortage.thinClient > 0 || d.shortage.loanPc > 0);
+        });
+        assert.equal(summary.daysShort, days.filter((d) => d.short).length);
+        assert.equal(summary.firstShortageDate, days.find((d) => d.short)?.date ?? null);
+      }),
+    );
   });
 
   it('summarises days short, and finds the dates a change made short', () => {

@@ -45,14 +45,15 @@ describe('remote capacity', () => {
   after(() => h.close());
 
   it('lets an admin set seats, loan PCs and reservations, HR read them, and audits each change', async () => {
-    assert.deepEqual((await h.call('GET', '/v1/settings')).json, { thinClientSeats: null, loanPcs: null, reservations: [], updatedAt: null });
+    const capacityOf = ({ thinClientSeats, loanPcs, reservations, updatedAt }: any) => ({ thinClientSeats, loanPcs, reservations, updatedAt });
+    assert.deepEqual(capacityOf((await h.call('GET', '/v1/settings')).json), { thinClientSeats: null, loanPcs: null, reservations: [], updatedAt: null });
     const r = await h.call('PATCH', '/v1/settings', { body: { thinClientSeats: 3, loanPcs: 2 } });
     assert.equal(r.status, 200, r.text);
     const hr = (await h.tokenFor('hr')).token;
-    assert.deepEqual((await h.call('GET', '/v1/settings', { token: hr })).json, { thinClientSeats: 3, loanPcs: 2, reservations: [], updatedAt: '2026-11-24T00:00:00.000Z' });
+    assert.deepEqual(capacityOf((await h.call('GET', '/v1/settings', { token: hr })).json), { thinClientSeats: 3, loanPcs: 2, reservations: [], updatedAt: '2026-11-24T00:00:00.000Z' });
     const audit = (await h.call('GET', '/v1/audit')).json.entries.filter((e: any) => e.action === 'settings.update');
     assert.equal(audit.length, 1);
-    assert.deepEqual(audit[0].summary.after, { thinClientSeats: 3, loanPcs: 2, reservations: [] });
+    assert.deepEqual(audit[0].summary.after, { policy: {}, thinClientSeats: 3, loanPcs: 2, reservations: [] });
   });
 
   it('refuses reservations that do not fit, or name no department, naming the field and writing nothing', async () => {
@@ -107,7 +108,7 @@ describe('remote capacity', () => {
     const r = await capacity(`departmentId=${dept}&from=2026-11-30&to=2026-12-08`);
     assert.equal(r.status, 200, r.text);
     assert.deepEqual(Object.keys(r.json).sort(), ['days', 'departmentId', 'from', 'summary', 'to']);
-    assert.deepEqual(r.json.days[1], { date: '2026-12-01', demand: { thinClient: 3, loanPc: 3 }, capacity: { thinClient: 3, loanPc: 2 }, short: true });
+    assert.deepEqual(r.json.days[1], { date: '2026-12-01', demand: { thinClient: 3, loanPc: 3 }, capacity: { thinClient: 3, loanPc: 2 }, shortage: { thinClient: 0, loanPc: 1 }, short: true });
     assert.deepEqual(figures(r.json.days), {
       '2026-11-30': [0, 0, false], // before the rotation
       '2026-12-01': [3, 3, true], // A (y) in: x and z remote

@@ -5,6 +5,7 @@ import * as m0003 from './0003-feeds.ts';
 import * as m0004 from './0004-outbox.ts';
 import * as m0005 from './0005-quarantines.ts';
 import * as m0006 from './0006-capacity.ts';
+import * as m0007 from './0007-policy.ts';
 
 /** Every migration, by name, in order: a static map so Workers (no fs) run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-outbox': m0004,
   '0005-quarantines': m0005,
   '0006-capacity': m0006,
+  '0007-policy': m0007,
 };

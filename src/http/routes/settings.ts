@@ -5,7 +5,7 @@ import type { AppEnv } from '../env.ts';
 import { allow } from '../middleware/auth.ts';
 import { unwrap } from '../unwrap.ts';
 
-/** /v1/settings: the organisation's remote capacity (admin; HR reads). */
+/** /v1/settings: the organisation's policy and remote capacity (admin; HR reads). */
 export function settingsRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/', allow('admin', 'hr'), async (c) => c.json(await readSettings(c.var.deps)));
