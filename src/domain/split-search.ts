@@ -83,12 +83,16 @@ export function greedy(st: SplitState, order: number[]): void {
   }
 }
 
+/** Up to this many units, hill-climbing tries every swap and runs until nothing improves (about U² steps a pass). */
+const EXHAUSTIVE_SWAPS_UNITS = 300;
+
 /**
  * Hill-climbs the soft goals without breaking a hard constraint: moves a unit to a better team, or
  * swaps it with a few sampled units of other teams (swaps keep team sizes when sizes are tight).
  */
 export function improve(st: SplitState, rng: () => number, maxPasses: number, swapSamples: number): void {
   const U = st.assign.length;
+  if (U <= EXHAUSTIVE_SWAPS_UNITS) maxPasses = Math.max(maxPasses, 50);
   const cur = new Float64Array(COST_LEN);
   const best = new Float64Array(COST_LEN);
   const zero = new Float64Array(COST_LEN);
@@ -112,8 +116,10 @@ export function improve(st: SplitState, rng: () => number, maxPasses: number, sw
           moveT = t;
         }
       }
-      for (let s = 0; s < swapSamples && moveT < 0; s++) {
-        const v = randomInt(rng, U);
+      // Small departments try every swap (a sampled swap can miss the one way out of a local optimum).
+      const exhaustive = U <= EXHAUSTIVE_SWAPS_UNITS;
+      for (let s = 0; s < (exhaustive ? U : swapSamples) && moveT < 0; s++) {
+        const v = exhaustive ? s : randomInt(rng, U);
         if (st.assign[v] === a) continue;
         st.swapDelta(u, v, cur);
         if (cur[HARD]! <= 0 && compareCost(cur, best) < 0) {
