@@ -26,7 +26,7 @@ import type { Deps } from './deps.ts';
 import { invalid, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
 import { windowOf, teamOutages } from './quarantine-context.ts';
-import { requestResponse } from './quarantine-views.ts';
+import { quarantineView, requestResponse } from './quarantine-views.ts';
 import { membershipOf, shiftOf, teamRef } from './rotation-snapshot.ts';
 import { quarantineNotices } from './quarantine-notify.ts';
 import { hashSecret } from './secrets.ts';
@@ -103,26 +103,10 @@ export async function exposureOf(deps: Deps, department: DepartmentRow, memberId
 }
 
 /**
- * Marks a team, a member, or a positive case (and everyone exposed) quarantined: the quarantine rows,
- * the cancelled and covering shifts and the swaps are written in one atomic batch with the audit
- * entry. The same Idempotency-Key answers with the same quarantine; with another body it is refused.
+ * The decide step of marking a quarantine: the rows, the shift changes and swaps, and the capacity
+ * effect, without writing anything (a preview shows this; markQuarantine persists it).
  */
-export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest, idempotencyKey?: string): Promise<Result<Awaited<ReturnType<typeof requestResponse>>, Failure>> {
-  const requestHash = await hashSecret(stable(req));
-  const replay = async (): Promise<Result<Awaited<ReturnType<typeof requestResponse>>, Failure> | null> => {
-    if (!idempotencyKey) return null;
-    const seen = await findIdempotencyKey(deps.db, idempotencyKey);
-    if (!seen) return null;
-    if (seen.request_hash !== requestHash) {
-      return err(invalid('This Idempotency-Key was used with another request body.', [{ path: 'Idempotency-Key', message: 'already used for a different quarantine request' }]));
-    }
-    const primary = (await findQuarantine(deps.db, seen.request_id))!;
-    const dept = (await findDepartment(deps.db, primary.department_id))!;
-    return ok(await requestResponse(deps, seen.request_id, dateInZone(deps.now(), dept.timezone)));
-  };
-  const earlier = await replay();
-  if (earlier) return earlier;
-
+async function decideQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest) {
   if (req.startDate && req.endDate && req.endDate < req.startDate) return err(bad('/endDate', 'is before startDate'));
   const policy = await loadPolicy(deps);
   const found = await targetsOf(deps, req, policy.quarantineDays, policy.exposureLookbackDays);
@@ -169,6 +153,48 @@ export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRe
   const window = { from: rows.map((r) => r.effective_from).reduce(minDate), to: rows.map((r) => r.end_date).reduce(maxDate) };
   const effect = await capacityEffect(deps, department.id, window, { shifts: shiftsAfter, windows: rows.map(windowOf).filter((w) => w.from <= w.to) });
   rows[0]!.capacity_effect = JSON.stringify(effect);
+  return ok({ department, today, at, rows, swaps, shiftWrites, effect });
+}
+
+/** What marking this quarantine would do (swaps, uncovered days, capacity effect), computed without writing. */
+export async function previewQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest) {
+  const decided = await decideQuarantine(deps, actor, req);
+  if (!decided.ok) return decided;
+  const { rows, swaps, today, effect } = decided.value;
+  const swapView = swaps.map((s) => ({ date: s.date, slot: s.slot, fromTeamId: s.from_team_id, toTeamId: s.to_team_id, quarantineId: s.quarantine_id }));
+  return ok({
+    quarantines: rows.map((r) => quarantineView(r, today)),
+    swaps: swapView,
+    uncovered: [...new Set(swapView.filter((s) => s.toTeamId === null).map((s) => s.date))].sort(),
+    capacityEffect: effect,
+  });
+}
+
+/**
+ * Marks a team, a member, or a positive case (and everyone exposed) quarantined: the quarantine rows,
+ * the cancelled and covering shifts and the swaps are written in one atomic batch with the audit
+ * entry. The same Idempotency-Key answers with the same quarantine; with another body it is refused.
+ */
+export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest, idempotencyKey?: string): Promise<Result<Awaited<ReturnType<typeof requestResponse>>, Failure>> {
+  const requestHash = await hashSecret(stable(req));
+  const replay = async (): Promise<Result<Awaited<ReturnType<typeof requestResponse>>, Failure> | null> => {
+    if (!idempotencyKey) return null;
+    const seen = await findIdempotencyKey(deps.db, idempotencyKey);
+    if (!seen) return null;
+    if (seen.request_hash !== requestHash) {
+      return err(invalid('This Idempotency-Key was used with another request body.', [{ path: 'Idempotency-Key', message: 'already used for a different quarantine request' }]));
+    }
+    const primary = (await findQuarantine(deps.db, seen.request_id))!;
+    const dept = (await findDepartment(deps.db, primary.department_id))!;
+    return ok(await requestResponse(deps, seen.request_id, dateInZone(deps.now(), dept.timezone)));
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  const decided = await decideQuarantine(deps, actor, req);
+  if (!decided.ok) return decided;
+  const { department, today, at, rows, swaps, shiftWrites, effect } = decided.value;
+  const requestId = rows[0]!.id;
 
   const writes: CompiledQuery[] = [];
   if (idempotencyKey) writes.push(insertIdempotencyKeyQuery(deps.db, idempotencyKey, requestHash, requestId, at));

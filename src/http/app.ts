@@ -16,6 +16,7 @@ import { quarantineRoutes } from './routes/quarantines.ts';
 import { rotationRoutes } from './routes/rotations.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { webRoutes } from '../web/routes.tsx';
 
 export const VERSION = '0.1.0';
 
@@ -57,6 +58,8 @@ export function createApp(deps: Deps) {
   app.route('/v1/capacity', capacityRoutes());
   app.route('/v1', rotationRoutes());
   app.route('/v1', quarantineRoutes());
+  // The web pages for chiefs, HR and staff (cookie session, CSRF-guarded forms) on their own paths.
+  app.route('/', webRoutes());
 
   app.notFound((c) => problemResponse(new ProblemError(404, 'not-found', `No route for ${c.req.method} ${safePath(c.req.path)}.`), safePath(c.req.path)));
 

@@ -12,7 +12,12 @@ import { unwrap } from '../unwrap.ts';
 /** Members from a JSON body or a CSV roster; CSV errors name the line as well as the field. */
 async function readMembers(c: AppContext): Promise<{ members: MemberInput[]; lines?: number[] }> {
   if (mediaType(c) !== 'text/csv') return readJson<{ members: MemberInput[] }>(c, 'members-create');
-  const rows = parseRosterCsv(await c.req.text());
+  return membersFromCsv(await c.req.text());
+}
+
+/** A CSV roster as members-create input with each row's line; a 422 problem naming line and field otherwise (the web pages share it). */
+export function membersFromCsv(text: string): { members: MemberInput[]; lines: number[] } {
+  const rows = parseRosterCsv(text);
   if (!rows.ok) throw new ProblemError(422, 'validation', 'The CSV roster cannot be read.', rows.error);
   const lines = rows.value.map((r) => r.line);
   try {

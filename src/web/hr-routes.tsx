@@ -1,0 +1,6 @@
+import { Hono } from 'hono';
+import type { WebEnv } from './env.ts';
+
+export function hrPages() {
+  return new Hono<WebEnv>();
+}

@@ -1,0 +1,35 @@
+import text from '../../templates/web-text.json' with { type: 'json' };
+
+export type Lang = 'ja' | 'en';
+export type TextKey = keyof typeof text.ja;
+// The type check that English has every string Japanese has.
+const TEXT: Record<Lang, Record<TextKey, string>> = { ja: text.ja, en: text.en };
+
+/** A UI string in the language, with `{name}` placeholders filled. */
+export function t(lang: Lang, key: TextKey, vars: Record<string, string | number> = {}): string {
+  return TEXT[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** A UI string whose key is built at run time (an enum value); the key itself when unknown. */
+export function tOf(lang: Lang, prefix: string, value: string): string {
+  const key = `${prefix}.${value}`;
+  return key in TEXT[lang] ? TEXT[lang][key as TextKey] : value;
+}
+
+const asLang = (v: string | undefined): Lang | null => (v === 'ja' || v === 'en' ? v : null);
+
+/** The page language: `?lang=`, else the cookie, else the first of ja/en in Accept-Language by weight; Japanese first. */
+export function pickLang(query: string | undefined, cookie: string | undefined, acceptLanguage: string | undefined): Lang {
+  const chosen = asLang(query) ?? asLang(cookie);
+  if (chosen) return chosen;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
+      return { lang: asLang(tag.split('-')[0]), q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((x) => x.lang !== null && x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return ranked[0]?.lang ?? 'ja';
+}

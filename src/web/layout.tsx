@@ -1,0 +1,104 @@
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import type { Actor } from '../app/actor.ts';
+import type { WebContext } from './env.ts';
+import { t, tOf, type Lang } from './i18n.ts';
+import { CSS } from './style.ts';
+
+interface PageProps {
+  lang: Lang;
+  title: string;
+  actor?: Actor | undefined;
+  csrf?: string | undefined;
+  /** The current path and query, for the language switch. */
+  here: string;
+  children?: Child;
+}
+
+/** The same page in the other language (`?lang=` is stored in a cookie). */
+function switchHref(here: string, lang: Lang): string {
+  const url = new URL(here, 'http://x');
+  url.searchParams.set('lang', lang === 'ja' ? 'en' : 'ja');
+  return url.pathname + url.search;
+}
+
+function Nav({ lang, actor }: { lang: Lang; actor: Actor }) {
+  const links: [string, string][] = [];
+  if (actor.role === 'admin') links.push(['/departments', t(lang, 'departments')]);
+  if (actor.role === 'chief' && actor.departmentId) links.push([`/departments/${actor.departmentId}`, t(lang, 'members')]);
+  if (actor.role === 'admin' || actor.role === 'hr') links.push(['/quarantines', t(lang, 'quarantines')], ['/exposures', t(lang, 'exposure')]);
+  if (actor.role === 'staff') links.push(['/me', t(lang, 'myPage')]);
+  return (
+    <nav aria-label="main">
+      <ul>
+        {links.map(([href, label]) => (
+          <li>
+            <a href={href}>{label}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Every page: `lang`, a skip link, the role's navigation, language switch and sign-out. */
+export function Page({ lang, title, actor, csrf, here, children }: PageProps) {
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} — bunsan`}</title>
+        <style>{raw(CSS)}</style>
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t(lang, 'skip')}
+        </a>
+        <header class="top">
+          <strong>{t(lang, 'appName')}</strong>
+          {actor ? <Nav lang={lang} actor={actor} /> : null}
+          <div class="end">
+            <a href={switchHref(here, lang)} lang={lang === 'ja' ? 'en' : 'ja'}>
+              {t(lang, 'langSwitch')}
+            </a>
+            {actor ? <span class="who">{t(lang, 'signedInAs', { role: tOf(lang, 'role', actor.role) })}</span> : null}
+            {actor && csrf ? (
+              <form method="post" action="/signout" class="inline">
+                <input type="hidden" name="_csrf" value={csrf} />
+                <button type="submit">{t(lang, 'signOut')}</button>
+              </form>
+            ) : null}
+          </div>
+        </header>
+        <main id="main" tabindex={-1}>
+          <h1>{title}</h1>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** Renders a page for the request (its language, actor and CSRF token) with a status. */
+export async function render(c: WebContext, title: string, body: Child, status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 412 | 422 = 200) {
+  const url = new URL(c.req.url);
+  const page = <Page lang={c.var.lang} title={title} actor={c.get('actor')} csrf={c.get('csrf')} here={url.pathname + url.search} children={body} />;
+  c.header('cache-control', 'no-store');
+  return c.html(`<!DOCTYPE html>${await page.toString()}`, status);
+}
+
+/** An error page: what went wrong, in words, never a stack trace. */
+export function renderMessage(c: WebContext, status: 400 | 403 | 404 | 409 | 412 | 422, title: string, detail?: string) {
+  return render(
+    c,
+    title,
+    <>
+      {detail ? <p role="alert">{detail}</p> : null}
+      <p>
+        <a href="/">{t(c.var.lang, 'back')}</a>
+      </p>
+    </>,
+    status,
+  );
+}

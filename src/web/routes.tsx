@@ -1,0 +1,118 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { MiddlewareHandler } from 'hono';
+import { visibleDepartments } from '../app/departments.ts';
+import { authenticate } from '../app/tokens.ts';
+import { chiefPages } from './chief-routes.tsx';
+import type { WebContext, WebEnv } from './env.ts';
+import { Csrf, ErrorSummary, Input, text, type FormErrors } from './form.tsx';
+import { hrPages } from './hr-routes.tsx';
+import { pickLang, t } from './i18n.ts';
+import { render, renderMessage } from './layout.tsx';
+import { csrfGuard, endSession, preSessionCsrf, requireSession, resumeSession, signInCsrf, startSession } from './session.ts';
+import { staffPages } from './staff.tsx';
+
+const LANG_COOKIE = 'bunsan_lang';
+/** The paths the pages own (a `/x/*` pattern matches `/x` too); the JSON API keeps /v1, /feeds and the rest. */
+const SIGNED_IN = ['/', '/signout', '/departments/*', '/rotations/*', '/quarantines/*', '/exposures', '/me/*'];
+
+/** The page language; `?lang=ja|en` is remembered in a cookie. */
+function language(): MiddlewareHandler<WebEnv> {
+  return async (c, next) => {
+    const asked = c.req.query('lang');
+    const lang = pickLang(asked, getCookie(c, LANG_COOKIE), c.req.header('accept-language'));
+    if (asked === lang) setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
+    c.set('lang', lang);
+    await next();
+  };
+}
+
+/** 403: a form post without this session's token, or from another site. */
+export const refuseForgery = (c: WebContext) => renderMessage(c, 403, t(c.var.lang, 'forbidden'), t(c.var.lang, 'csrfRefused'));
+export const refuseRole = (c: WebContext) => renderMessage(c, 403, t(c.var.lang, 'forbidden'));
+
+// The same 1 MiB as the JSON API (a roster CSV of thousands of rows fits).
+const tooLarge = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.text('Content Too Large', 413) });
+
+function signInPage(c: WebContext, csrf: string, errors: FormErrors = {}, status: 200 | 401 | 422 = 200) {
+  const lang = c.var.lang;
+  return render(
+    c,
+    t(lang, 'signIn'),
+    <>
+      <ErrorSummary lang={lang} errors={errors} />
+      <p>{t(lang, 'signInIntro')}</p>
+      <form method="post" action="/signin">
+        <Csrf token={csrf} />
+        <Input name="token" type="password" label={t(lang, 'token')} hint={t(lang, 'tokenHint')} errors={errors} autocomplete="off" required />
+        <button type="submit">{t(lang, 'signIn')}</button>
+      </form>
+    </>,
+    status,
+  );
+}
+
+/** Where each role starts. */
+function homeOf(c: WebContext): string {
+  const a = c.var.actor;
+  if (a.role === 'chief') return `/departments/${a.departmentId}`;
+  if (a.role === 'hr') return '/quarantines';
+  if (a.role === 'staff') return '/me';
+  return '/departments';
+}
+
+/** The server-rendered pages for chiefs, HR and staff, over the same use cases as the JSON API. */
+export function webRoutes() {
+  const r = new Hono<WebEnv>();
+  for (const p of [...SIGNED_IN, '/signin']) r.use(p, language(), tooLarge);
+  r.use('/signin', csrfGuard(signInCsrf, refuseForgery));
+  for (const p of SIGNED_IN) r.use(p, requireSession(), csrfGuard(async (c) => c.var.csrf, refuseForgery));
+
+  r.get('/signin', async (c) => ((await resumeSession(c)) ? c.redirect(homeOf(c), 303) : signInPage(c, await preSessionCsrf(c))));
+
+  r.post('/signin', async (c) => {
+    const token = text(await c.req.parseBody(), 'token');
+    const csrf = await preSessionCsrf(c);
+    if (!token) return signInPage(c, csrf, { token: [t(c.var.lang, 'tokenRequired')] }, 422);
+    const actor = await authenticate(c.var.deps, token);
+    if (!actor) return signInPage(c, csrf, { token: [t(c.var.lang, 'tokenUnknown')] }, 401);
+    startSession(c, token);
+    c.set('actor', actor);
+    return c.redirect(homeOf(c), 303);
+  });
+
+  r.post('/signout', (c) => {
+    endSession(c);
+    return c.redirect('/signin', 303);
+  });
+
+  r.get('/', (c) => c.redirect(homeOf(c), 303));
+
+  // The admin's start: every department, each opening the chief's view.
+  r.get('/departments', async (c) => {
+    const lang = c.var.lang;
+    if (c.var.actor.role !== 'admin') return c.redirect(homeOf(c), 303);
+    const departments = await visibleDepartments(c.var.deps, c.var.actor);
+    return render(
+      c,
+      t(lang, 'departments'),
+      departments.length ? (
+        <ul>
+          {departments.map((d) => (
+            <li>
+              <a href={`/departments/${d.id}`}>{d.name}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t(lang, 'noDepartments')}</p>
+      ),
+    );
+  });
+
+  r.route('/', staffPages());
+  r.route('/', chiefPages());
+  r.route('/', hrPages());
+  return r;
+}

@@ -1,0 +1,126 @@
+import { Hono } from 'hono';
+import { raw } from 'hono/html';
+import { createFeed, type FeedLinks } from '../app/feeds.ts';
+import { staffOverview, type StaffOverview } from '../app/staff-overview.ts';
+import type { WebContext, WebEnv } from './env.ts';
+import { Csrf } from './form.tsx';
+import { t, type Lang } from './i18n.ts';
+import { render, renderMessage } from './layout.tsx';
+
+// Copies the address next to the button; falls back to selecting it where the Clipboard API is missing.
+const COPY_SCRIPT = `
+document.addEventListener('click', async (e) => {
+  const b = e.target.closest('button[data-copy]');
+  if (!b) return;
+  const input = document.getElementById(b.dataset.copy);
+  const status = document.getElementById('copy-status');
+  try { await navigator.clipboard.writeText(input.value); } catch { input.select(); document.execCommand('copy'); }
+  status.textContent = b.dataset.done + ': ' + input.closest('.copy-row').dataset.name;
+});`;
+
+function Links({ lang, links }: { lang: Lang; links: FeedLinks }) {
+  const rows: [string, string, string][] = [
+    ['feed-webcal', t(lang, 'apple'), links.webcalUrl],
+    ['feed-https', t(lang, 'outlook'), links.url],
+    ['feed-google', t(lang, 'google'), links.googleUrl],
+  ];
+  return (
+    <>
+      {rows.map(([id, label, url]) => (
+        <div class="copy-row" data-name={label}>
+          <label for={id}>{label}</label>
+          <input id={id} type="text" readonly value={url} />
+          <button type="button" data-copy={id} data-done={t(lang, 'copied')}>
+            {t(lang, 'copy')}
+          </button>
+          <a href={url}>{t(lang, 'open')}</a>
+        </div>
+      ))}
+      <p id="copy-status" role="status" aria-live="polite"></p>
+      <script>{raw(COPY_SCRIPT)}</script>
+    </>
+  );
+}
+
+const KIND_KEY = { office: 'kindOffice', remote: 'kindRemote', standby: 'kindStandby' } as const;
+
+function MyPage({ lang, csrf, me, links }: { lang: Lang; csrf: string; me: StaffOverview; links?: FeedLinks | undefined }) {
+  const office = me.days.filter((d) => d.kind === 'office').slice(0, 10);
+  return (
+    <>
+      <p>
+        {me.member.name}（{me.department.name}）
+      </p>
+      <h2>{t(lang, 'myTeam')}</h2>
+      {me.team ? (
+        <p>
+          <strong>{t(lang, 'teamLabel', { label: me.team.label })}</strong> — {me.team.memberNames.join('、')}
+        </p>
+      ) : (
+        <p>{t(lang, 'noTeam')}</p>
+      )}
+      <h2>{t(lang, 'nextOfficeDays')}</h2>
+      {office.length ? (
+        <ul id="next-office-days">
+          {office.map((d) => (
+            <li>
+              <time datetime={d.date}>{d.date}</time> {d.start}–{d.end} {d.summary}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t(lang, 'noOfficeDays')}</p>
+      )}
+      <h2>{t(lang, 'subscribe')}</h2>
+      <p>{t(lang, 'subscribeIntro')}</p>
+      {links ? <Links lang={lang} links={links} /> : null}
+      <form method="post" action="/me/feeds">
+        <Csrf token={csrf} />
+        <button type="submit">{t(lang, 'makeLinks')}</button>
+      </form>
+      <h2>{t(lang, 'upcomingDays')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'date')}</th>
+            <th scope="col">{t(lang, 'status')}</th>
+            <th scope="col">{t(lang, 'time')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {me.days.map((d) => (
+            <tr>
+              <th scope="row">
+                <time datetime={d.date}>{d.date}</time>
+              </th>
+              <td>{d.kind in KIND_KEY ? t(lang, KIND_KEY[d.kind as keyof typeof KIND_KEY]) : d.summary}</td>
+              <td>
+                {d.start}–{d.end}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+async function myPage(c: WebContext, links?: FeedLinks, status: 200 | 201 = 200) {
+  const me = await staffOverview(c.var.deps, c.var.actor);
+  if (!me.ok) return renderMessage(c, 403, t(c.var.lang, 'forbidden'), me.error.detail);
+  return render(c, t(c.var.lang, 'myPage'), <MyPage lang={c.var.lang} csrf={c.var.csrf} me={me.value} links={links} />, status);
+}
+
+/** Staff: my next office days, my team, and my three subscribe links with copy buttons. */
+export function staffPages() {
+  const r = new Hono<WebEnv>();
+  r.get('/me', (c) => myPage(c));
+  r.post('/me/feeds', async (c) => {
+    const me = c.var.actor;
+    if (me.role !== 'staff' || !me.memberId) return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
+    const made = await createFeed(c.var.deps, me, { scope: 'member', id: me.memberId });
+    if (!made.ok) return renderMessage(c, 403, t(c.var.lang, 'forbidden'), made.error.detail);
+    return myPage(c, made.value, 201);
+  });
+  return r;
+}
