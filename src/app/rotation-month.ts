@@ -1,9 +1,10 @@
-import { addDays } from '../domain/dates.ts';
+import { addDays, maxDate, minDate } from '../domain/dates.ts';
 import { err, ok } from '../domain/result.ts';
 import { rotationSwapsOf } from '../db/repos/quarantines.ts';
 import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { invalid } from './failure.ts';
+import { loadRotation } from './rotation-snapshot.ts';
 import { rotationSchedule } from './rotations.ts';
 
 /** The last day of a `YYYY-MM` month. */
@@ -12,8 +13,15 @@ export function monthEnd(month: string): string {
   return addDays(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`, -1);
 }
 
-/** One month of a rotation's schedule with the swaps still in force (who gave a day to whom), for the month grid. */
-export async function rotationMonth(deps: Deps, actor: Actor, id: string, month: string) {
+/**
+ * One month of a rotation's schedule with the swaps still in force (who gave a day to whom), for the
+ * month grid; without a month, today's month in the department's zone, kept within the rotation.
+ */
+export async function rotationMonth(deps: Deps, actor: Actor, id: string, asked?: string) {
+  const scoped = await loadRotation(deps, actor, id);
+  if (!scoped.ok) return scoped;
+  const r = scoped.value.rotation;
+  const month = asked ?? minDate(maxDate(scoped.value.today, r.start_date), r.end_date).slice(0, 7);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return err(invalid('The month is not valid.', [{ path: '?month', message: 'must be YYYY-MM' }]));
   const from = `${month}-01`;
   const to = monthEnd(month);
@@ -22,5 +30,5 @@ export async function rotationMonth(deps: Deps, actor: Actor, id: string, month:
   const swaps = (await rotationSwapsOf(deps.db, id))
     .filter((s) => s.handed_back_at === null && s.date >= from && s.date <= to)
     .map((s) => ({ date: s.date, slot: s.slot, fromTeamId: s.from_team_id, toTeamId: s.to_team_id }));
-  return ok({ ...schedule.value, month, swaps });
+  return ok({ ...schedule.value, month, swaps, name: r.name, startDate: r.start_date, endDate: r.end_date });
 }

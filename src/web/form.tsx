@@ -47,6 +47,8 @@ export function ErrorSummary({ lang, errors, detail }: { lang: Lang; errors: For
 
 interface FieldProps {
   name: string;
+  /** The control's id and the key of its errors, when several forms on a page share a field name. */
+  id?: string;
   label: string;
   errors?: FormErrors | undefined;
   hint?: string | undefined;
@@ -78,12 +80,13 @@ function Messages({ name, errors, hint }: { name: string; errors?: FormErrors | 
 
 /** A labelled input with its hint and error next to it (aria-describedby). */
 export function Input(p: FieldProps & { type?: string; value?: string | undefined; required?: boolean; min?: number; max?: number; autocomplete?: string; accept?: string }) {
+  const id = p.id ?? p.name;
   return (
     <div class="field">
-      <label for={p.name}>{p.label}</label>
-      <Messages name={p.name} errors={p.errors} hint={p.hint} />
+      <label for={id}>{p.label}</label>
+      <Messages name={id} errors={p.errors} hint={p.hint} />
       <input
-        id={p.name}
+        id={id}
         name={p.name}
         type={p.type ?? 'text'}
         value={p.type === 'file' || p.type === 'password' ? undefined : (p.value ?? '')}
@@ -92,7 +95,7 @@ export function Input(p: FieldProps & { type?: string; value?: string | undefine
         max={p.max}
         autocomplete={p.autocomplete}
         accept={p.accept}
-        {...described(p.name, p.errors, p.hint)}
+        {...described(id, p.errors, p.hint)}
       />
     </div>
   );

@@ -1,6 +1,149 @@
 import { Hono } from 'hono';
-import type { WebEnv } from './env.ts';
+import { visibleDepartments } from '../app/departments.ts';
+import { membersOf } from '../app/members.ts';
+import { liftQuarantine } from '../app/quarantine-lift.ts';
+import { exposureLookup, quarantineList } from '../app/quarantine-queries.ts';
+import { markQuarantine, previewQuarantine, type QuarantineRequest } from '../app/quarantines.ts';
+import { rotationSchedule, rotationsOf } from '../app/rotations.ts';
+import type { Failure } from '../app/failure.ts';
+import { dateInZone, maxDate } from '../domain/dates.ts';
+import { validate } from '../http/schemas.ts';
+import type { WebContext, WebEnv } from './env.ts';
+import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
+import { ExposurePage, parseSubject, PreviewPage, QuarantinesPage, type Directory, type ExposureAnswer, type MarkValues } from './hr-pages.tsx';
+import { t } from './i18n.ts';
+import { failurePage, refuseRole, render } from './layout.tsx';
+import { roles } from './session.ts';
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Names of the teams and members HR may pick, from the same use cases the API serves. */
+async function directory(c: WebContext): Promise<Directory & { todayOf: Map<string, string> }> {
+  const { deps, actor, lang } = c.var;
+  const dir = { teams: [] as Directory['teams'], members: [] as Directory['members'], teamName: new Map<string, string>(), memberName: new Map<string, string>(), departmentName: new Map<string, string>(), todayOf: new Map<string, string>() };
+  for (const d of await visibleDepartments(deps, actor)) {
+    const today = dateInZone(deps.now(), d.timezone);
+    dir.departmentName.set(d.id, d.name);
+    dir.todayOf.set(d.id, today);
+    const members = await membersOf(deps, actor, d.id);
+    for (const m of members.ok ? members.value : []) {
+      dir.memberName.set(m.id, m.name);
+      if (m.active) dir.members.push({ value: m.id, label: `${d.name} — ${m.name} <${m.email}>` });
+    }
+    const rotations = await rotationsOf(deps, actor, d.id);
+    for (const r of rotations.ok ? rotations.value : []) {
+      if (r.status !== 'published') continue;
+      const schedule = await rotationSchedule(deps, actor, r.id, { from: r.startDate, to: r.startDate });
+      for (const tm of schedule.ok ? schedule.value.teams : []) {
+        const name = `${d.name} ${r.name} ${t(lang, 'teamLabel', { label: tm.label })}`;
+        dir.teamName.set(tm.id, name);
+        if (r.endDate >= today) dir.teams.push({ value: tm.id, label: name });
+      }
+    }
+  }
+  return dir;
+}
+
+const markFieldOf = (path: string): string | null => (path === '/teamId' || path === '/memberId' ? 'subject' : (/^\/(startDate|endDate|reason)$/.exec(path)?.[1] ?? null));
+
+/** The quarantine request a filled mark form stands for, or the problems next to each field. */
+function markRequest(body: Record<string, unknown>, c: WebContext): { values: MarkValues; request: QuarantineRequest | null; errors: FormErrors } {
+  const lang = c.var.lang;
+  const values: MarkValues = { subject: text(body, 'subject'), startDate: text(body, 'startDate'), endDate: text(body, 'endDate'), reason: text(body, 'reason') };
+  const errors: FormErrors = {};
+  const subject = parseSubject(values.subject);
+  if (!subject.teamId && !subject.memberId) addError(errors, 'subject', t(lang, 'subjectChoose'));
+  if (!DATE.test(values.startDate)) addError(errors, 'startDate', t(lang, 'mustBeDate'));
+  if (values.endDate && !DATE.test(values.endDate)) addError(errors, 'endDate', t(lang, 'mustBeDate'));
+  if (Object.keys(errors).length) return { values, request: null, errors };
+  const request: QuarantineRequest = { ...subject, startDate: values.startDate, ...(values.endDate ? { endDate: values.endDate } : {}), ...(values.reason ? { reason: values.reason } : {}) };
+  const invalid = validate('quarantine-create', request);
+  return invalid.length ? { values, request: null, errors: errorsOnFields(invalid, markFieldOf) } : { values, request, errors: {} };
+}
+
+async function quarantinesPage(c: WebContext, form: { values?: MarkValues; errors?: FormErrors; detail?: string } = {}, status: 200 | 409 | 422 = 200) {
+  const dir = await directory(c);
+  const active = (await quarantineList(c.var.deps, c.var.actor, { active: true })).map((q) => ({ ...q, liftDefault: maxDate(q.effectiveFrom, dir.todayOf.get(q.departmentId) ?? q.effectiveFrom) }));
+  const q = c.req.query();
+  const lang = c.var.lang;
+  const notice = q.marked ? t(lang, 'marked', { swaps: q.swaps ?? 0, uncovered: q.uncovered ?? 0 }) : q.lifted ? t(lang, 'lifted', { date: q.lifted, count: q.back ?? 0 }) : undefined;
+  const values = form.values ?? { subject: '', startDate: [...dir.todayOf.values()][0] ?? '', endDate: '', reason: '' };
+  return render(c, t(lang, 'quarantines'), <QuarantinesPage lang={lang} csrf={c.var.csrf} dir={dir} active={active} values={values} errors={form.errors ?? {}} detail={form.detail} notice={notice} />, status);
+}
+
+/** A refused quarantine: its field errors on the form, or the failure page when it is not about the input. */
+function refused(c: WebContext, values: MarkValues, f: Failure) {
+  if (f.kind === 'not-found' || f.kind === 'forbidden') return failurePage(c, f);
+  const errors = 'errors' in f && f.errors ? errorsOnFields(f.errors, markFieldOf) : {};
+  return quarantinesPage(c, { values, errors, detail: f.detail }, f.kind === 'invalid' ? 422 : 409);
+}
+
+/** HR's pages (admin too): active quarantines, mark (preview, then confirm), lift, exposure lookup. */
 export function hrPages() {
-  return new Hono<WebEnv>();
+  const r = new Hono<WebEnv>();
+  const hr = roles(['admin', 'hr'], refuseRole);
+
+  r.get('/quarantines', hr, (c) => quarantinesPage(c));
+
+  r.post('/quarantines/preview', hr, async (c) => {
+    const { values, request, errors } = markRequest(await c.req.parseBody(), c);
+    if (!request) return quarantinesPage(c, { values, errors }, 422);
+    const preview = await previewQuarantine(c.var.deps, c.var.actor, request);
+    if (!preview.ok) return refused(c, values, preview.error);
+    const p = preview.value;
+    const view = { swaps: p.swaps, uncovered: p.uncovered, newShortageDates: p.capacityEffect.newShortageDates };
+    const dir = await directory(c);
+    return render(c, t(c.var.lang, 'previewTitle'), <PreviewPage lang={c.var.lang} csrf={c.var.csrf} dir={dir} values={values} preview={view} idempotencyKey={crypto.randomUUID()} />);
+  });
+
+  r.post('/quarantines', hr, async (c) => {
+    const body = await c.req.parseBody();
+    const { values, request, errors } = markRequest(body, c);
+    if (!request) return quarantinesPage(c, { values, errors }, 422);
+    // The key made at preview time: a double click or a resent form marks once.
+    const key = text(body, 'idempotencyKey');
+    const made = await markQuarantine(c.var.deps, c.var.actor, request, /^[\x21-\x7e]{1,200}$/.test(key) ? key : undefined);
+    if (!made.ok) return refused(c, values, made.error);
+    const q = new URLSearchParams({ marked: made.value.id, swaps: String(made.value.swaps.length), uncovered: String(made.value.uncovered.length) });
+    return c.redirect(`/quarantines?${q}`, 303);
+  });
+
+  r.post('/quarantines/:id/lift', hr, async (c) => {
+    const id = c.req.param('id');
+    const date = text(await c.req.parseBody(), 'date');
+    const field = `lift-${id}`;
+    if (!DATE.test(date)) return quarantinesPage(c, { errors: { [field]: [t(c.var.lang, 'mustBeDate')] } }, 422);
+    const done = await liftQuarantine(c.var.deps, c.var.actor, id, date);
+    if (!done.ok) {
+      const f = done.error;
+      if (f.kind === 'not-found' || f.kind === 'forbidden') return failurePage(c, f);
+      const errors = 'errors' in f && f.errors ? errorsOnFields(f.errors, () => field) : {};
+      return quarantinesPage(c, { errors, detail: f.detail }, f.kind === 'invalid' ? 422 : 409);
+    }
+    return c.redirect(`/quarantines?${new URLSearchParams({ lifted: date, back: String(done.value.handedBack.length) })}`, 303);
+  });
+
+  r.get('/exposures', hr, async (c) => {
+    const lang = c.var.lang;
+    const dir = await directory(c);
+    const values = { memberId: c.req.query('memberId') ?? '', from: c.req.query('from') ?? '', to: c.req.query('to') ?? '' };
+    const errors: FormErrors = {};
+    let answer: ExposureAnswer | null = null;
+    let detail: string | undefined;
+    if (values.memberId) {
+      for (const f of ['from', 'to'] as const) if (values[f] && !DATE.test(values[f])) addError(errors, f, t(lang, 'mustBeDate'));
+      if (!Object.keys(errors).length) {
+        const found = await exposureLookup(c.var.deps, c.var.actor, values.memberId, { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
+        if (found.ok) answer = found.value as ExposureAnswer;
+        else {
+          detail = found.error.detail;
+          Object.assign(errors, errorsOnFields('errors' in found.error ? (found.error.errors ?? []) : [], (p) => (p === '?to' ? 'to' : p === '?from' ? 'from' : 'memberId')));
+        }
+      }
+    }
+    const status = Object.keys(errors).length || detail ? 422 : 200;
+    return render(c, t(lang, 'exposure'), <ExposurePage lang={lang} dir={dir} values={values} errors={errors} detail={detail} answer={answer} />, status);
+  });
+
+  return r;
 }

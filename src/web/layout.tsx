@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Actor } from '../app/actor.ts';
+import type { Failure } from '../app/failure.ts';
 import type { WebContext } from './env.ts';
 import { t, tOf, type Lang } from './i18n.ts';
 import { CSS } from './style.ts';
@@ -102,3 +103,17 @@ export function renderMessage(c: WebContext, status: 400 | 403 | 404 | 409 | 412
     status,
   );
 }
+
+const FAILURE_STATUS = { 'not-found': 404, forbidden: 403, conflict: 409, stale: 412, invalid: 422 } as const;
+
+/** A use case's failure as a page with the matching status. */
+export function failurePage(c: WebContext, f: Failure) {
+  const status = FAILURE_STATUS[f.kind];
+  const title = status === 404 ? t(c.var.lang, 'notFound') : status === 403 ? t(c.var.lang, 'forbidden') : t(c.var.lang, 'error');
+  return renderMessage(c, status, title, f.detail);
+}
+
+/** 403: a form post without this session's token, or from another site. */
+export const refuseForgery = (c: WebContext) => renderMessage(c, 403, t(c.var.lang, 'forbidden'), t(c.var.lang, 'csrfRefused'));
+/** 403: the signed-in role may not use this page. */
+export const refuseRole = (c: WebContext) => renderMessage(c, 403, t(c.var.lang, 'forbidden'));

@@ -9,7 +9,7 @@ import type { WebContext, WebEnv } from './env.ts';
 import { Csrf, ErrorSummary, Input, text, type FormErrors } from './form.tsx';
 import { hrPages } from './hr-routes.tsx';
 import { pickLang, t } from './i18n.ts';
-import { render, renderMessage } from './layout.tsx';
+import { refuseForgery, render } from './layout.tsx';
 import { csrfGuard, endSession, preSessionCsrf, requireSession, resumeSession, signInCsrf, startSession } from './session.ts';
 import { staffPages } from './staff.tsx';
 
@@ -28,9 +28,6 @@ function language(): MiddlewareHandler<WebEnv> {
   };
 }
 
-/** 403: a form post without this session's token, or from another site. */
-export const refuseForgery = (c: WebContext) => renderMessage(c, 403, t(c.var.lang, 'forbidden'), t(c.var.lang, 'csrfRefused'));
-export const refuseRole = (c: WebContext) => renderMessage(c, 403, t(c.var.lang, 'forbidden'));
 
 // The same 1 MiB as the JSON API (a roster CSV of thousands of rows fits).
 const tooLarge = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.text('Content Too Large', 413) });

@@ -37,6 +37,7 @@ export async function browserStage(adminToken: string) {
   async function signedIn(token: string, opts: { locale?: string; clipboard?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ baseURL: base, locale: opts.locale ?? 'ja-JP', viewport: { width: 1280, height: 900 } });
     if (opts.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    context.setDefaultTimeout(5_000);
     const page = await context.newPage();
     await page.goto('/');
     await page.getByLabel(/トークン|Token/).fill(token);

@@ -1,0 +1,172 @@
+import type { FieldError } from '../app/failure.ts';
+import type { MemberView } from '../app/views.ts';
+import { Csrf, ErrorSummary, Input, Select, type FormErrors, type Option } from './form.tsx';
+import { t, tOf, type Lang } from './i18n.ts';
+import { PAIR_ROWS, type RotationFormValues } from './rotation-form.ts';
+
+export interface RotationSummary {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  teamCount: number;
+  status: string;
+}
+
+/** The field of a members-create pointer (`/members/3/email` → `email`). */
+const fieldOfPath = (path: string): string => /^\/members\/\d+\/(\w+)/.exec(path)?.[1] ?? (path.replace(/^\//, '') || '—');
+
+/** A department for its chief: members, the roster CSV import (each wrong row named), and its rotations. */
+export function DepartmentPage(p: { lang: Lang; csrf: string; departmentId: string; members: MemberView[]; rotations: RotationSummary[]; csvErrors?: FieldError[]; formErrors?: FormErrors; added?: number }) {
+  const { lang } = p;
+  const rowErrors = p.csvErrors ?? [];
+  return (
+    <>
+      {p.added ? (
+        <p class="notice" role="status">
+          {t(lang, 'membersAdded', { count: p.added })}
+        </p>
+      ) : null}
+      <h2>{t(lang, 'rotations')}</h2>
+      {p.rotations.length ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'name')}</th>
+              <th scope="col">{t(lang, 'period')}</th>
+              <th scope="col">{t(lang, 'teams')}</th>
+              <th scope="col">{t(lang, 'status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rotations.map((r) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/rotations/${r.id}`}>{r.name}</a>
+                </th>
+                <td>
+                  {r.startDate} – {r.endDate}
+                </td>
+                <td>{r.teamCount}</td>
+                <td>{tOf(lang, 'status', r.status)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t(lang, 'noRotations')}</p>
+      )}
+      <p>
+        <a class="button" href={`/departments/${p.departmentId}/rotations/new`}>
+          {t(lang, 'newRotation')}
+        </a>
+      </p>
+
+      <h2 id="csv-upload">{t(lang, 'csvUpload')}</h2>
+      <ErrorSummary lang={lang} errors={p.formErrors ?? {}} detail={rowErrors.length ? t(lang, 'csvErrors') : undefined} />
+      {rowErrors.length ? (
+        <table id="csv-errors">
+          <caption>{t(lang, 'csvErrors')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'line')}</th>
+              <th scope="col">{t(lang, 'field')}</th>
+              <th scope="col">{t(lang, 'message')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rowErrors.map((e) => (
+              <tr>
+                <th scope="row">{e.line ?? '—'}</th>
+                <td>{fieldOfPath(e.path)}</td>
+                <td>{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <form method="post" action={`/departments/${p.departmentId}/members`} enctype="multipart/form-data">
+        <Csrf token={p.csrf} />
+        <Input name="csv" type="file" accept=".csv,text/csv" label={t(lang, 'csvFile')} hint={t(lang, 'csvHint')} errors={p.formErrors} required />
+        <button type="submit">{t(lang, 'upload')}</button>
+      </form>
+
+      <h2>{t(lang, 'members')}</h2>
+      {p.members.length ? (
+        <table id="members">
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'name')}</th>
+              <th scope="col">{t(lang, 'email')}</th>
+              <th scope="col">{t(lang, 'skills')}</th>
+              <th scope="col">{t(lang, 'position')}</th>
+              <th scope="col">{t(lang, 'remoteAccess')}</th>
+              <th scope="col">{t(lang, 'active')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.members.map((m) => (
+              <tr>
+                <th scope="row">{m.name}</th>
+                <td>{m.email}</td>
+                <td>{m.skills.join(', ')}</td>
+                <td>{tOf(lang, 'position', m.position)}</td>
+                <td>{tOf(lang, 'remote', m.remoteAccess)}</td>
+                <td>{t(lang, m.active ? 'yes' : 'no')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t(lang, 'noMembers')}</p>
+      )}
+    </>
+  );
+}
+
+/** Options for choosing a member: name and e-mail (names can repeat). */
+export const memberOptions = (members: MemberView[]): Option[] => members.filter((m) => m.active).map((m) => ({ value: m.id, label: `${m.name} <${m.email}>` }));
+
+/** The rotation form: team count, pattern, required skills per team, keep-apart pairs. */
+export function RotationForm(p: { lang: Lang; csrf: string; action: string; values: RotationFormValues; members: MemberView[]; errors: FormErrors; detail?: string | undefined }) {
+  const { lang, values: v, errors } = p;
+  const patterns: Option[] = (['daily', 'weekly', 'cycle'] as const).map((k) => ({ value: k, label: t(lang, `pattern.${k}`) }));
+  const people = memberOptions(p.members);
+  return (
+    <>
+      <ErrorSummary lang={lang} errors={errors} detail={p.detail} />
+      <form method="post" action={p.action} novalidate>
+        <Csrf token={p.csrf} />
+        <Input name="name" label={t(lang, 'rotationName')} value={v.name} errors={errors} />
+        <Input name="startDate" type="date" label={t(lang, 'startDate')} value={v.startDate} errors={errors} required />
+        <Input name="endDate" type="date" label={t(lang, 'endDate')} value={v.endDate} errors={errors} required />
+        <Input name="teamCount" type="number" min={2} max={26} label={t(lang, 'teamCount')} value={v.teamCount} errors={errors} required />
+        <Select name="pattern" label={t(lang, 'pattern')} value={v.pattern} options={patterns} errors={errors} />
+        <Input name="cycle" label={t(lang, 'cycle')} value={v.cycle} errors={errors} />
+        <Input name="bufferDays" type="number" min={0} label={t(lang, 'bufferDays')} value={v.bufferDays} errors={errors} />
+        <fieldset>
+          <legend>{t(lang, 'requiredSkills')}</legend>
+          <p class="hint">{t(lang, 'requiredSkillsHint')}</p>
+          {v.skills.length ? null : <p>{t(lang, 'noSkills')}</p>}
+          {v.skills.map((s, i) => (
+            <>
+              <input type="hidden" name={`skillName${i}`} value={s.skill} />
+              <Input name={`skillMin${i}`} type="number" min={0} label={t(lang, 'minPerTeam', { skill: s.skill })} value={s.min} errors={errors} />
+            </>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t(lang, 'keepApart')}</legend>
+          <p class="hint">{t(lang, 'keepApartHint')}</p>
+          {Array.from({ length: PAIR_ROWS }, (_, i) => (
+            <div class="pair">
+              <Select name={`sepA${i}`} label={t(lang, 'pairFirst', { n: i + 1 })} value={v.pairs[i]?.[0]} options={people} placeholder={t(lang, 'none')} errors={errors} />
+              <Select name={`sepB${i}`} label={t(lang, 'pairSecond', { n: i + 1 })} value={v.pairs[i]?.[1]} options={people} placeholder={t(lang, 'none')} errors={errors} />
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit">{t(lang, 'create')}</button>
+      </form>
+    </>
+  );
+}

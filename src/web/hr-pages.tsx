@@ -1,0 +1,227 @@
+import { Csrf, ErrorSummary, Input, Select, type FormErrors, type Option } from './form.tsx';
+import { t, type Lang } from './i18n.ts';
+
+/** Names for the ids HR works with, across the departments HR sees. */
+export interface Directory {
+  /** Teams of the published rotations not yet over (value: team id). */
+  teams: Option[];
+  /** Active members (value: member id). */
+  members: Option[];
+  teamName: Map<string, string>;
+  memberName: Map<string, string>;
+  departmentName: Map<string, string>;
+}
+
+export interface QuarantineRowView {
+  id: string;
+  departmentId: string;
+  subject: 'team' | 'member';
+  teamId: string | null;
+  memberId: string | null;
+  startDate: string;
+  endDate: string;
+  effectiveFrom: string;
+  reason: string | null;
+  /** The lift form's date: today in the department's zone, or the first day in force when later. */
+  liftDefault: string;
+}
+
+export interface MarkValues {
+  subject: string;
+  startDate: string;
+  endDate: string;
+  reason: string;
+}
+
+/** The subject select's value: `team:<id>` or `member:<id>`. */
+export function parseSubject(value: string): { teamId?: string; memberId?: string } {
+  const m = /^(team|member):(.+)$/.exec(value);
+  if (!m) return {};
+  return m[1] === 'team' ? { teamId: m[2]! } : { memberId: m[2]! };
+}
+
+const prefixed = (prefix: string, options: Option[]): Option[] => options.map((o) => ({ ...o, value: `${prefix}:${o.value}` }));
+
+export const subjectName = (dir: Directory, q: { teamId: string | null; memberId: string | null }) => (q.teamId ? (dir.teamName.get(q.teamId) ?? q.teamId) : (dir.memberName.get(q.memberId ?? '') ?? q.memberId ?? ''));
+
+function MarkFields({ lang, dir, values, errors }: { lang: Lang; dir: Directory; values: MarkValues; errors: FormErrors }) {
+  return (
+    <>
+      <Select
+        name="subject"
+        label={t(lang, 'subject')}
+        value={values.subject}
+        placeholder={t(lang, 'subjectChoose')}
+        groups={[
+          { label: t(lang, 'teamsGroup'), options: prefixed('team', dir.teams) },
+          { label: t(lang, 'membersGroup'), options: prefixed('member', dir.members) },
+        ]}
+        errors={errors}
+      />
+      <Input name="startDate" type="date" label={t(lang, 'startDate')} value={values.startDate} errors={errors} />
+      <Input name="endDate" type="date" label={t(lang, 'endDate')} value={values.endDate} errors={errors} />
+      <Input name="reason" label={t(lang, 'reason')} value={values.reason} errors={errors} />
+    </>
+  );
+}
+
+/** HR's page: the active quarantines (each with a lift form) and the form to mark one (previewed first). */
+export function QuarantinesPage(p: { lang: Lang; csrf: string; dir: Directory; active: QuarantineRowView[]; values: MarkValues; errors: FormErrors; detail?: string | undefined; notice?: string | undefined }) {
+  const { lang, dir, errors } = p;
+  return (
+    <>
+      {p.notice ? (
+        <p class="notice" role="status">
+          {p.notice}
+        </p>
+      ) : null}
+      <ErrorSummary lang={lang} errors={errors} detail={p.detail} />
+      <h2>{t(lang, 'activeQuarantines')}</h2>
+      {p.active.length ? (
+        <table id="active-quarantines">
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'subject')}</th>
+              <th scope="col">{t(lang, 'department')}</th>
+              <th scope="col">{t(lang, 'period')}</th>
+              <th scope="col">{t(lang, 'reason')}</th>
+              <th scope="col">{t(lang, 'lift')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.active.map((q) => (
+              <tr>
+                <th scope="row">{subjectName(dir, q)}</th>
+                <td>{dir.departmentName.get(q.departmentId) ?? ''}</td>
+                <td>
+                  {q.startDate} – {q.endDate}
+                </td>
+                <td>{q.reason ?? ''}</td>
+                <td>
+                  <form method="post" action={`/quarantines/${q.id}/lift`}>
+                    <Csrf token={p.csrf} />
+                    <Input name="date" id={`lift-${q.id}`} type="date" label={t(lang, 'liftFrom')} value={q.liftDefault} errors={errors} />
+                    <button type="submit" class="secondary">
+                      {t(lang, 'lift')}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t(lang, 'noQuarantines')}</p>
+      )}
+      <h2>{t(lang, 'markQuarantine')}</h2>
+      <form method="post" action="/quarantines/preview" novalidate>
+        <Csrf token={p.csrf} />
+        <MarkFields lang={lang} dir={dir} values={p.values} errors={errors} />
+        <button type="submit">{t(lang, 'preview')}</button>
+      </form>
+    </>
+  );
+}
+
+export interface Preview {
+  swaps: { date: string; fromTeamId: string; toTeamId: string | null }[];
+  uncovered: string[];
+  newShortageDates: string[];
+}
+
+/** What marking would do, before anything is written; confirming posts the same values with one idempotency key. */
+export function PreviewPage(p: { lang: Lang; csrf: string; dir: Directory; values: MarkValues; preview: Preview; idempotencyKey: string }) {
+  const { lang, dir, preview } = p;
+  const team = (id: string | null) => (id ? (dir.teamName.get(id) ?? id) : '—');
+  return (
+    <>
+      <p>
+        <strong>{subjectName(dir, { teamId: null, memberId: null, ...parseSubject(p.values.subject) })}</strong> {p.values.startDate} – {p.values.endDate}
+      </p>
+      <p>{t(lang, 'previewIntro')}</p>
+      <h2>{t(lang, 'swaps')}</h2>
+      {preview.swaps.length ? (
+        <table id="preview-swaps">
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'date')}</th>
+              <th scope="col">{t(lang, 'from')}</th>
+              <th scope="col">{t(lang, 'to')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.swaps.map((s) => (
+              <tr>
+                <th scope="row">
+                  <time datetime={s.date}>{s.date}</time>
+                </th>
+                <td>{team(s.fromTeamId)}</td>
+                <td>{s.toTeamId ? team(s.toTeamId) : <strong class="ng">{t(lang, 'kind.uncovered')}</strong>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t(lang, 'noSwaps')}</p>
+      )}
+      <h2>{t(lang, 'uncoveredDays')}</h2>
+      <p id="preview-uncovered">{preview.uncovered.length ? preview.uncovered.join(', ') : '0'}</p>
+      {preview.newShortageDates.length ? <p class="ng">{t(lang, 'newShortage', { dates: preview.newShortageDates.join(', ') })}</p> : null}
+      <form method="post" action="/quarantines">
+        <Csrf token={p.csrf} />
+        <input type="hidden" name="idempotencyKey" value={p.idempotencyKey} />
+        {(['subject', 'startDate', 'endDate', 'reason'] as const).map((k) => (
+          <input type="hidden" name={k} value={p.values[k]} />
+        ))}
+        <button type="submit">{t(lang, 'confirm')}</button> <a href="/quarantines">{t(lang, 'cancel')}</a>
+      </form>
+    </>
+  );
+}
+
+export interface ExposureAnswer {
+  from: string;
+  to: string;
+  days: { date: string; teamId: string | null; coPresentMemberIds: string[] }[];
+}
+
+/** Who shared office days with a member: the lookup form and its answer. */
+export function ExposurePage(p: { lang: Lang; dir: Directory; values: { memberId: string; from: string; to: string }; errors: FormErrors; detail?: string | undefined; answer: ExposureAnswer | null }) {
+  const { lang, dir } = p;
+  return (
+    <>
+      <p>{t(lang, 'exposureHint')}</p>
+      <ErrorSummary lang={lang} errors={p.errors} detail={p.detail} />
+      <form method="get" action="/exposures" novalidate>
+        <Select name="memberId" label={t(lang, 'member')} value={p.values.memberId} options={dir.members} placeholder={t(lang, 'chooseMember')} errors={p.errors} />
+        <Input name="from" type="date" label={t(lang, 'startDate')} value={p.values.from} errors={p.errors} />
+        <Input name="to" type="date" label={t(lang, 'endDate')} value={p.values.to} errors={p.errors} />
+        <button type="submit">{t(lang, 'lookup')}</button>
+      </form>
+      {p.answer ? (
+        p.answer.days.length ? (
+          <table id="exposure-days">
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'date')}</th>
+                <th scope="col">{t(lang, 'teamsSideBySide')}</th>
+                <th scope="col">{t(lang, 'coPresent')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.answer.days.map((d) => (
+                <tr>
+                  <th scope="row">{d.date}</th>
+                  <td>{d.teamId ? (dir.teamName.get(d.teamId) ?? '') : ''}</td>
+                  <td>{d.coPresentMemberIds.map((id) => dir.memberName.get(id) ?? id).join('、')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t(lang, 'noExposure')}</p>
+        )
+      ) : null}
+    </>
+  );
+}

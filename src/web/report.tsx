@@ -1,0 +1,217 @@
+import type { RotationView } from '../app/rotation-view.ts';
+import type { MemberView } from '../app/views.ts';
+import { memberOptions } from './chief-pages.tsx';
+import { Csrf, ErrorSummary, Input, Select, type FormErrors } from './form.tsx';
+import { t, tOf, type Lang } from './i18n.ts';
+
+/** The colour class of a team by its place in the rotation (the same in the report and the month grid). */
+export const teamClass = (index: number): string => `t${index % 8}`;
+
+type Report = RotationView['report'];
+
+function Teams({ lang, view, nameOf }: { lang: Lang; view: RotationView; nameOf: (id: string) => string }) {
+  return (
+    <div class="teams">
+      {view.teams.map((team, i) => {
+        const r = view.report.teams[i]!;
+        return (
+          <section class={`team-card ${teamClass(i)}`} aria-labelledby={`team-${team.id}`}>
+            <h3 id={`team-${team.id}`}>{t(lang, 'teamLabel', { label: team.label })}</h3>
+            <p>
+              {t(lang, 'size')}: {r.size} / {t(lang, 'officeDays')}: {r.officeDays}
+            </p>
+            <ul>
+              {team.memberIds.map((id) => (
+                <li>{nameOf(id)}</li>
+              ))}
+            </ul>
+            <details>
+              <summary>why</summary>
+              <ul>
+                {r.why.map((w) => (
+                  <li lang="en">{w}</li>
+                ))}
+              </ul>
+            </details>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+const Verdict = ({ lang, ok }: { lang: Lang; ok: boolean }) => <span class={ok ? 'ok' : 'ng'}>{ok ? `✓ ${t(lang, 'met')}` : `✗ ${t(lang, 'missed')}`}</span>;
+
+function Coverage({ lang, report, nameOf }: { lang: Lang; report: Report; nameOf: (id: string) => string }) {
+  const first = report.teams[0]?.explanation;
+  const skills = first?.requiredSkills ?? [];
+  const pairs = report.teams.flatMap((tm) => tm.explanation.separatePairs.filter((p) => p.memberId === p.pair[0]).map((p) => ({ ...p, team: tm.label })));
+  return (
+    <table id="coverage">
+      <thead>
+        <tr>
+          <th scope="col">{t(lang, 'constraint')}</th>
+          {report.teams.map((tm) => (
+            <th scope="col">{t(lang, 'teamLabel', { label: tm.label })}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {skills.map((s, si) => (
+          <tr>
+            <th scope="row">{t(lang, 'skillNeed', { skill: s.skill, min: s.min })}</th>
+            {report.teams.map((tm) => {
+              const held = tm.explanation.requiredSkills[si]!;
+              return (
+                <td>
+                  <Verdict lang={lang} ok={held.holderIds.length >= held.min} /> {held.holderIds.map(nameOf).join(', ')}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+        {pairs.map((p) => (
+          <tr>
+            <th scope="row">{t(lang, 'apart', { a: nameOf(p.memberId), b: nameOf(p.otherMemberId) })}</th>
+            {report.teams.map((tm) => (
+              <td>{tm.label === p.team ? <Verdict lang={lang} ok={p.otherTeam !== p.team} /> : tm.label === p.otherTeam ? '—' : ''}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const cap = (lang: Lang, n: number | null) => (n === null ? t(lang, 'notSet') : String(n));
+
+function RemoteBalance({ lang, report }: { lang: Lang; report: Report }) {
+  const rd = report.remoteDemand;
+  return (
+    <table id="remote-demand">
+      <thead>
+        <tr>
+          <th scope="col"></th>
+          <th scope="col">{t(lang, 'officeDays')}</th>
+          <th scope="col">{t(lang, 'peakThinClient')}</th>
+          <th scope="col">{t(lang, 'peakLoanPc')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rd.byOfficeTeam.map((b) => (
+          <tr>
+            <th scope="row">{t(lang, 'whenInOffice', { label: b.label })}</th>
+            <td>{b.officeDays}</td>
+            <td>{b.peak.thinClient}</td>
+            <td>{b.peak.loanPc}</td>
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">{t(lang, 'capacity')}</th>
+          <td></td>
+          <td>{cap(lang, rd.capacity.thinClient)}</td>
+          <td>{cap(lang, rd.capacity.loanPc)}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t(lang, 'daysShort')}</th>
+          <td colspan={3}>{rd.daysShort}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function Survivability({ lang, report, outageDays }: { lang: Lang; report: Report; outageDays: number }) {
+  const s = report.survivability;
+  const w = s.worst;
+  const remoteWorst = s.remote?.worst;
+  return (
+    <div id="survivability">
+      <p class={s.survives ? 'ok' : 'ng'}>
+        {s.survives || !w
+          ? `✓ ${t(lang, 'survives', { days: outageDays })}`
+          : `✗ ${t(lang, 'fails', { label: w.label, start: w.startDate, count: w.uncoveredDates.length, dates: w.uncoveredDates.slice(0, 10).join(', ') })}`}
+      </p>
+      {s.remote?.withinCapacity === false && remoteWorst ? (
+        <p class="ng">✗ {t(lang, 'remoteShort', { label: remoteWorst.label, dates: (remoteWorst.remote?.shortDates ?? []).slice(0, 10).join(', ') })}</p>
+      ) : s.remote?.withinCapacity === true ? (
+        <p class="ok">✓ {t(lang, 'remoteWithin')}</p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface MoveResult {
+  name: string;
+  label: string;
+  date: string;
+  officeFrom: string;
+  last: string | null;
+}
+
+/** A rotation for its chief: teams side by side, constraint coverage, remote demand, survivability; publish; move a member. */
+export function RotationPage(p: {
+  lang: Lang;
+  csrf: string;
+  view: RotationView;
+  members: MemberView[];
+  outageDays: number;
+  exposureDays: number;
+  today: string;
+  errors?: FormErrors;
+  detail?: string | undefined;
+  moved?: MoveResult | null;
+  justPublished?: boolean;
+  move?: { memberId: string; toTeamId: string; effectiveDate: string };
+}) {
+  const { lang, view } = p;
+  const names = new Map(p.members.map((m) => [m.id, m.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const errors = p.errors ?? {};
+  return (
+    <>
+      <p>
+        {view.startDate} – {view.endDate} / {t(lang, 'status')}: <strong id="rotation-status">{tOf(lang, 'status', view.status)}</strong> /{' '}
+        <a href={`/rotations/${view.id}/month`}>{t(lang, 'monthGrid')}</a> / <a href={`/departments/${view.departmentId}`}>{t(lang, 'members')}</a>
+      </p>
+      {p.justPublished ? (
+        <p class="notice" role="status">
+          {t(lang, 'published')}
+        </p>
+      ) : null}
+      {p.moved ? (
+        <div class="notice" role="status" id="move-result">
+          <p>{t(lang, 'moved', { name: p.moved.name, label: p.moved.label, date: p.moved.date, officeFrom: p.moved.officeFrom })}</p>
+          {p.moved.last ? <p>{t(lang, 'lastOfficeWithOld', { date: p.moved.last })}</p> : null}
+        </div>
+      ) : null}
+      <ErrorSummary lang={lang} errors={errors} detail={p.detail} />
+      {view.status === 'draft' ? (
+        <form method="post" action={`/rotations/${view.id}/publish`}>
+          <Csrf token={p.csrf} />
+          <input type="hidden" name="version" value={String(view.version)} />
+          <p class="hint">{t(lang, 'publishHint')}</p>
+          <button type="submit">{t(lang, 'publish')}</button>
+        </form>
+      ) : null}
+      <h2>{t(lang, 'teamsSideBySide')}</h2>
+      <Teams lang={lang} view={view} nameOf={nameOf} />
+      <h2>{t(lang, 'coverage')}</h2>
+      <Coverage lang={lang} report={view.report} nameOf={nameOf} />
+      <h2>{t(lang, 'remoteBalance')}</h2>
+      <RemoteBalance lang={lang} report={view.report} />
+      <h2>{t(lang, 'survivability')}</h2>
+      <Survivability lang={lang} report={view.report} outageDays={p.outageDays} />
+      <h2 id="move">{t(lang, 'moveMember')}</h2>
+      <p class="hint">{t(lang, 'moveHint', { days: p.exposureDays })}</p>
+      <form method="post" action={`/rotations/${view.id}/moves`} novalidate>
+        <Csrf token={p.csrf} />
+        <input type="hidden" name="version" value={String(view.version)} />
+        <Select name="memberId" label={t(lang, 'member')} value={p.move?.memberId} options={memberOptions(p.members)} placeholder={t(lang, 'chooseMember')} errors={errors} />
+        <Select name="toTeamId" label={t(lang, 'toTeam')} value={p.move?.toTeamId} options={view.teams.map((tm) => ({ value: tm.id, label: t(lang, 'teamLabel', { label: tm.label }) }))} placeholder={t(lang, 'chooseTeam')} errors={errors} />
+        <Input name="effectiveDate" type="date" label={t(lang, 'effectiveDate')} value={p.move?.effectiveDate ?? p.today} errors={errors} />
+        <button type="submit">{t(lang, 'move')}</button>
+      </form>
+    </>
+  );
+}
