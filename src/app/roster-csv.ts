@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+// The browser build: pure JS with its own Buffer, so the same parser runs on Node and on workerd.
+import { parse } from 'csv-parse/browser/esm/sync';
 import { err, ok, type Result } from '../domain/result.ts';
 import type { FieldError } from './failure.ts';
 

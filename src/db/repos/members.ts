@@ -15,14 +15,14 @@ export function listMembers(db: Kysely<DB>, departmentId: string, active?: boole
 }
 
 /** The members of a department whose normalised e-mail is among `keys`. */
-export function findMembersByEmailKeys(db: Kysely<DB>, departmentId: string, keys: readonly string[]): Promise<MemberRow[]> {
-  if (keys.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('members')
-    .selectAll()
-    .where('department_id', '=', departmentId)
-    .where('email_key', 'in', [...keys])
-    .execute();
+export async function findMembersByEmailKeys(db: Kysely<DB>, departmentId: string, keys: readonly string[]): Promise<MemberRow[]> {
+  const out: MemberRow[] = [];
+  // D1 binds at most 100 parameters a statement: the keys go in groups (one parameter is the department).
+  for (let i = 0; i < keys.length; i += 99) {
+    const group = keys.slice(i, i + 99);
+    out.push(...(await db.selectFrom('members').selectAll().where('department_id', '=', departmentId).where('email_key', 'in', group).execute()));
+  }
+  return out;
 }
 
 export function insertMembersQueries(db: Kysely<DB>, rows: NewMemberRow[]): CompiledQuery[] {
