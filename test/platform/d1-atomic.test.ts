@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { D1Database } from '@cloudflare/workers-types';
+import { insertDepartmentQuery } from '../../src/db/repos/departments.ts';
+import { insertMembersQueries } from '../../src/db/repos/members.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { d1Atomic, d1Kysely, ensureMigrated } from '../../src/platform/worker-deps.ts';
+import { root, wranglerEnv } from '../support/workerd.ts';
+
+const at = '2026-11-24T00:00:00.000Z';
+const dept = (id: string) => ({
+  id,
+  name: id,
+  timezone: 'Asia/Tokyo',
+  office_start: '08:30',
+  office_end: '17:15',
+  workdays: '[1,2,3,4,5]',
+  holidays: 'jp',
+  closed_dates: '[]',
+  language: 'ja',
+  created_at: at,
+  updated_at: at,
+});
+const member = (id: string, departmentId: string) => ({
+  id,
+  department_id: departmentId,
+  name: id,
+  email: `${id}@example.jp`,
+  email_key: `${id}@example.jp`,
+  skills: '[]',
+  position: 'staff',
+  remote_access: 'company-pc',
+  active: 1,
+  created_at: at,
+  updated_at: at,
+});
+
+// A real local D1 (the one `wrangler dev` uses, in-process through getPlatformProxy), no mocks.
+describe('storage on D1', () => {
+  const home = mkdtempSync(join(tmpdir(), 'bunsan-d1-'));
+  let d1: D1Database;
+  let dispose: () => Promise<void>;
+
+  before(async () => {
+    // Offline, no metrics, wrangler's logs and config in the temp folder (this file runs in its own process).
+    for (const [k, v] of Object.entries(wranglerEnv(home))) if (v !== undefined) process.env[k] = v;
+    const { getPlatformProxy } = await import('wrangler');
+    const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: join(root, 'wrangler.toml'), persist: { path: join(home, 'state') } });
+    d1 = proxy.env.DB;
+    dispose = proxy.dispose;
+    await ensureMigrated(d1);
+  });
+  after(async () => {
+    await dispose?.();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('applies the same static migrations once: a second run applies none', async () => {
+    assert.deepEqual(await migrateToLatest(d1Kysely(d1)), []);
+    const tables = (await d1.prepare("select name from sqlite_master where type = 'table' order by name").all<{ name: string }>()).results.map((r) => r.name);
+    for (const t of ['departments', 'members', 'rotations', 'shifts', 'quarantines', 'outbox', 'kysely_migration']) assert.ok(tables.includes(t), t);
+  });
+
+  it('an atomic write whose third statement fails leaves nothing of the first two', async () => {
+    const db = d1Kysely(d1);
+    const atomic = d1Atomic(d1);
+    const writes = [
+      insertDepartmentQuery(db, dept('d1-a')),
+      ...insertMembersQueries(db, [member('d1-m1', 'd1-a'), member('d1-m2', 'd1-a')]),
+      insertDepartmentQuery(db, dept('d1-a')), // the same primary key again
+    ];
+    assert.equal(writes.length, 3);
+    await assert.rejects(atomic(writes), /UNIQUE|constraint/i);
+    assert.equal((await db.selectFrom('departments').select('id').where('id', '=', 'd1-a').execute()).length, 0);
+    assert.equal((await db.selectFrom('members').select('id').where('department_id', '=', 'd1-a').execute()).length, 0);
+
+    await atomic(writes.slice(0, 2));
+    assert.equal((await db.selectFrom('departments').select('id').where('id', '=', 'd1-a').execute()).length, 1);
+    assert.equal((await db.selectFrom('members').select('id').where('department_id', '=', 'd1-a').execute()).length, 2);
+  });
+
+  it('a failing foreign key midway rolls back the statements before it', async () => {
+    const db = d1Kysely(d1);
+    const writes = [insertDepartmentQuery(db, dept('d1-b')), ...insertMembersQueries(db, [member('d1-m3', 'no-such-department')])];
+    await assert.rejects(d1Atomic(d1)(writes), /FOREIGN KEY/i);
+    assert.equal((await db.selectFrom('departments').select('id').where('id', '=', 'd1-b').execute()).length, 0);
+  });
+
+  it('refuses interactive transactions, which is why writes go through the batch', async () => {
+    await assert.rejects(d1Kysely(d1).transaction().execute(async () => undefined), /not supported/i);
+  });
+});
