@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { harness, seedDepartment, type Harness } from '../support/harness.ts';
+import { webClient } from '../support/web-session.ts';
+
+describe('web pages: sessions and CSRF', () => {
+  let h: Harness;
+  let departmentId: string;
+  let memberId: string;
+  let chief: string;
+  before(async () => {
+    h = await harness();
+    const seeded = await seedDepartment(h);
+    departmentId = seeded.department.id;
+    memberId = seeded.members[2]!.id;
+    chief = (await h.tokenFor('chief', { departmentId })).token;
+  });
+  after(() => h.close());
+
+  it('keeps the token in an HttpOnly, SameSite=Strict cookie, Secure over https', async () => {
+    for (const [origin, secure] of [['http://localhost', false], ['https://bunsan.example.jp', true]] as const) {
+      const w = webClient(h, { origin });
+      await w.get('/signin');
+      const res = await w.post('/signin', { token: chief });
+      assert.equal(res.status, 303);
+      assert.equal(res.location, `/departments/${departmentId}`);
+      const cookie = res.headers.getSetCookie().find((c) => c.startsWith('bunsan_session='))!;
+      assert.match(cookie, /HttpOnly/);
+      assert.match(cookie, /SameSite=Strict/);
+      assert.equal(/Secure/.test(cookie), secure, cookie);
+      assert.ok(cookie.includes(chief), 'the cookie carries the token for the same authentication as the API');
+    }
+  });
+
+  it('sends pages without a session to the sign-in page', async () => {
+    for (const path of ['/', '/me', `/departments/${departmentId}`, '/quarantines', '/exposures']) {
+      const res = await webClient(h).get(path);
+      assert.equal(res.status, 303, path);
+      assert.equal(res.location, '/signin', path);
+    }
+  });
+
+  it('refuses an unknown token with the message next to the field, and an empty one', async () => {
+    const w = webClient(h);
+    await w.get('/signin');
+    const res = await w.post('/signin', { token: 'bsn_not-a-real-token' });
+    assert.equal(res.status, 401);
+    assert.match(res.html, /aria-describedby="token-hint token-error"/);
+    assert.match(res.html, /id="token-error">このトークンは登録されていないか、無効になっています/);
+    assert.equal(w.jar.has('bunsan_session'), false);
+    const empty = await w.post('/signin', { token: '  ' });
+    assert.equal(empty.status, 422);
+  });
+
+  it('refuses a form post without the synchronizer token (403) and writes nothing', async () => {
+    const w = webClient(h);
+    await w.signIn(chief);
+    await w.get(`/departments/${departmentId}`);
+    const counts = await h.rowCounts();
+    const csv = new File(['name,email\n新人 一郎,shinjin@example.jp\n'], 'roster.csv', { type: 'text/csv' });
+    const res = await w.post(`/departments/${departmentId}/members`, { csv }, { csrf: null });
+    assert.equal(res.status, 403);
+    assert.match(res.html, /別のサイトから送信されました/);
+    const wrong = await w.post(`/departments/${departmentId}/members`, { csv }, { csrf: 'f'.repeat(64) });
+    assert.equal(wrong.status, 403);
+    assert.deepEqual(await h.rowCounts(), counts);
+  });
+
+  it('refuses a form post from a foreign Origin or a cross-site fetch, even with the token', async () => {
+    const w = webClient(h);
+    await w.signIn(chief);
+    await w.get(`/departments/${departmentId}`);
+    const counts = await h.rowCounts();
+    const csv = new File(['name,email\n新人 一郎,shinjin@example.jp\n'], 'roster.csv', { type: 'text/csv' });
+    const foreign = await w.post(`/departments/${departmentId}/members`, { csv }, { headers: { origin: 'https://evil.example' } });
+    assert.equal(foreign.status, 403);
+    const crossSite = await w.post(`/departments/${departmentId}/members`, { csv }, { headers: { 'sec-fetch-site': 'cross-site' } });
+    assert.equal(crossSite.status, 403);
+    assert.deepEqual(await h.rowCounts(), counts);
+    const same = await w.post(`/departments/${departmentId}/members`, { csv });
+    assert.equal(same.status, 303, 'the same form from this site goes through');
+  });
+
+  it('guards the sign-in form too (no login CSRF) and sign-out', async () => {
+    const w = webClient(h);
+    const res = await w.post('/signin', { token: chief }, { csrf: null });
+    assert.equal(res.status, 403);
+    await w.signIn(chief);
+    assert.equal((await w.post('/signout', {}, { csrf: null })).status, 403);
+    const out = await w.post('/signout');
+    assert.equal(out.status, 303);
+    assert.equal(w.jar.has('bunsan_session'), false);
+    assert.equal((await w.get('/me')).location, '/signin');
+  });
+
+  it('ends the session when its token is revoked', async () => {
+    const issued = await h.tokenFor('chief', { departmentId });
+    const w = webClient(h);
+    await w.signIn(issued.token);
+    assert.equal((await w.get(`/departments/${departmentId}`)).status, 200);
+    await h.call('DELETE', `/v1/tokens/${issued.id}`);
+    assert.equal((await w.get(`/departments/${departmentId}`)).location, '/signin');
+  });
+
+  it('lets each role only into its own pages and scope', async () => {
+    const staff = webClient(h);
+    await staff.signIn((await h.tokenFor('staff', { memberId })).token);
+    for (const path of ['/quarantines', '/exposures', `/departments/${departmentId}`]) assert.equal((await staff.get(path)).status, 403, path);
+    const other = (await h.call('POST', '/v1/departments', { body: { name: '別の課' } })).json.id;
+    const c = webClient(h);
+    await c.signIn(chief);
+    assert.equal((await c.get(`/departments/${other}`)).status, 403);
+    assert.equal((await c.get('/quarantines')).status, 403);
+    assert.equal((await c.get('/me')).status, 403);
+  });
+
+  it('speaks Japanese first, English by Accept-Language or ?lang= (kept in a cookie)', async () => {
+    const w = webClient(h);
+    assert.match((await w.get('/signin')).html, /<html lang="ja">/);
+    assert.match((await w.get('/signin', { 'accept-language': 'en-US,en;q=0.9,ja;q=0.5' })).html, /<html lang="en">.*Sign in/s);
+    assert.match((await w.get('/signin', { 'accept-language': 'fr, ja;q=0.8, en;q=0.7' })).html, /<html lang="ja">/);
+    assert.match((await w.get('/signin?lang=en')).html, /<html lang="en">/);
+    assert.equal(w.jar.get('bunsan_lang'), 'en');
+    assert.match((await w.get('/signin')).html, /<html lang="en">/);
+  });
+
+  it('leaves the JSON API as it was', async () => {
+    const res = await h.call('GET', '/v1/departments/nope', { token: null });
+    assert.equal(res.status, 401);
+    assert.equal(res.headers.get('content-type'), 'application/problem+json');
+  });
+});
