@@ -18,6 +18,7 @@ export interface QuarantineRowView {
   subject: 'team' | 'member';
   teamId: string | null;
   memberId: string | null;
+  rotationId: string | null;
   startDate: string;
   endDate: string;
   effectiveFrom: string;
@@ -91,7 +92,15 @@ export function QuarantinesPage(p: { lang: Lang; csrf: string; dir: Directory; a
           <tbody>
             {p.active.map((q) => (
               <tr>
-                <th scope="row">{subjectName(dir, q)}</th>
+                <th scope="row">
+                  {subjectName(dir, q)}
+                  {q.rotationId ? (
+                    <>
+                      {' '}
+                      (<a href={`/rotations/${q.rotationId}/month?month=${q.liftDefault.slice(0, 7)}`}>{t(lang, 'monthGrid')}</a>)
+                    </>
+                  ) : null}
+                </th>
                 <td>{dir.departmentName.get(q.departmentId) ?? ''}</td>
                 <td>
                   {q.startDate} – {q.endDate}

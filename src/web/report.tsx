@@ -26,7 +26,7 @@ function Teams({ lang, view, nameOf }: { lang: Lang; view: RotationView; nameOf:
               ))}
             </ul>
             <details>
-              <summary>why</summary>
+              <summary>{t(lang, 'why')}</summary>
               <ul>
                 {r.why.map((w) => (
                   <li lang="en">{w}</li>

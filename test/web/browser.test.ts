@@ -99,6 +99,8 @@ describe('the web pages in headless Chromium', { skip: HAVE_CHROMIUM ? false : '
       assert.equal(await page.locator('#active-quarantines tbody tr').count(), 1);
       await stage.shot(page, 'hr-quarantines');
 
+      await page.getByRole('link', { name: '月間表' }).click();
+      assert.equal(new URL(page.url()).pathname, `${rotationUrl}/month`);
       await page.goto(`${rotationUrl}/month?month=${swapDate.slice(0, 7)}`);
       const cell = page.locator(`#month-grid td[data-date="${swapDate}"]`);
       assert.match(await cell.locator('.mark.swap').innerText(), /交代 [A-C]→[A-C]/);
