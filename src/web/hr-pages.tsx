@@ -7,7 +7,9 @@ export interface Directory {
   teams: Option[];
   /** Active members (value: member id). */
   members: Option[];
+  /** Full names (department, rotation, team) and short labels ("Team B") of teams. */
   teamName: Map<string, string>;
+  teamLabel: Map<string, string>;
   memberName: Map<string, string>;
   departmentName: Map<string, string>;
 }
@@ -133,6 +135,9 @@ export function QuarantinesPage(p: { lang: Lang; csrf: string; dir: Directory; a
 }
 
 export interface Preview {
+  /** The window as it would be stored (the end from policy when none was given). */
+  startDate: string;
+  endDate: string;
   swaps: { date: string; fromTeamId: string; toTeamId: string | null }[];
   uncovered: string[];
   newShortageDates: string[];
@@ -141,11 +146,11 @@ export interface Preview {
 /** What marking would do, before anything is written; confirming posts the same values with one idempotency key. */
 export function PreviewPage(p: { lang: Lang; csrf: string; dir: Directory; values: MarkValues; preview: Preview; idempotencyKey: string }) {
   const { lang, dir, preview } = p;
-  const team = (id: string | null) => (id ? (dir.teamName.get(id) ?? id) : '—');
+  const team = (id: string | null) => (id ? (dir.teamLabel.get(id) ?? id) : '—');
   return (
     <>
       <p>
-        <strong>{subjectName(dir, { teamId: null, memberId: null, ...parseSubject(p.values.subject) })}</strong> {p.values.startDate} – {p.values.endDate}
+        <strong>{subjectName(dir, { teamId: null, memberId: null, ...parseSubject(p.values.subject) })}</strong> {preview.startDate} – {preview.endDate}
       </p>
       <p>{t(lang, 'previewIntro')}</p>
       <h2>{t(lang, 'swaps')}</h2>
@@ -221,7 +226,7 @@ export function ExposurePage(p: { lang: Lang; dir: Directory; values: { memberId
               {p.answer.days.map((d) => (
                 <tr>
                   <th scope="row">{d.date}</th>
-                  <td>{d.teamId ? (dir.teamName.get(d.teamId) ?? '') : ''}</td>
+                  <td>{d.teamId ? (dir.teamLabel.get(d.teamId) ?? '') : ''}</td>
                   <td>{d.coPresentMemberIds.map((id) => dir.memberName.get(id) ?? id).join('、')}</td>
                 </tr>
               ))}

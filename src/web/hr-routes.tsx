@@ -20,7 +20,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Names of the teams and members HR may pick, from the same use cases the API serves. */
 async function directory(c: WebContext): Promise<Directory & { todayOf: Map<string, string> }> {
   const { deps, actor, lang } = c.var;
-  const dir = { teams: [] as Directory['teams'], members: [] as Directory['members'], teamName: new Map<string, string>(), memberName: new Map<string, string>(), departmentName: new Map<string, string>(), todayOf: new Map<string, string>() };
+  const dir = { teams: [] as Directory['teams'], members: [] as Directory['members'], teamName: new Map<string, string>(), teamLabel: new Map<string, string>(), memberName: new Map<string, string>(), departmentName: new Map<string, string>(), todayOf: new Map<string, string>() };
   for (const d of await visibleDepartments(deps, actor)) {
     const today = dateInZone(deps.now(), d.timezone);
     dir.departmentName.set(d.id, d.name);
@@ -37,6 +37,7 @@ async function directory(c: WebContext): Promise<Directory & { todayOf: Map<stri
       for (const tm of schedule.ok ? schedule.value.teams : []) {
         const name = `${d.name} ${r.name} ${t(lang, 'teamLabel', { label: tm.label })}`;
         dir.teamName.set(tm.id, name);
+        dir.teamLabel.set(tm.id, t(lang, 'teamLabel', { label: tm.label }));
         if (r.endDate >= today) dir.teams.push({ value: tm.id, label: name });
       }
     }
@@ -91,7 +92,7 @@ export function hrPages() {
     const preview = await previewQuarantine(c.var.deps, c.var.actor, request);
     if (!preview.ok) return refused(c, values, preview.error);
     const p = preview.value;
-    const view = { swaps: p.swaps, uncovered: p.uncovered, newShortageDates: p.capacityEffect.newShortageDates };
+    const view = { startDate: p.quarantines[0]!.startDate, endDate: p.quarantines[0]!.endDate, swaps: p.swaps, uncovered: p.uncovered, newShortageDates: p.capacityEffect.newShortageDates };
     const dir = await directory(c);
     return render(c, t(c.var.lang, 'previewTitle'), <PreviewPage lang={c.var.lang} csrf={c.var.csrf} dir={dir} values={values} preview={view} idempotencyKey={crypto.randomUUID()} />);
   });
