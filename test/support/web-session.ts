@@ -11,14 +11,18 @@ export interface PageAnswer {
 
 const csrfIn = (html: string): string | null => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? null;
 
+/** Where the pages are: an in-process app (app.request) or a running server (`base`, through fetch). */
+type Target = Harness | { base: string };
+
 /**
- * A browser-like client of the pages over app.request(): it keeps cookies, reads the hidden
- * `_csrf` of the last page, and posts forms with it (unless told not to).
+ * A browser-like client of the pages: it keeps cookies, reads the hidden `_csrf` of the last page,
+ * and posts forms with it (unless told not to).
  */
-export function webClient(h: Harness, opts: { origin?: string } = {}) {
+export function webClient(target: Target, opts: { origin?: string } = {}) {
   const jar = new Map<string, string>();
   let csrf: string | null = null;
-  const origin = opts.origin ?? 'http://localhost';
+  const origin = 'base' in target ? target.base : (opts.origin ?? 'http://localhost');
+  const request = (url: string, init: RequestInit): Promise<Response> => ('base' in target ? fetch(url, { ...init, redirect: 'manual' }) : Promise.resolve(target.app.request(url, init)));
 
   function keep(res: Response) {
     for (const line of res.headers.getSetCookie()) {
@@ -43,7 +47,7 @@ export function webClient(h: Harness, opts: { origin?: string } = {}) {
   return {
     jar,
     async get(path: string, headers: Record<string, string> = {}): Promise<PageAnswer> {
-      return answer(await h.app.request(`${origin}${path}`, { headers: { cookie: cookie(), ...headers } }));
+      return answer(await request(`${origin}${path}`, { headers: { cookie: cookie(), ...headers } }));
     },
     /** Posts a form (urlencoded, or multipart when a File is among the fields) with the last page's token. */
     async post(path: string, fields: Record<string, string | File> = {}, o: { csrf?: string | null; headers?: Record<string, string> } = {}): Promise<PageAnswer> {
@@ -57,7 +61,7 @@ export function webClient(h: Harness, opts: { origin?: string } = {}) {
       } else {
         body = new URLSearchParams(all as Record<string, string>);
       }
-      return answer(await h.app.request(`${origin}${path}`, { method: 'POST', body, headers: { cookie: cookie(), origin, ...o.headers } }));
+      return answer(await request(`${origin}${path}`, { method: 'POST', body, headers: { cookie: cookie(), origin, ...o.headers } }));
     },
     /** Signs in with a token through the sign-in form. */
     async signIn(token: string): Promise<PageAnswer> {
