@@ -63,6 +63,15 @@ export function requireSession(): MiddlewareHandler<WebEnv> {
   };
 }
 
+/** The origin of PUBLIC_URL (the site as users reach it behind a proxy); '' when it is not a URL. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
 function sameString(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
@@ -79,7 +88,7 @@ export function csrfGuard(expected: (c: WebContext) => Promise<string | null>, r
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const origin = c.req.header('origin');
-    const allowed = new Set([new URL(c.req.url).origin, new URL(c.var.deps.publicUrl).origin]);
+    const allowed = new Set([new URL(c.req.url).origin, originOf(c.var.deps.publicUrl)]);
     if (origin !== undefined && !allowed.has(origin)) return refuse(c);
     if (c.req.header('sec-fetch-site') === 'cross-site') return refuse(c);
     const want = await expected(c);
