@@ -11,6 +11,9 @@ export interface Actor {
   memberId: string | null;
 }
 
+/** Quarantines, exposures and their reasons are HR's (and admin's) business only. */
+export const isHrOrAdmin = (actor: Actor): boolean => actor.role === 'admin' || actor.role === 'hr';
+
 /** May this actor read or write things of this department at all (by scope, not by role)? */
 export function inDepartmentScope(actor: Actor, departmentId: string): boolean {
   if (actor.role === 'admin' || actor.role === 'hr') return true;

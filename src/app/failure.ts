@@ -18,6 +18,8 @@ export type Failure =
 
 export const notFound = (detail: string): Failure => ({ kind: 'not-found', detail });
 export const forbidden = (detail: string): Failure => ({ kind: 'forbidden', detail });
+/** Quarantines and exposures: refused to chiefs and staff, whichever door they come through. */
+export const hrOnly = (): Failure => forbidden('Only HR and admin tokens may see or change quarantines and exposures.');
 export const invalid = (detail: string, errors: FieldError[]): Failure => ({ kind: 'invalid', detail, errors });
 export const conflict = (detail: string, errors?: FieldError[]): Failure =>
   errors ? { kind: 'conflict', detail, errors } : { kind: 'conflict', detail };

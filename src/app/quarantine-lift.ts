@@ -5,10 +5,10 @@ import { err, ok, type Result } from '../domain/result.ts';
 import { bumpDataVersionQuery, findDepartment } from '../db/repos/departments.ts';
 import { cancelShiftQuery, coverSwapQuery, findQuarantine, handBackSwapsQuery, liftQuarantineQuery, listQuarantines, openSwapsOf, restoreShiftQuery, rotationSwapsOf } from '../db/repos/quarantines.ts';
 import { findRotation, insertShiftsQueries, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
-import type { Actor } from './actor.ts';
+import { isHrOrAdmin, type Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
-import { conflict, invalid, notFound, type Failure } from './failure.ts';
+import { conflict, hrOnly, invalid, notFound, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
 import { teamOutages } from './quarantine-context.ts';
 import { quarantineNotices } from './quarantine-notify.ts';
@@ -29,6 +29,7 @@ export interface LiftOutcome {
 
 /** Ends a quarantine early: from `date` on, its days go back to the original team where every invariant allows. */
 export async function liftQuarantine(deps: Deps, actor: Actor, id: string, date: string): Promise<Result<LiftOutcome, Failure>> {
+  if (!isHrOrAdmin(actor)) return err(hrOnly());
   const q = await findQuarantine(deps.db, id);
   if (!q) return err(notFound(`No quarantine ${id}.`));
   const department = (await findDepartment(deps.db, q.department_id))!;

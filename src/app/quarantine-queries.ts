@@ -3,23 +3,25 @@ import { err, ok, type Result } from '../domain/result.ts';
 import { findDepartment, listDepartments } from '../db/repos/departments.ts';
 import { findMember } from '../db/repos/members.ts';
 import { listQuarantines } from '../db/repos/quarantines.ts';
-import type { Actor } from './actor.ts';
+import { isHrOrAdmin, type Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
-import { invalid, notFound, type Failure } from './failure.ts';
+import { hrOnly, invalid, notFound, type Failure } from './failure.ts';
 import { exposureOf } from './quarantines.ts';
 import { quarantineView } from './quarantine-views.ts';
 
 /** Quarantines (HR, admin): all, or only those still in force (`active`), optionally of one department. */
-export async function quarantineList(deps: Deps, _actor: Actor, filter: { active?: boolean; departmentId?: string }) {
+export async function quarantineList(deps: Deps, actor: Actor, filter: { active?: boolean; departmentId?: string }) {
+  if (!isHrOrAdmin(actor)) return err(hrOnly());
   const zones = new Map((await listDepartments(deps.db)).map((d) => [d.id, d.timezone]));
   const rows = await listQuarantines(deps.db, filter.departmentId);
-  return rows
-    .map((q) => quarantineView(q, dateInZone(deps.now(), zones.get(q.department_id) ?? 'Asia/Tokyo')))
-    .filter((v) => filter.active === undefined || v.active === filter.active);
+  return ok(
+    rows.map((q) => quarantineView(q, dateInZone(deps.now(), zones.get(q.department_id) ?? 'Asia/Tokyo'))).filter((v) => filter.active === undefined || v.active === filter.active),
+  );
 }
 
 /** Who shared office days with a member between from and to: past days as they happened, future as planned. */
-export async function exposureLookup(deps: Deps, _actor: Actor, memberId: string, range: { from?: string; to?: string }): Promise<Result<unknown, Failure>> {
+export async function exposureLookup(deps: Deps, actor: Actor, memberId: string, range: { from?: string; to?: string }): Promise<Result<unknown, Failure>> {
+  if (!isHrOrAdmin(actor)) return err(hrOnly());
   const member = await findMember(deps.db, memberId);
   if (!member) return err(notFound(`No member ${memberId}.`));
   const department = (await findDepartment(deps.db, member.department_id))!;

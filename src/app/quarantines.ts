@@ -19,11 +19,11 @@ import {
 import { findRotation, findTeam, insertShiftsQueries, listRotations, membershipsOf, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
 import type { CompiledQuery } from 'kysely';
 import type { DepartmentRow, QuarantineRow, ShiftRow, SwapRow } from '../db/schema.ts';
-import type { Actor } from './actor.ts';
+import { isHrOrAdmin, type Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import { capacityEffect } from './capacity-effect.ts';
 import type { Deps } from './deps.ts';
-import { invalid, type Failure } from './failure.ts';
+import { hrOnly, invalid, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
 import { windowOf, teamOutages } from './quarantine-context.ts';
 import { quarantineView, requestResponse } from './quarantine-views.ts';
@@ -107,6 +107,7 @@ export async function exposureOf(deps: Deps, department: DepartmentRow, memberId
  * effect, without writing anything (a preview shows this; markQuarantine persists it).
  */
 async function decideQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest) {
+  if (!isHrOrAdmin(actor)) return err(hrOnly());
   if (req.startDate && req.endDate && req.endDate < req.startDate) return err(bad('/endDate', 'is before startDate'));
   const policy = await loadPolicy(deps);
   const found = await targetsOf(deps, req, policy.quarantineDays, policy.exposureLookbackDays);
@@ -176,6 +177,7 @@ export async function previewQuarantine(deps: Deps, actor: Actor, req: Quarantin
  * entry. The same Idempotency-Key answers with the same quarantine; with another body it is refused.
  */
 export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest, idempotencyKey?: string): Promise<Result<Awaited<ReturnType<typeof requestResponse>>, Failure>> {
+  if (!isHrOrAdmin(actor)) return err(hrOnly());
   const requestHash = await hashSecret(stable(req));
   const replay = async (): Promise<Result<Awaited<ReturnType<typeof requestResponse>>, Failure> | null> => {
     if (!idempotencyKey) return null;

@@ -8,6 +8,7 @@ import { rotationSchedule, rotationsOf } from '../app/rotations.ts';
 import type { Failure } from '../app/failure.ts';
 import { dateInZone, maxDate } from '../domain/dates.ts';
 import { validate } from '../http/schemas.ts';
+import { unwrap } from '../http/unwrap.ts';
 import type { WebContext, WebEnv } from './env.ts';
 import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
 import { ExposurePage, parseSubject, PreviewPage, QuarantinesPage, type Directory, type ExposureAnswer, type MarkValues } from './hr-pages.tsx';
@@ -64,7 +65,7 @@ function markRequest(body: Record<string, unknown>, c: WebContext): { values: Ma
 
 async function quarantinesPage(c: WebContext, form: { values?: MarkValues; errors?: FormErrors; detail?: string } = {}, status: 200 | 409 | 422 = 200) {
   const dir = await directory(c);
-  const active = (await quarantineList(c.var.deps, c.var.actor, { active: true })).map((q) => ({ ...q, liftDefault: maxDate(q.effectiveFrom, dir.todayOf.get(q.departmentId) ?? q.effectiveFrom) }));
+  const active = unwrap(await quarantineList(c.var.deps, c.var.actor, { active: true })).map((q) => ({ ...q, liftDefault: maxDate(q.effectiveFrom, dir.todayOf.get(q.departmentId) ?? q.effectiveFrom) }));
   const q = c.req.query();
   const lang = c.var.lang;
   const notice = q.marked ? t(lang, 'marked', { swaps: q.swaps ?? 0, uncovered: q.uncovered ?? 0 }) : q.lifted ? t(lang, 'lifted', { date: q.lifted, count: q.back ?? 0 }) : undefined;

@@ -31,7 +31,7 @@ export function quarantineRoutes() {
 
   r.get('/quarantines', async (c) => {
     const filter = { active: queryBoolean(c, 'active'), departmentId: c.req.query('departmentId') || undefined };
-    return c.json({ quarantines: await quarantineList(c.var.deps, c.var.actor, filter) });
+    return c.json({ quarantines: unwrap(await quarantineList(c.var.deps, c.var.actor, filter)) });
   });
 
   r.get('/exposures', async (c) => {
