@@ -9,6 +9,9 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, i
 const tokyoIn = (days: number) => new Date(Date.now() + days * 864e5).toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
 
 // One story in a real browser against a real Node server; the steps build on each other, in order.
+// Skipped only on a developer machine without chromium; in CI (.ci/run installs it) its absence fails.
+if (!HAVE_CHROMIUM && process.env.CI) throw new Error('CI must have /usr/bin/chromium: .ci/run installs it with apt');
+
 describe('the web pages in headless Chromium', { skip: HAVE_CHROMIUM ? false : 'no /usr/bin/chromium (CI installs it with apt)' }, () => {
   let stage: BrowserStage;
   let departmentId: string;
