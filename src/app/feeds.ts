@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../domain/result.ts';
 import { findDepartment } from '../db/repos/departments.ts';
-import { findFeed, insertFeedQuery, revokeFeedQuery } from '../db/repos/feeds.ts';
+import { findFeed, insertFeedQuery, listLiveFeeds, revokeFeedQuery } from '../db/repos/feeds.ts';
 import { findMember } from '../db/repos/members.ts';
 import { findRotation, findTeam } from '../db/repos/rotations.ts';
 import type { Actor } from './actor.ts';
@@ -51,6 +51,24 @@ export async function createFeed(deps: Deps, actor: Actor, input: { scope: FeedS
   const row = { id: deps.newId(), token_hash: await hashSecret(token), scope: input.scope, subject_id: input.id, department_id: departmentId, created_by: actor.tokenId, created_at: at, revoked_at: null };
   await deps.atomic([insertFeedQuery(deps.db, row), auditEntry(deps, actor, at, 'feed.create', { type: 'feed', id: row.id }, { scope: input.scope, subjectId: input.id })]);
   return ok({ id: row.id, scope: input.scope, subjectId: input.id, departmentId, token, ...feedLinks(deps.publicUrl, token) });
+}
+
+/**
+ * The live feeds this actor may see and revoke (no secrets: a lost link is revoked and made anew):
+ * admin all, a chief their department's, staff those of their own schedule or made with their token.
+ */
+export async function listFeeds(deps: Deps, actor: Actor, filter: { departmentId?: string }) {
+  if (actor.role === 'hr') return err(forbidden('Feeds are managed by admin, chiefs and staff.'));
+  if (actor.role !== 'admin' && filter.departmentId && filter.departmentId !== actor.departmentId) return err(forbidden('This token is scoped to another department.'));
+  const rows = await listLiveFeeds(
+    deps.db,
+    actor.role === 'admin'
+      ? { ...(filter.departmentId ? { departmentId: filter.departmentId } : {}) }
+      : actor.role === 'chief'
+        ? { departmentId: actor.departmentId ?? '' }
+        : { memberId: actor.memberId ?? '', createdBy: actor.tokenId },
+  );
+  return ok(rows.map((f) => ({ id: f.id, scope: f.scope as FeedScope, subjectId: f.subject_id, departmentId: f.department_id, createdAt: f.created_at })));
 }
 
 /** Revokes a feed: its URL answers 404 from now on. */

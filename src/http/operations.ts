@@ -62,6 +62,7 @@ export const OPERATIONS: Operation[] = [
     ifMatch: true,
   },
   { method: 'post', path: '/v1/feeds', summary: 'Create a calendar feed: {id, token, url, webcalUrl, googleUrl}', roles: ['admin', 'chief', 'staff'], body: 'feed-create', created: true },
+  { method: 'get', path: '/v1/feeds', summary: 'Live feeds this token may revoke, newest first (no secrets; ?departmentId=)', roles: ['admin', 'chief', 'staff'] },
   { method: 'delete', path: '/v1/feeds/{id}', summary: 'Revoke a feed (its URL answers 404 from then on)', roles: ['admin', 'chief', 'staff'] },
   { method: 'get', path: '/feeds/{token}.ics', summary: 'The calendar (the token in the path is the credential)', roles: 'public' },
   {

@@ -36,6 +36,26 @@ describe('feed security', () => {
     assert.equal((await s.get(mine.json.token)).status, 404);
   });
 
+  it('lists the live feeds a token may revoke, without their secrets, so a lost link can be revoked', async () => {
+    const me = (await s.h.tokenFor('staff', { memberId: s.memberId })).token;
+    const colleague = s.members.find((m) => m.id !== s.memberId)!.id;
+    const first = (await s.h.call('POST', '/v1/feeds', { token: me, body: { scope: 'member', id: s.memberId } })).json;
+    s.h.setNow('2026-11-24T10:00:00Z');
+    const second = (await s.h.call('POST', '/v1/feeds', { token: me, body: { scope: 'member', id: s.memberId } })).json;
+    const theirs = await s.feed('member', colleague);
+    const listed = await s.h.call('GET', '/v1/feeds', { token: me });
+    assert.equal(listed.status, 200);
+    const ids = listed.json.feeds.map((f: any) => f.id);
+    assert.deepEqual(ids.slice(0, 2), [second.id, first.id], 'newest first');
+    assert.ok(!ids.includes(theirs.id), "a colleague's feed is not listed to staff");
+    assert.ok(!listed.text.includes(first.token) && !listed.text.includes(second.token) && !/token/i.test(listed.text), 'no secrets');
+    assert.equal((await s.h.call('DELETE', `/v1/feeds/${first.id}`, { token: me })).status, 200);
+    assert.ok(!(await s.h.call('GET', '/v1/feeds', { token: me })).json.feeds.some((f: any) => f.id === first.id), 'a revoked feed leaves the list');
+    const chief = (await s.h.tokenFor('chief', { departmentId: s.department.id })).token;
+    const chiefIds = (await s.h.call('GET', '/v1/feeds', { token: chief })).json.feeds.map((f: any) => f.id);
+    assert.ok(chiefIds.includes(second.id) && chiefIds.includes(theirs.id), "a chief sees the department's feeds");
+  });
+
   it('an unknown subject is refused with 422 naming the id', async () => {
     const r = await s.h.call('POST', '/v1/feeds', { body: { scope: 'team', id: 'no-such-team' } });
     assert.equal(r.status, 422);

@@ -93,6 +93,7 @@ const TABLE: Row[] = [
   },
   { op: 'GET /v1/members/{id}/schedule', request: (c) => ({ path: `/v1/members/${c.selfId}/schedule` }), expect: [401, 401, 200, 200, 200, 403, 200, 403] },
   { op: 'POST /v1/feeds', request: (c) => ({ path: '/v1/feeds', body: { scope: 'member', id: c.selfId } }), expect: [401, 401, 201, 403, 201, 403, 201, 403] },
+  { op: 'GET /v1/feeds', request: (c) => ({ path: `/v1/feeds?departmentId=${c.deptId}` }), expect: [401, 401, 200, 403, 200, 403, 200, 200] },
   { op: 'DELETE /v1/feeds/{id}', request: async (c) => ({ path: `/v1/feeds/${await c.fresh.feedId()}` }), expect: [401, 401, 200, 403, 200, 403, 200, 403] },
   { op: 'GET /feeds/{token}.ics', request: (c) => ({ path: `/feeds/${c.feedToken}.ics` }), expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   {

@@ -6,6 +6,22 @@ export function insertFeedQuery(db: Kysely<DB>, row: FeedRow): CompiledQuery {
   return db.insertInto('feeds').values(row).compile();
 }
 
+/** Live (unrevoked) feeds, newest first: of one department, of one member's schedule or made by one token, or all. */
+export function listLiveFeeds(db: Kysely<DB>, filter: { departmentId?: string; memberId?: string; createdBy?: string }): Promise<FeedRow[]> {
+  let q = db.selectFrom('feeds').selectAll().where('revoked_at', 'is', null);
+  if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);
+  if (filter.memberId || filter.createdBy) {
+    const { memberId, createdBy } = filter;
+    q = q.where((eb) =>
+      eb.or([
+        ...(memberId ? [eb.and([eb('scope', '=', 'member'), eb('subject_id', '=', memberId)])] : []),
+        ...(createdBy ? [eb('created_by', '=', createdBy)] : []),
+      ]),
+    );
+  }
+  return q.orderBy('created_at', 'desc').orderBy('id').execute();
+}
+
 export function findFeed(db: Kysely<DB>, id: string): Promise<FeedRow | undefined> {
   return db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { FeedCache, renderFeed } from '../../app/feed-render.ts';
-import { createFeed, revokeFeed, type FeedScope } from '../../app/feeds.ts';
+import { createFeed, listFeeds, revokeFeed, type FeedScope } from '../../app/feeds.ts';
 import { readJson } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { allow } from '../middleware/auth.ts';
@@ -23,13 +23,14 @@ function notModified(ifNoneMatch: string | undefined, ifModifiedSince: string | 
   return !Number.isNaN(since) && Date.parse(lastModified) <= since;
 }
 
-/** POST /v1/feeds, DELETE /v1/feeds/{id} (authenticated). */
+/** POST /v1/feeds, GET /v1/feeds, DELETE /v1/feeds/{id} (authenticated). */
 export function feedAdminRoutes() {
   const r = new Hono<AppEnv>();
   r.post('/', allow('admin', 'chief', 'staff'), async (c) => {
     const input = await readJson<{ scope: FeedScope; id: string }>(c, 'feed-create');
     return c.json(unwrap(await createFeed(c.var.deps, c.var.actor, input)), 201, { 'cache-control': 'no-store' });
   });
+  r.get('/', allow('admin', 'chief', 'staff'), async (c) => c.json({ feeds: unwrap(await listFeeds(c.var.deps, c.var.actor, { departmentId: c.req.query('departmentId') || undefined })) }));
   r.delete('/:id', allow('admin', 'chief', 'staff'), async (c) => c.json(unwrap(await revokeFeed(c.var.deps, c.var.actor, c.req.param('id')))));
   return r;
 }
