@@ -3,7 +3,7 @@ import { addDays, dateInZone } from '../domain/dates.ts';
 import { planFill, planLift } from '../domain/quarantine-swap.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { bumpDataVersionQuery, findDepartment } from '../db/repos/departments.ts';
-import { cancelShiftQuery, coverSwapQuery, findQuarantine, handBackSwapsQuery, liftQuarantineQuery, listQuarantines, openSwapsOf, restoreShiftQuery, rotationSwapsOf } from '../db/repos/quarantines.ts';
+import { cancelShiftQuery, coverSwapQuery, findQuarantine, handBackSwapsQueries, liftQuarantineQuery, listQuarantines, openSwapsOf, restoreShiftQuery, rotationSwapsOf } from '../db/repos/quarantines.ts';
 import { findRotation, insertShiftsQueries, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
 import { isHrOrAdmin, type Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
@@ -88,7 +88,7 @@ export async function liftQuarantine(deps: Deps, actor: Actor, id: string, date:
     const back = new Set(plan.handBack.map((h) => h.restoreShiftId));
     // The whole chain of covers ends with the hand back: none of them may be handed back again later.
     const ended = swaps.filter((s) => back.has(s.cancelled_shift_id)).flatMap((s) => chains.get(s.id)!.chain.map((c) => c.id));
-    writes.push(handBackSwapsQuery(deps.db, ended, at));
+    writes.push(...handBackSwapsQueries(deps.db, ended, at));
     const holderTeam = (shiftId: string | null) => ctx.shifts.find((x) => x.id === shiftId)?.teamId ?? null;
     handedBack = plan.handBack.map((h) => ({ date: h.date, slot: h.slot, fromTeamId: holderTeam(h.cancelShiftId), toTeamId: h.teamId }));
     kept = plan.kept;

@@ -9,3 +9,11 @@ export function insertChunks<T extends object>(rows: readonly T[]): T[][] {
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
+
+/** Splits the values of an `in (…)` list into groups that fit one statement beside `others` other parameters. */
+export function parameterGroups<T>(values: readonly T[], others = 0): T[][] {
+  const size = Math.max(1, MAX_PARAMS - others);
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { D1Database } from '@cloudflare/workers-types';
 import { insertDepartmentQuery } from '../../src/db/repos/departments.ts';
-import { insertMembersQueries } from '../../src/db/repos/members.ts';
+import { findMembersByEmailKeys, insertMembersQueries } from '../../src/db/repos/members.ts';
+import { handBackSwapsQueries, swapsOf } from '../../src/db/repos/quarantines.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { d1Atomic, d1Kysely, ensureMigrated } from '../../src/platform/worker-deps.ts';
 import { root, wranglerEnv } from '../support/workerd.ts';
@@ -87,6 +88,18 @@ describe('storage on D1', () => {
     const writes = [insertDepartmentQuery(db, dept('d1-b')), ...insertMembersQueries(db, [member('d1-m3', 'no-such-department')])];
     await assert.rejects(d1Atomic(d1)(writes), /FOREIGN KEY/i);
     assert.equal((await db.selectFrom('departments').select('id').where('id', '=', 'd1-b').execute()).length, 0);
+  });
+
+  it('keeps every statement within D1\'s 100 bound parameters, however long the lists', async () => {
+    const db = d1Kysely(d1);
+    const many = Array.from({ length: 250 }, (_, i) => member(`d1-many-${i}`, 'd1-many'));
+    await d1Atomic(d1)([insertDepartmentQuery(db, dept('d1-many')), ...insertMembersQueries(db, many)]);
+    const found = await findMembersByEmailKeys(db, 'd1-many', many.map((m) => m.email_key));
+    assert.equal(found.length, 250);
+    assert.deepEqual(await swapsOf(db, many.map((m) => m.id)), []);
+    const handBack = handBackSwapsQueries(db, many.map((m) => m.id), at);
+    assert.equal(handBack.length, 3);
+    await d1Atomic(d1)(handBack);
   });
 
   it('refuses interactive transactions, which is why writes go through the batch', async () => {

@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely } from 'kysely';
-import { insertChunks } from '../chunks.ts';
+import { insertChunks, parameterGroups } from '../chunks.ts';
 import type { DB, MemberPatch, MemberRow, NewMemberRow } from '../schema.ts';
 
 /** One member by id, or undefined. */
@@ -18,8 +18,7 @@ export function listMembers(db: Kysely<DB>, departmentId: string, active?: boole
 export async function findMembersByEmailKeys(db: Kysely<DB>, departmentId: string, keys: readonly string[]): Promise<MemberRow[]> {
   const out: MemberRow[] = [];
   // D1 binds at most 100 parameters a statement: the keys go in groups (one parameter is the department).
-  for (let i = 0; i < keys.length; i += 99) {
-    const group = keys.slice(i, i + 99);
+  for (const group of parameterGroups(keys, 1)) {
     out.push(...(await db.selectFrom('members').selectAll().where('department_id', '=', departmentId).where('email_key', 'in', group).execute()));
   }
   return out;

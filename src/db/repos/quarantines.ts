@@ -1,6 +1,6 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { insertChunks } from '../chunks.ts';
+import { insertChunks, parameterGroups } from '../chunks.ts';
 import type { DB, QuarantineRow, SwapRow } from '../schema.ts';
 
 export function insertQuarantineQuery(db: Kysely<DB>, row: QuarantineRow): CompiledQuery {
@@ -37,9 +37,11 @@ export function listQuarantines(db: Kysely<DB>, departmentId?: string): Promise<
   return q.orderBy('marked_at', 'desc').orderBy('id').execute();
 }
 
-export function swapsOf(db: Kysely<DB>, quarantineIds: readonly string[]): Promise<SwapRow[]> {
-  if (!quarantineIds.length) return Promise.resolve([]);
-  return db.selectFrom('swaps').selectAll().where('quarantine_id', 'in', [...quarantineIds]).orderBy('date').orderBy('slot').execute();
+/** The swaps of the given quarantines, by date and slot (the ids go in groups: D1 binds at most 100 parameters). */
+export async function swapsOf(db: Kysely<DB>, quarantineIds: readonly string[]): Promise<SwapRow[]> {
+  const groups = await Promise.all(parameterGroups(quarantineIds).map((ids) => db.selectFrom('swaps').selectAll().where('quarantine_id', 'in', ids).orderBy('date').orderBy('slot').execute()));
+  if (groups.length <= 1) return groups[0] ?? [];
+  return groups.flat().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.slot - b.slot));
 }
 
 /** Cancels a scheduled shift (its sequence grows: the day changed). */
@@ -64,8 +66,9 @@ export function liftQuarantineQuery(db: Kysely<DB>, id: string, from: string, by
   return db.updateTable('quarantines').set({ lifted_at: at, lifted_from: from, lifted_by: by }).where('id', '=', id).where('lifted_at', 'is', null).compile();
 }
 
-export function handBackSwapsQuery(db: Kysely<DB>, ids: readonly string[], at: string): CompiledQuery {
-  return db.updateTable('swaps').set({ handed_back_at: at }).where('id', 'in', ids.length ? [...ids] : ['']).compile();
+/** Marks swaps handed back, in as many statements as D1's 100 parameters need (none for no ids). */
+export function handBackSwapsQueries(db: Kysely<DB>, ids: readonly string[], at: string): CompiledQuery[] {
+  return parameterGroups(ids, 1).map((group) => db.updateTable('swaps').set({ handed_back_at: at }).where('id', 'in', group).compile());
 }
 
 /** Swaps of a rotation whose slot no team could take (and that were not handed back). */
