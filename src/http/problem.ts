@@ -13,6 +13,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   428: 'Precondition Required',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** The one error type of the HTTP layer; onError renders it as RFC 9457 problem+json. */
