@@ -102,7 +102,21 @@ export async function startWorkerServer(opts: { adminToken: string; vars?: Recor
     }),
   );
 
+  // Should the caller never get to stop() (a crash, a forgotten after()), the group still ends with this process.
+  const killOnExit = () => {
+    if (exited === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    rmSync(home, { recursive: true, force: true });
+  };
+  process.on('exit', killOnExit);
+
   const stop = async () => {
+    process.off('exit', killOnExit);
     if (exited === null && child.pid) {
       try {
         process.kill(-child.pid, 'SIGTERM');
