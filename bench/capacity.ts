@@ -2,15 +2,9 @@
 // API (GET /v1/capacity, app.request, no server). Baseline, same run: raw better-sqlite3 reading the
 // rows the answer is computed from (published rotations' office days in the year, memberships,
 // members needing a seat or a PC) — what any implementation must at least read.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { issueToken, SYSTEM_ACTOR } from '../src/app/tokens.ts';
 import { createRng } from '../src/domain/prng.ts';
-import { createApp } from '../src/http/app.ts';
-import { nodeDeps, openSqlite } from '../src/platform/node-deps.ts';
-import { printTable, timeMedian } from './support.ts';
+import { inProcessApp, printTable, timeMedian } from './support.ts';
 
 const DEPARTMENTS = Number(process.env.DEPARTMENTS ?? 50);
 const MEMBERS = 70;
@@ -18,21 +12,8 @@ const RUNS = Number(process.env.RUNS ?? 15);
 const FROM = '2027-01-01';
 const TO = '2027-12-31';
 
-const dir = mkdtempSync(join(tmpdir(), 'bunsan-capbench-'));
-const file = join(dir, 'bench.db');
-const db = await openSqlite(file);
 const now = new Date('2026-12-01T00:00:00Z');
-const deps = nodeDeps(db, { now: () => now, log: () => {} });
-const app = createApp(deps);
-const admin = await issueToken(deps, SYSTEM_ACTOR, { role: 'admin', label: 'bench' });
-if (!admin.ok) throw new Error('token');
-const headers = { authorization: `Bearer ${admin.value.token}`, 'content-type': 'application/json' };
-const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
-  const res = await app.request(path, { method, headers: { ...headers, ...extra }, ...(body ? { body: JSON.stringify(body) } : {}) });
-  const json = (await res.json()) as any;
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-};
+const { file, app, call, cleanup } = await inProcessApp('capbench', now);
 
 // The organisation: departments with 3 or 4 teams on daily or weekly patterns, a third of members on
 // thin clients and a third on loan PCs, and a two-week team quarantine in every fifth department.
@@ -91,5 +72,4 @@ printTable([
 ]);
 if (org >= 200) console.log(`over target: ${org.toFixed(1)} ms ≥ 200 ms`);
 raw.close();
-await db.destroy();
-rmSync(dir, { recursive: true, force: true });
+await cleanup();

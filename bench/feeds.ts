@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { startNode } from '../src/platform/node.ts';
-import { median, printTable } from './support.ts';
+import { httpApi, median, printTable, seedMemberFeed } from './support.ts';
 
 const DURATION = Number(process.env.DURATION ?? 4);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -15,27 +15,7 @@ const ADMIN = 'bench-admin-token-0123456789abcdef';
 const srv = await startNode({ BUNSAN_DB: join(dir, 'bench.db'), PORT: '0', HOST: '127.0.0.1', BUNSAN_ADMIN_TOKEN: ADMIN }, () => {});
 const base = `http://127.0.0.1:${srv.port}`;
 
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(base + path, { method, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', ...headers }, ...(body ? { body: JSON.stringify(body) } : {}) });
-  const json = (await res.json()) as any;
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-const today = new Date();
-const start = new Date(today.getTime() + 86400_000).toISOString().slice(0, 10);
-const end = new Date(today.getTime() + 360 * 86400_000).toISOString().slice(0, 10);
-const dept = await api('POST', '/v1/departments', { name: 'bench' });
-const members = Array.from({ length: 40 }, (_, i) => ({ name: `M${i}`, email: `m${i}@example.jp`, skills: i % 3 ? ['network'] : [] }));
-await api('POST', `/v1/departments/${dept.id}/members`, { members });
-const rot = await api('POST', `/v1/departments/${dept.id}/rotations`, { startDate: start, endDate: end, teamCount: 2, pattern: { kind: 'daily' } });
-await api('POST', `/v1/rotations/${rot.id}/publish`, undefined, { 'if-match': '"1"' });
-const feed = await api('POST', '/v1/feeds', { scope: 'member', id: rot.teams[0].memberIds[0] });
-const feedPath = `/feeds/${feed.token}.ics?include=remote`;
-const first = await fetch(base + feedPath);
-const body = await first.text();
-const etag = first.headers.get('etag')!;
-const events = body.split('BEGIN:VEVENT').length - 1;
+const { feedPath, etag, body, events } = await seedMemberFeed(httpApi(base, ADMIN), base);
 
 async function rps(path: string, headers: Record<string, string> = {}, expect = 200): Promise<number> {
   const runs: number[] = [];

@@ -1,32 +1,14 @@
 // A quarantine on a one-year rotation of 4 teams × 250 members: the domain swap alone, and the
 // whole API request (transaction, swaps, outbox rows). Baseline, same run: one raw better-sqlite3
 // transaction writing as many rows as the request does.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { shiftOf, teamRef } from '../src/app/rotation-snapshot.ts';
-import { issueToken, SYSTEM_ACTOR } from '../src/app/tokens.ts';
 import { shiftsOf, teamsOf } from '../src/db/repos/rotations.ts';
 import { planQuarantineSwaps } from '../src/domain/quarantine-swap.ts';
-import { createApp } from '../src/http/app.ts';
-import { nodeDeps, openSqlite } from '../src/platform/node-deps.ts';
-import { printTable, timeMedian } from './support.ts';
+import { inProcessApp, printTable, timeMedian } from './support.ts';
 
 const RUNS = Number(process.env.RUNS ?? 11);
-const dir = mkdtempSync(join(tmpdir(), 'bunsan-qbench-'));
-const db = await openSqlite(join(dir, 'bench.db'));
 const now = new Date('2027-01-01T00:00:00Z');
-const deps = nodeDeps(db, { now: () => now, log: () => {} });
-const app = createApp(deps);
-const admin = await issueToken(deps, SYSTEM_ACTOR, { role: 'admin', label: 'bench' });
-if (!admin.ok) throw new Error('token');
-const headers = { authorization: `Bearer ${admin.value.token}`, 'content-type': 'application/json' };
-const call = async (method: string, path: string, body?: unknown, extra: Record<string, string> = {}) => {
-  const res = await app.request(path, { method, headers: { ...headers, ...extra }, ...(body ? { body: JSON.stringify(body) } : {}) });
-  const json = (await res.json()) as any;
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-};
+const { db, call, cleanup } = await inProcessApp('qbench', now);
 
 const dept = await call('POST', '/v1/departments', { name: 'bench' });
 await call('POST', `/v1/departments/${dept.id}/members`, { members: Array.from({ length: 1000 }, (_, i) => ({ name: `M${i}`, email: `m${i}@example.jp` })) });
@@ -58,5 +40,4 @@ printTable([
   { case: `domain swap: 14-day outage of one of 4 teams, 1-year rotation (${swaps} slots moved)`, 'median ms': domain.toFixed(2), target: '< 20' },
   { case: `POST /v1/quarantines (6 weeks): 1,000 members, transaction + swaps + audit + outbox (${outbox} messages)`, 'median ms': api.toFixed(1), target: '< 300' },
 ]);
-await db.destroy();
-rmSync(dir, { recursive: true, force: true });
+await cleanup();

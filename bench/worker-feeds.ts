@@ -10,35 +10,13 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startNode } from '../src/platform/node.ts';
 import { startWorkerServer } from '../test/support/workerd.ts';
-import { median, printTable } from './support.ts';
+import { httpApi, median, printTable, seedMemberFeed } from './support.ts';
 
 const DURATION = Number(process.env.DURATION ?? 3);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const ADMIN = 'bench-admin-token-0123456789abcdef';
 
-/** A department of 40, a published two-team daily rotation over a year, one member's feed. */
-async function seed(base: string): Promise<{ feedPath: string; etag: string; events: number }> {
-  const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(base + path, { method, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', ...headers }, ...(body ? { body: JSON.stringify(body) } : {}) });
-    const json = (await res.json()) as any;
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  const today = new Date();
-  const start = new Date(today.getTime() + 86400_000).toISOString().slice(0, 10);
-  const end = new Date(today.getTime() + 360 * 86400_000).toISOString().slice(0, 10);
-  const dept = await api('POST', '/v1/departments', { name: 'bench' });
-  const members = Array.from({ length: 40 }, (_, i) => ({ name: `M${i}`, email: `m${i}@example.jp`, skills: i % 3 ? ['network'] : [] }));
-  await api('POST', `/v1/departments/${dept.id}/members`, { members });
-  const rot = await api('POST', `/v1/departments/${dept.id}/rotations`, { startDate: start, endDate: end, teamCount: 2, seed: 1, pattern: { kind: 'daily' } });
-  await api('POST', `/v1/rotations/${rot.id}/publish`, undefined, { 'if-match': '"1"' });
-  const feed = await api('POST', '/v1/feeds', { scope: 'member', id: rot.teams[0].memberIds[0] });
-  const feedPath = `/feeds/${feed.token}.ics?include=remote`;
-  const first = await fetch(base + feedPath, { headers: { 'accept-encoding': 'gzip' } });
-  const body = await first.text();
-  return { feedPath, etag: first.headers.get('etag')!, events: body.split('BEGIN:VEVENT').length - 1 };
-}
 
 interface Figures {
   rps: number;
@@ -75,7 +53,7 @@ try {
   const byKind = new Map<string, Figures[]>();
   let events = 0;
   for (const rt of runtimes) {
-    const s = await seed(rt.base);
+    const s = await seedMemberFeed(httpApi(rt.base, ADMIN), rt.base);
     events = s.events;
     const kinds: [string, string, Record<string, string>, 200 | 304][] = [
       ['GET /healthz', '/healthz', gz, 200],
