@@ -117,7 +117,7 @@ export function chiefPages() {
     if (!made.ok) {
       const f = made.error;
       if (f.kind !== 'invalid' && f.kind !== 'conflict') return failurePage(c, f);
-      return rotationFormPage(c, id, values, errorsOnFields(f.errors ?? [], rotationFieldOf(usedRows(values))), 422, f.detail);
+      return rotationFormPage(c, id, values, errorsOnFields(f.errors ?? [], rotationFieldOf(usedRows(values)), c.var.lang), 422, f.detail);
     }
     return c.redirect(`/rotations/${made.value.id}`, 303);
   });
@@ -151,7 +151,7 @@ export function chiefPages() {
     if (!done.ok) {
       const f = done.error;
       if (f.kind === 'not-found' || f.kind === 'forbidden') return failurePage(c, f);
-      const fieldErrors = 'errors' in f && f.errors ? errorsOnFields(f.errors, moveFieldOf) : {};
+      const fieldErrors = 'errors' in f && f.errors ? errorsOnFields(f.errors, moveFieldOf, lang) : {};
       return rotationPage(c, id, { errors: fieldErrors, detail: f.detail, move }, f.kind === 'stale' ? 412 : f.kind === 'invalid' ? 422 : 409);
     }
     const o = done.value;

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { FieldError } from '../app/failure.ts';
-import { t, type Lang } from './i18n.ts';
+import { fieldMessage, t, type Lang } from './i18n.ts';
 
 /** Messages by form field name; '' holds those that belong to no one field. */
 export type FormErrors = Record<string, string[]>;
@@ -10,9 +10,9 @@ export function addError(errors: FormErrors, field: string, message: string): vo
 }
 
 /** Sorts a use case's field errors (JSON Pointers) onto the form's fields; unmatched ones go to ''. */
-export function errorsOnFields(errors: FieldError[], fieldOf: (path: string) => string | null): FormErrors {
+export function errorsOnFields(errors: FieldError[], fieldOf: (path: string) => string | null, lang: Lang): FormErrors {
   const out: FormErrors = {};
-  for (const e of errors) addError(out, fieldOf(e.path) ?? '', e.message);
+  for (const e of errors) addError(out, fieldOf(e.path) ?? '', fieldMessage(lang, e));
   return out;
 }
 

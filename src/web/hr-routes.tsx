@@ -60,7 +60,7 @@ function markRequest(body: Record<string, unknown>, c: WebContext): { values: Ma
   if (Object.keys(errors).length) return { values, request: null, errors };
   const request: QuarantineRequest = { ...subject, startDate: values.startDate, ...(values.endDate ? { endDate: values.endDate } : {}), ...(values.reason ? { reason: values.reason } : {}) };
   const invalid = validate('quarantine-create', request);
-  return invalid.length ? { values, request: null, errors: errorsOnFields(invalid, markFieldOf) } : { values, request, errors: {} };
+  return invalid.length ? { values, request: null, errors: errorsOnFields(invalid, markFieldOf, lang) } : { values, request, errors: {} };
 }
 
 async function quarantinesPage(c: WebContext, form: { values?: MarkValues; errors?: FormErrors; detail?: string } = {}, status: 200 | 409 | 422 = 200) {
@@ -76,7 +76,7 @@ async function quarantinesPage(c: WebContext, form: { values?: MarkValues; error
 /** A refused quarantine: its field errors on the form, or the failure page when it is not about the input. */
 function refused(c: WebContext, values: MarkValues, f: Failure) {
   if (f.kind === 'not-found' || f.kind === 'forbidden') return failurePage(c, f);
-  const errors = 'errors' in f && f.errors ? errorsOnFields(f.errors, markFieldOf) : {};
+  const errors = 'errors' in f && f.errors ? errorsOnFields(f.errors, markFieldOf, c.var.lang) : {};
   return quarantinesPage(c, { values, errors, detail: f.detail }, f.kind === 'invalid' ? 422 : 409);
 }
 
@@ -119,7 +119,7 @@ export function hrPages() {
     if (!done.ok) {
       const f = done.error;
       if (f.kind === 'not-found' || f.kind === 'forbidden') return failurePage(c, f);
-      const errors = 'errors' in f && f.errors ? errorsOnFields(f.errors, () => field) : {};
+      const errors = 'errors' in f && f.errors ? errorsOnFields(f.errors, () => field, c.var.lang) : {};
       return quarantinesPage(c, { errors, detail: f.detail }, f.kind === 'invalid' ? 422 : 409);
     }
     return c.redirect(`/quarantines?${new URLSearchParams({ lifted: date, back: String(done.value.handedBack.length) })}`, 303);
@@ -139,7 +139,7 @@ export function hrPages() {
         if (found.ok) answer = found.value as ExposureAnswer;
         else {
           detail = found.error.detail;
-          Object.assign(errors, errorsOnFields('errors' in found.error ? (found.error.errors ?? []) : [], (p) => (p === '?to' ? 'to' : p === '?from' ? 'from' : 'memberId')));
+          Object.assign(errors, errorsOnFields('errors' in found.error ? (found.error.errors ?? []) : [], (p) => (p === '?to' ? 'to' : p === '?from' ? 'from' : 'memberId'), c.var.lang));
         }
       }
     }

@@ -16,6 +16,29 @@ export function tOf(lang: Lang, prefix: string, value: string): string {
   return key in TEXT[lang] ? TEXT[lang][key as TextKey] : value;
 }
 
+/**
+ * A use case's field error in the page's language. The API's messages are English; in Japanese the
+ * page leads with what kind of problem it is (by the error's code, or by the validator's wording)
+ * and keeps the specific English detail after it.
+ */
+export function fieldMessage(lang: Lang, e: { message: string; code?: string }): string {
+  if (lang === 'en') return e.message;
+  const kind = e.code ? `issue.${e.code}` : GENERIC.find(([re]) => re.test(e.message))?.[1];
+  if (!kind || !(kind in TEXT.ja)) return e.message;
+  const lead = TEXT.ja[kind as TextKey];
+  return e.message === 'is required' || e.message === 'is not a known field' ? lead : `${lead}（${e.message}）`;
+}
+
+/** The validator's messages (src/http/schemas.ts) by their wording. */
+const GENERIC: [RegExp, string][] = [
+  [/^is required$/, 'issue.required'],
+  [/^is not a known field$/, 'issue.unknown-field'],
+  [/^is not a valid /, 'issue.format'],
+  [/^must be one of /, 'issue.enum'],
+  [/^must be of type /, 'issue.type'],
+  [/^(value|list) (is|must|has|should)/, 'issue.range'],
+];
+
 const asLang = (v: string | undefined): Lang | null => (v === 'ja' || v === 'en' ? v : null);
 
 /** The page language: `?lang=`, else the cookie, else the first of ja/en in Accept-Language by weight; Japanese first. */

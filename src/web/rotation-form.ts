@@ -78,7 +78,7 @@ export function rotationRequestOf(v: RotationFormValues, lang: Lang): { request:
     constraints: { ...(requiredSkills.length ? { requiredSkills } : {}), ...(separate.length ? { separate } : {}) },
   };
   const invalid = validate('rotation-create', request);
-  if (invalid.length) return { request: null, errors: errorsOnFields(invalid, rotationFieldOf(usedRows(v))) };
+  if (invalid.length) return { request: null, errors: errorsOnFields(invalid, rotationFieldOf(usedRows(v)), lang) };
   return { request, errors: {} };
 }
 

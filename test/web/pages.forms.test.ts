@@ -59,7 +59,7 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     const counts = await h.rowCounts();
     const shortage = await chief.post(`/departments/${departmentId}/rotations/new`, rotationForm({ skillMin0: '1' }));
     assert.equal(shortage.status, 422);
-    assertFieldError(shortage.html, 'skillMin0', /network/);
+    assertFieldError(shortage.html, 'skillMin0', /必要なスキルの保有者が、チーム数に対して足りません（skill `network`/); // Japanese first, the specific detail kept
     const tooMany = await chief.post(`/departments/${departmentId}/rotations/new`, rotationForm({ teamCount: '0' }));
     assert.equal(tooMany.status, 422);
     assertFieldError(tooMany.html, 'teamCount', /.+/);
