@@ -36,11 +36,11 @@ export interface MarkValues {
   reason: string;
 }
 
-/** The subject select's value: `team:<id>` or `member:<id>`. */
-export function parseSubject(value: string): { teamId?: string; memberId?: string } {
-  const m = /^(team|member):(.+)$/.exec(value);
+/** The subject select's value: `team:<id>`, `member:<id>`, or `positive:<member id>` (a positive case: every team exposed). */
+export function parseSubject(value: string): { teamId?: string; memberId?: string; positiveMemberId?: string } {
+  const m = /^(team|member|positive):(.+)$/.exec(value);
   if (!m) return {};
-  return m[1] === 'team' ? { teamId: m[2]! } : { memberId: m[2]! };
+  return m[1] === 'team' ? { teamId: m[2]! } : m[1] === 'member' ? { memberId: m[2]! } : { positiveMemberId: m[2]! };
 }
 
 const prefixed = (prefix: string, options: Option[]): Option[] => options.map((o) => ({ ...o, value: `${prefix}:${o.value}` }));
@@ -58,10 +58,11 @@ function MarkFields({ lang, dir, values, errors }: { lang: Lang; dir: Directory;
         groups={[
           { label: t(lang, 'teamsGroup'), options: prefixed('team', dir.teams) },
           { label: t(lang, 'membersGroup'), options: prefixed('member', dir.members) },
+          { label: t(lang, 'positiveGroup'), options: prefixed('positive', dir.members) },
         ]}
         errors={errors}
       />
-      <Input name="startDate" type="date" label={t(lang, 'startDate')} value={values.startDate} errors={errors} />
+      <Input name="startDate" type="date" label={t(lang, 'startOrOnsetDate')} value={values.startDate} errors={errors} />
       <Input name="endDate" type="date" label={t(lang, 'endDate')} value={values.endDate} errors={errors} />
       <Input name="reason" label={t(lang, 'reason')} value={values.reason} errors={errors} />
     </>
@@ -138,6 +139,8 @@ export interface Preview {
   /** The window as it would be stored (the end from policy when none was given). */
   startDate: string;
   endDate: string;
+  /** Who would be quarantined (a positive case: the person and every team exposed). */
+  subjects: string[];
   swaps: { date: string; fromTeamId: string; toTeamId: string | null }[];
   uncovered: string[];
   newShortageDates: string[];
@@ -150,7 +153,7 @@ export function PreviewPage(p: { lang: Lang; csrf: string; dir: Directory; value
   return (
     <>
       <p>
-        <strong>{subjectName(dir, { teamId: null, memberId: null, ...parseSubject(p.values.subject) })}</strong> {preview.startDate} – {preview.endDate}
+        <strong>{preview.subjects.join('、')}</strong> {preview.startDate} – {preview.endDate}
       </p>
       <p>{t(lang, 'previewIntro')}</p>
       <h2>{t(lang, 'swaps')}</h2>

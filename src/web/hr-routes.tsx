@@ -6,12 +6,12 @@ import { exposureLookup, quarantineList } from '../app/quarantine-queries.ts';
 import { markQuarantine, previewQuarantine, type QuarantineRequest } from '../app/quarantines.ts';
 import { rotationSchedule, rotationsOf } from '../app/rotations.ts';
 import type { Failure } from '../app/failure.ts';
-import { dateInZone, maxDate } from '../domain/dates.ts';
+import { dateInZone, maxDate, minDate } from '../domain/dates.ts';
 import { validate } from '../http/schemas.ts';
 import { unwrap } from '../http/unwrap.ts';
 import type { WebContext, WebEnv } from './env.ts';
 import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
-import { ExposurePage, parseSubject, PreviewPage, QuarantinesPage, type Directory, type ExposureAnswer, type MarkValues } from './hr-pages.tsx';
+import { ExposurePage, parseSubject, PreviewPage, QuarantinesPage, subjectName, type Directory, type ExposureAnswer, type MarkValues } from './hr-pages.tsx';
 import { t } from './i18n.ts';
 import { failurePage, refuseRole, render } from './layout.tsx';
 import { roles } from './session.ts';
@@ -46,7 +46,8 @@ async function directory(c: WebContext): Promise<Directory & { todayOf: Map<stri
   return dir;
 }
 
-const markFieldOf = (path: string): string | null => (path === '/teamId' || path === '/memberId' ? 'subject' : (/^\/(startDate|endDate|reason)$/.exec(path)?.[1] ?? null));
+const markFieldOf = (path: string): string | null =>
+  /^\/(teamId|memberId|positiveMemberId)$/.test(path) ? 'subject' : path === '/onsetDate' ? 'startDate' : (/^\/(startDate|endDate|reason)$/.exec(path)?.[1] ?? null);
 
 /** The quarantine request a filled mark form stands for, or the problems next to each field. */
 function markRequest(body: Record<string, unknown>, c: WebContext): { values: MarkValues; request: QuarantineRequest | null; errors: FormErrors } {
@@ -54,11 +55,16 @@ function markRequest(body: Record<string, unknown>, c: WebContext): { values: Ma
   const values: MarkValues = { subject: text(body, 'subject'), startDate: text(body, 'startDate'), endDate: text(body, 'endDate'), reason: text(body, 'reason') };
   const errors: FormErrors = {};
   const subject = parseSubject(values.subject);
-  if (!subject.teamId && !subject.memberId) addError(errors, 'subject', t(lang, 'subjectChoose'));
+  if (!subject.teamId && !subject.memberId && !subject.positiveMemberId) addError(errors, 'subject', t(lang, 'subjectChoose'));
+  if (subject.positiveMemberId && values.endDate) addError(errors, 'endDate', t(lang, 'positiveNoEndDate'));
   if (!DATE.test(values.startDate)) addError(errors, 'startDate', t(lang, 'mustBeDate'));
   if (values.endDate && !DATE.test(values.endDate)) addError(errors, 'endDate', t(lang, 'mustBeDate'));
   if (Object.keys(errors).length) return { values, request: null, errors };
-  const request: QuarantineRequest = { ...subject, startDate: values.startDate, ...(values.endDate ? { endDate: values.endDate } : {}), ...(values.reason ? { reason: values.reason } : {}) };
+  const reason = values.reason ? { reason: values.reason } : {};
+  // A positive case: the date is the onset; the policy sets who is exposed and for how long.
+  const request: QuarantineRequest = subject.positiveMemberId
+    ? { positiveMemberId: subject.positiveMemberId, onsetDate: values.startDate, ...reason }
+    : { ...subject, startDate: values.startDate, ...(values.endDate ? { endDate: values.endDate } : {}), ...reason };
   const invalid = validate('quarantine-create', request);
   return invalid.length ? { values, request: null, errors: errorsOnFields(invalid, markFieldOf, lang) } : { values, request, errors: {} };
 }
@@ -93,8 +99,15 @@ export function hrPages() {
     const preview = await previewQuarantine(c.var.deps, c.var.actor, request);
     if (!preview.ok) return refused(c, values, preview.error);
     const p = preview.value;
-    const view = { startDate: p.quarantines[0]!.startDate, endDate: p.quarantines[0]!.endDate, swaps: p.swaps, uncovered: p.uncovered, newShortageDates: p.capacityEffect.newShortageDates };
     const dir = await directory(c);
+    const view = {
+      subjects: p.quarantines.map((q) => subjectName(dir, q)),
+      startDate: p.quarantines.map((q) => q.startDate).reduce(minDate),
+      endDate: p.quarantines.map((q) => q.endDate).reduce(maxDate),
+      swaps: p.swaps,
+      uncovered: p.uncovered,
+      newShortageDates: p.capacityEffect.newShortageDates,
+    };
     return render(c, t(c.var.lang, 'previewTitle'), <PreviewPage lang={c.var.lang} csrf={c.var.csrf} dir={dir} values={values} preview={view} idempotencyKey={crypto.randomUUID()} />);
   });
 

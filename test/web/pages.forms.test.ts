@@ -182,6 +182,38 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     assert.match((await hr.get(lifted.location!)).html, /解除しました（2026-11-30から）/);
   });
 
+  it('HR: a positive case previews every exposed team and the person, then marks them in one request', async () => {
+    const { h, departmentId } = await stage();
+    const r = await h.call('POST', `/v1/departments/${departmentId}/rotations`, { body: { startDate: '2026-11-24', endDate: '2027-01-29', teamCount: 2, pattern: { kind: 'daily' }, constraints: { keepLeadersApart: false } } });
+    await h.call('POST', `/v1/rotations/${r.json.id}/publish`, { headers: { 'if-match': '"1"' } });
+    assert.equal(r.status, 201, r.text);
+    const [teamA, teamB] = r.json.teams;
+    const positive = teamA.memberIds[0];
+    const hr = webClient(h);
+    await hr.signIn((await h.tokenFor('hr')).token);
+    assert.match((await hr.get('/quarantines')).html, new RegExp(`value="positive:${positive}"`));
+    const withEnd = await hr.post('/quarantines/preview', { subject: `positive:${positive}`, startDate: '2026-11-24', endDate: '2026-12-01', reason: '' });
+    assert.equal(withEnd.status, 422);
+    assertFieldError(withEnd.html, 'endDate', /終了日は入力しません/);
+    const future = await hr.post('/quarantines/preview', { subject: `positive:${positive}`, startDate: '2026-11-26', endDate: '', reason: '' });
+    assert.equal(future.status, 422);
+    assertFieldError(future.html, 'startDate', /is after today/);
+    const counts = await h.rowCounts();
+    const preview = await hr.post('/quarantines/preview', { subject: `positive:${positive}`, startDate: '2026-11-24', endDate: '', reason: '' });
+    assert.equal(preview.status, 200, preview.html);
+    assert.deepEqual(await h.rowCounts(), counts, 'the preview wrote nothing');
+    // The API's answer for the same request (computed by the same use case) names who the preview must show.
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(preview.html)![1]!;
+    const confirm = await hr.post('/quarantines', { idempotencyKey: key, subject: `positive:${positive}`, startDate: '2026-11-24', endDate: '', reason: '' });
+    assert.equal(confirm.status, 303);
+    const marked = (await h.call('GET', '/v1/quarantines')).json.quarantines;
+    assert.ok(marked.some((q: any) => q.memberId === positive), 'the person stays home');
+    assert.ok(marked.some((q: any) => q.teamId === teamA.id), 'their team, which shared the office with them, is quarantined');
+    const names = /<p>\s*<strong>([^<]*)<\/strong>/.exec(preview.html)![1]!;
+    assert.equal(names.split('、').length, marked.length, `the preview named each of them: ${names}`);
+    assert.ok(!marked.some((q: any) => q.teamId === teamB.id) || names.includes('B'), 'B only when exposed');
+  });
+
   it('HR: the exposure lookup lists who shared office days, and refuses a backwards range', async () => {
     const { h, departmentId, members } = await stage();
     const r = await h.call('POST', `/v1/departments/${departmentId}/rotations`, { body: { startDate: '2026-11-25', endDate: '2027-01-29', teamCount: 1, pattern: { kind: 'daily' }, constraints: { keepLeadersApart: false } } });
