@@ -20,10 +20,21 @@ export interface CapacityEffect {
 
 const isSet = (c: Capacity): boolean => c.thinClient !== null || c.loanPc !== null;
 
-/** A change about to be written: the rotations' shifts as they will be, and the new standby windows. */
+/** A change about to be written: the rotations' shifts as they will be, the new standby windows, and one that ends (a lift). */
 export interface DemandChange {
   shifts: ReadonlyMap<string, readonly ShiftRecord[]>;
   windows: readonly StandbyWindow[];
+  /** A window as it stands now, replaced by the change (a lifted quarantine's: its shortened one is in `windows`). */
+  replaces?: StandbyWindow;
+}
+
+const sameWindow = (a: StandbyWindow, b: StandbyWindow) => a.teamId === b.teamId && a.memberId === b.memberId && a.from === b.from && a.to === b.to;
+
+/** The windows without (one occurrence of) the replaced one. */
+function withoutReplaced(windows: readonly StandbyWindow[], replaced: StandbyWindow | undefined): StandbyWindow[] {
+  if (!replaced) return [...windows];
+  const i = windows.findIndex((w) => sameWindow(w, replaced));
+  return i < 0 ? [...windows] : [...windows.slice(0, i), ...windows.slice(i + 1)];
 }
 
 function applied(snap: DemandSnapshot, departmentId: string, change: DemandChange): DemandSnapshot {
@@ -36,7 +47,7 @@ function applied(snap: DemandSnapshot, departmentId: string, change: DemandChang
         const shifts = change.shifts.get(r.id);
         return shifts ? { ...r, office: shifts.filter((s) => s.status === 'scheduled' && inWindow(s.date)).map((s) => ({ teamId: s.teamId, date: s.date })) } : r;
       }),
-    windows: [...snap.windows, ...change.windows],
+    windows: [...withoutReplaced(snap.windows, change.replaces), ...change.windows],
   };
 }
 

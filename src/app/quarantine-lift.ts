@@ -10,7 +10,9 @@ import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { conflict, hrOnly, invalid, notFound, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
-import { teamOutages } from './quarantine-context.ts';
+import { teamOutages, windowOf } from './quarantine-context.ts';
+import { capacityEffect, type CapacityEffect } from './capacity-effect.ts';
+import type { ShiftRecord } from '../domain/rotation-model.ts';
 import { quarantineNotices } from './quarantine-notify.ts';
 import { quarantineView } from './quarantine-views.ts';
 import { shiftOf, teamRef } from './rotation-snapshot.ts';
@@ -24,6 +26,8 @@ export interface LiftOutcome {
   kept: { date: string; slot: number; why: string }[];
   /** Once-uncovered slots (of any quarantine) that a team can take now. */
   covered: { date: string; slot: number; toTeamId: string }[];
+  /** What the lift does to remote capacity from its date to the quarantine's end (the team back in the office, its covers back home). */
+  capacityEffect: CapacityEffect;
   quarantine: ReturnType<typeof quarantineView>;
 }
 
@@ -43,6 +47,7 @@ export async function liftQuarantine(deps: Deps, actor: Actor, id: string, date:
   let handedBack: LiftOutcome['handedBack'] = [];
   let kept: LiftOutcome['kept'] = [];
   let covered: LiftOutcome['covered'] = [];
+  const shiftsAfter = new Map<string, ShiftRecord[]>();
   if (q.subject === 'team' && q.rotation_id) {
     const rotation = (await findRotation(deps.db, q.rotation_id))!;
     const pattern = JSON.parse(rotation.pattern) as { handoverMinutes?: number };
@@ -107,14 +112,17 @@ export async function liftQuarantine(deps: Deps, actor: Actor, id: string, date:
     const rows = fills.map((f) => ({ id: deps.newId(), rotation_id: q.rotation_id!, team_id: f.shift.teamId, date: f.shift.date, slot: f.shift.slot, start_time: f.shift.start, end_time: f.shift.end, status: 'scheduled', sequence: 0, reason: 'cover', created_at: at, updated_at: at }));
     writes.push(...insertShiftsQueries(deps.db, rows), ...fills.map((f, i) => coverSwapQuery(deps.db, f.swapId, f.shift.teamId, rows[i]!.id)));
     covered = fills.map((f) => ({ date: f.shift.date, slot: f.shift.slot, toTeamId: f.shift.teamId }));
+    shiftsAfter.set(q.rotation_id, [...afterLift.shifts, ...fills.map((f, i) => ({ ...f.shift, id: rows[i]!.id, status: 'scheduled' as const, sequence: 0 }))]);
   }
   const liftedRow = { ...q, lifted_at: at, lifted_from: date, lifted_by: actor.tokenId };
+  const shortened = windowOf(liftedRow);
+  const capacity = await capacityEffect(deps, q.department_id, { from: date, to: q.end_date }, { shifts: shiftsAfter, windows: shortened.from <= shortened.to ? [shortened] : [], replaces: windowOf(q) });
   const moved = handedBack.map((h) => ({ date: h.date, fromTeamId: h.fromTeamId ?? '', toTeamId: h.toTeamId }));
-  writes.push(...(await quarantineNotices(deps, department, liftedRow, 'lifted', moved, at)));
+  writes.push(...(await quarantineNotices(deps, department, liftedRow, 'lifted', moved, at, capacity.capacitySet ? { newShortageDates: capacity.newShortageDates } : undefined)));
   writes.push(
     bumpDataVersionQuery(deps.db, q.department_id),
     auditEntry(deps, actor, at, 'quarantine.lift', { type: 'quarantine', id }, { liftedFrom: date, handedBack: handedBack.map((h) => h.date), kept: kept.map((k) => k.date) }),
   );
   await deps.atomic(writes);
-  return ok({ id, liftedFrom: date, handedBack, kept, covered, quarantine: quarantineView((await findQuarantine(deps.db, id))!, today) });
+  return ok({ id, liftedFrom: date, handedBack, kept, covered, capacityEffect: capacity, quarantine: quarantineView((await findQuarantine(deps.db, id))!, today) });
 }

@@ -169,6 +169,26 @@ describe('remote capacity', () => {
     assert.deepEqual(figures(r.json.days), { '2026-12-08': [4, 1, true], '2026-12-09': [3, 3, true], '2026-12-10': [4, 1, true], '2026-12-11': [4, 1, true] });
   });
 
+  it('after a lift: the team back in the office and its cover back home, and the answer and the chief name a new shortage', async () => {
+    const x = teamOf('x1').id;
+    const q = (await h.call('GET', '/v1/quarantines')).json.quarantines.find((r: any) => r.teamId === x);
+    // Enough seats for anything; one loan PC. On 10 Dec C covers x's day: y and x at home need 1 PC.
+    // With x back in the office, y and z are at home, and z needs 2: short, where it was not.
+    await h.call('PATCH', '/v1/settings', { body: { thinClientSeats: 10, loanPcs: 1 } });
+    const lift = await h.call('POST', `/v1/quarantines/${q.id}/lift`, { body: { date: '2026-12-10' } });
+    assert.equal(lift.status, 200, lift.text);
+    assert.deepEqual(lift.json.handedBack.map((b: any) => b.date), ['2026-12-10']);
+    const effect = lift.json.capacityEffect;
+    assert.deepEqual([effect.from, effect.to, effect.newShortageDates], ['2026-12-10', '2026-12-14', ['2026-12-10']]);
+    // The peaks over the window stay: 11 Dec (z3 on standby, 4 seats) and 14 Dec (A in, 3 PCs) are untouched.
+    assert.deepEqual([effect.department.peakBefore, effect.department.peakAfter], [{ thinClient: 4, loanPc: 3 }, { thinClient: 4, loanPc: 3 }]);
+    const r = await capacity(`departmentId=${dept}&from=2026-12-10&to=2026-12-10`);
+    assert.deepEqual(figures(r.json.days), { '2026-12-10': [2, 2, true] }, 'what the capacity report now says agrees');
+    const chief = await h.db.selectFrom('outbox').selectAll().where('ref_id', '=', q.id).where('topic', '=', 'quarantine.lifted').where('recipient', '=', 'kacho@example.jp').executeTakeFirstOrThrow();
+    assert.match(chief.body, /足りなくなる日（対応が必要です）:\n・12月10日\(木\)/);
+    await h.call('PATCH', '/v1/settings', { body: { thinClientSeats: 3, loanPcs: 2 } });
+  });
+
   it('gives a chief their own department without asking, refuses another, and limits the range with a 400 naming ?to', async () => {
     const chief = (await h.tokenFor('chief', { departmentId: dept })).token;
     const own = await capacity('from=2026-12-01&to=2026-12-02', chief);
