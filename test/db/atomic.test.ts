@@ -4,20 +4,9 @@ import { transactionalAtomic } from '../../src/db/atomic.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { insertDepartmentQuery } from '../../src/db/repos/departments.ts';
 import { openSqlite } from '../../src/platform/node-deps.ts';
+import { departmentRow } from '../support/rows.ts';
 
-const dept = (id: string) => ({
-  id,
-  name: id,
-  timezone: 'Asia/Tokyo',
-  office_start: '08:30',
-  office_end: '17:15',
-  workdays: '[1,2,3,4,5]',
-  holidays: 'jp',
-  closed_dates: '[]',
-  language: 'ja',
-  created_at: '2026-11-24T00:00:00.000Z',
-  updated_at: '2026-11-24T00:00:00.000Z',
-});
+const dept = (id: string) => departmentRow(id);
 
 describe('storage', () => {
   it('applies the migrations once: a second run applies none', async () => {

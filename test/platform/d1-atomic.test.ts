@@ -10,21 +10,10 @@ import { handBackSwapsQueries, swapsOf } from '../../src/db/repos/quarantines.ts
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { d1Atomic, d1Kysely, ensureMigrated } from '../../src/platform/worker-deps.ts';
 import { root, wranglerEnv } from '../support/workerd.ts';
+import { departmentRow } from '../support/rows.ts';
 
 const at = '2026-11-24T00:00:00.000Z';
-const dept = (id: string) => ({
-  id,
-  name: id,
-  timezone: 'Asia/Tokyo',
-  office_start: '08:30',
-  office_end: '17:15',
-  workdays: '[1,2,3,4,5]',
-  holidays: 'jp',
-  closed_dates: '[]',
-  language: 'ja',
-  created_at: at,
-  updated_at: at,
-});
+const dept = (id: string) => departmentRow(id, at);
 const member = (id: string, departmentId: string) => ({
   id,
   department_id: departmentId,
