@@ -4,6 +4,7 @@ import { issueToken, SYSTEM_ACTOR } from '../../src/app/tokens.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { createApp, type App } from '../../src/http/app.ts';
 import { nodeDeps, openSqlite } from '../../src/platform/node-deps.ts';
+import { jsonClient } from './client.ts';
 
 export const ADMIN_ENV_TOKEN = 'env-admin-secret-for-tests-0123456789';
 
@@ -19,29 +20,7 @@ export async function harness(opts: { now?: string; sequentialIds?: boolean } = 
   const app: App = createApp(deps);
 
   /** Calls the app as a client would: JSON bodies are serialised; a string body is sent as is. */
-  async function call(
-    method: string,
-    path: string,
-    init: { token?: string | null; body?: unknown; type?: string; headers?: Record<string, string> } = {},
-  ) {
-    const headers: Record<string, string> = { ...init.headers };
-    const token = init.token === undefined ? ADMIN_ENV_TOKEN : init.token;
-    if (token) headers.authorization = `Bearer ${token}`;
-    let body: string | undefined;
-    if (init.body !== undefined) {
-      body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
-      headers['content-type'] = init.type ?? 'application/json';
-    }
-    const res = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
-    const text = await res.text();
-    let json: any;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, headers: res.headers, text, json };
-  }
+  const call = jsonClient(async (path, init) => app.request(path, init), ADMIN_ENV_TOKEN);
 
   /** Issues a token directly (no HTTP) for a role and scope. */
   async function tokenFor(role: Role, scope: { departmentId?: string; memberId?: string } = {}): Promise<{ id: string; token: string }> {

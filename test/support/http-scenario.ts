@@ -3,48 +3,25 @@
 // ids and instants left out, so the runtimes can also be compared with each other.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { jsonClient, type Answer } from './client.ts';
 
 const roster = readFileSync(new URL('../fixtures/roster.csv', import.meta.url), 'utf8');
 const rosterBad = readFileSync(new URL('../fixtures/roster-bad.csv', import.meta.url), 'utf8');
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  json: any;
-}
+export type { Answer } from './client.ts';
 
-/** A client of a running server: JSON bodies are serialised, a string body is sent as is. */
+/** A client of a running server (a request that hangs fails after 30 s, naming it without a feed token). */
 export function httpClient(base: string, adminToken: string) {
-  return async function call(
-    method: string,
-    path: string,
-    init: { token?: string | null; body?: unknown; type?: string; headers?: Record<string, string> } = {},
-  ): Promise<Answer> {
-    const headers: Record<string, string> = { ...init.headers };
-    const token = init.token === undefined ? adminToken : init.token;
-    if (token) headers.authorization = `Bearer ${token}`;
-    let body: string | undefined;
-    if (init.body !== undefined) {
-      body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
-      headers['content-type'] = init.type ?? 'application/json';
-    }
-    let res: Response;
-    let text: string;
+  return jsonClient(async (path, init) => {
     try {
-      res = await fetch(base + path, { method, headers, ...(body !== undefined ? { body } : {}), signal: AbortSignal.timeout(30_000) });
-      text = await res.text();
+      const res = await fetch(base + path, { ...init, signal: AbortSignal.timeout(30_000) });
+      // Read the body here, so that a body that never ends fails with the request's name too.
+      const text = await res.text();
+      return new Response(text === '' ? null : text, { status: res.status, headers: res.headers });
     } catch (e) {
-      throw new Error(`${method} ${path.replace(/^\/feeds\/[^/.]+/, '/feeds/[token]')}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new Error(`${init.method} ${path.replace(/^\/feeds\/[^/.]+/, '/feeds/[token]')}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
-    let json: any;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, headers: res.headers, text, json };
-  };
+  }, adminToken);
 }
 export type Call = ReturnType<typeof httpClient>;
 
