@@ -1,3 +1,5 @@
+import { isIsoDate } from '../domain/calendar.ts';
+
 /** One offending field: a JSON Pointer into the request body (or query), and what is wrong. */
 export interface FieldError {
   path: string;
@@ -23,3 +25,13 @@ export const hrOnly = (): Failure => forbidden('Only HR and admin tokens may see
 export const invalid = (detail: string, errors: FieldError[]): Failure => ({ kind: 'invalid', detail, errors });
 export const conflict = (detail: string, errors?: FieldError[]): Failure =>
   errors ? { kind: 'conflict', detail, errors } : { kind: 'conflict', detail };
+
+/**
+ * Each given value that is not a calendar date (YYYY-MM-DD, a real day), by its path. Use cases
+ * check their own dates: the routes validate against the schemas, but other callers (the pages) may not.
+ */
+export function notDates(fields: Record<string, string | undefined>): FieldError[] {
+  return Object.entries(fields)
+    .filter(([, v]) => v !== undefined && !isIsoDate(v))
+    .map(([path]) => ({ path, message: 'is not a calendar date (YYYY-MM-DD)' }));
+}

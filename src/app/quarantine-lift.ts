@@ -8,7 +8,7 @@ import { findRotation, insertShiftsQueries, shiftsOf, teamsOf } from '../db/repo
 import { isHrOrAdmin, type Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
-import { conflict, hrOnly, invalid, notFound, type Failure } from './failure.ts';
+import { conflict, hrOnly, invalid, notDates, notFound, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
 import { teamOutages, windowOf } from './quarantine-context.ts';
 import { capacityEffect, type CapacityEffect } from './capacity-effect.ts';
@@ -34,6 +34,8 @@ export interface LiftOutcome {
 /** Ends a quarantine early: from `date` on, its days go back to the original team where every invariant allows. */
 export async function liftQuarantine(deps: Deps, actor: Actor, id: string, date: string): Promise<Result<LiftOutcome, Failure>> {
   if (!isHrOrAdmin(actor)) return err(hrOnly());
+  const badDate = notDates({ '/date': date });
+  if (badDate.length) return err(invalid('A lift needs a date.', badDate));
   const q = await findQuarantine(deps.db, id);
   if (!q) return err(notFound(`No quarantine ${id}.`));
   const department = (await findDepartment(deps.db, q.department_id))!;

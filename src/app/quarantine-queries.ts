@@ -5,7 +5,7 @@ import { findMember } from '../db/repos/members.ts';
 import { listQuarantines } from '../db/repos/quarantines.ts';
 import { isHrOrAdmin, type Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
-import { hrOnly, invalid, notFound, type Failure } from './failure.ts';
+import { hrOnly, invalid, notDates, notFound, type Failure } from './failure.ts';
 import { exposureOf } from './quarantines.ts';
 import { quarantineView } from './quarantine-views.ts';
 
@@ -22,6 +22,8 @@ export async function quarantineList(deps: Deps, actor: Actor, filter: { active?
 /** Who shared office days with a member between from and to: past days as they happened, future as planned. */
 export async function exposureLookup(deps: Deps, actor: Actor, memberId: string, range: { from?: string; to?: string }): Promise<Result<unknown, Failure>> {
   if (!isHrOrAdmin(actor)) return err(hrOnly());
+  const badDates = notDates({ '?from': range.from, '?to': range.to });
+  if (badDates.length) return err(invalid('The range is not valid.', badDates));
   const member = await findMember(deps.db, memberId);
   if (!member) return err(notFound(`No member ${memberId}.`));
   const department = (await findDepartment(deps.db, member.department_id))!;

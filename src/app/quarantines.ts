@@ -23,7 +23,7 @@ import { isHrOrAdmin, type Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import { capacityEffect } from './capacity-effect.ts';
 import type { Deps } from './deps.ts';
-import { hrOnly, invalid, type Failure } from './failure.ts';
+import { hrOnly, invalid, notDates, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
 import { windowOf, teamOutages } from './quarantine-context.ts';
 import { quarantineView, requestResponse } from './quarantine-views.ts';
@@ -108,6 +108,8 @@ export async function exposureOf(deps: Deps, department: DepartmentRow, memberId
  */
 async function decideQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest) {
   if (!isHrOrAdmin(actor)) return err(hrOnly());
+  const badDates = notDates({ '/startDate': req.startDate, '/endDate': req.endDate, '/onsetDate': req.onsetDate });
+  if (badDates.length) return err(invalid('The quarantine request is not valid.', badDates));
   if (req.startDate && req.endDate && req.endDate < req.startDate) return err(bad('/endDate', 'is before startDate'));
   const policy = await loadPolicy(deps);
   const found = await targetsOf(deps, req, policy.quarantineDays, policy.exposureLookbackDays);

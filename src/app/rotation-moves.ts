@@ -7,7 +7,7 @@ import { bumpVersionQuery, closeMembershipQuery, deleteMembershipQuery, insertMe
 import type { Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
-import { conflict, invalid, type Failure } from './failure.ts';
+import { conflict, invalid, notDates, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
 import { loadRotation, membershipOf, shiftOf } from './rotation-snapshot.ts';
 import { staleVersion, versionMatches } from './rotations.ts';
@@ -44,6 +44,8 @@ export async function moveMember(deps: Deps, actor: Actor, rotationId: string, i
   if (!v.ok) return v;
   const r = snap.rotation;
 
+  const badDates = notDates({ '/effectiveDate': input.effectiveDate, '/officeFrom': input.officeFrom });
+  if (badDates.length) return err(invalid('The move is not valid.', badDates));
   const problems = [];
   if (input.effectiveDate < snap.today) problems.push({ path: '/effectiveDate', message: `is before today (${snap.today}); past days are history` });
   if (input.effectiveDate < r.start_date || input.effectiveDate > r.end_date) problems.push({ path: '/effectiveDate', message: `is outside the rotation (${r.start_date} – ${r.end_date})` });

@@ -18,6 +18,7 @@ import { RotationPage, type MoveResult } from './report.tsx';
 import { rotationFieldOf, rotationFormValues, rotationRequestOf, usedRows, type RotationFormValues } from './rotation-form.ts';
 import { roles } from './session.ts';
 import type { FieldError } from '../app/failure.ts';
+import { isIsoDate } from '../domain/calendar.ts';
 
 type Status = 200 | 409 | 412 | 422;
 
@@ -145,7 +146,7 @@ export function chiefPages() {
     const errors: FormErrors = {};
     if (!move.memberId) addError(errors, 'memberId', t(lang, 'chooseMember'));
     if (!move.toTeamId) addError(errors, 'toTeamId', t(lang, 'chooseTeam'));
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(move.effectiveDate)) addError(errors, 'effectiveDate', t(lang, 'mustBeDate'));
+    if (!isIsoDate(move.effectiveDate)) addError(errors, 'effectiveDate', t(lang, 'mustBeDate'));
     if (Object.keys(errors).length) return rotationPage(c, id, { errors, move }, 422);
     const done = await moveMember(c.var.deps, c.var.actor, id, Number(text(body, 'version')), move);
     if (!done.ok) {

@@ -15,8 +15,8 @@ import { ExposurePage, parseSubject, PreviewPage, QuarantinesPage, subjectName, 
 import { t } from './i18n.ts';
 import { failurePage, refuseRole, render } from './layout.tsx';
 import { roles } from './session.ts';
+import { isIsoDate } from '../domain/calendar.ts';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Names of the teams and members HR may pick, from the same use cases the API serves. */
 async function directory(c: WebContext): Promise<Directory & { todayOf: Map<string, string> }> {
@@ -57,8 +57,8 @@ function markRequest(body: Record<string, unknown>, c: WebContext): { values: Ma
   const subject = parseSubject(values.subject);
   if (!subject.teamId && !subject.memberId && !subject.positiveMemberId) addError(errors, 'subject', t(lang, 'subjectChoose'));
   if (subject.positiveMemberId && values.endDate) addError(errors, 'endDate', t(lang, 'positiveNoEndDate'));
-  if (!DATE.test(values.startDate)) addError(errors, 'startDate', t(lang, 'mustBeDate'));
-  if (values.endDate && !DATE.test(values.endDate)) addError(errors, 'endDate', t(lang, 'mustBeDate'));
+  if (!isIsoDate(values.startDate)) addError(errors, 'startDate', t(lang, 'mustBeDate'));
+  if (values.endDate && !isIsoDate(values.endDate)) addError(errors, 'endDate', t(lang, 'mustBeDate'));
   if (Object.keys(errors).length) return { values, request: null, errors };
   const reason = values.reason ? { reason: values.reason } : {};
   // A positive case: the date is the onset; the policy sets who is exposed and for how long.
@@ -127,7 +127,7 @@ export function hrPages() {
     const id = c.req.param('id');
     const date = text(await c.req.parseBody(), 'date');
     const field = `lift-${id}`;
-    if (!DATE.test(date)) return quarantinesPage(c, { errors: { [field]: [t(c.var.lang, 'mustBeDate')] } }, 422);
+    if (!isIsoDate(date)) return quarantinesPage(c, { errors: { [field]: [t(c.var.lang, 'mustBeDate')] } }, 422);
     const done = await liftQuarantine(c.var.deps, c.var.actor, id, date);
     if (!done.ok) {
       const f = done.error;
@@ -146,7 +146,7 @@ export function hrPages() {
     let answer: ExposureAnswer | null = null;
     let detail: string | undefined;
     if (values.memberId) {
-      for (const f of ['from', 'to'] as const) if (values[f] && !DATE.test(values[f])) addError(errors, f, t(lang, 'mustBeDate'));
+      for (const f of ['from', 'to'] as const) if (values[f] && !isIsoDate(values[f])) addError(errors, f, t(lang, 'mustBeDate'));
       if (!Object.keys(errors).length) {
         const found = await exposureLookup(c.var.deps, c.var.actor, values.memberId, { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
         if (found.ok) answer = found.value as ExposureAnswer;

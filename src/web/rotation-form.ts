@@ -2,6 +2,7 @@ import type { RotationRequest } from '../app/rotation-plan.ts';
 import { validate } from '../http/schemas.ts';
 import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
 import { t, type Lang } from './i18n.ts';
+import { isIsoDate } from '../domain/calendar.ts';
 
 export const PAIR_ROWS = 3;
 
@@ -19,7 +20,6 @@ export interface RotationFormValues {
   pairs: [string, string][];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WHOLE = /^\d{1,4}$/;
 
 /** The form's values; the skill rows come back with the names the page sent (hidden fields). */
@@ -52,7 +52,7 @@ export function rotationRequestOf(v: RotationFormValues, lang: Lang): { request:
   };
   const teamCount = whole('teamCount', false);
   const bufferDays = whole('bufferDays', true);
-  for (const f of ['startDate', 'endDate'] as const) if (!DATE.test(v[f])) addError(errors, f, t(lang, 'mustBeDate'));
+  for (const f of ['startDate', 'endDate'] as const) if (!isIsoDate(v[f])) addError(errors, f, t(lang, 'mustBeDate'));
   const requiredSkills: { skill: string; min: number }[] = [];
   v.skills.forEach((s, i) => {
     if (s.min === '' || s.min === '0') return;

@@ -109,6 +109,9 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     assertFieldError(noMember.html, 'effectiveDate', /日付/);
     const past = await chief.post(`${rotation}/moves`, { version: '1', memberId: members[2]!.id, toTeamId: /name="toTeamId"[\s\S]*?<option value="([^"]+)"/.exec(page.html)![1]!, effectiveDate: '2026-11-01' });
     assert.ok(past.status === 422 || past.status === 409, String(past.status));
+    const impossible = await chief.post(`${rotation}/moves`, { version: '1', memberId: members[2]!.id, toTeamId: /name="toTeamId"[\s\S]*?<option value="([^"]+)"/.exec(page.html)![1]!, effectiveDate: '2026-12-45' });
+    assert.equal(impossible.status, 422, 'a date that looks like one but is not a day');
+    assertFieldError(impossible.html, 'effectiveDate', /日付/);
     assert.deepEqual(await h.rowCounts(), counts);
 
     assert.equal((await chief.post(`${rotation}/publish`, { version: '1' })).status, 303);
@@ -173,6 +176,7 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     const listed = await hr.get(first.location!);
     assert.match(listed.html, /自宅待機を登録しました。交代 \d+件/);
     const liftField = `lift-${active[0].id}`;
+    assert.equal((await hr.post(`/quarantines/${active[0].id}/lift`, { date: '2026-12-00' })).status, 422, 'not a day: refused, not a 500');
     const badLift = await hr.post(`/quarantines/${active[0].id}/lift`, { date: '2026-11-01' });
     assert.equal(badLift.status, 422);
     assertFieldError(badLift.html, liftField, /before today/);
@@ -227,5 +231,8 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     const backwards = await hr.get(`/exposures?memberId=${members[0]!.id}&from=2026-11-30&to=2026-11-25`);
     assert.equal(backwards.status, 422);
     assertFieldError(backwards.html, 'to', /before from/);
+    const notADay = await hr.get(`/exposures?memberId=${members[0]!.id}&from=2026-02-30`);
+    assert.equal(notADay.status, 422, 'not a day: refused next to the field, not a 500');
+    assertFieldError(notADay.html, 'from', /日付/);
   });
 });
