@@ -1,7 +1,8 @@
 import { dateInZone } from '../domain/dates.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { findDepartment, listDepartments } from '../db/repos/departments.ts';
-import { findMember } from '../db/repos/members.ts';
+import { findMember, listAllMembers } from '../db/repos/members.ts';
+import { publishedTeams } from '../db/repos/rotations.ts';
 import { listQuarantines } from '../db/repos/quarantines.ts';
 import { isHrOrAdmin, type Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
@@ -17,6 +18,20 @@ export async function quarantineList(deps: Deps, actor: Actor, filter: { active?
   return ok(
     rows.map((q) => quarantineView(q, dateInZone(deps.now(), zones.get(q.department_id) ?? 'Asia/Tokyo'))).filter((v) => filter.active === undefined || v.active === filter.active),
   );
+}
+
+/**
+ * Everyone HR may name in a quarantine or an exposure lookup, in three queries: the departments
+ * (with today in each one's zone), their members, and the teams of published rotations.
+ */
+export async function quarantineDirectory(deps: Deps, actor: Actor) {
+  if (!isHrOrAdmin(actor)) return err(hrOnly());
+  const [departments, members, teams] = await Promise.all([listDepartments(deps.db), listAllMembers(deps.db), publishedTeams(deps.db)]);
+  return ok({
+    departments: departments.map((d) => ({ id: d.id, name: d.name, today: dateInZone(deps.now(), d.timezone) })),
+    members: members.map((m) => ({ id: m.id, departmentId: m.department_id, name: m.name, email: m.email, active: m.active === 1 })),
+    teams: teams.map((t) => ({ id: t.id, label: t.label, departmentId: t.department_id, rotationId: t.rotation_id, rotationName: t.rotation_name, endDate: t.end_date })),
+  });
 }
 
 /** Who shared office days with a member between from and to: past days as they happened, future as planned. */

@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
-import { visibleDepartments } from '../app/departments.ts';
-import { membersOf } from '../app/members.ts';
 import { liftQuarantine } from '../app/quarantine-lift.ts';
-import { exposureLookup, quarantineList } from '../app/quarantine-queries.ts';
+import { exposureLookup, quarantineDirectory, quarantineList } from '../app/quarantine-queries.ts';
 import { markQuarantine, previewQuarantine, type QuarantineRequest } from '../app/quarantines.ts';
-import { rotationSchedule, rotationsOf } from '../app/rotations.ts';
 import type { Failure } from '../app/failure.ts';
-import { dateInZone, maxDate, minDate } from '../domain/dates.ts';
+import { isIsoDate } from '../domain/calendar.ts';
+import { maxDate, minDate } from '../domain/dates.ts';
 import { validate } from '../http/schemas.ts';
 import { unwrap } from '../http/unwrap.ts';
 import type { WebContext, WebEnv } from './env.ts';
@@ -15,33 +13,27 @@ import { ExposurePage, parseSubject, PreviewPage, QuarantinesPage, subjectName, 
 import { t } from './i18n.ts';
 import { failurePage, refuseRole, render } from './layout.tsx';
 import { roles } from './session.ts';
-import { isIsoDate } from '../domain/calendar.ts';
 
-
-/** Names of the teams and members HR may pick, from the same use cases the API serves. */
+/** Names of the teams and members HR may pick (three queries, whatever the organisation's size). */
 async function directory(c: WebContext): Promise<Directory & { todayOf: Map<string, string> }> {
-  const { deps, actor, lang } = c.var;
+  const { lang } = c.var;
+  const found = unwrap(await quarantineDirectory(c.var.deps, c.var.actor));
   const dir = { teams: [] as Directory['teams'], members: [] as Directory['members'], teamName: new Map<string, string>(), teamLabel: new Map<string, string>(), memberName: new Map<string, string>(), departmentName: new Map<string, string>(), todayOf: new Map<string, string>() };
-  for (const d of await visibleDepartments(deps, actor)) {
-    const today = dateInZone(deps.now(), d.timezone);
+  for (const d of found.departments) {
     dir.departmentName.set(d.id, d.name);
-    dir.todayOf.set(d.id, today);
-    const members = await membersOf(deps, actor, d.id);
-    for (const m of members.ok ? members.value : []) {
-      dir.memberName.set(m.id, m.name);
-      if (m.active) dir.members.push({ value: m.id, label: `${d.name} — ${m.name} <${m.email}>` });
-    }
-    const rotations = await rotationsOf(deps, actor, d.id);
-    for (const r of rotations.ok ? rotations.value : []) {
-      if (r.status !== 'published') continue;
-      const schedule = await rotationSchedule(deps, actor, r.id, { from: r.startDate, to: r.startDate });
-      for (const tm of schedule.ok ? schedule.value.teams : []) {
-        const name = `${d.name} ${r.name} ${t(lang, 'teamLabel', { label: tm.label })}`;
-        dir.teamName.set(tm.id, name);
-        dir.teamLabel.set(tm.id, t(lang, 'teamLabel', { label: tm.label }));
-        if (r.endDate >= today) dir.teams.push({ value: tm.id, label: name });
-      }
-    }
+    dir.todayOf.set(d.id, d.today);
+  }
+  const byDepartment = <T extends { departmentId: string }>(xs: T[]): T[] => found.departments.flatMap((d) => xs.filter((x) => x.departmentId === d.id));
+  for (const m of byDepartment(found.members)) {
+    dir.memberName.set(m.id, m.name);
+    if (m.active) dir.members.push({ value: m.id, label: `${dir.departmentName.get(m.departmentId)} — ${m.name} <${m.email}>` });
+  }
+  for (const tm of byDepartment(found.teams)) {
+    const label = t(lang, 'teamLabel', { label: tm.label });
+    const name = `${dir.departmentName.get(tm.departmentId)} ${tm.rotationName} ${label}`;
+    dir.teamName.set(tm.id, name);
+    dir.teamLabel.set(tm.id, label);
+    if (tm.endDate >= dir.todayOf.get(tm.departmentId)!) dir.teams.push({ value: tm.id, label: name });
   }
   return dir;
 }

@@ -14,6 +14,11 @@ export function listMembers(db: Kysely<DB>, departmentId: string, active?: boole
   return q.orderBy('name').orderBy('id').execute();
 }
 
+/** Every member of the organisation, by department, then name. */
+export function listAllMembers(db: Kysely<DB>): Promise<MemberRow[]> {
+  return db.selectFrom('members').selectAll().orderBy('department_id').orderBy('name').orderBy('id').execute();
+}
+
 /** The members of a department whose normalised e-mail is among `keys`. */
 export async function findMembersByEmailKeys(db: Kysely<DB>, departmentId: string, keys: readonly string[]): Promise<MemberRow[]> {
   const out: MemberRow[] = [];

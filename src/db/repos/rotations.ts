@@ -10,6 +10,19 @@ export function listRotations(db: Kysely<DB>, departmentId: string): Promise<Rot
   return db.selectFrom('rotations').selectAll().where('department_id', '=', departmentId).orderBy('start_date').orderBy('id').execute();
 }
 
+/** The teams of every published rotation, with their rotation's name, dates and department, in rotation order. */
+export function publishedTeams(db: Kysely<DB>) {
+  return db
+    .selectFrom('teams')
+    .innerJoin('rotations', 'rotations.id', 'teams.rotation_id')
+    .where('rotations.status', '=', 'published')
+    .select(['teams.id as id', 'teams.label as label', 'rotations.id as rotation_id', 'rotations.name as rotation_name', 'rotations.start_date as start_date', 'rotations.end_date as end_date', 'rotations.department_id as department_id'])
+    .orderBy('rotations.start_date')
+    .orderBy('rotations.id')
+    .orderBy('teams.label')
+    .execute();
+}
+
 /** Published rotations of the department whose dates overlap [start, end], other than `exceptId`. */
 export function publishedOverlapping(db: Kysely<DB>, departmentId: string, start: string, end: string, exceptId: string): Promise<RotationRow[]> {
   return db
