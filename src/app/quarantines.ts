@@ -16,7 +16,7 @@ import {
   isIdempotencyClash,
   listQuarantines,
 } from '../db/repos/quarantines.ts';
-import { findRotation, findTeam, insertShiftsQueries, listRotations, membershipsOf, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
+import { findRotation, findTeam, insertShiftsQueries, membershipsOf, publishedRotationsIn, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
 import type { CompiledQuery } from 'kysely';
 import type { DepartmentRow, QuarantineRow, ShiftRow, SwapRow } from '../db/schema.ts';
 import { isHrOrAdmin, type Actor } from './actor.ts';
@@ -62,6 +62,7 @@ async function targetsOf(deps: Deps, req: QuarantineRequest, days: number, lookb
     const team = await findTeam(deps.db, req.teamId);
     if (!team) return err(bad('/teamId', 'no team with this id'));
     const rotation = (await findRotation(deps.db, team.rotation_id))!;
+    if (rotation.status !== 'published') return err(bad('/teamId', 'is a team of a draft rotation; only a published rotation is worked to'));
     const department = (await findDepartment(deps.db, rotation.department_id))!;
     const start = req.startDate!;
     return ok({ department, targets: [{ subject: 'team', teamId: team.id, memberId: null, rotationId: rotation.id, start, end: req.endDate ?? endOf(start) }] });
@@ -93,10 +94,9 @@ async function targetsOf(deps: Deps, req: QuarantineRequest, days: number, lookb
 /** Office days of a member in [from, to] with who was there, across the department's rotations. */
 export async function exposureOf(deps: Deps, department: DepartmentRow, memberId: string, from: string, to: string) {
   const policy = await loadPolicy(deps);
+  // Published rotations only: a draft is a plan nobody works to, so nobody met anybody in it.
   const rotations = await Promise.all(
-    (await listRotations(deps.db, department.id))
-      .filter((r) => r.start_date <= to && r.end_date >= from)
-      .map(async (r) => ({ memberships: (await membershipsOf(deps.db, r.id)).map(membershipOf), shifts: (await shiftsOf(deps.db, r.id, { from, to })).map(shiftOf) })),
+    (await publishedRotationsIn(deps.db, department.id, from, to)).map(async (r) => ({ memberships: (await membershipsOf(deps.db, r.id)).map(membershipOf), shifts: (await shiftsOf(deps.db, r.id, { from, to })).map(shiftOf) })),
   );
   const standby = standbyLookup((await listQuarantines(deps.db, department.id)).map(windowOf));
   return exposures({ rotations, memberOnStandby: standby.member, scope: policy.exposureScope }, memberId, from, to);

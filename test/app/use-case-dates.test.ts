@@ -21,6 +21,7 @@ describe('use cases refuse impossible dates themselves', () => {
     const { department, members } = await seedDepartment(h);
     memberId = members[2]!.id;
     rot = (await h.call('POST', `/v1/departments/${department.id}/rotations`, { body: { startDate: '2026-12-01', endDate: '2027-01-29', teamCount: 2, pattern: { kind: 'daily' }, constraints: { keepLeadersApart: false } } })).json;
+    assert.equal((await h.call('POST', `/v1/rotations/${rot.id}/publish`, { headers: { 'if-match': '"1"' } })).status, 200);
     const made = await markQuarantine(h.deps, admin, { teamId: rot.teams[0].id, startDate: '2026-12-10', endDate: '2026-12-12' });
     assert.ok(made.ok);
     quarantineId = made.value.id;
@@ -31,8 +32,8 @@ describe('use cases refuse impossible dates themselves', () => {
     const before = await h.rowCounts();
     const toTeamId = rot.teams.find((t: any) => !t.memberIds.includes(memberId)).id;
     const cases = [
-      [await moveMember(h.deps, admin, rot.id, 1, { memberId, toTeamId, effectiveDate: '2026-12-45' }), '/effectiveDate'],
-      [await moveMember(h.deps, admin, rot.id, 1, { memberId, toTeamId, effectiveDate: '2026-12-20', officeFrom: '2027-02-30' }), '/officeFrom'],
+      [await moveMember(h.deps, admin, rot.id, 2, { memberId, toTeamId, effectiveDate: '2026-12-45' }), '/effectiveDate'],
+      [await moveMember(h.deps, admin, rot.id, 2, { memberId, toTeamId, effectiveDate: '2026-12-20', officeFrom: '2027-02-30' }), '/officeFrom'],
       [await liftQuarantine(h.deps, admin, quarantineId, '2026-12-00'), '/date'],
       [await exposureLookup(h.deps, admin, memberId, { from: '2026-02-30' }), '?from'],
       [await markQuarantine(h.deps, admin, { teamId: rot.teams[1].id, startDate: '2026-13-01' }), '/startDate'],

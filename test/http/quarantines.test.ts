@@ -120,8 +120,18 @@ describe('quarantines and swaps', () => {
     for (const d of exp.json.days) assert.deepEqual(d.coPresentMemberIds, teammates, `${d.date}: co-present are the teammates`);
     assert.deepEqual(exp.json.teamIds, [rot.teams[2]!.id]);
 
+    // A draft over the same days (another split, not worked to) changes nothing: nobody met anybody in it.
+    const draft = (await h.call('POST', `/v1/departments/${deptId}/rotations`, { body: { startDate: '2026-12-18', endDate: '2027-01-29', teamCount: 2, seed: 7, pattern: { kind: 'daily' } } })).json;
+    const published = new Set(rot.teams.map((t) => t.id));
+    const ahead = await h.call('GET', `/v1/exposures?memberId=${positive}&from=2026-12-18&to=2026-12-31`, { token: hr });
+    assert.ok(ahead.json.days.length > 0 && ahead.json.teamIds.every((t: string) => published.has(t)), `draft teams listed: ${ahead.text}`);
+    const onDraft = await h.call('POST', '/v1/quarantines', { token: hr, body: { teamId: draft.teams[0].id, startDate: '2026-12-21' } });
+    assert.equal(onDraft.status, 422);
+    assert.deepEqual(onDraft.json.errors.map((e: any) => e.path), ['/teamId']);
+
     const r = await h.call('POST', '/v1/quarantines', { token: hr, body: { positiveMemberId: positive, onsetDate: '2026-12-17' } });
     assert.equal(r.status, 201, r.text);
+    assert.ok(r.json.quarantines.every((q: any) => q.teamId === null || published.has(q.teamId)), 'only teams of the published rotation');
     const subjects = r.json.quarantines.map((q: any) => [q.subject, q.memberId ?? q.teamId]);
     assert.deepEqual(subjects.sort(), [['member', positive], ['team', rot.teams[2]!.id]].sort());
     assert.equal(r.json.id, r.json.quarantines.find((q: any) => q.subject === 'member').id);
@@ -170,6 +180,7 @@ describe('quarantine notifications', () => {
     const deptId = (await h.call('POST', '/v1/departments', { body: { name: '情報政策課' } })).json.id;
     const members = (await h.call('POST', `/v1/departments/${deptId}/members`, { body: roster, type: 'text/csv' })).json.members as any[];
     const rot = (await h.call('POST', `/v1/departments/${deptId}/rotations`, { body: { startDate: '2026-12-01', endDate: '2027-01-29', teamCount: 2, pattern: { kind: 'daily' } } })).json;
+    assert.equal((await h.call('POST', `/v1/rotations/${rot.id}/publish`, { headers: { 'if-match': '"1"' } })).status, 200);
     const B = rot.teams[1];
     const r = await h.call('POST', '/v1/quarantines', { body: { teamId: B.id, startDate: '2026-12-02', reason: REASON } });
     assert.equal(r.status, 201, r.text);

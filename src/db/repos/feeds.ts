@@ -41,18 +41,6 @@ export function revokeFeedQuery(db: Kysely<DB>, id: string, at: string): Compile
   return db.updateTable('feeds').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).compile();
 }
 
-/** Published rotations of a department overlapping [from, to]. */
-export function publishedRotationsIn(db: Kysely<DB>, departmentId: string, from: string, to: string) {
-  return db
-    .selectFrom('rotations')
-    .selectAll()
-    .where('department_id', '=', departmentId)
-    .where('status', '=', 'published')
-    .where('start_date', '<=', to)
-    .where('end_date', '>=', from)
-    .orderBy('start_date')
-    .execute();
-}
 
 export function feedDaysIn(db: Kysely<DB>, subjectKey: string, from: string, to: string): Promise<FeedDayRow[]> {
   return db.selectFrom('feed_days').selectAll().where('subject_key', '=', subjectKey).where('date', '>=', from).where('date', '<=', to).orderBy('date').execute();

@@ -23,6 +23,19 @@ export function publishedTeams(db: Kysely<DB>) {
     .execute();
 }
 
+/** Published rotations of a department overlapping [from, to]. */
+export function publishedRotationsIn(db: Kysely<DB>, departmentId: string, from: string, to: string) {
+  return db
+    .selectFrom('rotations')
+    .selectAll()
+    .where('department_id', '=', departmentId)
+    .where('status', '=', 'published')
+    .where('start_date', '<=', to)
+    .where('end_date', '>=', from)
+    .orderBy('start_date')
+    .execute();
+}
+
 /** Published rotations of the department whose dates overlap [start, end], other than `exceptId`. */
 export function publishedOverlapping(db: Kysely<DB>, departmentId: string, start: string, end: string, exceptId: string): Promise<RotationRow[]> {
   return db
