@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { D1Database } from '@cloudflare/workers-types';
-import { insertDepartmentQuery } from '../../src/db/repos/departments.ts';
+import { insertDepartmentQuery, listDepartments } from '../../src/db/repos/departments.ts';
 import { findMembersByEmailKeys, insertMembersQueries } from '../../src/db/repos/members.ts';
 import { handBackSwapsQueries, swapsOf } from '../../src/db/repos/quarantines.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -89,6 +89,9 @@ describe('storage on D1', () => {
     const handBack = handBackSwapsQueries(db, many.map((m) => m.id), at);
     assert.equal(handBack.length, 3);
     await d1Atomic(d1)(handBack);
+    // Departments by a long list of ids (a settings change may name up to 1,000 reservations).
+    const ids = ['d1-many', ...many.map((m) => m.id)];
+    assert.deepEqual((await listDepartments(db, ids)).map((d) => d.id), ['d1-many']);
   });
 
   it('refuses interactive transactions, which is why writes go through the batch', async () => {

@@ -1,4 +1,5 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import { parameterGroups } from '../chunks.ts';
 import type { DB, DepartmentPatch, DepartmentRow, NewDepartmentRow } from '../schema.ts';
 
 /** One department by id, or undefined. */
@@ -7,10 +8,12 @@ export function findDepartment(db: Kysely<DB>, id: string): Promise<DepartmentRo
 }
 
 /** All departments, or only the given ones, by name. */
-export function listDepartments(db: Kysely<DB>, onlyIds?: readonly string[]): Promise<DepartmentRow[]> {
-  let q = db.selectFrom('departments').selectAll().orderBy('name').orderBy('id');
-  if (onlyIds) q = q.where('id', 'in', onlyIds.length ? [...onlyIds] : ['']);
-  return q.execute();
+export async function listDepartments(db: Kysely<DB>, onlyIds?: readonly string[]): Promise<DepartmentRow[]> {
+  const q = db.selectFrom('departments').selectAll().orderBy('name').orderBy('id');
+  if (!onlyIds) return q.execute();
+  // Within D1's parameter limit, however many ids are asked for; merged back into name order.
+  const groups = await Promise.all(parameterGroups([...new Set(onlyIds)]).map((ids) => q.where('id', 'in', ids).execute()));
+  return groups.flat().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export function insertDepartmentQuery(db: Kysely<DB>, row: NewDepartmentRow): CompiledQuery {
