@@ -109,8 +109,9 @@ export function checkSurvivability(input: SurvivabilityInput): Survivability {
       cases++;
       const start = dates[first]!;
       const extra = new Map<string, number>();
-      const c: OutageCase = { teamId: out.id, label: out.label, startDate: start, endDate: addDays(start, input.outageDays - 1), reassigned: 0, uncoveredDates: [], coveredBy: [] };
-      // Dates are consecutive calendar days, so the outage and the return separation are an index range.
+      // Dates are consecutive calendar days, so the outage and the return separation are an index range
+      // (and the outage's end a lookup, but past the rotation's last day).
+      const c: OutageCase = { teamId: out.id, label: out.label, startDate: start, endDate: dates[first + input.outageDays - 1] ?? addDays(start, input.outageDays - 1), reassigned: 0, uncoveredDates: [], coveredBy: [] };
       const last = Math.min(dates.length - 1, first + input.outageDays + input.returnSeparationDays - 1);
       const caseRemote = remote && { peak: { thinClient: 0, loanPc: 0 }, shortDates: [] as IsoDate[] };
       for (let i = first; i <= last; i++) {

@@ -1,4 +1,5 @@
-import { calendarDates, isWorkingDay } from '../domain/calendar.ts';
+import { workingDays } from '../domain/calendar.ts';
+import { maxDate, minDate } from '../domain/dates.ts';
 import { memberDayKind, type MemberDayKind } from '../domain/member-day.ts';
 import { coversDate, type Membership, type ShiftRecord, type TeamRef } from '../domain/rotation-model.ts';
 import type { StandbyLookup } from '../domain/standby.ts';
@@ -16,7 +17,6 @@ export interface FeedRotation {
   bufferDates: ReadonlySet<IsoDate>;
 }
 
-export type { StandbyLookup };
 
 export interface FeedContext {
   calendar: DepartmentCalendar;
@@ -55,14 +55,12 @@ interface Day {
 function days(ctx: FeedContext): Day[] {
   const out: Day[] = [];
   for (const rotation of ctx.rotations) {
-    const from = rotation.startDate > ctx.from ? rotation.startDate : ctx.from;
-    const to = rotation.endDate < ctx.to ? rotation.endDate : ctx.to;
+    const from = maxDate(rotation.startDate, ctx.from);
+    const to = minDate(rotation.endDate, ctx.to);
     if (from > to) continue;
     const byDate = new Map<IsoDate, ShiftRecord[]>();
     for (const s of rotation.shifts) if (s.date >= from && s.date <= to) (byDate.get(s.date) ?? byDate.set(s.date, []).get(s.date)!).push(s);
-    for (const date of calendarDates(from, to)) {
-      if (isWorkingDay(ctx.calendar, date)) out.push({ date, rotation, shifts: (byDate.get(date) ?? []).sort((a, b) => a.slot - b.slot) });
-    }
+    for (const date of workingDays(ctx.calendar, from, to)) out.push({ date, rotation, shifts: (byDate.get(date) ?? []).sort((a, b) => a.slot - b.slot) });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
