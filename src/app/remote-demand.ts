@@ -1,6 +1,6 @@
 import type { CapacitySettings } from '../domain/capacity.ts';
 import { calendarDates } from '../domain/calendar.ts';
-import { demandGrid, resourceOf, scheduledDemand, type Demand, type DemandRotation, type RemoteResource } from '../domain/remote-demand.ts';
+import { addDemand, demandGrid, resourceOf, scheduledDemand, type Demand, type DemandRotation, type RemoteResource } from '../domain/remote-demand.ts';
 import type { Membership } from '../domain/rotation-model.ts';
 import { standbyLookup, type StandbyWindow } from '../domain/standby.ts';
 import type { IsoDate } from '../domain/types.ts';
@@ -90,11 +90,7 @@ export function demandByDepartment(snap: DemandSnapshot): { dates: IsoDate[]; by
   for (const r of snap.rotations) {
     const days = byDepartment.get(r.departmentId) ?? byDepartment.set(r.departmentId, dates.map(() => ({ thinClient: 0, loanPc: 0 }))).get(r.departmentId)!;
     const grid = demandGrid(r, snap, needOf, standby);
-    scheduledDemand(grid).forEach((d, i) => {
-      const day = days[offset.get(grid.dates[i]!)!]!;
-      day.thinClient += d.thinClient;
-      day.loanPc += d.loanPc;
-    });
+    scheduledDemand(grid).forEach((d, i) => addDemand(days[offset.get(grid.dates[i]!)!]!, d));
   }
   return { dates, byDepartment };
 }
@@ -103,10 +99,7 @@ export function demandByDepartment(snap: DemandSnapshot): { dates: IsoDate[]; by
 export function sumDemand(dates: readonly IsoDate[], lists: Iterable<Demand[]>): Demand[] {
   const out = dates.map(() => ({ thinClient: 0, loanPc: 0 }));
   for (const list of lists) {
-    list.forEach((d, i) => {
-      out[i]!.thinClient += d.thinClient;
-      out[i]!.loanPc += d.loanPc;
-    });
+    list.forEach((d, i) => addDemand(out[i]!, d));
   }
   return out;
 }

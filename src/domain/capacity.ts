@@ -59,7 +59,7 @@ export function capacityDays(dates: readonly IsoDate[], demandOn: (i: number) =>
   const days = dates.map((date, i) => {
     const demand = demandOn(i);
     const shortage = { thinClient: missing(demand.thinClient, capacity.thinClient), loanPc: missing(demand.loanPc, capacity.loanPc) };
-    return { date, demand, capacity, shortage, short: shortage.thinClient > 0 || shortage.loanPc > 0 };
+    return { date, demand, capacity, shortage, short: isShort(demand, capacity) };
   });
   const short = days.filter((d) => d.short);
   return {
