@@ -31,7 +31,7 @@ export async function feedContext(deps: Deps, department: DepartmentRow, from: I
       };
     }),
   );
-  const standby = standbyLookup(await standbyWindows(deps, department.id));
+  const standby = standbyLookup(await standbyWindows(deps, department.id, { from, to }));
   return { calendar: calendarOf(department), language: department.language as Language, rotations, from, to, standby };
 }
 

@@ -8,8 +8,8 @@ import type { Deps } from './deps.ts';
 export const windowOf = (q: QuarantineRow): StandbyWindow => ({ teamId: q.team_id, memberId: q.member_id, from: q.effective_from, to: effectiveEnd(q) });
 
 /** Every quarantine window of a department (past ones too: history shows them). */
-export async function standbyWindows(deps: Deps, departmentId: string): Promise<StandbyWindow[]> {
-  return (await listQuarantines(deps.db, departmentId)).map(windowOf).filter((w) => w.from <= w.to);
+export async function standbyWindows(deps: Deps, departmentId: string, range?: { from: string; to: string }): Promise<StandbyWindow[]> {
+  return (await listQuarantines(deps.db, departmentId, range)).map(windowOf).filter((w) => w.from <= w.to);
 }
 
 /** The team outages in force in a rotation, for the swap rule. */

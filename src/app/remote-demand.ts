@@ -4,7 +4,8 @@ import { addDemand, demandGrid, resourceOf, scheduledDemand, type Demand, type D
 import type { Membership } from '../domain/rotation-model.ts';
 import { standbyLookup, type StandbyWindow } from '../domain/standby.ts';
 import type { IsoDate } from '../domain/types.ts';
-import { demandMemberships, demandOfficeDays, demandQuarantines, demandRotations, demandTeams, membersNeedingRemote, type DemandScope } from '../db/repos/capacity.ts';
+import { listQuarantines } from '../db/repos/quarantines.ts';
+import { demandMemberships, demandOfficeDays, demandRotations, demandTeams, membersNeedingRemote, type DemandScope } from '../db/repos/capacity.ts';
 import { listDepartments } from '../db/repos/departments.ts';
 import { findOrgSettings, listReservations } from '../db/repos/settings.ts';
 import type { Deps } from './deps.ts';
@@ -46,7 +47,7 @@ export async function loadDemand(deps: Deps, scope: DemandScope): Promise<Demand
     demandMemberships(deps.db, scope),
     demandOfficeDays(deps.db, scope),
     membersNeedingRemote(deps.db, scope.departmentId),
-    demandQuarantines(deps.db, scope),
+    listQuarantines(deps.db, scope.departmentId, scope),
   ]);
   const calendars = new Map(departments.map((d) => [d.id, calendarOf(d)]));
   const teamsOf = group(teams, (t) => t.rotation_id);

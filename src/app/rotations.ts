@@ -30,9 +30,11 @@ import { rotationDemandGrid, rotationView, survivabilityOf, type RemoteContext, 
 /** A stale If-Match: the rotation changed since the client read it. */
 export const staleVersion = (): Failure => ({ kind: 'stale', detail: 'The rotation changed since you read it (If-Match does not match its version); reload it and try again.' });
 
-/** Who is in standby in the rotation's department, and the capacity that applies to it. */
-async function remoteContextOf(deps: Deps, departmentId: string): Promise<RemoteContext> {
-  const [windows, settings] = await Promise.all([standbyWindows(deps, departmentId), loadCapacitySettings(deps)]);
+const spanOf = (snap: { rotation: { start_date: string; end_date: string } }) => ({ from: snap.rotation.start_date, to: snap.rotation.end_date });
+
+/** Who is in standby in the rotation's department over its span, and the capacity that applies to it. */
+async function remoteContextOf(deps: Deps, departmentId: string, span: { from: string; to: string }): Promise<RemoteContext> {
+  const [windows, settings] = await Promise.all([standbyWindows(deps, departmentId, span), loadCapacitySettings(deps)]);
   return { standby: standbyLookup(windows), capacity: capacityFor(settings, departmentId) };
 }
 
@@ -40,7 +42,7 @@ async function viewOf(deps: Deps, actor: Actor, id: string): Promise<Result<Rota
   const snap = await loadRotation(deps, actor, id);
   if (!snap.ok) return snap;
   const departmentId = snap.value.department.id;
-  const [members, remote] = await Promise.all([listMembers(deps.db, departmentId), remoteContextOf(deps, departmentId)]);
+  const [members, remote] = await Promise.all([listMembers(deps.db, departmentId), remoteContextOf(deps, departmentId, spanOf(snap.value))]);
   return ok(rotationView(snap.value, members, await loadPolicy(deps), remote));
 }
 
@@ -183,7 +185,7 @@ export async function rotationSchedule(deps: Deps, actor: Actor, id: string, ran
   const from = range.from && range.from > snap.rotation.start_date ? range.from : snap.rotation.start_date;
   const to = range.to && range.to < snap.rotation.end_date ? range.to : snap.rotation.end_date;
   if (range.from && range.to && range.from > range.to) return err(invalid('The range is empty.', [{ path: '?to', message: 'is before from' }]));
-  const standby = standbyLookup(await standbyWindows(deps, snap.rotation.department_id));
+  const standby = standbyLookup(await standbyWindows(deps, snap.rotation.department_id, { from, to }));
   const teamIds = snap.teams.map((t) => t.id);
   const days =
     from > to
@@ -206,7 +208,7 @@ export async function rotationSurvivability(deps: Deps, actor: Actor, id: string
   const loaded = await loadRotation(deps, actor, id);
   if (!loaded.ok) return loaded;
   const snap = loaded.value;
-  const [policy, members, remote] = await Promise.all([loadPolicy(deps), listMembers(deps.db, snap.department.id), remoteContextOf(deps, snap.department.id)]);
+  const [policy, members, remote] = await Promise.all([loadPolicy(deps), listMembers(deps.db, snap.department.id), remoteContextOf(deps, snap.department.id, spanOf(snap))]);
   const grid = rotationDemandGrid(snap, members, remote.standby);
   return ok({ rotationId: id, outageDays: policy.quarantineDays, returnSeparationDays: policy.returnSeparationDays, ...survivabilityOf(snap, policy, { grid, capacity: remote.capacity }) });
 }

@@ -55,10 +55,3 @@ export function membersNeedingRemote(db: Kysely<DB>, departmentId?: string) {
   if (departmentId) q = q.where('department_id', '=', departmentId);
   return q.execute();
 }
-
-/** Quarantines that may keep someone home inside the window (lifted ones too: their lift date ends them). */
-export function demandQuarantines(db: Kysely<DB>, s: DemandScope) {
-  let q = db.selectFrom('quarantines').selectAll().where('effective_from', '<=', s.to).where('end_date', '>=', s.from);
-  if (s.departmentId) q = q.where('department_id', '=', s.departmentId);
-  return q.execute();
-}

@@ -31,9 +31,11 @@ export function quarantinesOfRequest(db: Kysely<DB>, requestId: string): Promise
 }
 
 /** Quarantines of one department (or all), newest first. */
-export function listQuarantines(db: Kysely<DB>, departmentId?: string): Promise<QuarantineRow[]> {
+export function listQuarantines(db: Kysely<DB>, departmentId?: string, range?: { from: string; to: string }): Promise<QuarantineRow[]> {
   let q = db.selectFrom('quarantines').selectAll();
   if (departmentId) q = q.where('department_id', '=', departmentId);
+  // Only those in force at some point of [from, to] (a lift ends a quarantine only earlier, never later).
+  if (range) q = q.where('effective_from', '<=', range.to).where('end_date', '>=', range.from);
   return q.orderBy('marked_at', 'desc').orderBy('id').execute();
 }
 
