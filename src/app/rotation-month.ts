@@ -8,7 +8,7 @@ import { loadRotation } from './rotation-snapshot.ts';
 import { rotationSchedule } from './rotations.ts';
 
 /** The last day of a `YYYY-MM` month. */
-export function monthEnd(month: string): string {
+function monthEnd(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return addDays(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`, -1);
 }

@@ -21,7 +21,8 @@ import { webRoutes } from '../web/routes.tsx';
 export const VERSION = '0.1.0';
 
 /** A request path fit for logs and problem documents: feed tokens (credentials) are cut out. */
-const safePath = (path: string): string => path.replace(/^\/feeds\/[^/]+/, '/feeds/[token]');
+/** A request path fit for a log line or a problem document: a feed's token (its credential) left out. */
+export const safePath = (path: string): string => path.replace(/^\/feeds\/[^/]+/, '/feeds/[token]');
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The whole HTTP API for the given runtime dependencies; no module-level state. */

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Channels, Deps } from '../app/deps.ts';
+import { publicBaseUrl, type Channels, type Deps } from '../app/deps.ts';
 import { transactionalAtomic } from '../db/atomic.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
@@ -56,7 +56,7 @@ export function nodeDeps(
     ...(dataVersion ? { changeStamp: () => `${ownWrites}:${dataVersion.get() as number}` } : {}),
     now: opts.now ?? (() => new Date()),
     newId: randomUUID,
-    publicUrl: (opts.publicUrl || 'http://localhost:8787').replace(/\/+$/, ''),
+    publicUrl: publicBaseUrl(opts.publicUrl),
     adminToken: opts.adminToken || undefined,
     log: opts.log ?? ((l) => console.error(l)),
     ...(opts.channels ? { channels: opts.channels } : {}),

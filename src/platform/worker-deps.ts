@@ -1,7 +1,7 @@
 import type { D1Database } from '@cloudflare/workers-types';
 import { DEFAULT_MIGRATION_LOCK_TABLE, DEFAULT_MIGRATION_TABLE, Kysely, sql, type DatabaseIntrospector, type DatabaseMetadata, type TableMetadata } from 'kysely';
 import { D1Dialect } from 'kysely-d1';
-import type { Deps } from '../app/deps.ts';
+import { publicBaseUrl, type Deps } from '../app/deps.ts';
 import type { Atomic } from '../db/atomic.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
@@ -112,7 +112,7 @@ export function workerDeps(env: WorkerEnv, opts: { db?: Kysely<DB>; now?: () => 
     atomic: d1Atomic(env.DB),
     now: opts.now ?? (() => new Date()),
     newId: () => crypto.randomUUID(),
-    publicUrl: (env.PUBLIC_URL || 'http://localhost:8787').replace(/\/+$/, ''),
+    publicUrl: publicBaseUrl(env.PUBLIC_URL),
     adminToken: env.BUNSAN_ADMIN_TOKEN || undefined,
     log: opts.log ?? ((l) => console.error(l)),
     channels: { postSlack: slackPoster() },

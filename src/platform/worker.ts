@@ -1,7 +1,7 @@
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { deliverDue } from '../app/outbox-delivery.ts';
 import { countTokens } from '../db/repos/tokens.ts';
-import { createApp, MAX_BODY_BYTES, type App } from '../http/app.ts';
+import { createApp, MAX_BODY_BYTES, safePath, type App } from '../http/app.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';
 import { ensureMigrated, workerDeps, type WorkerEnv } from './worker-deps.ts';
 
@@ -59,7 +59,7 @@ export default {
       await ready;
     } catch (e) {
       console.error(`bunsan: migrating the D1 database failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return problemResponse(new ProblemError(503, 'unavailable', 'The database is not ready; it has been logged.'), new URL(request.url).pathname.replace(/^\/feeds\/[^/]+/, '/feeds/[token]'));
+      return problemResponse(new ProblemError(503, 'unavailable', 'The database is not ready; it has been logged.'), safePath(new URL(request.url).pathname));
     }
     const res = await app.fetch(request, env, ctx);
     await drainUnreadBody(request);

@@ -12,7 +12,7 @@ import { DepartmentPage, RotationForm } from './chief-pages.tsx';
 import type { WebContext, WebEnv } from './env.ts';
 import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
 import { t } from './i18n.ts';
-import { failurePage, refuseRole, render } from './layout.tsx';
+import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from './layout.tsx';
 import { MonthGrid } from './month-grid.tsx';
 import { RotationPage, type MoveResult } from './report.tsx';
 import { rotationFieldOf, rotationFormValues, rotationRequestOf, usedRows, type RotationFormValues } from './rotation-form.ts';
@@ -131,9 +131,9 @@ export function chiefPages() {
     const done = await publishRotation(c.var.deps, c.var.actor, id, version);
     if (!done.ok) {
       const f = done.error;
-      if (f.kind === 'not-found' || f.kind === 'forbidden') return failurePage(c, f);
+      if (notAboutTheForm(f)) return failurePage(c, f);
       const detail = [f.detail, ...('errors' in f && f.errors ? f.errors.map((e) => e.message) : [])].join(' ');
-      return rotationPage(c, id, { detail }, f.kind === 'stale' ? 412 : f.kind === 'invalid' ? 422 : 409);
+      return rotationPage(c, id, { detail }, formStatus(f));
     }
     return c.redirect(`/rotations/${id}?published=1`, 303);
   });
@@ -151,9 +151,9 @@ export function chiefPages() {
     const done = await moveMember(c.var.deps, c.var.actor, id, Number(text(body, 'version')), move);
     if (!done.ok) {
       const f = done.error;
-      if (f.kind === 'not-found' || f.kind === 'forbidden') return failurePage(c, f);
+      if (notAboutTheForm(f)) return failurePage(c, f);
       const fieldErrors = 'errors' in f && f.errors ? errorsOnFields(f.errors, moveFieldOf, lang) : {};
-      return rotationPage(c, id, { errors: fieldErrors, detail: f.detail, move }, f.kind === 'stale' ? 412 : f.kind === 'invalid' ? 422 : 409);
+      return rotationPage(c, id, { errors: fieldErrors, detail: f.detail, move }, formStatus(f));
     }
     const o = done.value;
     const q = new URLSearchParams({ moved: o.memberId, to: o.toTeamId ?? '', on: o.effectiveDate, officeFrom: o.officeFrom ?? '', last: o.lastOfficeDayWithOldTeam ?? '' });

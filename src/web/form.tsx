@@ -16,7 +16,7 @@ export function errorsOnFields(errors: FieldError[], fieldOf: (path: string) => 
   return out;
 }
 
-export const hasErrors = (errors: FormErrors): boolean => Object.values(errors).some((m) => m.length > 0);
+const hasErrors = (errors: FormErrors): boolean => Object.values(errors).some((m) => m.length > 0);
 
 /** A form's value as a trimmed string ('' when absent or a file). */
 export const text = (body: Record<string, unknown>, name: string): string => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');

@@ -11,7 +11,7 @@ import type { WebContext, WebEnv } from './env.ts';
 import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
 import { ExposurePage, parseSubject, PreviewPage, QuarantinesPage, subjectName, type Directory, type ExposureAnswer, type MarkValues } from './hr-pages.tsx';
 import { t } from './i18n.ts';
-import { failurePage, refuseRole, render } from './layout.tsx';
+import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from './layout.tsx';
 import { roles } from './session.ts';
 
 /** Names of the teams and members HR may pick (three queries, whatever the organisation's size). */
@@ -61,7 +61,7 @@ function markRequest(body: Record<string, unknown>, c: WebContext): { values: Ma
   return invalid.length ? { values, request: null, errors: errorsOnFields(invalid, markFieldOf, lang) } : { values, request, errors: {} };
 }
 
-async function quarantinesPage(c: WebContext, form: { values?: MarkValues; errors?: FormErrors; detail?: string } = {}, status: 200 | 409 | 422 = 200) {
+async function quarantinesPage(c: WebContext, form: { values?: MarkValues; errors?: FormErrors; detail?: string } = {}, status: 200 | 409 | 412 | 422 = 200) {
   const dir = await directory(c);
   const active = unwrap(await quarantineList(c.var.deps, c.var.actor, { active: true })).map((q) => ({ ...q, liftDefault: maxDate(q.effectiveFrom, dir.todayOf.get(q.departmentId) ?? q.effectiveFrom) }));
   const q = c.req.query();
@@ -73,9 +73,9 @@ async function quarantinesPage(c: WebContext, form: { values?: MarkValues; error
 
 /** A refused quarantine: its field errors on the form, or the failure page when it is not about the input. */
 function refused(c: WebContext, values: MarkValues, f: Failure) {
-  if (f.kind === 'not-found' || f.kind === 'forbidden') return failurePage(c, f);
+  if (notAboutTheForm(f)) return failurePage(c, f);
   const errors = 'errors' in f && f.errors ? errorsOnFields(f.errors, markFieldOf, c.var.lang) : {};
-  return quarantinesPage(c, { values, errors, detail: f.detail }, f.kind === 'invalid' ? 422 : 409);
+  return quarantinesPage(c, { values, errors, detail: f.detail }, formStatus(f));
 }
 
 /** HR's pages (admin too): active quarantines, mark (preview, then confirm), lift, exposure lookup. */
@@ -123,9 +123,9 @@ export function hrPages() {
     const done = await liftQuarantine(c.var.deps, c.var.actor, id, date);
     if (!done.ok) {
       const f = done.error;
-      if (f.kind === 'not-found' || f.kind === 'forbidden') return failurePage(c, f);
+      if (notAboutTheForm(f)) return failurePage(c, f);
       const errors = 'errors' in f && f.errors ? errorsOnFields(f.errors, () => field, c.var.lang) : {};
-      return quarantinesPage(c, { errors, detail: f.detail }, f.kind === 'invalid' ? 422 : 409);
+      return quarantinesPage(c, { errors, detail: f.detail }, formStatus(f));
     }
     return c.redirect(`/quarantines?${new URLSearchParams({ lifted: date, back: String(done.value.handedBack.length) })}`, 303);
   });

@@ -106,6 +106,11 @@ export function renderMessage(c: WebContext, status: 400 | 403 | 404 | 409 | 412
 
 const FAILURE_STATUS = { 'not-found': 404, forbidden: 403, conflict: 409, stale: 412, invalid: 422 } as const;
 
+/** A failure not about a form's input (unknown, not allowed): a page of its own, not messages on the form. */
+export const notAboutTheForm = (f: Failure): boolean => f.kind === 'not-found' || f.kind === 'forbidden';
+/** The status of a form shown again with a failure on it. */
+export const formStatus = (f: Failure) => FAILURE_STATUS[f.kind] as 409 | 412 | 422;
+
 /** A use case's failure as a page with the matching status. */
 export function failurePage(c: WebContext, f: Failure) {
   const status = FAILURE_STATUS[f.kind];

@@ -6,15 +6,15 @@ import { authenticate } from '../app/tokens.ts';
 import type { WebContext, WebEnv } from './env.ts';
 
 /** The signed-in session: `<nonce>.<bearer token>`; the nonce makes the CSRF token differ per sign-in. */
-export const SESSION_COOKIE = 'bunsan_session';
+const SESSION_COOKIE = 'bunsan_session';
 /** Before sign-in: a nonce whose CSRF token guards the sign-in form itself (no login CSRF). */
-export const PRE_COOKIE = 'bunsan_pre';
+const PRE_COOKIE = 'bunsan_pre';
 
 const isHttps = (c: WebContext): boolean => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 const cookieOptions = (c: WebContext) => ({ httpOnly: true, secure: isHttps(c), sameSite: 'Strict' as const, path: '/' });
 
 /** The synchronizer token of a session nonce (what hidden `_csrf` fields carry). */
-export const csrfTokenOf = (nonce: string): Promise<string> => hashSecret(`bunsan-csrf:${nonce}`);
+const csrfTokenOf = (nonce: string): Promise<string> => hashSecret(`bunsan-csrf:${nonce}`);
 
 function session(c: WebContext): { nonce: string; token: string } | null {
   const raw = getCookie(c, SESSION_COOKIE) ?? '';
@@ -101,11 +101,6 @@ export function csrfGuard(expected: (c: WebContext) => Promise<string | null>, r
     if (!want || typeof sent !== 'string' || !sameString(sent, want)) return refuse(c);
     await next();
   };
-}
-
-/** The token a signed-in post must carry; resumes the session (actor) on the way. */
-export async function sessionCsrf(c: WebContext): Promise<string | null> {
-  return (await resumeSession(c)) ? c.var.csrf : null;
 }
 
 /** The token the sign-in post must carry. */

@@ -3,6 +3,7 @@
 // ids and instants left out, so the runtimes can also be compared with each other.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { safePath } from '../../src/http/app.ts';
 import { jsonClient, type Answer } from './client.ts';
 
 const roster = readFileSync(new URL('../fixtures/roster.csv', import.meta.url), 'utf8');
@@ -19,7 +20,7 @@ export function httpClient(base: string, adminToken: string) {
       const text = await res.text();
       return new Response(text === '' ? null : text, { status: res.status, headers: res.headers });
     } catch (e) {
-      throw new Error(`${init.method} ${path.replace(/^\/feeds\/[^/.]+/, '/feeds/[token]')}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new Error(`${init.method} ${safePath(path)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
   }, adminToken);
 }

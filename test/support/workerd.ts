@@ -24,7 +24,7 @@ export function wranglerEnv(home: string): NodeJS.ProcessEnv {
 }
 
 /** A port nobody listens on right now (loopback). */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.unref();
