@@ -6,8 +6,7 @@ import { rotationMonth } from '../app/rotation-month.ts';
 import { moveMember } from '../app/rotation-moves.ts';
 import { createRotation, publishRotation, readRotation, rotationsOf } from '../app/rotations.ts';
 import { addDays, dateInZone } from '../domain/dates.ts';
-import { ProblemError } from '../http/problem.ts';
-import { membersFromCsv } from '../http/routes/departments.ts';
+import { membersFromCsv } from '../http/roster-input.ts';
 import { DepartmentPage, RotationForm } from './chief-pages.tsx';
 import type { WebContext, WebEnv } from './env.ts';
 import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
@@ -91,14 +90,9 @@ export function chiefPages() {
     const lang = c.var.lang;
     const file = (await c.req.parseBody()).csv;
     if (typeof file === 'string' || !file || file.size === 0) return departmentPage(c, id, { formErrors: { csv: [t(lang, 'csvChoose')] } }, 422);
-    let parsed: ReturnType<typeof membersFromCsv>;
-    try {
-      parsed = membersFromCsv(await file.text());
-    } catch (e) {
-      if (!(e instanceof ProblemError)) throw e;
-      return departmentPage(c, id, { csvErrors: e.errors ?? [{ path: '', message: e.message }], formErrors: { csv: [t(lang, 'csvErrors')] } }, 422);
-    }
-    const added = await addMembers(c.var.deps, c.var.actor, id, parsed.members, parsed.lines);
+    const parsed = membersFromCsv(await file.text());
+    if (!parsed.ok) return departmentPage(c, id, { csvErrors: parsed.error.errors, formErrors: { csv: [t(lang, 'csvErrors')] } }, 422);
+    const added = await addMembers(c.var.deps, c.var.actor, id, parsed.value.members, parsed.value.lines);
     if (!added.ok) {
       if (added.error.kind !== 'invalid' && added.error.kind !== 'conflict') return failurePage(c, added.error);
       const rows = added.error.errors ?? [{ path: '', message: added.error.detail }];
