@@ -79,9 +79,9 @@ export async function updateSettings(deps: Deps, actor: Actor, input: SettingsUp
   const kept = new Set(next.reservations.map((r) => r.departmentId));
   await deps.atomic([
     upsertOrgSettingsQuery(deps.db, {
-      thin_client_seats: next.thinClientSeats,
-      loan_pcs: next.loanPcs,
-      policy: Object.keys(policy).length ? JSON.stringify(policy) : null,
+      ...(input.thinClientSeats !== undefined ? { thin_client_seats: input.thinClientSeats } : {}),
+      ...(input.loanPcs !== undefined ? { loan_pcs: input.loanPcs } : {}),
+      ...(input.policy ? { policyPatch: input.policy } : {}),
       updated_at: at,
       updated_by: actor.tokenId,
     }),

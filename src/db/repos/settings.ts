@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import type { DB, DepartmentReservationRow, OrgSettingsRow } from '../schema.ts';
 
 /** The organisation's settings row, or undefined while no admin has set anything. */
@@ -11,12 +11,22 @@ export function listReservations(db: Kysely<DB>): Promise<DepartmentReservationR
   return db.selectFrom('department_reservations').selectAll().orderBy('department_id').execute();
 }
 
-/** Writes the organisation's capacity (the one row, created on first write). */
-export function upsertOrgSettingsQuery(db: Kysely<DB>, row: Omit<OrgSettingsRow, 'id'>): CompiledQuery {
+/**
+ * Changes the organisation's settings row (created on first write): only the columns given, and
+ * the policy by a JSON merge patch (a field set to null is removed), so that two admins changing
+ * different settings at once both keep their change.
+ */
+export function upsertOrgSettingsQuery(
+  db: Kysely<DB>,
+  change: { thin_client_seats?: number | null; loan_pcs?: number | null; policyPatch?: Record<string, unknown>; updated_at: string; updated_by: string },
+): CompiledQuery {
+  const { policyPatch, ...columns } = change;
+  const patch = policyPatch ? JSON.stringify(policyPatch) : null;
+  const merged = (current: RawBuilder<string | null> | null) => sql<string | null>`nullif(json_patch(coalesce(${current ?? sql`null`}, '{}'), ${patch}), '{}')`;
   return db
     .insertInto('org_settings')
-    .values({ id: 1, ...row })
-    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .values({ id: 1, thin_client_seats: null, loan_pcs: null, ...columns, policy: patch ? merged(null) : null })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ ...columns, ...(patch ? { policy: merged(sql`org_settings.policy`) } : {}) }))
     .compile();
 }
 
