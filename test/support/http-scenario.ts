@@ -75,7 +75,7 @@ export async function runScenario(call: Call, now = new Date()): Promise<Record<
   expectProblem(await call('POST', `/v1/departments/${deptId}/members`, { body: { members: [bulk[0]] } }), 409, 'a duplicate e-mail');
   const members = await call('GET', `/v1/departments/${deptId}/members`);
   assert.equal(members.status, 200);
-  const memberList = Array.isArray(members.json) ? members.json : members.json.members;
+  const memberList = members.json.members;
   assert.equal(memberList.length, csv.json.members.length + bulk.length);
   digest.members = memberList.map((m: any) => `${m.name}|${m.email}|${m.skills.join(';')}|${m.position}|${m.remoteAccess}`);
 
@@ -158,10 +158,19 @@ export async function runScenario(call: Call, now = new Date()): Promise<Record<
   // Lift early: days from the lift date go back to team B.
   const lift = await call('POST', `/v1/quarantines/${q.json.id}/lift`, { token: hr.json.token, body: { date: day(now, 14) } });
   assert.equal(lift.status, 200, lift.text);
-  digest.handedBack = lift.json.handedBack.map((s: any) => (typeof s === 'string' ? s : s.date));
+  digest.handedBack = lift.json.handedBack.map((s: any) => s.date);
   const after = await schedule();
   digest.scheduleAfter = after.map((d) => `${d.date} ${d.kind} ${label(d.officeTeamId) ?? '-'} ${d.standbyTeamIds.map(label).join(',')}`);
   expectProblem(await call('POST', `/v1/quarantines/${q.json.id}/lift`, { token: hr.json.token, body: { date: day(now, 15) } }), 409, 'lifting twice');
+
+  // Organisation settings: a policy field set and put back (a JSON merge patch in the database), and capacity.
+  const set = await call('PATCH', '/v1/settings', { body: { policy: { quarantineDays: 10, exposureLookbackDays: 3 }, loanPcs: 500 } });
+  assert.equal(set.status, 200, set.text);
+  const back = await call('PATCH', '/v1/settings', { body: { policy: { quarantineDays: null } } });
+  assert.deepEqual([back.json.policySet, back.json.policy.quarantineDays, back.json.policy.exposureLookbackDays, back.json.loanPcs], [['exposureLookbackDays'], 14, 3, 500]);
+  const read = (await call('GET', '/v1/settings')).json;
+  assert.deepEqual([read.policySet, read.loanPcs], [['exposureLookbackDays'], 500], 'as stored');
+  await call('PATCH', '/v1/settings', { body: { policy: { exposureLookbackDays: null }, loanPcs: null } });
 
   // Remote capacity, day by day.
   const capacity = await call('GET', `/v1/capacity?departmentId=${deptId}&from=${start}&to=${day(now, 20)}`);
