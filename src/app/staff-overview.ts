@@ -1,17 +1,21 @@
-import { addDays, dateInZone } from '../domain/dates.ts';
+import { addDays, dateInZone, maxDate } from '../domain/dates.ts';
+import { coversDate } from '../domain/rotation-model.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { findDepartment } from '../db/repos/departments.ts';
 import { findMember, listMembers } from '../db/repos/members.ts';
-import { listRotations, membershipsOf, teamsOf } from '../db/repos/rotations.ts';
+import { findTeam, membershipsOf, publishedRotationsIn } from '../db/repos/rotations.ts';
 import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { forbidden, type Failure } from './failure.ts';
 import { memberSchedule } from './members.ts';
+import { membershipOf } from './rotation-snapshot.ts';
+
+/** Later than any rotation ends. */
+const MAX_DATE = '9999-12-31';
 
 export interface StaffOverview {
-  member: { id: string; name: string };
-  department: { id: string; name: string; language: string };
-  today: string;
+  member: { name: string };
+  department: { name: string };
   /** The member's team today (or at the start of the next published rotation), with its members' names. */
   team: { label: string; rotationName: string; memberNames: string[] } | null;
   days: { date: string; kind: string; start: string; end: string; summary: string }[];
@@ -28,22 +32,21 @@ export async function staffOverview(deps: Deps, actor: Actor, days = 60): Promis
   if (!schedule.ok) return schedule;
 
   let team: StaffOverview['team'] = null;
-  const rotations = (await listRotations(deps.db, department.id)).filter((r) => r.status === 'published' && r.end_date >= today).sort((a, b) => a.start_date.localeCompare(b.start_date));
-  for (const r of rotations) {
-    const on = r.start_date > today ? r.start_date : today;
-    const memberships = (await membershipsOf(deps.db, r.id)).filter((m) => m.from_date <= on && (m.to_date === null || m.to_date >= on));
-    const mine = memberships.find((m) => m.member_id === member.id);
+  // Published rotations from today on, earliest first: the team today, or at the next one's start.
+  for (const r of await publishedRotationsIn(deps.db, department.id, today, MAX_DATE)) {
+    const on = maxDate(r.start_date, today);
+    const memberships = (await membershipsOf(deps.db, r.id)).map(membershipOf).filter((m) => coversDate(m, on));
+    const mine = memberships.find((m) => m.memberId === member.id);
     if (!mine) continue;
-    const label = (await teamsOf(deps.db, r.id)).find((t) => t.id === mine.team_id)?.label ?? '';
-    const names = new Map((await listMembers(deps.db, department.id)).map((m) => [m.id, m.name]));
-    const memberNames = memberships.filter((m) => m.team_id === mine.team_id).map((m) => names.get(m.member_id) ?? '').filter(Boolean).sort();
-    team = { label, rotationName: r.name, memberNames };
+    const [own, members] = await Promise.all([findTeam(deps.db, mine.teamId), listMembers(deps.db, department.id)]);
+    const names = new Map(members.map((m) => [m.id, m.name]));
+    const memberNames = memberships.filter((m) => m.teamId === mine.teamId).map((m) => names.get(m.memberId) ?? '').filter(Boolean).sort();
+    team = { label: own?.label ?? '', rotationName: r.name, memberNames };
     break;
   }
   return ok({
-    member: { id: member.id, name: member.name },
-    department: { id: department.id, name: department.name, language: department.language },
-    today,
+    member: { name: member.name },
+    department: { name: department.name },
     team,
     days: schedule.value.days.map((d) => ({ date: d.date, kind: d.kind, start: d.start, end: d.end, summary: d.summary })),
   });
