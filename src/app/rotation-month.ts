@@ -5,7 +5,7 @@ import type { Actor } from './actor.ts';
 import type { Deps } from './deps.ts';
 import { invalid } from './failure.ts';
 import { loadRotation } from './rotation-snapshot.ts';
-import { rotationSchedule } from './rotations.ts';
+import { scheduleOf } from './rotations.ts';
 
 /** The last day of a `YYYY-MM` month. */
 function monthEnd(month: string): string {
@@ -25,10 +25,10 @@ export async function rotationMonth(deps: Deps, actor: Actor, id: string, asked?
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return err(invalid('The month is not valid.', [{ path: '?month', message: 'must be YYYY-MM' }]));
   const from = `${month}-01`;
   const to = monthEnd(month);
-  const schedule = await rotationSchedule(deps, actor, id, { from, to });
+  const [schedule, inForce] = await Promise.all([scheduleOf(deps, scoped.value, { from, to }), rotationSwapsOf(deps.db, id)]);
   if (!schedule.ok) return schedule;
-  const swaps = (await rotationSwapsOf(deps.db, id))
+  const swaps = inForce
     .filter((s) => s.handed_back_at === null && s.date >= from && s.date <= to)
     .map((s) => ({ date: s.date, slot: s.slot, fromTeamId: s.from_team_id, toTeamId: s.to_team_id }));
-  return ok({ ...schedule.value, month, swaps, name: r.name, startDate: r.start_date, endDate: r.end_date });
+  return ok({ ...schedule.value, month, swaps, name: r.name });
 }

@@ -180,8 +180,12 @@ export async function publishRotation(deps: Deps, actor: Actor, id: string, ifMa
 /** The day-by-day schedule from `from` to `to` (clamped to the rotation). */
 export async function rotationSchedule(deps: Deps, actor: Actor, id: string, range: { from?: string; to?: string }) {
   const loaded = await loadRotation(deps, actor, id);
-  if (!loaded.ok) return loaded;
-  const snap = loaded.value;
+  return loaded.ok ? scheduleOf(deps, loaded.value, range) : loaded;
+}
+
+/** The schedule of a loaded rotation from `from` to `to` (clamped to the rotation). */
+export async function scheduleOf(deps: Deps, snap: RotationSnapshot, range: { from?: string; to?: string }) {
+  const id = snap.rotation.id;
   const from = range.from && range.from > snap.rotation.start_date ? range.from : snap.rotation.start_date;
   const to = range.to && range.to < snap.rotation.end_date ? range.to : snap.rotation.end_date;
   if (range.from && range.to && range.from > range.to) return err(invalid('The range is empty.', [{ path: '?to', message: 'is before from' }]));
