@@ -20,21 +20,10 @@ export interface CapacityEffect {
 
 const isSet = (c: Capacity): boolean => c.thinClient !== null || c.loanPc !== null;
 
-/** A change about to be written: the rotations' shifts as they will be, the new standby windows, and one that ends (a lift). */
+/** A change about to be written: the rotations' shifts as they will be, and the standby windows it adds or (by quarantine) replaces. */
 export interface DemandChange {
   shifts: ReadonlyMap<string, readonly ShiftRecord[]>;
   windows: readonly StandbyWindow[];
-  /** A window as it stands now, replaced by the change (a lifted quarantine's: its shortened one is in `windows`). */
-  replaces?: StandbyWindow;
-}
-
-const sameWindow = (a: StandbyWindow, b: StandbyWindow) => a.teamId === b.teamId && a.memberId === b.memberId && a.from === b.from && a.to === b.to;
-
-/** The windows without (one occurrence of) the replaced one. */
-function withoutReplaced(windows: readonly StandbyWindow[], replaced: StandbyWindow | undefined): StandbyWindow[] {
-  if (!replaced) return [...windows];
-  const i = windows.findIndex((w) => sameWindow(w, replaced));
-  return i < 0 ? [...windows] : [...windows.slice(0, i), ...windows.slice(i + 1)];
 }
 
 function applied(snap: DemandSnapshot, departmentId: string, change: DemandChange): DemandSnapshot {
@@ -47,7 +36,7 @@ function applied(snap: DemandSnapshot, departmentId: string, change: DemandChang
         const shifts = change.shifts.get(r.id);
         return shifts ? { ...r, office: shifts.filter((s) => s.status === 'scheduled' && inWindow(s.date)).map((s) => ({ teamId: s.teamId, date: s.date })) } : r;
       }),
-    windows: [...withoutReplaced(snap.windows, change.replaces), ...change.windows],
+    windows: [...snap.windows.filter((w) => !change.windows.some((c) => c.quarantineId !== undefined && c.quarantineId === w.quarantineId)), ...change.windows],
   };
 }
 

@@ -5,7 +5,7 @@ import type { QuarantineRow } from '../db/schema.ts';
 import type { Deps } from './deps.ts';
 
 /** The days a quarantine keeps its subject home, as the schedule, feeds and swaps see them. */
-export const windowOf = (q: QuarantineRow): StandbyWindow => ({ teamId: q.team_id, memberId: q.member_id, from: q.effective_from, to: effectiveEnd(q) });
+export const windowOf = (q: QuarantineRow): StandbyWindow => ({ quarantineId: q.id, teamId: q.team_id, memberId: q.member_id, from: q.effective_from, to: effectiveEnd(q) });
 
 /** Every quarantine window of a department (past ones too: history shows them). */
 export async function standbyWindows(deps: Deps, departmentId: string, range?: { from: string; to: string }): Promise<StandbyWindow[]> {

@@ -118,7 +118,7 @@ export async function liftQuarantine(deps: Deps, actor: Actor, id: string, date:
   }
   const liftedRow = { ...q, lifted_at: at, lifted_from: date, lifted_by: actor.tokenId };
   const shortened = windowOf(liftedRow);
-  const capacity = await capacityEffect(deps, q.department_id, { from: date, to: q.end_date }, { shifts: shiftsAfter, windows: shortened.from <= shortened.to ? [shortened] : [], replaces: windowOf(q) });
+  const capacity = await capacityEffect(deps, q.department_id, { from: date, to: q.end_date }, { shifts: shiftsAfter, windows: [shortened] });
   const moved = handedBack.map((h) => ({ date: h.date, fromTeamId: h.fromTeamId ?? '', toTeamId: h.toTeamId }));
   writes.push(...(await quarantineNotices(deps, department, liftedRow, 'lifted', moved, at, capacity.capacitySet ? { newShortageDates: capacity.newShortageDates } : undefined)));
   writes.push(

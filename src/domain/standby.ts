@@ -3,6 +3,8 @@ import type { IsoDate } from './types.ts';
 
 /** A quarantine as the schedule sees it: who, and the days it keeps them home. */
 export interface StandbyWindow {
+  /** The quarantine it comes from, when it comes from a stored one. */
+  quarantineId?: string;
   teamId: string | null;
   memberId: string | null;
   /** The first day it changed anything (never before the day it was entered). */
