@@ -35,7 +35,15 @@ export async function quarantineDirectory(deps: Deps, actor: Actor) {
 }
 
 /** Who shared office days with a member between from and to: past days as they happened, future as planned. */
-export async function exposureLookup(deps: Deps, actor: Actor, memberId: string, range: { from?: string; to?: string }): Promise<Result<unknown, Failure>> {
+export interface ExposureAnswer {
+  memberId: string;
+  from: string;
+  to: string;
+  days: { date: string; teamId: string | null; coPresentMemberIds: string[] }[];
+  teamIds: string[];
+}
+
+export async function exposureLookup(deps: Deps, actor: Actor, memberId: string, range: { from?: string; to?: string }): Promise<Result<ExposureAnswer, Failure>> {
   if (!isHrOrAdmin(actor)) return err(hrOnly());
   const badDates = notDates({ '?from': range.from, '?to': range.to });
   if (badDates.length) return err(invalid('The range is not valid.', badDates));

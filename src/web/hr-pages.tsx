@@ -1,5 +1,6 @@
 import { Csrf, ErrorSummary, Input, Select, type FormErrors, type Option } from './form.tsx';
 import { t, type Lang } from './i18n.ts';
+import type { ExposureAnswer } from '../app/quarantine-queries.ts';
 
 /** Names for the ids HR works with, across the departments HR sees. */
 export interface Directory {
@@ -194,12 +195,6 @@ export function PreviewPage(p: { lang: Lang; csrf: string; dir: Directory; value
       </form>
     </>
   );
-}
-
-export interface ExposureAnswer {
-  from: string;
-  to: string;
-  days: { date: string; teamId: string | null; coPresentMemberIds: string[] }[];
 }
 
 /** Who shared office days with a member: the lookup form and its answer. */

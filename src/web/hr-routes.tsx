@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { liftQuarantine } from '../app/quarantine-lift.ts';
-import { exposureLookup, quarantineDirectory, quarantineList } from '../app/quarantine-queries.ts';
+import { exposureLookup, quarantineDirectory, quarantineList, type ExposureAnswer } from '../app/quarantine-queries.ts';
 import { markQuarantine, previewQuarantine, type QuarantineRequest } from '../app/quarantines.ts';
 import type { Failure } from '../app/failure.ts';
 import { isIsoDate } from '../domain/calendar.ts';
@@ -9,7 +9,7 @@ import { validate } from '../http/schemas.ts';
 import { unwrap } from '../http/unwrap.ts';
 import type { WebContext, WebEnv } from './env.ts';
 import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
-import { ExposurePage, parseSubject, PreviewPage, QuarantinesPage, subjectName, type Directory, type ExposureAnswer, type MarkValues } from './hr-pages.tsx';
+import { ExposurePage, parseSubject, PreviewPage, QuarantinesPage, subjectName, type Directory, type MarkValues } from './hr-pages.tsx';
 import { t } from './i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from './layout.tsx';
 import { roles } from './session.ts';
@@ -141,7 +141,7 @@ export function hrPages() {
       for (const f of ['from', 'to'] as const) if (values[f] && !isIsoDate(values[f])) addError(errors, f, t(lang, 'mustBeDate'));
       if (!Object.keys(errors).length) {
         const found = await exposureLookup(c.var.deps, c.var.actor, values.memberId, { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
-        if (found.ok) answer = found.value as ExposureAnswer;
+        if (found.ok) answer = found.value;
         else {
           detail = found.error.detail;
           Object.assign(errors, errorsOnFields('errors' in found.error ? (found.error.errors ?? []) : [], (p) => (p === '?to' ? 'to' : p === '?from' ? 'from' : 'memberId'), c.var.lang));
