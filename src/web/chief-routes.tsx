@@ -61,7 +61,7 @@ async function rotationPage(c: WebContext, id: string, extra: RotationExtra = {}
   const names = new Map(members.value.map((m) => [m.id, m.name]));
   const labels = new Map(view.value.teams.map((tm) => [tm.id, tm.label]));
   const { movedQuery, ...rest } = extra;
-  const moved = movedQuery ? movedFrom(movedQuery, (m) => names.get(m) ?? m, (tm) => labels.get(tm) ?? tm) : null;
+  const moved = movedQuery ? movedFrom(movedQuery, (m) => names.get(m), (tm) => labels.get(tm)) : null;
   return render(
     c,
     `${view.value.name} — ${dept.value.name}`,
@@ -71,9 +71,12 @@ async function rotationPage(c: WebContext, id: string, extra: RotationExtra = {}
 }
 
 /** The notice after a move, from what its redirect carries (the bridging date included). */
-function movedFrom(q: Record<string, string>, nameOf: (id: string) => string, labelOf: (id: string) => string): MoveResult | null {
-  if (!q.moved || !q.officeFrom || !q.on) return null;
-  return { name: nameOf(q.moved), label: labelOf(q.to ?? ''), date: q.on, officeFrom: q.officeFrom, last: q.last || null };
+/** The notice after a move, from the redirect's query: only when it names a known member and team and real dates (a crafted link shows nothing). */
+function movedFrom(q: Record<string, string>, nameOf: (id: string) => string | undefined, labelOf: (id: string) => string | undefined): MoveResult | null {
+  const name = nameOf(q.moved ?? '');
+  const label = labelOf(q.to ?? '');
+  if (!name || !label || !isIsoDate(q.on ?? '') || !isIsoDate(q.officeFrom ?? '') || (q.last && !isIsoDate(q.last))) return null;
+  return { name, label, date: q.on!, officeFrom: q.officeFrom!, last: q.last || null };
 }
 
 const moveFieldOf = (path: string): string | null => (path === '/officeFrom' ? 'effectiveDate' : (/^\/(memberId|toTeamId|effectiveDate)$/.exec(path)?.[1] ?? null));
@@ -83,7 +86,7 @@ export function chiefPages() {
   const r = new Hono<WebEnv>();
   const chief = roles(['admin', 'chief'], refuseRole);
 
-  r.get('/departments/:id', chief, (c) => departmentPage(c, c.req.param('id'), { added: Number(c.req.query('added')) || 0 }));
+  r.get('/departments/:id', chief, (c) => departmentPage(c, c.req.param('id'), { added: Math.max(0, Math.trunc(Number(c.req.query('added')) || 0)) }));
 
   r.post('/departments/:id/members', chief, async (c) => {
     const id = c.req.param('id');

@@ -66,7 +66,9 @@ async function quarantinesPage(c: WebContext, form: { values?: MarkValues; error
   const active = unwrap(await quarantineList(c.var.deps, c.var.actor, { active: true })).map((q) => ({ ...q, liftDefault: maxDate(q.effectiveFrom, dir.todayOf.get(q.departmentId) ?? q.effectiveFrom) }));
   const q = c.req.query();
   const lang = c.var.lang;
-  const notice = q.marked ? t(lang, 'marked', { swaps: q.swaps ?? 0, uncovered: q.uncovered ?? 0 }) : q.lifted ? t(lang, 'lifted', { date: q.lifted, count: q.back ?? 0 }) : undefined;
+  // The notice after a redirect, from its query: counts as whole numbers, the lift date a real date (a crafted link shows nothing odd).
+  const count = (v: string | undefined) => Math.max(0, Math.trunc(Number(v) || 0));
+  const notice = q.marked ? t(lang, 'marked', { swaps: count(q.swaps), uncovered: count(q.uncovered) }) : q.lifted && isIsoDate(q.lifted) ? t(lang, 'lifted', { date: q.lifted, count: count(q.back) }) : undefined;
   const values = form.values ?? { subject: '', startDate: [...dir.todayOf.values()][0] ?? '', endDate: '', reason: '' };
   return render(c, t(lang, 'quarantines'), <QuarantinesPage lang={lang} csrf={c.var.csrf} dir={dir} active={active} values={values} errors={form.errors ?? {}} detail={form.detail} notice={notice} />, status);
 }

@@ -124,6 +124,12 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     const notice = await chief.get(moved.location!);
     assert.match(notice.html, new RegExp(`Suzuki Kenさんを${to.label}チームへ異動しました（2026-12-10から）。新しいチームでの初出勤は \\d{4}-\\d{2}-\\d{2} 以降です`));
     assert.match(notice.html, /前のチームでの最終出勤日: 2026-12-\d\d/);
+    // A crafted link (unknown member or team, a date that is none) shows no such notice.
+    const crafted = await chief.get(`${rotation}?moved=nobody&to=x&on=2026-12-10&officeFrom=2026-12-24`);
+    assert.equal(crafted.status, 200);
+    assert.doesNotMatch(crafted.html, /異動しました/);
+    const badDate = await chief.get(moved.location!.replace(/officeFrom=[^&]+/, 'officeFrom=someday'));
+    assert.doesNotMatch(badDate.html, /異動しました/);
   });
 
   it('the month grid marks holidays and buffer days, and refuses a bad month', async () => {
