@@ -1,5 +1,6 @@
 import { DEFAULT_POLICY, type Policy } from '../domain/policy.ts';
-import { findOrgSettings } from '../db/repos/settings.ts';
+import { findOrgSettings, listReservations } from '../db/repos/settings.ts';
+import { capacitySettingsOf } from './remote-demand.ts';
 import type { Deps } from './deps.ts';
 
 /** The policy fields an admin has set; the rest are the design's defaults. */
@@ -14,4 +15,11 @@ export function policyOverrides(json: string | null | undefined): PolicyOverride
 export async function loadPolicy(deps: Deps): Promise<Policy> {
   const row = await findOrgSettings(deps.db);
   return { ...DEFAULT_POLICY, ...policyOverrides(row?.policy) };
+}
+
+/** The organisation's policy (with the fields an admin set) and capacity, from one read of its settings. */
+export async function loadOrgSettings(deps: Deps) {
+  const [row, reservations] = await Promise.all([findOrgSettings(deps.db), listReservations(deps.db)]);
+  const overrides = policyOverrides(row?.policy);
+  return { policy: { ...DEFAULT_POLICY, ...overrides } as Policy, overrides, capacity: capacitySettingsOf(row, reservations) };
 }

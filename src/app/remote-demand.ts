@@ -8,6 +8,7 @@ import { listQuarantines } from '../db/repos/quarantines.ts';
 import { demandMemberships, demandOfficeDays, demandRotations, demandTeams, membersNeedingRemote, type DemandScope } from '../db/repos/capacity.ts';
 import { listDepartments } from '../db/repos/departments.ts';
 import { findOrgSettings, listReservations } from '../db/repos/settings.ts';
+import type { DepartmentReservationRow, OrgSettingsRow } from '../db/schema.ts';
 import type { Deps } from './deps.ts';
 import { windowOf } from './quarantine-context.ts';
 import { calendarOf } from './rotation-snapshot.ts';
@@ -15,6 +16,11 @@ import { calendarOf } from './rotation-snapshot.ts';
 /** The organisation's capacity settings (nothing set yet: nulls, no reservations). */
 export async function loadCapacitySettings(deps: Deps): Promise<CapacitySettings & { updatedAt: string | null }> {
   const [row, reservations] = await Promise.all([findOrgSettings(deps.db), listReservations(deps.db)]);
+  return capacitySettingsOf(row, reservations);
+}
+
+/** Capacity settings from the settings row and the reservations as read. */
+export function capacitySettingsOf(row: OrgSettingsRow | undefined, reservations: DepartmentReservationRow[]): CapacitySettings & { updatedAt: string | null } {
   return {
     thinClientSeats: row?.thin_client_seats ?? null,
     loanPcs: row?.loan_pcs ?? null,

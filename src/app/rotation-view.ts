@@ -24,6 +24,8 @@ const asSplitMember = (m: MemberRow): SplitMember => ({
 export interface RemoteContext {
   standby: StandbyLookup;
   capacity: Capacity;
+  /** The organisation's policy, read with the capacity. */
+  policy: Policy;
 }
 
 /** The rotation's remote demand grid over its whole span: its active members who need a thin-client seat or a loan PC. */

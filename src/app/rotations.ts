@@ -20,11 +20,10 @@ import { inDepartmentScope, type Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { conflict, forbidden, invalid, notFound, type Failure } from './failure.ts';
-import { loadPolicy } from './policy.ts';
+import { loadOrgSettings } from './policy.ts';
 import { standbyWindows } from './quarantine-context.ts';
 import { decideRotation, rotationRows, splitMembers, type RotationRequest } from './rotation-plan.ts';
 import { calendarOf, loadRotation, shiftOf, teamRef, type RotationSnapshot } from './rotation-snapshot.ts';
-import { loadCapacitySettings } from './remote-demand.ts';
 import { rotationDemandGrid, rotationView, survivabilityOf, type RemoteContext, type RotationView } from './rotation-view.ts';
 
 /** A stale If-Match: the rotation changed since the client read it. */
@@ -34,8 +33,8 @@ const spanOf = (snap: { rotation: { start_date: string; end_date: string } }) =>
 
 /** Who is in standby in the rotation's department over its span, and the capacity that applies to it. */
 async function remoteContextOf(deps: Deps, departmentId: string, span: { from: string; to: string }): Promise<RemoteContext> {
-  const [windows, settings] = await Promise.all([standbyWindows(deps, departmentId, span), loadCapacitySettings(deps)]);
-  return { standby: standbyLookup(windows), capacity: capacityFor(settings, departmentId) };
+  const [windows, settings] = await Promise.all([standbyWindows(deps, departmentId, span), loadOrgSettings(deps)]);
+  return { standby: standbyLookup(windows), capacity: capacityFor(settings.capacity, departmentId), policy: settings.policy };
 }
 
 async function viewOf(deps: Deps, actor: Actor, id: string): Promise<Result<RotationView, Failure>> {
@@ -43,7 +42,7 @@ async function viewOf(deps: Deps, actor: Actor, id: string): Promise<Result<Rota
   if (!snap.ok) return snap;
   const departmentId = snap.value.department.id;
   const [members, remote] = await Promise.all([listMembers(deps.db, departmentId), remoteContextOf(deps, departmentId, spanOf(snap.value))]);
-  return ok(rotationView(snap.value, members, await loadPolicy(deps), remote));
+  return ok(rotationView(snap.value, members, remote.policy, remote));
 }
 
 /** Splits the department's active members into teams and plans office days: a draft rotation, or every unmet constraint. */
@@ -212,7 +211,8 @@ export async function rotationSurvivability(deps: Deps, actor: Actor, id: string
   const loaded = await loadRotation(deps, actor, id);
   if (!loaded.ok) return loaded;
   const snap = loaded.value;
-  const [policy, members, remote] = await Promise.all([loadPolicy(deps), listMembers(deps.db, snap.department.id), remoteContextOf(deps, snap.department.id, spanOf(snap))]);
+  const [members, remote] = await Promise.all([listMembers(deps.db, snap.department.id), remoteContextOf(deps, snap.department.id, spanOf(snap))]);
+  const policy = remote.policy;
   const grid = rotationDemandGrid(snap, members, remote.standby);
   return ok({ rotationId: id, outageDays: policy.quarantineDays, returnSeparationDays: policy.returnSeparationDays, ...survivabilityOf(snap, policy, { grid, capacity: remote.capacity }) });
 }

@@ -2,13 +2,12 @@ import { checkCapacitySettings, type CapacitySettings } from '../domain/capacity
 import { DEFAULT_POLICY, type Policy } from '../domain/policy.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { listDepartments } from '../db/repos/departments.ts';
-import { deleteReservationQuery, findOrgSettings, upsertOrgSettingsQuery, upsertReservationQuery } from '../db/repos/settings.ts';
+import { deleteReservationQuery, upsertOrgSettingsQuery, upsertReservationQuery } from '../db/repos/settings.ts';
 import type { Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { invalid, type Failure, type FieldError } from './failure.ts';
-import { policyOverrides, type PolicyOverrides } from './policy.ts';
-import { loadCapacitySettings } from './remote-demand.ts';
+import { loadOrgSettings, type PolicyOverrides } from './policy.ts';
 
 /** A change to the organisation's settings: the fields given; each reservation given replaces that department's; a policy field set to null goes back to the default. */
 export interface SettingsUpdate {
@@ -32,8 +31,8 @@ const view = (capacity: CapacitySettings, overrides: PolicyOverrides, updatedAt:
 
 /** The organisation's settings (admin; HR reads). */
 export async function readSettings(deps: Deps): Promise<SettingsView> {
-  const [capacity, row] = await Promise.all([loadCapacitySettings(deps), findOrgSettings(deps.db)]);
-  return view(capacity, policyOverrides(row?.policy), capacity.updatedAt);
+  const { capacity, overrides } = await loadOrgSettings(deps);
+  return view(capacity, overrides, capacity.updatedAt);
 }
 
 /** The overrides after a change: given values replace, nulls remove. */
@@ -48,8 +47,7 @@ function nextOverrides(current: PolicyOverrides, change: SettingsUpdate['policy'
 
 /** Changes the organisation's capacity and reservations; reservations must fit in what it has. */
 export async function updateSettings(deps: Deps, actor: Actor, input: SettingsUpdate): Promise<Result<SettingsView, Failure>> {
-  const [current, row] = await Promise.all([loadCapacitySettings(deps), findOrgSettings(deps.db)]);
-  const currentPolicy = policyOverrides(row?.policy);
+  const { capacity: current, overrides: currentPolicy } = await loadOrgSettings(deps);
   const policy = nextOverrides(currentPolicy, input.policy);
   const given = input.reservations ?? [];
   const known = new Set((await listDepartments(deps.db, given.map((r) => r.departmentId))).map((d) => d.id));
