@@ -17,12 +17,30 @@ export interface MovedDay {
 
 const person = (m: MemberRow): Person => ({ id: m.id, name: m.name, email: m.email });
 
-/** The people of a department that notices are about: by id, the chiefs, and each team's members on a date. */
-async function directory(deps: Deps, department: DepartmentRow, rotationId: string | null) {
-  const members = await listMembers(deps.db, department.id, true);
+/**
+ * The people of a department that notices are about, per rotation (a request with several
+ * quarantines reads the members once and each rotation's teams once).
+ */
+export function noticeDirectories(deps: Deps, department: DepartmentRow) {
+  let members: Promise<MemberRow[]> | undefined;
+  const byRotation = new Map<string, ReturnType<typeof directory>>();
+  return (rotationId: string | null) => {
+    members ??= listMembers(deps.db, department.id, true);
+    const key = rotationId ?? '';
+    if (!byRotation.has(key)) byRotation.set(key, directory(deps, members, rotationId));
+    return byRotation.get(key)!;
+  };
+}
+export type NoticeDirectories = ReturnType<typeof noticeDirectories>;
+
+/** By id, the chiefs, and each team's members on a date. */
+async function directory(deps: Deps, activeMembers: Promise<MemberRow[]>, rotationId: string | null) {
+  const [members, memberships, teams] = await Promise.all([
+    activeMembers,
+    rotationId ? membershipsOf(deps.db, rotationId).then((rows) => rows.map(membershipOf)) : [],
+    rotationId ? teamsOf(deps.db, rotationId) : [],
+  ]);
   const byId = new Map(members.map((m) => [m.id, m]));
-  const memberships = rotationId ? (await membershipsOf(deps.db, rotationId)).map(membershipOf) : [];
-  const teams = rotationId ? await teamsOf(deps.db, rotationId) : [];
   return {
     chiefs: members.filter((m) => m.position === 'chief').map(person),
     member: (id: string) => (byId.has(id) ? [person(byId.get(id)!)] : []),
@@ -49,8 +67,9 @@ export async function quarantineNotices(
   moved: MovedDay[],
   at: string,
   capacity?: QuarantineNotice['capacity'],
+  directories: NoticeDirectories = noticeDirectories(deps, department),
 ): Promise<CompiledQuery[]> {
-  const dir = await directory(deps, department, q.rotation_id);
+  const dir = await directories(q.rotation_id);
   const window = [q.effective_from, q.end_date];
   const byTeam = new Map<string, string[]>();
   for (const m of moved) {

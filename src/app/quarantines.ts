@@ -28,7 +28,7 @@ import { loadPolicy } from './policy.ts';
 import { windowOf, teamOutages } from './quarantine-context.ts';
 import { quarantineView, requestResponse } from './quarantine-views.ts';
 import { membershipOf, shiftOf, teamRef } from './rotation-snapshot.ts';
-import { quarantineNotices } from './quarantine-notify.ts';
+import { noticeDirectories, quarantineNotices } from './quarantine-notify.ts';
 import { hashSecret } from './secrets.ts';
 
 export interface QuarantineRequest {
@@ -204,10 +204,11 @@ export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRe
   if (idempotencyKey) writes.push(insertIdempotencyKeyQuery(deps.db, idempotencyKey, requestHash, requestId, at));
   writes.push(...rows.map((r) => insertQuarantineQuery(deps.db, r)), ...shiftWrites);
   // Everyone affected is told, through the outbox, in the same atomic write; the chief hears of the capacity effect once, with the first.
+  const directories = noticeDirectories(deps, department);
   for (const r of rows) {
     const moved = swaps.filter((s) => s.quarantine_id === r.id).map((s) => ({ date: s.date, fromTeamId: s.from_team_id, toTeamId: s.to_team_id }));
     const capacity = r === rows[0] && effect.capacitySet ? { newShortageDates: effect.newShortageDates } : undefined;
-    writes.push(...(await quarantineNotices(deps, department, r, 'marked', moved, at, capacity)));
+    writes.push(...(await quarantineNotices(deps, department, r, 'marked', moved, at, capacity, directories)));
   }
   writes.push(
     bumpDataVersionQuery(deps.db, department.id),
