@@ -10,7 +10,7 @@ import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { conflict, hrOnly, invalid, notDates, notFound, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
-import { teamOutages, windowOf } from './quarantine-context.ts';
+import { teamOutages, windowsOf } from './quarantine-context.ts';
 import { capacityEffect, type CapacityEffect } from './capacity-effect.ts';
 import type { ShiftRecord } from '../domain/rotation-model.ts';
 import { quarantineNotices } from './quarantine-notify.ts';
@@ -117,8 +117,8 @@ export async function liftQuarantine(deps: Deps, actor: Actor, id: string, date:
     shiftsAfter.set(q.rotation_id, [...afterLift.shifts, ...fills.map((f, i) => ({ ...f.shift, id: rows[i]!.id, status: 'scheduled' as const, sequence: 0 }))]);
   }
   const liftedRow = { ...q, lifted_at: at, lifted_from: date, lifted_by: actor.tokenId };
-  const shortened = windowOf(liftedRow);
-  const capacity = await capacityEffect(deps, q.department_id, { from: date, to: q.end_date }, { shifts: shiftsAfter, windows: [shortened] });
+
+  const capacity = await capacityEffect(deps, q.department_id, { from: date, to: q.end_date }, { shifts: shiftsAfter, windows: await windowsOf(deps, [liftedRow]) });
   const moved = handedBack.map((h) => ({ date: h.date, fromTeamId: h.fromTeamId ?? '', toTeamId: h.toTeamId }));
   writes.push(...(await quarantineNotices(deps, department, liftedRow, 'lifted', moved, at, capacity.capacitySet ? { newShortageDates: capacity.newShortageDates } : undefined)));
   writes.push(

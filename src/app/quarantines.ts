@@ -25,7 +25,7 @@ import { capacityEffect } from './capacity-effect.ts';
 import type { Deps } from './deps.ts';
 import { hrOnly, invalid, notDates, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
-import { windowOf, teamOutages } from './quarantine-context.ts';
+import { standbyWindows, teamOutages, windowsOf } from './quarantine-context.ts';
 import { quarantineView, requestResponse } from './quarantine-views.ts';
 import { membershipOf, shiftOf, teamRef } from './rotation-snapshot.ts';
 import { noticeDirectories, quarantineNotices } from './quarantine-notify.ts';
@@ -98,7 +98,7 @@ export async function exposureOf(deps: Deps, department: DepartmentRow, memberId
   const rotations = await Promise.all(
     (await publishedRotationsIn(deps.db, department.id, from, to)).map(async (r) => ({ memberships: (await membershipsOf(deps.db, r.id)).map(membershipOf), shifts: (await shiftsOf(deps.db, r.id, { from, to })).map(shiftOf) })),
   );
-  const standby = standbyLookup((await listQuarantines(deps.db, department.id)).map(windowOf));
+  const standby = standbyLookup(await standbyWindows(deps, department.id));
   return exposures({ rotations, memberOnStandby: standby.member, scope: policy.exposureScope }, memberId, from, to);
 }
 
@@ -154,7 +154,7 @@ async function decideQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest
   }
   // What it does to remote capacity over its window, kept with the request so that a replay answers the same.
   const window = { from: rows.map((r) => r.effective_from).reduce(minDate), to: rows.map((r) => r.end_date).reduce(maxDate) };
-  const effect = await capacityEffect(deps, department.id, window, { shifts: shiftsAfter, windows: rows.map(windowOf).filter((w) => w.from <= w.to) });
+  const effect = await capacityEffect(deps, department.id, window, { shifts: shiftsAfter, windows: await windowsOf(deps, rows) });
   rows[0]!.capacity_effect = JSON.stringify(effect);
   return ok({ department, today, at, rows, swaps, shiftWrites, effect });
 }

@@ -10,7 +10,7 @@ import { listDepartments } from '../db/repos/departments.ts';
 import { findOrgSettings, listReservations } from '../db/repos/settings.ts';
 import type { DepartmentReservationRow, OrgSettingsRow } from '../db/schema.ts';
 import type { Deps } from './deps.ts';
-import { windowOf } from './quarantine-context.ts';
+import { windowsOf } from './quarantine-context.ts';
 import { calendarOf } from './rotation-snapshot.ts';
 
 /** The organisation's capacity settings (nothing set yet: nulls, no reservations). */
@@ -80,7 +80,7 @@ export async function loadDemand(deps: Deps, scope: DemandScope): Promise<Demand
       office: (officeOf.get(r.id) ?? []).map((s) => ({ teamId: s.team_id, date: s.date })),
     })),
     needs,
-    windows: quarantines.map(windowOf).filter((w) => w.from <= w.to),
+    windows: await windowsOf(deps, quarantines),
   };
 }
 

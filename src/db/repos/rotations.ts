@@ -1,5 +1,5 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
-import { insertChunks as chunks } from '../chunks.ts';
+import { insertChunks as chunks, parameterGroups } from '../chunks.ts';
 import type { DB, MembershipRow, RotationRow, ShiftRow, TeamRow } from '../schema.ts';
 
 export function findRotation(db: Kysely<DB>, id: string): Promise<RotationRow | undefined> {
@@ -51,6 +51,12 @@ export function publishedOverlapping(db: Kysely<DB>, departmentId: string, start
 
 export function teamsOf(db: Kysely<DB>, rotationId: string): Promise<TeamRow[]> {
   return db.selectFrom('teams').selectAll().where('rotation_id', '=', rotationId).orderBy('ordinal').execute();
+}
+
+/** The memberships of the given teams (of any rotation), in groups within D1's parameter limit. */
+export async function membershipsOfTeams(db: Kysely<DB>, teamIds: readonly string[]): Promise<MembershipRow[]> {
+  const groups = await Promise.all(parameterGroups([...new Set(teamIds)]).map((ids) => db.selectFrom('memberships').selectAll().where('team_id', 'in', ids).execute()));
+  return groups.flat();
 }
 
 export function membershipsOf(db: Kysely<DB>, rotationId: string): Promise<MembershipRow[]> {

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { harness } from '../support/harness.ts';
+
+/** A department of six, no holidays, with a published daily rotation of two teams over [start, end]. */
+async function department(now: string) {
+  const h = await harness({ now });
+  const dept = (await h.call('POST', '/v1/departments', { body: { name: 'd', holidays: 'none' } })).json.id;
+  const members = Array.from({ length: 6 }, (_, i) => ({ name: `m${i}`, email: `m${i}@example.jp` }));
+  await h.call('POST', `/v1/departments/${dept}/members`, { body: { members } });
+  const rotation = async (startDate: string, endDate: string) => {
+    const r = (await h.call('POST', `/v1/departments/${dept}/rotations`, { body: { startDate, endDate, teamCount: 2, pattern: { kind: 'daily' } } })).json;
+    assert.equal((await h.call('POST', `/v1/rotations/${r.id}/publish`, { headers: { 'if-match': '"1"' } })).status, 200);
+    return r as { id: string; teams: { id: string; memberIds: string[] }[] };
+  };
+  const days = async (memberId: string, from: string, to: string) =>
+    (await h.call('GET', `/v1/members/${memberId}/schedule?from=${from}&to=${to}`)).json.days.filter((d: any) => d.kind !== 'weekend') as { date: string; kind: string }[];
+  return { h, rotation, days };
+}
+
+// DESIGN invariant 2: no quarantined member, directly or through their team, has an office day in the window.
+describe('a team quarantine keeps its people home for the whole window', () => {
+  it('into the next rotation, whatever team they are in there (published before or after the quarantine)', async () => {
+    const { h, rotation, days } = await department('2027-03-01T00:00:00Z');
+    const r1 = await rotation('2027-03-01', '2027-03-12');
+    h.setNow('2027-03-08T00:00:00Z');
+    const q = await h.call('POST', '/v1/quarantines', { body: { teamId: r1.teams[0]!.id, startDate: '2027-03-08' } });
+    assert.equal(q.json.endDate, '2027-03-21');
+    await rotation('2027-03-13', '2027-03-31');
+    for (const m of r1.teams[0]!.memberIds) {
+      const inWindow = (await days(m, '2027-03-08', '2027-03-21')).filter((d) => d.kind === 'office');
+      assert.deepEqual(inWindow, [], `${m} has no office day until 21 Mar`);
+      assert.ok((await days(m, '2027-03-22', '2027-03-31')).some((d) => d.kind === 'office'), 'and goes back after it');
+    }
+  });
+
+  it('when a member is moved out of the quarantined team meanwhile', async () => {
+    const { h, rotation, days } = await department('2027-03-01T00:00:00Z');
+    const r = await rotation('2027-03-01', '2027-04-30');
+    h.setNow('2027-03-08T00:00:00Z');
+    await h.call('POST', '/v1/quarantines', { body: { teamId: r.teams[0]!.id, startDate: '2027-03-08' } });
+    const mover = r.teams[0]!.memberIds[0]!;
+    const moved = await h.call('POST', `/v1/rotations/${r.id}/moves`, { body: { memberId: mover, toTeamId: r.teams[1]!.id, effectiveDate: '2027-03-09' }, headers: { 'if-match': '"2"' } });
+    assert.equal(moved.status, 201, moved.text);
+    const inWindow = await days(mover, '2027-03-08', '2027-03-21');
+    assert.ok(inWindow.length > 0 && inWindow.every((d) => d.kind === 'standby'), JSON.stringify(inWindow));
+  });
+});
