@@ -1,4 +1,4 @@
-import { dateInZone } from '../domain/dates.ts';
+import { dateInZone, daysBetween } from '../domain/dates.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { findDepartment, listDepartments } from '../db/repos/departments.ts';
 import { findMember, listAllMembers } from '../db/repos/members.ts';
@@ -9,6 +9,9 @@ import type { Deps } from './deps.ts';
 import { hrOnly, invalid, notDates, notFound, type Failure } from './failure.ts';
 import { exposureOf } from './quarantines.ts';
 import { quarantineView } from './quarantine-views.ts';
+
+/** The longest exposure lookup (a year). */
+const MAX_EXPOSURE_DAYS = 366;
 
 /** Quarantines (HR, admin): all, or only those still in force (`active`), optionally of one department. */
 export async function quarantineList(deps: Deps, actor: Actor, filter: { active?: boolean; departmentId?: string }) {
@@ -54,6 +57,7 @@ export async function exposureLookup(deps: Deps, actor: Actor, memberId: string,
   const from = range.from ?? today;
   const to = range.to ?? today;
   if (to < from) return err(invalid('The range is empty.', [{ path: '?to', message: 'is before from' }]));
+  if (daysBetween(from, to) > MAX_EXPOSURE_DAYS) return err(invalid('The range is too long.', [{ path: '?to', message: `at most ${MAX_EXPOSURE_DAYS} days after from` }]));
   const found = await exposureOf(deps, department, memberId, from, to);
   return ok({ memberId, from, to, days: found.days.map((d) => ({ date: d.date, teamId: d.teamId, coPresentMemberIds: d.coPresentMemberIds })), teamIds: found.teamIds });
 }

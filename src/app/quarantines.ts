@@ -1,4 +1,4 @@
-import { addDays, dateInZone, maxDate, minDate } from '../domain/dates.ts';
+import { addDays, dateInZone, daysBetween, maxDate, minDate } from '../domain/dates.ts';
 import { exposures } from '../domain/exposure.ts';
 import { planQuarantineSwaps, type TeamOutage } from '../domain/quarantine-swap.ts';
 import { err, ok, type Result } from '../domain/result.ts';
@@ -106,11 +106,15 @@ export async function exposureOf(deps: Deps, department: DepartmentRow, memberId
  * The decide step of marking a quarantine: the rows, the shift changes and swaps, and the capacity
  * effect, without writing anything (a preview shows this; markQuarantine persists it).
  */
+/** The longest quarantine a request may mark (a year; the policy's default is 14 days). */
+export const MAX_QUARANTINE_DAYS = 366;
+
 async function decideQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest) {
   if (!isHrOrAdmin(actor)) return err(hrOnly());
   const badDates = notDates({ '/startDate': req.startDate, '/endDate': req.endDate, '/onsetDate': req.onsetDate });
   if (badDates.length) return err(invalid('The quarantine request is not valid.', badDates));
   if (req.startDate && req.endDate && req.endDate < req.startDate) return err(bad('/endDate', 'is before startDate'));
+  if (req.startDate && req.endDate && daysBetween(req.startDate, req.endDate) >= MAX_QUARANTINE_DAYS) return err(bad('/endDate', `is more than ${MAX_QUARANTINE_DAYS} days from startDate`));
   const policy = await loadPolicy(deps);
   const found = await targetsOf(deps, req, policy.quarantineDays, policy.exposureLookbackDays);
   if (!found.ok) return found;

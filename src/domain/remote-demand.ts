@@ -122,7 +122,8 @@ export function scheduledDemand(g: DemandGrid): Demand[] {
 
 /** The largest and the smallest demand of a list, per resource (0 for an empty list). */
 export function demandRange(days: readonly Demand[]): { peak: Demand; least: Demand; spread: Demand } {
-  const pick = (f: (...xs: number[]) => number, r: RemoteResource) => (days.length ? f(...days.map((d) => d[r])) : 0);
+  // A loop, not Math.max(...list): a list may be longer than the arguments a call can take.
+  const pick = (f: (a: number, b: number) => number, r: RemoteResource) => (days.length ? days.reduce((acc, d) => f(acc, d[r]), days[0]![r]) : 0);
   const peak = { thinClient: pick(Math.max, 'thinClient'), loanPc: pick(Math.max, 'loanPc') };
   const least = { thinClient: pick(Math.min, 'thinClient'), loanPc: pick(Math.min, 'loanPc') };
   return { peak, least, spread: { thinClient: peak.thinClient - least.thinClient, loanPc: peak.loanPc - least.loanPc } };

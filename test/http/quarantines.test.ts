@@ -123,6 +123,9 @@ describe('quarantines and swaps', () => {
     // A draft over the same days (another split, not worked to) changes nothing: nobody met anybody in it.
     const draft = (await h.call('POST', `/v1/departments/${deptId}/rotations`, { body: { startDate: '2026-12-18', endDate: '2027-01-29', teamCount: 2, seed: 7, pattern: { kind: 'daily' } } })).json;
     const published = new Set(rot.teams.map((t) => t.id));
+    const tooLong = await h.call('GET', `/v1/exposures?memberId=${positive}&from=0001-01-01&to=9999-12-31`, { token: hr });
+    assert.equal(tooLong.status, 422);
+    assert.deepEqual(tooLong.json.errors, [{ path: '?to', message: 'at most 366 days after from' }]);
     const ahead = await h.call('GET', `/v1/exposures?memberId=${positive}&from=2026-12-18&to=2026-12-31`, { token: hr });
     assert.ok(ahead.json.days.length > 0 && ahead.json.teamIds.every((t: string) => published.has(t)), `draft teams listed: ${ahead.text}`);
     const onDraft = await h.call('POST', '/v1/quarantines', { token: hr, body: { teamId: draft.teams[0].id, startDate: '2026-12-21' } });
@@ -156,6 +159,8 @@ describe('quarantines and swaps', () => {
     const bad = [
       [{ teamId: rot.teams[0]!.id, memberId: rot.teams[0]!.memberIds[0], startDate: '2027-01-04' }, ''],
       [{ teamId: rot.teams[0]!.id, startDate: '2027-01-10', endDate: '2027-01-04' }, '/endDate'],
+      [{ memberId: rot.teams[0]!.memberIds[0], startDate: '2027-01-10', endDate: '9999-12-31' }, '/endDate'],
+      [{ teamId: rot.teams[0]!.id, startDate: '2027-01-10', endDate: '2028-01-11' }, '/endDate'],
       [{ teamId: 'nope', startDate: '2027-01-04' }, '/teamId'],
     ] as const;
     for (const [body, path] of bad) {
