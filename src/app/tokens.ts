@@ -42,6 +42,7 @@ async function scopeOf(deps: Deps, input: TokenInput): Promise<Result<{ departme
   if (input.role === 'staff') {
     const m = await findMember(deps.db, input.memberId!);
     if (!m) return err(invalid('Unknown member.', [{ path: '/memberId', message: `no member ${input.memberId}` }]));
+    if (!m.active) return err(invalid('Deactivated member.', [{ path: '/memberId', message: 'is deactivated' }]));
     if (input.departmentId && input.departmentId !== m.department_id)
       return err(invalid('Scope mismatch.', [{ path: '/departmentId', message: 'is not the member\'s department' }]));
     return ok({ departmentId: m.department_id, memberId: m.id });
@@ -94,7 +95,8 @@ export async function authenticate(deps: Deps, bearer: string): Promise<Actor | 
   const hash = await hashSecret(bearer);
   if (deps.adminToken && hash === (await hashSecret(deps.adminToken))) return ENV_ADMIN_ACTOR;
   const row = await findLiveTokenByHash(deps.db, hash);
-  if (!row) return null;
+  // A staff token ends with its member: deactivating someone who left ends their access.
+  if (!row || (row.role === 'staff' && row.member_active !== 1)) return null;
   return { tokenId: row.id, role: row.role as Role, departmentId: row.department_id, memberId: row.member_id };
 }
 

@@ -73,6 +73,21 @@ describe('tokens', () => {
     assert.equal((await h.call('DELETE', '/v1/tokens/nope')).status, 404);
   });
 
+  it("ends a staff token when its member is deactivated, and issues none for a deactivated member", async () => {
+    const leaver = seed.members[2]!.id;
+    const t = await h.tokenFor('staff', { memberId: leaver });
+    assert.equal((await h.call('GET', `/v1/members/${leaver}/schedule`, { token: t.token })).status, 200);
+    assert.equal((await h.call('DELETE', `/v1/members/${leaver}`)).status, 200);
+    assert.equal((await h.call('GET', `/v1/members/${leaver}/schedule`, { token: t.token })).status, 401);
+    assert.equal((await h.call('POST', '/v1/feeds', { token: t.token, body: { scope: 'member', id: leaver } })).status, 401);
+    const again = await h.call('POST', '/v1/tokens', { body: { role: 'staff', memberId: leaver, label: 'again' } });
+    assert.equal(again.status, 422);
+    assert.deepEqual(again.json.errors, [{ path: '/memberId', message: 'is deactivated' }]);
+    // Back in the department: the same token works again (it was never revoked).
+    assert.equal((await h.call('PATCH', `/v1/members/${leaver}`, { body: { active: true } })).status, 200);
+    assert.equal((await h.call('GET', `/v1/members/${leaver}/schedule`, { token: t.token })).status, 200);
+  });
+
   it('accepts BUNSAN_ADMIN_TOKEN as admin and audits it under its own name', async () => {
     const r = await h.call('POST', '/v1/departments', { body: { name: 'audited' } });
     const audit = await h.call('GET', '/v1/audit');

@@ -2,12 +2,15 @@ import type { CompiledQuery, Kysely } from 'kysely';
 import type { DB, NewTokenRow, TokenRow } from '../schema.ts';
 
 /** The live (unrevoked) token with this hash, or undefined. */
-export function findLiveTokenByHash(db: Kysely<DB>, hash: string): Promise<TokenRow | undefined> {
+/** An unrevoked token by its hash, with whether its member (for a staff token) is still active. */
+export function findLiveTokenByHash(db: Kysely<DB>, hash: string): Promise<(TokenRow & { member_active: number | null }) | undefined> {
   return db
     .selectFrom('tokens')
-    .selectAll()
-    .where('token_hash', '=', hash)
-    .where('revoked_at', 'is', null)
+    .leftJoin('members', 'members.id', 'tokens.member_id')
+    .selectAll('tokens')
+    .select('members.active as member_active')
+    .where('tokens.token_hash', '=', hash)
+    .where('tokens.revoked_at', 'is', null)
     .executeTakeFirst();
 }
 
