@@ -18,6 +18,13 @@ export interface RosterRow {
  * Empty cells mean "not given", so the API's defaults apply.
  */
 export function parseRosterCsv(text: string): Result<RosterRow[], FieldError[]> {
+  // Bytes that are not UTF-8 were decoded as U+FFFD: most likely Excel's Shift_JIS "CSV". Refuse them
+  // rather than store garbled names.
+  const garbled = text.indexOf('\uFFFD');
+  if (garbled >= 0) {
+    const line = text.slice(0, garbled).split('\n').length;
+    return err([{ path: '', line, message: 'the file is not UTF-8 (Excel: save as "CSV UTF-8 (comma delimited)")' }]);
+  }
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false }) as never;

@@ -44,6 +44,22 @@ describe('members', () => {
     assert.equal(json.members[0].name, '小林 誠', 'the BOM does not leak into the first header or cell');
   });
 
+  it('refuses a Shift_JIS CSV (Excel\'s default "CSV" in Japan) instead of storing garbled names', async () => {
+    const admin = (await h.tokenFor('admin')).token;
+    const before = await h.rowCounts();
+    // name,email / 山田 太郎,yamada-sjis@example.jp in Shift_JIS: 山 = 8e 52, 田 = 93 63, 太 = 91 be, 郎 = 98 59.
+    const sjis = Buffer.concat([Buffer.from('name,email\n'), Buffer.from([0x8e, 0x52, 0x93, 0x63, 0x20, 0x91, 0xbe, 0x98, 0x59]), Buffer.from(',yamada-sjis@example.jp\n')]);
+    const res = await h.app.request(`/v1/departments/${deptId}/members`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' },
+      body: sjis,
+    });
+    const json: any = await res.json();
+    assert.equal(res.status, 422, JSON.stringify(json));
+    assert.deepEqual(json.errors, [{ path: '', line: 2, message: 'the file is not UTF-8 (Excel: save as "CSV UTF-8 (comma delimited)")' }]);
+    assert.deepEqual(await h.rowCounts(), before);
+  });
+
   it('refuses a CSV with bad rows as a whole, naming each row by line and field', async () => {
     const before = await h.rowCounts();
     const r = await h.call('POST', `/v1/departments/${deptId}/members`, { body: fixture('roster-bad.csv'), type: 'text/csv' });
