@@ -1,4 +1,4 @@
-import { checkDepartmentSettings } from '../domain/department.ts';
+import { canonicalZone, checkDepartmentSettings } from '../domain/department.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { findDepartment, insertDepartmentQuery, listDepartments, updateDepartmentQuery } from '../db/repos/departments.ts';
 import type { DepartmentPatch } from '../db/schema.ts';
@@ -51,7 +51,7 @@ export async function createDepartment(deps: Deps, actor: Actor, input: Departme
   const row = {
     id: deps.newId(),
     name: input.name.trim(),
-    timezone: input.timezone ?? DEFAULTS.timezone,
+    timezone: canonicalZone(input.timezone ?? DEFAULTS.timezone),
     office_start: hours.start,
     office_end: hours.end,
     workdays: JSON.stringify(sortedUnique(input.workdays ?? DEFAULTS.workdays)),
@@ -85,7 +85,7 @@ export async function updateDepartment(
   const at = deps.now().toISOString();
   const patch: DepartmentPatch = { updated_at: at };
   if (input.name !== undefined) patch.name = input.name.trim();
-  if (input.timezone !== undefined) patch.timezone = input.timezone;
+  if (input.timezone !== undefined) patch.timezone = canonicalZone(input.timezone);
   if (input.officeHours) {
     patch.office_start = input.officeHours.start;
     patch.office_end = input.officeHours.end;

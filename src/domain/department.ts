@@ -12,6 +12,14 @@ export interface DepartmentSettingsInput {
   closedDates?: string[];
 }
 
+/**
+ * The canonical spelling of a valid IANA zone ("asia/tokyo" → "Asia/Tokyo", "US/Pacific" →
+ * "America/Los_Angeles"): feeds name it in TZID and need its VTIMEZONE, which exists only under it.
+ */
+export function canonicalZone(zone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
 /** Checks what a schema cannot: a real IANA zone, office hours that start before they end. */
 export function checkDepartmentSettings(input: DepartmentSettingsInput): SettingViolation[] {
   const out: SettingViolation[] = [];

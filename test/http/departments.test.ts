@@ -52,6 +52,14 @@ describe('departments', () => {
     assert.deepEqual(got.json, r.json);
   });
 
+  it('stores a time zone in its canonical spelling, whatever case or alias is sent (feeds need its VTIMEZONE)', async () => {
+    const r = await h.call('POST', '/v1/departments', { body: { name: 'tz', timezone: 'asia/tokyo' } });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.timezone, 'Asia/Tokyo');
+    const patched = await h.call('PATCH', `/v1/departments/${r.json.id}`, { body: { timezone: 'US/Pacific' } });
+    assert.equal(patched.json.timezone, 'America/Los_Angeles');
+  });
+
   it('lists departments by name', async () => {
     const r = await h.call('GET', '/v1/departments');
     assert.equal(r.status, 200);
