@@ -142,7 +142,10 @@ export async function renderFeed(deps: Deps, cache: FeedCache, token: string, in
   const state = await feedStateOf(deps.db, stateKey);
   let changedAt = state?.changed_at;
   if (!state || state.content_hash !== etag) {
-    changedAt = deps.now().toISOString();
+    // Last-Modified has whole seconds: each new body gets a later second than the one before, so a
+    // client that revalidates with If-Modified-Since alone never keeps a body changed within that second.
+    const before = state ? Math.floor(Date.parse(state.changed_at) / 1000) : Number.NEGATIVE_INFINITY;
+    changedAt = new Date(Math.max(Math.floor(deps.now().getTime() / 1000), before + 1) * 1000).toISOString();
     await deps.atomic([upsertFeedStateQuery(deps.db, stateKey, etag, changedAt)]);
   }
   const bytes = new TextEncoder().encode(body) as Uint8Array<ArrayBuffer>;

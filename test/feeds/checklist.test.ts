@@ -134,6 +134,14 @@ print(json.dumps([str(c.get('NAME')), str(c.get('X-WR-CALNAME')), v.contents['na
     assert.equal((await s.get(member.token, '', { 'if-modified-since': lm })).status, 304);
     assert.equal((await s.get(member.token, '', { 'if-none-match': '"other"' })).status, 200);
     assert.equal((await s.get(member.token, '', { 'if-modified-since': 'Mon, 23 Nov 2026 00:00:00 GMT' })).status, 200);
+    // A change within the same second as the last one still reaches a client that sends If-Modified-Since only.
+    s.h.setNow(new Date(Date.parse(lm) + 800).toISOString());
+    const renamed = await s.h.call('PATCH', `/v1/members/${s.memberId}`, { body: { name: '改名 太郎' } });
+    assert.equal(renamed.status, 200, renamed.text);
+    const fresh = await s.get(member.token, '', { 'if-modified-since': lm });
+    assert.equal(fresh.status, 200, 'changed, though within the second of Last-Modified');
+    assert.ok(Date.parse(fresh.headers.get('last-modified')!) > Date.parse(lm));
+    assert.equal((await s.get(member.token, '', { 'if-modified-since': fresh.headers.get('last-modified')! })).status, 304);
   });
 
   it('16. 200 at the URL, no redirect, and three links: webcal://, https and Google’s add-by-URL', async () => {
@@ -194,6 +202,15 @@ describe('feed transport', () => {
     assert.notEqual(zipped.headers.get('etag'), plain.headers.get('etag'));
     const again = await s.h.app.request(`/feeds/${f.token}.ics`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.get('etag')! } });
     assert.equal(again.status, 304);
+    // A client that refuses gzip (q=0), or names only other codings, gets the plain bytes.
+    for (const header of ['gzip;q=0', 'gzip; q=0.0, identity', 'br', '*;q=0']) {
+      const r = await s.h.app.request(`/feeds/${f.token}.ics`, { headers: { 'accept-encoding': header } });
+      assert.equal(r.headers.get('content-encoding'), null, header);
+    }
+    for (const header of ['*', 'deflate, gzip;q=0.5', 'x-gzip']) {
+      const r = await s.h.app.request(`/feeds/${f.token}.ics`, { headers: { 'accept-encoding': header } });
+      assert.equal(r.headers.get('content-encoding'), 'gzip', header);
+    }
     await s.h.close();
   });
 });

@@ -10,6 +10,19 @@ import { unwrap } from '../unwrap.ts';
 /** The gzip representation's strong ETag: a different representation needs a different tag. */
 const gzipEtag = (etag: string) => etag.replace(/"$/, '-gzip"');
 
+/** Does Accept-Encoding accept gzip (by name or `*`, with a q-value above 0)? */
+export function acceptsGzip(header: string | undefined): boolean {
+  const q = new Map(
+    (header ?? '').split(',').map((part) => {
+      const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+      const weight = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return [coding.trim(), weight ? Number(weight.slice(2)) : 1] as const;
+    }),
+  );
+  const weight = q.get('gzip') ?? q.get('x-gzip') ?? q.get('*') ?? 0;
+  return Number.isFinite(weight) && weight > 0;
+}
+
 /** Is the client's copy (If-None-Match, else If-Modified-Since) still the current one? */
 function notModified(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, etag: string, lastModified: string): boolean {
   if (ifNoneMatch !== undefined) {
@@ -43,7 +56,7 @@ export function feedRoutes(cache: FeedCache) {
     const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
     const feed = token ? await renderFeed(c.var.deps, cache, token, c.req.query('include') === 'remote') : null;
     if (!feed) throw new ProblemError(404, 'not-found', 'No such feed (unknown or revoked).');
-    const zipped = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+    const zipped = acceptsGzip(c.req.header('accept-encoding'));
     const headers: Record<string, string> = {
       etag: zipped ? gzipEtag(feed.etag) : feed.etag,
       'last-modified': feed.lastModified,
