@@ -10,6 +10,7 @@ import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { conflict, hrOnly, invalid, notDates, notFound, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
+import { bridgingKept } from './rotation-moves.ts';
 import { teamOutages, windowsOf } from './quarantine-context.ts';
 import { capacityEffect, type CapacityEffect } from './capacity-effect.ts';
 import type { ShiftRecord } from '../domain/rotation-model.ts';
@@ -114,6 +115,9 @@ export async function liftQuarantine(deps: Deps, actor: Actor, id: string, date:
     const rows = fills.map((f) => ({ id: deps.newId(), rotation_id: q.rotation_id!, team_id: f.shift.teamId, date: f.shift.date, slot: f.shift.slot, start_time: f.shift.start, end_time: f.shift.end, status: 'scheduled', sequence: 0, reason: 'cover', created_at: at, updated_at: at }));
     writes.push(...insertShiftsQueries(deps.db, rows), ...fills.map((f, i) => coverSwapQuery(deps.db, f.swapId, f.shift.teamId, rows[i]!.id)));
     covered = fills.map((f) => ({ date: f.shift.date, slot: f.shift.slot, toTeamId: f.shift.teamId }));
+    // Whoever moves on from a team that got office days back waits the exposure window after them.
+    const gained = [...plan.handBack.map((b) => ({ teamId: b.teamId, date: b.date })), ...fills.map((f) => ({ teamId: f.shift.teamId, date: f.shift.date }))];
+    writes.push(...(await bridgingKept(deps, q.rotation_id, gained, policy.exposureWindowDays)));
     shiftsAfter.set(q.rotation_id, [...afterLift.shifts, ...fills.map((f, i) => ({ ...f.shift, id: rows[i]!.id, status: 'scheduled' as const, sequence: 0 }))]);
   }
   const liftedRow = { ...q, lifted_at: at, lifted_from: date, lifted_by: actor.tokenId };

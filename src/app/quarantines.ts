@@ -1,5 +1,6 @@
 import { addDays, dateInZone, daysBetween, maxDate, minDate } from '../domain/dates.ts';
 import { exposures } from '../domain/exposure.ts';
+import type { Policy } from '../domain/policy.ts';
 import { planQuarantineSwaps, type TeamOutage } from '../domain/quarantine-swap.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import type { ShiftRecord } from '../domain/rotation-model.ts';
@@ -25,6 +26,7 @@ import { capacityEffect } from './capacity-effect.ts';
 import type { Deps } from './deps.ts';
 import { hrOnly, invalid, notDates, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
+import { bridgingKept } from './rotation-moves.ts';
 import { standbyWindows, teamOutages, windowsOf } from './quarantine-context.ts';
 import { quarantineView, requestResponse } from './quarantine-views.ts';
 import { membershipOf, shiftOf, teamRef } from './rotation-snapshot.ts';
@@ -151,7 +153,7 @@ async function decideQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest
   const swaps: SwapRow[] = [];
   const shiftsAfter = new Map<string, ShiftRecord[]>();
   for (const rotationId of [...new Set(rows.filter((r) => r.rotation_id).map((r) => r.rotation_id!))]) {
-    const made = await swapWrites(deps, rotationId, existing, rows.filter((r) => r.rotation_id === rotationId), today, at, policy.returnSeparationDays);
+    const made = await swapWrites(deps, rotationId, existing, rows.filter((r) => r.rotation_id === rotationId), today, at, policy);
     shiftWrites.push(...made.writes);
     swaps.push(...made.swaps);
     shiftsAfter.set(rotationId, made.shifts);
@@ -241,8 +243,9 @@ async function swapWrites(
   fresh: QuarantineRow[],
   today: string,
   at: string,
-  returnSeparationDays: number,
+  policy: Pick<Policy, 'returnSeparationDays' | 'exposureWindowDays'>,
 ): Promise<{ writes: CompiledQuery[]; swaps: SwapRow[]; shifts: ShiftRecord[] }> {
+  const { returnSeparationDays } = policy;
   const rotation = (await findRotation(deps.db, rotationId))!;
   const pattern = JSON.parse(rotation.pattern) as { handoverMinutes?: number };
   const teams = (await teamsOf(deps.db, rotationId)).map(teamRef);
@@ -271,6 +274,8 @@ async function swapWrites(
       ...added.map((a) => ({ id: a.id, teamId: a.teamId, date: a.date, slot: a.slot, start: a.start, end: a.end, status: 'scheduled' as const, sequence: 0 })),
     ];
   }
-  return { writes: [...writes, ...insertShiftsQueries(deps.db, newShifts), ...insertSwapsQueries(deps.db, swaps)], swaps, shifts };
+  // Whoever moves on from a covering team waits the exposure window after its new office days.
+  const bridging = await bridgingKept(deps, rotationId, newShifts.map((s) => ({ teamId: s.team_id, date: s.date })), policy.exposureWindowDays);
+  return { writes: [...writes, ...insertShiftsQueries(deps.db, newShifts), ...insertSwapsQueries(deps.db, swaps), ...bridging], swaps, shifts };
 }
 

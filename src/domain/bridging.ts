@@ -28,3 +28,30 @@ export function bridgingOfficeFrom(
   const last = lastOfficeDay(memberId, memberships, shifts, effectiveDate, toTeamId);
   return { lastOfficeDay: last, officeFrom: last ? maxDate(effectiveDate, addDays(last, exposureWindowDays)) : effectiveDate };
 }
+
+/**
+ * The bridging rule after office days were added to teams (covers, hand-backs, fills): a member in
+ * team T on a new office day d who later moves on to another team may join it only once the
+ * exposure window has passed since d. Returns the later memberships whose office start must move,
+ * with their new start (never earlier than it was).
+ */
+export function officeFromAfterNewDays(
+  memberships: readonly (Membership & { id: string })[],
+  newDays: readonly { teamId: string; date: IsoDate }[],
+  exposureWindowDays: number,
+): { id: string; officeFrom: IsoDate }[] {
+  const byMember = new Map<string, (Membership & { id: string })[]>();
+  for (const m of memberships) (byMember.get(m.memberId) ?? byMember.set(m.memberId, []).get(m.memberId)!).push(m);
+  const moved = new Map<string, IsoDate>();
+  for (const d of newDays) {
+    for (const m of memberships) {
+      if (m.teamId !== d.teamId || !inOfficeOn(m, d.date)) continue;
+      const need = addDays(d.date, exposureWindowDays);
+      for (const next of byMember.get(m.memberId)!) {
+        if (next.teamId === m.teamId || next.fromDate <= d.date) continue;
+        if ((moved.get(next.id) ?? next.officeFrom) < need) moved.set(next.id, need);
+      }
+    }
+  }
+  return [...moved].map(([id, officeFrom]) => ({ id, officeFrom }));
+}

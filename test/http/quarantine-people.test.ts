@@ -46,3 +46,47 @@ describe('a team quarantine keeps its people home for the whole window', () => {
     assert.ok(inWindow.length > 0 && inWindow.every((d) => d.kind === 'standby'), JSON.stringify(inWindow));
   });
 });
+
+/** Consecutive office days of a member with different teams, fewer than `window` days apart. */
+async function bridgesBroken(h: Awaited<ReturnType<typeof department>>['h'], memberId: string, window: number) {
+  const days = (await h.call('GET', `/v1/members/${memberId}/schedule?from=2027-03-01&to=2027-04-30`)).json.days.filter((d: any) => d.kind === 'office');
+  const broken: string[] = [];
+  for (let i = 1; i < days.length; i++) {
+    const [a, b] = [days[i - 1], days[i]];
+    const gap = (Date.parse(b.date) - Date.parse(a.date)) / 86_400_000;
+    if (a.officeTeamIds[0] !== b.officeTeamIds[0] && gap < window) broken.push(`${a.date} → ${b.date}`);
+  }
+  return { broken, officeDays: days.length };
+}
+
+// DESIGN invariant 5: a moved member has no office day with the new team until the exposure window
+// has passed since their last office day with the old one — also when the old team gets office days later.
+describe('the bridging rule holds after office days move', () => {
+  it('when a quarantine gives the old team a day after the move was made', async () => {
+    const { h } = await department('2027-03-01T00:00:00Z');
+    const dept = (await h.call('GET', '/v1/departments')).json.departments[0].id;
+    const r = (await h.call('POST', `/v1/departments/${dept}/rotations`, { body: { startDate: '2027-03-01', endDate: '2027-04-30', teamCount: 3, pattern: { kind: 'daily' } } })).json;
+    assert.equal((await h.call('POST', `/v1/rotations/${r.id}/publish`, { headers: { 'if-match': '"1"' } })).status, 200);
+    const mover = r.teams[0].memberIds[0];
+    assert.equal((await h.call('POST', `/v1/rotations/${r.id}/moves`, { body: { memberId: mover, toTeamId: r.teams[1].id, effectiveDate: '2027-03-12' }, headers: { 'if-match': '"2"' } })).status, 201);
+    // C out on 11 Mar only: the day goes to A (fewest office days so far, ties by label), the mover's old team.
+    const q = await h.call('POST', '/v1/quarantines', { body: { teamId: r.teams[2].id, startDate: '2027-03-11', endDate: '2027-03-11' } });
+    assert.deepEqual(q.json.swaps.map((s: any) => s.toTeamId), [r.teams[0].id]);
+    const { broken, officeDays } = await bridgesBroken(h, mover, 14);
+    assert.ok(officeDays > 3);
+    assert.deepEqual(broken, []);
+  });
+
+  it('when a lift hands days back to the old team', async () => {
+    const { h, rotation } = await department('2027-03-01T00:00:00Z');
+    const r = await rotation('2027-03-01', '2027-04-30');
+    h.setNow('2027-03-08T00:00:00Z');
+    const q = (await h.call('POST', '/v1/quarantines', { body: { teamId: r.teams[0]!.id, startDate: '2027-03-08' } })).json;
+    const mover = r.teams[0]!.memberIds[0]!;
+    assert.equal((await h.call('POST', `/v1/rotations/${r.id}/moves`, { body: { memberId: mover, toTeamId: r.teams[1]!.id, effectiveDate: '2027-03-22' }, headers: { 'if-match': '"2"' } })).status, 201);
+    const lift = await h.call('POST', `/v1/quarantines/${q.id}/lift`, { body: { date: '2027-03-10' } });
+    assert.ok(lift.json.handedBack.length > 0);
+    const { broken } = await bridgesBroken(h, mover, 14);
+    assert.deepEqual(broken, []);
+  });
+});

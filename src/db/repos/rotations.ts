@@ -100,6 +100,11 @@ export function closeMembershipQuery(db: Kysely<DB>, id: string, toDate: string)
   return db.updateTable('memberships').set({ to_date: toDate }).where('id', '=', id).compile();
 }
 
+/** Moves a membership's first office day (the bridging rule after office days were added). */
+export function setOfficeFromQuery(db: Kysely<DB>, id: string, officeFrom: string): CompiledQuery {
+  return db.updateTable('memberships').set({ office_from: officeFrom }).where('id', '=', id).compile();
+}
+
 export function deleteMembershipQuery(db: Kysely<DB>, id: string): CompiledQuery {
   return db.deleteFrom('memberships').where('id', '=', id).compile();
 }
