@@ -2,13 +2,13 @@ import type { CompiledQuery } from 'kysely';
 import { addDays, dateInZone } from '../domain/dates.ts';
 import { planFill, planLift } from '../domain/quarantine-swap.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import { bumpDataVersionQuery, findDepartment } from '../db/repos/departments.ts';
+import { bumpDataVersionQuery, findDepartment, isDataVersionConflict } from '../db/repos/departments.ts';
 import { cancelShiftQuery, coverSwapQuery, findQuarantine, handBackSwapsQueries, liftQuarantineQuery, listQuarantines, openSwapsOf, restoreShiftQuery, rotationSwapsOf } from '../db/repos/quarantines.ts';
 import { findRotation, insertShiftsQueries, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
 import { isHrOrAdmin, type Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
-import { conflict, hrOnly, invalid, notDates, notFound, type Failure } from './failure.ts';
+import { conflict, hrOnly, invalid, notDates, notFound, planChanged, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
 import { bridgingKept } from './rotation-moves.ts';
 import { teamOutages, windowsOf } from './quarantine-context.ts';
@@ -126,9 +126,14 @@ export async function liftQuarantine(deps: Deps, actor: Actor, id: string, date:
   const moved = handedBack.map((h) => ({ date: h.date, fromTeamId: h.fromTeamId ?? '', toTeamId: h.toTeamId }));
   writes.push(...(await quarantineNotices(deps, department, liftedRow, 'lifted', moved, at, capacity.capacitySet ? { newShortageDates: capacity.newShortageDates } : undefined)));
   writes.push(
-    bumpDataVersionQuery(deps.db, q.department_id),
+    bumpDataVersionQuery(deps.db, q.department_id, department.data_version),
     auditEntry(deps, actor, at, 'quarantine.lift', { type: 'quarantine', id }, { liftedFrom: date, handedBack: handedBack.map((h) => h.date), kept: kept.map((k) => k.date) }),
   );
-  await deps.atomic(writes);
+  try {
+    await deps.atomic(writes);
+  } catch (e) {
+    if (isDataVersionConflict(e)) return err(planChanged());
+    throw e;
+  }
   return ok({ id, liftedFrom: date, handedBack, kept, covered, capacityEffect: capacity, quarantine: quarantineView((await findQuarantine(deps.db, id))!, today) });
 }

@@ -5,7 +5,7 @@ import { planQuarantineSwaps, type TeamOutage } from '../domain/quarantine-swap.
 import { err, ok, type Result } from '../domain/result.ts';
 import type { ShiftRecord } from '../domain/rotation-model.ts';
 import { standbyLookup } from '../domain/standby.ts';
-import { bumpDataVersionQuery, findDepartment } from '../db/repos/departments.ts';
+import { bumpDataVersionQuery, findDepartment, isDataVersionConflict } from '../db/repos/departments.ts';
 import { findMember } from '../db/repos/members.ts';
 import {
   cancelShiftQuery,
@@ -24,7 +24,7 @@ import { isHrOrAdmin, type Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import { capacityEffect } from './capacity-effect.ts';
 import type { Deps } from './deps.ts';
-import { hrOnly, invalid, notDates, type Failure } from './failure.ts';
+import { hrOnly, invalid, notDates, planChanged, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
 import { bridgingKept } from './rotation-moves.ts';
 import { standbyWindows, teamOutages, windowsOf } from './quarantine-context.ts';
@@ -217,7 +217,8 @@ export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRe
     writes.push(...(await quarantineNotices(deps, department, r, 'marked', moved, at, capacity, directories)));
   }
   writes.push(
-    bumpDataVersionQuery(deps.db, department.id),
+    // Decided on this version of the plan: if another change came first, nothing is written.
+    bumpDataVersionQuery(deps.db, department.id, department.data_version),
     auditEntry(deps, actor, at, 'quarantine.mark', { type: 'quarantine', id: requestId }, {
       quarantines: rows.map((r) => ({ id: r.id, subject: r.subject, teamId: r.team_id, memberId: r.member_id, startDate: r.start_date, endDate: r.end_date })),
       reason: rows[0]!.reason,
@@ -230,6 +231,7 @@ export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRe
   } catch (e) {
     // Another request with the same key won the race: answer as it did.
     if (isIdempotencyClash(e)) return (await replay())!;
+    if (isDataVersionConflict(e)) return err(planChanged());
     throw e;
   }
   return ok(await requestResponse(deps, requestId, today));

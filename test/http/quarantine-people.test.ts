@@ -90,3 +90,30 @@ describe('the bridging rule holds after office days move', () => {
     assert.deepEqual(broken, []);
   });
 });
+
+describe('two changes decided at once', () => {
+  it('never both write: the one decided on a plan the other changed is refused with 409 and writes nothing', async () => {
+    const { h } = await department('2027-03-01T00:00:00Z');
+    const dept = (await h.call('GET', '/v1/departments')).json.departments[0].id;
+    const r = (await h.call('POST', `/v1/departments/${dept}/rotations`, { body: { startDate: '2027-03-01', endDate: '2027-04-30', teamCount: 3, pattern: { kind: 'daily' } } })).json;
+    assert.equal((await h.call('POST', `/v1/rotations/${r.id}/publish`, { headers: { 'if-match': '"1"' } })).status, 200);
+    h.setNow('2027-03-08T00:00:00Z');
+    // Both are decided before either writes (as with D1, or two Node processes on one file).
+    const atomic = h.deps.atomic;
+    h.deps.atomic = async (queries) => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return atomic(queries);
+    };
+    const [a, b] = await Promise.all(
+      [0, 1].map((i) => h.call('POST', '/v1/quarantines', { body: { teamId: r.teams[i].id, startDate: '2027-03-08', endDate: '2027-03-19' } })),
+    );
+    h.deps.atomic = atomic;
+    assert.deepEqual([a!.status, b!.status].sort(), [201, 409]);
+    assert.equal((await h.call('GET', '/v1/quarantines')).json.quarantines.length, 1);
+    // Sent again, the refused one is decided on the plan as it is now: no quarantined team is ever in the office.
+    const again = a!.status === 409 ? 0 : 1;
+    assert.equal((await h.call('POST', '/v1/quarantines', { body: { teamId: r.teams[again].id, startDate: '2027-03-08', endDate: '2027-03-19' } })).status, 201);
+    const days = (await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-08&to=2027-03-19`)).json.days;
+    for (const d of days) if (d.officeTeamId) assert.ok(!d.standbyTeamIds.includes(d.officeTeamId), `${d.date}: a quarantined team in the office`);
+  });
+});

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { D1Database } from '@cloudflare/workers-types';
-import { insertDepartmentQuery, listDepartments } from '../../src/db/repos/departments.ts';
+import { bumpDataVersionQuery, insertDepartmentQuery, isDataVersionConflict, listDepartments } from '../../src/db/repos/departments.ts';
 import { findMembersByEmailKeys, insertMembersQueries } from '../../src/db/repos/members.ts';
 import { handBackSwapsQueries, swapsOf } from '../../src/db/repos/quarantines.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -92,6 +92,17 @@ describe('storage on D1', () => {
     // Departments by a long list of ids (a settings change may name up to 1,000 reservations).
     const ids = ['d1-many', ...many.map((m) => m.id)];
     assert.deepEqual((await listDepartments(db, ids)).map((d) => d.id), ['d1-many']);
+  });
+
+  it("refuses a write decided on a department plan that changed meanwhile, as SQLite does (the same error test)", async () => {
+    const db = d1Kysely(d1);
+    await d1Atomic(d1)([insertDepartmentQuery(db, dept('d1-cas'))]);
+    const stale = d1Atomic(d1)([insertDepartmentQuery(db, dept('d1-cas-other')), bumpDataVersionQuery(db, 'd1-cas', 7)]);
+    const error = await stale.then(() => null, (e: unknown) => e);
+    assert.ok(isDataVersionConflict(error), String(error));
+    assert.equal((await db.selectFrom('departments').select('id').where('id', '=', 'd1-cas-other').execute()).length, 0, 'nothing written');
+    await d1Atomic(d1)([bumpDataVersionQuery(db, 'd1-cas', 0)]);
+    assert.equal((await db.selectFrom('departments').select('data_version').where('id', '=', 'd1-cas').executeTakeFirstOrThrow()).data_version, 1);
   });
 
   it('refuses interactive transactions, which is why writes go through the batch', async () => {

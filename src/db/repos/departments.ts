@@ -30,6 +30,14 @@ export function updateDepartmentQuery(db: Kysely<DB>, id: string, patch: Departm
 }
 
 /** Marks that something the department's schedules depend on changed (invalidates rendered feeds). */
-export function bumpDataVersionQuery(db: Kysely<DB>, id: string): CompiledQuery {
-  return db.updateTable('departments').set({ data_version: sql<number>`data_version + 1` }).where('id', '=', id).compile();
+/**
+ * Marks a change of the department's plan. With `expected` (the version the change was decided on),
+ * the whole atomic write fails when another change came first: see isDataVersionConflict.
+ */
+export function bumpDataVersionQuery(db: Kysely<DB>, id: string, expected?: number): CompiledQuery {
+  const next = expected === undefined ? sql<number>`data_version + 1` : sql<number>`case when data_version = ${expected} then data_version + 1 else null end`;
+  return db.updateTable('departments').set({ data_version: next }).where('id', '=', id).compile();
 }
+
+/** Did an atomic write fail because the department's plan changed after the write was decided? */
+export const isDataVersionConflict = (e: unknown): boolean => e instanceof Error && /NOT NULL constraint failed: departments\.data_version/i.test(e.message);
