@@ -1,5 +1,5 @@
 import { capacityFor } from '../domain/capacity.ts';
-import { dateInZone } from '../domain/dates.ts';
+import { dateInZone, maxDate } from '../domain/dates.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { scheduleDays } from '../domain/schedule-view.ts';
 import { standbyLookup } from '../domain/standby.ts';
@@ -7,6 +7,7 @@ import { bumpDataVersionQuery, findDepartment } from '../db/repos/departments.ts
 import { listMembers } from '../db/repos/members.ts';
 import {
   bumpVersionQuery,
+  deleteShiftsBeforeQuery,
   clearRotationQueries,
   insertMembershipsQueries,
   insertRotationQuery,
@@ -134,7 +135,7 @@ export async function regenerateRotation(deps: Deps, actor: Actor, id: string, i
   const rows = rotationRows(deps, { id, start_date: req.startDate }, decided.value, at);
   try {
     await deps.atomic([
-      bumpVersionQuery(deps.db, id, ifMatch, { updated_at: at, seed, buffer_dates: JSON.stringify(decided.value.plan.bufferDates) }),
+      bumpVersionQuery(deps.db, id, ifMatch, { updated_at: at, seed, buffer_dates: JSON.stringify(decided.value.plan.bufferDates), start_date: req.startDate }),
       bumpDataVersionQuery(deps.db, r.department_id),
       ...clearRotationQueries(deps.db, id),
       ...insertTeamsQueries(deps.db, rows.teams),
@@ -158,16 +159,20 @@ export async function publishRotation(deps: Deps, actor: Actor, id: string, ifMa
   if (!v.ok) return v;
   if (snap.rotation.status === 'published') return err(conflict('This rotation is already published.'));
   const r = snap.rotation;
-  const clash = await publishedOverlapping(deps.db, r.department_id, r.start_date, r.end_date, r.id);
+  // Days that passed while it was a draft were never worked: the published plan starts today.
+  if (r.end_date < snap.today) return err(invalid('Nothing left to publish.', [{ path: '', message: `the rotation ended on ${r.end_date}, before today (${snap.today})` }]));
+  const start = maxDate(r.start_date, snap.today);
+  const clash = await publishedOverlapping(deps.db, r.department_id, start, r.end_date, r.id);
   if (clash.length) {
     return err(conflict('Another published rotation of this department covers some of these dates.', clash.map((c) => ({ path: '', message: `overlaps published rotation ${c.id} (${c.name})` }))));
   }
   const at = deps.now().toISOString();
   try {
     await deps.atomic([
-      bumpVersionQuery(deps.db, id, ifMatch, { updated_at: at, status: 'published', published_at: at }),
+      bumpVersionQuery(deps.db, id, ifMatch, { updated_at: at, status: 'published', published_at: at, start_date: start }),
+      ...(start > r.start_date ? [deleteShiftsBeforeQuery(deps.db, id, start)] : []),
       bumpDataVersionQuery(deps.db, r.department_id),
-      auditEntry(deps, actor, at, 'rotation.publish', { type: 'rotation', id }, { startDate: snap.rotation.start_date, endDate: snap.rotation.end_date }),
+      auditEntry(deps, actor, at, 'rotation.publish', { type: 'rotation', id }, { startDate: start, endDate: snap.rotation.end_date }),
     ]);
   } catch (e) {
     if (isVersionConflict(e)) return err(staleVersion());

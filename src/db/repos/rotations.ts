@@ -96,6 +96,11 @@ export function clearRotationQueries(db: Kysely<DB>, rotationId: string): Compil
   ];
 }
 
+/** Drops a draft's shifts before `date` (days that passed while it was a draft were never worked). */
+export function deleteShiftsBeforeQuery(db: Kysely<DB>, rotationId: string, date: string): CompiledQuery {
+  return db.deleteFrom('shifts').where('rotation_id', '=', rotationId).where('date', '<', date).compile();
+}
+
 export function closeMembershipQuery(db: Kysely<DB>, id: string, toDate: string): CompiledQuery {
   return db.updateTable('memberships').set({ to_date: toDate }).where('id', '=', id).compile();
 }
@@ -118,7 +123,7 @@ export function bumpVersionQuery(
   db: Kysely<DB>,
   id: string,
   expected: number,
-  set: { updated_at: string; status?: string; published_at?: string | null; seed?: number; buffer_dates?: string },
+  set: { updated_at: string; status?: string; published_at?: string | null; seed?: number; buffer_dates?: string; start_date?: string },
 ): CompiledQuery {
   return db
     .updateTable('rotations')
