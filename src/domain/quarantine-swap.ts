@@ -149,8 +149,13 @@ export function planLift(
   swaps: { date: IsoDate; slot: number; cancelledShiftId: string; coveringShiftId: string | null; stillOurs: boolean }[],
 ): { handBack: HandBack[]; kept: { date: IsoDate; slot: number; why: string }[] } {
   const from = liftFrom > ctx.today ? liftFrom : ctx.today;
-  // After the lift the outage ends the day before; its separation (if any) follows from there.
-  const lifted: SwapContext = { ...ctx, outages: ctx.outages.map((o) => (o.quarantineId === outage.quarantineId ? { ...o, to: addDays(liftFrom, -1) } : o)) };
+  // After the lift the outage ends the day before, and its separation (if any) follows from there;
+  // lifted from its first day, the team was never out, so it has no separation either.
+  const end = addDays(liftFrom, -1);
+  const lifted: SwapContext = {
+    ...ctx,
+    outages: ctx.outages.flatMap((o) => (o.quarantineId !== outage.quarantineId ? [o] : end < o.from ? [] : [{ ...o, to: end }])),
+  };
   const days = byDay(ctx.shifts.filter((s) => s.status === 'scheduled'));
   const handBack: HandBack[] = [];
   const kept: { date: IsoDate; slot: number; why: string }[] = [];

@@ -117,3 +117,16 @@ describe('two changes decided at once', () => {
     for (const d of days) if (d.officeTeamId) assert.ok(!d.standbyTeamIds.includes(d.officeTeamId), `${d.date}: a quarantined team in the office`);
   });
 });
+
+describe('return separation', () => {
+  it('does not follow a quarantine lifted from its first day: the team was never out', async () => {
+    const { h, rotation } = await department('2027-03-01T00:00:00Z');
+    await h.call('PATCH', '/v1/settings', { body: { policy: { returnSeparationDays: 3 } } });
+    const r = await rotation('2027-03-01', '2027-04-30');
+    h.setNow('2027-03-08T00:00:00Z');
+    const q = (await h.call('POST', '/v1/quarantines', { body: { teamId: r.teams[0]!.id, startDate: '2027-03-08' } })).json;
+    assert.ok(q.swaps.length > 0);
+    const lift = (await h.call('POST', `/v1/quarantines/${q.id}/lift`, { body: { date: '2027-03-08' } })).json;
+    assert.deepEqual([lift.handedBack.length, lift.kept], [q.swaps.length, []]);
+  });
+});
