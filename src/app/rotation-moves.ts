@@ -63,7 +63,7 @@ export async function moveMember(deps: Deps, actor: Actor, rotationId: string, i
   if ((current?.team_id ?? null) === input.toTeamId) return err(invalid('Nothing to move.', [{ path: '/toTeamId', message: input.toTeamId ? 'is already the member\'s team on that date' : 'the member is in no team on that date' }]));
 
   const policy = await loadPolicy(deps);
-  const bridge = bridgingOfficeFrom(input.memberId, input.toTeamId ?? '', snap.memberships.map(membershipOf), snap.shifts.map(shiftOf), input.effectiveDate, policy.exposureWindowDays);
+  const bridge = bridgingOfficeFrom(input.memberId, input.toTeamId ?? '', snap.memberships.map(membershipOf), snap.shifts.map(shiftOf), input.effectiveDate, policy.exposureWindowDays, snap.today);
   let officeFrom: string | null = null;
   if (input.toTeamId !== null) {
     officeFrom = bridge.officeFrom;

@@ -15,7 +15,8 @@ export function lastOfficeDay(memberId: string, memberships: Membership[], shift
 
 /**
  * Bridging rule: a member moved to team `toTeamId` on `effectiveDate` joins its office days only
- * once the exposure window has passed since their last office day with any other team.
+ * once the exposure window has passed since their last office day with any other team. A move
+ * effective `today` counts today's office day with the old team too: the day has begun.
  */
 export function bridgingOfficeFrom(
   memberId: string,
@@ -24,8 +25,9 @@ export function bridgingOfficeFrom(
   shifts: ShiftRecord[],
   effectiveDate: IsoDate,
   exposureWindowDays: number,
+  today?: IsoDate,
 ): { officeFrom: IsoDate; lastOfficeDay: IsoDate | null } {
-  const last = lastOfficeDay(memberId, memberships, shifts, effectiveDate, toTeamId);
+  const last = lastOfficeDay(memberId, memberships, shifts, effectiveDate === today ? addDays(effectiveDate, 1) : effectiveDate, toTeamId);
   return { lastOfficeDay: last, officeFrom: last ? maxDate(effectiveDate, addDays(last, exposureWindowDays)) : effectiveDate };
 }
 

@@ -77,6 +77,18 @@ describe('the bridging rule holds after office days move', () => {
     assert.deepEqual(broken, []);
   });
 
+  it("when the move takes effect today, on one of the old team's office days", async () => {
+    const { h, rotation } = await department('2027-03-01T00:00:00Z');
+    const r = await rotation('2027-03-01', '2027-04-30');
+    h.setNow('2027-03-03T05:00:00Z'); // 14:00 in Tokyo, on a day the mover's team is in
+    const today = (await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-03&to=2027-03-03`)).json.days[0];
+    const team = r.teams.find((t) => t.id === today.officeTeamId)!;
+    const other = r.teams.find((t) => t.id !== team.id)!;
+    const moved = await h.call('POST', `/v1/rotations/${r.id}/moves`, { body: { memberId: team.memberIds[0], toTeamId: other.id, effectiveDate: '2027-03-03' }, headers: { 'if-match': '"2"' } });
+    assert.equal(moved.status, 201, moved.text);
+    assert.deepEqual([moved.json.lastOfficeDayWithOldTeam, moved.json.officeFrom], ['2027-03-03', '2027-03-17']);
+  });
+
   it('when a lift hands days back to the old team', async () => {
     const { h, rotation } = await department('2027-03-01T00:00:00Z');
     const r = await rotation('2027-03-01', '2027-04-30');
