@@ -55,10 +55,14 @@ export async function liftQuarantine(deps: Deps, actor: Actor, id: string, date:
     const rotation = (await findRotation(deps.db, q.rotation_id))!;
     const pattern = JSON.parse(rotation.pattern) as { handoverMinutes?: number };
     const policy = await loadPolicy(deps);
-    const outages = teamOutages(await listQuarantines(deps.db, q.department_id), q.rotation_id);
+    const quarantines = await listQuarantines(deps.db, q.department_id);
+    const outages = teamOutages(quarantines, q.rotation_id);
     const outage = outages.find((o) => o.quarantineId === id) ?? { quarantineId: id, teamId: q.team_id!, from: q.effective_from, to: q.end_date };
     const allSwaps = (await rotationSwapsOf(deps.db, q.rotation_id)).filter((s) => s.handed_back_at === null);
-    const swaps = allSwaps.filter((s) => s.quarantine_id === id);
+    // This quarantine's swaps, and those an earlier lift of the same team had to keep because this
+    // one still kept the team out: with both lifted, they go back too (whatever the order of lifts).
+    const liftedBefore = new Set(quarantines.filter((o) => o.id !== id && o.lifted_at && o.team_id === q.team_id && o.rotation_id === q.rotation_id).map((o) => o.id));
+    const swaps = allSwaps.filter((s) => s.quarantine_id === id || liftedBefore.has(s.quarantine_id));
     const ctx = {
       teams: (await teamsOf(deps.db, q.rotation_id)).map(teamRef),
       shifts: (await shiftsOf(deps.db, q.rotation_id)).map(shiftOf),

@@ -142,3 +142,27 @@ describe('return separation', () => {
     assert.deepEqual([lift.handedBack.length, lift.kept], [q.swaps.length, []]);
   });
 });
+
+describe('overlapping quarantines of one team', () => {
+  it('give every day back once both are lifted, whichever is lifted first', async () => {
+    const outcomes: string[][] = [];
+    for (const order of [[0, 1], [1, 0]]) {
+      const { h, rotation } = await department('2027-03-01T00:00:00Z');
+      const r = await rotation('2027-03-01', '2027-04-30');
+      const label = (id: string) => (id === r.teams[0]!.id ? 'A' : id === r.teams[1]!.id ? 'B' : '-');
+      const plan = async () => (await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-10&to=2027-03-31`)).json.days.map((d: any) => `${d.date} ${label(d.officeTeamId)}`);
+      const before = await plan();
+      h.setNow('2027-03-08T00:00:00Z');
+      const A = r.teams[0]!.id;
+      const qs = [
+        (await h.call('POST', '/v1/quarantines', { body: { teamId: A, startDate: '2027-03-08', endDate: '2027-03-21' } })).json.id,
+        (await h.call('POST', '/v1/quarantines', { body: { teamId: A, startDate: '2027-03-15', endDate: '2027-03-28' } })).json.id,
+      ];
+      for (const i of order) assert.equal((await h.call('POST', `/v1/quarantines/${qs[i]}/lift`, { body: { date: '2027-03-10' } })).status, 200);
+      const after = await plan();
+      assert.deepEqual(after, before, `lifting in the order ${order}: the plan as it was`);
+      outcomes.push(after);
+    }
+    assert.deepEqual(outcomes[0], outcomes[1]);
+  });
+});
