@@ -93,8 +93,8 @@ const byDay = (shifts: ShiftRecord[]) => {
 };
 
 /**
- * The swap rule for an outage of `outage.teamId`: its scheduled slots in the window, from today on,
- * are cancelled; each goes to a team that is not out that day (nor in its return separation) and
+ * The swap rule for an outage of `outage.teamId`: its scheduled slots in the window and its return
+ * separation after it, from today on, are cancelled; each goes to a team that is not out that day (nor in its return separation) and
  * keeps the handover gaps — the one with the fewest office days so far, ties by label. A slot no
  * team can take stays uncovered and is reported.
  */
@@ -103,8 +103,10 @@ export function planQuarantineSwaps(ctx: SwapContext, outage: TeamOutage): SwapP
   const from = outage.from > ctx.today ? outage.from : ctx.today;
   const days = byDay(ctx.shifts.filter((s) => s.status === 'scheduled'));
   const office = new OfficeDays(ctx.shifts);
+  // The team's own days in its return separation move too: it waits that long before any office day.
+  const until = ctx.returnSeparationDays > 0 ? addDays(outage.to, ctx.returnSeparationDays) : outage.to;
   const affected = ctx.shifts
-    .filter((s) => s.status === 'scheduled' && s.teamId === outage.teamId && s.date >= from && s.date <= outage.to)
+    .filter((s) => s.status === 'scheduled' && s.teamId === outage.teamId && s.date >= from && s.date <= until)
     .sort((a, b) => (a.date === b.date ? a.slot - b.slot : a.date < b.date ? -1 : 1));
   for (const s of affected) {
     const day = days.get(s.date)!;

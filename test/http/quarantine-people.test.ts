@@ -131,6 +131,21 @@ describe('two changes decided at once', () => {
 });
 
 describe('return separation', () => {
+  it('keeps a team out of the office for that many days after its quarantine ends, its own days too (DESIGN)', async () => {
+    const { h, rotation } = await department('2027-03-01T00:00:00Z');
+    await h.call('PATCH', '/v1/settings', { body: { policy: { returnSeparationDays: 4 } } });
+    const r = await rotation('2027-03-01', '2027-04-30');
+    h.setNow('2027-03-08T00:00:00Z');
+    const A = r.teams[0]!.id;
+    const q = (await h.call('POST', '/v1/quarantines', { body: { teamId: A, startDate: '2027-03-08', endDate: '2027-03-18' } })).json;
+    const days = (await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-08&to=2027-03-31`)).json.days;
+    const aDays = days.filter((d: any) => d.officeTeamId === A).map((d: any) => d.date);
+    assert.ok(aDays.every((d: string) => d > '2027-03-22'), `A in the office on ${aDays.filter((d: string) => d <= '2027-03-22')}`);
+    assert.ok(aDays.length > 0, 'and back after it');
+    assert.ok(q.swaps.some((s: any) => s.date > '2027-03-18'), 'its own days in the separation were swapped too');
+    assert.deepEqual(days.filter((d: any) => d.kind === 'uncovered').map((d: any) => d.date), [], 'every working day still has an office team');
+  });
+
   it('does not follow a quarantine lifted from its first day: the team was never out', async () => {
     const { h, rotation } = await department('2027-03-01T00:00:00Z');
     await h.call('PATCH', '/v1/settings', { body: { policy: { returnSeparationDays: 3 } } });
