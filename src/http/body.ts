@@ -24,6 +24,12 @@ export function assertValid<T>(schema: SchemaName, value: unknown): T {
   return value as T;
 }
 
+/** Like readJson, for a body whose fields are all optional: no body at all (and no type) reads as {}. */
+export async function readOptionalJson<T>(c: AppContext, schema: SchemaName): Promise<T> {
+  if (!c.req.header('content-type') && (await c.req.text()) === '') return assertValid<T>(schema, {});
+  return readJson<T>(c, schema);
+}
+
 /** Reads an application/json body and validates it against a schema from schemas/. */
 export async function readJson<T>(c: AppContext, schema: SchemaName): Promise<T> {
   const type = mediaType(c);

@@ -155,6 +155,10 @@ describe('rotations', () => {
     assert.equal(r.json.version, 2);
     assert.equal(r.json.seed, 2);
     assert.deepEqual(r.json.teams.flatMap((t: any) => t.memberIds).sort(), rot.teams.flatMap((t: any) => t.memberIds).sort());
+    // Every field is optional: no body at all is {} (the stored seed), not a 415.
+    const bare = await h.call('POST', `/v1/rotations/${rot.id}/regenerate`, { token: chief, headers: { 'if-match': '"2"' } });
+    assert.equal(bare.status, 200, bare.text);
+    assert.deepEqual([bare.json.version, bare.json.seed], [3, 2]);
     const published = (await create({ ...base, startDate: '2028-01-04', endDate: '2028-01-31' })).json;
     assert.equal((await h.call('POST', `/v1/rotations/${published.id}/publish`, { token: chief, headers: { 'if-match': '"1"' } })).status, 200);
     const refused = await h.call('POST', `/v1/rotations/${published.id}/regenerate`, { token: chief, body: {}, headers: { 'if-match': '"2"' } });

@@ -11,7 +11,7 @@ import {
   rotationSurvivability,
 } from '../../app/rotations.ts';
 import type { RotationView } from '../../app/rotation-view.ts';
-import { readJson } from '../body.ts';
+import { readJson, readOptionalJson } from '../body.ts';
 import type { AppContext, AppEnv } from '../env.ts';
 import { allow } from '../middleware/auth.ts';
 import { requireIfMatch } from '../preconditions.ts';
@@ -60,7 +60,7 @@ export function rotationRoutes() {
 
   r.post('/rotations/:id/regenerate', allow('admin', 'chief'), async (c) => {
     const version = requireIfMatch(c);
-    const input = await readJson<{ seed?: number }>(c, 'rotation-regenerate');
+    const input = await readOptionalJson<{ seed?: number }>(c, 'rotation-regenerate');
     return withEtag(c, unwrap(await regenerateRotation(c.var.deps, c.var.actor, c.req.param('id'), version, input)));
   });
 
