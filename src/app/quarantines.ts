@@ -17,7 +17,7 @@ import {
   isIdempotencyClash,
   listQuarantines,
 } from '../db/repos/quarantines.ts';
-import { findRotation, findTeam, insertShiftsQueries, membershipsOf, publishedRotationsIn, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
+import { findRotation, findTeam, insertShiftsQueries, membershipsOf, membershipsOfTeams, publishedRotationsIn, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
 import type { CompiledQuery } from 'kysely';
 import type { DepartmentRow, QuarantineRow, ShiftRow, SwapRow } from '../db/schema.ts';
 import { isHrOrAdmin, type Actor } from './actor.ts';
@@ -93,6 +93,35 @@ async function targetsOf(deps: Deps, req: QuarantineRequest, days: number, lookb
   return ok({ department, targets });
 }
 
+/**
+ * A team quarantine whose window runs into another published rotation: each of that rotation's
+ * teams made up only of the quarantined team's people is out too (its office days would be empty),
+ * so it is quarantined for the overlap and its days are swapped like any other.
+ */
+async function followingTeams(deps: Deps, departmentId: string, targets: readonly Target[]): Promise<Target[]> {
+  const out: Target[] = [];
+  for (const t of targets.filter((x) => x.subject === 'team')) {
+    const others = (await publishedRotationsIn(deps.db, departmentId, t.start, t.end)).filter((r) => r.id !== t.rotationId);
+    if (!others.length) continue;
+    const people = new Set((await membershipsOfTeams(deps.db, [t.teamId!])).filter((m) => m.from_date <= t.end && (m.to_date === null || m.to_date >= t.start)).map((m) => m.member_id));
+    for (const r of others) {
+      const start = maxDate(t.start, r.start_date);
+      const end = minDate(t.end, r.end_date);
+      const byTeam = new Map<string, string[]>();
+      for (const m of await membershipsOf(deps.db, r.id)) {
+        if (m.from_date > end || (m.to_date !== null && m.to_date < start)) continue;
+        byTeam.set(m.team_id, [...(byTeam.get(m.team_id) ?? []), m.member_id]);
+      }
+      for (const [teamId, members] of [...byTeam].sort()) {
+        if (members.every((id) => people.has(id)) && !out.some((o) => o.teamId === teamId) && !targets.some((o) => o.teamId === teamId)) {
+          out.push({ subject: 'team', teamId, memberId: null, rotationId: r.id, start, end });
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** Office days of a member in [from, to] with who was there, across the department's rotations. */
 export async function exposureOf(deps: Deps, department: DepartmentRow, memberId: string, from: string, to: string) {
   const policy = await loadPolicy(deps);
@@ -120,7 +149,8 @@ async function decideQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest
   const policy = await loadPolicy(deps);
   const found = await targetsOf(deps, req, policy.quarantineDays, policy.exposureLookbackDays);
   if (!found.ok) return found;
-  const { department, targets } = found.value;
+  const { department } = found.value;
+  const targets = [...found.value.targets, ...(await followingTeams(deps, department.id, found.value.targets))];
   const today = dateInZone(deps.now(), department.timezone);
   const at = deps.now().toISOString();
 

@@ -34,6 +34,20 @@ describe('a team quarantine keeps its people home for the whole window', () => {
     }
   });
 
+  it('and the next rotation\'s team made of the same people is out too: its days go to a healthy team', async () => {
+    const { h, rotation } = await department('2027-03-01T00:00:00Z');
+    const r1 = await rotation('2027-03-01', '2027-03-12');
+    const r2 = await rotation('2027-03-13', '2027-03-31');
+    const same = r2.teams.find((t) => [...t.memberIds].sort().join() === [...r1.teams[0]!.memberIds].sort().join())!;
+    assert.ok(same, 'the same split (same members, same seed)');
+    h.setNow('2027-03-08T00:00:00Z');
+    const q = await h.call('POST', '/v1/quarantines', { body: { teamId: r1.teams[0]!.id, startDate: '2027-03-08' } });
+    assert.equal(q.status, 201, q.text);
+    assert.ok(q.json.quarantines.some((x: any) => x.teamId === same.id && x.startDate === '2027-03-13' && x.endDate === '2027-03-21'), JSON.stringify(q.json.quarantines));
+    const days = (await h.call('GET', `/v1/rotations/${r2.id}/schedule?from=2027-03-13&to=2027-03-21`)).json.days.filter((d: any) => d.kind !== 'weekend');
+    assert.ok(days.length > 0 && days.every((d: any) => d.officeTeamId && d.officeTeamId !== same.id), JSON.stringify(days));
+  });
+
   it('when a member is moved out of the quarantined team meanwhile', async () => {
     const { h, rotation, days } = await department('2027-03-01T00:00:00Z');
     const r = await rotation('2027-03-01', '2027-04-30');
