@@ -15,7 +15,7 @@ import {
   insertTeamsQueries,
   isVersionConflict,
   listRotations,
-  publishedOverlapping,
+  publishedRotationsIn,
 } from '../db/repos/rotations.ts';
 import { inDepartmentScope, type Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
@@ -162,7 +162,7 @@ export async function publishRotation(deps: Deps, actor: Actor, id: string, ifMa
   // Days that passed while it was a draft were never worked: the published plan starts today.
   if (r.end_date < snap.today) return err(invalid('Nothing left to publish.', [{ path: '', message: `the rotation ended on ${r.end_date}, before today (${snap.today})` }]));
   const start = maxDate(r.start_date, snap.today);
-  const clash = await publishedOverlapping(deps.db, r.department_id, start, r.end_date, r.id);
+  const clash = await publishedRotationsIn(deps.db, r.department_id, start, r.end_date, r.id);
   if (clash.length) {
     return err(conflict('Another published rotation of this department covers some of these dates.', clash.map((c) => ({ path: '', message: `overlaps published rotation ${c.id} (${c.name})` }))));
   }

@@ -23,30 +23,17 @@ export function publishedTeams(db: Kysely<DB>) {
     .execute();
 }
 
-/** Published rotations of a department overlapping [from, to]. */
-export function publishedRotationsIn(db: Kysely<DB>, departmentId: string, from: string, to: string) {
-  return db
+/** Published rotations of a department overlapping [from, to] (other than `exceptId`), earliest first. */
+export function publishedRotationsIn(db: Kysely<DB>, departmentId: string, from: string, to: string, exceptId?: string): Promise<RotationRow[]> {
+  let q = db
     .selectFrom('rotations')
     .selectAll()
     .where('department_id', '=', departmentId)
     .where('status', '=', 'published')
     .where('start_date', '<=', to)
-    .where('end_date', '>=', from)
-    .orderBy('start_date')
-    .execute();
-}
-
-/** Published rotations of the department whose dates overlap [start, end], other than `exceptId`. */
-export function publishedOverlapping(db: Kysely<DB>, departmentId: string, start: string, end: string, exceptId: string): Promise<RotationRow[]> {
-  return db
-    .selectFrom('rotations')
-    .selectAll()
-    .where('department_id', '=', departmentId)
-    .where('status', '=', 'published')
-    .where('id', '!=', exceptId)
-    .where('start_date', '<=', end)
-    .where('end_date', '>=', start)
-    .execute();
+    .where('end_date', '>=', from);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return q.orderBy('start_date').orderBy('id').execute();
 }
 
 export function teamsOf(db: Kysely<DB>, rotationId: string): Promise<TeamRow[]> {
