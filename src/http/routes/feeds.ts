@@ -12,6 +12,9 @@ const gzipEtag = (etag: string) => etag.replace(/"$/, '-gzip"');
 
 /** Does Accept-Encoding accept gzip (by name or `*`, with a q-value above 0)? */
 export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  // The common case (no q-values) without allocating: this is the hot route.
+  if (!header.includes(';')) return /(?:^|,)\s*(?:x-gzip|gzip|\*)\s*(?:,|$)/i.test(header);
   const q = new Map(
     (header ?? '').split(',').map((part) => {
       const [coding = '', ...params] = part.trim().toLowerCase().split(';');
