@@ -10,7 +10,7 @@ import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { conflict, hrOnly, invalid, notDates, notFound, planChanged, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
-import { bridgingKept } from './rotation-moves.ts';
+import { bridgingKept } from './bridging-kept.ts';
 import { teamOutages, windowsOf } from './quarantine-context.ts';
 import { capacityEffect, type CapacityEffect } from './capacity-effect.ts';
 import type { ShiftRecord } from '../domain/rotation-model.ts';

@@ -1,35 +1,32 @@
 import { addDays, dateInZone, daysBetween, maxDate, minDate } from '../domain/dates.ts';
 import { exposures } from '../domain/exposure.ts';
-import type { Policy } from '../domain/policy.ts';
-import { planQuarantineSwaps, type TeamOutage } from '../domain/quarantine-swap.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import type { ShiftRecord } from '../domain/rotation-model.ts';
 import { standbyLookup } from '../domain/standby.ts';
 import { bumpDataVersionQuery, findDepartment, isDataVersionConflict } from '../db/repos/departments.ts';
 import { findMember } from '../db/repos/members.ts';
 import {
-  cancelShiftQuery,
   findIdempotencyKey,
   findQuarantine,
   insertIdempotencyKeyQuery,
   insertQuarantineQuery,
-  insertSwapsQueries,
   isIdempotencyClash,
   listQuarantines,
 } from '../db/repos/quarantines.ts';
-import { findRotation, findTeam, insertShiftsQueries, membershipsOf, membershipsOfTeams, publishedRotationsIn, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
+import { findRotation, findTeam, membershipsOf, publishedRotationsIn, shiftsOf } from '../db/repos/rotations.ts';
 import type { CompiledQuery } from 'kysely';
-import type { DepartmentRow, QuarantineRow, ShiftRow, SwapRow } from '../db/schema.ts';
+import type { DepartmentRow, QuarantineRow, SwapRow } from '../db/schema.ts';
 import { isHrOrAdmin, type Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import { capacityEffect } from './capacity-effect.ts';
 import type { Deps } from './deps.ts';
 import { hrOnly, invalid, notDates, planChanged, type Failure } from './failure.ts';
 import { loadPolicy } from './policy.ts';
-import { bridgingKept } from './rotation-moves.ts';
-import { standbyWindows, teamOutages, windowsOf } from './quarantine-context.ts';
+import { followingTeams } from './quarantine-follow.ts';
+import { swapWrites } from './quarantine-swaps.ts';
+import { newQuarantineRow, standbyWindows, windowsOf } from './quarantine-context.ts';
 import { quarantineView, requestResponse } from './quarantine-views.ts';
-import { membershipOf, shiftOf, teamRef } from './rotation-snapshot.ts';
+import { membershipOf, shiftOf } from './rotation-snapshot.ts';
 import { noticeDirectories, quarantineNotices } from './quarantine-notify.ts';
 import { hashSecret } from './secrets.ts';
 
@@ -93,35 +90,6 @@ async function targetsOf(deps: Deps, req: QuarantineRequest, days: number, lookb
   return ok({ department, targets });
 }
 
-/**
- * A team quarantine whose window runs into another published rotation: each of that rotation's
- * teams made up only of the quarantined team's people is out too (its office days would be empty),
- * so it is quarantined for the overlap and its days are swapped like any other.
- */
-async function followingTeams(deps: Deps, departmentId: string, targets: readonly Target[]): Promise<Target[]> {
-  const out: Target[] = [];
-  for (const t of targets.filter((x) => x.subject === 'team')) {
-    const others = (await publishedRotationsIn(deps.db, departmentId, t.start, t.end)).filter((r) => r.id !== t.rotationId);
-    if (!others.length) continue;
-    const people = new Set((await membershipsOfTeams(deps.db, [t.teamId!])).filter((m) => m.from_date <= t.end && (m.to_date === null || m.to_date >= t.start)).map((m) => m.member_id));
-    for (const r of others) {
-      const start = maxDate(t.start, r.start_date);
-      const end = minDate(t.end, r.end_date);
-      const byTeam = new Map<string, string[]>();
-      for (const m of await membershipsOf(deps.db, r.id)) {
-        if (m.from_date > end || (m.to_date !== null && m.to_date < start)) continue;
-        byTeam.set(m.team_id, [...(byTeam.get(m.team_id) ?? []), m.member_id]);
-      }
-      for (const [teamId, members] of [...byTeam].sort()) {
-        if (members.every((id) => people.has(id)) && !out.some((o) => o.teamId === teamId) && !targets.some((o) => o.teamId === teamId)) {
-          out.push({ subject: 'team', teamId, memberId: null, rotationId: r.id, start, end });
-        }
-      }
-    }
-  }
-  return out;
-}
-
 /** Office days of a member in [from, to] with who was there, across the department's rotations. */
 export async function exposureOf(deps: Deps, department: DepartmentRow, memberId: string, from: string, to: string) {
   const policy = await loadPolicy(deps);
@@ -150,31 +118,33 @@ async function decideQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest
   const found = await targetsOf(deps, req, policy.quarantineDays, policy.exposureLookbackDays);
   if (!found.ok) return found;
   const { department } = found.value;
-  const targets = [...found.value.targets, ...(await followingTeams(deps, department.id, found.value.targets))];
+  const teams = found.value.targets.flatMap((t) => (t.subject === 'team' ? [{ teamId: t.teamId!, rotationId: t.rotationId!, start: t.start, end: t.end }] : []));
+  const following = (await followingTeams(deps, department.id, teams)).map((f): Target => ({ subject: 'team', teamId: f.teamId, memberId: null, rotationId: f.rotationId, start: f.start, end: f.end }));
+  const targets = [...found.value.targets, ...following];
   const today = dateInZone(deps.now(), department.timezone);
   const at = deps.now().toISOString();
 
-  const rows: QuarantineRow[] = targets.map((t) => ({
-    id: deps.newId(),
-    department_id: department.id,
-    subject: t.subject,
-    team_id: t.teamId,
-    member_id: t.memberId,
-    rotation_id: t.rotationId,
-    start_date: t.start,
-    end_date: t.end,
-    effective_from: maxDate(t.start, today),
-    reason: req.reason?.trim() || null,
-    positive_member_id: req.positiveMemberId ?? null,
-    onset_date: req.onsetDate ?? null,
-    request_id: null,
-    marked_by: actor.tokenId,
-    marked_at: at,
-    lifted_at: null,
-    lifted_from: null,
-    lifted_by: null,
-    capacity_effect: null,
-  }));
+  const rows: QuarantineRow[] = targets.map((t) =>
+    newQuarantineRow(
+      {
+        id: deps.newId(),
+        department_id: department.id,
+        subject: t.subject,
+        team_id: t.teamId,
+        member_id: t.memberId,
+        rotation_id: t.rotationId,
+        start_date: t.start,
+        end_date: t.end,
+        reason: req.reason?.trim() || null,
+        positive_member_id: req.positiveMemberId ?? null,
+        onset_date: req.onsetDate ?? null,
+        request_id: null,
+      },
+      today,
+      actor.tokenId,
+      at,
+    ),
+  );
   const requestId = rows[0]!.id;
   for (const r of rows) r.request_id = requestId;
 
@@ -266,48 +236,3 @@ export async function markQuarantine(deps: Deps, actor: Actor, req: QuarantineRe
   }
   return ok(await requestResponse(deps, requestId, today));
 }
-
-/** The shift cancellations, covering shifts and swap rows of new team quarantines in one rotation. */
-async function swapWrites(
-  deps: Deps,
-  rotationId: string,
-  existing: QuarantineRow[],
-  fresh: QuarantineRow[],
-  today: string,
-  at: string,
-  policy: Pick<Policy, 'returnSeparationDays' | 'exposureWindowDays'>,
-): Promise<{ writes: CompiledQuery[]; swaps: SwapRow[]; shifts: ShiftRecord[] }> {
-  const { returnSeparationDays } = policy;
-  const rotation = (await findRotation(deps.db, rotationId))!;
-  const pattern = JSON.parse(rotation.pattern) as { handoverMinutes?: number };
-  const teams = (await teamsOf(deps.db, rotationId)).map(teamRef);
-  let shifts: ShiftRecord[] = (await shiftsOf(deps.db, rotationId)).map(shiftOf);
-  const outages: TeamOutage[] = teamOutages([...existing, ...fresh], rotationId);
-  const writes: CompiledQuery[] = [];
-  const newShifts: ShiftRow[] = [];
-  const swaps: SwapRow[] = [];
-  for (const q of fresh) {
-    const outage = outages.find((o) => o.quarantineId === q.id);
-    if (!outage) continue; // a window wholly in the past changes nothing
-    const plan = planQuarantineSwaps({ teams, shifts, outages, returnSeparationDays, handoverMinutes: pattern.handoverMinutes ?? 0, today }, outage);
-    const added = plan.add.map((a) => ({ ...a, id: deps.newId() }));
-    for (const id of plan.cancel) writes.push(cancelShiftQuery(deps.db, id, 'standby', at));
-    for (const a of added) {
-      newShifts.push({ id: a.id, rotation_id: rotationId, team_id: a.teamId, date: a.date, slot: a.slot, start_time: a.start, end_time: a.end, status: 'scheduled', sequence: 0, reason: 'cover', created_at: at, updated_at: at });
-    }
-    for (const s of plan.swaps) {
-      const covering = added.find((a) => a.replacesShiftId === s.cancelledShiftId);
-      swaps.push({ id: deps.newId(), quarantine_id: q.id, rotation_id: rotationId, date: s.date, slot: s.slot, from_team_id: s.fromTeamId, to_team_id: s.toTeamId, cancelled_shift_id: s.cancelledShiftId, covering_shift_id: covering?.id ?? null, created_at: at, handed_back_at: null });
-    }
-    // The next quarantine of this request plans on top of this one.
-    const cancelled = new Set(plan.cancel);
-    shifts = [
-      ...shifts.map((s) => (cancelled.has(s.id) ? { ...s, status: 'cancelled' as const } : s)),
-      ...added.map((a) => ({ id: a.id, teamId: a.teamId, date: a.date, slot: a.slot, start: a.start, end: a.end, status: 'scheduled' as const, sequence: 0 })),
-    ];
-  }
-  // Whoever moves on from a covering team waits the exposure window after its new office days.
-  const bridging = await bridgingKept(deps, rotationId, newShifts.map((s) => ({ teamId: s.team_id, date: s.date })), policy.exposureWindowDays);
-  return { writes: [...writes, ...insertShiftsQueries(deps.db, newShifts), ...insertSwapsQueries(deps.db, swaps), ...bridging], swaps, shifts };
-}
-

@@ -1,10 +1,9 @@
-import { bridgingOfficeFrom, officeFromAfterNewDays } from '../domain/bridging.ts';
+import { bridgingOfficeFrom } from '../domain/bridging.ts';
 import { addDays } from '../domain/dates.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { bumpDataVersionQuery } from '../db/repos/departments.ts';
 import { findMember } from '../db/repos/members.ts';
-import { bumpVersionQuery, closeMembershipQuery, deleteMembershipQuery, insertMembershipsQueries, isVersionConflict, membershipsOf, setOfficeFromQuery } from '../db/repos/rotations.ts';
-import type { CompiledQuery } from 'kysely';
+import { bumpVersionQuery, closeMembershipQuery, deleteMembershipQuery, insertMembershipsQueries, isVersionConflict } from '../db/repos/rotations.ts';
 import type { Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
@@ -113,15 +112,4 @@ export async function moveMember(deps: Deps, actor: Actor, rotationId: string, i
     throw e;
   }
   return ok(outcome);
-}
-
-/**
- * The bridging rule kept after office days were added to a rotation's teams (a quarantine's covers,
- * a lift's hand-backs and fills): members who move on from a team that got a new office day join
- * their next team only once the exposure window has passed since that day.
- */
-export async function bridgingKept(deps: Deps, rotationId: string, newDays: readonly { teamId: string; date: string }[], exposureWindowDays: number): Promise<CompiledQuery[]> {
-  if (!newDays.length) return [];
-  const memberships = (await membershipsOf(deps.db, rotationId)).map((m) => ({ ...membershipOf(m), id: m.id }));
-  return officeFromAfterNewDays(memberships, newDays, exposureWindowDays).map((b) => setOfficeFromQuery(deps.db, b.id, b.officeFrom));
 }

@@ -22,6 +22,7 @@ import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { conflict, forbidden, invalid, notFound, type Failure } from './failure.ts';
 import { loadOrgSettings } from './policy.ts';
+import { quarantinesIntoRotation } from './quarantine-follow.ts';
 import { standbyWindows } from './quarantine-context.ts';
 import { decideRotation, rotationRows, splitMembers, type RotationRequest } from './rotation-plan.ts';
 import { calendarOf, loadRotation, shiftOf, teamRef, type RotationSnapshot } from './rotation-snapshot.ts';
@@ -167,9 +168,13 @@ export async function publishRotation(deps: Deps, actor: Actor, id: string, ifMa
     return err(conflict('Another published rotation of this department covers some of these dates.', clash.map((c) => ({ path: '', message: `overlaps published rotation ${c.id} (${c.name})` }))));
   }
   const at = deps.now().toISOString();
+  // Team quarantines of an earlier rotation that run into this one: its teams made only of their people are out too.
+  const { policy } = await loadOrgSettings(deps);
+  const following = await quarantinesIntoRotation(deps, actor, snap.department, { id, start_date: start, end_date: r.end_date }, snap.today, at, policy);
   try {
     await deps.atomic([
       bumpVersionQuery(deps.db, id, ifMatch, { updated_at: at, status: 'published', published_at: at, start_date: start }),
+      ...following,
       ...(start > r.start_date ? [deleteShiftsBeforeQuery(deps.db, id, start)] : []),
       bumpDataVersionQuery(deps.db, r.department_id),
       auditEntry(deps, actor, at, 'rotation.publish', { type: 'rotation', id }, { startDate: start, endDate: snap.rotation.end_date }),

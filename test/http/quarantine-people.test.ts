@@ -48,6 +48,22 @@ describe('a team quarantine keeps its people home for the whole window', () => {
     assert.ok(days.length > 0 && days.every((d: any) => d.officeTeamId && d.officeTeamId !== same.id), JSON.stringify(days));
   });
 
+  it('and so when that next rotation is published only after the quarantine was marked', async () => {
+    const { h, rotation } = await department('2027-03-01T00:00:00Z');
+    const r1 = await rotation('2027-03-01', '2027-03-12');
+    h.setNow('2027-03-08T00:00:00Z');
+    const q = await h.call('POST', '/v1/quarantines', { body: { teamId: r1.teams[0]!.id, startDate: '2027-03-08', reason: 'confidential' } });
+    assert.equal(q.status, 201, q.text);
+    const r2 = await rotation('2027-03-13', '2027-03-31');
+    const same = r2.teams.find((t) => [...t.memberIds].sort().join() === [...r1.teams[0]!.memberIds].sort().join())!;
+    const following = (await h.call('GET', '/v1/quarantines')).json.quarantines.filter((x: any) => x.teamId === same.id);
+    assert.deepEqual(following.map((x: any) => [x.startDate, x.endDate, x.rotationId]), [['2027-03-13', '2027-03-21', r2.id]]);
+    const days = (await h.call('GET', `/v1/rotations/${r2.id}/schedule?from=2027-03-13&to=2027-03-21`)).json.days.filter((d: any) => d.kind !== 'weekend');
+    assert.ok(days.length > 0 && days.every((d: any) => d.officeTeamId && d.officeTeamId !== same.id), JSON.stringify(days));
+    const audit = (await h.call('GET', '/v1/audit')).json.entries.filter((e: any) => e.action === 'quarantine.follow');
+    assert.equal(audit.length, 1);
+  });
+
   it('when a member is moved out of the quarantined team meanwhile', async () => {
     const { h, rotation, days } = await department('2027-03-01T00:00:00Z');
     const r = await rotation('2027-03-01', '2027-04-30');
