@@ -1,6 +1,6 @@
 import type { FieldError } from '../app/failure.ts';
 import type { MemberView } from '../app/views.ts';
-import { Csrf, ErrorSummary, Input, Select, type FormErrors, type Option } from './form.tsx';
+import { ColumnHeads, Csrf, ErrorSummary, type FormErrors, Input, type Option, Select } from './form.tsx';
 import { t, tOf, type Lang } from './i18n.ts';
 import { PAIR_ROWS, type RotationFormValues } from './rotation-form.ts';
 
@@ -30,14 +30,7 @@ export function DepartmentPage(p: { lang: Lang; csrf: string; departmentId: stri
       <h2>{t(lang, 'rotations')}</h2>
       {p.rotations.length ? (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'name')}</th>
-              <th scope="col">{t(lang, 'period')}</th>
-              <th scope="col">{t(lang, 'teams')}</th>
-              <th scope="col">{t(lang, 'status')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads lang={lang} keys={['name', 'period', 'teams', 'status']} />
           <tbody>
             {p.rotations.map((r) => (
               <tr>
@@ -67,13 +60,7 @@ export function DepartmentPage(p: { lang: Lang; csrf: string; departmentId: stri
       {rowErrors.length ? (
         <table id="csv-errors">
           <caption>{t(lang, 'csvErrors')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'line')}</th>
-              <th scope="col">{t(lang, 'field')}</th>
-              <th scope="col">{t(lang, 'message')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads lang={lang} keys={['line', 'field', 'message']} />
           <tbody>
             {rowErrors.map((e) => (
               <tr>
@@ -94,16 +81,7 @@ export function DepartmentPage(p: { lang: Lang; csrf: string; departmentId: stri
       <h2>{t(lang, 'members')}</h2>
       {p.members.length ? (
         <table id="members">
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'name')}</th>
-              <th scope="col">{t(lang, 'email')}</th>
-              <th scope="col">{t(lang, 'skills')}</th>
-              <th scope="col">{t(lang, 'position')}</th>
-              <th scope="col">{t(lang, 'remoteAccess')}</th>
-              <th scope="col">{t(lang, 'active')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads lang={lang} keys={['name', 'email', 'skills', 'position', 'remoteAccess', 'active']} />
           <tbody>
             {p.members.map((m) => (
               <tr>

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { FieldError } from '../app/failure.ts';
-import { fieldMessage, t, type Lang } from './i18n.ts';
+import { fieldMessage, t, type Lang, type TextKey } from './i18n.ts';
 
 /** Messages by form field name; '' holds those that belong to no one field. */
 export type FormErrors = Record<string, string[]>;
@@ -125,5 +125,18 @@ export function Select(p: FieldProps & { value?: string | undefined; options?: O
         ))}
       </select>
     </div>
+  );
+}
+
+/** A table's column headings, each a UI string (`<th scope="col">` for screen readers). */
+export function ColumnHeads({ lang, keys }: { lang: Lang; keys: TextKey[] }) {
+  return (
+    <thead>
+      <tr>
+        {keys.map((k) => (
+          <th scope="col">{t(lang, k)}</th>
+        ))}
+      </tr>
+    </thead>
   );
 }

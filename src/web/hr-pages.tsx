@@ -1,4 +1,4 @@
-import { Csrf, ErrorSummary, Input, Select, type FormErrors, type Option } from './form.tsx';
+import { ColumnHeads, Csrf, ErrorSummary, type FormErrors, Input, type Option, Select } from './form.tsx';
 import { t, type Lang } from './i18n.ts';
 import type { ExposureAnswer } from '../app/quarantine-queries.ts';
 
@@ -84,15 +84,7 @@ export function QuarantinesPage(p: { lang: Lang; csrf: string; dir: Directory; a
       <h2>{t(lang, 'activeQuarantines')}</h2>
       {p.active.length ? (
         <table id="active-quarantines">
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'subject')}</th>
-              <th scope="col">{t(lang, 'department')}</th>
-              <th scope="col">{t(lang, 'period')}</th>
-              <th scope="col">{t(lang, 'reason')}</th>
-              <th scope="col">{t(lang, 'lift')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads lang={lang} keys={['subject', 'department', 'period', 'reason', 'lift']} />
           <tbody>
             {p.active.map((q) => (
               <tr>
@@ -160,13 +152,7 @@ export function PreviewPage(p: { lang: Lang; csrf: string; dir: Directory; value
       <h2>{t(lang, 'swaps')}</h2>
       {preview.swaps.length ? (
         <table id="preview-swaps">
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'date')}</th>
-              <th scope="col">{t(lang, 'from')}</th>
-              <th scope="col">{t(lang, 'to')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads lang={lang} keys={['date', 'from', 'to']} />
           <tbody>
             {preview.swaps.map((s) => (
               <tr>
@@ -213,13 +199,7 @@ export function ExposurePage(p: { lang: Lang; dir: Directory; values: { memberId
       {p.answer ? (
         p.answer.days.length ? (
           <table id="exposure-days">
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'date')}</th>
-                <th scope="col">{t(lang, 'teamsSideBySide')}</th>
-                <th scope="col">{t(lang, 'coPresent')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads lang={lang} keys={['date', 'teamsSideBySide', 'coPresent']} />
             <tbody>
               {p.answer.days.map((d) => (
                 <tr>

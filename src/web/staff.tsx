@@ -3,7 +3,7 @@ import { raw } from 'hono/html';
 import { createFeed, type FeedLinks } from '../app/feeds.ts';
 import { staffOverview, type StaffOverview } from '../app/staff-overview.ts';
 import type { WebContext, WebEnv } from './env.ts';
-import { Csrf } from './form.tsx';
+import { ColumnHeads, Csrf } from './form.tsx';
 import { t, type Lang } from './i18n.ts';
 import { render, renderMessage } from './layout.tsx';
 
@@ -80,13 +80,7 @@ function MyPage({ lang, csrf, me, links }: { lang: Lang; csrf: string; me: Staff
       </form>
       <h2>{t(lang, 'upcomingDays')}</h2>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'date')}</th>
-            <th scope="col">{t(lang, 'status')}</th>
-            <th scope="col">{t(lang, 'time')}</th>
-          </tr>
-        </thead>
+        <ColumnHeads lang={lang} keys={['date', 'status', 'time']} />
         <tbody>
           {me.days.map((d) => (
             <tr>
