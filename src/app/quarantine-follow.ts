@@ -1,6 +1,5 @@
 import type { CompiledQuery } from 'kysely';
 import { maxDate, minDate } from '../domain/dates.ts';
-import type { Policy } from '../domain/policy.ts';
 import { effectiveEnd } from '../domain/standby.ts';
 import { insertQuarantineQuery, listQuarantines } from '../db/repos/quarantines.ts';
 import { membershipsOf, membershipsOfTeams, publishedRotationsIn } from '../db/repos/rotations.ts';
@@ -9,6 +8,7 @@ import type { Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
 import { noticeDirectories, quarantineNotices } from './quarantine-notify.ts';
+import { loadPolicy } from './policy.ts';
 import { newQuarantineRow } from './quarantine-context.ts';
 import { swapWrites } from './quarantine-swaps.ts';
 
@@ -73,10 +73,10 @@ export async function quarantinesIntoRotation(
   rotation: Pick<RotationRow, 'id' | 'start_date' | 'end_date'>,
   today: string,
   at: string,
-  policy: Pick<Policy, 'returnSeparationDays' | 'exposureWindowDays'>,
 ): Promise<CompiledQuery[]> {
-  const existing = await listQuarantines(deps.db, department.id);
-  const running = existing.filter((q) => q.subject === 'team' && q.rotation_id !== rotation.id && effectiveEnd(q) >= maxDate(rotation.start_date, today) && q.start_date <= rotation.end_date);
+  // Only quarantines in force over the rotation's days from today on can reach into it.
+  const existing = await listQuarantines(deps.db, department.id, { from: maxDate(rotation.start_date, today), to: rotation.end_date });
+  const running = existing.filter((q) => q.subject === 'team' && q.rotation_id !== rotation.id && effectiveEnd(q) >= maxDate(rotation.start_date, today));
   const rows: QuarantineRow[] = [];
   for (const q of running) {
     const end = effectiveEnd(q);
@@ -87,7 +87,7 @@ export async function quarantinesIntoRotation(
     }
   }
   if (!rows.length) return [];
-  const made = await swapWrites(deps, rotation.id, existing, rows, today, at, policy);
+  const made = await swapWrites(deps, rotation.id, existing, rows, today, at, await loadPolicy(deps));
   const directories = noticeDirectories(deps, department);
   const notices: CompiledQuery[] = [];
   for (const r of rows) {

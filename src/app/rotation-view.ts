@@ -86,7 +86,7 @@ function remoteDemandReport(snap: RotationSnapshot, grid: DemandGrid, capacity: 
 }
 
 /** A rotation as the API shows it: teams as of today (or its start), every membership, and the report. */
-export function rotationView(snap: RotationSnapshot, members: MemberRow[], policy: Policy, remote: RemoteContext) {
+export function rotationView(snap: RotationSnapshot, members: MemberRow[], remote: RemoteContext) {
   const r = snap.rotation;
   const asOf = minDate(maxDate(snap.today, r.start_date), r.end_date);
   const memberships = snap.memberships.map(membershipOf);
@@ -101,7 +101,7 @@ export function rotationView(snap: RotationSnapshot, members: MemberRow[], polic
   const scheduled = snap.shifts.filter((s) => s.status === 'scheduled');
   const officeDays = (teamId: string) => new Set(scheduled.filter((s) => s.team_id === teamId).map((s) => s.date)).size;
   const grid = rotationDemandGrid(snap, members, remote.standby);
-  const survivability = survivabilityOf(snap, policy, { grid, capacity: remote.capacity });
+  const survivability = survivabilityOf(snap, remote.policy, { grid, capacity: remote.capacity });
   const remoteDemand = remoteDemandReport(snap, grid, remote.capacity);
   const bufferDates = JSON.parse(r.buffer_dates) as string[];
 

@@ -44,7 +44,7 @@ async function viewOf(deps: Deps, actor: Actor, id: string): Promise<Result<Rota
   if (!snap.ok) return snap;
   const departmentId = snap.value.department.id;
   const [members, remote] = await Promise.all([listMembers(deps.db, departmentId), remoteContextOf(deps, departmentId, spanOf(snap.value))]);
-  return ok(rotationView(snap.value, members, remote.policy, remote));
+  return ok(rotationView(snap.value, members, remote));
 }
 
 /** Splits the department's active members into teams and plans office days: a draft rotation, or every unmet constraint. */
@@ -169,8 +169,7 @@ export async function publishRotation(deps: Deps, actor: Actor, id: string, ifMa
   }
   const at = deps.now().toISOString();
   // Team quarantines of an earlier rotation that run into this one: its teams made only of their people are out too.
-  const { policy } = await loadOrgSettings(deps);
-  const following = await quarantinesIntoRotation(deps, actor, snap.department, { id, start_date: start, end_date: r.end_date }, snap.today, at, policy);
+  const following = await quarantinesIntoRotation(deps, actor, snap.department, { id, start_date: start, end_date: r.end_date }, snap.today, at);
   try {
     await deps.atomic([
       bumpVersionQuery(deps.db, id, ifMatch, { updated_at: at, status: 'published', published_at: at, start_date: start }),
@@ -222,7 +221,7 @@ export async function rotationSurvivability(deps: Deps, actor: Actor, id: string
   if (!loaded.ok) return loaded;
   const snap = loaded.value;
   const [members, remote] = await Promise.all([listMembers(deps.db, snap.department.id), remoteContextOf(deps, snap.department.id, spanOf(snap))]);
-  const policy = remote.policy;
+  const { quarantineDays, returnSeparationDays } = remote.policy;
   const grid = rotationDemandGrid(snap, members, remote.standby);
-  return ok({ rotationId: id, outageDays: policy.quarantineDays, returnSeparationDays: policy.returnSeparationDays, ...survivabilityOf(snap, policy, { grid, capacity: remote.capacity }) });
+  return ok({ rotationId: id, outageDays: quarantineDays, returnSeparationDays, ...survivabilityOf(snap, remote.policy, { grid, capacity: remote.capacity }) });
 }
