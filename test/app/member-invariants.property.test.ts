@@ -1,24 +1,21 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { after, before, describe, it } from 'node:test';
-import type { Actor } from '../../src/app/actor.ts';
-import { createDepartment } from '../../src/app/departments.ts';
-import { addMembers, memberSchedule } from '../../src/app/members.ts';
+import { memberSchedule } from '../../src/app/members.ts';
 import { liftQuarantine } from '../../src/app/quarantine-lift.ts';
 import { markQuarantine } from '../../src/app/quarantines.ts';
 import { moveMember } from '../../src/app/rotation-moves.ts';
-import { createRotation, publishRotation } from '../../src/app/rotations.ts';
 import { addDays, daysBetween } from '../../src/domain/dates.ts';
 import { DEFAULT_POLICY } from '../../src/domain/policy.ts';
 import { effectiveEnd } from '../../src/domain/standby.ts';
 import type { QuarantineRow } from '../../src/db/schema.ts';
 import { harness, type Harness } from '../support/harness.ts';
+import { publishedDepartment, TEST_ADMIN as ADMIN } from '../support/random-department.ts';
 
 // DESIGN invariants at the level of people, over random sequences of team and member quarantines,
 // lifts, moves and the passing of days: (2) nobody quarantined — directly or through the team they
 // were in — has an office day in the window; (5) a moved member's office days with two different
 // teams are at least the exposure window apart; (1) nobody is in the office with two teams a day.
-const ADMIN: Actor = { tokenId: 'admin-test', role: 'admin', departmentId: null, memberId: null };
 const T0 = '2027-03-01';
 const WINDOW = DEFAULT_POLICY.exposureWindowDays;
 
@@ -48,18 +45,12 @@ describe('people under random quarantines, lifts and moves', () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
         h.setNow(`${T0}T00:00:00Z`);
-        const dept = await createDepartment(h.deps, ADMIN, { name: 'p', holidays: 'none' });
-        assert.ok(dept.ok);
-        const added = await addMembers(h.deps, ADMIN, dept.value.id, Array.from({ length: c.members }, (_, i) => ({ name: `m${i}`, email: `m${i}@x.jp` })));
-        assert.ok(added.ok);
         const endDate = addDays(T0, 55);
-        const created = await createRotation(h.deps, ADMIN, dept.value.id, { startDate: T0, endDate, teamCount: c.teamCount, pattern: { kind: 'daily' }, constraints: { keepLeadersApart: false } });
-        if (!created.ok) return;
-        const rot = await publishRotation(h.deps, ADMIN, created.value.id, 1);
-        assert.ok(rot.ok);
-        const rotationId = rot.value.id;
-        const teams = rot.value.teams;
-        const people = added.value.map((m) => m.id);
+        const setup = await publishedDepartment(h, { members: c.members, teamCount: c.teamCount, holidays: 'none', startDate: T0, endDate, pattern: { kind: 'daily' } });
+        if (!setup) return;
+        const rotationId = setup.rotation.id;
+        const teams = setup.rotation.teams;
+        const people = setup.members.map((m) => m.id);
         let today = T0;
         const made: string[] = [];
 
@@ -91,7 +82,7 @@ describe('people under random quarantines, lifts and moves', () => {
           days.set(id, s.value.days);
         }
         // (2) Quarantine, person by person.
-        const qs: QuarantineRow[] = await h.db.selectFrom('quarantines').selectAll().where('department_id', '=', dept.value.id).execute();
+        const qs: QuarantineRow[] = await h.db.selectFrom('quarantines').selectAll().where('department_id', '=', setup.department.id).execute();
         const memberships = await h.db.selectFrom('memberships').selectAll().where('rotation_id', '=', rotationId).execute();
         for (const q of qs) {
           const from = q.effective_from;

@@ -2,20 +2,17 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { after, before, describe, it } from 'node:test';
 import type { Actor } from '../../src/app/actor.ts';
-import { createDepartment } from '../../src/app/departments.ts';
-import { addMembers } from '../../src/app/members.ts';
 import { liftQuarantine } from '../../src/app/quarantine-lift.ts';
 import { markQuarantine } from '../../src/app/quarantines.ts';
-import { publishRotation, createRotation } from '../../src/app/rotations.ts';
 import { workingDays } from '../../src/domain/calendar.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { checkIsolation } from '../../src/domain/invariants.ts';
 import { effectiveEnd } from '../../src/domain/standby.ts';
 import type { QuarantineRow, SwapRow } from '../../src/db/schema.ts';
 import { harness, type Harness } from '../support/harness.ts';
+import { publishedDepartment } from '../support/random-department.ts';
 
 const HR: Actor = { tokenId: 'hr-test', role: 'hr', departmentId: null, memberId: null };
-const ADMIN: Actor = { tokenId: 'admin-test', role: 'admin', departmentId: null, memberId: null };
 const T0 = '2027-03-01';
 
 const op = fc.oneof(
@@ -48,24 +45,18 @@ describe('quarantines, swaps and lifts on random rotations', () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
         h.setNow(`${T0}T00:00:00Z`);
-        const dept = await createDepartment(h.deps, ADMIN, { name: 'q', holidays: 'jp' });
-        assert.ok(dept.ok);
-        const members = await addMembers(h.deps, ADMIN, dept.value.id, Array.from({ length: c.members }, (_, i) => ({ name: `m${i}`, email: `m${i}@x.jp` })));
-        assert.ok(members.ok);
         const endDate = addDays(T0, c.length - 1);
         const pattern = { kind: c.kind, ...(c.twoSlots ? { slots: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }], handoverMinutes: 30 } : {}) };
-        const created = await createRotation(h.deps, ADMIN, dept.value.id, { startDate: T0, endDate, teamCount: c.teamCount, pattern, constraints: { keepLeadersApart: false } });
-        if (!created.ok) return;
-        const rot = await publishRotation(h.deps, ADMIN, created.value.id, 1);
-        assert.ok(rot.ok);
-        const teams = rot.value.teams;
+        const setup = await publishedDepartment(h, { members: c.members, teamCount: c.teamCount, holidays: 'jp', startDate: T0, endDate, pattern });
+        if (!setup) return;
+        const teams = setup.rotation.teams;
         const cal = { timezone: 'Asia/Tokyo', workdays: [1, 2, 3, 4, 5], holidays: 'jp' as const, closedDates: [], officeHours: { start: '08:30', end: '17:15' } };
         const bufferDates = new Set<string>();
         let today = T0;
         const made: string[] = [];
 
         for (const o of c.ops) {
-          const pastBefore = await h.db.selectFrom('shifts').selectAll().where('rotation_id', '=', rot.value.id).where('date', '<', today).orderBy('id').execute();
+          const pastBefore = await h.db.selectFrom('shifts').selectAll().where('rotation_id', '=', setup.rotation.id).where('date', '<', today).orderBy('id').execute();
           if (o.kind === 'advance') {
             today = addDays(today, o.days);
             h.setNow(`${today}T00:00:00Z`);
@@ -78,38 +69,38 @@ describe('quarantines, swaps and lifts on random rotations', () => {
             if (r.ok) liftsSeen++;
           } else {
             const start = addDays(T0, o.start);
-            const body = o.kind === 'team' ? { teamId: teams[o.team % teams.length]!.id, startDate: start, endDate: addDays(start, o.length - 1) } : { memberId: members.value[o.member % members.value.length]!.id, startDate: start, endDate: addDays(start, o.length - 1) };
+            const body = o.kind === 'team' ? { teamId: teams[o.team % teams.length]!.id, startDate: start, endDate: addDays(start, o.length - 1) } : { memberId: setup.members[o.member % setup.members.length]!.id, startDate: start, endDate: addDays(start, o.length - 1) };
             const r = await markQuarantine(h.deps, HR, body);
             assert.ok(r.ok, JSON.stringify(r));
             made.push(r.value.id);
             swapsSeen += r.value.swaps.length;
             uncoveredSeen += r.value.uncovered.length;
             // Exactness: a day is reported uncovered only when every other team is out that day.
-            const outages: QuarantineRow[] = await h.db.selectFrom('quarantines').selectAll().where('department_id', '=', dept.value.id).where('subject', '=', 'team').execute();
+            const outages: QuarantineRow[] = await h.db.selectFrom('quarantines').selectAll().where('department_id', '=', setup.department.id).where('subject', '=', 'team').execute();
             for (const d of r.value.uncovered) {
               const healthy: typeof teams = teams.filter((t) => !outages.some((q: QuarantineRow) => q.team_id === t.id && q.effective_from <= d && d <= effectiveEnd(q)));
               if (!c.twoSlots) assert.deepEqual(healthy, [], `${d} reported uncovered while ${healthy.map((t) => t.label)} were healthy`);
             }
           }
           // History: days before today are never rewritten.
-          const pastAfter = await h.db.selectFrom('shifts').selectAll().where('rotation_id', '=', rot.value.id).where('date', '<', today).orderBy('id').execute();
+          const pastAfter = await h.db.selectFrom('shifts').selectAll().where('rotation_id', '=', setup.rotation.id).where('date', '<', today).orderBy('id').execute();
           assert.deepEqual(pastAfter, pastBefore);
 
           type S = { date: string; start: string; end: string; slot: number; teamLabel: string; teamId: string };
-          const shifts: S[] = (await h.db.selectFrom('shifts').selectAll().where('rotation_id', '=', rot.value.id).where('status', '=', 'scheduled').execute()).map((s) => ({
+          const shifts: S[] = (await h.db.selectFrom('shifts').selectAll().where('rotation_id', '=', setup.rotation.id).where('status', '=', 'scheduled').execute()).map((s) => ({
             date: s.date, start: s.start_time, end: s.end_time, slot: s.slot, teamLabel: teams.find((t) => t.id === s.team_id)!.label, teamId: s.team_id,
           }));
           // Isolation.
           assert.deepEqual(checkIsolation(shifts, { handoverMinutes: c.twoSlots ? 30 : 0, oneTeamPerDate: !c.twoSlots }), []);
           // Quarantine: no team in the office inside its window (from the day it was entered).
-          const qs: QuarantineRow[] = await h.db.selectFrom('quarantines').selectAll().where('department_id', '=', dept.value.id).where('subject', '=', 'team').execute();
+          const qs: QuarantineRow[] = await h.db.selectFrom('quarantines').selectAll().where('department_id', '=', setup.department.id).where('subject', '=', 'team').execute();
           for (const q of qs) {
             const bad: S[] = shifts.filter((s) => s.teamId === q.team_id && s.date >= q.effective_from && s.date <= effectiveEnd(q));
             assert.deepEqual(bad.map((s) => s.date), [], `team ${q.team_id} in the office during its quarantine`);
           }
           // Coverage: from today, every working day with a healthy team has its office slots filled
           // (single-slot rotations), and every empty one is reported by an open swap.
-          const open: SwapRow[] = await h.db.selectFrom('swaps').selectAll().where('rotation_id', '=', rot.value.id).where('to_team_id', 'is', null).where('handed_back_at', 'is', null).execute();
+          const open: SwapRow[] = await h.db.selectFrom('swaps').selectAll().where('rotation_id', '=', setup.rotation.id).where('to_team_id', 'is', null).where('handed_back_at', 'is', null).execute();
           if (!c.twoSlots) {
             for (const d of workingDays(cal, today, endDate)) {
               if (bufferDates.has(d) || shifts.some((s) => s.date === d)) continue;
