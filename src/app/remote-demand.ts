@@ -1,7 +1,6 @@
 import type { CapacitySettings } from '../domain/capacity.ts';
 import { calendarDates } from '../domain/calendar.ts';
 import { addDemand, demandGrid, resourceOf, scheduledDemand, type Demand, type DemandRotation, type RemoteResource } from '../domain/remote-demand.ts';
-import type { Membership } from '../domain/rotation-model.ts';
 import { standbyLookup, type StandbyWindow } from '../domain/standby.ts';
 import type { IsoDate } from '../domain/types.ts';
 import { listQuarantines } from '../db/repos/quarantines.ts';
@@ -11,7 +10,7 @@ import { findOrgSettings, listReservations } from '../db/repos/settings.ts';
 import type { DepartmentReservationRow, OrgSettingsRow } from '../db/schema.ts';
 import type { Deps } from './deps.ts';
 import { windowsOf } from './quarantine-context.ts';
-import { calendarOf } from './rotation-snapshot.ts';
+import { calendarOf, membershipOf } from './rotation-snapshot.ts';
 
 /** The organisation's capacity settings (nothing set yet: nulls, no reservations). */
 export async function loadCapacitySettings(deps: Deps): Promise<CapacitySettings & { updatedAt: string | null }> {
@@ -27,6 +26,16 @@ export function capacitySettingsOf(row: OrgSettingsRow | undefined, reservations
     reservations: reservations.map((r) => ({ departmentId: r.department_id, thinClientSeats: r.thin_client_seats, loanPcs: r.loan_pcs })),
     updatedAt: row?.updated_at ?? null,
   };
+}
+
+/** Who needs which remote resource: active members with a thin client or a loan PC (a company PC needs nothing). */
+export function needsOf(members: readonly { id: string; remote_access: string; active?: number }[]): Map<string, RemoteResource> {
+  const needs = new Map<string, RemoteResource>();
+  for (const m of members) {
+    const r = m.active === 0 ? null : resourceOf(m.remote_access);
+    if (r) needs.set(m.id, r);
+  }
+  return needs;
 }
 
 /** Everything remote demand over a window is computed from: published rotations, who needs what, who is in standby. */
@@ -59,11 +68,7 @@ export async function loadDemand(deps: Deps, scope: DemandScope): Promise<Demand
   const teamsOf = group(teams, (t) => t.rotation_id);
   const membershipsOf = group(memberships, (m) => m.rotation_id);
   const officeOf = group(office, (s) => s.rotation_id);
-  const needs = new Map<string, RemoteResource>();
-  for (const m of members) {
-    const r = resourceOf(m.remote_access);
-    if (r) needs.set(m.id, r);
-  }
+  const needs = needsOf(members);
   return {
     from: scope.from,
     to: scope.to,
@@ -74,9 +79,7 @@ export async function loadDemand(deps: Deps, scope: DemandScope): Promise<Demand
       startDate: r.start_date,
       endDate: r.end_date,
       teamIds: (teamsOf.get(r.id) ?? []).map((t) => t.id),
-      memberships: (membershipsOf.get(r.id) ?? []).map(
-        (m): Membership => ({ memberId: m.member_id, teamId: m.team_id, fromDate: m.from_date, toDate: m.to_date, officeFrom: m.office_from }),
-      ),
+      memberships: (membershipsOf.get(r.id) ?? []).map(membershipOf),
       office: (officeOf.get(r.id) ?? []).map((s) => ({ teamId: s.team_id, date: s.date })),
     })),
     needs,

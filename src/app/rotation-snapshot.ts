@@ -26,7 +26,7 @@ export function calendarOf(d: DepartmentRow): DepartmentCalendar {
 }
 
 export const teamRef = (t: TeamRow): TeamRef => ({ id: t.id, label: t.label });
-export const membershipOf = (m: MembershipRow): Membership => ({
+export const membershipOf = (m: Pick<MembershipRow, 'member_id' | 'team_id' | 'from_date' | 'to_date' | 'office_from'>): Membership => ({
   memberId: m.member_id,
   teamId: m.team_id,
   fromDate: m.from_date,

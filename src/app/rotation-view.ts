@@ -1,7 +1,7 @@
 import { capacityDays, type Capacity } from '../domain/capacity.ts';
 import { maxDate, minDate } from '../domain/dates.ts';
 import type { Policy } from '../domain/policy.ts';
-import { demandGrid, demandRange, resourceOf, scheduledDemand, type DemandGrid, type RemoteResource } from '../domain/remote-demand.ts';
+import { demandGrid, demandRange, scheduledDemand, type DemandGrid } from '../domain/remote-demand.ts';
 import { coversDate } from '../domain/rotation-model.ts';
 import type { StandbyLookup } from '../domain/standby.ts';
 import { checkSurvivability } from '../domain/survivability.ts';
@@ -9,6 +9,7 @@ import { describeTeams, explainInWords } from '../domain/team-report.ts';
 import type { Position, RemoteAccess, SplitMember } from '../domain/types.ts';
 import type { MemberRow } from '../db/schema.ts';
 import { etagOf, membershipOf, shiftOf, teamRef, type RotationSnapshot } from './rotation-snapshot.ts';
+import { needsOf } from './remote-demand.ts';
 
 const spread = (xs: number[]): number => (xs.length ? Math.max(...xs) - Math.min(...xs) : 0);
 
@@ -30,11 +31,7 @@ export interface RemoteContext {
 
 /** The rotation's remote demand grid over its whole span: its active members who need a thin-client seat or a loan PC. */
 export function rotationDemandGrid(snap: RotationSnapshot, members: MemberRow[], standby: StandbyLookup): DemandGrid {
-  const needs = new Map<string, RemoteResource>();
-  for (const m of members) {
-    const r = m.active === 1 ? resourceOf(m.remote_access) : null;
-    if (r) needs.set(m.id, r);
-  }
+  const needs = needsOf(members);
   const r = snap.rotation;
   return demandGrid(
     {
