@@ -24,7 +24,11 @@ let firstDept = '';
 for (let d = 0; d < DEPARTMENTS; d++) {
   const dept = await call('POST', '/v1/departments', { name: `dept ${d}` });
   firstDept ||= dept.id;
-  const members = Array.from({ length: MEMBERS }, (_, i) => ({ name: `M${d}-${i}`, email: `m${i}@d${d}.example.jp`, remoteAccess: access[Math.floor(rand() * 3)] }));
+  const members = Array.from({ length: MEMBERS }, (_, i) => ({
+    name: `M${d}-${i}`,
+    email: `m${i}@d${d}.example.jp`,
+    remoteAccess: access[Math.floor(rand() * 3)],
+  }));
   await call('POST', `/v1/departments/${dept.id}/members`, { members });
   const rot = await call('POST', `/v1/departments/${dept.id}/rotations`, {
     startDate: '2027-01-04',
@@ -34,7 +38,8 @@ for (let d = 0; d < DEPARTMENTS; d++) {
     constraints: { keepLeadersApart: false },
   });
   await call('POST', `/v1/rotations/${rot.id}/publish`, undefined, { 'if-match': '"1"' });
-  if (d % 5 === 0) await call('POST', '/v1/quarantines', { teamId: rot.teams[1].id, startDate: '2027-03-01' });
+  if (d % 5 === 0)
+    await call('POST', '/v1/quarantines', { teamId: rot.teams[1].id, startDate: '2027-03-01' });
 }
 await call('PATCH', '/v1/settings', { thinClientSeats: 800, loanPcs: 750 });
 const setupMs = performance.now() - setupStart;
@@ -46,15 +51,24 @@ const org = await timeMedian(async () => {
   summary = r.summary;
   days = r.days.length;
 }, RUNS);
-const one = await timeMedian(() => call('GET', `/v1/capacity?departmentId=${firstDept}&from=${FROM}&to=${TO}`), RUNS);
+const one = await timeMedian(
+  () => call('GET', `/v1/capacity?departmentId=${firstDept}&from=${FROM}&to=${TO}`),
+  RUNS,
+);
 
 // Baseline: the same rows read raw, in one read-only connection of its own.
 const raw = new Database(file, { readonly: true });
 const published = `select id from rotations where status = 'published' and start_date <= @to and end_date >= @from`;
 const reads = [
-  raw.prepare(`select rotation_id, team_id, date from shifts where status = 'scheduled' and date between @from and @to and rotation_id in (${published})`),
-  raw.prepare(`select rotation_id, team_id, member_id, from_date, to_date, office_from from memberships where rotation_id in (${published})`),
-  raw.prepare(`select id, remote_access from members where active = 1 and remote_access in ('thin-client', 'loan-pc')`),
+  raw.prepare(
+    `select rotation_id, team_id, date from shifts where status = 'scheduled' and date between @from and @to and rotation_id in (${published})`,
+  ),
+  raw.prepare(
+    `select rotation_id, team_id, member_id, from_date, to_date, office_from from memberships where rotation_id in (${published})`,
+  ),
+  raw.prepare(
+    `select id, remote_access from members where active = 1 and remote_access in ('thin-client', 'loan-pc')`,
+  ),
 ];
 let rows = 0;
 const baseline = await timeMedian(() => {
@@ -62,13 +76,37 @@ const baseline = await timeMedian(() => {
 }, RUNS);
 const healthz = await timeMedian(() => app.request('/healthz'), RUNS * 10);
 
-console.log(`setup: ${DEPARTMENTS} departments × ${MEMBERS} members, published one-year rotations, through the API in ${(setupMs / 1000).toFixed(1)} s`);
-console.log(`organisation: peak ${summary.peakThinClient} thin-client seats, ${summary.peakLoanPc} loan PCs over ${days} days`);
+console.log(
+  `setup: ${DEPARTMENTS} departments × ${MEMBERS} members, published one-year rotations, through the API in ${(setupMs / 1000).toFixed(1)} s`,
+);
+console.log(
+  `organisation: peak ${summary.peakThinClient} thin-client seats, ${summary.peakLoanPc} loan PCs over ${days} days`,
+);
 printTable([
-  { case: `GET /v1/capacity, organisation, one year (${DEPARTMENTS * MEMBERS} members)`, 'median ms': org.toFixed(1), target: '< 200', ratio: `${(org / baseline).toFixed(1)}× raw read` },
-  { case: 'GET /v1/capacity?departmentId=, one department, one year', 'median ms': one.toFixed(1), target: '', ratio: `${(one / baseline).toFixed(2)}× raw read` },
-  { case: `baseline: raw better-sqlite3 read of the same ${rows} rows`, 'median ms': baseline.toFixed(1), target: '', ratio: '1.0×' },
-  { case: 'GET /healthz through app.request', 'median ms': healthz.toFixed(2), target: '', ratio: '' },
+  {
+    case: `GET /v1/capacity, organisation, one year (${DEPARTMENTS * MEMBERS} members)`,
+    'median ms': org.toFixed(1),
+    target: '< 200',
+    ratio: `${(org / baseline).toFixed(1)}× raw read`,
+  },
+  {
+    case: 'GET /v1/capacity?departmentId=, one department, one year',
+    'median ms': one.toFixed(1),
+    target: '',
+    ratio: `${(one / baseline).toFixed(2)}× raw read`,
+  },
+  {
+    case: `baseline: raw better-sqlite3 read of the same ${rows} rows`,
+    'median ms': baseline.toFixed(1),
+    target: '',
+    ratio: '1.0×',
+  },
+  {
+    case: 'GET /healthz through app.request',
+    'median ms': healthz.toFixed(2),
+    target: '',
+    ratio: '',
+  },
 ]);
 if (org >= 200) console.log(`over target: ${org.toFixed(1)} ms ≥ 200 ms`);
 raw.close();

@@ -29,8 +29,18 @@ const members = Array.from({ length: MEMBERS }, (_, i) => ({
   position: i === 0 ? 'chief' : i === 1 ? 'deputy' : 'staff',
   remoteAccess: ['company-pc', 'loan-pc', 'thin-client'][Math.floor(rand() * 3)],
 }));
-const dept = await (await app.request('/v1/departments', { method: 'POST', headers: auth, body: JSON.stringify({ name: 'bench' }) })).json() as { id: string };
-const added = await app.request(`/v1/departments/${dept.id}/members`, { method: 'POST', headers: auth, body: JSON.stringify({ members }) });
+const dept = (await (
+  await app.request('/v1/departments', {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ name: 'bench' }),
+  })
+).json()) as { id: string };
+const added = await app.request(`/v1/departments/${dept.id}/members`, {
+  method: 'POST',
+  headers: auth,
+  body: JSON.stringify({ members }),
+});
 if (added.status !== 201) throw new Error(`members: ${added.status} ${await added.text()}`);
 
 const body = JSON.stringify({
@@ -38,11 +48,20 @@ const body = JSON.stringify({
   endDate: '2027-12-31',
   teamCount: 4,
   pattern: { kind: 'daily' },
-  constraints: { requiredSkills: [{ skill: 'skill1', min: 2 }, { skill: 'skill2', min: 2 }] },
+  constraints: {
+    requiredSkills: [
+      { skill: 'skill1', min: 2 },
+      { skill: 'skill2', min: 2 },
+    ],
+  },
 });
 let shifts = 0;
 const api = await timeMedian(async () => {
-  const r = await app.request(`/v1/departments/${dept.id}/rotations`, { method: 'POST', headers: auth, body });
+  const r = await app.request(`/v1/departments/${dept.id}/rotations`, {
+    method: 'POST',
+    headers: auth,
+    body,
+  });
   if (r.status !== 201) throw new Error(`rotation: ${r.status} ${await r.text()}`);
   shifts = ((await r.json()) as { report: { days: { office: number } } }).report.days.office;
 }, RUNS);
@@ -60,8 +79,18 @@ const rawMs = await timeMedian(() => {
 }, RUNS);
 
 printTable([
-  { case: `create rotation via API (${MEMBERS} members, ${shifts} office days, 1 year)`, 'median ms': api.toFixed(1), target: '< 300', ratio: `${(api / rawMs).toFixed(1)}× raw` },
-  { case: `baseline: ${MEMBERS + shifts} raw inserts in one transaction`, 'median ms': rawMs.toFixed(1), target: '', ratio: '1.0×' },
+  {
+    case: `create rotation via API (${MEMBERS} members, ${shifts} office days, 1 year)`,
+    'median ms': api.toFixed(1),
+    target: '< 300',
+    ratio: `${(api / rawMs).toFixed(1)}× raw`,
+  },
+  {
+    case: `baseline: ${MEMBERS + shifts} raw inserts in one transaction`,
+    'median ms': rawMs.toFixed(1),
+    target: '',
+    ratio: '1.0×',
+  },
 ]);
 raw.close();
 await db.destroy();

@@ -14,12 +14,18 @@ const RUNS = 21;
 const WARMUP = 5;
 
 /** A synthetic department, the same for the same seed: skills, a few chiefs and deputies, remote needs. */
-function department(n: number, skills: number, pairs: number, seed: number): { members: SplitMember[]; opts: SplitOptions } {
+function department(
+  n: number,
+  skills: number,
+  pairs: number,
+  seed: number,
+): { members: SplitMember[]; opts: SplitOptions } {
   const rng = createRng(seed);
   const skill = () => `skill-${String(Math.floor(rng() * skills)).padStart(2, '0')}`;
   const members: SplitMember[] = Array.from({ length: n }, (_, i) => {
     const r = rng();
-    const remoteAccess: RemoteAccess = r < 0.2 ? 'thin-client' : r < 0.35 ? 'loan-pc' : 'company-pc';
+    const remoteAccess: RemoteAccess =
+      r < 0.2 ? 'thin-client' : r < 0.35 ? 'loan-pc' : 'company-pc';
     return {
       id: `m${String(i).padStart(6, '0')}`,
       name: `Member ${i}`,
@@ -34,7 +40,10 @@ function department(n: number, skills: number, pairs: number, seed: number): { m
     const b = Math.floor(rng() * n);
     if (a !== b) separate.push([members[a]!.id, members[b]!.id]);
   }
-  const requiredSkills = Array.from({ length: 5 }, (_, i) => ({ skill: `skill-${String(i).padStart(2, '0')}`, min: 2 }));
+  const requiredSkills = Array.from({ length: 5 }, (_, i) => ({
+    skill: `skill-${String(i).padStart(2, '0')}`,
+    min: 2,
+  }));
   return { members, opts: { teamCount: 4, requiredSkills, separate, seed } };
 }
 
@@ -57,43 +66,98 @@ function median(fn: () => unknown): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
-const rows: { case: string; median: string; baseline: string; ratio: string; target: string; verdict: string; note: string }[] = [];
+const rows: {
+  case: string;
+  median: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  verdict: string;
+  note: string;
+}[] = [];
 const ms = (x: number) => x.toFixed(x < 1 ? 3 : 1);
-for (const [n, target] of [[1_000, 50], [10_000, 1_000]] as const) {
+for (const [n, target] of [
+  [1_000, 50],
+  [10_000, 1_000],
+] as const) {
   const { members, opts } = department(n, 20, 50, 42);
   const check = splitTeams(members, opts);
-  if (!check.ok) throw new Error(`benchmark department is infeasible: ${JSON.stringify(check.error)}`);
+  if (!check.ok)
+    throw new Error(`benchmark department is infeasible: ${JSON.stringify(check.error)}`);
   const split = median(() => splitTeams(members, opts));
   const base = median(() => roundRobin(members, opts.teamCount));
-  const naive = roundRobin(members, opts.teamCount).map((memberIds, i) => ({ label: teamLabel(i), memberIds }));
+  const naive = roundRobin(members, opts.teamCount).map((memberIds, i) => ({
+    label: teamLabel(i),
+    memberIds,
+  }));
   rows.push({
     case: `splitTeams ${n.toLocaleString('en')} members / 20 skills / 50 pairs / 4 teams`,
-    median: ms(split), baseline: ms(base), ratio: `${(split / base).toFixed(0)}×`,
-    target: `< ${target}`, verdict: split < target ? 'ok' : 'SLOW',
+    median: ms(split),
+    baseline: ms(base),
+    ratio: `${(split / base).toFixed(0)}×`,
+    target: `< ${target}`,
+    verdict: split < target ? 'ok' : 'SLOW',
     note: `round-robin breaks ${checkSplitConstraints(members, naive, opts).length} constraints; split breaks ${checkSplitConstraints(members, check.value.teams, opts).length}`,
   });
 }
 
-const calendar: DepartmentCalendar = { timezone: 'Asia/Tokyo', workdays: [1, 2, 3, 4, 5], holidays: 'jp', closedDates: ['2026-12-29', '2026-12-30', '2026-12-31', '2027-01-02'], officeHours: { start: '08:30', end: '17:15' } };
+const calendar: DepartmentCalendar = {
+  timezone: 'Asia/Tokyo',
+  workdays: [1, 2, 3, 4, 5],
+  holidays: 'jp',
+  closedDates: ['2026-12-29', '2026-12-30', '2026-12-31', '2027-01-02'],
+  officeHours: { start: '08:30', end: '17:15' },
+};
 const patterns: Pattern[] = [
   { kind: 'daily', bufferDays: 1 },
   { kind: 'weekly' },
-  { kind: 'daily', slots: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }], handoverMinutes: 30 },
+  {
+    kind: 'daily',
+    slots: [
+      { start: '08:00', end: '12:00' },
+      { start: '13:00', end: '17:00' },
+    ],
+    handoverMinutes: 30,
+  },
 ];
 for (const pattern of patterns) {
-  const input: PlanInput = { calendar, startDate: '2026-04-01', endDate: '2027-03-31', teamLabels: ['A', 'B', 'C', 'D'], pattern };
+  const input: PlanInput = {
+    calendar,
+    startDate: '2026-04-01',
+    endDate: '2027-03-31',
+    teamLabels: ['A', 'B', 'C', 'D'],
+    pattern,
+  };
   const r = planShifts(input);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   const plan = median(() => planShifts(input));
   // Baseline: the same working days dealt round-robin with no validation, buffers or slots.
   const dates = r.value.workingDates;
-  const base = median(() => dates.map((date, i) => ({ date, teamLabel: input.teamLabels[i % 4]! })));
+  const base = median(() =>
+    dates.map((date, i) => ({ date, teamLabel: input.teamLabels[i % 4]! })),
+  );
   rows.push({
     case: `planShifts 1 year, ${pattern.kind}${pattern.slots ? `, ${pattern.slots.length} slots` : ''}${pattern.bufferDays ? `, ${pattern.bufferDays} buffer day` : ''} (${r.value.shifts.length} shifts)`,
-    median: ms(plan), baseline: ms(base), ratio: `${(plan / base).toFixed(0)}×`, target: '-', verdict: '', note: '',
+    median: ms(plan),
+    baseline: ms(base),
+    ratio: `${(plan / base).toFixed(0)}×`,
+    target: '-',
+    verdict: '',
+    note: '',
   });
 }
 
-console.log(`bunsan domain bench — median of ${RUNS} runs after ${WARMUP} warm-up runs (node ${process.version})\n`);
-console.table(rows.map((r) => ({ case: r.case, 'median ms': r.median, 'round-robin ms': r.baseline, ratio: r.ratio, 'target ms': r.target, '': r.verdict })));
+console.log(
+  `bunsan domain bench — median of ${RUNS} runs after ${WARMUP} warm-up runs (node ${process.version})\n`,
+);
+console.table(
+  rows.map((r) => ({
+    case: r.case,
+    'median ms': r.median,
+    'round-robin ms': r.baseline,
+    ratio: r.ratio,
+    'target ms': r.target,
+    '': r.verdict,
+  })),
+);
 for (const r of rows) if (r.note) console.log(`${r.case}: ${r.note}`);

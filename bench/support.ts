@@ -37,19 +37,33 @@ export function printTable(rows: Record<string, string | number>[]): void {
 }
 
 /** A JSON API client: throws on any status ≥ 300, so a bench never measures an error path. */
-export type Api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<any>;
+export type Api = (
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<any>;
 
-function apiOver(send: (path: string, init: RequestInit) => Response | Promise<Response>, token: string): Api {
+function apiOver(
+  send: (path: string, init: RequestInit) => Response | Promise<Response>,
+  token: string,
+): Api {
   return async (method, path, body, headers = {}) => {
-    const res = await send(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    const res = await send(path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
     const json = (await res.json()) as any;
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    if (res.status >= 300)
+      throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
 }
 
 /** The API of a running server at `base`. */
-export const httpApi = (base: string, token: string): Api => apiOver((path, init) => fetch(base + path, init), token);
+export const httpApi = (base: string, token: string): Api =>
+  apiOver((path, init) => fetch(base + path, init), token);
 
 /** The app in this process over a fresh SQLite file (no server), with a fixed clock and an admin token. */
 export async function inProcessApp(prefix: string, now?: Date) {
@@ -61,22 +75,52 @@ export async function inProcessApp(prefix: string, now?: Date) {
   const admin = await issueToken(deps, SYSTEM_ACTOR, { role: 'admin', label: 'bench' });
   if (!admin.ok) throw new Error('no admin token');
   const call = apiOver((path, init) => app.request(path, init), admin.value.token);
-  return { dir, file, db, deps, app, token: admin.value.token, call, cleanup: async () => { await db.destroy(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    dir,
+    file,
+    db,
+    deps,
+    app,
+    token: admin.value.token,
+    call,
+    cleanup: async () => {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A department of 40, a published two-team daily rotation over the coming year, and one member's feed (remote days included). */
-export async function seedMemberFeed(api: Api, base: string): Promise<{ feedPath: string; etag: string; body: string; events: number }> {
+export async function seedMemberFeed(
+  api: Api,
+  base: string,
+): Promise<{ feedPath: string; etag: string; body: string; events: number }> {
   const today = new Date();
   const start = new Date(today.getTime() + 86400_000).toISOString().slice(0, 10);
   const end = new Date(today.getTime() + 360 * 86400_000).toISOString().slice(0, 10);
   const dept = await api('POST', '/v1/departments', { name: 'bench' });
-  const members = Array.from({ length: 40 }, (_, i) => ({ name: `M${i}`, email: `m${i}@example.jp`, skills: i % 3 ? ['network'] : [] }));
+  const members = Array.from({ length: 40 }, (_, i) => ({
+    name: `M${i}`,
+    email: `m${i}@example.jp`,
+    skills: i % 3 ? ['network'] : [],
+  }));
   await api('POST', `/v1/departments/${dept.id}/members`, { members });
-  const rot = await api('POST', `/v1/departments/${dept.id}/rotations`, { startDate: start, endDate: end, teamCount: 2, seed: 1, pattern: { kind: 'daily' } });
+  const rot = await api('POST', `/v1/departments/${dept.id}/rotations`, {
+    startDate: start,
+    endDate: end,
+    teamCount: 2,
+    seed: 1,
+    pattern: { kind: 'daily' },
+  });
   await api('POST', `/v1/rotations/${rot.id}/publish`, undefined, { 'if-match': '"1"' });
   const feed = await api('POST', '/v1/feeds', { scope: 'member', id: rot.teams[0].memberIds[0] });
   const feedPath = `/feeds/${feed.token}.ics?include=remote`;
   const first = await fetch(base + feedPath, { headers: { 'accept-encoding': 'gzip' } });
   const body = await first.text();
-  return { feedPath, etag: first.headers.get('etag')!, body, events: body.split('BEGIN:VEVENT').length - 1 };
+  return {
+    feedPath,
+    etag: first.headers.get('etag')!,
+    body,
+    events: body.split('BEGIN:VEVENT').length - 1,
+  };
 }

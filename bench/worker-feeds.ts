@@ -17,7 +17,6 @@ const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const ADMIN = 'bench-admin-token-0123456789abcdef';
 
-
 interface Figures {
   rps: number;
   mean: number;
@@ -25,14 +24,21 @@ interface Figures {
 }
 
 /** Medians over ROUNDS autocannon runs: requests per second, mean and 99th-percentile latency (ms). */
-async function load(url: string, headers: Record<string, string>, expect: 200 | 304): Promise<Figures> {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  expect: 200 | 304,
+): Promise<Figures> {
   const rps: number[] = [];
   const mean: number[] = [];
   const p99: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
     const good = expect === 304 ? (r['3xx'] ?? 0) : r['2xx'];
-    if (r.errors || r.timeouts || good < r.requests.total * 0.99) throw new Error(`${url}: ${r.errors} errors, ${r.timeouts} timeouts, ${good} of ${r.requests.total} answered ${expect}`);
+    if (r.errors || r.timeouts || good < r.requests.total * 0.99)
+      throw new Error(
+        `${url}: ${r.errors} errors, ${r.timeouts} timeouts, ${good} of ${r.requests.total} answered ${expect}`,
+      );
     rps.push(good / r.duration);
     mean.push(r.latency.mean);
     p99.push(r.latency.p99);
@@ -41,7 +47,10 @@ async function load(url: string, headers: Record<string, string>, expect: 200 | 
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bunsan-worker-feeds-'));
-const node = await startNode({ BUNSAN_DB: join(dir, 'bench.db'), PORT: '0', HOST: '127.0.0.1', BUNSAN_ADMIN_TOKEN: ADMIN }, () => {});
+const node = await startNode(
+  { BUNSAN_DB: join(dir, 'bench.db'), PORT: '0', HOST: '127.0.0.1', BUNSAN_ADMIN_TOKEN: ADMIN },
+  () => {},
+);
 const worker = await startWorkerServer({ adminToken: ADMIN });
 try {
   const runtimes = [
@@ -62,8 +71,17 @@ try {
     ];
     for (const [kind, path, headers, expect] of kinds) {
       const f = await load(rt.base + path, headers, expect);
-      byKind.set(kind.replace(/ \(\d+ events\)/, ''), [...(byKind.get(kind.replace(/ \(\d+ events\)/, '')) ?? []), f]);
-      rows.push({ runtime: rt.name, request: kind, 'median req/s': f.rps.toFixed(0), 'mean ms': f.mean.toFixed(2), 'p99 ms': f.p99.toFixed(1) });
+      byKind.set(kind.replace(/ \(\d+ events\)/, ''), [
+        ...(byKind.get(kind.replace(/ \(\d+ events\)/, '')) ?? []),
+        f,
+      ]);
+      rows.push({
+        runtime: rt.name,
+        request: kind,
+        'median req/s': f.rps.toFixed(0),
+        'mean ms': f.mean.toFixed(2),
+        'p99 ms': f.p99.toFixed(1),
+      });
     }
   }
   printTable(rows);
@@ -75,7 +93,9 @@ try {
       'workerd / Node mean latency': `${(w!.mean / n!.mean).toFixed(0)}×`,
     })),
   );
-  console.log(`(${events}-event member feed; ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION} s each; medians)`);
+  console.log(
+    `(${events}-event member feed; ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION} s each; medians)`,
+  );
 } finally {
   await worker.stop();
   await node.close();

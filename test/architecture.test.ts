@@ -10,7 +10,11 @@ import { importsOf, notForWorkerd, runtimeSpecific } from './support/imports.ts'
 const src = new URL('../src', import.meta.url).pathname;
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.(ts|tsx|js|mjs)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? sourceFiles(join(dir, e.name))
+      : /\.(ts|tsx|js|mjs)$/.test(e.name) && !e.name.endsWith('.d.ts')
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
@@ -23,7 +27,9 @@ function reachable(entry: string): string[] {
     for (const spec of importsOf(readFileSync(file, 'utf8'))) {
       if (!spec.startsWith('.')) continue;
       const target = resolve(dirname(file), spec);
-      const found = [target, `${target}.ts`, `${target}.tsx`, join(target, 'index.ts')].find((p) => existsSync(p) && /\.(ts|tsx|js|mjs)$/.test(p));
+      const found = [target, `${target}.ts`, `${target}.tsx`, join(target, 'index.ts')].find(
+        (p) => existsSync(p) && /\.(ts|tsx|js|mjs)$/.test(p),
+      );
       if (found) walk(found);
     }
   };
@@ -45,17 +51,47 @@ describe('architecture: runtime-specific code lives in src/platform only', () =>
       "/* import x from 'net' */",
       "const s = 'from node:url';",
     ].join('\n');
-    assert.deepEqual(importsOf(sample).sort(), ['./x.ts', '@cloudflare/workers-types', 'better-sqlite3', 'node:fs', 'nodemailer', 'path', 'wrangler'].sort());
+    assert.deepEqual(
+      importsOf(sample).sort(),
+      [
+        './x.ts',
+        '@cloudflare/workers-types',
+        'better-sqlite3',
+        'node:fs',
+        'nodemailer',
+        'path',
+        'wrangler',
+      ].sort(),
+    );
   });
 
   it('names what a module outside src/platform may not import', () => {
     const offences = (source: string) => importsOf(source).filter((s) => runtimeSpecific(s));
-    assert.deepEqual(offences("import { createHash } from 'node:crypto';\nimport { x } from './ok.ts';"), ['node:crypto']);
-    assert.deepEqual(offences("import fs from 'fs/promises';\nimport { Hono } from 'hono';"), ['fs/promises']);
-    assert.deepEqual(offences("import type { D1Database } from '@cloudflare/workers-types';"), ['@cloudflare/workers-types']);
-    assert.deepEqual(offences("import { serve } from '@hono/node-server';\nimport { Kysely } from 'kysely';"), ['@hono/node-server']);
-    assert.deepEqual(offences("import { parse } from 'csv-parse/browser/esm/sync';\nimport { DateTime } from 'luxon';"), []);
-    assert.equal(notForWorkerd('@cloudflare/workers-types'), null, 'types are erased from the bundle');
+    assert.deepEqual(
+      offences("import { createHash } from 'node:crypto';\nimport { x } from './ok.ts';"),
+      ['node:crypto'],
+    );
+    assert.deepEqual(offences("import fs from 'fs/promises';\nimport { Hono } from 'hono';"), [
+      'fs/promises',
+    ]);
+    assert.deepEqual(offences("import type { D1Database } from '@cloudflare/workers-types';"), [
+      '@cloudflare/workers-types',
+    ]);
+    assert.deepEqual(
+      offences("import { serve } from '@hono/node-server';\nimport { Kysely } from 'kysely';"),
+      ['@hono/node-server'],
+    );
+    assert.deepEqual(
+      offences(
+        "import { parse } from 'csv-parse/browser/esm/sync';\nimport { DateTime } from 'luxon';",
+      ),
+      [],
+    );
+    assert.equal(
+      notForWorkerd('@cloudflare/workers-types'),
+      null,
+      'types are erased from the bundle',
+    );
     assert.equal(notForWorkerd('node:url'), 'a Node built-in');
   });
 

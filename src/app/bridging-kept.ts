@@ -9,8 +9,18 @@ import { membershipOf } from './rotation-snapshot.ts';
  * a lift's hand-backs and fills): members who move on from a team that got a new office day join
  * their next team only once the exposure window has passed since that day.
  */
-export async function bridgingKept(deps: Deps, rotationId: string, newDays: readonly { teamId: string; date: string }[], exposureWindowDays: number): Promise<CompiledQuery[]> {
+export async function bridgingKept(
+  deps: Deps,
+  rotationId: string,
+  newDays: readonly { teamId: string; date: string }[],
+  exposureWindowDays: number,
+): Promise<CompiledQuery[]> {
   if (!newDays.length) return [];
-  const memberships = (await membershipsOf(deps.db, rotationId)).map((m) => ({ ...membershipOf(m), id: m.id }));
-  return officeFromAfterNewDays(memberships, newDays, exposureWindowDays).map((b) => setOfficeFromQuery(deps.db, b.id, b.officeFrom));
+  const memberships = (await membershipsOf(deps.db, rotationId)).map((m) => ({
+    ...membershipOf(m),
+    id: m.id,
+  }));
+  return officeFromAfterNewDays(memberships, newDays, exposureWindowDays).map((b) =>
+    setOfficeFromQuery(deps.db, b.id, b.officeFrom),
+  );
 }

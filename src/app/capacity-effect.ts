@@ -4,7 +4,13 @@ import type { ShiftRecord } from '../domain/rotation-model.ts';
 import type { StandbyWindow } from '../domain/standby.ts';
 import type { IsoDate } from '../domain/types.ts';
 import type { Deps } from './deps.ts';
-import { demandByDepartment, loadCapacitySettings, loadDemand, sumDemand, type DemandSnapshot } from './remote-demand.ts';
+import {
+  demandByDepartment,
+  loadCapacitySettings,
+  loadDemand,
+  sumDemand,
+  type DemandSnapshot,
+} from './remote-demand.ts';
 
 /** What a quarantine did to remote capacity over its window: the dates it made short. */
 export interface CapacityEffect {
@@ -14,7 +20,13 @@ export interface CapacityEffect {
   newShortageDates: IsoDate[];
   /** Is any capacity set at all? Without one nothing can be short. */
   capacitySet: boolean;
-  department: { departmentId: string; capacity: Capacity; peakBefore: Demand; peakAfter: Demand; newShortageDates: IsoDate[] };
+  department: {
+    departmentId: string;
+    capacity: Capacity;
+    peakBefore: Demand;
+    peakAfter: Demand;
+    newShortageDates: IsoDate[];
+  };
   organisation: { capacity: Capacity; newShortageDates: IsoDate[] };
 }
 
@@ -34,9 +46,24 @@ function applied(snap: DemandSnapshot, departmentId: string, change: DemandChang
       .filter((r) => r.departmentId === departmentId)
       .map((r) => {
         const shifts = change.shifts.get(r.id);
-        return shifts ? { ...r, office: shifts.filter((s) => s.status === 'scheduled' && inWindow(s.date)).map((s) => ({ teamId: s.teamId, date: s.date })) } : r;
+        return shifts
+          ? {
+              ...r,
+              office: shifts
+                .filter((s) => s.status === 'scheduled' && inWindow(s.date))
+                .map((s) => ({ teamId: s.teamId, date: s.date })),
+            }
+          : r;
       }),
-    windows: [...snap.windows.filter((w) => !change.windows.some((c) => c.quarantineId !== undefined && c.quarantineId === w.quarantineId)), ...change.windows],
+    windows: [
+      ...snap.windows.filter(
+        (w) =>
+          !change.windows.some(
+            (c) => c.quarantineId !== undefined && c.quarantineId === w.quarantineId,
+          ),
+      ),
+      ...change.windows,
+    ],
   };
 }
 
@@ -45,7 +72,12 @@ function applied(snap: DemandSnapshot, departmentId: string, change: DemandChang
  * the change is written): for the department against its capacity, and for the organisation —
  * whose other departments stay as they are — against the organisation's.
  */
-export async function capacityEffect(deps: Deps, departmentId: string, window: { from: IsoDate; to: IsoDate }, change: DemandChange): Promise<CapacityEffect> {
+export async function capacityEffect(
+  deps: Deps,
+  departmentId: string,
+  window: { from: IsoDate; to: IsoDate },
+  change: DemandChange,
+): Promise<CapacityEffect> {
   const settings = await loadCapacitySettings(deps);
   const orgCapacity = capacityFor(settings, null);
   // The other departments matter only against an organisation capacity; without one, read this department alone.
@@ -53,11 +85,18 @@ export async function capacityEffect(deps: Deps, departmentId: string, window: {
   const { dates, byDepartment } = demandByDepartment(snap);
   const zero = dates.map(() => ({ thinClient: 0, loanPc: 0 }));
   const deptBefore = byDepartment.get(departmentId) ?? zero;
-  const deptAfter = demandByDepartment(applied(snap, departmentId, change)).byDepartment.get(departmentId) ?? zero;
+  const deptAfter =
+    demandByDepartment(applied(snap, departmentId, change)).byDepartment.get(departmentId) ?? zero;
   const orgBefore = sumDemand(dates, byDepartment.values());
-  const orgAfter = sumDemand(dates, [...[...byDepartment].filter(([id]) => id !== departmentId).map(([, d]) => d), deptAfter]);
+  const orgAfter = sumDemand(dates, [
+    ...[...byDepartment].filter(([id]) => id !== departmentId).map(([, d]) => d),
+    deptAfter,
+  ]);
   const shortages = (capacity: Capacity, before: Demand[], after: Demand[]) =>
-    newShortages(capacityDays(dates, (i) => before[i]!, capacity).days, capacityDays(dates, (i) => after[i]!, capacity).days);
+    newShortages(
+      capacityDays(dates, (i) => before[i]!, capacity).days,
+      capacityDays(dates, (i) => after[i]!, capacity).days,
+    );
 
   const deptCapacity = capacityFor(settings, departmentId);
   const department = {
@@ -67,10 +106,15 @@ export async function capacityEffect(deps: Deps, departmentId: string, window: {
     peakAfter: demandRange(deptAfter).peak,
     newShortageDates: shortages(deptCapacity, deptBefore, deptAfter),
   };
-  const organisation = { capacity: orgCapacity, newShortageDates: shortages(orgCapacity, orgBefore, orgAfter) };
+  const organisation = {
+    capacity: orgCapacity,
+    newShortageDates: shortages(orgCapacity, orgBefore, orgAfter),
+  };
   return {
     ...window,
-    newShortageDates: [...new Set([...department.newShortageDates, ...organisation.newShortageDates])].sort(),
+    newShortageDates: [
+      ...new Set([...department.newShortageDates, ...organisation.newShortageDates]),
+    ].sort(),
     capacitySet: isSet(deptCapacity) || isSet(orgCapacity),
     department,
     organisation,

@@ -1,6 +1,11 @@
 import { canonicalZone, checkDepartmentSettings } from '../domain/department.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import { findDepartment, insertDepartmentQuery, listDepartments, updateDepartmentQuery } from '../db/repos/departments.ts';
+import {
+  findDepartment,
+  insertDepartmentQuery,
+  listDepartments,
+  updateDepartmentQuery,
+} from '../db/repos/departments.ts';
 import type { DepartmentPatch } from '../db/schema.ts';
 import { inDepartmentScope, type Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
@@ -34,7 +39,9 @@ const sortedUnique = <T>(xs: readonly T[]): T[] => [...new Set(xs)].sort();
 
 /** A webhook URL is a credential and a place the server will POST to: only an admin sets it. */
 function webhookFailure(actor: Actor, input: Partial<DepartmentInput>): Failure | null {
-  return input.slackWebhookUrl !== undefined && actor.role !== 'admin' ? forbidden('Only an admin sets the Slack webhook of a department.') : null;
+  return input.slackWebhookUrl !== undefined && actor.role !== 'admin'
+    ? forbidden('Only an admin sets the Slack webhook of a department.')
+    : null;
 }
 
 function settingsFailure(input: Partial<DepartmentInput>): Failure | null {
@@ -43,7 +50,11 @@ function settingsFailure(input: Partial<DepartmentInput>): Failure | null {
 }
 
 /** Creates a department with the defaults of DESIGN.md for whatever is not given. */
-export async function createDepartment(deps: Deps, actor: Actor, input: DepartmentInput): Promise<Result<DepartmentView, Failure>> {
+export async function createDepartment(
+  deps: Deps,
+  actor: Actor,
+  input: DepartmentInput,
+): Promise<Result<DepartmentView, Failure>> {
   const bad = settingsFailure(input);
   if (bad) return err(bad);
   const at = deps.now().toISOString();
@@ -66,7 +77,14 @@ export async function createDepartment(deps: Deps, actor: Actor, input: Departme
   };
   await deps.atomic([
     insertDepartmentQuery(deps.db, row),
-    auditEntry(deps, actor, at, 'department.create', { type: 'department', id: row.id }, { name: row.name }),
+    auditEntry(
+      deps,
+      actor,
+      at,
+      'department.create',
+      { type: 'department', id: row.id },
+      { name: row.name },
+    ),
   ]);
   return ok(departmentView(row));
 }
@@ -99,21 +117,38 @@ export async function updateDepartment(
 
   await deps.atomic([
     updateDepartmentQuery(deps.db, id, patch),
-    auditEntry(deps, actor, at, 'department.update', { type: 'department', id }, { changed: Object.keys(input).sort() }),
+    auditEntry(
+      deps,
+      actor,
+      at,
+      'department.update',
+      { type: 'department', id },
+      { changed: Object.keys(input).sort() },
+    ),
   ]);
   return readDepartment(deps, actor, id);
 }
 
 /** One department, if the actor's scope reaches it. */
-export async function readDepartment(deps: Deps, actor: Actor, id: string): Promise<Result<DepartmentView, Failure>> {
+export async function readDepartment(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<Result<DepartmentView, Failure>> {
   const row = await findDepartment(deps.db, id);
   if (!row) return err(notFound(`No department ${id}.`));
-  if (!inDepartmentScope(actor, id)) return err(forbidden('This token is scoped to another department.'));
+  if (!inDepartmentScope(actor, id))
+    return err(forbidden('This token is scoped to another department.'));
   return ok(departmentView(row));
 }
 
 /** The departments the actor may see: all for admin and HR, a chief's own. */
 export async function visibleDepartments(deps: Deps, actor: Actor): Promise<DepartmentView[]> {
-  const scoped = actor.role === 'admin' || actor.role === 'hr' ? undefined : actor.departmentId ? [actor.departmentId] : [];
+  const scoped =
+    actor.role === 'admin' || actor.role === 'hr'
+      ? undefined
+      : actor.departmentId
+        ? [actor.departmentId]
+        : [];
   return (await listDepartments(deps.db, scoped)).map(departmentView);
 }

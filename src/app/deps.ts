@@ -3,7 +3,8 @@ import type { Atomic } from '../db/atomic.ts';
 import type { DB } from '../db/schema.ts';
 
 /** The public base URL as configured (PUBLIC_URL), without a trailing slash; the local default when unset. */
-export const publicBaseUrl = (configured: string | undefined): string => (configured || 'http://localhost:8787').replace(/\/+$/, '');
+export const publicBaseUrl = (configured: string | undefined): string =>
+  (configured || 'http://localhost:8787').replace(/\/+$/, '');
 
 /** What the application needs from its runtime; each runtime (Node, Workers) builds one. */
 export interface Deps {

@@ -21,11 +21,19 @@ export type Failure =
 export const notFound = (detail: string): Failure => ({ kind: 'not-found', detail });
 export const forbidden = (detail: string): Failure => ({ kind: 'forbidden', detail });
 /** A change decided on a plan that another change altered meanwhile (nothing was written). */
-export const planChanged = (): Failure => conflict('The department\'s plan changed while this was being decided (another quarantine, lift or move); nothing was written. Send the request again.');
+export const planChanged = (): Failure =>
+  conflict(
+    "The department's plan changed while this was being decided (another quarantine, lift or move); nothing was written. Send the request again.",
+  );
 
 /** Quarantines and exposures: refused to chiefs and staff, whichever door they come through. */
-export const hrOnly = (): Failure => forbidden('Only HR and admin tokens may see or change quarantines and exposures.');
-export const invalid = (detail: string, errors: FieldError[]): Failure => ({ kind: 'invalid', detail, errors });
+export const hrOnly = (): Failure =>
+  forbidden('Only HR and admin tokens may see or change quarantines and exposures.');
+export const invalid = (detail: string, errors: FieldError[]): Failure => ({
+  kind: 'invalid',
+  detail,
+  errors,
+});
 export const conflict = (detail: string, errors?: FieldError[]): Failure =>
   errors ? { kind: 'conflict', detail, errors } : { kind: 'conflict', detail };
 

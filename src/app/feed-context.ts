@@ -16,11 +16,23 @@ export const FEED_DAYS_BACK = 30;
 export const FEED_DAYS_AHEAD = 365;
 
 /** The published rotations of a department that overlap [from, to], as feeds see them. */
-export async function feedContext(deps: Deps, department: DepartmentRow, from: IsoDate, to: IsoDate, onlyRotationId?: string): Promise<FeedContext> {
-  const rows = (await publishedRotationsIn(deps.db, department.id, from, to)).filter((r) => !onlyRotationId || r.id === onlyRotationId);
+export async function feedContext(
+  deps: Deps,
+  department: DepartmentRow,
+  from: IsoDate,
+  to: IsoDate,
+  onlyRotationId?: string,
+): Promise<FeedContext> {
+  const rows = (await publishedRotationsIn(deps.db, department.id, from, to)).filter(
+    (r) => !onlyRotationId || r.id === onlyRotationId,
+  );
   const rotations: FeedRotation[] = await Promise.all(
     rows.map(async (r) => {
-      const [teams, memberships, shifts] = await Promise.all([teamsOf(deps.db, r.id), membershipsOf(deps.db, r.id), shiftsOf(deps.db, r.id, { from, to })]);
+      const [teams, memberships, shifts] = await Promise.all([
+        teamsOf(deps.db, r.id),
+        membershipsOf(deps.db, r.id),
+        shiftsOf(deps.db, r.id, { from, to }),
+      ]);
       return {
         startDate: r.start_date,
         endDate: r.end_date,
@@ -32,11 +44,22 @@ export async function feedContext(deps: Deps, department: DepartmentRow, from: I
     }),
   );
   const standby = standbyLookup(await standbyWindows(deps, department.id, { from, to }));
-  return { calendar: calendarOf(department), language: department.language as Language, rotations, from, to, standby };
+  return {
+    calendar: calendarOf(department),
+    language: department.language as Language,
+    rotations,
+    from,
+    to,
+    standby,
+  };
 }
 
 /** The feed window for today: 30 days back to the last published day, at most a year ahead. */
-export async function feedWindow(deps: Deps, department: DepartmentRow, today: IsoDate): Promise<{ from: IsoDate; to: IsoDate }> {
+export async function feedWindow(
+  deps: Deps,
+  department: DepartmentRow,
+  today: IsoDate,
+): Promise<{ from: IsoDate; to: IsoDate }> {
   const from = addDays(today, -FEED_DAYS_BACK);
   const horizon = addDays(today, FEED_DAYS_AHEAD);
   const rotations = await publishedRotationsIn(deps.db, department.id, from, horizon);

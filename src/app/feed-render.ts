@@ -1,9 +1,21 @@
 import { DateTime } from 'luxon';
 import { dateInZone } from '../domain/dates.ts';
-import { feedDaysIn, feedStateOf, findLiveFeedByHash, upsertFeedDaysQueries, upsertFeedStateQuery } from '../db/repos/feeds.ts';
+import {
+  feedDaysIn,
+  feedStateOf,
+  findLiveFeedByHash,
+  upsertFeedDaysQueries,
+  upsertFeedStateQuery,
+} from '../db/repos/feeds.ts';
 import { findMember } from '../db/repos/members.ts';
 import { findTeam } from '../db/repos/rotations.ts';
-import { departmentDays, memberDays, signatureOf, teamDays, type FeedDay } from '../feeds/feed-days.ts';
+import {
+  departmentDays,
+  memberDays,
+  signatureOf,
+  teamDays,
+  type FeedDay,
+} from '../feeds/feed-days.ts';
 import { feedText, teamName, type Language } from '../feeds/feed-text.ts';
 import { renderCalendar, type FeedEvent } from '../feeds/render.ts';
 import type { Deps } from './deps.ts';
@@ -27,9 +39,15 @@ export interface RenderedFeed {
  * are what they were; every write that can change a schedule moves the data version.
  */
 export class FeedCache {
-  private readonly entries = new Map<string, RenderedFeed & { dataVersion: number; today: string }>();
+  private readonly entries = new Map<
+    string,
+    RenderedFeed & { dataVersion: number; today: string }
+  >();
   /** Fast path where the runtime offers a change stamp: by token, no database read at all. */
-  private readonly byToken = new Map<string, { feed: RenderedFeed; stamp: string; validUntil: number }>();
+  private readonly byToken = new Map<
+    string,
+    { feed: RenderedFeed; stamp: string; validUntil: number }
+  >();
   constructor(private readonly capacity = 5000) {}
 
   /** The feed for a token variant, if nothing can have changed since it was rendered and its day has not ended. */
@@ -66,18 +84,35 @@ async function strongEtag(body: string): Promise<string> {
 }
 
 /** The days of a feed's subject over the window (every kind: remote days are filtered at render). */
-async function subjectDays(deps: Deps, scope: FeedScope, subjectId: string, departmentId: string, today: string) {
+async function subjectDays(
+  deps: Deps,
+  scope: FeedScope,
+  subjectId: string,
+  departmentId: string,
+  today: string,
+) {
   const department = await departmentRow(deps, departmentId);
   const window = await feedWindow(deps, department, today);
   const team = scope === 'team' ? await findTeam(deps.db, subjectId) : undefined;
   const ctx = await feedContext(deps, department, window.from, window.to, team?.rotation_id);
-  const days = scope === 'member' ? memberDays(ctx, subjectId) : scope === 'team' ? teamDays(ctx, subjectId) : departmentDays(ctx);
+  const days =
+    scope === 'member'
+      ? memberDays(ctx, subjectId)
+      : scope === 'team'
+        ? teamDays(ctx, subjectId)
+        : departmentDays(ctx);
   const lang = department.language as Language;
   const name =
     scope === 'member'
-      ? feedText(lang, 'memberCalendar', { name: (await findMember(deps.db, subjectId))?.name ?? '', department: department.name })
+      ? feedText(lang, 'memberCalendar', {
+          name: (await findMember(deps.db, subjectId))?.name ?? '',
+          department: department.name,
+        })
       : scope === 'team'
-        ? feedText(lang, 'teamCalendar', { team: teamName(lang, team?.label ?? '?'), department: department.name })
+        ? feedText(lang, 'teamCalendar', {
+            team: teamName(lang, team?.label ?? '?'),
+            department: department.name,
+          })
         : feedText(lang, 'departmentCalendar', { department: department.name });
   return { department, window, days, name };
 }
@@ -86,26 +121,54 @@ async function subjectDays(deps: Deps, scope: FeedScope, subjectId: string, depa
  * Brings the stored (subject, day) rows in line with the days as they are now: a new day starts at
  * SEQUENCE 0; a changed, vanished or returning day gets SEQUENCE + 1 and a new change time.
  */
-async function reconcile(deps: Deps, subjectKey: string, window: { from: string; to: string }, days: FeedDay[], allDay: boolean) {
-  const stored = new Map((await feedDaysIn(deps.db, subjectKey, window.from, window.to)).map((r) => [r.date, r]));
+async function reconcile(
+  deps: Deps,
+  subjectKey: string,
+  window: { from: string; to: string },
+  days: FeedDay[],
+  allDay: boolean,
+) {
+  const stored = new Map(
+    (await feedDaysIn(deps.db, subjectKey, window.from, window.to)).map((r) => [r.date, r]),
+  );
   const at = deps.now().toISOString();
   const changes = days
-    .map((d) => ({ subject_key: subjectKey, date: d.date, signature: signatureOf(d, allDay), present: 1, updated_at: at }))
+    .map((d) => ({
+      subject_key: subjectKey,
+      date: d.date,
+      signature: signatureOf(d, allDay),
+      present: 1,
+      updated_at: at,
+    }))
     .filter((r) => {
       const s = stored.get(r.date);
       return !s || s.signature !== r.signature || s.present !== 1;
     });
   const present = new Set(days.map((d) => d.date));
   for (const s of stored.values()) {
-    if (s.present === 1 && !present.has(s.date)) changes.push({ subject_key: subjectKey, date: s.date, signature: s.signature, present: 0, updated_at: at });
+    if (s.present === 1 && !present.has(s.date))
+      changes.push({
+        subject_key: subjectKey,
+        date: s.date,
+        signature: s.signature,
+        present: 0,
+        updated_at: at,
+      });
   }
   if (!changes.length) return stored;
   await deps.atomic(upsertFeedDaysQueries(deps.db, changes));
-  return new Map((await feedDaysIn(deps.db, subjectKey, window.from, window.to)).map((r) => [r.date, r]));
+  return new Map(
+    (await feedDaysIn(deps.db, subjectKey, window.from, window.to)).map((r) => [r.date, r]),
+  );
 }
 
 /** The calendar behind a feed token, or null when the token is unknown or revoked. */
-export async function renderFeed(deps: Deps, cache: FeedCache, token: string, includeRemote: boolean): Promise<RenderedFeed | null> {
+export async function renderFeed(
+  deps: Deps,
+  cache: FeedCache,
+  token: string,
+  includeRemote: boolean,
+): Promise<RenderedFeed | null> {
   // The stamp is read before anything else, so a write during this render makes the result stale at once.
   const stamp = deps.changeStamp?.();
   const tokenKey = `${token}|${includeRemote ? 'remote' : 'plain'}`;
@@ -118,7 +181,10 @@ export async function renderFeed(deps: Deps, cache: FeedCache, token: string, in
   if (!feed) return null;
   const today = dateInZone(deps.now(), feed.timezone);
   const variant = `${feed.id}|${includeRemote ? 'remote' : 'plain'}`;
-  const validUntil = DateTime.fromMillis(nowMs, { zone: feed.timezone }).plus({ days: 1 }).startOf('day').toMillis();
+  const validUntil = DateTime.fromMillis(nowMs, { zone: feed.timezone })
+    .plus({ days: 1 })
+    .startOf('day')
+    .toMillis();
   const cached = cache.get(variant, feed.data_version, today);
   if (cached) {
     if (stamp !== undefined) cache.remember(tokenKey, stamp, validUntil, cached);
@@ -126,7 +192,13 @@ export async function renderFeed(deps: Deps, cache: FeedCache, token: string, in
   }
 
   const scope = feed.scope as FeedScope;
-  const { department, window, days, name } = await subjectDays(deps, scope, feed.subject_id, feed.department_id, today);
+  const { department, window, days, name } = await subjectDays(
+    deps,
+    scope,
+    feed.subject_id,
+    feed.department_id,
+    today,
+  );
   const allDay = department.feed_all_day === 1;
   const subjectKey = `${scope}:${feed.subject_id}`;
   const rows = await reconcile(deps, subjectKey, window, days, allDay);
@@ -134,7 +206,12 @@ export async function renderFeed(deps: Deps, cache: FeedCache, token: string, in
     .filter((d) => includeRemote || d.kind !== 'remote')
     .map((d) => {
       const row = rows.get(d.date)!;
-      return { uid: `${d.date}.${scope}.${feed.subject_id}@bunsan`, day: d, sequence: row.sequence, updatedAt: row.updated_at };
+      return {
+        uid: `${d.date}.${scope}.${feed.subject_id}@bunsan`,
+        day: d,
+        sequence: row.sequence,
+        updatedAt: row.updated_at,
+      };
     });
   const body = renderCalendar({ name, timezone: department.timezone, allDay, events });
   const etag = await strongEtag(body);
@@ -144,19 +221,35 @@ export async function renderFeed(deps: Deps, cache: FeedCache, token: string, in
   if (!state || state.content_hash !== etag) {
     // Last-Modified has whole seconds: each new body gets a later second than the one before, so a
     // client that revalidates with If-Modified-Since alone never keeps a body changed within that second.
-    const before = state ? Math.floor(Date.parse(state.changed_at) / 1000) : Number.NEGATIVE_INFINITY;
-    changedAt = new Date(Math.max(Math.floor(deps.now().getTime() / 1000), before + 1) * 1000).toISOString();
+    const before = state
+      ? Math.floor(Date.parse(state.changed_at) / 1000)
+      : Number.NEGATIVE_INFINITY;
+    changedAt = new Date(
+      Math.max(Math.floor(deps.now().getTime() / 1000), before + 1) * 1000,
+    ).toISOString();
     await deps.atomic([upsertFeedStateQuery(deps.db, stateKey, etag, changedAt)]);
   }
   const bytes = new TextEncoder().encode(body) as Uint8Array<ArrayBuffer>;
-  const rendered = { body, bytes, gzip: await gzip(bytes), etag, lastModified: new Date(changedAt!).toUTCString() };
+  const rendered = {
+    body,
+    bytes,
+    gzip: await gzip(bytes),
+    etag,
+    lastModified: new Date(changedAt!).toUTCString(),
+  };
   cache.set(variant, feed.data_version, today, rendered);
   if (stamp !== undefined) cache.remember(tokenKey, stamp, validUntil, rendered);
   return rendered;
 }
 
 /** A member's days as JSON: what their feed shows (remote days included), for apps and pages. */
-export async function memberScheduleDays(deps: Deps, memberId: string, departmentId: string, from: string, to: string) {
+export async function memberScheduleDays(
+  deps: Deps,
+  memberId: string,
+  departmentId: string,
+  from: string,
+  to: string,
+) {
   const department = await departmentRow(deps, departmentId);
   const ctx = await feedContext(deps, department, from, to);
   return memberDays(ctx, memberId);

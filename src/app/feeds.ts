@@ -30,7 +30,11 @@ export interface FeedLinks {
 export function feedLinks(publicUrl: string, token: string) {
   const url = `${publicUrl}/feeds/${token}.ics`;
   const webcalUrl = url.replace(/^https?:\/\//, 'webcal://');
-  return { url, webcalUrl, googleUrl: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcalUrl)}` };
+  return {
+    url,
+    webcalUrl,
+    googleUrl: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcalUrl)}`,
+  };
 }
 
 async function subjectDepartment(deps: Deps, scope: FeedScope, id: string): Promise<string | null> {
@@ -41,16 +45,53 @@ async function subjectDepartment(deps: Deps, scope: FeedScope, id: string): Prom
 }
 
 /** Issues a feed token: staff for themselves, a chief within their department, admin for any. */
-export async function createFeed(deps: Deps, actor: Actor, input: { scope: FeedScope; id: string }): Promise<Result<FeedLinks, Failure>> {
+export async function createFeed(
+  deps: Deps,
+  actor: Actor,
+  input: { scope: FeedScope; id: string },
+): Promise<Result<FeedLinks, Failure>> {
   const departmentId = await subjectDepartment(deps, input.scope, input.id);
-  if (!departmentId) return err(invalid(`No ${input.scope} ${input.id}.`, [{ path: '/id', message: `no ${input.scope} with this id` }]));
-  if (actor.role === 'staff' && !(input.scope === 'member' && input.id === actor.memberId)) return err(forbidden('A staff token may create a feed of its own schedule only.'));
-  if (actor.role === 'chief' && actor.departmentId !== departmentId) return err(forbidden('This token is scoped to another department.'));
+  if (!departmentId)
+    return err(
+      invalid(`No ${input.scope} ${input.id}.`, [
+        { path: '/id', message: `no ${input.scope} with this id` },
+      ]),
+    );
+  if (actor.role === 'staff' && !(input.scope === 'member' && input.id === actor.memberId))
+    return err(forbidden('A staff token may create a feed of its own schedule only.'));
+  if (actor.role === 'chief' && actor.departmentId !== departmentId)
+    return err(forbidden('This token is scoped to another department.'));
   const token = newSecret('bsf');
   const at = deps.now().toISOString();
-  const row = { id: deps.newId(), token_hash: await hashSecret(token), scope: input.scope, subject_id: input.id, department_id: departmentId, created_by: actor.tokenId, created_at: at, revoked_at: null };
-  await deps.atomic([insertFeedQuery(deps.db, row), auditEntry(deps, actor, at, 'feed.create', { type: 'feed', id: row.id }, { scope: input.scope, subjectId: input.id })]);
-  return ok({ id: row.id, scope: input.scope, subjectId: input.id, departmentId, token, ...feedLinks(deps.publicUrl, token) });
+  const row = {
+    id: deps.newId(),
+    token_hash: await hashSecret(token),
+    scope: input.scope,
+    subject_id: input.id,
+    department_id: departmentId,
+    created_by: actor.tokenId,
+    created_at: at,
+    revoked_at: null,
+  };
+  await deps.atomic([
+    insertFeedQuery(deps.db, row),
+    auditEntry(
+      deps,
+      actor,
+      at,
+      'feed.create',
+      { type: 'feed', id: row.id },
+      { scope: input.scope, subjectId: input.id },
+    ),
+  ]);
+  return ok({
+    id: row.id,
+    scope: input.scope,
+    subjectId: input.id,
+    departmentId,
+    token,
+    ...feedLinks(deps.publicUrl, token),
+  });
 }
 
 /**
@@ -59,7 +100,8 @@ export async function createFeed(deps: Deps, actor: Actor, input: { scope: FeedS
  */
 export async function listFeeds(deps: Deps, actor: Actor, filter: { departmentId?: string }) {
   if (actor.role === 'hr') return err(forbidden('Feeds are managed by admin, chiefs and staff.'));
-  if (actor.role !== 'admin' && filter.departmentId && filter.departmentId !== actor.departmentId) return err(forbidden('This token is scoped to another department.'));
+  if (actor.role !== 'admin' && filter.departmentId && filter.departmentId !== actor.departmentId)
+    return err(forbidden('This token is scoped to another department.'));
   const rows = await listLiveFeeds(
     deps.db,
     actor.role === 'admin'
@@ -68,19 +110,37 @@ export async function listFeeds(deps: Deps, actor: Actor, filter: { departmentId
         ? { departmentId: actor.departmentId ?? '' }
         : { memberId: actor.memberId ?? '', createdBy: actor.tokenId },
   );
-  return ok(rows.map((f) => ({ id: f.id, scope: f.scope as FeedScope, subjectId: f.subject_id, departmentId: f.department_id, createdAt: f.created_at })));
+  return ok(
+    rows.map((f) => ({
+      id: f.id,
+      scope: f.scope as FeedScope,
+      subjectId: f.subject_id,
+      departmentId: f.department_id,
+      createdAt: f.created_at,
+    })),
+  );
 }
 
 /** Revokes a feed: its URL answers 404 from now on. */
-export async function revokeFeed(deps: Deps, actor: Actor, id: string): Promise<Result<{ id: string; revokedAt: string }, Failure>> {
+export async function revokeFeed(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<Result<{ id: string; revokedAt: string }, Failure>> {
   const feed = await findFeed(deps.db, id);
   if (!feed) return err(notFound(`No feed ${id}.`));
   const mayRevoke =
     actor.role === 'admin' ||
     (actor.role === 'chief' && actor.departmentId === feed.department_id) ||
-    (actor.role === 'staff' && (feed.created_by === actor.tokenId || (feed.scope === 'member' && feed.subject_id === actor.memberId)));
+    (actor.role === 'staff' &&
+      (feed.created_by === actor.tokenId ||
+        (feed.scope === 'member' && feed.subject_id === actor.memberId)));
   if (!mayRevoke) return err(forbidden('This token cannot revoke this feed.'));
   const at = feed.revoked_at ?? deps.now().toISOString();
-  if (!feed.revoked_at) await deps.atomic([revokeFeedQuery(deps.db, id, at), auditEntry(deps, actor, at, 'feed.revoke', { type: 'feed', id }, { scope: feed.scope })]);
+  if (!feed.revoked_at)
+    await deps.atomic([
+      revokeFeedQuery(deps.db, id, at),
+      auditEntry(deps, actor, at, 'feed.revoke', { type: 'feed', id }, { scope: feed.scope }),
+    ]);
   return ok({ id, revokedAt: at });
 }

@@ -39,7 +39,10 @@ export interface DeliveryReport {
 }
 
 /** The wait after the n-th failed attempt (n ≥ 1): base × 2^(n−1), at most the cap. */
-export function retryDelayMs(attempts: number, opts: Pick<DeliveryOptions, 'baseDelayMs' | 'maxDelayMs'> = {}): number {
+export function retryDelayMs(
+  attempts: number,
+  opts: Pick<DeliveryOptions, 'baseDelayMs' | 'maxDelayMs'> = {},
+): number {
   const base = opts.baseDelayMs ?? DELIVERY_DEFAULTS.baseDelayMs;
   const cap = opts.maxDelayMs ?? DELIVERY_DEFAULTS.maxDelayMs;
   return Math.min(cap, base * 2 ** Math.max(0, Math.min(attempts - 1, 30)));
@@ -48,7 +51,9 @@ export function retryDelayMs(attempts: number, opts: Pick<DeliveryOptions, 'base
 /** Hands one row to its channel; throws when it was not accepted. */
 async function send(deps: Deps, row: OutboxRow): Promise<'sent' | 'logged'> {
   if (row.channel === 'log') {
-    deps.log(`notification (log channel) ${row.id} to ${row.recipient}: ${row.subject}\n${row.body.replace(/^/gm, '  ')}`);
+    deps.log(
+      `notification (log channel) ${row.id} to ${row.recipient}: ${row.subject}\n${row.body.replace(/^/gm, '  ')}`,
+    );
     return 'logged';
   }
   if (row.channel === 'slack') {
@@ -66,7 +71,8 @@ async function send(deps: Deps, row: OutboxRow): Promise<'sent' | 'logged'> {
   throw new Error(`unknown channel ${String(row.channel)}`);
 }
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e)).slice(0, 1000);
+const errorText = (e: unknown): string =>
+  (e instanceof Error ? e.message : String(e)).slice(0, 1000);
 
 /**
  * Sends the outbox rows that are due: each is claimed (one more attempt, leased), handed to its
@@ -92,28 +98,43 @@ export async function deliverDue(deps: Deps, opts: DeliveryOptions = {}): Promis
         await deliverOne(deps, row, o, report);
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, claimed.length)) }, worker));
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(o.concurrency, claimed.length)) }, worker),
+    );
     if (claimed.length < o.batchSize) break;
   }
   return report;
 }
 
-async function deliverOne(deps: Deps, row: OutboxRow, o: Required<DeliveryOptions>, report: DeliveryReport): Promise<void> {
+async function deliverOne(
+  deps: Deps,
+  row: OutboxRow,
+  o: Required<DeliveryOptions>,
+  report: DeliveryReport,
+): Promise<void> {
   // Outbox writes go straight to the database, not through deps.atomic: they change nothing a
   // feed shows, so they must not invalidate the feed cache's change stamp.
   try {
     const outcome = await send(deps, row);
-    await deps.db.executeQuery(markDeliveredQuery(deps.db, row.id, outcome, deps.now().toISOString()));
+    await deps.db.executeQuery(
+      markDeliveredQuery(deps.db, row.id, outcome, deps.now().toISOString()),
+    );
     report[outcome]++;
   } catch (e) {
     const at = deps.now();
     const last = row.attempts >= o.maxAttempts;
-    const retryAt = last ? null : new Date(at.getTime() + retryDelayMs(row.attempts, o)).toISOString();
-    await deps.db.executeQuery(markAttemptFailedQuery(deps.db, row.id, errorText(e), retryAt, at.toISOString()));
+    const retryAt = last
+      ? null
+      : new Date(at.getTime() + retryDelayMs(row.attempts, o)).toISOString();
+    await deps.db.executeQuery(
+      markAttemptFailedQuery(deps.db, row.id, errorText(e), retryAt, at.toISOString()),
+    );
     if (last) report.failed++;
     else report.retrying++;
     // The recipient is not logged: for Slack it is the webhook URL, a credential.
-    deps.log(`outbox ${row.id} (${row.channel}) attempt ${row.attempts} failed${last ? ', no attempts left' : `, next at ${retryAt}`}: ${errorText(e)}`);
+    deps.log(
+      `outbox ${row.id} (${row.channel}) attempt ${row.attempts} failed${last ? ', no attempts left' : `, next at ${retryAt}`}: ${errorText(e)}`,
+    );
   }
 }
 
@@ -121,7 +142,10 @@ async function deliverOne(deps: Deps, row: OutboxRow, o: Required<DeliveryOption
  * Runs deliverDue every `intervalMs` until stopped, one pass at a time; its timer does not keep
  * the process alive. `stop()` waits for the pass in flight.
  */
-export function startDeliveryLoop(deps: Deps, opts: DeliveryOptions & { intervalMs?: number } = {}): { stop: () => Promise<void> } {
+export function startDeliveryLoop(
+  deps: Deps,
+  opts: DeliveryOptions & { intervalMs?: number } = {},
+): { stop: () => Promise<void> } {
   const interval = opts.intervalMs ?? 5_000;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -19,7 +19,14 @@ export async function loadPolicy(deps: Deps): Promise<Policy> {
 
 /** The organisation's policy (with the fields an admin set) and capacity, from one read of its settings. */
 export async function loadOrgSettings(deps: Deps) {
-  const [row, reservations] = await Promise.all([findOrgSettings(deps.db), listReservations(deps.db)]);
+  const [row, reservations] = await Promise.all([
+    findOrgSettings(deps.db),
+    listReservations(deps.db),
+  ]);
   const overrides = policyOverrides(row?.policy);
-  return { policy: { ...DEFAULT_POLICY, ...overrides } as Policy, overrides, capacity: capacitySettingsOf(row, reservations) };
+  return {
+    policy: { ...DEFAULT_POLICY, ...overrides } as Policy,
+    overrides,
+    capacity: capacitySettingsOf(row, reservations),
+  };
 }

@@ -34,7 +34,11 @@ export function noticeDirectories(deps: Deps, department: DepartmentRow) {
 export type NoticeDirectories = ReturnType<typeof noticeDirectories>;
 
 /** By id, the chiefs, and each team's members on a date. */
-async function directory(deps: Deps, activeMembers: Promise<MemberRow[]>, rotationId: string | null) {
+async function directory(
+  deps: Deps,
+  activeMembers: Promise<MemberRow[]>,
+  rotationId: string | null,
+) {
   const [members, memberships, teams] = await Promise.all([
     activeMembers,
     rotationId ? membershipsOf(deps.db, rotationId).then((rows) => rows.map(membershipOf)) : [],
@@ -47,9 +51,13 @@ async function directory(deps: Deps, activeMembers: Promise<MemberRow[]>, rotati
     label: (teamId: string | null) => teams.find((t) => t.id === teamId)?.label ?? '?',
     /** Members of a team on any of the dates (a move within the window still reaches them). */
     teamMembers: (teamId: string, dates: string[]) =>
-      [...new Set(memberships.filter((m) => m.teamId === teamId && dates.some((d) => coversDate(m, d))).map((m) => m.memberId))].flatMap((id) =>
-        byId.has(id) ? [person(byId.get(id)!)] : [],
-      ),
+      [
+        ...new Set(
+          memberships
+            .filter((m) => m.teamId === teamId && dates.some((d) => coversDate(m, d)))
+            .map((m) => m.memberId),
+        ),
+      ].flatMap((id) => (byId.has(id) ? [person(byId.get(id)!)] : [])),
   };
 }
 
@@ -76,23 +84,46 @@ export async function quarantineNotices(
     const team = kind === 'marked' ? m.toTeamId : m.fromTeamId;
     if (team) byTeam.set(team, [...(byTeam.get(team) ?? []), m.date]);
   }
-  const standbyPeople = q.subject === 'team' ? dir.teamMembers(q.team_id!, window) : dir.member(q.member_id!);
+  const standbyPeople =
+    q.subject === 'team' ? dir.teamMembers(q.team_id!, window) : dir.member(q.member_id!);
   const notice: QuarantineNotice = {
     kind,
-    department: { id: department.id, name: department.name, language: department.language as 'ja' | 'en' },
+    department: {
+      id: department.id,
+      name: department.name,
+      language: department.language as 'ja' | 'en',
+    },
     quarantine: {
       id: q.id,
       subject: q.subject as 'team' | 'member',
-      ...(q.subject === 'team' ? { teamLabel: dir.label(q.team_id) } : { memberName: standbyPeople[0]?.name ?? '' }),
+      ...(q.subject === 'team'
+        ? { teamLabel: dir.label(q.team_id) }
+        : { memberName: standbyPeople[0]?.name ?? '' }),
       startDate: q.effective_from,
       endDate: q.end_date,
       ...(kind === 'lifted' && q.lifted_from ? { liftedFrom: q.lifted_from } : {}),
     },
     standby: { people: standbyPeople, dates: kind === 'marked' ? moved.map((m) => m.date) : [] },
-    covering: [...byTeam].map(([teamId, dates]) => ({ teamLabel: dir.label(teamId), members: dir.teamMembers(teamId, dates), dates })),
-    ...(kind === 'lifted' && q.subject === 'team' ? { returned: { teamLabel: dir.label(q.team_id), members: standbyPeople, dates: moved.map((m) => m.date) } } : {}),
+    covering: [...byTeam].map(([teamId, dates]) => ({
+      teamLabel: dir.label(teamId),
+      members: dir.teamMembers(teamId, dates),
+      dates,
+    })),
+    ...(kind === 'lifted' && q.subject === 'team'
+      ? {
+          returned: {
+            teamLabel: dir.label(q.team_id),
+            members: standbyPeople,
+            dates: moved.map((m) => m.date),
+          },
+        }
+      : {}),
     chiefs: dir.chiefs,
-    swaps: moved.map((m) => ({ date: m.date, fromTeamLabel: dir.label(m.fromTeamId), toTeamLabel: m.toTeamId ? dir.label(m.toTeamId) : null })),
+    swaps: moved.map((m) => ({
+      date: m.date,
+      fromTeamLabel: dir.label(m.fromTeamId),
+      toTeamLabel: m.toTeamId ? dir.label(m.toTeamId) : null,
+    })),
     uncovered: [...new Set(moved.filter((m) => m.toTeamId === null).map((m) => m.date))].sort(),
     ...(capacity ? { capacity } : {}),
   };

@@ -14,12 +14,20 @@ import { quarantineView } from './quarantine-views.ts';
 const MAX_EXPOSURE_DAYS = 366;
 
 /** Quarantines (HR, admin): all, or only those still in force (`active`), optionally of one department. */
-export async function quarantineList(deps: Deps, actor: Actor, filter: { active?: boolean; departmentId?: string }) {
+export async function quarantineList(
+  deps: Deps,
+  actor: Actor,
+  filter: { active?: boolean; departmentId?: string },
+) {
   if (!isHrOrAdmin(actor)) return err(hrOnly());
   const zones = new Map((await listDepartments(deps.db)).map((d) => [d.id, d.timezone]));
   const rows = await listQuarantines(deps.db, filter.departmentId);
   return ok(
-    rows.map((q) => quarantineView(q, dateInZone(deps.now(), zones.get(q.department_id) ?? 'Asia/Tokyo'))).filter((v) => filter.active === undefined || v.active === filter.active),
+    rows
+      .map((q) =>
+        quarantineView(q, dateInZone(deps.now(), zones.get(q.department_id) ?? 'Asia/Tokyo')),
+      )
+      .filter((v) => filter.active === undefined || v.active === filter.active),
   );
 }
 
@@ -29,11 +37,32 @@ export async function quarantineList(deps: Deps, actor: Actor, filter: { active?
  */
 export async function quarantineDirectory(deps: Deps, actor: Actor) {
   if (!isHrOrAdmin(actor)) return err(hrOnly());
-  const [departments, members, teams] = await Promise.all([listDepartments(deps.db), listAllMembers(deps.db), publishedTeams(deps.db)]);
+  const [departments, members, teams] = await Promise.all([
+    listDepartments(deps.db),
+    listAllMembers(deps.db),
+    publishedTeams(deps.db),
+  ]);
   return ok({
-    departments: departments.map((d) => ({ id: d.id, name: d.name, today: dateInZone(deps.now(), d.timezone) })),
-    members: members.map((m) => ({ id: m.id, departmentId: m.department_id, name: m.name, email: m.email, active: m.active === 1 })),
-    teams: teams.map((t) => ({ id: t.id, label: t.label, departmentId: t.department_id, rotationId: t.rotation_id, rotationName: t.rotation_name, endDate: t.end_date })),
+    departments: departments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      today: dateInZone(deps.now(), d.timezone),
+    })),
+    members: members.map((m) => ({
+      id: m.id,
+      departmentId: m.department_id,
+      name: m.name,
+      email: m.email,
+      active: m.active === 1,
+    })),
+    teams: teams.map((t) => ({
+      id: t.id,
+      label: t.label,
+      departmentId: t.department_id,
+      rotationId: t.rotation_id,
+      rotationName: t.rotation_name,
+      endDate: t.end_date,
+    })),
   });
 }
 
@@ -46,7 +75,12 @@ export interface ExposureAnswer {
   teamIds: string[];
 }
 
-export async function exposureLookup(deps: Deps, actor: Actor, memberId: string, range: { from?: string; to?: string }): Promise<Result<ExposureAnswer, Failure>> {
+export async function exposureLookup(
+  deps: Deps,
+  actor: Actor,
+  memberId: string,
+  range: { from?: string; to?: string },
+): Promise<Result<ExposureAnswer, Failure>> {
   if (!isHrOrAdmin(actor)) return err(hrOnly());
   const badDates = notDates({ '?from': range.from, '?to': range.to });
   if (badDates.length) return err(invalid('The range is not valid.', badDates));
@@ -56,9 +90,24 @@ export async function exposureLookup(deps: Deps, actor: Actor, memberId: string,
   const today = dateInZone(deps.now(), department.timezone);
   const from = range.from ?? today;
   const to = range.to ?? today;
-  if (to < from) return err(invalid('The range is empty.', [{ path: '?to', message: 'is before from' }]));
-  if (daysBetween(from, to) > MAX_EXPOSURE_DAYS) return err(invalid('The range is too long.', [{ path: '?to', message: `at most ${MAX_EXPOSURE_DAYS} days after from` }]));
+  if (to < from)
+    return err(invalid('The range is empty.', [{ path: '?to', message: 'is before from' }]));
+  if (daysBetween(from, to) > MAX_EXPOSURE_DAYS)
+    return err(
+      invalid('The range is too long.', [
+        { path: '?to', message: `at most ${MAX_EXPOSURE_DAYS} days after from` },
+      ]),
+    );
   const found = await exposureOf(deps, department, memberId, from, to);
-  return ok({ memberId, from, to, days: found.days.map((d) => ({ date: d.date, teamId: d.teamId, coPresentMemberIds: d.coPresentMemberIds })), teamIds: found.teamIds });
+  return ok({
+    memberId,
+    from,
+    to,
+    days: found.days.map((d) => ({
+      date: d.date,
+      teamId: d.teamId,
+      coPresentMemberIds: d.coPresentMemberIds,
+    })),
+    teamIds: found.teamIds,
+  });
 }
-

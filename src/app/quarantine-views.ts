@@ -30,15 +30,26 @@ export function quarantineView(q: QuarantineRow, today: string) {
 /** The answer to a quarantine request, rebuilt from what is stored: a replay answers the same. */
 export async function requestResponse(deps: Deps, requestId: string, today: string) {
   const rows = await quarantinesOfRequest(deps.db, requestId);
-  const swaps = await swapsOf(deps.db, rows.map((r) => r.id));
+  const swaps = await swapsOf(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   const primary = rows.find((r) => r.id === requestId) ?? rows[0]!;
-  const swapView = swaps.map((s) => ({ date: s.date, slot: s.slot, fromTeamId: s.from_team_id, toTeamId: s.to_team_id, quarantineId: s.quarantine_id }));
+  const swapView = swaps.map((s) => ({
+    date: s.date,
+    slot: s.slot,
+    fromTeamId: s.from_team_id,
+    toTeamId: s.to_team_id,
+    quarantineId: s.quarantine_id,
+  }));
   return {
     ...quarantineView(primary, today),
     quarantines: rows.map((r) => quarantineView(r, today)),
     swaps: swapView,
     uncovered: [...new Set(swapView.filter((s) => s.toTeamId === null).map((s) => s.date))].sort(),
     // Requests marked before remote capacity was tracked have none.
-    capacityEffect: primary.capacity_effect ? (JSON.parse(primary.capacity_effect) as CapacityEffect) : null,
+    capacityEffect: primary.capacity_effect
+      ? (JSON.parse(primary.capacity_effect) as CapacityEffect)
+      : null,
   };
 }

@@ -1,10 +1,25 @@
 import type { CapacitySettings } from '../domain/capacity.ts';
 import { calendarDates } from '../domain/calendar.ts';
-import { addDemand, demandGrid, resourceOf, scheduledDemand, type Demand, type DemandRotation, type RemoteResource } from '../domain/remote-demand.ts';
+import {
+  addDemand,
+  demandGrid,
+  resourceOf,
+  scheduledDemand,
+  type Demand,
+  type DemandRotation,
+  type RemoteResource,
+} from '../domain/remote-demand.ts';
 import { standbyLookup, type StandbyWindow } from '../domain/standby.ts';
 import type { IsoDate } from '../domain/types.ts';
 import { listQuarantines } from '../db/repos/quarantines.ts';
-import { demandMemberships, demandOfficeDays, demandRotations, demandTeams, membersNeedingRemote, type DemandScope } from '../db/repos/capacity.ts';
+import {
+  demandMemberships,
+  demandOfficeDays,
+  demandRotations,
+  demandTeams,
+  membersNeedingRemote,
+  type DemandScope,
+} from '../db/repos/capacity.ts';
 import { listDepartments } from '../db/repos/departments.ts';
 import { findOrgSettings, listReservations } from '../db/repos/settings.ts';
 import type { DepartmentReservationRow, OrgSettingsRow } from '../db/schema.ts';
@@ -13,23 +28,37 @@ import { windowsOf } from './quarantine-context.ts';
 import { calendarOf, membershipOf } from './rotation-snapshot.ts';
 
 /** The organisation's capacity settings (nothing set yet: nulls, no reservations). */
-export async function loadCapacitySettings(deps: Deps): Promise<CapacitySettings & { updatedAt: string | null }> {
-  const [row, reservations] = await Promise.all([findOrgSettings(deps.db), listReservations(deps.db)]);
+export async function loadCapacitySettings(
+  deps: Deps,
+): Promise<CapacitySettings & { updatedAt: string | null }> {
+  const [row, reservations] = await Promise.all([
+    findOrgSettings(deps.db),
+    listReservations(deps.db),
+  ]);
   return capacitySettingsOf(row, reservations);
 }
 
 /** Capacity settings from the settings row and the reservations as read. */
-export function capacitySettingsOf(row: OrgSettingsRow | undefined, reservations: DepartmentReservationRow[]): CapacitySettings & { updatedAt: string | null } {
+export function capacitySettingsOf(
+  row: OrgSettingsRow | undefined,
+  reservations: DepartmentReservationRow[],
+): CapacitySettings & { updatedAt: string | null } {
   return {
     thinClientSeats: row?.thin_client_seats ?? null,
     loanPcs: row?.loan_pcs ?? null,
-    reservations: reservations.map((r) => ({ departmentId: r.department_id, thinClientSeats: r.thin_client_seats, loanPcs: r.loan_pcs })),
+    reservations: reservations.map((r) => ({
+      departmentId: r.department_id,
+      thinClientSeats: r.thin_client_seats,
+      loanPcs: r.loan_pcs,
+    })),
     updatedAt: row?.updated_at ?? null,
   };
 }
 
 /** Who needs which remote resource: active members with a thin client or a loan PC (a company PC needs nothing). */
-export function needsOf(members: readonly { id: string; remote_access: string; active?: number }[]): Map<string, RemoteResource> {
+export function needsOf(
+  members: readonly { id: string; remote_access: string; active?: number }[],
+): Map<string, RemoteResource> {
   const needs = new Map<string, RemoteResource>();
   for (const m of members) {
     const r = m.active === 0 ? null : resourceOf(m.remote_access);
@@ -55,15 +84,16 @@ const group = <T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> => {
 
 /** Loads the published rotations of one department (or all) overlapping [from, to]: seven queries, however many departments. */
 export async function loadDemand(deps: Deps, scope: DemandScope): Promise<DemandSnapshot> {
-  const [departments, rotations, teams, memberships, office, members, quarantines] = await Promise.all([
-    listDepartments(deps.db, scope.departmentId ? [scope.departmentId] : undefined),
-    demandRotations(deps.db, scope),
-    demandTeams(deps.db, scope),
-    demandMemberships(deps.db, scope),
-    demandOfficeDays(deps.db, scope),
-    membersNeedingRemote(deps.db, scope.departmentId),
-    listQuarantines(deps.db, scope.departmentId, scope),
-  ]);
+  const [departments, rotations, teams, memberships, office, members, quarantines] =
+    await Promise.all([
+      listDepartments(deps.db, scope.departmentId ? [scope.departmentId] : undefined),
+      demandRotations(deps.db, scope),
+      demandTeams(deps.db, scope),
+      demandMemberships(deps.db, scope),
+      demandOfficeDays(deps.db, scope),
+      membersNeedingRemote(deps.db, scope.departmentId),
+      listQuarantines(deps.db, scope.departmentId, scope),
+    ]);
   const calendars = new Map(departments.map((d) => [d.id, calendarOf(d)]));
   const teamsOf = group(teams, (t) => t.rotation_id);
   const membershipsOf = group(memberships, (m) => m.rotation_id);
@@ -91,14 +121,24 @@ export async function loadDemand(deps: Deps, scope: DemandScope): Promise<Demand
  * Remote demand on every calendar date of the snapshot's window, per department (0 on a department's
  * non-working days and outside its published rotations).
  */
-export function demandByDepartment(snap: DemandSnapshot): { dates: IsoDate[]; byDepartment: Map<string, Demand[]> } {
+export function demandByDepartment(snap: DemandSnapshot): {
+  dates: IsoDate[];
+  byDepartment: Map<string, Demand[]>;
+} {
   const dates = calendarDates(snap.from, snap.to);
   const offset = new Map(dates.map((d, i) => [d, i]));
   const standby = standbyLookup(snap.windows);
   const needOf = (id: string) => snap.needs.get(id) ?? null;
   const byDepartment = new Map<string, Demand[]>();
   for (const r of snap.rotations) {
-    const days = byDepartment.get(r.departmentId) ?? byDepartment.set(r.departmentId, dates.map(() => ({ thinClient: 0, loanPc: 0 }))).get(r.departmentId)!;
+    const days =
+      byDepartment.get(r.departmentId) ??
+      byDepartment
+        .set(
+          r.departmentId,
+          dates.map(() => ({ thinClient: 0, loanPc: 0 })),
+        )
+        .get(r.departmentId)!;
     const grid = demandGrid(r, snap, needOf, standby);
     scheduledDemand(grid).forEach((d, i) => addDemand(days[offset.get(grid.dates[i]!)!]!, d));
   }

@@ -23,33 +23,54 @@ export function parseRosterCsv(text: string): Result<RosterRow[], FieldError[]> 
   const garbled = text.indexOf('\uFFFD');
   if (garbled >= 0) {
     const line = text.slice(0, garbled).split('\n').length;
-    return err([{ path: '', line, message: 'the file is not UTF-8 (Excel: save as "CSV UTF-8 (comma delimited)")' }]);
+    return err([
+      {
+        path: '',
+        line,
+        message: 'the file is not UTF-8 (Excel: save as "CSV UTF-8 (comma delimited)")',
+      },
+    ]);
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false }) as never;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+    }) as never;
   } catch (e) {
-    const line = typeof (e as { lines?: unknown }).lines === 'number' ? (e as { lines: number }).lines : undefined;
+    const line =
+      typeof (e as { lines?: unknown }).lines === 'number'
+        ? (e as { lines: number }).lines
+        : undefined;
     const message = e instanceof Error ? e.message : 'unreadable CSV';
     return err([{ path: '', message: `not valid CSV: ${message}`, ...(line ? { line } : {}) }]);
   }
   const [head, ...rows] = records;
-  if (!head) return err([{ path: '', message: 'the file is empty: expected a header line name,email,…' }]);
+  if (!head)
+    return err([{ path: '', message: 'the file is empty: expected a header line name,email,…' }]);
 
   const header = head.record.map((h) => h.trim());
   const problems: FieldError[] = [];
   header.forEach((h, i) => {
     if (!(ROSTER_COLUMNS as readonly string[]).includes(h)) {
-      problems.push({ path: `/header/${i}`, line: 1, message: `unknown column "${h}"; expected ${ROSTER_COLUMNS.join(',')}` });
+      problems.push({
+        path: `/header/${i}`,
+        line: 1,
+        message: `unknown column "${h}"; expected ${ROSTER_COLUMNS.join(',')}`,
+      });
     } else if (header.indexOf(h) !== i) {
       problems.push({ path: `/header/${i}`, line: 1, message: `column "${h}" appears twice` });
     }
   });
   for (const need of ['name', 'email'] as const) {
-    if (!header.includes(need)) problems.push({ path: '/header', line: 1, message: `missing column "${need}"` });
+    if (!header.includes(need))
+      problems.push({ path: '/header', line: 1, message: `missing column "${need}"` });
   }
   if (problems.length) return err(problems);
-  if (rows.length === 0) return err([{ path: '/members', message: 'the file has a header but no members' }]);
+  if (rows.length === 0)
+    return err([{ path: '/members', message: 'the file has a header but no members' }]);
 
   return ok(
     rows.map(({ record, info }) => {
@@ -65,5 +86,12 @@ export function parseRosterCsv(text: string): Result<RosterRow[], FieldError[]> 
 }
 
 function splitSkills(cell: string): string[] {
-  return [...new Set(cell.split(';').map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      cell
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

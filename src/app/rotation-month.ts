@@ -22,13 +22,24 @@ export async function rotationMonth(deps: Deps, actor: Actor, id: string, asked?
   if (!scoped.ok) return scoped;
   const r = scoped.value.rotation;
   const month = asked ?? minDate(maxDate(scoped.value.today, r.start_date), r.end_date).slice(0, 7);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return err(invalid('The month is not valid.', [{ path: '?month', message: 'must be YYYY-MM' }]));
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    return err(
+      invalid('The month is not valid.', [{ path: '?month', message: 'must be YYYY-MM' }]),
+    );
   const from = `${month}-01`;
   const to = monthEnd(month);
-  const [schedule, inForce] = await Promise.all([scheduleOf(deps, scoped.value, { from, to }), rotationSwapsOf(deps.db, id)]);
+  const [schedule, inForce] = await Promise.all([
+    scheduleOf(deps, scoped.value, { from, to }),
+    rotationSwapsOf(deps.db, id),
+  ]);
   if (!schedule.ok) return schedule;
   const swaps = inForce
     .filter((s) => s.handed_back_at === null && s.date >= from && s.date <= to)
-    .map((s) => ({ date: s.date, slot: s.slot, fromTeamId: s.from_team_id, toTeamId: s.to_team_id }));
+    .map((s) => ({
+      date: s.date,
+      slot: s.slot,
+      fromTeamId: s.from_team_id,
+      toTeamId: s.to_team_id,
+    }));
   return ok({ ...schedule.value, month, swaps, name: r.name });
 }

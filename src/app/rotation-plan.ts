@@ -4,7 +4,13 @@ import { planShifts } from '../domain/rotation.ts';
 import type { Pattern, ShiftPlan } from '../domain/rotation-types.ts';
 import { splitTeams } from '../domain/split.ts';
 import type { Split, SplitIssue } from '../domain/split-types.ts';
-import type { DepartmentCalendar, IsoDate, Position, RemoteAccess, SplitMember } from '../domain/types.ts';
+import type {
+  DepartmentCalendar,
+  IsoDate,
+  Position,
+  RemoteAccess,
+  SplitMember,
+} from '../domain/types.ts';
 import { listMembers } from '../db/repos/members.ts';
 import type { MembershipRow, RotationRow, ShiftRow, TeamRow } from '../db/schema.ts';
 import type { Deps } from './deps.ts';
@@ -37,12 +43,24 @@ export async function splitMembers(deps: Deps, departmentId: string): Promise<Sp
 }
 
 // Split issues point into the split options; in the API they live under /constraints.
-const splitPath = (p: string): string => (p === '' || p.startsWith('/teamCount') || p.startsWith('/seed') ? p : `/constraints${p}`);
+const splitPath = (p: string): string =>
+  p === '' || p.startsWith('/teamCount') || p.startsWith('/seed') ? p : `/constraints${p}`;
 // Pattern issues point into the plan input; teamLabels come from teamCount.
-const planPath = (p: string): string => (p.startsWith('/teamLabels') ? '/teamCount' : p.startsWith('/calendar') ? `/department${p.slice('/calendar'.length)}` : p);
+const planPath = (p: string): string =>
+  p.startsWith('/teamLabels')
+    ? '/teamCount'
+    : p.startsWith('/calendar')
+      ? `/department${p.slice('/calendar'.length)}`
+      : p;
 
 const splitErrors = (issues: SplitIssue[]): FieldError[] =>
-  issues.flatMap((i) => (i.paths.length ? i.paths : ['']).map((p) => ({ path: splitPath(p), message: i.reason, code: i.code })));
+  issues.flatMap((i) =>
+    (i.paths.length ? i.paths : ['']).map((p) => ({
+      path: splitPath(p),
+      message: i.reason,
+      code: i.code,
+    })),
+  );
 
 /** Decides teams and office days for a request: the split and the plan, or every reason it fails. */
 export function decideRotation(
@@ -52,19 +70,47 @@ export function decideRotation(
   today: IsoDate,
 ): Result<{ split: Split; plan: ShiftPlan }, Failure> {
   const dateErrors: FieldError[] = [];
-  if (req.startDate < today) dateErrors.push({ path: '/startDate', message: `is before today (${today}); past days are history` });
-  if (req.endDate < req.startDate) dateErrors.push({ path: '/endDate', message: 'is before startDate' });
-  else if (daysBetween(req.startDate, req.endDate) >= MAX_ROTATION_DAYS) dateErrors.push({ path: '/endDate', message: `a rotation spans at most ${MAX_ROTATION_DAYS} days` });
+  if (req.startDate < today)
+    dateErrors.push({
+      path: '/startDate',
+      message: `is before today (${today}); past days are history`,
+    });
+  if (req.endDate < req.startDate)
+    dateErrors.push({ path: '/endDate', message: 'is before startDate' });
+  else if (daysBetween(req.startDate, req.endDate) >= MAX_ROTATION_DAYS)
+    dateErrors.push({
+      path: '/endDate',
+      message: `a rotation spans at most ${MAX_ROTATION_DAYS} days`,
+    });
   if (dateErrors.length) return err(invalid('The rotation dates are not valid.', dateErrors));
 
-  const split = splitTeams(members, { teamCount: req.teamCount, seed: req.seed ?? 0, ...req.constraints });
-  const labels = split.ok ? split.value.teams.map((t) => t.label) : Array.from({ length: req.teamCount }, (_, i) => String.fromCharCode(65 + i));
-  const plan = planShifts({ calendar, startDate: req.startDate, endDate: req.endDate, teamLabels: labels, pattern: req.pattern });
+  const split = splitTeams(members, {
+    teamCount: req.teamCount,
+    seed: req.seed ?? 0,
+    ...req.constraints,
+  });
+  const labels = split.ok
+    ? split.value.teams.map((t) => t.label)
+    : Array.from({ length: req.teamCount }, (_, i) => String.fromCharCode(65 + i));
+  const plan = planShifts({
+    calendar,
+    startDate: req.startDate,
+    endDate: req.endDate,
+    teamLabels: labels,
+    pattern: req.pattern,
+  });
   const errors = [
     ...(split.ok ? [] : splitErrors(split.error.issues)),
-    ...(plan.ok ? [] : plan.error.issues.map((i) => ({ path: planPath(i.path), message: i.reason, code: i.code }))),
+    ...(plan.ok
+      ? []
+      : plan.error.issues.map((i) => ({
+          path: planPath(i.path),
+          message: i.reason,
+          code: i.code,
+        }))),
   ];
-  if (!split.ok || !plan.ok) return err(invalid('No rotation meets these constraints; each unmet one is listed.', errors));
+  if (!split.ok || !plan.ok)
+    return err(invalid('No rotation meets these constraints; each unmet one is listed.', errors));
   return ok({ split: split.value, plan: plan.value });
 }
 
@@ -75,7 +121,12 @@ export function rotationRows(
   decided: { split: Split; plan: ShiftPlan },
   at: string,
 ): { teams: TeamRow[]; memberships: MembershipRow[]; shifts: ShiftRow[] } {
-  const teams = decided.split.teams.map((t, i) => ({ id: deps.newId(), rotation_id: rotation.id, label: t.label, ordinal: i }));
+  const teams = decided.split.teams.map((t, i) => ({
+    id: deps.newId(),
+    rotation_id: rotation.id,
+    label: t.label,
+    ordinal: i,
+  }));
   const teamId = new Map(teams.map((t) => [t.label, t.id]));
   const memberships = decided.split.teams.flatMap((t) =>
     t.memberIds.map((memberId) => ({

@@ -26,7 +26,9 @@ export function calendarOf(d: DepartmentRow): DepartmentCalendar {
 }
 
 export const teamRef = (t: TeamRow): TeamRef => ({ id: t.id, label: t.label });
-export const membershipOf = (m: Pick<MembershipRow, 'member_id' | 'team_id' | 'from_date' | 'to_date' | 'office_from'>): Membership => ({
+export const membershipOf = (
+  m: Pick<MembershipRow, 'member_id' | 'team_id' | 'from_date' | 'to_date' | 'office_from'>,
+): Membership => ({
   memberId: m.member_id,
   teamId: m.team_id,
   fromDate: m.from_date,
@@ -59,12 +61,21 @@ export interface RotationSnapshot {
 }
 
 /** Loads a rotation with its department, teams, memberships and shifts, if the actor's scope reaches it. */
-export async function loadRotation(deps: Deps, actor: Actor, id: string): Promise<Result<RotationSnapshot, Failure>> {
+export async function loadRotation(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<Result<RotationSnapshot, Failure>> {
   const rotation = await findRotation(deps.db, id);
   if (!rotation) return err(notFound(`No rotation ${id}.`));
-  if (!inDepartmentScope(actor, rotation.department_id)) return err(forbidden('This token is scoped to another department.'));
+  if (!inDepartmentScope(actor, rotation.department_id))
+    return err(forbidden('This token is scoped to another department.'));
   const department = (await findDepartment(deps.db, rotation.department_id))!;
-  const [teams, memberships, shifts] = await Promise.all([teamsOf(deps.db, id), membershipsOf(deps.db, id), shiftsOf(deps.db, id)]);
+  const [teams, memberships, shifts] = await Promise.all([
+    teamsOf(deps.db, id),
+    membershipsOf(deps.db, id),
+    shiftsOf(deps.db, id),
+  ]);
   return ok({
     rotation,
     department,

@@ -1,14 +1,25 @@
 import { capacityDays, type Capacity } from '../domain/capacity.ts';
 import { maxDate, minDate } from '../domain/dates.ts';
 import type { Policy } from '../domain/policy.ts';
-import { demandGrid, demandRange, scheduledDemand, type DemandGrid } from '../domain/remote-demand.ts';
+import {
+  demandGrid,
+  demandRange,
+  scheduledDemand,
+  type DemandGrid,
+} from '../domain/remote-demand.ts';
 import { coversDate } from '../domain/rotation-model.ts';
 import type { StandbyLookup } from '../domain/standby.ts';
 import { checkSurvivability } from '../domain/survivability.ts';
 import { describeTeams, explainInWords } from '../domain/team-report.ts';
 import type { Position, RemoteAccess, SplitMember } from '../domain/types.ts';
 import type { MemberRow } from '../db/schema.ts';
-import { etagOf, membershipOf, shiftOf, teamRef, type RotationSnapshot } from './rotation-snapshot.ts';
+import {
+  etagOf,
+  membershipOf,
+  shiftOf,
+  teamRef,
+  type RotationSnapshot,
+} from './rotation-snapshot.ts';
 import { needsOf } from './remote-demand.ts';
 
 const spread = (xs: number[]): number => (xs.length ? Math.max(...xs) - Math.min(...xs) : 0);
@@ -30,7 +41,11 @@ export interface RemoteContext {
 }
 
 /** The rotation's remote demand grid over its whole span: its active members who need a thin-client seat or a loan PC. */
-export function rotationDemandGrid(snap: RotationSnapshot, members: MemberRow[], standby: StandbyLookup): DemandGrid {
+export function rotationDemandGrid(
+  snap: RotationSnapshot,
+  members: MemberRow[],
+  standby: StandbyLookup,
+): DemandGrid {
   const needs = needsOf(members);
   const r = snap.rotation;
   return demandGrid(
@@ -40,7 +55,9 @@ export function rotationDemandGrid(snap: RotationSnapshot, members: MemberRow[],
       endDate: r.end_date,
       teamIds: snap.teams.map((t) => t.id),
       memberships: snap.memberships.map(membershipOf),
-      office: snap.shifts.filter((s) => s.status === 'scheduled').map((s) => ({ teamId: s.team_id, date: s.date })),
+      office: snap.shifts
+        .filter((s) => s.status === 'scheduled')
+        .map((s) => ({ teamId: s.team_id, date: s.date })),
     },
     { from: r.start_date, to: r.end_date },
     (id) => needs.get(id) ?? null,
@@ -49,7 +66,11 @@ export function rotationDemandGrid(snap: RotationSnapshot, members: MemberRow[],
 }
 
 /** The survivability answer for a rotation as it stands (with remote capacity when a demand grid is given). */
-export function survivabilityOf(snap: RotationSnapshot, policy: Policy, remote?: { grid: DemandGrid; capacity: Capacity }) {
+export function survivabilityOf(
+  snap: RotationSnapshot,
+  policy: Policy,
+  remote?: { grid: DemandGrid; capacity: Capacity },
+) {
   return checkSurvivability({
     teams: snap.teams.map(teamRef),
     shifts: snap.shifts.map(shiftOf),
@@ -77,7 +98,12 @@ function remoteDemandReport(snap: RotationSnapshot, grid: DemandGrid, capacity: 
     // With this team in the office, everyone else (and whoever the bridging rule keeps out) works remotely.
     byOfficeTeam: snap.teams.map((t, ti) => {
       const days = daily.filter((_, i) => grid.officeTeams[i]!.includes(ti));
-      return { teamId: t.id, label: t.label, officeDays: days.length, peak: demandRange(days).peak };
+      return {
+        teamId: t.id,
+        label: t.label,
+        officeDays: days.length,
+        peak: demandRange(days).peak,
+      };
     }),
   };
 }
@@ -90,13 +116,20 @@ export function rotationView(snap: RotationSnapshot, members: MemberRow[], remot
   const teams = snap.teams.map((t) => ({
     id: t.id,
     label: t.label,
-    memberIds: memberships.filter((m) => m.teamId === t.id && coversDate(m, asOf)).map((m) => m.memberId),
+    memberIds: memberships
+      .filter((m) => m.teamId === t.id && coversDate(m, asOf))
+      .map((m) => m.memberId),
   }));
   const byId = new Map(members.map((m) => [m.id, m]));
   const nameOf = (id: string) => byId.get(id)?.name ?? id;
-  const explanations = describeTeams(members.map(asSplitMember), teams.map((t) => ({ label: t.label, memberIds: t.memberIds })), snap.constraints);
+  const explanations = describeTeams(
+    members.map(asSplitMember),
+    teams.map((t) => ({ label: t.label, memberIds: t.memberIds })),
+    snap.constraints,
+  );
   const scheduled = snap.shifts.filter((s) => s.status === 'scheduled');
-  const officeDays = (teamId: string) => new Set(scheduled.filter((s) => s.team_id === teamId).map((s) => s.date)).size;
+  const officeDays = (teamId: string) =>
+    new Set(scheduled.filter((s) => s.team_id === teamId).map((s) => s.date)).size;
   const grid = rotationDemandGrid(snap, members, remote.standby);
   const survivability = survivabilityOf(snap, remote.policy, { grid, capacity: remote.capacity });
   const remoteDemand = remoteDemandReport(snap, grid, remote.capacity);
@@ -124,7 +157,14 @@ export function rotationView(snap: RotationSnapshot, members: MemberRow[], remot
       asOf,
       teams: teams.map((t, i) => {
         const e = explanations[i]!;
-        return { teamId: t.id, label: t.label, size: e.size, officeDays: officeDays(t.id), explanation: e, why: explainInWords(e, nameOf) };
+        return {
+          teamId: t.id,
+          label: t.label,
+          size: e.size,
+          officeDays: officeDays(t.id),
+          explanation: e,
+          why: explainInWords(e, nameOf),
+        };
       }),
       balance: {
         sizeSpread: spread(explanations.map((e) => e.size)),
@@ -137,7 +177,11 @@ export function rotationView(snap: RotationSnapshot, members: MemberRow[], remot
       },
       remoteDemand,
       days: { office: new Set(scheduled.map((s) => s.date)).size, buffer: bufferDates.length },
-      survivability: { survives: survivability.survives, worst: survivability.worst, remote: survivability.remote! },
+      survivability: {
+        survives: survivability.survives,
+        worst: survivability.worst,
+        remote: survivability.remote!,
+      },
     },
   };
 }

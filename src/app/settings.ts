@@ -2,7 +2,11 @@ import { checkCapacitySettings, type CapacitySettings } from '../domain/capacity
 import { DEFAULT_POLICY, type Policy } from '../domain/policy.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { listDepartments } from '../db/repos/departments.ts';
-import { deleteReservationQuery, upsertOrgSettingsQuery, upsertReservationQuery } from '../db/repos/settings.ts';
+import {
+  deleteReservationQuery,
+  upsertOrgSettingsQuery,
+  upsertReservationQuery,
+} from '../db/repos/settings.ts';
 import type { Actor } from './actor.ts';
 import { auditEntry } from './audit.ts';
 import type { Deps } from './deps.ts';
@@ -14,13 +18,25 @@ export interface SettingsUpdate {
   policy?: { [K in keyof Policy]?: Policy[K] | null };
   thinClientSeats?: number | null;
   loanPcs?: number | null;
-  reservations?: { departmentId: string; thinClientSeats?: number | null; loanPcs?: number | null }[];
+  reservations?: {
+    departmentId: string;
+    thinClientSeats?: number | null;
+    loanPcs?: number | null;
+  }[];
 }
 
 /** The settings as the API shows them: the policy in force (with which fields an admin set), capacity, reservations. */
-export type SettingsView = CapacitySettings & { policy: Policy; policySet: (keyof Policy)[]; updatedAt: string | null };
+export type SettingsView = CapacitySettings & {
+  policy: Policy;
+  policySet: (keyof Policy)[];
+  updatedAt: string | null;
+};
 
-const view = (capacity: CapacitySettings, overrides: PolicyOverrides, updatedAt: string | null): SettingsView => ({
+const view = (
+  capacity: CapacitySettings,
+  overrides: PolicyOverrides,
+  updatedAt: string | null,
+): SettingsView => ({
   policy: { ...DEFAULT_POLICY, ...overrides },
   policySet: (Object.keys(overrides) as (keyof Policy)[]).sort(),
   thinClientSeats: capacity.thinClientSeats,
@@ -36,7 +52,10 @@ export async function readSettings(deps: Deps): Promise<SettingsView> {
 }
 
 /** The overrides after a change: given values replace, nulls remove. */
-function nextOverrides(current: PolicyOverrides, change: SettingsUpdate['policy']): PolicyOverrides {
+function nextOverrides(
+  current: PolicyOverrides,
+  change: SettingsUpdate['policy'],
+): PolicyOverrides {
   const next: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(change ?? {})) {
     if (v === null) delete next[k];
@@ -46,32 +65,59 @@ function nextOverrides(current: PolicyOverrides, change: SettingsUpdate['policy'
 }
 
 /** Changes the organisation's capacity and reservations; reservations must fit in what it has. */
-export async function updateSettings(deps: Deps, actor: Actor, input: SettingsUpdate): Promise<Result<SettingsView, Failure>> {
+export async function updateSettings(
+  deps: Deps,
+  actor: Actor,
+  input: SettingsUpdate,
+): Promise<Result<SettingsView, Failure>> {
   const { capacity: current, overrides: currentPolicy } = await loadOrgSettings(deps);
   const policy = nextOverrides(currentPolicy, input.policy);
   const given = input.reservations ?? [];
-  const known = new Set((await listDepartments(deps.db, given.map((r) => r.departmentId))).map((d) => d.id));
+  const known = new Set(
+    (
+      await listDepartments(
+        deps.db,
+        given.map((r) => r.departmentId),
+      )
+    ).map((d) => d.id),
+  );
   const errors: FieldError[] = [];
   const pathOf = new Map<string, string>();
   given.forEach((r, i) => {
-    if (pathOf.has(r.departmentId)) errors.push({ path: `/reservations/${i}/departmentId`, message: `is already given at ${pathOf.get(r.departmentId)}` });
-    else if (!known.has(r.departmentId)) errors.push({ path: `/reservations/${i}/departmentId`, message: 'no department with this id' });
+    if (pathOf.has(r.departmentId))
+      errors.push({
+        path: `/reservations/${i}/departmentId`,
+        message: `is already given at ${pathOf.get(r.departmentId)}`,
+      });
+    else if (!known.has(r.departmentId))
+      errors.push({
+        path: `/reservations/${i}/departmentId`,
+        message: 'no department with this id',
+      });
     pathOf.set(r.departmentId, pathOf.get(r.departmentId) ?? `/reservations/${i}`);
   });
   if (errors.length) return err(invalid('The settings are not valid.', errors));
 
   const next: CapacitySettings = {
-    thinClientSeats: input.thinClientSeats !== undefined ? input.thinClientSeats : current.thinClientSeats,
+    thinClientSeats:
+      input.thinClientSeats !== undefined ? input.thinClientSeats : current.thinClientSeats,
     loanPcs: input.loanPcs !== undefined ? input.loanPcs : current.loanPcs,
     reservations: [
       ...current.reservations.filter((r) => !pathOf.has(r.departmentId)),
       ...given
-        .map((r) => ({ departmentId: r.departmentId, thinClientSeats: r.thinClientSeats ?? null, loanPcs: r.loanPcs ?? null }))
+        .map((r) => ({
+          departmentId: r.departmentId,
+          thinClientSeats: r.thinClientSeats ?? null,
+          loanPcs: r.loanPcs ?? null,
+        }))
         .filter((r) => r.thinClientSeats !== null || r.loanPcs !== null),
-    ].sort((a, b) => (a.departmentId < b.departmentId ? -1 : a.departmentId > b.departmentId ? 1 : 0)),
+    ].sort((a, b) =>
+      a.departmentId < b.departmentId ? -1 : a.departmentId > b.departmentId ? 1 : 0,
+    ),
   };
   const violations = checkCapacitySettings(next, pathOf);
-  if (violations.length) return err(invalid('The reservations do not fit in the organisation’s capacity.', violations));
+  if (violations.length)
+    return err(invalid('The reservations do not fit in the organisation’s capacity.', violations));
 
   const at = deps.now().toISOString();
   const kept = new Set(next.reservations.map((r) => r.departmentId));
@@ -85,14 +131,31 @@ export async function updateSettings(deps: Deps, actor: Actor, input: SettingsUp
     }),
     ...given.map((r) =>
       kept.has(r.departmentId)
-        ? upsertReservationQuery(deps.db, { department_id: r.departmentId, thin_client_seats: r.thinClientSeats ?? null, loan_pcs: r.loanPcs ?? null, updated_at: at })
+        ? upsertReservationQuery(deps.db, {
+            department_id: r.departmentId,
+            thin_client_seats: r.thinClientSeats ?? null,
+            loan_pcs: r.loanPcs ?? null,
+            updated_at: at,
+          })
         : deleteReservationQuery(deps.db, r.departmentId),
     ),
-    auditEntry(deps, actor, at, 'settings.update', { type: 'settings', id: 'organisation' }, {
-      changed: Object.keys(input).sort(),
-      before: { policy: currentPolicy, thinClientSeats: current.thinClientSeats, loanPcs: current.loanPcs, reservations: current.reservations },
-      after: { policy, ...next },
-    }),
+    auditEntry(
+      deps,
+      actor,
+      at,
+      'settings.update',
+      { type: 'settings', id: 'organisation' },
+      {
+        changed: Object.keys(input).sort(),
+        before: {
+          policy: currentPolicy,
+          thinClientSeats: current.thinClientSeats,
+          loanPcs: current.loanPcs,
+          reservations: current.reservations,
+        },
+        after: { policy, ...next },
+      },
+    ),
   ]);
   return ok(view(next, policy, at));
 }

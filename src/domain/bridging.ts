@@ -3,7 +3,13 @@ import { inOfficeOn, type Membership, type ShiftRecord } from './rotation-model.
 import type { IsoDate } from './types.ts';
 
 /** The member's last office day before `before` with a team other than `exceptTeamId`, or null. */
-export function lastOfficeDay(memberId: string, memberships: Membership[], shifts: ShiftRecord[], before: IsoDate, exceptTeamId: string | null = null): IsoDate | null {
+export function lastOfficeDay(
+  memberId: string,
+  memberships: Membership[],
+  shifts: ShiftRecord[],
+  before: IsoDate,
+  exceptTeamId: string | null = null,
+): IsoDate | null {
   const mine = memberships.filter((m) => m.memberId === memberId && m.teamId !== exceptTeamId);
   let last: IsoDate | null = null;
   for (const s of shifts) {
@@ -27,8 +33,17 @@ export function bridgingOfficeFrom(
   exposureWindowDays: number,
   today?: IsoDate,
 ): { officeFrom: IsoDate; lastOfficeDay: IsoDate | null } {
-  const last = lastOfficeDay(memberId, memberships, shifts, effectiveDate === today ? addDays(effectiveDate, 1) : effectiveDate, toTeamId);
-  return { lastOfficeDay: last, officeFrom: last ? maxDate(effectiveDate, addDays(last, exposureWindowDays)) : effectiveDate };
+  const last = lastOfficeDay(
+    memberId,
+    memberships,
+    shifts,
+    effectiveDate === today ? addDays(effectiveDate, 1) : effectiveDate,
+    toTeamId,
+  );
+  return {
+    lastOfficeDay: last,
+    officeFrom: last ? maxDate(effectiveDate, addDays(last, exposureWindowDays)) : effectiveDate,
+  };
 }
 
 /**
@@ -43,7 +58,8 @@ export function officeFromAfterNewDays(
   exposureWindowDays: number,
 ): { id: string; officeFrom: IsoDate }[] {
   const byMember = new Map<string, (Membership & { id: string })[]>();
-  for (const m of memberships) (byMember.get(m.memberId) ?? byMember.set(m.memberId, []).get(m.memberId)!).push(m);
+  for (const m of memberships)
+    (byMember.get(m.memberId) ?? byMember.set(m.memberId, []).get(m.memberId)!).push(m);
   const moved = new Map<string, IsoDate>();
   for (const d of newDays) {
     for (const m of memberships) {

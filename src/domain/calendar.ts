@@ -80,7 +80,9 @@ function dateOfEpochDay(n: number): IsoDate {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -109,7 +111,10 @@ export function isoWeekIndex(date: IsoDate): number {
 }
 
 /** Why the department does not work on `date`, or undefined when it is a working day. */
-export function nonWorkingReason(cal: DepartmentCalendar, date: IsoDate): 'weekday' | 'holiday' | 'closed' | undefined {
+export function nonWorkingReason(
+  cal: DepartmentCalendar,
+  date: IsoDate,
+): 'weekday' | 'holiday' | 'closed' | undefined {
   if (!cal.workdays.includes(isoWeekday(date, cal.timezone))) return 'weekday';
   if (cal.closedDates.includes(date)) return 'closed';
   if (cal.holidays === 'jp' && isJapaneseHoliday(date)) return 'holiday';
@@ -122,10 +127,15 @@ export function isWorkingDay(cal: DepartmentCalendar, date: IsoDate): boolean {
 }
 
 /** Each calendar date from `from` to `to` inclusive with its ISO weekday; luxon anchors the first in `timezone`. */
-function datesWithWeekday(from: IsoDate, to: IsoDate, timezone: string): { date: IsoDate; weekday: number }[] {
+function datesWithWeekday(
+  from: IsoDate,
+  to: IsoDate,
+  timezone: string,
+): { date: IsoDate; weekday: number }[] {
   assertIsoDate(from);
   assertIsoDate(to);
-  if (!IANAZone.isValidZone(timezone)) throw new RangeError(`"${timezone}" is not an IANA time zone`);
+  if (!IANAZone.isValidZone(timezone))
+    throw new RangeError(`"${timezone}" is not an IANA time zone`);
   const first = DateTime.fromISO(from, { zone: timezone });
   const start = epochDay(from);
   const out: { date: IsoDate; weekday: number }[] = [];

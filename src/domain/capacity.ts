@@ -27,16 +27,29 @@ export function capacityFor(settings: CapacitySettings, departmentId: string | n
   if (departmentId === null) return org;
   const own = settings.reservations.find((r) => r.departmentId === departmentId);
   return {
-    thinClient: own?.thinClientSeats ?? pool(org.thinClient, settings.reservations.map((r) => r.thinClientSeats)),
-    loanPc: own?.loanPcs ?? pool(org.loanPc, settings.reservations.map((r) => r.loanPcs)),
+    thinClient:
+      own?.thinClientSeats ??
+      pool(
+        org.thinClient,
+        settings.reservations.map((r) => r.thinClientSeats),
+      ),
+    loanPc:
+      own?.loanPcs ??
+      pool(
+        org.loanPc,
+        settings.reservations.map((r) => r.loanPcs),
+      ),
   };
 }
 
 /** How many of a resource are missing for a demand (none when no capacity is set). */
-const missing = (demand: number, capacity: number | null): number => (capacity === null ? 0 : Math.max(0, demand - capacity));
+const missing = (demand: number, capacity: number | null): number =>
+  capacity === null ? 0 : Math.max(0, demand - capacity);
 
 /** Does demand exceed capacity for either resource? */
-export const isShort = (d: Demand, c: Capacity): boolean => (c.thinClient !== null && d.thinClient > c.thinClient) || (c.loanPc !== null && d.loanPc > c.loanPc);
+export const isShort = (d: Demand, c: Capacity): boolean =>
+  (c.thinClient !== null && d.thinClient > c.thinClient) ||
+  (c.loanPc !== null && d.loanPc > c.loanPc);
 
 export interface CapacityDay {
   date: IsoDate;
@@ -55,10 +68,17 @@ export interface CapacitySummary {
 }
 
 /** Each date's demand against the capacity, and the summary the capacity report leads with. */
-export function capacityDays(dates: readonly IsoDate[], demandOn: (i: number) => Demand, capacity: Capacity): { days: CapacityDay[]; summary: CapacitySummary } {
+export function capacityDays(
+  dates: readonly IsoDate[],
+  demandOn: (i: number) => Demand,
+  capacity: Capacity,
+): { days: CapacityDay[]; summary: CapacitySummary } {
   const days = dates.map((date, i) => {
     const demand = demandOn(i);
-    const shortage = { thinClient: missing(demand.thinClient, capacity.thinClient), loanPc: missing(demand.loanPc, capacity.loanPc) };
+    const shortage = {
+      thinClient: missing(demand.thinClient, capacity.thinClient),
+      loanPc: missing(demand.loanPc, capacity.loanPc),
+    };
     return { date, demand, capacity, shortage, short: isShort(demand, capacity) };
   });
   const short = days.filter((d) => d.short);
@@ -74,13 +94,19 @@ export function capacityDays(dates: readonly IsoDate[], demandOn: (i: number) =>
 }
 
 /** The dates short after a change that were not short before it (both lists by date). */
-export function newShortages(before: readonly CapacityDay[], after: readonly CapacityDay[]): IsoDate[] {
+export function newShortages(
+  before: readonly CapacityDay[],
+  after: readonly CapacityDay[],
+): IsoDate[] {
   const was = new Set(before.filter((d) => d.short).map((d) => d.date));
   return after.filter((d) => d.short && !was.has(d.date)).map((d) => d.date);
 }
 
 /** Reservations must fit in what the organisation has; each violation names the field at fault. */
-export function checkCapacitySettings(s: CapacitySettings, changedPaths: ReadonlyMap<string, string>): { path: string; message: string }[] {
+export function checkCapacitySettings(
+  s: CapacitySettings,
+  changedPaths: ReadonlyMap<string, string>,
+): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   const kinds = [
     { total: s.thinClientSeats, field: 'thinClientSeats' as const, label: 'thin-client seats' },
@@ -90,9 +116,14 @@ export function checkCapacitySettings(s: CapacitySettings, changedPaths: Readonl
     const reserved = s.reservations.reduce((sum, r) => sum + (r[k.field] ?? 0), 0);
     if (k.total === null || reserved <= k.total) continue;
     // Blame a reservation changed in this request when there is one, else the total being lowered.
-    const culprit = [...s.reservations].reverse().find((r) => r[k.field] !== null && changedPaths.has(r.departmentId));
+    const culprit = [...s.reservations]
+      .reverse()
+      .find((r) => r[k.field] !== null && changedPaths.has(r.departmentId));
     const path = culprit ? `${changedPaths.get(culprit.departmentId)}/${k.field}` : `/${k.field}`;
-    out.push({ path, message: `reservations add up to ${reserved} ${k.label}, more than the organisation's ${k.total}` });
+    out.push({
+      path,
+      message: `reservations add up to ${reserved} ${k.label}, more than the organisation's ${k.total}`,
+    });
   }
   return out;
 }

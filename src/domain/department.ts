@@ -24,13 +24,20 @@ export function canonicalZone(zone: string): string {
 export function checkDepartmentSettings(input: DepartmentSettingsInput): SettingViolation[] {
   const out: SettingViolation[] = [];
   if (input.timezone !== undefined && !IANAZone.isValidZone(input.timezone)) {
-    out.push({ path: '/timezone', message: `"${input.timezone}" is not an IANA time zone (e.g. Asia/Tokyo)` });
+    out.push({
+      path: '/timezone',
+      message: `"${input.timezone}" is not an IANA time zone (e.g. Asia/Tokyo)`,
+    });
   }
   if (input.officeHours && input.officeHours.start >= input.officeHours.end) {
-    out.push({ path: '/officeHours/end', message: `must be later than start (${input.officeHours.start})` });
+    out.push({
+      path: '/officeHours/end',
+      message: `must be later than start (${input.officeHours.start})`,
+    });
   }
   input.closedDates?.forEach((d, i) => {
-    if (!DateTime.fromISO(d, { zone: 'UTC' }).isValid) out.push({ path: `/closedDates/${i}`, message: 'is not a calendar date' });
+    if (!DateTime.fromISO(d, { zone: 'UTC' }).isValid)
+      out.push({ path: `/closedDates/${i}`, message: 'is not a calendar date' });
   });
   return out;
 }

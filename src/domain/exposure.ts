@@ -16,13 +16,17 @@ export interface ExposureInput {
 }
 
 /** Who was in the office on a date, per slot: member id → the slots they were in. */
-function presence(input: ExposureInput, date: IsoDate): Map<string, { teamId: string; slots: number[] }> {
+function presence(
+  input: ExposureInput,
+  date: IsoDate,
+): Map<string, { teamId: string; slots: number[] }> {
   const out = new Map<string, { teamId: string; slots: number[] }>();
   for (const r of input.rotations) {
     const shifts = r.shifts.filter((s) => s.date === date && s.status === 'scheduled');
     if (!shifts.length) continue;
     for (const m of r.memberships) {
-      if (!coversDate(m, date) || !inOfficeOn(m, date) || input.memberOnStandby(date, m.memberId)) continue;
+      if (!coversDate(m, date) || !inOfficeOn(m, date) || input.memberOnStandby(date, m.memberId))
+        continue;
       const slots = shifts.filter((s) => s.teamId === m.teamId).map((s) => s.slot);
       if (slots.length) out.set(m.memberId, { teamId: m.teamId, slots });
     }
@@ -32,9 +36,14 @@ function presence(input: ExposureInput, date: IsoDate): Map<string, { teamId: st
 
 /** The days a member was (or will be) in the office between from and to, who was there with them, and the teams involved. */
 export function exposures(input: ExposureInput, memberId: string, from: IsoDate, to: IsoDate) {
-  const days: { date: IsoDate; teamId: string; teamIds: string[]; coPresentMemberIds: string[] }[] = [];
+  const days: { date: IsoDate; teamId: string; teamIds: string[]; coPresentMemberIds: string[] }[] =
+    [];
   const teamIds = new Set<string>();
-  const candidateDates = new Set(input.rotations.flatMap((r) => r.shifts.filter((s) => s.date >= from && s.date <= to).map((s) => s.date)));
+  const candidateDates = new Set(
+    input.rotations.flatMap((r) =>
+      r.shifts.filter((s) => s.date >= from && s.date <= to).map((s) => s.date),
+    ),
+  );
   for (const date of calendarDates(from, to)) {
     if (!candidateDates.has(date)) continue;
     const here = presence(input, date);
@@ -50,7 +59,12 @@ export function exposures(input: ExposureInput, memberId: string, from: IsoDate,
       teamsToday.add(p.teamId);
       teamIds.add(p.teamId);
     }
-    days.push({ date, teamId: me.teamId, teamIds: [...teamsToday], coPresentMemberIds: others.sort() });
+    days.push({
+      date,
+      teamId: me.teamId,
+      teamIds: [...teamsToday],
+      coPresentMemberIds: others.sort(),
+    });
   }
   return { days, teamIds: [...teamIds] };
 }

@@ -10,7 +10,12 @@ export type MemberDayKind = 'office' | 'remote' | 'standby';
  * office when their team is in and the bridging rule lets them join it, otherwise remote. The one
  * rule behind the member's feed and schedule and the remote demand (capacity, report, survivability).
  */
-export function memberDayKind(m: Membership, date: IsoDate, teamInOffice: boolean, standby: StandbyLookup): MemberDayKind {
+export function memberDayKind(
+  m: Membership,
+  date: IsoDate,
+  teamInOffice: boolean,
+  standby: StandbyLookup,
+): MemberDayKind {
   if (standby.member(date, m.memberId) || standby.team(date, m.teamId)) return 'standby';
   return teamInOffice && inOfficeOn(m, date) ? 'office' : 'remote';
 }

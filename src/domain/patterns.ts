@@ -25,7 +25,11 @@ export type PatternStrategy = (ctx: PatternContext) => PatternLayout;
  * slot) differs from the team of the last office day and fewer than `bufferDays` empty working
  * days have passed since that office day. Buffer days never consume a team's turn.
  */
-function layOut(ctx: PatternContext, due: (date: IsoDate) => string[], taken: (teams: string[]) => void): PatternLayout {
+function layOut(
+  ctx: PatternContext,
+  due: (date: IsoDate) => string[],
+  taken: (teams: string[]) => void,
+): PatternLayout {
   const days: PatternLayout['days'] = [];
   const bufferDates: IsoDate[] = [];
   let lastTeam: string | undefined;
@@ -48,8 +52,11 @@ function layOut(ctx: PatternContext, due: (date: IsoDate) => string[], taken: (t
 /** Turn-based layout: a turn is one slot of one office day, and turns take the labels of `sequence` in order, wrapping round. */
 function byTurns(sequence: readonly string[], ctx: PatternContext): PatternLayout {
   let next = 0;
-  const due = () => Array.from({ length: ctx.slotCount }, (_, s) => sequence[(next + s) % sequence.length]!);
-  return layOut(ctx, due, () => { next += ctx.slotCount; });
+  const due = () =>
+    Array.from({ length: ctx.slotCount }, (_, s) => sequence[(next + s) % sequence.length]!);
+  return layOut(ctx, due, () => {
+    next += ctx.slotCount;
+  });
 }
 
 /** 'daily': teams take turns by working day (by slot when a day has several): A, B, C, A, … */
@@ -74,9 +81,14 @@ export const weekly: PatternStrategy = (ctx) => {
       hadOfficeDay = false;
     }
     week = key;
-    return Array.from({ length: ctx.slotCount }, () => ctx.teamLabels[turn % ctx.teamLabels.length]!);
+    return Array.from(
+      { length: ctx.slotCount },
+      () => ctx.teamLabels[turn % ctx.teamLabels.length]!,
+    );
   };
-  return layOut(ctx, due, () => { hadOfficeDay = true; });
+  return layOut(ctx, due, () => {
+    hadOfficeDay = true;
+  });
 };
 
 /** The strategies by pattern kind. */

@@ -49,9 +49,18 @@ export interface SwapPlan {
 }
 
 /** Is the team out on `date`: in an outage, or in the separation period after one? */
-export function isBlocked(ctx: Pick<SwapContext, 'outages' | 'returnSeparationDays'>, teamId: string, date: IsoDate, ignore?: string): boolean {
+export function isBlocked(
+  ctx: Pick<SwapContext, 'outages' | 'returnSeparationDays'>,
+  teamId: string,
+  date: IsoDate,
+  ignore?: string,
+): boolean {
   return ctx.outages.some(
-    (o) => o.teamId === teamId && o.quarantineId !== ignore && o.from <= date && date <= addDays(o.to, ctx.returnSeparationDays),
+    (o) =>
+      o.teamId === teamId &&
+      o.quarantineId !== ignore &&
+      o.from <= date &&
+      date <= addDays(o.to, ctx.returnSeparationDays),
   );
 }
 
@@ -104,26 +113,49 @@ export function planQuarantineSwaps(ctx: SwapContext, outage: TeamOutage): SwapP
   const days = byDay(ctx.shifts.filter((s) => s.status === 'scheduled'));
   const office = new OfficeDays(ctx.shifts);
   // The team's own days in its return separation move too: it waits that long before any office day.
-  const until = ctx.returnSeparationDays > 0 ? addDays(outage.to, ctx.returnSeparationDays) : outage.to;
+  const until =
+    ctx.returnSeparationDays > 0 ? addDays(outage.to, ctx.returnSeparationDays) : outage.to;
   const affected = ctx.shifts
-    .filter((s) => s.status === 'scheduled' && s.teamId === outage.teamId && s.date >= from && s.date <= until)
+    .filter(
+      (s) =>
+        s.status === 'scheduled' && s.teamId === outage.teamId && s.date >= from && s.date <= until,
+    )
     .sort((a, b) => (a.date === b.date ? a.slot - b.slot : a.date < b.date ? -1 : 1));
   for (const s of affected) {
     const day = days.get(s.date)!;
     const mine = day.find((x) => x.id === s.id)!;
     mine.status = 'cancelled';
     plan.cancel.push(s.id);
-    if (!day.some((x) => x.teamId === outage.teamId && x.status === 'scheduled')) office.remove(outage.teamId, s.date);
-    const candidates = ctx.teams.filter((t) => t.id !== outage.teamId && !isBlocked(ctx, t.id, s.date) && keepsHandover(day, s, t.id, ctx.handoverMinutes));
+    if (!day.some((x) => x.teamId === outage.teamId && x.status === 'scheduled'))
+      office.remove(outage.teamId, s.date);
+    const candidates = ctx.teams.filter(
+      (t) =>
+        t.id !== outage.teamId &&
+        !isBlocked(ctx, t.id, s.date) &&
+        keepsHandover(day, s, t.id, ctx.handoverMinutes),
+    );
     const pick = pickCoveringTeam(candidates, (id) => office.before(id, s.date));
-    plan.swaps.push({ date: s.date, slot: s.slot, fromTeamId: outage.teamId, toTeamId: pick?.id ?? null, cancelledShiftId: s.id });
+    plan.swaps.push({
+      date: s.date,
+      slot: s.slot,
+      fromTeamId: outage.teamId,
+      toTeamId: pick?.id ?? null,
+      cancelledShiftId: s.id,
+    });
     if (!pick) {
       if (!plan.uncovered.includes(s.date)) plan.uncovered.push(s.date);
       continue;
     }
     day.push({ ...s, id: `new:${s.id}`, teamId: pick.id, status: 'scheduled' });
     office.add(pick.id, s.date);
-    plan.add.push({ date: s.date, slot: s.slot, start: s.start, end: s.end, teamId: pick.id, replacesShiftId: s.id });
+    plan.add.push({
+      date: s.date,
+      slot: s.slot,
+      start: s.start,
+      end: s.end,
+      teamId: pick.id,
+      replacesShiftId: s.id,
+    });
   }
   return plan;
 }
@@ -148,7 +180,13 @@ export function planLift(
   ctx: SwapContext,
   outage: TeamOutage,
   liftFrom: IsoDate,
-  swaps: { date: IsoDate; slot: number; cancelledShiftId: string; coveringShiftId: string | null; stillOurs: boolean }[],
+  swaps: {
+    date: IsoDate;
+    slot: number;
+    cancelledShiftId: string;
+    coveringShiftId: string | null;
+    stillOurs: boolean;
+  }[],
 ): { handBack: HandBack[]; kept: { date: IsoDate; slot: number; why: string }[] } {
   const from = liftFrom > ctx.today ? liftFrom : ctx.today;
   // After the lift the outage ends the day before, and its separation (if any) follows from there;
@@ -156,29 +194,51 @@ export function planLift(
   const end = addDays(liftFrom, -1);
   const lifted: SwapContext = {
     ...ctx,
-    outages: ctx.outages.flatMap((o) => (o.quarantineId !== outage.quarantineId ? [o] : end < o.from ? [] : [{ ...o, to: end }])),
+    outages: ctx.outages.flatMap((o) =>
+      o.quarantineId !== outage.quarantineId ? [o] : end < o.from ? [] : [{ ...o, to: end }],
+    ),
   };
   const days = byDay(ctx.shifts.filter((s) => s.status === 'scheduled'));
   const handBack: HandBack[] = [];
   const kept: { date: IsoDate; slot: number; why: string }[] = [];
-  for (const sw of swaps.filter((x) => x.date >= from).sort((a, b) => (a.date === b.date ? a.slot - b.slot : a.date < b.date ? -1 : 1))) {
+  for (const sw of swaps
+    .filter((x) => x.date >= from)
+    .sort((a, b) => (a.date === b.date ? a.slot - b.slot : a.date < b.date ? -1 : 1))) {
     const restore = ctx.shifts.find((s) => s.id === sw.cancelledShiftId)!;
     if (!sw.stillOurs) {
-      kept.push({ date: sw.date, slot: sw.slot, why: 'the slot has changed hands since (another lift or swap)' });
+      kept.push({
+        date: sw.date,
+        slot: sw.slot,
+        why: 'the slot has changed hands since (another lift or swap)',
+      });
       continue;
     }
     if (isBlocked(lifted, outage.teamId, sw.date)) {
-      kept.push({ date: sw.date, slot: sw.slot, why: 'the team is still out that day (another quarantine or its return separation)' });
+      kept.push({
+        date: sw.date,
+        slot: sw.slot,
+        why: 'the team is still out that day (another quarantine or its return separation)',
+      });
       continue;
     }
     const day = (days.get(sw.date) ?? []).filter((x) => x.id !== sw.coveringShiftId);
     if (!keepsHandover(day, restore, outage.teamId, ctx.handoverMinutes)) {
-      kept.push({ date: sw.date, slot: sw.slot, why: 'handing it back would break a handover gap' });
+      kept.push({
+        date: sw.date,
+        slot: sw.slot,
+        why: 'handing it back would break a handover gap',
+      });
       continue;
     }
     day.push({ ...restore, status: 'scheduled' });
     days.set(sw.date, day);
-    handBack.push({ date: sw.date, slot: sw.slot, cancelShiftId: sw.coveringShiftId, restoreShiftId: sw.cancelledShiftId, teamId: outage.teamId });
+    handBack.push({
+      date: sw.date,
+      slot: sw.slot,
+      cancelShiftId: sw.coveringShiftId,
+      restoreShiftId: sw.cancelledShiftId,
+      teamId: outage.teamId,
+    });
   }
   return { handBack, kept };
 }
@@ -196,18 +256,33 @@ export interface OpenSlot {
  * After a lift some team may be healthy again: every still-uncovered slot from today on goes, by the
  * same swap rule, to a team that can now take it (coverage: a day with a healthy team has an office team).
  */
-export function planFill(ctx: SwapContext, open: OpenSlot[]): { swapId: string; shift: NewShift }[] {
+export function planFill(
+  ctx: SwapContext,
+  open: OpenSlot[],
+): { swapId: string; shift: NewShift }[] {
   const days = byDay(ctx.shifts.filter((s) => s.status === 'scheduled'));
   const office = new OfficeDays(ctx.shifts);
   const out: { swapId: string; shift: NewShift }[] = [];
-  for (const o of [...open].filter((x) => x.date >= ctx.today).sort((a, b) => (a.date === b.date ? a.slot - b.slot : a.date < b.date ? -1 : 1))) {
+  for (const o of [...open]
+    .filter((x) => x.date >= ctx.today)
+    .sort((a, b) => (a.date === b.date ? a.slot - b.slot : a.date < b.date ? -1 : 1))) {
     const original = ctx.shifts.find((s) => s.id === o.cancelledShiftId)!;
     const day = days.get(o.date) ?? [];
     if (day.some((s) => s.slot === o.slot)) continue;
-    const candidates = ctx.teams.filter((t) => !isBlocked(ctx, t.id, o.date) && keepsHandover(day, original, t.id, ctx.handoverMinutes));
+    const candidates = ctx.teams.filter(
+      (t) =>
+        !isBlocked(ctx, t.id, o.date) && keepsHandover(day, original, t.id, ctx.handoverMinutes),
+    );
     const pick = pickCoveringTeam(candidates, (id) => office.before(id, o.date));
     if (!pick) continue;
-    const shift = { date: o.date, slot: o.slot, start: original.start, end: original.end, teamId: pick.id, replacesShiftId: original.id };
+    const shift = {
+      date: o.date,
+      slot: o.slot,
+      start: original.start,
+      end: original.end,
+      teamId: pick.id,
+      replacesShiftId: original.id,
+    };
     day.push({ ...original, id: `fill:${o.swapId}`, teamId: pick.id, status: 'scheduled' });
     days.set(o.date, day);
     office.add(pick.id, o.date);

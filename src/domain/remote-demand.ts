@@ -59,7 +59,12 @@ function bound(xs: readonly string[], x: string, after = false): number {
 }
 
 /** Builds the demand grid of a rotation over [from, to] (clipped to the rotation; working days only). */
-export function demandGrid(r: DemandRotation, window: { from: IsoDate; to: IsoDate }, needOf: (memberId: string) => RemoteResource | null, standby: StandbyLookup): DemandGrid {
+export function demandGrid(
+  r: DemandRotation,
+  window: { from: IsoDate; to: IsoDate },
+  needOf: (memberId: string) => RemoteResource | null,
+  standby: StandbyLookup,
+): DemandGrid {
   const from = maxDate(window.from, r.startDate);
   const to = minDate(window.to, r.endDate);
   const dates = from <= to ? workingDays(r.calendar, from, to) : [];
@@ -69,7 +74,9 @@ export function demandGrid(r: DemandRotation, window: { from: IsoDate; to: IsoDa
   const officeable = new Int32Array(dates.length * T * 2);
 
   const byMember = new Map<string, Membership[]>();
-  for (const m of r.memberships) if (needOf(m.memberId) !== null) (byMember.get(m.memberId) ?? byMember.set(m.memberId, []).get(m.memberId)!).push(m);
+  for (const m of r.memberships)
+    if (needOf(m.memberId) !== null)
+      (byMember.get(m.memberId) ?? byMember.set(m.memberId, []).get(m.memberId)!).push(m);
   const taken = new Uint8Array(dates.length);
   for (const [memberId, ms] of byMember) {
     const res = needOf(memberId) === 'thinClient' ? 0 : 1;
@@ -121,12 +128,21 @@ export function scheduledDemand(g: DemandGrid): Demand[] {
 }
 
 /** The largest and the smallest demand of a list, per resource (0 for an empty list). */
-export function demandRange(days: readonly Demand[]): { peak: Demand; least: Demand; spread: Demand } {
+export function demandRange(days: readonly Demand[]): {
+  peak: Demand;
+  least: Demand;
+  spread: Demand;
+} {
   // A loop, not Math.max(...list): a list may be longer than the arguments a call can take.
-  const pick = (f: (a: number, b: number) => number, r: RemoteResource) => (days.length ? days.reduce((acc, d) => f(acc, d[r]), days[0]![r]) : 0);
+  const pick = (f: (a: number, b: number) => number, r: RemoteResource) =>
+    days.length ? days.reduce((acc, d) => f(acc, d[r]), days[0]![r]) : 0;
   const peak = { thinClient: pick(Math.max, 'thinClient'), loanPc: pick(Math.max, 'loanPc') };
   const least = { thinClient: pick(Math.min, 'thinClient'), loanPc: pick(Math.min, 'loanPc') };
-  return { peak, least, spread: { thinClient: peak.thinClient - least.thinClient, loanPc: peak.loanPc - least.loanPc } };
+  return {
+    peak,
+    least,
+    spread: { thinClient: peak.thinClient - least.thinClient, loanPc: peak.loanPc - least.loanPc },
+  };
 }
 
 /** Adds `d` into the running totals of `into`. */

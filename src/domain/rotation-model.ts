@@ -28,7 +28,9 @@ export interface ShiftRecord {
 }
 
 /** Is the membership in force on this date? */
-export const coversDate = (m: Membership, date: IsoDate): boolean => m.fromDate <= date && (m.toDate === null || date <= m.toDate);
+export const coversDate = (m: Membership, date: IsoDate): boolean =>
+  m.fromDate <= date && (m.toDate === null || date <= m.toDate);
 
 /** Does this membership put its member in the office on a day their team is in? */
-export const inOfficeOn = (m: Membership, date: IsoDate): boolean => coversDate(m, date) && m.officeFrom <= date;
+export const inOfficeOn = (m: Membership, date: IsoDate): boolean =>
+  coversDate(m, date) && m.officeFrom <= date;

@@ -54,11 +54,15 @@ export function scheduleDays(input: ScheduleInput): DayView[] {
       kind,
       officeTeamId: office.length === 1 ? office[0]! : null,
       // Nobody works on a non-working day, so nobody is remote either.
-      remoteTeamIds: reason && !shifts.length ? [] : input.teams.map((t) => t.id).filter((id) => !office.includes(id) && !standby.has(id)),
+      remoteTeamIds:
+        reason && !shifts.length
+          ? []
+          : input.teams.map((t) => t.id).filter((id) => !office.includes(id) && !standby.has(id)),
       standbyTeamIds: [...standby].sort(byOrder),
     };
     if (reason === 'holiday') day.holiday = japaneseHoliday(date)?.name ?? '';
-    if (input.multiSlot) day.slots = shifts.map((s) => ({ start: s.start, end: s.end, teamId: s.teamId }));
+    if (input.multiSlot)
+      day.slots = shifts.map((s) => ({ start: s.start, end: s.end, teamId: s.teamId }));
     return day;
   });
 }

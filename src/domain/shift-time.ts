@@ -10,7 +10,8 @@ import type { IsoDate } from './types.ts';
 export function wallClockInstant(date: IsoDate, time: string, timezone: string): DateTime {
   const naive = DateTime.fromISO(`${date}T${time}`, { zone: 'UTC' });
   const guess = DateTime.fromISO(`${date}T${time}`, { zone: timezone });
-  if (!naive.isValid || !guess.isValid) throw new RangeError(`${date} ${time} has no instant in ${timezone}`);
+  if (!naive.isValid || !guess.isValid)
+    throw new RangeError(`${date} ${time} has no instant in ${timezone}`);
   const wall = naive.toFormat("yyyy-MM-dd'T'HH:mm");
   // The offsets in force a few hours either side are the only candidates for an ambiguous wall time.
   const candidates = [guess.minus({ hours: 3 }).offset, guess.plus({ hours: 3 }).offset]
@@ -21,8 +22,15 @@ export function wallClockInstant(date: IsoDate, time: string, timezone: string):
 }
 
 /** The instants a shift starts and ends (ISO 8601 with the zone's offset) and its length in real minutes, DST included. */
-export function shiftInstants(shift: Shift, timezone: string): { start: string; end: string; minutes: number } {
+export function shiftInstants(
+  shift: Shift,
+  timezone: string,
+): { start: string; end: string; minutes: number } {
   const start = wallClockInstant(shift.date, shift.start, timezone);
   const end = wallClockInstant(shift.date, shift.end, timezone);
-  return { start: start.toISO({ suppressMilliseconds: true })!, end: end.toISO({ suppressMilliseconds: true })!, minutes: end.diff(start, 'minutes').minutes };
+  return {
+    start: start.toISO({ suppressMilliseconds: true })!,
+    end: end.toISO({ suppressMilliseconds: true })!,
+    minutes: end.diff(start, 'minutes').minutes,
+  };
 }

@@ -1,7 +1,8 @@
 import type { Problem } from './split-problem.ts';
 
 /** The outcome of the exact search: a split, a proof that none exists, or the node budget ran out. */
-export type ExactOutcome = { status: 'found'; assign: Int32Array } | { status: 'infeasible' } | { status: 'budget' };
+export type ExactOutcome =
+  { status: 'found'; assign: Int32Array } | { status: 'infeasible' } | { status: 'budget' };
 
 /**
  * Depth-first search over units with forward checks: sizes within [lo, hi], no keep-apart pair or
@@ -13,19 +14,24 @@ export function exactSearch(p: Problem, lo: number, hi: number, nodeBudget: numb
   const k = p.teamCount;
   const R = p.required.length;
   const U = p.units.length;
-  const order = p.units.map((_, i) => i).sort((a, b) => {
-    const ua = p.units[a]!;
-    const ub = p.units[b]!;
-    const score = (u: typeof ua) => u.conflicts.length * 4 + (u.chiefs + u.deputies > 0 ? 3 : 0) + u.reqIdx.length * 2 + u.size;
-    return score(ub) - score(ua) || ub.size - ua.size || ua.key - ub.key || a - b;
-  });
+  const order = p.units
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const ua = p.units[a]!;
+      const ub = p.units[b]!;
+      const score = (u: typeof ua) =>
+        u.conflicts.length * 4 + (u.chiefs + u.deputies > 0 ? 3 : 0) + u.reqIdx.length * 2 + u.size;
+      return score(ub) - score(ua) || ub.size - ua.size || ua.key - ub.key || a - b;
+    });
   const supply = new Int32Array((U + 1) * R);
   const remaining = new Int32Array(U + 1);
   for (let i = U - 1; i >= 0; i--) {
     const unit = p.units[order[i]!]!;
     remaining[i] = remaining[i + 1]! + unit.size;
     for (let r = 0; r < R; r++) supply[i * R + r] = supply[(i + 1) * R + r]!;
-    unit.reqIdx.forEach((r, j) => { supply[i * R + r]! += Math.min(unit.reqCnt[j]!, p.required[r]!.min); });
+    unit.reqIdx.forEach((r, j) => {
+      supply[i * R + r]! += Math.min(unit.reqCnt[j]!, p.required[r]!.min);
+    });
   }
   const assign = new Int32Array(U).fill(-1);
   const size = new Int32Array(k);
@@ -65,7 +71,9 @@ export function exactSearch(p: Problem, lo: number, hi: number, nodeBudget: numb
   const gain = (u: number, t: number) => {
     const unit = p.units[u]!;
     let g = 0;
-    unit.reqIdx.forEach((r, j) => { g += Math.min(unit.reqCnt[j]!, Math.max(0, p.required[r]!.min - req[t * R + r]!)); });
+    unit.reqIdx.forEach((r, j) => {
+      g += Math.min(unit.reqCnt[j]!, Math.max(0, p.required[r]!.min - req[t * R + r]!));
+    });
     return g;
   };
 
@@ -85,7 +93,11 @@ export function exactSearch(p: Problem, lo: number, hi: number, nodeBudget: numb
         if (triedEmpty) continue;
         triedEmpty = true;
       }
-      if (p.keepLeadersApart && ((unit.chiefs > 0 && deputies[t]! > 0) || (unit.deputies > 0 && chiefs[t]! > 0))) continue;
+      if (
+        p.keepLeadersApart &&
+        ((unit.chiefs > 0 && deputies[t]! > 0) || (unit.deputies > 0 && chiefs[t]! > 0))
+      )
+        continue;
       if (unit.conflicts.some((v) => assign[v] === t)) continue;
       teams.push(t);
     }

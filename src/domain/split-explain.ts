@@ -6,12 +6,15 @@ export function explainTeams(p: Problem, teams: SplitTeam[]): TeamExplanation[] 
   const teamOf = new Map<string, string>();
   for (const team of teams) for (const id of team.memberIds) teamOf.set(id, team.label);
   const byId = new Map(p.members.map((m) => [m.id, m]));
-  const pairs = p.separate.map(([a, b]) => [p.members[a]!.id, p.members[b]!.id] as [string, string]);
+  const pairs = p.separate.map(
+    ([a, b]) => [p.members[a]!.id, p.members[b]!.id] as [string, string],
+  );
   const groups = p.together.map((g) => g.map((m) => p.members[m]!.id));
   return teams.map((team) => {
     const ms = team.memberIds.map((id) => byId.get(id)!);
     const skillCount = new Map<string, number>();
-    for (const m of ms) for (const s of new Set(m.skills)) skillCount.set(s, (skillCount.get(s) ?? 0) + 1);
+    for (const m of ms)
+      for (const s of new Set(m.skills)) skillCount.set(s, (skillCount.get(s) ?? 0) + 1);
     const here = new Set(team.memberIds);
     return {
       label: team.label,

@@ -1,5 +1,11 @@
 import { hashString } from './prng.ts';
-import type { RequiredSkill, SplitConstraintRef, SplitIssue, SplitIssueCode, SplitOptions } from './split-types.ts';
+import type {
+  RequiredSkill,
+  SplitConstraintRef,
+  SplitIssue,
+  SplitIssueCode,
+  SplitOptions,
+} from './split-types.ts';
 import type { SplitMember } from './types.ts';
 
 /** A set of members that must share a team (a keep-together group, or one member), with its totals. */
@@ -42,9 +48,15 @@ export interface Problem {
 }
 
 /** Builds a SplitIssue. */
-export const issue = (code: SplitIssueCode, paths: string[], constraint: SplitConstraintRef, reason: string): SplitIssue => ({ code, paths, constraint, reason });
+export const issue = (
+  code: SplitIssueCode,
+  paths: string[],
+  constraint: SplitConstraintRef,
+  reason: string,
+): SplitIssue => ({ code, paths, constraint, reason });
 
-const isPositiveInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 1;
+const isPositiveInt = (x: unknown): x is number =>
+  typeof x === 'number' && Number.isInteger(x) && x >= 1;
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function find(parent: Int32Array, x: number): number {
@@ -59,18 +71,40 @@ function find(parent: Int32Array, x: number): number {
  * Validates the shape of the options and builds the canonical problem from the entries that are
  * valid. No problem is built when teamCount is invalid or member ids repeat.
  */
-export function buildProblem(input: SplitMember[], opts: SplitOptions): { issues: SplitIssue[]; problem?: Problem } {
+export function buildProblem(
+  input: SplitMember[],
+  opts: SplitOptions,
+): { issues: SplitIssue[]; problem?: Problem } {
   const issues: SplitIssue[] = [];
   const k = opts.teamCount;
   if (!isPositiveInt(k)) {
-    return { issues: [issue('invalid-team-count', ['/teamCount'], { kind: 'teamCount', teamCount: k }, `teamCount must be a whole number of at least 1, got ${String(k)}`)] };
+    return {
+      issues: [
+        issue(
+          'invalid-team-count',
+          ['/teamCount'],
+          { kind: 'teamCount', teamCount: k },
+          `teamCount must be a whole number of at least 1, got ${String(k)}`,
+        ),
+      ],
+    };
   }
   const seed = opts.seed ?? 0;
-  if (typeof seed !== 'number' || !Number.isFinite(seed)) issues.push(issue('invalid-option', ['/seed'], { kind: 'seed', seed }, 'seed must be a finite number'));
+  if (typeof seed !== 'number' || !Number.isFinite(seed))
+    issues.push(
+      issue('invalid-option', ['/seed'], { kind: 'seed', seed }, 'seed must be a finite number'),
+    );
   let maxTeamSize = Number.POSITIVE_INFINITY;
   if (isPositiveInt(opts.maxTeamSize)) maxTeamSize = opts.maxTeamSize;
   else if (opts.maxTeamSize !== undefined) {
-    issues.push(issue('invalid-option', ['/maxTeamSize'], { kind: 'maxTeamSize', maxTeamSize: opts.maxTeamSize }, 'maxTeamSize must be a whole number of at least 1'));
+    issues.push(
+      issue(
+        'invalid-option',
+        ['/maxTeamSize'],
+        { kind: 'maxTeamSize', maxTeamSize: opts.maxTeamSize },
+        'maxTeamSize must be a whole number of at least 1',
+      ),
+    );
   }
 
   const members = [...input].sort((a, b) => byString(a.id, b.id));
@@ -79,7 +113,17 @@ export function buildProblem(input: SplitMember[], opts: SplitOptions): { issues
   members.forEach((m, i) => (index.has(m.id) ? dupes.add(m.id) : index.set(m.id, i)));
   if (dupes.size > 0) {
     const ids = [...dupes];
-    return { issues: [...issues, issue('duplicate-member', [], { kind: 'members', memberIds: ids }, `member ids appear more than once: ${ids.join(', ')}`)] };
+    return {
+      issues: [
+        ...issues,
+        issue(
+          'duplicate-member',
+          [],
+          { kind: 'members', memberIds: ids },
+          `member ids appear more than once: ${ids.join(', ')}`,
+        ),
+      ],
+    };
   }
   const unknownIn = (ids: string[]) => ids.filter((id) => !index.has(id));
 
@@ -88,7 +132,14 @@ export function buildProblem(input: SplitMember[], opts: SplitOptions): { issues
   (opts.requiredSkills ?? []).forEach((r, i) => {
     const path = `/requiredSkills/${i}`;
     if (typeof r?.skill !== 'string' || r.skill === '' || !Number.isInteger(r.min) || r.min < 0) {
-      issues.push(issue('invalid-option', [path], { kind: 'requiredSkill', skill: String(r?.skill), min: Number(r?.min) }, 'a required skill needs a non-empty skill name and a whole min of at least 0'));
+      issues.push(
+        issue(
+          'invalid-option',
+          [path],
+          { kind: 'requiredSkill', skill: String(r?.skill), min: Number(r?.min) },
+          'a required skill needs a non-empty skill name and a whole min of at least 0',
+        ),
+      );
       return;
     }
     const prev = reqByName.get(r.skill);
@@ -106,9 +157,21 @@ export function buildProblem(input: SplitMember[], opts: SplitOptions): { issues
   (opts.separate ?? []).forEach((pair, i) => {
     const path = `/separate/${i}`;
     const ref: SplitConstraintRef = { kind: 'separate', pair };
-    if (!Array.isArray(pair) || pair.length !== 2) issues.push(issue('invalid-option', [path], ref, 'a keep-apart pair names exactly two members'));
-    else if (unknownIn(pair).length > 0) issues.push(issue('unknown-member', [path], ref, `keep-apart pair [${pair.join(', ')}] names unknown member ${unknownIn(pair).join(', ')}`));
-    else if (pair[0] === pair[1]) issues.push(issue('invalid-option', [path], ref, `keep-apart pair names ${pair[0]} twice`));
+    if (!Array.isArray(pair) || pair.length !== 2)
+      issues.push(
+        issue('invalid-option', [path], ref, 'a keep-apart pair names exactly two members'),
+      );
+    else if (unknownIn(pair).length > 0)
+      issues.push(
+        issue(
+          'unknown-member',
+          [path],
+          ref,
+          `keep-apart pair [${pair.join(', ')}] names unknown member ${unknownIn(pair).join(', ')}`,
+        ),
+      );
+    else if (pair[0] === pair[1])
+      issues.push(issue('invalid-option', [path], ref, `keep-apart pair names ${pair[0]} twice`));
     else {
       const a = index.get(pair[0])!;
       const b = index.get(pair[1])!;
@@ -121,8 +184,24 @@ export function buildProblem(input: SplitMember[], opts: SplitOptions): { issues
   const togetherPaths: string[] = [];
   (opts.together ?? []).forEach((group, i) => {
     const path = `/together/${i}`;
-    if (!Array.isArray(group)) issues.push(issue('invalid-option', [path], { kind: 'together', group: [] }, 'a keep-together group is a list of member ids'));
-    else if (unknownIn(group).length > 0) issues.push(issue('unknown-member', [path], { kind: 'together', group }, `keep-together group [${group.join(', ')}] names unknown member ${unknownIn(group).join(', ')}`));
+    if (!Array.isArray(group))
+      issues.push(
+        issue(
+          'invalid-option',
+          [path],
+          { kind: 'together', group: [] },
+          'a keep-together group is a list of member ids',
+        ),
+      );
+    else if (unknownIn(group).length > 0)
+      issues.push(
+        issue(
+          'unknown-member',
+          [path],
+          { kind: 'together', group },
+          `keep-together group [${group.join(', ')}] names unknown member ${unknownIn(group).join(', ')}`,
+        ),
+      );
     else {
       together.push([...new Set(group.map((id) => index.get(id)!))].sort((a, b) => a - b));
       togetherPaths.push(path);
@@ -132,11 +211,12 @@ export function buildProblem(input: SplitMember[], opts: SplitOptions): { issues
   // Keep-together groups become units through union-find; units are numbered by their first member.
   const n = members.length;
   const parent = Int32Array.from({ length: n }, (_, i) => i);
-  for (const g of together) for (let j = 1; j < g.length; j++) {
-    const a = find(parent, g[0]!);
-    const b = find(parent, g[j]!);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-  }
+  for (const g of together)
+    for (let j = 1; j < g.length; j++) {
+      const a = find(parent, g[0]!);
+      const b = find(parent, g[j]!);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
   const unitOf = new Int32Array(n);
   const unitByRoot = new Map<number, number>();
   const unitMembers: number[][] = [];
@@ -157,7 +237,10 @@ export function buildProblem(input: SplitMember[], opts: SplitOptions): { issues
   const units: Unit[] = unitMembers.map((ms) => {
     const req = new Map<number, number>();
     const sk = new Map<number, number>();
-    let chiefs = 0, deputies = 0, thin = 0, loan = 0;
+    let chiefs = 0,
+      deputies = 0,
+      thin = 0,
+      loan = 0;
     for (const m of ms) {
       const mem = members[m]!;
       for (const s of new Set(mem.skills)) {
@@ -174,10 +257,17 @@ export function buildProblem(input: SplitMember[], opts: SplitOptions): { issues
     const reqE = [...req].sort((a, b) => a[0] - b[0]);
     const skE = [...sk].sort((a, b) => a[0] - b[0]);
     return {
-      members: ms, size: ms.length,
-      reqIdx: reqE.map((e) => e[0]), reqCnt: reqE.map((e) => e[1]),
-      skIdx: skE.map((e) => e[0]), skCnt: skE.map((e) => e[1]),
-      chiefs, deputies, thin, loan, conflicts: [],
+      members: ms,
+      size: ms.length,
+      reqIdx: reqE.map((e) => e[0]),
+      reqCnt: reqE.map((e) => e[1]),
+      skIdx: skE.map((e) => e[0]),
+      skCnt: skE.map((e) => e[1]),
+      chiefs,
+      deputies,
+      thin,
+      loan,
+      conflicts: [],
       key: hashString(members[ms[0]!]!.id, seed >>> 0),
     };
   });
@@ -197,8 +287,20 @@ export function buildProblem(input: SplitMember[], opts: SplitOptions): { issues
   return {
     issues,
     problem: {
-      members, units, unitOf, teamCount: k, required, requiredPaths, skills, maxTeamSize,
-      keepLeadersApart: opts.keepLeadersApart ?? true, seed: seed >>> 0, separate, separatePaths, together, togetherPaths,
+      members,
+      units,
+      unitOf,
+      teamCount: k,
+      required,
+      requiredPaths,
+      skills,
+      maxTeamSize,
+      keepLeadersApart: opts.keepLeadersApart ?? true,
+      seed: seed >>> 0,
+      separate,
+      separatePaths,
+      together,
+      togetherPaths,
     },
   };
 }

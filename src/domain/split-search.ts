@@ -9,7 +9,10 @@ import { COST_LEN, HARD, SplitState, compareCost } from './split-state.ts';
  */
 export function greedyOrder(p: Problem): number[] {
   const supply = p.required.map(() => 0);
-  for (const u of p.units) u.reqIdx.forEach((r, i) => { supply[r]! += u.reqCnt[i]!; });
+  for (const u of p.units)
+    u.reqIdx.forEach((r, i) => {
+      supply[r]! += u.reqCnt[i]!;
+    });
   const scarcity = p.units.map((u) => {
     let s = Number.POSITIVE_INFINITY;
     for (const r of u.reqIdx) s = Math.min(s, supply[r]! / (p.required[r]!.min * p.teamCount));
@@ -25,7 +28,8 @@ export function greedyOrder(p: Problem): number[] {
     if (la !== lb) return lb - la;
     if (ua.size !== ub.size) return ub.size - ua.size;
     if (scarcity[a] !== scarcity[b]) return scarcity[a]! - scarcity[b]!;
-    if (ua.conflicts.length !== ub.conflicts.length) return ub.conflicts.length - ua.conflicts.length;
+    if (ua.conflicts.length !== ub.conflicts.length)
+      return ub.conflicts.length - ua.conflicts.length;
     if (profile[a] !== profile[b]) return profile[a]! < profile[b]! ? -1 : 1;
     return ua.key - ub.key || a - b;
   });
@@ -68,17 +72,19 @@ export function greedy(st: SplitState, order: number[]): void {
   for (const u of order) {
     const unit = st.p.units[u]!;
     const start = unit.key % st.k;
-    const reserved = (t: number) => kc > 0 && ((unit.chiefs > 0 && t >= kc) || (unit.deputies > 0 && t < kc));
+    const reserved = (t: number) =>
+      kc > 0 && ((unit.chiefs > 0 && t >= kc) || (unit.deputies > 0 && t < kc));
     let bestT = -1;
-    for (let pass = 0; pass < 2 && bestT < 0; pass++) for (let i = 0; i < st.k; i++) {
-      const t = (start + i) % st.k;
-      if (pass === 0 && reserved(t)) continue;
-      st.moveDelta(u, t, cur);
-      if (bestT < 0 || compareCost(cur, best) < 0) {
-        bestT = t;
-        best.set(cur);
+    for (let pass = 0; pass < 2 && bestT < 0; pass++)
+      for (let i = 0; i < st.k; i++) {
+        const t = (start + i) % st.k;
+        if (pass === 0 && reserved(t)) continue;
+        st.moveDelta(u, t, cur);
+        if (bestT < 0 || compareCost(cur, best) < 0) {
+          bestT = t;
+          best.set(cur);
+        }
       }
-    }
     st.moveTo(u, bestT);
   }
 }
@@ -90,7 +96,12 @@ const EXHAUSTIVE_SWAPS_UNITS = 300;
  * Hill-climbs the soft goals without breaking a hard constraint: moves a unit to a better team, or
  * swaps it with a few sampled units of other teams (swaps keep team sizes when sizes are tight).
  */
-export function improve(st: SplitState, rng: () => number, maxPasses: number, swapSamples: number): void {
+export function improve(
+  st: SplitState,
+  rng: () => number,
+  maxPasses: number,
+  swapSamples: number,
+): void {
   const U = st.assign.length;
   if (U <= EXHAUSTIVE_SWAPS_UNITS) maxPasses = Math.max(maxPasses, 50);
   const cur = new Float64Array(COST_LEN);
@@ -139,7 +150,13 @@ export function improve(st: SplitState, rng: () => number, maxPasses: number, sw
 type Candidate = { u: number; t: number; v: number };
 
 /** Collects the units involved in hard violations and candidate moves or swaps that could mend one. */
-function candidatesFor(st: SplitState, rng: () => number, holders: number[][], leaders: number[], conflicted: number[]): Candidate[] {
+function candidatesFor(
+  st: SplitState,
+  rng: () => number,
+  holders: number[][],
+  leaders: number[],
+  conflicted: number[],
+): Candidate[] {
   const { k, p } = st;
   const U = st.assign.length;
   const out: Candidate[] = [];
@@ -157,9 +174,28 @@ function candidatesFor(st: SplitState, rng: () => number, holders: number[][], l
     }
   };
   for (let t = 0; t < k; t++) {
-    if (st.size[t]! > st.hi) violated.push(() => { for (let i = 0; i < 8; i++) { const u = sample(t); if (u >= 0) relocate(u); } });
-    if (st.size[t]! < st.lo) violated.push(() => { for (let i = 0; i < 16; i++) { const u = randomInt(rng, U); if (st.assign[u] !== t) { out.push({ u, t, v: -1 }); const v = sample(t); if (v >= 0) out.push({ u, t, v }); } } });
-    if (p.keepLeadersApart && st.chiefs[t]! > 0 && st.deputies[t]! > 0) violated.push(() => { for (const u of leaders) if (st.assign[u] === t) relocate(u); });
+    if (st.size[t]! > st.hi)
+      violated.push(() => {
+        for (let i = 0; i < 8; i++) {
+          const u = sample(t);
+          if (u >= 0) relocate(u);
+        }
+      });
+    if (st.size[t]! < st.lo)
+      violated.push(() => {
+        for (let i = 0; i < 16; i++) {
+          const u = randomInt(rng, U);
+          if (st.assign[u] !== t) {
+            out.push({ u, t, v: -1 });
+            const v = sample(t);
+            if (v >= 0) out.push({ u, t, v });
+          }
+        }
+      });
+    if (p.keepLeadersApart && st.chiefs[t]! > 0 && st.deputies[t]! > 0)
+      violated.push(() => {
+        for (const u of leaders) if (st.assign[u] === t) relocate(u);
+      });
     for (let r = 0; r < st.R; r++) {
       if (st.req[t * st.R + r]! >= p.required[r]!.min) continue;
       violated.push(() => {
@@ -170,7 +206,10 @@ function candidatesFor(st: SplitState, rng: () => number, holders: number[][], l
           if (st.assign[u] === t) continue;
           taken++;
           out.push({ u, t, v: -1 });
-          for (let s = 0; s < 3; s++) { const v = sample(t); if (v >= 0) out.push({ u, t, v }); }
+          for (let s = 0; s < 3; s++) {
+            const v = sample(t);
+            if (v >= 0) out.push({ u, t, v });
+          }
         }
       });
     }
@@ -196,7 +235,9 @@ function candidatesFor(st: SplitState, rng: () => number, holders: number[][], l
 export function repair(st: SplitState, rng: () => number, maxIters: number): number {
   const { p } = st;
   const U = st.assign.length;
-  const holders = p.required.map((_, r) => p.units.flatMap((u, i) => (u.reqIdx.includes(r) ? [i] : [])));
+  const holders = p.required.map((_, r) =>
+    p.units.flatMap((u, i) => (u.reqIdx.includes(r) ? [i] : [])),
+  );
   const leaders = p.units.flatMap((u, i) => (u.chiefs + u.deputies > 0 ? [i] : []));
   const conflicted = p.units.flatMap((u, i) => (u.conflicts.length > 0 ? [i] : []));
   let h = st.hard();
@@ -210,17 +251,18 @@ export function repair(st: SplitState, rng: () => number, maxIters: number): num
     if (cands.length === 0) break;
     let pick: Candidate | undefined;
     if (rng() < 0.05) pick = cands[randomInt(rng, cands.length)];
-    else for (const c of cands) {
-      if (c.v >= 0 && st.assign[c.v] !== c.t) continue;
-      if (c.v >= 0) st.swapDelta(c.u, c.v, cur);
-      else st.moveDelta(c.u, c.t, cur);
-      const isTabu = tabu[c.u]! > it || (c.v >= 0 && tabu[c.v]! > it);
-      if (isTabu && h + cur[HARD]! >= bestH) continue;
-      if (!pick || compareCost(cur, best) < 0) {
-        pick = c;
-        best.set(cur);
+    else
+      for (const c of cands) {
+        if (c.v >= 0 && st.assign[c.v] !== c.t) continue;
+        if (c.v >= 0) st.swapDelta(c.u, c.v, cur);
+        else st.moveDelta(c.u, c.t, cur);
+        const isTabu = tabu[c.u]! > it || (c.v >= 0 && tabu[c.v]! > it);
+        if (isTabu && h + cur[HARD]! >= bestH) continue;
+        if (!pick || compareCost(cur, best) < 0) {
+          pick = c;
+          best.set(cur);
+        }
       }
-    }
     if (!pick) continue;
     const tenure = 3 + randomInt(rng, 7);
     if (pick.v >= 0 && st.assign[pick.v] === pick.t) {

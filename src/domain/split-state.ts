@@ -68,8 +68,10 @@ export class SplitState {
     this.deputies[t]! += sign * unit.deputies;
     this.thin[t]! += sign * unit.thin;
     this.loan[t]! += sign * unit.loan;
-    for (let i = 0; i < unit.reqIdx.length; i++) this.req[t * this.R + unit.reqIdx[i]!]! += sign * unit.reqCnt[i]!;
-    for (let i = 0; i < unit.skIdx.length; i++) this.sk[t * this.S + unit.skIdx[i]!]! += sign * unit.skCnt[i]!;
+    for (let i = 0; i < unit.reqIdx.length; i++)
+      this.req[t * this.R + unit.reqIdx[i]!]! += sign * unit.reqCnt[i]!;
+    for (let i = 0; i < unit.skIdx.length; i++)
+      this.sk[t * this.S + unit.skIdx[i]!]! += sign * unit.skCnt[i]!;
   }
 
   /** Puts unit u into team t (or takes it out with t = -1), keeping every total current. */
@@ -110,7 +112,8 @@ export class SplitState {
   /** Hard violations of one team: size outside [lo, hi], required-skill shortfall, chiefs mixed with deputies. */
   teamHard(t: number): number {
     let h = this.sizeDev(this.size[t]!) + this.leaderMix(this.chiefs[t]!, this.deputies[t]!);
-    for (let r = 0; r < this.R; r++) h += Math.max(0, this.p.required[r]!.min - this.req[t * this.R + r]!);
+    for (let r = 0; r < this.R; r++)
+      h += Math.max(0, this.p.required[r]!.min - this.req[t * this.R + r]!);
     return h;
   }
 
@@ -136,9 +139,12 @@ export class SplitState {
   private teamDelta(unit: Unit, t: number, sign: 1 | -1, out: Float64Array): void {
     const s0 = this.size[t]!;
     const s1 = s0 + sign * unit.size;
-    const c0 = this.chiefs[t]!, d0 = this.deputies[t]!;
-    const c1 = c0 + sign * unit.chiefs, d1 = d0 + sign * unit.deputies;
-    let hard = this.sizeDev(s1) - this.sizeDev(s0) + this.leaderMix(c1, d1) - this.leaderMix(c0, d0);
+    const c0 = this.chiefs[t]!,
+      d0 = this.deputies[t]!;
+    const c1 = c0 + sign * unit.chiefs,
+      d1 = d0 + sign * unit.deputies;
+    let hard =
+      this.sizeDev(s1) - this.sizeDev(s0) + this.leaderMix(c1, d1) - this.leaderMix(c0, d0);
     for (let i = 0; i < unit.reqIdx.length; i++) {
       const r = unit.reqIdx[i]!;
       const min = this.p.required[r]!.min;
@@ -151,7 +157,8 @@ export class SplitState {
       const x0 = this.sk[t * this.S + unit.skIdx[i]!]!;
       skills += sq(x0 + sign * unit.skCnt[i]!) - sq(x0);
     }
-    const th0 = this.thin[t]!, lo0 = this.loan[t]!;
+    const th0 = this.thin[t]!,
+      lo0 = this.loan[t]!;
     out[HARD]! += hard;
     out[SIZE]! += sq(s1) - sq(s0);
     out[LEADERS]! += sq(c1 + d1) - sq(c0 + d0);

@@ -35,7 +35,12 @@ export interface TeamExplanation {
   /** Each required skill, and the team's members holding it. */
   requiredSkills: { skill: string; min: number; holderIds: string[] }[];
   /** Each keep-apart pair with a member in this team, and the team the other member went to. */
-  separatePairs: { pair: [string, string]; memberId: string; otherMemberId: string; otherTeam: string }[];
+  separatePairs: {
+    pair: [string, string];
+    memberId: string;
+    otherMemberId: string;
+    otherTeam: string;
+  }[];
   /** Keep-together groups placed whole in this team (as given, sorted). */
   togetherGroups: string[][];
   /** Chiefs and deputies in this team (never both when leaders are kept apart). */

@@ -46,7 +46,8 @@ function attempt(p: Problem, lo: number, hi: number): Attempt {
   greedy(state, greedyOrder(p));
   if (state.hard() === 0) return finish(state, rng);
   const small = U <= SMALL_UNITS;
-  if (!small && repair(state, rng, Math.min(20_000, 2_000 + 20 * U)) === 0) return finish(state, rng);
+  if (!small && repair(state, rng, Math.min(20_000, 2_000 + 20 * U)) === 0)
+    return finish(state, rng);
   let proven = false;
   if (U <= MEDIUM_UNITS) {
     const outcome = exactSearch(p, lo, hi, small ? SMALL_BUDGET : MEDIUM_BUDGET);
@@ -95,8 +96,12 @@ export function splitTeams(members: SplitMember[], opts: SplitOptions): Result<S
   }
   const st = result.state;
   if (!result.solved) {
-    const blocking = result.proven && p.units.length <= SMALL_UNITS ? blockingConstraints(members, opts, p) : [];
-    return err({ issues: blocking.length > 0 ? blocking : closestSplitIssues(st, result.proven), exhaustive: result.proven });
+    const blocking =
+      result.proven && p.units.length <= SMALL_UNITS ? blockingConstraints(members, opts, p) : [];
+    return err({
+      issues: blocking.length > 0 ? blocking : closestSplitIssues(st, result.proven),
+      exhaustive: result.proven,
+    });
   }
 
   // Canonical labels: the team holding the first member id (in id order) is A, and so on.
@@ -104,7 +109,10 @@ export function splitTeams(members: SplitMember[], opts: SplitOptions): Result<S
   p.units.forEach((unit, u) => buckets[st.assign[u]!]!.push(...unit.members));
   for (const b of buckets) b.sort((x, y) => x - y);
   const teamOrder = buckets.map((_, t) => t).sort((a, b) => buckets[a]![0]! - buckets[b]![0]!);
-  const teams: SplitTeam[] = teamOrder.map((t, i) => ({ label: teamLabel(i), memberIds: buckets[t]!.map((m) => p.members[m]!.id) }));
+  const teams: SplitTeam[] = teamOrder.map((t, i) => ({
+    label: teamLabel(i),
+    memberIds: buckets[t]!.map((m) => p.members[m]!.id),
+  }));
   const leaders = teamOrder.map((t) => st.chiefs[t]! + st.deputies[t]!);
   return ok({
     teams,

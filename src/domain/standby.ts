@@ -20,9 +20,14 @@ export interface StandbyLookup {
 
 /** The last day of a quarantine: the day before its lift, or its end date. */
 export const effectiveEnd = (q: { end_date: string; lifted_from: string | null }): IsoDate =>
-  q.lifted_from !== null && addDays(q.lifted_from, -1) < q.end_date ? addDays(q.lifted_from, -1) : q.end_date;
+  q.lifted_from !== null && addDays(q.lifted_from, -1) < q.end_date
+    ? addDays(q.lifted_from, -1)
+    : q.end_date;
 
-function byId(windows: readonly StandbyWindow[], key: 'teamId' | 'memberId'): Map<string, StandbyWindow[]> {
+function byId(
+  windows: readonly StandbyWindow[],
+  key: 'teamId' | 'memberId',
+): Map<string, StandbyWindow[]> {
   const out = new Map<string, StandbyWindow[]>();
   for (const w of windows) {
     const id = w[key];
@@ -35,7 +40,8 @@ function byId(windows: readonly StandbyWindow[], key: 'teamId' | 'memberId'): Ma
 export function standbyLookup(windows: readonly StandbyWindow[]): StandbyLookup {
   const teams = byId(windows, 'teamId');
   const members = byId(windows, 'memberId');
-  const inside = (ws: StandbyWindow[] | undefined, date: IsoDate) => ws !== undefined && ws.some((w) => w.from <= date && date <= w.to);
+  const inside = (ws: StandbyWindow[] | undefined, date: IsoDate) =>
+    ws !== undefined && ws.some((w) => w.from <= date && date <= w.to);
   return {
     team: (date, teamId) => inside(teams.get(teamId), date),
     member: (date, memberId) => inside(members.get(memberId), date),

@@ -50,7 +50,13 @@ export interface Survivability {
   casesChecked: number;
   /** The case with the most uncovered days (then the most moved days, then the earliest start). */
   worst: OutageCase | null;
-  perTeam: { teamId: string; label: string; worstStartDate: IsoDate | null; maxUncovered: number; maxReassigned: number }[];
+  perTeam: {
+    teamId: string;
+    label: string;
+    worstStartDate: IsoDate | null;
+    maxUncovered: number;
+    maxReassigned: number;
+  }[];
   remote?: RemoteSurvivability;
 }
 
@@ -62,7 +68,12 @@ const worse = (a: OutageCase, b: OutageCase | null): boolean =>
 const load = (d: Demand): number => d.thinClient + d.loanPc;
 
 /** Counts one day of an outage into its remote figures. */
-function tally(acc: { peak: Demand; shortDates: IsoDate[] }, date: IsoDate, d: Demand, capacity: Capacity): void {
+function tally(
+  acc: { peak: Demand; shortDates: IsoDate[] },
+  date: IsoDate,
+  d: Demand,
+  capacity: Capacity,
+): void {
   acc.peak.thinClient = Math.max(acc.peak.thinClient, d.thinClient);
   acc.peak.loanPc = Math.max(acc.peak.loanPc, d.loanPc);
   if (isShort(d, capacity)) acc.shortDates.push(date);
@@ -70,7 +81,8 @@ function tally(acc: { peak: Demand; shortDates: IsoDate[] }, date: IsoDate, d: D
 const worseRemote = (a: OutageCase, b: OutageCase | null): boolean =>
   b === null ||
   a.remote!.shortDates.length > b.remote!.shortDates.length ||
-  (a.remote!.shortDates.length === b.remote!.shortDates.length && load(a.remote!.peak) > load(b.remote!.peak));
+  (a.remote!.shortDates.length === b.remote!.shortDates.length &&
+    load(a.remote!.peak) > load(b.remote!.peak));
 
 /**
  * N-1 check: for every team and every start day, take the team out for the outage (and its return
@@ -111,15 +123,35 @@ export function checkSurvivability(input: SurvivabilityInput): Survivability {
       const extra = new Map<string, number>();
       // Dates are consecutive calendar days, so the outage and the return separation are an index range
       // (and the outage's end a lookup, but past the rotation's last day).
-      const c: OutageCase = { teamId: out.id, label: out.label, startDate: start, endDate: dates[first + input.outageDays - 1] ?? addDays(start, input.outageDays - 1), reassigned: 0, uncoveredDates: [], coveredBy: [] };
-      const last = Math.min(dates.length - 1, first + input.outageDays + input.returnSeparationDays - 1);
-      const caseRemote = remote && { peak: { thinClient: 0, loanPc: 0 }, shortDates: [] as IsoDate[] };
+      const c: OutageCase = {
+        teamId: out.id,
+        label: out.label,
+        startDate: start,
+        endDate: dates[first + input.outageDays - 1] ?? addDays(start, input.outageDays - 1),
+        reassigned: 0,
+        uncoveredDates: [],
+        coveredBy: [],
+      };
+      const last = Math.min(
+        dates.length - 1,
+        first + input.outageDays + input.returnSeparationDays - 1,
+      );
+      const caseRemote = remote && {
+        peak: { thinClient: 0, loanPc: 0 },
+        shortDates: [] as IsoDate[],
+      };
       for (let i = first; i <= last; i++) {
         const d = dates[i]!;
         const g = gridIndex.get(d);
         if (!byDate.has(d)) {
           // No office slot to move: the day's demand is as planned (the out team was remote anyway).
-          if (caseRemote && g !== undefined) tally(caseRemote, d, demandWith(remote.grid, g, remote.grid.officeTeams[g]!), remote.capacity);
+          if (caseRemote && g !== undefined)
+            tally(
+              caseRemote,
+              d,
+              demandWith(remote.grid, g, remote.grid.officeTeams[g]!),
+              remote.capacity,
+            );
           continue;
         }
         const day = byDate.get(d)!.map((s) => ({ ...s }));
@@ -128,18 +160,26 @@ export function checkSurvivability(input: SurvivabilityInput): Survivability {
           if (s.teamId !== out.id) continue;
           c.reassigned++;
           const fits = others.filter((t) => keepsHandover(day, s, t.id, input.handoverMinutes));
-          const pick = pickCoveringTeam(fits, (id) => officeBefore.get(id)![i]! + (extra.get(id) ?? 0));
+          const pick = pickCoveringTeam(
+            fits,
+            (id) => officeBefore.get(id)![i]! + (extra.get(id) ?? 0),
+          );
           if (!pick) {
             uncovered = true;
             s.status = 'cancelled';
             continue;
           }
-          if (!day.some((o) => o.teamId === pick.id && o.status === 'scheduled')) extra.set(pick.id, (extra.get(pick.id) ?? 0) + 1);
+          if (!day.some((o) => o.teamId === pick.id && o.status === 'scheduled'))
+            extra.set(pick.id, (extra.get(pick.id) ?? 0) + 1);
           s.teamId = pick.id;
         }
         if (uncovered) c.uncoveredDates.push(d);
         if (caseRemote && g !== undefined) {
-          const office = [...new Set(day.filter((s) => s.status === 'scheduled').map((s) => teamIndex.get(s.teamId)!))];
+          const office = [
+            ...new Set(
+              day.filter((s) => s.status === 'scheduled').map((s) => teamIndex.get(s.teamId)!),
+            ),
+          ];
           tally(caseRemote, d, demandWith(remote.grid, g, office), remote.capacity);
         }
       }
@@ -163,10 +203,20 @@ export function checkSurvivability(input: SurvivabilityInput): Survivability {
     });
     if (teamWorst && worse(teamWorst, worst)) worst = teamWorst;
   }
-  const out: Survivability = { survives: (worst?.uncoveredDates.length ?? 0) === 0, casesChecked: cases, worst, perTeam };
+  const out: Survivability = {
+    survives: (worst?.uncoveredDates.length ?? 0) === 0,
+    casesChecked: cases,
+    worst,
+    perTeam,
+  };
   if (remote) {
     const set = remote.capacity.thinClient !== null || remote.capacity.loanPc !== null;
-    out.remote = { capacity: remote.capacity, withinCapacity: set ? (worstRemote?.remote!.shortDates.length ?? 0) === 0 : null, peak: remotePeak, worst: worstRemote };
+    out.remote = {
+      capacity: remote.capacity,
+      withinCapacity: set ? (worstRemote?.remote!.shortDates.length ?? 0) === 0 : null,
+      peak: remotePeak,
+      worst: worstRemote,
+    };
   }
   return out;
 }

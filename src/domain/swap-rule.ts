@@ -2,7 +2,10 @@ import { minutesOf } from './time-of-day.ts';
 import type { ShiftRecord, TeamRef } from './rotation-model.ts';
 
 /** The swap rule: of the candidates, the team with the fewest office days so far; ties by label. */
-export function pickCoveringTeam(candidates: readonly TeamRef[], officeDaysSoFar: (teamId: string) => number): TeamRef | null {
+export function pickCoveringTeam(
+  candidates: readonly TeamRef[],
+  officeDaysSoFar: (teamId: string) => number,
+): TeamRef | null {
   let best: TeamRef | null = null;
   let bestCount = Infinity;
   for (const t of candidates) {
@@ -19,7 +22,12 @@ export function pickCoveringTeam(candidates: readonly TeamRef[], officeDaysSoFar
  * Would `teamId` in `slot` keep isolation with the day's other scheduled slots: no overlap with
  * another team's slot, and at least `handoverMinutes` between them?
  */
-export function keepsHandover(dayShifts: readonly ShiftRecord[], slot: { start: string; end: string; slot: number }, teamId: string, handoverMinutes: number): boolean {
+export function keepsHandover(
+  dayShifts: readonly ShiftRecord[],
+  slot: { start: string; end: string; slot: number },
+  teamId: string,
+  handoverMinutes: number,
+): boolean {
   const s = minutesOf(slot.start);
   const e = minutesOf(slot.end);
   return dayShifts.every((o) => {

@@ -1,6 +1,7 @@
 /** The label of the team at a zero-based index: A … Z, then AA, AB, … AZ, BA, … (like spreadsheet columns). */
 export function teamLabel(index: number): string {
-  if (!Number.isInteger(index) || index < 0) throw new RangeError(`team index must be a non-negative integer, got ${index}`);
+  if (!Number.isInteger(index) || index < 0)
+    throw new RangeError(`team index must be a non-negative integer, got ${index}`);
   let label = '';
   let n = index + 1;
   while (n > 0) {

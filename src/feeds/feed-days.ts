@@ -1,7 +1,12 @@
 import { workingDays } from '../domain/calendar.ts';
 import { maxDate, minDate } from '../domain/dates.ts';
 import { memberDayKind, type MemberDayKind } from '../domain/member-day.ts';
-import { coversDate, type Membership, type ShiftRecord, type TeamRef } from '../domain/rotation-model.ts';
+import {
+  coversDate,
+  type Membership,
+  type ShiftRecord,
+  type TeamRef,
+} from '../domain/rotation-model.ts';
 import type { StandbyLookup } from '../domain/standby.ts';
 import type { DepartmentCalendar, IsoDate } from '../domain/types.ts';
 import { feedText, teamName, type Language } from './feed-text.ts';
@@ -16,7 +21,6 @@ export interface FeedRotation {
   shifts: ShiftRecord[];
   bufferDates: ReadonlySet<IsoDate>;
 }
-
 
 export interface FeedContext {
   calendar: DepartmentCalendar;
@@ -59,8 +63,15 @@ function days(ctx: FeedContext): Day[] {
     const to = minDate(rotation.endDate, ctx.to);
     if (from > to) continue;
     const byDate = new Map<IsoDate, ShiftRecord[]>();
-    for (const s of rotation.shifts) if (s.date >= from && s.date <= to) (byDate.get(s.date) ?? byDate.set(s.date, []).get(s.date)!).push(s);
-    for (const date of workingDays(ctx.calendar, from, to)) out.push({ date, rotation, shifts: (byDate.get(date) ?? []).sort((a, b) => a.slot - b.slot) });
+    for (const s of rotation.shifts)
+      if (s.date >= from && s.date <= to)
+        (byDate.get(s.date) ?? byDate.set(s.date, []).get(s.date)!).push(s);
+    for (const date of workingDays(ctx.calendar, from, to))
+      out.push({
+        date,
+        rotation,
+        shifts: (byDate.get(date) ?? []).sort((a, b) => a.slot - b.slot),
+      });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
@@ -73,12 +84,37 @@ const span = (shifts: ShiftRecord[]) => ({
 function teamDay(ctx: FeedContext, d: Day, team: TeamRef, kind: MemberDayKind): FeedDay {
   const hours = ctx.calendar.officeHours;
   const officeTeamIds = [...new Set(d.shifts.map((s) => s.teamId))];
-  if (kind === 'standby') return { date: d.date, kind: 'standby', ...hours, summary: feedText(ctx.language, 'standby'), description: null, transparent: false, officeTeamIds };
+  if (kind === 'standby')
+    return {
+      date: d.date,
+      kind: 'standby',
+      ...hours,
+      summary: feedText(ctx.language, 'standby'),
+      description: null,
+      transparent: false,
+      officeTeamIds,
+    };
   const own = d.shifts.filter((s) => s.teamId === team.id);
   if (kind === 'office') {
-    return { date: d.date, kind: 'office', ...span(own), summary: feedText(ctx.language, 'office', { team: teamName(ctx.language, team.label) }), description: null, transparent: false, officeTeamIds };
+    return {
+      date: d.date,
+      kind: 'office',
+      ...span(own),
+      summary: feedText(ctx.language, 'office', { team: teamName(ctx.language, team.label) }),
+      description: null,
+      transparent: false,
+      officeTeamIds,
+    };
   }
-  return { date: d.date, kind: 'remote', ...hours, summary: feedText(ctx.language, 'remote'), description: null, transparent: true, officeTeamIds };
+  return {
+    date: d.date,
+    kind: 'remote',
+    ...hours,
+    summary: feedText(ctx.language, 'remote'),
+    description: null,
+    transparent: true,
+    officeTeamIds,
+  };
 }
 
 /** A member's days: office with their team (once the bridging rule lets them), standby, or remote. */
@@ -88,7 +124,19 @@ export function memberDays(ctx: FeedContext, memberId: string): FeedDay[] {
     const m = d.rotation.memberships.find((x) => x.memberId === memberId && coversDate(x, d.date));
     const team = m && d.rotation.teams.find((t) => t.id === m.teamId);
     if (!m || !team) return [];
-    return [teamDay(ctx, d, team, memberDayKind(m, d.date, d.shifts.some((s) => s.teamId === team.id), standby))];
+    return [
+      teamDay(
+        ctx,
+        d,
+        team,
+        memberDayKind(
+          m,
+          d.date,
+          d.shifts.some((s) => s.teamId === team.id),
+          standby,
+        ),
+      ),
+    ];
   });
 }
 
@@ -98,7 +146,18 @@ export function teamDays(ctx: FeedContext, teamId: string): FeedDay[] {
   return days(ctx).flatMap((d) => {
     const team = d.rotation.teams.find((t) => t.id === teamId);
     if (!team) return [];
-    return [teamDay(ctx, d, team, standby.team(d.date, teamId) ? 'standby' : d.shifts.some((s) => s.teamId === teamId) ? 'office' : 'remote')];
+    return [
+      teamDay(
+        ctx,
+        d,
+        team,
+        standby.team(d.date, teamId)
+          ? 'standby'
+          : d.shifts.some((s) => s.teamId === teamId)
+            ? 'office'
+            : 'remote',
+      ),
+    ];
   });
 }
 
@@ -107,21 +166,56 @@ export function departmentDays(ctx: FeedContext): FeedDay[] {
   const standby = ctx.standby ?? NO_STANDBY;
   const lang = ctx.language;
   return days(ctx).map((d) => {
-    const label = (id: string) => teamName(lang, d.rotation.teams.find((t) => t.id === id)?.label ?? '?');
+    const label = (id: string) =>
+      teamName(lang, d.rotation.teams.find((t) => t.id === id)?.label ?? '?');
     const officeTeamIds = [...new Set(d.shifts.map((s) => s.teamId))];
-    const waiting = d.rotation.teams.filter((t) => standby.team(d.date, t.id)).map((t) => label(t.id));
-    const description = waiting.length ? feedText(lang, 'standbyTeams', { teams: waiting.join(feedText(lang, 'teamsJoin')) }) : null;
+    const waiting = d.rotation.teams
+      .filter((t) => standby.team(d.date, t.id))
+      .map((t) => label(t.id));
+    const description = waiting.length
+      ? feedText(lang, 'standbyTeams', { teams: waiting.join(feedText(lang, 'teamsJoin')) })
+      : null;
     if (!d.shifts.length) {
       const kind = d.rotation.bufferDates.has(d.date) ? 'buffer' : 'uncovered';
-      return { date: d.date, kind, ...ctx.calendar.officeHours, summary: feedText(lang, kind), description, transparent: true, officeTeamIds };
+      return {
+        date: d.date,
+        kind,
+        ...ctx.calendar.officeHours,
+        summary: feedText(lang, kind),
+        description,
+        transparent: true,
+        officeTeamIds,
+      };
     }
-    const teams = officeTeamIds.length > 1 ? d.shifts.map((s) => feedText(lang, 'slot', { team: label(s.teamId), start: s.start, end: s.end })) : officeTeamIds.map(label);
-    const summary = feedText(lang, 'departmentOffice', { teams: teams.join(feedText(lang, 'teamsJoin')) });
-    return { date: d.date, kind: 'office', ...span(d.shifts), summary, description, transparent: false, officeTeamIds };
+    const teams =
+      officeTeamIds.length > 1
+        ? d.shifts.map((s) =>
+            feedText(lang, 'slot', { team: label(s.teamId), start: s.start, end: s.end }),
+          )
+        : officeTeamIds.map(label);
+    const summary = feedText(lang, 'departmentOffice', {
+      teams: teams.join(feedText(lang, 'teamsJoin')),
+    });
+    return {
+      date: d.date,
+      kind: 'office',
+      ...span(d.shifts),
+      summary,
+      description,
+      transparent: false,
+      officeTeamIds,
+    };
   });
 }
 
 /** What identifies a day's content: a change here must raise the event's SEQUENCE. */
 export function signatureOf(day: FeedDay, allDay: boolean): string {
-  return JSON.stringify([day.kind, allDay ? null : day.start, allDay ? null : day.end, day.summary, day.description, day.transparent]);
+  return JSON.stringify([
+    day.kind,
+    allDay ? null : day.start,
+    allDay ? null : day.end,
+    day.summary,
+    day.description,
+    day.transparent,
+  ]);
 }

@@ -4,9 +4,14 @@ export type Language = 'ja' | 'en';
 export type FeedTextKey = keyof (typeof text)['ja'];
 
 /** A feed string in the department's language with {placeholders} filled in. */
-export function feedText(lang: Language, key: FeedTextKey, vars: Record<string, string> = {}): string {
+export function feedText(
+  lang: Language,
+  key: FeedTextKey,
+  vars: Record<string, string> = {},
+): string {
   return text[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 }
 
 /** A team's display name: 「Aチーム」 / "Team A". */
-export const teamName = (lang: Language, label: string): string => feedText(lang, 'team', { label });
+export const teamName = (lang: Language, label: string): string =>
+  feedText(lang, 'team', { label });

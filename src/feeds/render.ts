@@ -57,7 +57,9 @@ export function renderCalendar(input: CalendarInput): string {
       lastModified: stamp,
       summary: d.summary,
       ...(d.description ? { description: d.description } : {}),
-      transparency: d.transparent ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+      transparency: d.transparent
+        ? ICalEventTransparency.TRANSPARENT
+        : ICalEventTransparency.OPAQUE,
     };
     if (input.allDay) {
       const day = DateTime.fromISO(d.date, { zone: 'UTC' });
@@ -71,7 +73,11 @@ export function renderCalendar(input: CalendarInput): string {
   let text = cal.toString();
   if (!input.events.length || input.allDay) {
     const tz = vtimezone(input.timezone);
-    if (tz && !text.includes('BEGIN:VTIMEZONE')) text = text.replace(`${CRLF}END:VCALENDAR`, `${CRLF}${tz.replace(/\r?\n/g, CRLF)}${CRLF}END:VCALENDAR`);
+    if (tz && !text.includes('BEGIN:VTIMEZONE'))
+      text = text.replace(
+        `${CRLF}END:VCALENDAR`,
+        `${CRLF}${tz.replace(/\r?\n/g, CRLF)}${CRLF}END:VCALENDAR`,
+      );
   }
   const name = foldLines(`NAME:${escape(input.name, false)}`);
   return text.replace(/(PRODID:[^\r\n]*\r\n)/, `$1${name}${CRLF}`) + CRLF;

@@ -44,7 +44,11 @@ export function createApp(deps: Deps) {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new ProblemError(413, 'body-too-large', `The request body is over the limit of ${MAX_BODY_BYTES} bytes.`);
+        throw new ProblemError(
+          413,
+          'body-too-large',
+          `The request body is over the limit of ${MAX_BODY_BYTES} bytes.`,
+        );
       },
     }),
   );
@@ -62,14 +66,24 @@ export function createApp(deps: Deps) {
   // The web pages for chiefs, HR and staff (cookie session, CSRF-guarded forms) on their own paths.
   app.route('/', webRoutes());
 
-  app.notFound((c) => problemResponse(new ProblemError(404, 'not-found', `No route for ${c.req.method} ${safePath(c.req.path)}.`), safePath(c.req.path)));
+  app.notFound((c) =>
+    problemResponse(
+      new ProblemError(404, 'not-found', `No route for ${c.req.method} ${safePath(c.req.path)}.`),
+      safePath(c.req.path),
+    ),
+  );
 
   app.onError((e, c) => {
     const path = safePath(c.req.path);
     if (e instanceof ProblemError) return problemResponse(e, path);
     // Anything else is our bug: log it, tell the client nothing about the internals.
-    deps.log(`error ${c.req.method} ${path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return problemResponse(new ProblemError(500, 'internal', 'Something went wrong on our side; it has been logged.'), path);
+    deps.log(
+      `error ${c.req.method} ${path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    );
+    return problemResponse(
+      new ProblemError(500, 'internal', 'Something went wrong on our side; it has been logged.'),
+      path,
+    );
   });
 
   return app;

@@ -2,21 +2,58 @@ import { OPERATIONS } from './operations.ts';
 import { COMMON_SCHEMA, SCHEMAS } from './schemas.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('problem') } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('problem') } },
+});
 
 /** The OpenAPI 3.1 document, built from the JSON Schemas of schemas/ and the operation table. */
 export function openApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
-    const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    if (op.ifMatch) params.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The ETag (version) the edit is based on' });
+    const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    if (op.ifMatch)
+      params.push({
+        name: 'If-Match',
+        in: 'header',
+        required: true,
+        schema: { type: 'string' },
+        description: 'The ETag (version) the edit is based on',
+      });
     const content: Record<string, unknown> = {};
     if (op.body) content['application/json'] = { schema: ref(op.body) };
-    if (op.csv) content['text/csv'] = { schema: { type: 'string', description: 'Header name,email,skills,position,remoteAccess; skills separated by ;' } };
-    const responses: Record<string, unknown> = { [op.created ? '201' : '200']: { description: 'OK' } };
-    if (op.roles !== 'public') Object.assign(responses, { 401: problem('No or unknown token'), 403: problem('Role or scope does not allow it') });
-    if (op.ifMatch) Object.assign(responses, { 412: problem('The rotation changed since it was read'), 428: problem('If-Match is missing') });
-    if (op.body) Object.assign(responses, { 400: problem('Malformed body'), 413: problem('Body over 1 MiB'), 415: problem('Wrong content type'), 422: problem('Invalid fields') });
+    if (op.csv)
+      content['text/csv'] = {
+        schema: {
+          type: 'string',
+          description: 'Header name,email,skills,position,remoteAccess; skills separated by ;',
+        },
+      };
+    const responses: Record<string, unknown> = {
+      [op.created ? '201' : '200']: { description: 'OK' },
+    };
+    if (op.roles !== 'public')
+      Object.assign(responses, {
+        401: problem('No or unknown token'),
+        403: problem('Role or scope does not allow it'),
+      });
+    if (op.ifMatch)
+      Object.assign(responses, {
+        412: problem('The rotation changed since it was read'),
+        428: problem('If-Match is missing'),
+      });
+    if (op.body)
+      Object.assign(responses, {
+        400: problem('Malformed body'),
+        413: problem('Body over 1 MiB'),
+        415: problem('Wrong content type'),
+        422: problem('Invalid fields'),
+      });
     (paths[op.path] ??= {})[op.method] = {
       summary: op.summary,
       ...(op.roles === 'public' ? { security: [] } : { 'x-roles': op.roles }),

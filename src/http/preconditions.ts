@@ -5,9 +5,18 @@ import { ProblemError } from './problem.ts';
 export function requireIfMatch(c: AppContext): number {
   const raw = c.req.header('if-match');
   if (raw === undefined || raw.trim() === '') {
-    throw new ProblemError(428, 'if-match-required', 'Send If-Match with the rotation\'s ETag (its version) so that concurrent edits are not lost.');
+    throw new ProblemError(
+      428,
+      'if-match-required',
+      "Send If-Match with the rotation's ETag (its version) so that concurrent edits are not lost.",
+    );
   }
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(raw);
-  if (!m) throw new ProblemError(412, 'stale-version', `If-Match ${raw} is not a version of this rotation.`);
+  if (!m)
+    throw new ProblemError(
+      412,
+      'stale-version',
+      `If-Match ${raw} is not a version of this rotation.`,
+    );
   return Number(m[1]);
 }

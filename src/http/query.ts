@@ -3,7 +3,9 @@ import type { AppContext } from './env.ts';
 import { ProblemError } from './problem.ts';
 
 const bad = (name: string, message: string) =>
-  new ProblemError(400, 'invalid-query', `The query parameter ${name} is not valid.`, [{ path: `?${name}`, message }]);
+  new ProblemError(400, 'invalid-query', `The query parameter ${name} is not valid.`, [
+    { path: `?${name}`, message },
+  ]);
 
 /** An optional boolean query parameter (`true` / `false`). */
 export function queryBoolean(c: AppContext, name: string): boolean | undefined {
@@ -27,7 +29,8 @@ export function queryInstant(c: AppContext, name: string): string | undefined {
 export function queryLimit(c: AppContext, name: string, fallback: number, max: number): number {
   const v = c.req.query(name);
   if (v === undefined || v === '') return fallback;
-  if (!/^[0-9]+$/.test(v) || Number(v) < 1 || Number(v) > max) throw bad(name, `must be an integer from 1 to ${max}`);
+  if (!/^[0-9]+$/.test(v) || Number(v) < 1 || Number(v) > max)
+    throw bad(name, `must be an integer from 1 to ${max}`);
   return Number(v);
 }
 
@@ -35,6 +38,7 @@ export function queryLimit(c: AppContext, name: string, fallback: number, max: n
 export function queryDate(c: AppContext, name: string): string | undefined {
   const v = c.req.query(name);
   if (v === undefined || v === '') return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !DateTime.fromISO(v, { zone: 'UTC' }).isValid) throw bad(name, 'must be a calendar date (YYYY-MM-DD)');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !DateTime.fromISO(v, { zone: 'UTC' }).isValid)
+    throw bad(name, 'must be a calendar date (YYYY-MM-DD)');
   return v;
 }

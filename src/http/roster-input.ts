@@ -8,7 +8,9 @@ import { validate } from './schemas.ts';
  * A CSV roster as members-create input, with each member's line in the file; or what is wrong,
  * each error naming its line as well as its field (the API answers it as a 422, the pages list it).
  */
-export function membersFromCsv(text: string): Result<{ members: MemberInput[]; lines: number[] }, { detail: string; errors: FieldError[] }> {
+export function membersFromCsv(
+  text: string,
+): Result<{ members: MemberInput[]; lines: number[] }, { detail: string; errors: FieldError[] }> {
   const rows = parseRosterCsv(text);
   if (!rows.ok) return err({ detail: 'The CSV roster cannot be read.', errors: rows.error });
   const lines = rows.value.map((r) => r.line);
@@ -21,5 +23,8 @@ export function membersFromCsv(text: string): Result<{ members: MemberInput[]; l
     const line = i === undefined ? undefined : lines[Number(i)];
     return line ? { ...fe, line } : fe;
   });
-  return err({ detail: 'Some rows of the CSV roster are not valid; nothing was added.', errors: withLines });
+  return err({
+    detail: 'Some rows of the CSV roster are not valid; nothing was added.',
+    errors: withLines,
+  });
 }

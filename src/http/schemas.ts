@@ -47,7 +47,16 @@ function validatorFor(name: SchemaName): Validator {
 }
 
 // Keywords that only say "something below failed"; the leaf error below says what.
-const AGGREGATE = new Set(['properties', 'items', 'prefixItems', '$ref', 'allOf', 'additionalProperties', 'unevaluatedProperties', 'dependentSchemas']);
+const AGGREGATE = new Set([
+  'properties',
+  'items',
+  'prefixItems',
+  '$ref',
+  'allOf',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'dependentSchemas',
+]);
 
 const pointer = (loc: string): string =>
   loc
@@ -71,7 +80,10 @@ function fieldError(u: OutputUnit): FieldError | null {
   }
   if (u.keyword === 'false') return { path: at, message: 'is not a known field' };
   const message = u.error
-    .replace(/^Instance type "(\w+)" is invalid\. Expected "(\w+)"\.$/, 'must be of type $2, not $1')
+    .replace(
+      /^Instance type "(\w+)" is invalid\. Expected "(\w+)"\.$/,
+      'must be of type $2, not $1',
+    )
     .replace(/^Instance does not match any of (.*)\.$/, 'must be one of $1')
     .replace(/^String does not match format "([\w-]+)"\.$/, 'is not a valid $1')
     .replace(/^String does not match pattern "(.*)"\.$/, 'must match the pattern $1')

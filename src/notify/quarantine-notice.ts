@@ -1,5 +1,11 @@
 import type { OutboxRow } from '../db/schema.ts';
-import { humanDate, humanRange, quarantineText, type NotifyLanguage, type QuarantineTextKey } from './templates.ts';
+import {
+  humanDate,
+  humanRange,
+  quarantineText,
+  type NotifyLanguage,
+  type QuarantineTextKey,
+} from './templates.ts';
 
 export type { OutboxRow };
 
@@ -60,11 +66,15 @@ interface Section {
  * that person must know, in the department's language) by e-mail — or to the log when e-mail is
  * not configured — and one message to the department's Slack channel when it has a webhook.
  */
-export function composeQuarantineMessages(notice: QuarantineNotice, opts: ComposeOptions): OutboxRow[] {
+export function composeQuarantineMessages(
+  notice: QuarantineNotice,
+  opts: ComposeOptions,
+): OutboxRow[] {
   const lang = notice.department.language;
   const t = (key: QuarantineTextKey, vars: Record<string, string | number> = {}) =>
     quarantineText(lang, key, { department: notice.department.name, ...vars });
-  const list = (dates: readonly string[]) => sortedUnique(dates).map((d) => t('item', { text: humanDate(lang, d) }));
+  const list = (dates: readonly string[]) =>
+    sortedUnique(dates).map((d) => t('item', { text: humanDate(lang, d) }));
   const team = (label: string) => t('team', { label });
   const q = notice.quarantine;
   const lifted = notice.kind === 'lifted';
@@ -82,14 +92,25 @@ export function composeQuarantineMessages(notice: QuarantineNotice, opts: Compos
   };
 
   if (!lifted) {
-    const dates = notice.standby.dates.length ? ['', t('standbyDates'), ...list(notice.standby.dates)] : [];
-    add(notice.standby.people, { subject: t('standbySubject', { range }), text: [t('standbyText', { range }), ...dates].join('\n') });
+    const dates = notice.standby.dates.length
+      ? ['', t('standbyDates'), ...list(notice.standby.dates)]
+      : [];
+    add(notice.standby.people, {
+      subject: t('standbySubject', { range }),
+      text: [t('standbyText', { range }), ...dates].join('\n'),
+    });
   } else {
-    add(notice.standby.people, { subject: t('liftedStandbySubject', { date: liftDate }), text: t('liftedStandbyText', { date: liftDate }) });
+    add(notice.standby.people, {
+      subject: t('liftedStandbySubject', { date: liftDate }),
+      text: t('liftedStandbyText', { date: liftDate }),
+    });
   }
   if (notice.returned && notice.returned.dates.length) {
     const r = notice.returned;
-    add(r.members, { subject: t('returnedSubject', { team: team(r.teamLabel) }), text: [t('returnedText', { team: team(r.teamLabel) }), ...list(r.dates)].join('\n') });
+    add(r.members, {
+      subject: t('returnedSubject', { team: team(r.teamLabel) }),
+      text: [t('returnedText', { team: team(r.teamLabel) }), ...list(r.dates)].join('\n'),
+    });
   }
   for (const c of notice.covering) {
     if (!c.dates.length) continue;
@@ -104,10 +125,14 @@ export function composeQuarantineMessages(notice: QuarantineNotice, opts: Compos
   const count = uniqueById(notice.standby.people).length;
   const named = subjectOf(notice, lang, true);
   add(notice.chiefs, {
-    subject: lifted ? t('liftedChiefSubject', { subject: named, date: liftDate }) : t('chiefSubject', { subject: named, range }),
+    subject: lifted
+      ? t('liftedChiefSubject', { subject: named, date: liftDate })
+      : t('chiefSubject', { subject: named, range }),
     text: [
       t('chiefHeading'),
-      lifted ? t('liftedChiefText', { subject: named, date: liftDate, range, count }) : t('chiefText', { subject: named, range, count }),
+      lifted
+        ? t('liftedChiefText', { subject: named, date: liftDate, range, count })
+        : t('chiefText', { subject: named, range, count }),
       '',
       ...summary,
       ...(notice.capacity ? ['', ...capacityLines(notice.capacity.newShortageDates, lang)] : []),
@@ -115,7 +140,12 @@ export function composeQuarantineMessages(notice: QuarantineNotice, opts: Compos
   });
 
   const topic = `quarantine.${notice.kind}`;
-  const row = (channel: OutboxRow['channel'], recipient: string, subject: string, body: string): OutboxRow => ({
+  const row = (
+    channel: OutboxRow['channel'],
+    recipient: string,
+    subject: string,
+    body: string,
+  ): OutboxRow => ({
     id: opts.newId(),
     created_at: opts.at,
     department_id: notice.department.id,
@@ -134,7 +164,17 @@ export function composeQuarantineMessages(notice: QuarantineNotice, opts: Compos
 
   const rows: OutboxRow[] = [];
   for (const { person, sections } of byPerson.values()) {
-    const body = [t('greeting', { name: person.name }), '', t('intro'), '', sections.map((s) => s.text).join('\n\n'), '', t('feedsNote'), '', t('signature')].join('\n');
+    const body = [
+      t('greeting', { name: person.name }),
+      '',
+      t('intro'),
+      '',
+      sections.map((s) => s.text).join('\n\n'),
+      '',
+      t('feedsNote'),
+      '',
+      t('signature'),
+    ].join('\n');
     const email = person.email.trim();
     const channel = opts.emailEnabled && email ? 'email' : 'log';
     rows.push(row(channel, email || `member:${person.id}`, sections[0]!.subject, body));
@@ -143,9 +183,18 @@ export function composeQuarantineMessages(notice: QuarantineNotice, opts: Compos
   if (opts.slackWebhookUrl) {
     // The channel reaches the whole department: a member quarantine is told without the name.
     const anonymous = subjectOf(notice, lang, false);
-    const head = lifted ? t('slackLifted', { subject: anonymous, date: liftDate }) : t('slackMarked', { subject: anonymous, range });
+    const head = lifted
+      ? t('slackLifted', { subject: anonymous, date: liftDate })
+      : t('slackMarked', { subject: anonymous, range });
     const text = [head, '', ...summary, '', t('feedsNote')].join('\n');
-    rows.push(row('slack', opts.slackWebhookUrl, t(lifted ? 'slackSubjectLifted' : 'slackSubjectMarked'), text));
+    rows.push(
+      row(
+        'slack',
+        opts.slackWebhookUrl,
+        t(lifted ? 'slackSubjectLifted' : 'slackSubjectMarked'),
+        text,
+      ),
+    );
   }
   return rows;
 }
@@ -155,30 +204,53 @@ function subjectOf(notice: QuarantineNotice, lang: NotifyLanguage, named: boolea
   const q = notice.quarantine;
   const team = q.teamLabel ? quarantineText(lang, 'team', { label: q.teamLabel }) : undefined;
   if (q.subject === 'team') return team ?? quarantineText(lang, 'team', { label: '?' });
-  if (named && q.memberName) return quarantineText(lang, team ? 'memberOfTeam' : 'member', { name: q.memberName, team: team ?? '' });
-  return team ? quarantineText(lang, 'anonymousMemberOfTeam', { team }) : quarantineText(lang, 'anonymousMember');
+  if (named && q.memberName)
+    return quarantineText(lang, team ? 'memberOfTeam' : 'member', {
+      name: q.memberName,
+      team: team ?? '',
+    });
+  return team
+    ? quarantineText(lang, 'anonymousMemberOfTeam', { team })
+    : quarantineText(lang, 'anonymousMember');
 }
 
 function swapLines(notice: QuarantineNotice, lang: NotifyLanguage): string[] {
   if (!notice.swaps.length) return [quarantineText(lang, 'noSwaps')];
-  const swaps = [...notice.swaps].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.fromTeamLabel.localeCompare(b.fromTeamLabel)));
-  const team = (label: string | null) => (label === null ? quarantineText(lang, 'noTeam') : quarantineText(lang, 'team', { label }));
+  const swaps = [...notice.swaps].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.fromTeamLabel.localeCompare(b.fromTeamLabel),
+  );
+  const team = (label: string | null) =>
+    label === null ? quarantineText(lang, 'noTeam') : quarantineText(lang, 'team', { label });
   return [
     quarantineText(lang, 'swapsHeading'),
     ...swaps.map((s) =>
-      quarantineText(lang, 'item', { text: quarantineText(lang, 'swapLine', { date: humanDate(lang, s.date), from: team(s.fromTeamLabel), to: team(s.toTeamLabel) }) }),
+      quarantineText(lang, 'item', {
+        text: quarantineText(lang, 'swapLine', {
+          date: humanDate(lang, s.date),
+          from: team(s.fromTeamLabel),
+          to: team(s.toTeamLabel),
+        }),
+      }),
     ),
   ];
 }
 
 function uncoveredLines(notice: QuarantineNotice, lang: NotifyLanguage): string[] {
   if (!notice.uncovered.length) return [quarantineText(lang, 'noUncovered')];
-  return [quarantineText(lang, 'uncoveredHeading'), ...sortedUnique(notice.uncovered).map((d) => quarantineText(lang, 'item', { text: humanDate(lang, d) }))];
+  return [
+    quarantineText(lang, 'uncoveredHeading'),
+    ...sortedUnique(notice.uncovered).map((d) =>
+      quarantineText(lang, 'item', { text: humanDate(lang, d) }),
+    ),
+  ];
 }
 
 function capacityLines(dates: readonly string[], lang: NotifyLanguage): string[] {
   if (!dates.length) return [quarantineText(lang, 'capacityHolds')];
-  return [quarantineText(lang, 'capacityShortHeading'), ...sortedUnique(dates).map((d) => quarantineText(lang, 'item', { text: humanDate(lang, d) }))];
+  return [
+    quarantineText(lang, 'capacityShortHeading'),
+    ...sortedUnique(dates).map((d) => quarantineText(lang, 'item', { text: humanDate(lang, d) })),
+  ];
 }
 
 const sortedUnique = (xs: readonly string[]): string[] => [...new Set(xs)].sort();

@@ -8,7 +8,11 @@ export type QuarantineTextKey = keyof (typeof quarantine)['ja'] & keyof (typeof 
 export const QUARANTINE_TEMPLATES = quarantine;
 
 /** A template string in the language with its {placeholders} filled in; an unknown placeholder stays empty. */
-export function quarantineText(lang: NotifyLanguage, key: QuarantineTextKey, vars: Record<string, string | number> = {}): string {
+export function quarantineText(
+  lang: NotifyLanguage,
+  key: QuarantineTextKey,
+  vars: Record<string, string | number> = {},
+): string {
   return quarantine[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
@@ -33,5 +37,8 @@ export function humanDate(lang: NotifyLanguage, iso: string, withYear = false): 
 /** "from – to" with years, or one date when both are the same day. */
 export function humanRange(lang: NotifyLanguage, from: string, to: string): string {
   if (from === to) return humanDate(lang, from, true);
-  return quarantineText(lang, 'range', { from: humanDate(lang, from, true), to: humanDate(lang, to, true) });
+  return quarantineText(lang, 'range', {
+    from: humanDate(lang, from, true),
+    to: humanDate(lang, to, true),
+  });
 }

@@ -17,10 +17,15 @@ export interface NodeServer {
  * delivers the notification outbox every few seconds (Slack: SLACK_WEBHOOK_URL or a department's
  * own webhook; e-mail: SMTP_URL, from MAIL_FROM; neither: the log).
  */
-export async function startNode(env: NodeJS.ProcessEnv = process.env, out: (l: string) => void = console.log): Promise<NodeServer> {
+export async function startNode(
+  env: NodeJS.ProcessEnv = process.env,
+  out: (l: string) => void = console.log,
+): Promise<NodeServer> {
   const dbPath = env.BUNSAN_DB || './data/bunsan.db';
   const db = await openSqlite(dbPath);
-  const mailer = env.SMTP_URL ? smtpMailer(env.SMTP_URL, env.MAIL_FROM || 'bunsan <bunsan@localhost>') : undefined;
+  const mailer = env.SMTP_URL
+    ? smtpMailer(env.SMTP_URL, env.MAIL_FROM || 'bunsan <bunsan@localhost>')
+    : undefined;
   const deps = nodeDeps(db, {
     adminToken: env.BUNSAN_ADMIN_TOKEN,
     publicUrl: env.PUBLIC_URL,
@@ -29,19 +34,23 @@ export async function startNode(env: NodeJS.ProcessEnv = process.env, out: (l: s
   });
   const first = await bootstrapAdminToken(deps);
   if (first) {
-    out('bunsan: a new database — here is its first admin token. It is shown only this once; keep it safe:');
+    out(
+      'bunsan: a new database — here is its first admin token. It is shown only this once; keep it safe:',
+    );
     out(`  ${first.token}`);
   }
   const app = createApp(deps);
   const wanted = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: wanted, hostname: env.HOST || undefined }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: wanted, hostname: env.HOST || undefined }, () =>
+      resolve(s),
+    );
   });
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : wanted;
   out(`bunsan listening on http://localhost:${port} (database ${dbPath})`);
   out(
-    `bunsan notifications: Slack ${deps.slackWebhookUrl ? 'SLACK_WEBHOOK_URL' : 'departments\' own webhooks only'}, e-mail ${mailer ? 'SMTP_URL' : 'off (messages to people are logged)'}`,
+    `bunsan notifications: Slack ${deps.slackWebhookUrl ? 'SLACK_WEBHOOK_URL' : "departments' own webhooks only"}, e-mail ${mailer ? 'SMTP_URL' : 'off (messages to people are logged)'}`,
   );
   const delivery = startDeliveryLoop(deps, { intervalMs: 5_000 });
   return {

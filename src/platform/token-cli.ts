@@ -17,7 +17,12 @@ async function main(): Promise<number> {
       help: { type: 'boolean' },
     },
   });
-  if (values.help || !values.role || !values.label || !(ROLES as readonly string[]).includes(values.role)) {
+  if (
+    values.help ||
+    !values.role ||
+    !values.label ||
+    !(ROLES as readonly string[]).includes(values.role)
+  ) {
     console.error(USAGE);
     return 2;
   }
@@ -31,10 +36,13 @@ async function main(): Promise<number> {
     });
     if (!r.ok) {
       console.error(`cannot issue: ${r.error.detail}`);
-      if ('errors' in r.error) for (const e of r.error.errors ?? []) console.error(`  ${e.path}: ${e.message}`);
+      if ('errors' in r.error)
+        for (const e of r.error.errors ?? []) console.error(`  ${e.path}: ${e.message}`);
       return 1;
     }
-    console.log(`token id ${r.value.id} (${r.value.role}${r.value.departmentId ? `, department ${r.value.departmentId}` : ''}) — shown once:`);
+    console.log(
+      `token id ${r.value.id} (${r.value.role}${r.value.departmentId ? `, department ${r.value.departmentId}` : ''}) — shown once:`,
+    );
     console.log(r.value.token);
     return 0;
   } finally {

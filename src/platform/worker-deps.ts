@@ -1,5 +1,13 @@
 import type { D1Database } from '@cloudflare/workers-types';
-import { DEFAULT_MIGRATION_LOCK_TABLE, DEFAULT_MIGRATION_TABLE, Kysely, sql, type DatabaseIntrospector, type DatabaseMetadata, type TableMetadata } from 'kysely';
+import {
+  DEFAULT_MIGRATION_LOCK_TABLE,
+  DEFAULT_MIGRATION_TABLE,
+  Kysely,
+  sql,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type TableMetadata,
+} from 'kysely';
 import { D1Dialect } from 'kysely-d1';
 import { publicBaseUrl, type Deps } from '../app/deps.ts';
 import type { Atomic } from '../db/atomic.ts';
@@ -49,9 +57,18 @@ class D1Introspector implements DatabaseIntrospector {
     const out: TableMetadata[] = [];
     for (const t of tables.rows) {
       if (!options.withInternalKyselyTables && internal.includes(t.name)) continue;
-      const cols = await sql<{ name: string; type: string; notnull: number; dflt_value: unknown; pk: number }>`select name, type, "notnull", dflt_value, pk from pragma_table_info(${t.name}) order by cid`.execute(this.db);
+      const cols = await sql<{
+        name: string;
+        type: string;
+        notnull: number;
+        dflt_value: unknown;
+        pk: number;
+      }>`select name, type, "notnull", dflt_value, pk from pragma_table_info(${t.name}) order by cid`.execute(
+        this.db,
+      );
       const pk = cols.rows.filter((c) => c.pk > 0);
-      const autoIncrementing = pk.length === 1 && pk[0]!.type.toLowerCase() === 'integer' ? pk[0]!.name : undefined;
+      const autoIncrementing =
+        pk.length === 1 && pk[0]!.type.toLowerCase() === 'integer' ? pk[0]!.name : undefined;
       out.push({
         name: t.name,
         isView: t.type === 'view',
@@ -105,7 +122,10 @@ export function ensureMigrated(d1: D1Database, db: Kysely<DB> = d1Kysely(d1)): P
  * database, so caches ask it. No SMTP: messages to people are written to the log (as on Node
  * without SMTP_URL); Slack is posted with fetch.
  */
-export function workerDeps(env: WorkerEnv, opts: { db?: Kysely<DB>; now?: () => Date; log?: (l: string) => void } = {}): Deps {
+export function workerDeps(
+  env: WorkerEnv,
+  opts: { db?: Kysely<DB>; now?: () => Date; log?: (l: string) => void } = {},
+): Deps {
   const slackWebhookUrl = env.SLACK_WEBHOOK_URL || undefined;
   return {
     db: opts.db ?? d1Kysely(env.DB),

@@ -16,7 +16,9 @@ function appFor(env: WorkerEnv) {
     const ready = ensureMigrated(env.DB, deps.db).then(async () => {
       // Workers have no console the operator watches, so no first token is printed here.
       if (!deps.adminToken && (await countTokens(deps.db)) === 0) {
-        deps.log('bunsan: the database has no tokens and BUNSAN_ADMIN_TOKEN is not set; set it with `wrangler secret put BUNSAN_ADMIN_TOKEN`');
+        deps.log(
+          'bunsan: the database has no tokens and BUNSAN_ADMIN_TOKEN is not set; set it with `wrangler secret put BUNSAN_ADMIN_TOKEN`',
+        );
       }
     });
     ready.catch(() => apps.delete(env.DB));
@@ -32,7 +34,12 @@ function appFor(env: WorkerEnv) {
  */
 function passEncodedBody(res: Response): Response {
   if (!res.headers.get('content-encoding') || !res.body) return res;
-  return new Response(res.body, { status: res.status, statusText: res.statusText, headers: res.headers, encodeBody: 'manual' } as ResponseInit);
+  return new Response(res.body, {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers,
+    encodeBody: 'manual',
+  } as ResponseInit);
 }
 
 /**
@@ -58,20 +65,32 @@ export default {
     try {
       await ready;
     } catch (e) {
-      console.error(`bunsan: migrating the D1 database failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return problemResponse(new ProblemError(503, 'unavailable', 'The database is not ready; it has been logged.'), safePath(new URL(request.url).pathname));
+      console.error(
+        `bunsan: migrating the D1 database failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
+      return problemResponse(
+        new ProblemError(503, 'unavailable', 'The database is not ready; it has been logged.'),
+        safePath(new URL(request.url).pathname),
+      );
     }
     const res = await app.fetch(request, env, ctx);
     await drainUnreadBody(request);
     return passEncodedBody(res);
   },
 
-  async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+  async scheduled(
+    _controller: ScheduledController,
+    env: WorkerEnv,
+    ctx: ExecutionContext,
+  ): Promise<void> {
     const deps = workerDeps(env);
     const pass = ensureMigrated(env.DB, deps.db)
       .then(() => deliverDue(deps))
       .then((r) => {
-        if (r.sent + r.logged + r.retrying + r.failed > 0) deps.log(`outbox: ${r.sent} sent, ${r.logged} logged, ${r.retrying} retrying, ${r.failed} failed`);
+        if (r.sent + r.logged + r.retrying + r.failed > 0)
+          deps.log(
+            `outbox: ${r.sent} sent, ${r.logged} logged, ${r.retrying} retrying, ${r.failed} failed`,
+          );
       });
     ctx.waitUntil(pass);
     await pass;

@@ -1,6 +1,14 @@
 import type { FieldError } from '../app/failure.ts';
 import type { MemberView } from '../app/views.ts';
-import { ColumnHeads, Csrf, ErrorSummary, type FormErrors, Input, type Option, Select } from './form.tsx';
+import {
+  ColumnHeads,
+  Csrf,
+  ErrorSummary,
+  type FormErrors,
+  Input,
+  type Option,
+  Select,
+} from './form.tsx';
 import { t, tOf, type Lang } from './i18n.ts';
 import { PAIR_ROWS, type RotationFormValues } from './rotation-form.ts';
 
@@ -14,10 +22,20 @@ export interface RotationSummary {
 }
 
 /** The field of a members-create pointer (`/members/3/email` → `email`). */
-const fieldOfPath = (path: string): string => /^\/members\/\d+\/(\w+)/.exec(path)?.[1] ?? (path.replace(/^\//, '') || '—');
+const fieldOfPath = (path: string): string =>
+  /^\/members\/\d+\/(\w+)/.exec(path)?.[1] ?? (path.replace(/^\//, '') || '—');
 
 /** A department for its chief: members, the roster CSV import (each wrong row named), and its rotations. */
-export function DepartmentPage(p: { lang: Lang; csrf: string; departmentId: string; members: MemberView[]; rotations: RotationSummary[]; csvErrors?: FieldError[]; formErrors?: FormErrors; added?: number }) {
+export function DepartmentPage(p: {
+  lang: Lang;
+  csrf: string;
+  departmentId: string;
+  members: MemberView[];
+  rotations: RotationSummary[];
+  csvErrors?: FieldError[];
+  formErrors?: FormErrors;
+  added?: number;
+}) {
   const { lang } = p;
   const rowErrors = p.csvErrors ?? [];
   return (
@@ -56,7 +74,11 @@ export function DepartmentPage(p: { lang: Lang; csrf: string; departmentId: stri
       </p>
 
       <h2 id="csv-upload">{t(lang, 'csvUpload')}</h2>
-      <ErrorSummary lang={lang} errors={p.formErrors ?? {}} detail={rowErrors.length ? t(lang, 'csvErrors') : undefined} />
+      <ErrorSummary
+        lang={lang}
+        errors={p.formErrors ?? {}}
+        detail={rowErrors.length ? t(lang, 'csvErrors') : undefined}
+      />
       {rowErrors.length ? (
         <table id="csv-errors">
           <caption>{t(lang, 'csvErrors')}</caption>
@@ -72,16 +94,31 @@ export function DepartmentPage(p: { lang: Lang; csrf: string; departmentId: stri
           </tbody>
         </table>
       ) : null}
-      <form method="post" action={`/departments/${p.departmentId}/members`} enctype="multipart/form-data">
+      <form
+        method="post"
+        action={`/departments/${p.departmentId}/members`}
+        enctype="multipart/form-data"
+      >
         <Csrf token={p.csrf} />
-        <Input name="csv" type="file" accept=".csv,text/csv" label={t(lang, 'csvFile')} hint={t(lang, 'csvHint')} errors={p.formErrors} required />
+        <Input
+          name="csv"
+          type="file"
+          accept=".csv,text/csv"
+          label={t(lang, 'csvFile')}
+          hint={t(lang, 'csvHint')}
+          errors={p.formErrors}
+          required
+        />
         <button type="submit">{t(lang, 'upload')}</button>
       </form>
 
       <h2>{t(lang, 'members')}</h2>
       {p.members.length ? (
         <table id="members">
-          <ColumnHeads lang={lang} keys={['name', 'email', 'skills', 'position', 'remoteAccess', 'active']} />
+          <ColumnHeads
+            lang={lang}
+            keys={['name', 'email', 'skills', 'position', 'remoteAccess', 'active']}
+          />
           <tbody>
             {p.members.map((m) => (
               <tr>
@@ -103,12 +140,24 @@ export function DepartmentPage(p: { lang: Lang; csrf: string; departmentId: stri
 }
 
 /** Options for choosing a member: name and e-mail (names can repeat). */
-export const memberOptions = (members: MemberView[]): Option[] => members.filter((m) => m.active).map((m) => ({ value: m.id, label: `${m.name} <${m.email}>` }));
+export const memberOptions = (members: MemberView[]): Option[] =>
+  members.filter((m) => m.active).map((m) => ({ value: m.id, label: `${m.name} <${m.email}>` }));
 
 /** The rotation form: team count, pattern, required skills per team, keep-apart pairs. */
-export function RotationForm(p: { lang: Lang; csrf: string; action: string; values: RotationFormValues; members: MemberView[]; errors: FormErrors; detail?: string | undefined }) {
+export function RotationForm(p: {
+  lang: Lang;
+  csrf: string;
+  action: string;
+  values: RotationFormValues;
+  members: MemberView[];
+  errors: FormErrors;
+  detail?: string | undefined;
+}) {
   const { lang, values: v, errors } = p;
-  const patterns: Option[] = (['daily', 'weekly', 'cycle'] as const).map((k) => ({ value: k, label: t(lang, `pattern.${k}`) }));
+  const patterns: Option[] = (['daily', 'weekly', 'cycle'] as const).map((k) => ({
+    value: k,
+    label: t(lang, `pattern.${k}`),
+  }));
   const people = memberOptions(p.members);
   return (
     <>
@@ -116,12 +165,48 @@ export function RotationForm(p: { lang: Lang; csrf: string; action: string; valu
       <form method="post" action={p.action} novalidate>
         <Csrf token={p.csrf} />
         <Input name="name" label={t(lang, 'rotationName')} value={v.name} errors={errors} />
-        <Input name="startDate" type="date" label={t(lang, 'startDate')} value={v.startDate} errors={errors} required />
-        <Input name="endDate" type="date" label={t(lang, 'endDate')} value={v.endDate} errors={errors} required />
-        <Input name="teamCount" type="number" min={2} max={26} label={t(lang, 'teamCount')} value={v.teamCount} errors={errors} required />
-        <Select name="pattern" label={t(lang, 'pattern')} value={v.pattern} options={patterns} errors={errors} />
+        <Input
+          name="startDate"
+          type="date"
+          label={t(lang, 'startDate')}
+          value={v.startDate}
+          errors={errors}
+          required
+        />
+        <Input
+          name="endDate"
+          type="date"
+          label={t(lang, 'endDate')}
+          value={v.endDate}
+          errors={errors}
+          required
+        />
+        <Input
+          name="teamCount"
+          type="number"
+          min={2}
+          max={26}
+          label={t(lang, 'teamCount')}
+          value={v.teamCount}
+          errors={errors}
+          required
+        />
+        <Select
+          name="pattern"
+          label={t(lang, 'pattern')}
+          value={v.pattern}
+          options={patterns}
+          errors={errors}
+        />
         <Input name="cycle" label={t(lang, 'cycle')} value={v.cycle} errors={errors} />
-        <Input name="bufferDays" type="number" min={0} label={t(lang, 'bufferDays')} value={v.bufferDays} errors={errors} />
+        <Input
+          name="bufferDays"
+          type="number"
+          min={0}
+          label={t(lang, 'bufferDays')}
+          value={v.bufferDays}
+          errors={errors}
+        />
         <fieldset>
           <legend>{t(lang, 'requiredSkills')}</legend>
           <p class="hint">{t(lang, 'requiredSkillsHint')}</p>
@@ -129,7 +214,14 @@ export function RotationForm(p: { lang: Lang; csrf: string; action: string; valu
           {v.skills.map((s, i) => (
             <>
               <input type="hidden" name={`skillName${i}`} value={s.skill} />
-              <Input name={`skillMin${i}`} type="number" min={0} label={t(lang, 'minPerTeam', { skill: s.skill })} value={s.min} errors={errors} />
+              <Input
+                name={`skillMin${i}`}
+                type="number"
+                min={0}
+                label={t(lang, 'minPerTeam', { skill: s.skill })}
+                value={s.min}
+                errors={errors}
+              />
             </>
           ))}
         </fieldset>
@@ -138,8 +230,22 @@ export function RotationForm(p: { lang: Lang; csrf: string; action: string; valu
           <p class="hint">{t(lang, 'keepApartHint')}</p>
           {Array.from({ length: PAIR_ROWS }, (_, i) => (
             <div class="pair">
-              <Select name={`sepA${i}`} label={t(lang, 'pairFirst', { n: i + 1 })} value={v.pairs[i]?.[0]} options={people} placeholder={t(lang, 'none')} errors={errors} />
-              <Select name={`sepB${i}`} label={t(lang, 'pairSecond', { n: i + 1 })} value={v.pairs[i]?.[1]} options={people} placeholder={t(lang, 'none')} errors={errors} />
+              <Select
+                name={`sepA${i}`}
+                label={t(lang, 'pairFirst', { n: i + 1 })}
+                value={v.pairs[i]?.[0]}
+                options={people}
+                placeholder={t(lang, 'none')}
+                errors={errors}
+              />
+              <Select
+                name={`sepB${i}`}
+                label={t(lang, 'pairSecond', { n: i + 1 })}
+                value={v.pairs[i]?.[1]}
+                options={people}
+                placeholder={t(lang, 'none')}
+                errors={errors}
+              />
             </div>
           ))}
         </fieldset>

@@ -14,32 +14,88 @@ import { t } from './i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from './layout.tsx';
 import { MonthGrid } from './month-grid.tsx';
 import { RotationPage, type MoveResult } from './report.tsx';
-import { rotationFieldOf, rotationFormValues, rotationRequestOf, usedRows, type RotationFormValues } from './rotation-form.ts';
+import {
+  rotationFieldOf,
+  rotationFormValues,
+  rotationRequestOf,
+  usedRows,
+  type RotationFormValues,
+} from './rotation-form.ts';
 import { roles } from './session.ts';
 import type { FieldError } from '../app/failure.ts';
 import { isIsoDate } from '../domain/calendar.ts';
 
 type Status = 200 | 409 | 412 | 422;
 
-async function departmentPage(c: WebContext, id: string, extra: { csvErrors?: FieldError[]; formErrors?: FormErrors; added?: number } = {}, status: Status = 200) {
-  const [members, rotations] = await Promise.all([membersOf(c.var.deps, c.var.actor, id), rotationsOf(c.var.deps, c.var.actor, id)]);
+async function departmentPage(
+  c: WebContext,
+  id: string,
+  extra: { csvErrors?: FieldError[]; formErrors?: FormErrors; added?: number } = {},
+  status: Status = 200,
+) {
+  const [members, rotations] = await Promise.all([
+    membersOf(c.var.deps, c.var.actor, id),
+    rotationsOf(c.var.deps, c.var.actor, id),
+  ]);
   if (!members.ok) return failurePage(c, members.error);
   if (!rotations.ok) return failurePage(c, rotations.error);
   const dept = await readDepartment(c.var.deps, c.var.actor, id);
   const title = dept.ok ? dept.value.name : t(c.var.lang, 'department');
-  return render(c, title, <DepartmentPage lang={c.var.lang} csrf={c.var.csrf} departmentId={id} members={members.value} rotations={rotations.value} {...extra} />, status);
+  return render(
+    c,
+    title,
+    <DepartmentPage
+      lang={c.var.lang}
+      csrf={c.var.csrf}
+      departmentId={id}
+      members={members.value}
+      rotations={rotations.value}
+      {...extra}
+    />,
+    status,
+  );
 }
 
-async function rotationFormPage(c: WebContext, departmentId: string, values: RotationFormValues | null, errors: FormErrors = {}, status: Status = 200, detail?: string) {
+async function rotationFormPage(
+  c: WebContext,
+  departmentId: string,
+  values: RotationFormValues | null,
+  errors: FormErrors = {},
+  status: Status = 200,
+  detail?: string,
+) {
   const dept = await readDepartment(c.var.deps, c.var.actor, departmentId);
   if (!dept.ok) return failurePage(c, dept.error);
   const members = await membersOf(c.var.deps, c.var.actor, departmentId, true);
   if (!members.ok) return failurePage(c, members.error);
   const start = addDays(dateInZone(c.var.deps.now(), dept.value.timezone), 7);
   const skills = [...new Set(members.value.flatMap((m) => m.skills))].sort();
-  const v: RotationFormValues = values ?? { name: '', startDate: start, endDate: addDays(start, 90), teamCount: '3', pattern: 'daily', cycle: '', bufferDays: '0', skills: skills.map((skill) => ({ skill, min: '0' })), pairs: [] };
+  const v: RotationFormValues = values ?? {
+    name: '',
+    startDate: start,
+    endDate: addDays(start, 90),
+    teamCount: '3',
+    pattern: 'daily',
+    cycle: '',
+    bufferDays: '0',
+    skills: skills.map((skill) => ({ skill, min: '0' })),
+    pairs: [],
+  };
   const action = `/departments/${departmentId}/rotations/new`;
-  return render(c, `${t(c.var.lang, 'newRotation')} — ${dept.value.name}`, <RotationForm lang={c.var.lang} csrf={c.var.csrf} action={action} values={v} members={members.value} errors={errors} detail={detail} />, status);
+  return render(
+    c,
+    `${t(c.var.lang, 'newRotation')} — ${dept.value.name}`,
+    <RotationForm
+      lang={c.var.lang}
+      csrf={c.var.csrf}
+      action={action}
+      values={v}
+      members={members.value}
+      errors={errors}
+      detail={detail}
+    />,
+    status,
+  );
 }
 
 interface RotationExtra {
@@ -51,60 +107,124 @@ interface RotationExtra {
   move?: { memberId: string; toTeamId: string; effectiveDate: string };
 }
 
-async function rotationPage(c: WebContext, id: string, extra: RotationExtra = {}, status: Status = 200) {
+async function rotationPage(
+  c: WebContext,
+  id: string,
+  extra: RotationExtra = {},
+  status: Status = 200,
+) {
   const view = await readRotation(c.var.deps, c.var.actor, id);
   if (!view.ok) return failurePage(c, view.error);
-  const [members, dept, policy] = await Promise.all([membersOf(c.var.deps, c.var.actor, view.value.departmentId), readDepartment(c.var.deps, c.var.actor, view.value.departmentId), loadPolicy(c.var.deps)]);
+  const [members, dept, policy] = await Promise.all([
+    membersOf(c.var.deps, c.var.actor, view.value.departmentId),
+    readDepartment(c.var.deps, c.var.actor, view.value.departmentId),
+    loadPolicy(c.var.deps),
+  ]);
   if (!members.ok) return failurePage(c, members.error);
   if (!dept.ok) return failurePage(c, dept.error);
   const today = dateInZone(c.var.deps.now(), dept.value.timezone);
   const names = new Map(members.value.map((m) => [m.id, m.name]));
   const labels = new Map(view.value.teams.map((tm) => [tm.id, tm.label]));
   const { movedQuery, ...rest } = extra;
-  const moved = movedQuery ? movedFrom(movedQuery, (m) => names.get(m), (tm) => labels.get(tm)) : null;
+  const moved = movedQuery
+    ? movedFrom(
+        movedQuery,
+        (m) => names.get(m),
+        (tm) => labels.get(tm),
+      )
+    : null;
   return render(
     c,
     `${view.value.name} — ${dept.value.name}`,
-    <RotationPage lang={c.var.lang} csrf={c.var.csrf} view={view.value} members={members.value} outageDays={policy.quarantineDays} exposureDays={policy.exposureWindowDays} today={today} moved={moved} {...rest} />,
+    <RotationPage
+      lang={c.var.lang}
+      csrf={c.var.csrf}
+      view={view.value}
+      members={members.value}
+      outageDays={policy.quarantineDays}
+      exposureDays={policy.exposureWindowDays}
+      today={today}
+      moved={moved}
+      {...rest}
+    />,
     status,
   );
 }
 
 /** The notice after a move, from what its redirect carries (the bridging date included). */
 /** The notice after a move, from the redirect's query: only when it names a known member and team and real dates (a crafted link shows nothing). */
-function movedFrom(q: Record<string, string>, nameOf: (id: string) => string | undefined, labelOf: (id: string) => string | undefined): MoveResult | null {
+function movedFrom(
+  q: Record<string, string>,
+  nameOf: (id: string) => string | undefined,
+  labelOf: (id: string) => string | undefined,
+): MoveResult | null {
   const name = nameOf(q.moved ?? '');
   const label = labelOf(q.to ?? '');
-  if (!name || !label || !isIsoDate(q.on ?? '') || !isIsoDate(q.officeFrom ?? '') || (q.last && !isIsoDate(q.last))) return null;
+  if (
+    !name ||
+    !label ||
+    !isIsoDate(q.on ?? '') ||
+    !isIsoDate(q.officeFrom ?? '') ||
+    (q.last && !isIsoDate(q.last))
+  )
+    return null;
   return { name, label, date: q.on!, officeFrom: q.officeFrom!, last: q.last || null };
 }
 
-const moveFieldOf = (path: string): string | null => (path === '/officeFrom' ? 'effectiveDate' : (/^\/(memberId|toTeamId|effectiveDate)$/.exec(path)?.[1] ?? null));
+const moveFieldOf = (path: string): string | null =>
+  path === '/officeFrom'
+    ? 'effectiveDate'
+    : (/^\/(memberId|toTeamId|effectiveDate)$/.exec(path)?.[1] ?? null);
 
 /** The chief's pages (admin too): members and the roster CSV, create and publish rotations, the month grid, moves. */
 export function chiefPages() {
   const r = new Hono<WebEnv>();
   const chief = roles(['admin', 'chief'], refuseRole);
 
-  r.get('/departments/:id', chief, (c) => departmentPage(c, c.req.param('id'), { added: Math.max(0, Math.trunc(Number(c.req.query('added')) || 0)) }));
+  r.get('/departments/:id', chief, (c) =>
+    departmentPage(c, c.req.param('id'), {
+      added: Math.max(0, Math.trunc(Number(c.req.query('added')) || 0)),
+    }),
+  );
 
   r.post('/departments/:id/members', chief, async (c) => {
     const id = c.req.param('id');
     const lang = c.var.lang;
     const file = (await c.req.parseBody()).csv;
-    if (typeof file === 'string' || !file || file.size === 0) return departmentPage(c, id, { formErrors: { csv: [t(lang, 'csvChoose')] } }, 422);
+    if (typeof file === 'string' || !file || file.size === 0)
+      return departmentPage(c, id, { formErrors: { csv: [t(lang, 'csvChoose')] } }, 422);
     const parsed = membersFromCsv(await file.text());
-    if (!parsed.ok) return departmentPage(c, id, { csvErrors: parsed.error.errors, formErrors: { csv: [t(lang, 'csvErrors')] } }, 422);
-    const added = await addMembers(c.var.deps, c.var.actor, id, parsed.value.members, parsed.value.lines);
+    if (!parsed.ok)
+      return departmentPage(
+        c,
+        id,
+        { csvErrors: parsed.error.errors, formErrors: { csv: [t(lang, 'csvErrors')] } },
+        422,
+      );
+    const added = await addMembers(
+      c.var.deps,
+      c.var.actor,
+      id,
+      parsed.value.members,
+      parsed.value.lines,
+    );
     if (!added.ok) {
-      if (added.error.kind !== 'invalid' && added.error.kind !== 'conflict') return failurePage(c, added.error);
+      if (added.error.kind !== 'invalid' && added.error.kind !== 'conflict')
+        return failurePage(c, added.error);
       const rows = added.error.errors ?? [{ path: '', message: added.error.detail }];
-      return departmentPage(c, id, { csvErrors: rows, formErrors: { csv: [t(lang, 'csvErrors')] } }, 422);
+      return departmentPage(
+        c,
+        id,
+        { csvErrors: rows, formErrors: { csv: [t(lang, 'csvErrors')] } },
+        422,
+      );
     }
     return c.redirect(`/departments/${id}?added=${added.value.length}`, 303);
   });
 
-  r.get('/departments/:id/rotations/new', chief, (c) => rotationFormPage(c, c.req.param('id'), null));
+  r.get('/departments/:id/rotations/new', chief, (c) =>
+    rotationFormPage(c, c.req.param('id'), null),
+  );
 
   r.post('/departments/:id/rotations/new', chief, async (c) => {
     const id = c.req.param('id');
@@ -115,12 +235,24 @@ export function chiefPages() {
     if (!made.ok) {
       const f = made.error;
       if (f.kind !== 'invalid' && f.kind !== 'conflict') return failurePage(c, f);
-      return rotationFormPage(c, id, values, errorsOnFields(f.errors ?? [], rotationFieldOf(usedRows(values)), c.var.lang), 422, f.detail);
+      return rotationFormPage(
+        c,
+        id,
+        values,
+        errorsOnFields(f.errors ?? [], rotationFieldOf(usedRows(values)), c.var.lang),
+        422,
+        f.detail,
+      );
     }
     return c.redirect(`/rotations/${made.value.id}`, 303);
   });
 
-  r.get('/rotations/:id', chief, (c) => rotationPage(c, c.req.param('id'), { movedQuery: c.req.query(), justPublished: c.req.query('published') === '1' }));
+  r.get('/rotations/:id', chief, (c) =>
+    rotationPage(c, c.req.param('id'), {
+      movedQuery: c.req.query(),
+      justPublished: c.req.query('published') === '1',
+    }),
+  );
 
   r.post('/rotations/:id/publish', chief, async (c) => {
     const id = c.req.param('id');
@@ -129,7 +261,10 @@ export function chiefPages() {
     if (!done.ok) {
       const f = done.error;
       if (notAboutTheForm(f)) return failurePage(c, f);
-      const detail = [f.detail, ...('errors' in f && f.errors ? f.errors.map((e) => e.message) : [])].join(' ');
+      const detail = [
+        f.detail,
+        ...('errors' in f && f.errors ? f.errors.map((e) => e.message) : []),
+      ].join(' ');
       return rotationPage(c, id, { detail }, formStatus(f));
     }
     return c.redirect(`/rotations/${id}?published=1`, 303);
@@ -139,7 +274,11 @@ export function chiefPages() {
     const id = c.req.param('id');
     const lang = c.var.lang;
     const body = await c.req.parseBody();
-    const move = { memberId: text(body, 'memberId'), toTeamId: text(body, 'toTeamId'), effectiveDate: text(body, 'effectiveDate') };
+    const move = {
+      memberId: text(body, 'memberId'),
+      toTeamId: text(body, 'toTeamId'),
+      effectiveDate: text(body, 'effectiveDate'),
+    };
     const errors: FormErrors = {};
     if (!move.memberId) addError(errors, 'memberId', t(lang, 'chooseMember'));
     if (!move.toTeamId) addError(errors, 'toTeamId', t(lang, 'chooseTeam'));
@@ -149,20 +288,36 @@ export function chiefPages() {
     if (!done.ok) {
       const f = done.error;
       if (notAboutTheForm(f)) return failurePage(c, f);
-      const fieldErrors = 'errors' in f && f.errors ? errorsOnFields(f.errors, moveFieldOf, lang) : {};
+      const fieldErrors =
+        'errors' in f && f.errors ? errorsOnFields(f.errors, moveFieldOf, lang) : {};
       return rotationPage(c, id, { errors: fieldErrors, detail: f.detail, move }, formStatus(f));
     }
     const o = done.value;
-    const q = new URLSearchParams({ moved: o.memberId, to: o.toTeamId ?? '', on: o.effectiveDate, officeFrom: o.officeFrom ?? '', last: o.lastOfficeDayWithOldTeam ?? '' });
+    const q = new URLSearchParams({
+      moved: o.memberId,
+      to: o.toTeamId ?? '',
+      on: o.effectiveDate,
+      officeFrom: o.officeFrom ?? '',
+      last: o.lastOfficeDayWithOldTeam ?? '',
+    });
     return c.redirect(`/rotations/${id}?${q}#move-result`, 303);
   });
 
   r.get('/rotations/:id/month', roles(['admin', 'chief', 'hr'], refuseRole), async (c) => {
     const id = c.req.param('id');
-    const month = await rotationMonth(c.var.deps, c.var.actor, id, c.req.query('month') || undefined);
+    const month = await rotationMonth(
+      c.var.deps,
+      c.var.actor,
+      id,
+      c.req.query('month') || undefined,
+    );
     if (!month.ok) return failurePage(c, month.error);
     const m = month.value;
-    return render(c, `${t(c.var.lang, 'monthGrid')} ${m.month} — ${m.name}`, <MonthGrid lang={c.var.lang} rotationId={id} rotationName={m.name} data={m} />);
+    return render(
+      c,
+      `${t(c.var.lang, 'monthGrid')} ${m.month} — ${m.name}`,
+      <MonthGrid lang={c.var.lang} rotationId={id} rotationName={m.name} data={m} />,
+    );
   });
 
   return r;

@@ -10,7 +10,11 @@ export function addError(errors: FormErrors, field: string, message: string): vo
 }
 
 /** Sorts a use case's field errors (JSON Pointers) onto the form's fields; unmatched ones go to ''. */
-export function errorsOnFields(errors: FieldError[], fieldOf: (path: string) => string | null, lang: Lang): FormErrors {
+export function errorsOnFields(
+  errors: FieldError[],
+  fieldOf: (path: string) => string | null,
+  lang: Lang,
+): FormErrors {
   const out: FormErrors = {};
   for (const e of errors) addError(out, fieldOf(e.path) ?? '', fieldMessage(lang, e));
   return out;
@@ -19,14 +23,23 @@ export function errorsOnFields(errors: FieldError[], fieldOf: (path: string) => 
 const hasErrors = (errors: FormErrors): boolean => Object.values(errors).some((m) => m.length > 0);
 
 /** A form's value as a trimmed string ('' when absent or a file). */
-export const text = (body: Record<string, unknown>, name: string): string => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
+export const text = (body: Record<string, unknown>, name: string): string =>
+  typeof body[name] === 'string' ? (body[name] as string).trim() : '';
 
 export function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
 /** The list of every problem at the top of a refused form (focusable for keyboard and screen-reader users). */
-export function ErrorSummary({ lang, errors, detail }: { lang: Lang; errors: FormErrors; detail?: string | undefined }) {
+export function ErrorSummary({
+  lang,
+  errors,
+  detail,
+}: {
+  lang: Lang;
+  errors: FormErrors;
+  detail?: string | undefined;
+}) {
   if (!hasErrors(errors) && !detail) return null;
   const general = errors[''] ?? [];
   return (
@@ -56,12 +69,29 @@ interface FieldProps {
 }
 
 /** The ids a control is described by: its hint and its error message, when there are any. */
-function described(name: string, errors: FormErrors | undefined, hint: string | undefined): { 'aria-describedby'?: string; 'aria-invalid'?: 'true' } {
-  const ids = [hint ? `${name}-hint` : '', errors?.[name]?.length ? `${name}-error` : ''].filter(Boolean);
-  return { ...(ids.length ? { 'aria-describedby': ids.join(' ') } : {}), ...(errors?.[name]?.length ? { 'aria-invalid': 'true' as const } : {}) };
+function described(
+  name: string,
+  errors: FormErrors | undefined,
+  hint: string | undefined,
+): { 'aria-describedby'?: string; 'aria-invalid'?: 'true' } {
+  const ids = [hint ? `${name}-hint` : '', errors?.[name]?.length ? `${name}-error` : ''].filter(
+    Boolean,
+  );
+  return {
+    ...(ids.length ? { 'aria-describedby': ids.join(' ') } : {}),
+    ...(errors?.[name]?.length ? { 'aria-invalid': 'true' as const } : {}),
+  };
 }
 
-function Messages({ name, errors, hint }: { name: string; errors?: FormErrors | undefined; hint?: string | undefined }) {
+function Messages({
+  name,
+  errors,
+  hint,
+}: {
+  name: string;
+  errors?: FormErrors | undefined;
+  hint?: string | undefined;
+}) {
   return (
     <>
       {hint ? (
@@ -79,7 +109,17 @@ function Messages({ name, errors, hint }: { name: string; errors?: FormErrors | 
 }
 
 /** A labelled input with its hint and error next to it (aria-describedby). */
-export function Input(p: FieldProps & { type?: string; value?: string | undefined; required?: boolean; min?: number; max?: number; autocomplete?: string; accept?: string }) {
+export function Input(
+  p: FieldProps & {
+    type?: string;
+    value?: string | undefined;
+    required?: boolean;
+    min?: number;
+    max?: number;
+    autocomplete?: string;
+    accept?: string;
+  },
+) {
   const id = p.id ?? p.name;
   return (
     <div class="field">
@@ -107,7 +147,14 @@ export interface Option {
 }
 
 /** A labelled select; `groups` puts options under optgroup labels. */
-export function Select(p: FieldProps & { value?: string | undefined; options?: Option[]; groups?: { label: string; options: Option[] }[]; placeholder?: string }) {
+export function Select(
+  p: FieldProps & {
+    value?: string | undefined;
+    options?: Option[];
+    groups?: { label: string; options: Option[] }[];
+    placeholder?: string;
+  },
+) {
   const opt = (o: Option) => (
     <option value={o.value} selected={o.value === p.value}>
       {o.label}

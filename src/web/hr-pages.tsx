@@ -1,4 +1,12 @@
-import { ColumnHeads, Csrf, ErrorSummary, type FormErrors, Input, type Option, Select } from './form.tsx';
+import {
+  ColumnHeads,
+  Csrf,
+  ErrorSummary,
+  type FormErrors,
+  Input,
+  type Option,
+  Select,
+} from './form.tsx';
 import { t, type Lang } from './i18n.ts';
 import type { ExposureAnswer } from '../app/quarantine-queries.ts';
 
@@ -38,17 +46,42 @@ export interface MarkValues {
 }
 
 /** The subject select's value: `team:<id>`, `member:<id>`, or `positive:<member id>` (a positive case: every team exposed). */
-export function parseSubject(value: string): { teamId?: string; memberId?: string; positiveMemberId?: string } {
+export function parseSubject(value: string): {
+  teamId?: string;
+  memberId?: string;
+  positiveMemberId?: string;
+} {
   const m = /^(team|member|positive):(.+)$/.exec(value);
   if (!m) return {};
-  return m[1] === 'team' ? { teamId: m[2]! } : m[1] === 'member' ? { memberId: m[2]! } : { positiveMemberId: m[2]! };
+  return m[1] === 'team'
+    ? { teamId: m[2]! }
+    : m[1] === 'member'
+      ? { memberId: m[2]! }
+      : { positiveMemberId: m[2]! };
 }
 
-const prefixed = (prefix: string, options: Option[]): Option[] => options.map((o) => ({ ...o, value: `${prefix}:${o.value}` }));
+const prefixed = (prefix: string, options: Option[]): Option[] =>
+  options.map((o) => ({ ...o, value: `${prefix}:${o.value}` }));
 
-export const subjectName = (dir: Directory, q: { teamId: string | null; memberId: string | null }) => (q.teamId ? (dir.teamName.get(q.teamId) ?? q.teamId) : (dir.memberName.get(q.memberId ?? '') ?? q.memberId ?? ''));
+export const subjectName = (
+  dir: Directory,
+  q: { teamId: string | null; memberId: string | null },
+) =>
+  q.teamId
+    ? (dir.teamName.get(q.teamId) ?? q.teamId)
+    : (dir.memberName.get(q.memberId ?? '') ?? q.memberId ?? '');
 
-function MarkFields({ lang, dir, values, errors }: { lang: Lang; dir: Directory; values: MarkValues; errors: FormErrors }) {
+function MarkFields({
+  lang,
+  dir,
+  values,
+  errors,
+}: {
+  lang: Lang;
+  dir: Directory;
+  values: MarkValues;
+  errors: FormErrors;
+}) {
   return (
     <>
       <Select
@@ -63,15 +96,36 @@ function MarkFields({ lang, dir, values, errors }: { lang: Lang; dir: Directory;
         ]}
         errors={errors}
       />
-      <Input name="startDate" type="date" label={t(lang, 'startOrOnsetDate')} value={values.startDate} errors={errors} />
-      <Input name="endDate" type="date" label={t(lang, 'endDate')} value={values.endDate} errors={errors} />
+      <Input
+        name="startDate"
+        type="date"
+        label={t(lang, 'startOrOnsetDate')}
+        value={values.startDate}
+        errors={errors}
+      />
+      <Input
+        name="endDate"
+        type="date"
+        label={t(lang, 'endDate')}
+        value={values.endDate}
+        errors={errors}
+      />
       <Input name="reason" label={t(lang, 'reason')} value={values.reason} errors={errors} />
     </>
   );
 }
 
 /** HR's page: the active quarantines (each with a lift form) and the form to mark one (previewed first). */
-export function QuarantinesPage(p: { lang: Lang; csrf: string; dir: Directory; active: QuarantineRowView[]; values: MarkValues; errors: FormErrors; detail?: string | undefined; notice?: string | undefined }) {
+export function QuarantinesPage(p: {
+  lang: Lang;
+  csrf: string;
+  dir: Directory;
+  active: QuarantineRowView[];
+  values: MarkValues;
+  errors: FormErrors;
+  detail?: string | undefined;
+  notice?: string | undefined;
+}) {
   const { lang, dir, errors } = p;
   return (
     <>
@@ -93,7 +147,13 @@ export function QuarantinesPage(p: { lang: Lang; csrf: string; dir: Directory; a
                   {q.rotationId ? (
                     <>
                       {' '}
-                      (<a href={`/rotations/${q.rotationId}/month?month=${q.liftDefault.slice(0, 7)}`}>{t(lang, 'monthGrid')}</a>)
+                      (
+                      <a
+                        href={`/rotations/${q.rotationId}/month?month=${q.liftDefault.slice(0, 7)}`}
+                      >
+                        {t(lang, 'monthGrid')}
+                      </a>
+                      )
                     </>
                   ) : null}
                 </th>
@@ -105,7 +165,14 @@ export function QuarantinesPage(p: { lang: Lang; csrf: string; dir: Directory; a
                 <td>
                   <form method="post" action={`/quarantines/${q.id}/lift`}>
                     <Csrf token={p.csrf} />
-                    <Input name="date" id={`lift-${q.id}`} type="date" label={t(lang, 'liftFrom')} value={q.liftDefault} errors={errors} />
+                    <Input
+                      name="date"
+                      id={`lift-${q.id}`}
+                      type="date"
+                      label={t(lang, 'liftFrom')}
+                      value={q.liftDefault}
+                      errors={errors}
+                    />
                     <button type="submit" class="secondary">
                       {t(lang, 'lift')}
                     </button>
@@ -140,7 +207,14 @@ export interface Preview {
 }
 
 /** What marking would do, before anything is written; confirming posts the same values with one idempotency key. */
-export function PreviewPage(p: { lang: Lang; csrf: string; dir: Directory; values: MarkValues; preview: Preview; idempotencyKey: string }) {
+export function PreviewPage(p: {
+  lang: Lang;
+  csrf: string;
+  dir: Directory;
+  values: MarkValues;
+  preview: Preview;
+  idempotencyKey: string;
+}) {
   const { lang, dir, preview } = p;
   const team = (id: string | null) => (id ? (dir.teamLabel.get(id) ?? id) : '—');
   return (
@@ -160,7 +234,13 @@ export function PreviewPage(p: { lang: Lang; csrf: string; dir: Directory; value
                   <time datetime={s.date}>{s.date}</time>
                 </th>
                 <td>{team(s.fromTeamId)}</td>
-                <td>{s.toTeamId ? team(s.toTeamId) : <strong class="ng">{t(lang, 'kind.uncovered')}</strong>}</td>
+                <td>
+                  {s.toTeamId ? (
+                    team(s.toTeamId)
+                  ) : (
+                    <strong class="ng">{t(lang, 'kind.uncovered')}</strong>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -170,30 +250,59 @@ export function PreviewPage(p: { lang: Lang; csrf: string; dir: Directory; value
       )}
       <h2>{t(lang, 'uncoveredDays')}</h2>
       <p id="preview-uncovered">{preview.uncovered.length ? preview.uncovered.join(', ') : '0'}</p>
-      {preview.newShortageDates.length ? <p class="ng">{t(lang, 'newShortage', { dates: preview.newShortageDates.join(', ') })}</p> : null}
+      {preview.newShortageDates.length ? (
+        <p class="ng">{t(lang, 'newShortage', { dates: preview.newShortageDates.join(', ') })}</p>
+      ) : null}
       <form method="post" action="/quarantines">
         <Csrf token={p.csrf} />
         <input type="hidden" name="idempotencyKey" value={p.idempotencyKey} />
         {(['subject', 'startDate', 'endDate', 'reason'] as const).map((k) => (
           <input type="hidden" name={k} value={p.values[k]} />
         ))}
-        <button type="submit">{t(lang, 'confirm')}</button> <a href="/quarantines">{t(lang, 'cancel')}</a>
+        <button type="submit">{t(lang, 'confirm')}</button>{' '}
+        <a href="/quarantines">{t(lang, 'cancel')}</a>
       </form>
     </>
   );
 }
 
 /** Who shared office days with a member: the lookup form and its answer. */
-export function ExposurePage(p: { lang: Lang; dir: Directory; values: { memberId: string; from: string; to: string }; errors: FormErrors; detail?: string | undefined; answer: ExposureAnswer | null }) {
+export function ExposurePage(p: {
+  lang: Lang;
+  dir: Directory;
+  values: { memberId: string; from: string; to: string };
+  errors: FormErrors;
+  detail?: string | undefined;
+  answer: ExposureAnswer | null;
+}) {
   const { lang, dir } = p;
   return (
     <>
       <p>{t(lang, 'exposureHint')}</p>
       <ErrorSummary lang={lang} errors={p.errors} detail={p.detail} />
       <form method="get" action="/exposures" novalidate>
-        <Select name="memberId" label={t(lang, 'member')} value={p.values.memberId} options={dir.members} placeholder={t(lang, 'chooseMember')} errors={p.errors} />
-        <Input name="from" type="date" label={t(lang, 'startDate')} value={p.values.from} errors={p.errors} />
-        <Input name="to" type="date" label={t(lang, 'endDate')} value={p.values.to} errors={p.errors} />
+        <Select
+          name="memberId"
+          label={t(lang, 'member')}
+          value={p.values.memberId}
+          options={dir.members}
+          placeholder={t(lang, 'chooseMember')}
+          errors={p.errors}
+        />
+        <Input
+          name="from"
+          type="date"
+          label={t(lang, 'startDate')}
+          value={p.values.from}
+          errors={p.errors}
+        />
+        <Input
+          name="to"
+          type="date"
+          label={t(lang, 'endDate')}
+          value={p.values.to}
+          errors={p.errors}
+        />
         <button type="submit">{t(lang, 'lookup')}</button>
       </form>
       {p.answer ? (
@@ -205,7 +314,9 @@ export function ExposurePage(p: { lang: Lang; dir: Directory; values: { memberId
                 <tr>
                   <th scope="row">{d.date}</th>
                   <td>{d.teamId ? (dir.teamLabel.get(d.teamId) ?? '') : ''}</td>
-                  <td>{d.coPresentMemberIds.map((id) => dir.memberName.get(id) ?? id).join('、')}</td>
+                  <td>
+                    {d.coPresentMemberIds.map((id) => dir.memberName.get(id) ?? id).join('、')}
+                  </td>
                 </tr>
               ))}
             </tbody>

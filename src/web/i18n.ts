@@ -26,7 +26,9 @@ export function fieldMessage(lang: Lang, e: { message: string; code?: string }):
   const kind = e.code ? `issue.${e.code}` : GENERIC.find(([re]) => re.test(e.message))?.[1];
   if (!kind || !(kind in TEXT.ja)) return e.message;
   const lead = TEXT.ja[kind as TextKey];
-  return e.message === 'is required' || e.message === 'is not a known field' ? lead : `${lead}（${e.message}）`;
+  return e.message === 'is required' || e.message === 'is not a known field'
+    ? lead
+    : `${lead}（${e.message}）`;
 }
 
 /** The validator's messages (src/http/schemas.ts) by their wording. */
@@ -42,14 +44,23 @@ const GENERIC: [RegExp, string][] = [
 const asLang = (v: string | undefined): Lang | null => (v === 'ja' || v === 'en' ? v : null);
 
 /** The page language: `?lang=`, else the cookie, else the first of ja/en in Accept-Language by weight; Japanese first. */
-export function pickLang(query: string | undefined, cookie: string | undefined, acceptLanguage: string | undefined): Lang {
+export function pickLang(
+  query: string | undefined,
+  cookie: string | undefined,
+  acceptLanguage: string | undefined,
+): Lang {
   const chosen = asLang(query) ?? asLang(cookie);
   if (chosen) return chosen;
   const ranked = (acceptLanguage ?? '')
     .split(',')
     .map((part, i) => {
       const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
+      const q = Number(
+        params
+          .map((p) => p.trim())
+          .find((p) => p.startsWith('q='))
+          ?.slice(2) ?? '1',
+      );
       return { lang: asLang(tag.split('-')[0]), q: Number.isFinite(q) ? q : 0, i };
     })
     .filter((x) => x.lang !== null && x.q > 0)

@@ -26,8 +26,10 @@ function switchHref(here: string, lang: Lang): string {
 function Nav({ lang, actor }: { lang: Lang; actor: Actor }) {
   const links: [string, string][] = [];
   if (actor.role === 'admin') links.push(['/departments', t(lang, 'departments')]);
-  if (actor.role === 'chief' && actor.departmentId) links.push([`/departments/${actor.departmentId}`, t(lang, 'members')]);
-  if (actor.role === 'admin' || actor.role === 'hr') links.push(['/quarantines', t(lang, 'quarantines')], ['/exposures', t(lang, 'exposure')]);
+  if (actor.role === 'chief' && actor.departmentId)
+    links.push([`/departments/${actor.departmentId}`, t(lang, 'members')]);
+  if (actor.role === 'admin' || actor.role === 'hr')
+    links.push(['/quarantines', t(lang, 'quarantines')], ['/exposures', t(lang, 'exposure')]);
   if (actor.role === 'staff') links.push(['/me', t(lang, 'myPage')]);
   return (
     <nav aria-label="main">
@@ -63,7 +65,11 @@ export function Page({ lang, title, actor, csrf, here, children }: PageProps) {
             <a href={switchHref(here, lang)} lang={lang === 'ja' ? 'en' : 'ja'}>
               {t(lang, 'langSwitch')}
             </a>
-            {actor ? <span class="who">{t(lang, 'signedInAs', { role: tOf(lang, 'role', actor.role) })}</span> : null}
+            {actor ? (
+              <span class="who">
+                {t(lang, 'signedInAs', { role: tOf(lang, 'role', actor.role) })}
+              </span>
+            ) : null}
             {actor && csrf ? (
               <form method="post" action="/signout" class="inline">
                 <input type="hidden" name="_csrf" value={csrf} />
@@ -82,15 +88,34 @@ export function Page({ lang, title, actor, csrf, here, children }: PageProps) {
 }
 
 /** Renders a page for the request (its language, actor and CSRF token) with a status. */
-export async function render(c: WebContext, title: string, body: Child, status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 412 | 422 = 200) {
+export async function render(
+  c: WebContext,
+  title: string,
+  body: Child,
+  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 412 | 422 = 200,
+) {
   const url = new URL(c.req.url);
-  const page = <Page lang={c.var.lang} title={title} actor={c.get('actor')} csrf={c.get('csrf')} here={url.pathname + url.search} children={body} />;
+  const page = (
+    <Page
+      lang={c.var.lang}
+      title={title}
+      actor={c.get('actor')}
+      csrf={c.get('csrf')}
+      here={url.pathname + url.search}
+      children={body}
+    />
+  );
   c.header('cache-control', 'no-store');
   return c.html(`<!DOCTYPE html>${await page.toString()}`, status);
 }
 
 /** An error page: what went wrong, in words, never a stack trace. */
-export function renderMessage(c: WebContext, status: 400 | 403 | 404 | 409 | 412 | 422, title: string, detail?: string) {
+export function renderMessage(
+  c: WebContext,
+  status: 400 | 403 | 404 | 409 | 412 | 422,
+  title: string,
+  detail?: string,
+) {
   return render(
     c,
     title,
@@ -104,21 +129,34 @@ export function renderMessage(c: WebContext, status: 400 | 403 | 404 | 409 | 412
   );
 }
 
-const FAILURE_STATUS = { 'not-found': 404, forbidden: 403, conflict: 409, stale: 412, invalid: 422 } as const;
+const FAILURE_STATUS = {
+  'not-found': 404,
+  forbidden: 403,
+  conflict: 409,
+  stale: 412,
+  invalid: 422,
+} as const;
 
 /** A failure not about a form's input (unknown, not allowed): a page of its own, not messages on the form. */
-export const notAboutTheForm = (f: Failure): boolean => f.kind === 'not-found' || f.kind === 'forbidden';
+export const notAboutTheForm = (f: Failure): boolean =>
+  f.kind === 'not-found' || f.kind === 'forbidden';
 /** The status of a form shown again with a failure on it. */
 export const formStatus = (f: Failure) => FAILURE_STATUS[f.kind] as 409 | 412 | 422;
 
 /** A use case's failure as a page with the matching status. */
 export function failurePage(c: WebContext, f: Failure) {
   const status = FAILURE_STATUS[f.kind];
-  const title = status === 404 ? t(c.var.lang, 'notFound') : status === 403 ? t(c.var.lang, 'forbidden') : t(c.var.lang, 'error');
+  const title =
+    status === 404
+      ? t(c.var.lang, 'notFound')
+      : status === 403
+        ? t(c.var.lang, 'forbidden')
+        : t(c.var.lang, 'error');
   return renderMessage(c, status, title, f.detail);
 }
 
 /** 403: a form post without this session's token, or from another site. */
-export const refuseForgery = (c: WebContext) => renderMessage(c, 403, t(c.var.lang, 'forbidden'), t(c.var.lang, 'csrfRefused'));
+export const refuseForgery = (c: WebContext) =>
+  renderMessage(c, 403, t(c.var.lang, 'forbidden'), t(c.var.lang, 'csrfRefused'));
 /** 403: the signed-in role may not use this page. */
 export const refuseRole = (c: WebContext) => renderMessage(c, 403, t(c.var.lang, 'forbidden'));

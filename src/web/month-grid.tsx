@@ -10,14 +10,25 @@ export interface MonthData {
   swaps: { date: string; fromTeamId: string; toTeamId: string | null }[];
 }
 
-const shiftMonth = (month: string, n: number): string => DateTime.fromISO(`${month}-01`, { zone: 'UTC' }).plus({ months: n }).toFormat('yyyy-MM');
+const shiftMonth = (month: string, n: number): string =>
+  DateTime.fromISO(`${month}-01`, { zone: 'UTC' }).plus({ months: n }).toFormat('yyyy-MM');
 
 function Cell({ lang, day, data }: { lang: Lang; day: DayView; data: MonthData }) {
   const index = new Map(data.teams.map((tm, i) => [tm.id, i]));
-  const label = (id: string | null) => (id === null ? '—' : (data.teams[index.get(id) ?? -1]?.label ?? '?'));
-  const office = day.slots?.length ? [...new Set(day.slots.map((s) => s.teamId))] : day.officeTeamId ? [day.officeTeamId] : [];
+  const label = (id: string | null) =>
+    id === null ? '—' : (data.teams[index.get(id) ?? -1]?.label ?? '?');
+  const office = day.slots?.length
+    ? [...new Set(day.slots.map((s) => s.teamId))]
+    : day.officeTeamId
+      ? [day.officeTeamId]
+      : [];
   const swaps = data.swaps.filter((s) => s.date === day.date);
-  const kindClass = day.kind === 'office' ? teamClass(index.get(office[0]!) ?? 0) : day.kind === 'weekend' || day.kind === 'holiday' || day.kind === 'closed' ? 'off' : day.kind;
+  const kindClass =
+    day.kind === 'office'
+      ? teamClass(index.get(office[0]!) ?? 0)
+      : day.kind === 'weekend' || day.kind === 'holiday' || day.kind === 'closed'
+        ? 'off'
+        : day.kind;
   return (
     <td class={kindClass} data-date={day.date} data-kind={day.kind}>
       <div class="day">
@@ -27,8 +38,12 @@ function Cell({ lang, day, data }: { lang: Lang; day: DayView; data: MonthData }
         <div class="team">{t(lang, 'teamLabel', { label: label(id) })}</div>
       ))}
       {day.kind === 'holiday' ? <div>{day.holiday || t(lang, 'kind.holiday')}</div> : null}
-      {day.kind === 'buffer' || day.kind === 'uncovered' || day.kind === 'closed' ? <div>{t(lang, `kind.${day.kind}`)}</div> : null}
-      {day.standbyTeamIds.length ? <div class="mark standby">{`${t(lang, 'standbyMark')}: ${day.standbyTeamIds.map(label).join(', ')}`}</div> : null}
+      {day.kind === 'buffer' || day.kind === 'uncovered' || day.kind === 'closed' ? (
+        <div>{t(lang, `kind.${day.kind}`)}</div>
+      ) : null}
+      {day.standbyTeamIds.length ? (
+        <div class="mark standby">{`${t(lang, 'standbyMark')}: ${day.standbyTeamIds.map(label).join(', ')}`}</div>
+      ) : null}
       {swaps.map((s) => (
         <div class="mark swap">{`${t(lang, 'swapMark')} ${t(lang, 'swapFromTo', { from: label(s.fromTeamId), to: label(s.toTeamId) })}`}</div>
       ))}
@@ -37,16 +52,35 @@ function Cell({ lang, day, data }: { lang: Lang; day: DayView; data: MonthData }
 }
 
 /** A printable month of a rotation: one cell a day, coloured by the office team, with holidays, buffer days, standby and swaps marked. */
-export function MonthGrid({ lang, rotationId, rotationName, data }: { lang: Lang; rotationId: string; rotationName: string; data: MonthData }) {
+export function MonthGrid({
+  lang,
+  rotationId,
+  rotationName,
+  data,
+}: {
+  lang: Lang;
+  rotationId: string;
+  rotationName: string;
+  data: MonthData;
+}) {
   const first = DateTime.fromISO(data.days[0]?.date ?? `${data.month}-01`, { zone: 'UTC' });
-  const cells: (DayView | null)[] = [...Array.from({ length: first.weekday - 1 }, () => null), ...data.days];
+  const cells: (DayView | null)[] = [
+    ...Array.from({ length: first.weekday - 1 }, () => null),
+    ...data.days,
+  ];
   while (cells.length % 7) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
   return (
     <>
       <nav class="no-print" aria-label={t(lang, 'month')}>
-        <a href={`/rotations/${rotationId}/month?month=${shiftMonth(data.month, -1)}`}>← {t(lang, 'prevMonth')}</a> |{' '}
-        <a href={`/rotations/${rotationId}/month?month=${shiftMonth(data.month, 1)}`}>{t(lang, 'nextMonth')} →</a> | <a href={`/rotations/${rotationId}`}>{t(lang, 'report')}</a>{' '}
+        <a href={`/rotations/${rotationId}/month?month=${shiftMonth(data.month, -1)}`}>
+          ← {t(lang, 'prevMonth')}
+        </a>{' '}
+        |{' '}
+        <a href={`/rotations/${rotationId}/month?month=${shiftMonth(data.month, 1)}`}>
+          {t(lang, 'nextMonth')} →
+        </a>{' '}
+        | <a href={`/rotations/${rotationId}`}>{t(lang, 'report')}</a>{' '}
         <button type="button" class="secondary" onclick="window.print()">
           {t(lang, 'print')}
         </button>
@@ -62,7 +96,11 @@ export function MonthGrid({ lang, rotationId, rotationName, data }: { lang: Lang
         </thead>
         <tbody>
           {weeks.map((week) => (
-            <tr>{week.map((day) => (day ? <Cell lang={lang} day={day} data={data} /> : <td class="off"></td>))}</tr>
+            <tr>
+              {week.map((day) =>
+                day ? <Cell lang={lang} day={day} data={data} /> : <td class="off"></td>,
+              )}
+            </tr>
           ))}
         </tbody>
       </table>
@@ -75,7 +113,10 @@ export function MonthGrid({ lang, rotationId, rotationName, data }: { lang: Lang
           </li>
         ))}
         <li>
-          <span class="sw buffer" style="background: repeating-linear-gradient(45deg,#fff,#fff 3px,#ccc 3px,#ccc 6px)"></span>
+          <span
+            class="sw buffer"
+            style="background: repeating-linear-gradient(45deg,#fff,#fff 3px,#ccc 3px,#ccc 6px)"
+          ></span>
           {t(lang, 'kind.buffer')}
         </li>
         <li>

@@ -9,7 +9,15 @@ export const teamClass = (index: number): string => `t${index % 8}`;
 
 type Report = RotationView['report'];
 
-function Teams({ lang, view, nameOf }: { lang: Lang; view: RotationView; nameOf: (id: string) => string }) {
+function Teams({
+  lang,
+  view,
+  nameOf,
+}: {
+  lang: Lang;
+  view: RotationView;
+  nameOf: (id: string) => string;
+}) {
   return (
     <div class="teams">
       {view.teams.map((team, i) => {
@@ -40,12 +48,26 @@ function Teams({ lang, view, nameOf }: { lang: Lang; view: RotationView; nameOf:
   );
 }
 
-const Verdict = ({ lang, ok }: { lang: Lang; ok: boolean }) => <span class={ok ? 'ok' : 'ng'}>{ok ? `✓ ${t(lang, 'met')}` : `✗ ${t(lang, 'missed')}`}</span>;
+const Verdict = ({ lang, ok }: { lang: Lang; ok: boolean }) => (
+  <span class={ok ? 'ok' : 'ng'}>{ok ? `✓ ${t(lang, 'met')}` : `✗ ${t(lang, 'missed')}`}</span>
+);
 
-function Coverage({ lang, report, nameOf }: { lang: Lang; report: Report; nameOf: (id: string) => string }) {
+function Coverage({
+  lang,
+  report,
+  nameOf,
+}: {
+  lang: Lang;
+  report: Report;
+  nameOf: (id: string) => string;
+}) {
   const first = report.teams[0]?.explanation;
   const skills = first?.requiredSkills ?? [];
-  const pairs = report.teams.flatMap((tm) => tm.explanation.separatePairs.filter((p) => p.memberId === p.pair[0]).map((p) => ({ ...p, team: tm.label })));
+  const pairs = report.teams.flatMap((tm) =>
+    tm.explanation.separatePairs
+      .filter((p) => p.memberId === p.pair[0])
+      .map((p) => ({ ...p, team: tm.label })),
+  );
   return (
     <table id="coverage">
       <thead>
@@ -64,7 +86,8 @@ function Coverage({ lang, report, nameOf }: { lang: Lang; report: Report; nameOf
               const held = tm.explanation.requiredSkills[si]!;
               return (
                 <td>
-                  <Verdict lang={lang} ok={held.holderIds.length >= held.min} /> {held.holderIds.map(nameOf).join(', ')}
+                  <Verdict lang={lang} ok={held.holderIds.length >= held.min} />{' '}
+                  {held.holderIds.map(nameOf).join(', ')}
                 </td>
               );
             })}
@@ -72,9 +95,19 @@ function Coverage({ lang, report, nameOf }: { lang: Lang; report: Report; nameOf
         ))}
         {pairs.map((p) => (
           <tr>
-            <th scope="row">{t(lang, 'apart', { a: nameOf(p.memberId), b: nameOf(p.otherMemberId) })}</th>
+            <th scope="row">
+              {t(lang, 'apart', { a: nameOf(p.memberId), b: nameOf(p.otherMemberId) })}
+            </th>
             {report.teams.map((tm) => (
-              <td>{tm.label === p.team ? <Verdict lang={lang} ok={p.otherTeam !== p.team} /> : tm.label === p.otherTeam ? '—' : ''}</td>
+              <td>
+                {tm.label === p.team ? (
+                  <Verdict lang={lang} ok={p.otherTeam !== p.team} />
+                ) : tm.label === p.otherTeam ? (
+                  '—'
+                ) : (
+                  ''
+                )}
+              </td>
             ))}
           </tr>
         ))}
@@ -121,7 +154,15 @@ function RemoteBalance({ lang, report }: { lang: Lang; report: Report }) {
   );
 }
 
-function Survivability({ lang, report, outageDays }: { lang: Lang; report: Report; outageDays: number }) {
+function Survivability({
+  lang,
+  report,
+  outageDays,
+}: {
+  lang: Lang;
+  report: Report;
+  outageDays: number;
+}) {
   const s = report.survivability;
   const w = s.worst;
   const remoteWorst = s.remote?.worst;
@@ -133,7 +174,13 @@ function Survivability({ lang, report, outageDays }: { lang: Lang; report: Repor
           : `✗ ${t(lang, 'fails', { label: w.label, start: w.startDate, count: w.uncoveredDates.length, dates: w.uncoveredDates.slice(0, 10).join(', ') })}`}
       </p>
       {s.remote?.withinCapacity === false && remoteWorst ? (
-        <p class="ng">✗ {t(lang, 'remoteShort', { label: remoteWorst.label, dates: (remoteWorst.remote?.shortDates ?? []).slice(0, 10).join(', ') })}</p>
+        <p class="ng">
+          ✗{' '}
+          {t(lang, 'remoteShort', {
+            label: remoteWorst.label,
+            dates: (remoteWorst.remote?.shortDates ?? []).slice(0, 10).join(', '),
+          })}
+        </p>
       ) : s.remote?.withinCapacity === true ? (
         <p class="ok">✓ {t(lang, 'remoteWithin')}</p>
       ) : null}
@@ -171,8 +218,10 @@ export function RotationPage(p: {
   return (
     <>
       <p>
-        {view.startDate} – {view.endDate} / {t(lang, 'status')}: <strong id="rotation-status">{tOf(lang, 'status', view.status)}</strong> /{' '}
-        <a href={`/rotations/${view.id}/month`}>{t(lang, 'monthGrid')}</a> / <a href={`/departments/${view.departmentId}`}>{t(lang, 'members')}</a>
+        {view.startDate} – {view.endDate} / {t(lang, 'status')}:{' '}
+        <strong id="rotation-status">{tOf(lang, 'status', view.status)}</strong> /{' '}
+        <a href={`/rotations/${view.id}/month`}>{t(lang, 'monthGrid')}</a> /{' '}
+        <a href={`/departments/${view.departmentId}`}>{t(lang, 'members')}</a>
       </p>
       {p.justPublished ? (
         <p class="notice" role="status">
@@ -181,7 +230,14 @@ export function RotationPage(p: {
       ) : null}
       {p.moved ? (
         <div class="notice" role="status" id="move-result">
-          <p>{t(lang, 'moved', { name: p.moved.name, label: p.moved.label, date: p.moved.date, officeFrom: p.moved.officeFrom })}</p>
+          <p>
+            {t(lang, 'moved', {
+              name: p.moved.name,
+              label: p.moved.label,
+              date: p.moved.date,
+              officeFrom: p.moved.officeFrom,
+            })}
+          </p>
           {p.moved.last ? <p>{t(lang, 'lastOfficeWithOld', { date: p.moved.last })}</p> : null}
         </div>
       ) : null}
@@ -207,9 +263,32 @@ export function RotationPage(p: {
       <form method="post" action={`/rotations/${view.id}/moves`} novalidate>
         <Csrf token={p.csrf} />
         <input type="hidden" name="version" value={String(view.version)} />
-        <Select name="memberId" label={t(lang, 'member')} value={p.move?.memberId} options={memberOptions(p.members)} placeholder={t(lang, 'chooseMember')} errors={errors} />
-        <Select name="toTeamId" label={t(lang, 'toTeam')} value={p.move?.toTeamId} options={view.teams.map((tm) => ({ value: tm.id, label: t(lang, 'teamLabel', { label: tm.label }) }))} placeholder={t(lang, 'chooseTeam')} errors={errors} />
-        <Input name="effectiveDate" type="date" label={t(lang, 'effectiveDate')} value={p.move?.effectiveDate ?? p.today} errors={errors} />
+        <Select
+          name="memberId"
+          label={t(lang, 'member')}
+          value={p.move?.memberId}
+          options={memberOptions(p.members)}
+          placeholder={t(lang, 'chooseMember')}
+          errors={errors}
+        />
+        <Select
+          name="toTeamId"
+          label={t(lang, 'toTeam')}
+          value={p.move?.toTeamId}
+          options={view.teams.map((tm) => ({
+            value: tm.id,
+            label: t(lang, 'teamLabel', { label: tm.label }),
+          }))}
+          placeholder={t(lang, 'chooseTeam')}
+          errors={errors}
+        />
+        <Input
+          name="effectiveDate"
+          type="date"
+          label={t(lang, 'effectiveDate')}
+          value={p.move?.effectiveDate ?? p.today}
+          errors={errors}
+        />
         <button type="submit">{t(lang, 'move')}</button>
       </form>
     </>

@@ -25,7 +25,8 @@ const WHOLE = /^\d{1,4}$/;
 /** The form's values; the skill rows come back with the names the page sent (hidden fields). */
 export function rotationFormValues(body: Record<string, unknown>): RotationFormValues {
   const skills: RotationFormValues['skills'] = [];
-  for (let i = 0; typeof body[`skillName${i}`] === 'string'; i++) skills.push({ skill: text(body, `skillName${i}`), min: text(body, `skillMin${i}`) });
+  for (let i = 0; typeof body[`skillName${i}`] === 'string'; i++)
+    skills.push({ skill: text(body, `skillName${i}`), min: text(body, `skillMin${i}`) });
   return {
     name: text(body, 'name'),
     startDate: text(body, 'startDate'),
@@ -35,7 +36,10 @@ export function rotationFormValues(body: Record<string, unknown>): RotationFormV
     cycle: text(body, 'cycle'),
     bufferDays: text(body, 'bufferDays'),
     skills,
-    pairs: Array.from({ length: PAIR_ROWS }, (_, i) => [text(body, `sepA${i}`), text(body, `sepB${i}`)] as [string, string]),
+    pairs: Array.from(
+      { length: PAIR_ROWS },
+      (_, i) => [text(body, `sepA${i}`), text(body, `sepB${i}`)] as [string, string],
+    ),
   };
 }
 
@@ -43,7 +47,10 @@ export function rotationFormValues(body: Record<string, unknown>): RotationFormV
  * The rotation request a filled form stands for, or the problems next to each field: first what the
  * form itself can tell (a number, a date, a complete pair), then the API's JSON Schema.
  */
-export function rotationRequestOf(v: RotationFormValues, lang: Lang): { request: RotationRequest | null; errors: FormErrors } {
+export function rotationRequestOf(
+  v: RotationFormValues,
+  lang: Lang,
+): { request: RotationRequest | null; errors: FormErrors } {
   const errors: FormErrors = {};
   const whole = (field: 'teamCount' | 'bufferDays', optional: boolean): number | undefined => {
     if (optional && v[field] === '') return undefined;
@@ -52,7 +59,8 @@ export function rotationRequestOf(v: RotationFormValues, lang: Lang): { request:
   };
   const teamCount = whole('teamCount', false);
   const bufferDays = whole('bufferDays', true);
-  for (const f of ['startDate', 'endDate'] as const) if (!isIsoDate(v[f])) addError(errors, f, t(lang, 'mustBeDate'));
+  for (const f of ['startDate', 'endDate'] as const)
+    if (!isIsoDate(v[f])) addError(errors, f, t(lang, 'mustBeDate'));
   const requiredSkills: { skill: string; min: number }[] = [];
   v.skills.forEach((s, i) => {
     if (s.min === '' || s.min === '0') return;
@@ -68,17 +76,28 @@ export function rotationRequestOf(v: RotationFormValues, lang: Lang): { request:
   });
   if (Object.keys(errors).length) return { request: null, errors };
 
-  const cycle = v.cycle.split(/[\s,、]+/).filter(Boolean).map((l) => l.toUpperCase());
+  const cycle = v.cycle
+    .split(/[\s,、]+/)
+    .filter(Boolean)
+    .map((l) => l.toUpperCase());
   const request: RotationRequest = {
     ...(v.name ? { name: v.name } : {}),
     startDate: v.startDate,
     endDate: v.endDate,
     teamCount: teamCount!,
-    pattern: { kind: v.pattern as 'daily', ...(v.pattern === 'cycle' ? { cycle } : {}), ...(bufferDays ? { bufferDays } : {}) },
-    constraints: { ...(requiredSkills.length ? { requiredSkills } : {}), ...(separate.length ? { separate } : {}) },
+    pattern: {
+      kind: v.pattern as 'daily',
+      ...(v.pattern === 'cycle' ? { cycle } : {}),
+      ...(bufferDays ? { bufferDays } : {}),
+    },
+    constraints: {
+      ...(requiredSkills.length ? { requiredSkills } : {}),
+      ...(separate.length ? { separate } : {}),
+    },
   };
   const invalid = validate('rotation-create', request);
-  if (invalid.length) return { request: null, errors: errorsOnFields(invalid, rotationFieldOf(usedRows(v)), lang) };
+  if (invalid.length)
+    return { request: null, errors: errorsOnFields(invalid, rotationFieldOf(usedRows(v)), lang) };
   return { request, errors: {} };
 }
 

@@ -10,29 +10,53 @@ import { Csrf, ErrorSummary, Input, text, type FormErrors } from './form.tsx';
 import { hrPages } from './hr-routes.tsx';
 import { pickLang, t } from './i18n.ts';
 import { refuseForgery, render } from './layout.tsx';
-import { csrfGuard, endSession, preSessionCsrf, requireSession, resumeSession, signInCsrf, startSession } from './session.ts';
+import {
+  csrfGuard,
+  endSession,
+  preSessionCsrf,
+  requireSession,
+  resumeSession,
+  signInCsrf,
+  startSession,
+} from './session.ts';
 import { staffPages } from './staff.tsx';
 
 const LANG_COOKIE = 'bunsan_lang';
 /** The paths the pages own (a `/x/*` pattern matches `/x` too); the JSON API keeps /v1, /feeds and the rest. */
-const SIGNED_IN = ['/', '/signout', '/departments/*', '/rotations/*', '/quarantines/*', '/exposures', '/me/*'];
+const SIGNED_IN = [
+  '/',
+  '/signout',
+  '/departments/*',
+  '/rotations/*',
+  '/quarantines/*',
+  '/exposures',
+  '/me/*',
+];
 
 /** The page language; `?lang=ja|en` is remembered in a cookie. */
 function language(): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
     const asked = c.req.query('lang');
     const lang = pickLang(asked, getCookie(c, LANG_COOKIE), c.req.header('accept-language'));
-    if (asked === lang) setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
+    if (asked === lang)
+      setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 365 * 86400 });
     c.set('lang', lang);
     await next();
   };
 }
 
-
 // The same 1 MiB as the JSON API (a roster CSV of thousands of rows fits).
-const tooLarge = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.text('Content Too Large', 413) });
+const tooLarge = bodyLimit({
+  maxSize: 1024 * 1024,
+  onError: (c) => c.text('Content Too Large', 413),
+});
 
-function signInPage(c: WebContext, csrf: string, errors: FormErrors = {}, status: 200 | 401 | 422 = 200) {
+function signInPage(
+  c: WebContext,
+  csrf: string,
+  errors: FormErrors = {},
+  status: 200 | 401 | 422 = 200,
+) {
   const lang = c.var.lang;
   return render(
     c,
@@ -42,7 +66,15 @@ function signInPage(c: WebContext, csrf: string, errors: FormErrors = {}, status
       <p>{t(lang, 'signInIntro')}</p>
       <form method="post" action="/signin">
         <Csrf token={csrf} />
-        <Input name="token" type="password" label={t(lang, 'token')} hint={t(lang, 'tokenHint')} errors={errors} autocomplete="off" required />
+        <Input
+          name="token"
+          type="password"
+          label={t(lang, 'token')}
+          hint={t(lang, 'tokenHint')}
+          errors={errors}
+          autocomplete="off"
+          required
+        />
         <button type="submit">{t(lang, 'signIn')}</button>
       </form>
     </>,
@@ -64,9 +96,16 @@ export function webRoutes() {
   const r = new Hono<WebEnv>();
   for (const p of [...SIGNED_IN, '/signin']) r.use(p, language(), tooLarge);
   r.use('/signin', csrfGuard(signInCsrf, refuseForgery));
-  for (const p of SIGNED_IN) r.use(p, requireSession(), csrfGuard(async (c) => c.var.csrf, refuseForgery));
+  for (const p of SIGNED_IN)
+    r.use(
+      p,
+      requireSession(),
+      csrfGuard(async (c) => c.var.csrf, refuseForgery),
+    );
 
-  r.get('/signin', async (c) => ((await resumeSession(c)) ? c.redirect(homeOf(c), 303) : signInPage(c, await preSessionCsrf(c))));
+  r.get('/signin', async (c) =>
+    (await resumeSession(c)) ? c.redirect(homeOf(c), 303) : signInPage(c, await preSessionCsrf(c)),
+  );
 
   r.post('/signin', async (c) => {
     const token = text(await c.req.parseBody(), 'token');

@@ -10,8 +10,14 @@ const SESSION_COOKIE = 'bunsan_session';
 /** Before sign-in: a nonce whose CSRF token guards the sign-in form itself (no login CSRF). */
 const PRE_COOKIE = 'bunsan_pre';
 
-const isHttps = (c: WebContext): boolean => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
-const cookieOptions = (c: WebContext) => ({ httpOnly: true, secure: isHttps(c), sameSite: 'Strict' as const, path: '/' });
+const isHttps = (c: WebContext): boolean =>
+  new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+const cookieOptions = (c: WebContext) => ({
+  httpOnly: true,
+  secure: isHttps(c),
+  sameSite: 'Strict' as const,
+  path: '/',
+});
 
 /** The synchronizer token of a session nonce (what hidden `_csrf` fields carry). */
 const csrfTokenOf = (nonce: string): Promise<string> => hashSecret(`bunsan-csrf:${nonce}`);
@@ -84,7 +90,10 @@ function sameString(a: string, b: string): boolean {
  * this site, and the form must carry the session's synchronizer token. `expected` gives the token of
  * the session the post belongs to (null: none). Refused posts answer 403 through `refuse`.
  */
-export function csrfGuard(expected: (c: WebContext) => Promise<string | null>, refuse: (c: WebContext) => Response | Promise<Response>): MiddlewareHandler<WebEnv> {
+export function csrfGuard(
+  expected: (c: WebContext) => Promise<string | null>,
+  refuse: (c: WebContext) => Response | Promise<Response>,
+): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const origin = c.req.header('origin');
@@ -110,7 +119,10 @@ export async function signInCsrf(c: WebContext): Promise<string | null> {
 }
 
 /** Lets only the given roles through; the use case still checks the scope (department, member). */
-export function roles(allowed: Role[], refuse: (c: WebContext) => Response | Promise<Response>): MiddlewareHandler<WebEnv> {
+export function roles(
+  allowed: Role[],
+  refuse: (c: WebContext) => Response | Promise<Response>,
+): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
     if (!allowed.includes(c.var.actor.role)) return refuse(c);
     await next();

@@ -44,7 +44,17 @@ function Links({ lang, links }: { lang: Lang; links: FeedLinks }) {
 
 const KIND_KEY = { office: 'kindOffice', remote: 'kindRemote', standby: 'kindStandby' } as const;
 
-function MyPage({ lang, csrf, me, links }: { lang: Lang; csrf: string; me: StaffOverview; links?: FeedLinks | undefined }) {
+function MyPage({
+  lang,
+  csrf,
+  me,
+  links,
+}: {
+  lang: Lang;
+  csrf: string;
+  me: StaffOverview;
+  links?: FeedLinks | undefined;
+}) {
   const office = me.days.filter((d) => d.kind === 'office').slice(0, 10);
   return (
     <>
@@ -54,7 +64,8 @@ function MyPage({ lang, csrf, me, links }: { lang: Lang; csrf: string; me: Staff
       <h2>{t(lang, 'myTeam')}</h2>
       {me.team ? (
         <p>
-          <strong>{t(lang, 'teamLabel', { label: me.team.label })}</strong> — {me.team.memberNames.join('、')}
+          <strong>{t(lang, 'teamLabel', { label: me.team.label })}</strong> —{' '}
+          {me.team.memberNames.join('、')}
         </p>
       ) : (
         <p>{t(lang, 'noTeam')}</p>
@@ -87,7 +98,11 @@ function MyPage({ lang, csrf, me, links }: { lang: Lang; csrf: string; me: Staff
               <th scope="row">
                 <time datetime={d.date}>{d.date}</time>
               </th>
-              <td>{d.kind in KIND_KEY ? t(lang, KIND_KEY[d.kind as keyof typeof KIND_KEY]) : d.summary}</td>
+              <td>
+                {d.kind in KIND_KEY
+                  ? t(lang, KIND_KEY[d.kind as keyof typeof KIND_KEY])
+                  : d.summary}
+              </td>
               <td>
                 {d.start}–{d.end}
               </td>
@@ -102,7 +117,12 @@ function MyPage({ lang, csrf, me, links }: { lang: Lang; csrf: string; me: Staff
 async function myPage(c: WebContext, links?: FeedLinks, status: 200 | 201 = 200) {
   const me = await staffOverview(c.var.deps, c.var.actor);
   if (!me.ok) return renderMessage(c, 403, t(c.var.lang, 'forbidden'), me.error.detail);
-  return render(c, t(c.var.lang, 'myPage'), <MyPage lang={c.var.lang} csrf={c.var.csrf} me={me.value} links={links} />, status);
+  return render(
+    c,
+    t(c.var.lang, 'myPage'),
+    <MyPage lang={c.var.lang} csrf={c.var.csrf} me={me.value} links={links} />,
+    status,
+  );
 }
 
 /** Staff: my next office days, my team, and my three subscribe links with copy buttons. */
@@ -111,7 +131,8 @@ export function staffPages() {
   r.get('/me', (c) => myPage(c));
   r.post('/me/feeds', async (c) => {
     const me = c.var.actor;
-    if (me.role !== 'staff' || !me.memberId) return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
+    if (me.role !== 'staff' || !me.memberId)
+      return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
     const made = await createFeed(c.var.deps, me, { scope: 'member', id: me.memberId });
     if (!made.ok) return renderMessage(c, 403, t(c.var.lang, 'forbidden'), made.error.detail);
     return myPage(c, made.value, 201);

@@ -20,10 +20,29 @@ const T0 = '2027-03-01';
 const WINDOW = DEFAULT_POLICY.exposureWindowDays;
 
 const op = fc.oneof(
-  fc.record({ kind: fc.constant('team' as const), team: fc.nat(), start: fc.integer({ min: -5, max: 30 }), length: fc.integer({ min: 1, max: 20 }) }),
-  fc.record({ kind: fc.constant('member' as const), member: fc.nat(), start: fc.integer({ min: -5, max: 30 }), length: fc.integer({ min: 1, max: 14 }) }),
-  fc.record({ kind: fc.constant('move' as const), member: fc.nat(), team: fc.nat(), after: fc.integer({ min: 0, max: 12 }) }),
-  fc.record({ kind: fc.constant('lift' as const), pick: fc.nat(), after: fc.integer({ min: 0, max: 8 }) }),
+  fc.record({
+    kind: fc.constant('team' as const),
+    team: fc.nat(),
+    start: fc.integer({ min: -5, max: 30 }),
+    length: fc.integer({ min: 1, max: 20 }),
+  }),
+  fc.record({
+    kind: fc.constant('member' as const),
+    member: fc.nat(),
+    start: fc.integer({ min: -5, max: 30 }),
+    length: fc.integer({ min: 1, max: 14 }),
+  }),
+  fc.record({
+    kind: fc.constant('move' as const),
+    member: fc.nat(),
+    team: fc.nat(),
+    after: fc.integer({ min: 0, max: 12 }),
+  }),
+  fc.record({
+    kind: fc.constant('lift' as const),
+    pick: fc.nat(),
+    after: fc.integer({ min: 0, max: 8 }),
+  }),
   fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 6 }) }),
 );
 const caseArb = fc.record({
@@ -46,7 +65,14 @@ describe('people under random quarantines, lifts and moves', () => {
       fc.asyncProperty(caseArb, async (c) => {
         h.setNow(`${T0}T00:00:00Z`);
         const endDate = addDays(T0, 55);
-        const setup = await publishedDepartment(h, { members: c.members, teamCount: c.teamCount, holidays: 'none', startDate: T0, endDate, pattern: { kind: 'daily' } });
+        const setup = await publishedDepartment(h, {
+          members: c.members,
+          teamCount: c.teamCount,
+          holidays: 'none',
+          startDate: T0,
+          endDate,
+          pattern: { kind: 'daily' },
+        });
         if (!setup) return;
         const rotationId = setup.rotation.id;
         const teams = setup.rotation.teams;
@@ -59,15 +85,38 @@ describe('people under random quarantines, lifts and moves', () => {
             today = addDays(today, o.days);
             h.setNow(`${today}T03:00:00Z`);
           } else if (o.kind === 'lift') {
-            if (made.length) await liftQuarantine(h.deps, ADMIN, made[o.pick % made.length]!, addDays(today, o.after));
+            if (made.length)
+              await liftQuarantine(
+                h.deps,
+                ADMIN,
+                made[o.pick % made.length]!,
+                addDays(today, o.after),
+              );
           } else if (o.kind === 'move') {
-            const version = (await h.db.selectFrom('rotations').select('version').where('id', '=', rotationId).executeTakeFirstOrThrow()).version;
-            const r = await moveMember(h.deps, ADMIN, rotationId, version, { memberId: people[o.member % people.length]!, toTeamId: teams[o.team % teams.length]!.id, effectiveDate: addDays(today, o.after) });
+            const version = (
+              await h.db
+                .selectFrom('rotations')
+                .select('version')
+                .where('id', '=', rotationId)
+                .executeTakeFirstOrThrow()
+            ).version;
+            const r = await moveMember(h.deps, ADMIN, rotationId, version, {
+              memberId: people[o.member % people.length]!,
+              toTeamId: teams[o.team % teams.length]!.id,
+              effectiveDate: addDays(today, o.after),
+            });
             if (r.ok) moves++;
           } else {
             const start = addDays(T0, o.start);
-            const subject = o.kind === 'team' ? { teamId: teams[o.team % teams.length]!.id } : { memberId: people[o.member % people.length]! };
-            const r = await markQuarantine(h.deps, ADMIN, { ...subject, startDate: start, endDate: addDays(start, o.length - 1) });
+            const subject =
+              o.kind === 'team'
+                ? { teamId: teams[o.team % teams.length]!.id }
+                : { memberId: people[o.member % people.length]! };
+            const r = await markQuarantine(h.deps, ADMIN, {
+              ...subject,
+              startDate: start,
+              endDate: addDays(start, o.length - 1),
+            });
             assert.ok(r.ok, JSON.stringify(r));
             made.push(r.value.id);
             quarantines++;
@@ -82,29 +131,72 @@ describe('people under random quarantines, lifts and moves', () => {
           days.set(id, s.value.days);
         }
         // (2) Quarantine, person by person.
-        const qs: QuarantineRow[] = await h.db.selectFrom('quarantines').selectAll().where('department_id', '=', setup.department.id).execute();
-        const memberships = await h.db.selectFrom('memberships').selectAll().where('rotation_id', '=', rotationId).execute();
+        const qs: QuarantineRow[] = await h.db
+          .selectFrom('quarantines')
+          .selectAll()
+          .where('department_id', '=', setup.department.id)
+          .execute();
+        const memberships = await h.db
+          .selectFrom('memberships')
+          .selectAll()
+          .where('rotation_id', '=', rotationId)
+          .execute();
         for (const q of qs) {
           const from = q.effective_from;
           const to = effectiveEnd(q);
-          const who = q.member_id ? [q.member_id] : [...new Set(memberships.filter((m) => m.team_id === q.team_id && m.from_date <= to && (m.to_date === null || m.to_date >= q.start_date)).map((m) => m.member_id))];
+          const who = q.member_id
+            ? [q.member_id]
+            : [
+                ...new Set(
+                  memberships
+                    .filter(
+                      (m) =>
+                        m.team_id === q.team_id &&
+                        m.from_date <= to &&
+                        (m.to_date === null || m.to_date >= q.start_date),
+                    )
+                    .map((m) => m.member_id),
+                ),
+              ];
           for (const id of who) {
-            const office = days.get(id)!.filter((d) => d.kind === 'office' && d.date >= from && d.date <= to).map((d) => d.date);
-            assert.deepEqual(office, [], `${id} in the office during quarantine ${q.subject} ${from}–${to}`);
+            const office = days
+              .get(id)!
+              .filter((d) => d.kind === 'office' && d.date >= from && d.date <= to)
+              .map((d) => d.date);
+            assert.deepEqual(
+              office,
+              [],
+              `${id} in the office during quarantine ${q.subject} ${from}–${to}`,
+            );
           }
         }
         // (5) Bridging and (1) one team a day, person by person.
         for (const [id, list] of days) {
           const office = list.filter((d) => d.kind === 'office');
-          for (const d of office) assert.equal(d.officeTeamIds.length, 1, `${id} on ${d.date} with ${d.officeTeamIds.length} teams`);
+          for (const d of office)
+            assert.equal(
+              d.officeTeamIds.length,
+              1,
+              `${id} on ${d.date} with ${d.officeTeamIds.length} teams`,
+            );
           for (let i = 1; i < office.length; i++) {
             const [a, b] = [office[i - 1]!, office[i]!];
-            if (a.officeTeamIds[0] !== b.officeTeamIds[0]) assert.ok(daysBetween(a.date, b.date) >= WINDOW, `${id}: office with one team on ${a.date}, another on ${b.date}`);
+            if (a.officeTeamIds[0] !== b.officeTeamIds[0])
+              assert.ok(
+                daysBetween(a.date, b.date) >= WINDOW,
+                `${id}: office with one team on ${a.date}, another on ${b.date}`,
+              );
           }
         }
       }),
-      { numRuns: Number(process.env.MRUNS ?? 60), ...(process.env.MSEED ? { seed: Number(process.env.MSEED), verbose: 2 } : {}) },
+      {
+        numRuns: Number(process.env.MRUNS ?? 60),
+        ...(process.env.MSEED ? { seed: Number(process.env.MSEED), verbose: 2 } : {}),
+      },
     );
-    assert.ok(moves > 20 && quarantines > 60, `moves ${moves}, quarantines ${quarantines}: the generator reaches the interesting cases`);
+    assert.ok(
+      moves > 20 && quarantines > 60,
+      `moves ${moves}, quarantines ${quarantines}: the generator reaches the interesting cases`,
+    );
   });
 });

@@ -19,8 +19,22 @@ describe('quarantine use cases check the role themselves', () => {
     h = await harness({ now: '2026-12-01T00:00:00Z' });
     const { department, members } = await seedDepartment(h);
     memberId = members[2]!.id;
-    const rot = (await h.call('POST', `/v1/departments/${department.id}/rotations`, { body: { startDate: '2026-12-01', endDate: '2027-01-29', teamCount: 2, pattern: { kind: 'daily' }, constraints: { keepLeadersApart: false } } })).json;
-    assert.equal((await h.call('POST', `/v1/rotations/${rot.id}/publish`, { headers: { 'if-match': '"1"' } })).status, 200);
+    const rot = (
+      await h.call('POST', `/v1/departments/${department.id}/rotations`, {
+        body: {
+          startDate: '2026-12-01',
+          endDate: '2027-01-29',
+          teamCount: 2,
+          pattern: { kind: 'daily' },
+          constraints: { keepLeadersApart: false },
+        },
+      })
+    ).json;
+    assert.equal(
+      (await h.call('POST', `/v1/rotations/${rot.id}/publish`, { headers: { 'if-match': '"1"' } }))
+        .status,
+      200,
+    );
     teamId = rot.teams[0].id;
     const base = { tokenId: 't', departmentId: department.id, memberId: null };
     actors = {
@@ -28,7 +42,11 @@ describe('quarantine use cases check the role themselves', () => {
       chief: { ...base, role: 'chief' },
       staff: { ...base, role: 'staff', memberId },
     };
-    const made = await markQuarantine(h.deps, actors.hr!, { teamId, startDate: '2026-12-10', endDate: '2026-12-12' });
+    const made = await markQuarantine(h.deps, actors.hr!, {
+      teamId,
+      startDate: '2026-12-10',
+      endDate: '2026-12-12',
+    });
     assert.ok(made.ok);
     quarantineId = made.value.id;
   });

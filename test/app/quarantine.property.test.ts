@@ -16,10 +16,29 @@ const HR: Actor = { tokenId: 'hr-test', role: 'hr', departmentId: null, memberId
 const T0 = '2027-03-01';
 
 const op = fc.oneof(
-  fc.record({ kind: fc.constant('team' as const), team: fc.nat(), start: fc.integer({ min: -12, max: 45 }), length: fc.integer({ min: 1, max: 30 }) }),
-  fc.record({ kind: fc.constant('team' as const), team: fc.nat(), start: fc.integer({ min: 0, max: 20 }), length: fc.integer({ min: 10, max: 30 }) }),
-  fc.record({ kind: fc.constant('member' as const), member: fc.nat(), start: fc.integer({ min: -12, max: 45 }), length: fc.integer({ min: 1, max: 20 }) }),
-  fc.record({ kind: fc.constant('lift' as const), pick: fc.nat(), after: fc.integer({ min: 0, max: 10 }) }),
+  fc.record({
+    kind: fc.constant('team' as const),
+    team: fc.nat(),
+    start: fc.integer({ min: -12, max: 45 }),
+    length: fc.integer({ min: 1, max: 30 }),
+  }),
+  fc.record({
+    kind: fc.constant('team' as const),
+    team: fc.nat(),
+    start: fc.integer({ min: 0, max: 20 }),
+    length: fc.integer({ min: 10, max: 30 }),
+  }),
+  fc.record({
+    kind: fc.constant('member' as const),
+    member: fc.nat(),
+    start: fc.integer({ min: -12, max: 45 }),
+    length: fc.integer({ min: 1, max: 20 }),
+  }),
+  fc.record({
+    kind: fc.constant('lift' as const),
+    pick: fc.nat(),
+    after: fc.integer({ min: 0, max: 10 }),
+  }),
   fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 9 }) }),
 );
 const caseArb = fc.record({
@@ -46,17 +65,47 @@ describe('quarantines, swaps and lifts on random rotations', () => {
       fc.asyncProperty(caseArb, async (c) => {
         h.setNow(`${T0}T00:00:00Z`);
         const endDate = addDays(T0, c.length - 1);
-        const pattern = { kind: c.kind, ...(c.twoSlots ? { slots: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }], handoverMinutes: 30 } : {}) };
-        const setup = await publishedDepartment(h, { members: c.members, teamCount: c.teamCount, holidays: 'jp', startDate: T0, endDate, pattern });
+        const pattern = {
+          kind: c.kind,
+          ...(c.twoSlots
+            ? {
+                slots: [
+                  { start: '08:00', end: '12:00' },
+                  { start: '13:00', end: '17:00' },
+                ],
+                handoverMinutes: 30,
+              }
+            : {}),
+        };
+        const setup = await publishedDepartment(h, {
+          members: c.members,
+          teamCount: c.teamCount,
+          holidays: 'jp',
+          startDate: T0,
+          endDate,
+          pattern,
+        });
         if (!setup) return;
         const teams = setup.rotation.teams;
-        const cal = { timezone: 'Asia/Tokyo', workdays: [1, 2, 3, 4, 5], holidays: 'jp' as const, closedDates: [], officeHours: { start: '08:30', end: '17:15' } };
+        const cal = {
+          timezone: 'Asia/Tokyo',
+          workdays: [1, 2, 3, 4, 5],
+          holidays: 'jp' as const,
+          closedDates: [],
+          officeHours: { start: '08:30', end: '17:15' },
+        };
         const bufferDates = new Set<string>();
         let today = T0;
         const made: string[] = [];
 
         for (const o of c.ops) {
-          const pastBefore = await h.db.selectFrom('shifts').selectAll().where('rotation_id', '=', setup.rotation.id).where('date', '<', today).orderBy('id').execute();
+          const pastBefore = await h.db
+            .selectFrom('shifts')
+            .selectAll()
+            .where('rotation_id', '=', setup.rotation.id)
+            .where('date', '<', today)
+            .orderBy('id')
+            .execute();
           if (o.kind === 'advance') {
             today = addDays(today, o.days);
             h.setNow(`${today}T00:00:00Z`);
@@ -69,50 +118,145 @@ describe('quarantines, swaps and lifts on random rotations', () => {
             if (r.ok) liftsSeen++;
           } else {
             const start = addDays(T0, o.start);
-            const body = o.kind === 'team' ? { teamId: teams[o.team % teams.length]!.id, startDate: start, endDate: addDays(start, o.length - 1) } : { memberId: setup.members[o.member % setup.members.length]!.id, startDate: start, endDate: addDays(start, o.length - 1) };
+            const body =
+              o.kind === 'team'
+                ? {
+                    teamId: teams[o.team % teams.length]!.id,
+                    startDate: start,
+                    endDate: addDays(start, o.length - 1),
+                  }
+                : {
+                    memberId: setup.members[o.member % setup.members.length]!.id,
+                    startDate: start,
+                    endDate: addDays(start, o.length - 1),
+                  };
             const r = await markQuarantine(h.deps, HR, body);
             assert.ok(r.ok, JSON.stringify(r));
             made.push(r.value.id);
             swapsSeen += r.value.swaps.length;
             uncoveredSeen += r.value.uncovered.length;
             // Exactness: a day is reported uncovered only when every other team is out that day.
-            const outages: QuarantineRow[] = await h.db.selectFrom('quarantines').selectAll().where('department_id', '=', setup.department.id).where('subject', '=', 'team').execute();
+            const outages: QuarantineRow[] = await h.db
+              .selectFrom('quarantines')
+              .selectAll()
+              .where('department_id', '=', setup.department.id)
+              .where('subject', '=', 'team')
+              .execute();
             for (const d of r.value.uncovered) {
-              const healthy: typeof teams = teams.filter((t) => !outages.some((q: QuarantineRow) => q.team_id === t.id && q.effective_from <= d && d <= effectiveEnd(q)));
-              if (!c.twoSlots) assert.deepEqual(healthy, [], `${d} reported uncovered while ${healthy.map((t) => t.label)} were healthy`);
+              const healthy: typeof teams = teams.filter(
+                (t) =>
+                  !outages.some(
+                    (q: QuarantineRow) =>
+                      q.team_id === t.id && q.effective_from <= d && d <= effectiveEnd(q),
+                  ),
+              );
+              if (!c.twoSlots)
+                assert.deepEqual(
+                  healthy,
+                  [],
+                  `${d} reported uncovered while ${healthy.map((t) => t.label)} were healthy`,
+                );
             }
           }
           // History: days before today are never rewritten.
-          const pastAfter = await h.db.selectFrom('shifts').selectAll().where('rotation_id', '=', setup.rotation.id).where('date', '<', today).orderBy('id').execute();
+          const pastAfter = await h.db
+            .selectFrom('shifts')
+            .selectAll()
+            .where('rotation_id', '=', setup.rotation.id)
+            .where('date', '<', today)
+            .orderBy('id')
+            .execute();
           assert.deepEqual(pastAfter, pastBefore);
 
-          type S = { date: string; start: string; end: string; slot: number; teamLabel: string; teamId: string };
-          const shifts: S[] = (await h.db.selectFrom('shifts').selectAll().where('rotation_id', '=', setup.rotation.id).where('status', '=', 'scheduled').execute()).map((s) => ({
-            date: s.date, start: s.start_time, end: s.end_time, slot: s.slot, teamLabel: teams.find((t) => t.id === s.team_id)!.label, teamId: s.team_id,
+          type S = {
+            date: string;
+            start: string;
+            end: string;
+            slot: number;
+            teamLabel: string;
+            teamId: string;
+          };
+          const shifts: S[] = (
+            await h.db
+              .selectFrom('shifts')
+              .selectAll()
+              .where('rotation_id', '=', setup.rotation.id)
+              .where('status', '=', 'scheduled')
+              .execute()
+          ).map((s) => ({
+            date: s.date,
+            start: s.start_time,
+            end: s.end_time,
+            slot: s.slot,
+            teamLabel: teams.find((t) => t.id === s.team_id)!.label,
+            teamId: s.team_id,
           }));
           // Isolation.
-          assert.deepEqual(checkIsolation(shifts, { handoverMinutes: c.twoSlots ? 30 : 0, oneTeamPerDate: !c.twoSlots }), []);
+          assert.deepEqual(
+            checkIsolation(shifts, {
+              handoverMinutes: c.twoSlots ? 30 : 0,
+              oneTeamPerDate: !c.twoSlots,
+            }),
+            [],
+          );
           // Quarantine: no team in the office inside its window (from the day it was entered).
-          const qs: QuarantineRow[] = await h.db.selectFrom('quarantines').selectAll().where('department_id', '=', setup.department.id).where('subject', '=', 'team').execute();
+          const qs: QuarantineRow[] = await h.db
+            .selectFrom('quarantines')
+            .selectAll()
+            .where('department_id', '=', setup.department.id)
+            .where('subject', '=', 'team')
+            .execute();
           for (const q of qs) {
-            const bad: S[] = shifts.filter((s) => s.teamId === q.team_id && s.date >= q.effective_from && s.date <= effectiveEnd(q));
-            assert.deepEqual(bad.map((s) => s.date), [], `team ${q.team_id} in the office during its quarantine`);
+            const bad: S[] = shifts.filter(
+              (s) =>
+                s.teamId === q.team_id && s.date >= q.effective_from && s.date <= effectiveEnd(q),
+            );
+            assert.deepEqual(
+              bad.map((s) => s.date),
+              [],
+              `team ${q.team_id} in the office during its quarantine`,
+            );
           }
           // Coverage: from today, every working day with a healthy team has its office slots filled
           // (single-slot rotations), and every empty one is reported by an open swap.
-          const open: SwapRow[] = await h.db.selectFrom('swaps').selectAll().where('rotation_id', '=', setup.rotation.id).where('to_team_id', 'is', null).where('handed_back_at', 'is', null).execute();
+          const open: SwapRow[] = await h.db
+            .selectFrom('swaps')
+            .selectAll()
+            .where('rotation_id', '=', setup.rotation.id)
+            .where('to_team_id', 'is', null)
+            .where('handed_back_at', 'is', null)
+            .execute();
           if (!c.twoSlots) {
             for (const d of workingDays(cal, today, endDate)) {
               if (bufferDates.has(d) || shifts.some((s) => s.date === d)) continue;
-              const healthy: typeof teams = teams.filter((t) => !qs.some((q: QuarantineRow) => q.team_id === t.id && q.effective_from <= d && d <= effectiveEnd(q)));
-              assert.deepEqual(healthy.map((t) => t.label), [], `${d} has no office team although some team is healthy`);
-              assert.ok(open.some((s) => s.date === d), `${d} is empty but no open swap reports it`);
+              const healthy: typeof teams = teams.filter(
+                (t) =>
+                  !qs.some(
+                    (q: QuarantineRow) =>
+                      q.team_id === t.id && q.effective_from <= d && d <= effectiveEnd(q),
+                  ),
+              );
+              assert.deepEqual(
+                healthy.map((t) => t.label),
+                [],
+                `${d} has no office team although some team is healthy`,
+              );
+              assert.ok(
+                open.some((s) => s.date === d),
+                `${d} is empty but no open swap reports it`,
+              );
             }
           }
         }
       }),
-      { numRuns: 200, ...(process.env.QSEED ? { seed: Number(process.env.QSEED), verbose: 2 } : {}) },
+      {
+        numRuns: 200,
+        ...(process.env.QSEED ? { seed: Number(process.env.QSEED), verbose: 2 } : {}),
+      },
     );
-    assert.ok(swapsSeen > 100 && liftsSeen > 10 && uncoveredSeen > 20, `swaps ${swapsSeen}, uncovered ${uncoveredSeen}, lifts ${liftsSeen}: the generator reaches the interesting cases`);
+    assert.ok(
+      swapsSeen > 100 && liftsSeen > 10 && uncoveredSeen > 20,
+      `swaps ${swapsSeen}, uncovered ${uncoveredSeen}, lifts ${liftsSeen}: the generator reaches the interesting cases`,
+    );
   });
 });

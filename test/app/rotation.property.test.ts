@@ -8,7 +8,12 @@ import { loadRotation } from '../../src/app/rotation-snapshot.ts';
 import { createRotation } from '../../src/app/rotations.ts';
 import { createDepartment } from '../../src/app/departments.ts';
 import { daysBetween } from '../../src/domain/dates.ts';
-import { checkCoverage, checkIsolation, checkShiftDates, checkSplitConstraints } from '../../src/domain/invariants.ts';
+import {
+  checkCoverage,
+  checkIsolation,
+  checkShiftDates,
+  checkSplitConstraints,
+} from '../../src/domain/invariants.ts';
 import { inOfficeOn } from '../../src/domain/rotation-model.ts';
 import type { Shift } from '../../src/domain/rotation-types.ts';
 import { harness, type Harness } from '../support/harness.ts';
@@ -18,13 +23,24 @@ const SKILLS = ['network', 'payroll', 'helpdesk'];
 
 const memberArb = fc.record({
   skills: fc.subarray(SKILLS),
-  position: fc.constantFrom('chief', 'deputy', 'staff', 'staff', 'staff') as fc.Arbitrary<'chief' | 'deputy' | 'staff'>,
-  remoteAccess: fc.constantFrom('company-pc', 'loan-pc', 'thin-client') as fc.Arbitrary<'company-pc' | 'loan-pc' | 'thin-client'>,
+  position: fc.constantFrom('chief', 'deputy', 'staff', 'staff', 'staff') as fc.Arbitrary<
+    'chief' | 'deputy' | 'staff'
+  >,
+  remoteAccess: fc.constantFrom('company-pc', 'loan-pc', 'thin-client') as fc.Arbitrary<
+    'company-pc' | 'loan-pc' | 'thin-client'
+  >,
 });
 const slotsArb = fc.oneof(
   fc.constant(undefined),
-  fc.constant([{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }]),
-  fc.constant([{ start: '07:00', end: '10:00' }, { start: '10:30', end: '13:30' }, { start: '14:00', end: '17:00' }]),
+  fc.constant([
+    { start: '08:00', end: '12:00' },
+    { start: '13:00', end: '17:00' },
+  ]),
+  fc.constant([
+    { start: '07:00', end: '10:00' },
+    { start: '10:30', end: '13:30' },
+    { start: '14:00', end: '17:00' },
+  ]),
 );
 const caseArb = fc.record({
   members: fc.array(memberArb, { minLength: 2, maxLength: 24 }),
@@ -39,10 +55,14 @@ const caseArb = fc.record({
   holidays: fc.constantFrom('jp', 'none') as fc.Arbitrary<'jp' | 'none'>,
   workdays: fc.subarray([1, 2, 3, 4, 5, 6, 7], { minLength: 1 }),
   requireSkill: fc.boolean(),
-  moves: fc.array(fc.record({ member: fc.nat(), team: fc.nat(), day: fc.nat(80), leave: fc.boolean() }), { maxLength: 5 }),
+  moves: fc.array(
+    fc.record({ member: fc.nat(), team: fc.nat(), day: fc.nat(80), leave: fc.boolean() }),
+    { maxLength: 5 },
+  ),
 });
 
-const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
+const plusDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 
 describe('rotations through the use cases, on random departments', () => {
   let h: Harness;
@@ -56,22 +76,41 @@ describe('rotations through the use cases, on random departments', () => {
     let movesApplied = 0;
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
-        const dept = await createDepartment(h.deps, ADMIN, { name: 'p', holidays: c.holidays, workdays: c.workdays });
+        const dept = await createDepartment(h.deps, ADMIN, {
+          name: 'p',
+          holidays: c.holidays,
+          workdays: c.workdays,
+        });
         assert.ok(dept.ok);
-        const added = await addMembers(h.deps, ADMIN, dept.value.id, c.members.map((m, i) => ({ name: `m${i}`, email: `m${i}@x.jp`, ...m })));
+        const added = await addMembers(
+          h.deps,
+          ADMIN,
+          dept.value.id,
+          c.members.map((m, i) => ({ name: `m${i}`, email: `m${i}@x.jp`, ...m })),
+        );
         assert.ok(added.ok);
         const startDate = plusDays('2026-11-24', c.offset);
         const endDate = plusDays(startDate, c.length - 1);
         const labels = ['A', 'B', 'C', 'D'].slice(0, c.teamCount);
         const pattern = {
           kind: c.kind,
-          ...(c.kind === 'cycle' ? { cycle: c.cycleSeed.map((i) => labels[i % labels.length]!) } : {}),
+          ...(c.kind === 'cycle'
+            ? { cycle: c.cycleSeed.map((i) => labels[i % labels.length]!) }
+            : {}),
           bufferDays: c.bufferDays,
           handoverMinutes: c.handoverMinutes,
           ...(c.slots ? { slots: c.slots } : {}),
         };
-        const constraints = c.requireSkill ? { requiredSkills: [{ skill: 'network', min: 1 }] } : {};
-        const rot = await createRotation(h.deps, ADMIN, dept.value.id, { startDate, endDate, teamCount: c.teamCount, pattern, constraints });
+        const constraints = c.requireSkill
+          ? { requiredSkills: [{ skill: 'network', min: 1 }] }
+          : {};
+        const rot = await createRotation(h.deps, ADMIN, dept.value.id, {
+          startDate,
+          endDate,
+          teamCount: c.teamCount,
+          pattern,
+          constraints,
+        });
         if (!rot.ok) {
           // Refusals must name what failed.
           assert.equal(rot.error.kind, 'invalid');
@@ -87,7 +126,11 @@ describe('rotations through the use cases, on random departments', () => {
         for (const mv of c.moves) {
           const memberId = added.value[mv.member % added.value.length]!.id;
           const toTeamId = mv.leave ? null : rot.value.teams[mv.team % rot.value.teams.length]!.id;
-          const moved = await moveMember(h.deps, ADMIN, rot.value.id, version, { memberId, toTeamId, effectiveDate: plusDays(startDate, mv.day % c.length) });
+          const moved = await moveMember(h.deps, ADMIN, rot.value.id, version, {
+            memberId,
+            toTeamId,
+            effectiveDate: plusDays(startDate, mv.day % c.length),
+          });
           if (moved.ok) {
             version = moved.value.version;
             if (moved.value.toTeamId && moved.value.fromTeamId) movesApplied++;
@@ -97,13 +140,34 @@ describe('rotations through the use cases, on random departments', () => {
         const snap = await loadRotation(h.deps, ADMIN, rot.value.id);
         assert.ok(snap.ok);
         const s = snap.value;
-        const shifts: Shift[] = s.shifts.filter((x) => x.status === 'scheduled').map((x) => ({ date: x.date, start: x.start_time, end: x.end_time, slot: x.slot, teamLabel: byLabel.get(x.team_id)! }));
+        const shifts: Shift[] = s.shifts
+          .filter((x) => x.status === 'scheduled')
+          .map((x) => ({
+            date: x.date,
+            start: x.start_time,
+            end: x.end_time,
+            slot: x.slot,
+            teamLabel: byLabel.get(x.team_id)!,
+          }));
         const bufferDates = JSON.parse(s.rotation.buffer_dates) as string[];
         const violations = [
-          ...checkIsolation(shifts, { handoverMinutes: c.handoverMinutes, oneTeamPerDate: !c.slots, teams }),
-          ...checkCoverage(shifts, s.calendar, { from: startDate, to: endDate }, { bufferDates, ...(c.slots ? { slots: c.slots } : {}) }),
+          ...checkIsolation(shifts, {
+            handoverMinutes: c.handoverMinutes,
+            oneTeamPerDate: !c.slots,
+            teams,
+          }),
+          ...checkCoverage(
+            shifts,
+            s.calendar,
+            { from: startDate, to: endDate },
+            { bufferDates, ...(c.slots ? { slots: c.slots } : {}) },
+          ),
           ...checkShiftDates(shifts, s.calendar),
-          ...checkSplitConstraints(c.members.map((m, i) => ({ id: added.value[i]!.id, name: `m${i}`, ...m })), teams, { teamCount: c.teamCount, ...constraints }),
+          ...checkSplitConstraints(
+            c.members.map((m, i) => ({ id: added.value[i]!.id, name: `m${i}`, ...m })),
+            teams,
+            { teamCount: c.teamCount, ...constraints },
+          ),
         ];
         assert.deepEqual(violations, []);
 
@@ -112,17 +176,40 @@ describe('rotations through the use cases, on random departments', () => {
           const days: { date: string; team: string }[] = [];
           for (const sh of s.shifts) {
             if (sh.status !== 'scheduled') continue;
-            const ms = s.memberships.filter((x) => x.member_id === m.id && x.team_id === sh.team_id);
-            if (ms.some((x) => inOfficeOn({ memberId: x.member_id, teamId: x.team_id, fromDate: x.from_date, toDate: x.to_date, officeFrom: x.office_from }, sh.date))) days.push({ date: sh.date, team: sh.team_id });
+            const ms = s.memberships.filter(
+              (x) => x.member_id === m.id && x.team_id === sh.team_id,
+            );
+            if (
+              ms.some((x) =>
+                inOfficeOn(
+                  {
+                    memberId: x.member_id,
+                    teamId: x.team_id,
+                    fromDate: x.from_date,
+                    toDate: x.to_date,
+                    officeFrom: x.office_from,
+                  },
+                  sh.date,
+                ),
+              )
+            )
+              days.push({ date: sh.date, team: sh.team_id });
           }
           for (let i = 0; i < days.length; i++)
             for (let j = i + 1; j < days.length; j++)
-              if (days[i]!.team !== days[j]!.team) assert.ok(Math.abs(daysBetween(days[i]!.date, days[j]!.date)) >= 14, `${m.id} bridges on ${days[i]!.date} / ${days[j]!.date}`);
+              if (days[i]!.team !== days[j]!.team)
+                assert.ok(
+                  Math.abs(daysBetween(days[i]!.date, days[j]!.date)) >= 14,
+                  `${m.id} bridges on ${days[i]!.date} / ${days[j]!.date}`,
+                );
           // …and is never in two teams on one date.
           const dates = new Map<string, string>();
           for (const x of s.memberships.filter((y) => y.member_id === m.id)) {
             for (let d = x.from_date; d <= (x.to_date ?? endDate); d = plusDays(d, 1)) {
-              assert.ok(!dates.has(d) || dates.get(d) === x.team_id, `${m.id} in two teams on ${d}`);
+              assert.ok(
+                !dates.has(d) || dates.get(d) === x.team_id,
+                `${m.id} in two teams on ${d}`,
+              );
               dates.set(d, x.team_id);
             }
           }
@@ -131,6 +218,9 @@ describe('rotations through the use cases, on random departments', () => {
       { numRuns: 120 },
     );
     assert.ok(movesApplied > 20, `only ${movesApplied} team-to-team moves were applied`);
-    assert.ok(created > 30, `only ${created} of 120 random rotations were feasible: the generator is too strict`);
+    assert.ok(
+      created > 30,
+      `only ${created} of 120 random rotations were feasible: the generator is too strict`,
+    );
   });
 });

@@ -18,7 +18,14 @@ describe('storage', () => {
   it('an atomic write that fails midway leaves nothing half-written', async () => {
     const db = await openSqlite(':memory:');
     const atomic = transactionalAtomic(db);
-    await assert.rejects(atomic([insertDepartmentQuery(db, dept('a')), insertDepartmentQuery(db, dept('b')), insertDepartmentQuery(db, dept('a'))]), /UNIQUE/);
+    await assert.rejects(
+      atomic([
+        insertDepartmentQuery(db, dept('a')),
+        insertDepartmentQuery(db, dept('b')),
+        insertDepartmentQuery(db, dept('a')),
+      ]),
+      /UNIQUE/,
+    );
     assert.equal((await db.selectFrom('departments').selectAll().execute()).length, 0);
     await atomic([insertDepartmentQuery(db, dept('a')), insertDepartmentQuery(db, dept('b'))]);
     assert.equal((await db.selectFrom('departments').selectAll().execute()).length, 2);
@@ -28,7 +35,22 @@ describe('storage', () => {
   it('enforces foreign keys', async () => {
     const db = await openSqlite(':memory:');
     await assert.rejects(
-      db.insertInto('members').values({ id: 'm', department_id: 'none', name: 'x', email: 'x@y.jp', email_key: 'x@y.jp', skills: '[]', position: 'staff', remote_access: 'company-pc', active: 1, created_at: 'x', updated_at: 'x' }).execute(),
+      db
+        .insertInto('members')
+        .values({
+          id: 'm',
+          department_id: 'none',
+          name: 'x',
+          email: 'x@y.jp',
+          email_key: 'x@y.jp',
+          skills: '[]',
+          position: 'staff',
+          remote_access: 'company-pc',
+          active: 1,
+          created_at: 'x',
+          updated_at: 'x',
+        })
+        .execute(),
       /FOREIGN KEY/,
     );
     await db.destroy();

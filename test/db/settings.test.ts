@@ -9,17 +9,41 @@ describe('organisation settings row', () => {
   it('writes only the columns a change gives, and merges the policy, so changes made from the same reading all stay', async () => {
     const db = await openSqlite(':memory:');
     const write = (q: ReturnType<typeof upsertOrgSettingsQuery>) => db.executeQuery(q);
-    await write(upsertOrgSettingsQuery(db, { policyPatch: { quarantineDays: 7, exposureWindowDays: 10 }, updated_at: at, updated_by: 'a' }));
+    await write(
+      upsertOrgSettingsQuery(db, {
+        policyPatch: { quarantineDays: 7, exposureWindowDays: 10 },
+        updated_at: at,
+        updated_by: 'a',
+      }),
+    );
     // Three admins who read the row at the same moment, each changing something else.
     const changes = [
-      upsertOrgSettingsQuery(db, { policyPatch: { returnSeparationDays: 2 }, updated_at: at, updated_by: 'b' }),
+      upsertOrgSettingsQuery(db, {
+        policyPatch: { returnSeparationDays: 2 },
+        updated_at: at,
+        updated_by: 'b',
+      }),
       upsertOrgSettingsQuery(db, { loan_pcs: 12, updated_at: at, updated_by: 'c' }),
-      upsertOrgSettingsQuery(db, { thin_client_seats: 30, policyPatch: { quarantineDays: null }, updated_at: at, updated_by: 'd' }),
+      upsertOrgSettingsQuery(db, {
+        thin_client_seats: 30,
+        policyPatch: { quarantineDays: null },
+        updated_at: at,
+        updated_by: 'd',
+      }),
     ];
     for (const q of changes) await write(q);
     const row = (await findOrgSettings(db))!;
-    assert.deepEqual([row.thin_client_seats, row.loan_pcs, JSON.parse(row.policy!)], [30, 12, { exposureWindowDays: 10, returnSeparationDays: 2 }]);
-    await write(upsertOrgSettingsQuery(db, { policyPatch: { exposureWindowDays: null, returnSeparationDays: null }, updated_at: at, updated_by: 'e' }));
+    assert.deepEqual(
+      [row.thin_client_seats, row.loan_pcs, JSON.parse(row.policy!)],
+      [30, 12, { exposureWindowDays: 10, returnSeparationDays: 2 }],
+    );
+    await write(
+      upsertOrgSettingsQuery(db, {
+        policyPatch: { exposureWindowDays: null, returnSeparationDays: null },
+        updated_at: at,
+        updated_by: 'e',
+      }),
+    );
     assert.equal((await findOrgSettings(db))!.policy, null, 'nothing set: the defaults throughout');
     await db.destroy();
   });

@@ -4,11 +4,26 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { calendarDates, holidayDataRange, isIsoDate, isJapaneseHoliday, isoWeekIndex, isoWeekKey, isoWeekday, japaneseHoliday, workingDays } from '../../src/domain/calendar.ts';
+import {
+  calendarDates,
+  holidayDataRange,
+  isIsoDate,
+  isJapaneseHoliday,
+  isoWeekIndex,
+  isoWeekKey,
+  isoWeekday,
+  japaneseHoliday,
+  workingDays,
+} from '../../src/domain/calendar.ts';
 import type { DepartmentCalendar } from '../../src/domain/types.ts';
 
 const tokyo = (extra: Partial<DepartmentCalendar> = {}): DepartmentCalendar => ({
-  timezone: 'Asia/Tokyo', workdays: [1, 2, 3, 4, 5], holidays: 'jp', closedDates: [], officeHours: { start: '08:30', end: '17:15' }, ...extra,
+  timezone: 'Asia/Tokyo',
+  workdays: [1, 2, 3, 4, 5],
+  holidays: 'jp',
+  closedDates: [],
+  officeHours: { start: '08:30', end: '17:15' },
+  ...extra,
 });
 
 describe('isJapaneseHoliday', () => {
@@ -30,18 +45,28 @@ describe('isJapaneseHoliday', () => {
     ['2026-02-23', true, '天皇誕生日'],
   ];
   for (const [date, expected, why] of table) {
-    it(`${expected ? 'knows' : 'does not count'} ${date} (${why})`, () => assert.equal(isJapaneseHoliday(date), expected));
+    it(`${expected ? 'knows' : 'does not count'} ${date} (${why})`, () =>
+      assert.equal(isJapaneseHoliday(date), expected));
   }
 
   it('names the holiday it finds', () => {
-    assert.deepEqual(japaneseHoliday('2026-05-06'), { name: 'こどもの日 振替休日', nameEn: 'Holiday in lieu' });
+    assert.deepEqual(japaneseHoliday('2026-05-06'), {
+      name: 'こどもの日 振替休日',
+      nameEn: 'Holiday in lieu',
+    });
     assert.equal(japaneseHoliday('2026-05-07'), undefined);
   });
 
   it('throws a clear error for a year outside the holiday data', () => {
     const { firstYear, lastYear } = holidayDataRange();
-    assert.throws(() => isJapaneseHoliday(`${lastYear + 1}-01-01`), /outside the Japanese holiday data/);
-    assert.throws(() => isJapaneseHoliday(`${firstYear - 1}-12-31`), /outside the Japanese holiday data/);
+    assert.throws(
+      () => isJapaneseHoliday(`${lastYear + 1}-01-01`),
+      /outside the Japanese holiday data/,
+    );
+    assert.throws(
+      () => isJapaneseHoliday(`${firstYear - 1}-12-31`),
+      /outside the Japanese holiday data/,
+    );
     assert.doesNotThrow(() => isJapaneseHoliday(`${lastYear}-12-31`));
   });
 
@@ -53,35 +78,77 @@ describe('isJapaneseHoliday', () => {
 
 describe('workingDays', () => {
   it('skips Golden Week 2026 including the 振替休日 on 5/6', () => {
-    assert.deepEqual(workingDays(tokyo(), '2026-04-27', '2026-05-08'), ['2026-04-27', '2026-04-28', '2026-04-30', '2026-05-01', '2026-05-07', '2026-05-08']);
+    assert.deepEqual(workingDays(tokyo(), '2026-04-27', '2026-05-08'), [
+      '2026-04-27',
+      '2026-04-28',
+      '2026-04-30',
+      '2026-05-01',
+      '2026-05-07',
+      '2026-05-08',
+    ]);
   });
 
   it('skips the Silver Week 2026 国民の休日', () => {
-    assert.deepEqual(workingDays(tokyo(), '2026-09-18', '2026-09-25'), ['2026-09-18', '2026-09-24', '2026-09-25']);
+    assert.deepEqual(workingDays(tokyo(), '2026-09-18', '2026-09-25'), [
+      '2026-09-18',
+      '2026-09-24',
+      '2026-09-25',
+    ]);
   });
 
   it('excludes weekends and closed dates, over the year end', () => {
     const cal = tokyo({ closedDates: ['2025-12-29', '2025-12-30', '2025-12-31', '2026-01-02'] });
-    assert.deepEqual(workingDays(cal, '2025-12-25', '2026-01-07'), ['2025-12-25', '2025-12-26', '2026-01-05', '2026-01-06', '2026-01-07']);
+    assert.deepEqual(workingDays(cal, '2025-12-25', '2026-01-07'), [
+      '2025-12-25',
+      '2025-12-26',
+      '2026-01-05',
+      '2026-01-06',
+      '2026-01-07',
+    ]);
   });
 
   it('keeps public holidays when the department ignores them', () => {
-    assert.deepEqual(workingDays(tokyo({ holidays: 'none' }), '2026-05-04', '2026-05-06'), ['2026-05-04', '2026-05-05', '2026-05-06']);
+    assert.deepEqual(workingDays(tokyo({ holidays: 'none' }), '2026-05-04', '2026-05-06'), [
+      '2026-05-04',
+      '2026-05-05',
+      '2026-05-06',
+    ]);
   });
 
   it('works on Saturdays when the department does', () => {
-    assert.deepEqual(workingDays(tokyo({ workdays: [6] }), '2026-03-01', '2026-03-31'), ['2026-03-07', '2026-03-14', '2026-03-21', '2026-03-28']);
+    assert.deepEqual(workingDays(tokyo({ workdays: [6] }), '2026-03-01', '2026-03-31'), [
+      '2026-03-07',
+      '2026-03-14',
+      '2026-03-21',
+      '2026-03-28',
+    ]);
   });
 
   it('is empty for a reversed range and throws past the holiday data', () => {
     assert.deepEqual(workingDays(tokyo(), '2026-05-08', '2026-05-01'), []);
-    assert.throws(() => workingDays(tokyo(), '2050-12-20', '2051-01-10'), /outside the Japanese holiday data/);
+    assert.throws(
+      () => workingDays(tokyo(), '2050-12-20', '2051-01-10'),
+      /outside the Japanese holiday data/,
+    );
     assert.doesNotThrow(() => workingDays(tokyo({ holidays: 'none' }), '2050-12-20', '2051-01-10'));
   });
 
   it('lists the same calendar dates in every zone, across DST changes', () => {
-    const zones = ['Asia/Tokyo', 'America/New_York', 'Europe/Berlin', 'America/Santiago', 'Australia/Lord_Howe', 'Pacific/Apia'];
-    const lists = zones.map((timezone) => workingDays(tokyo({ timezone, workdays: [1, 2, 3, 4, 5, 6, 7], holidays: 'none' }), '2026-01-01', '2026-12-31'));
+    const zones = [
+      'Asia/Tokyo',
+      'America/New_York',
+      'Europe/Berlin',
+      'America/Santiago',
+      'Australia/Lord_Howe',
+      'Pacific/Apia',
+    ];
+    const lists = zones.map((timezone) =>
+      workingDays(
+        tokyo({ timezone, workdays: [1, 2, 3, 4, 5, 6, 7], holidays: 'none' }),
+        '2026-01-01',
+        '2026-12-31',
+      ),
+    );
     for (const list of lists) {
       assert.equal(list.length, 365);
       assert.deepEqual(list, lists[0]);
@@ -91,21 +158,49 @@ describe('workingDays', () => {
 
   it('steps over a zone whose midnight is skipped by DST', () => {
     // America/Santiago springs forward at 00:00 on 2026-09-06: that date has no midnight.
-    assert.deepEqual(calendarDates('2026-09-05', '2026-09-07', 'America/Santiago'), ['2026-09-05', '2026-09-06', '2026-09-07']);
+    assert.deepEqual(calendarDates('2026-09-05', '2026-09-07', 'America/Santiago'), [
+      '2026-09-05',
+      '2026-09-06',
+      '2026-09-07',
+    ]);
   });
 
-  const dayArb = fc.integer({ min: 0, max: 81 * 366 }).map((n) => DateTime.fromISO('1970-01-01', { zone: 'UTC' }).plus({ days: n }).toISODate()!);
+  const dayArb = fc
+    .integer({ min: 0, max: 81 * 366 })
+    .map((n) => DateTime.fromISO('1970-01-01', { zone: 'UTC' }).plus({ days: n }).toISODate()!);
 
   it('steps through dates and weekdays exactly as luxon does, in any zone', () => {
     fc.assert(
-      fc.property(dayArb, fc.integer({ min: 0, max: 400 }), fc.constantFrom('Asia/Tokyo', 'America/New_York', 'Australia/Lord_Howe', 'America/Santiago', 'UTC'), fc.integer({ min: 1, max: 7 }), (from, length, timezone, weekday) => {
-        const start = DateTime.fromISO(from, { zone: timezone });
-        const expected = Array.from({ length: length + 1 }, (_, i) => start.plus({ days: i }));
-        const to = expected.at(-1)!.toISODate()!;
-        assert.deepEqual(calendarDates(from, to, timezone), expected.map((d) => d.toISODate()));
-        const mine = workingDays(tokyo({ timezone, holidays: 'none', workdays: [weekday] }), from, to);
-        assert.deepEqual(mine, expected.filter((d) => d.weekday === weekday).map((d) => d.toISODate()));
-      }),
+      fc.property(
+        dayArb,
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom(
+          'Asia/Tokyo',
+          'America/New_York',
+          'Australia/Lord_Howe',
+          'America/Santiago',
+          'UTC',
+        ),
+        fc.integer({ min: 1, max: 7 }),
+        (from, length, timezone, weekday) => {
+          const start = DateTime.fromISO(from, { zone: timezone });
+          const expected = Array.from({ length: length + 1 }, (_, i) => start.plus({ days: i }));
+          const to = expected.at(-1)!.toISODate()!;
+          assert.deepEqual(
+            calendarDates(from, to, timezone),
+            expected.map((d) => d.toISODate()),
+          );
+          const mine = workingDays(
+            tokyo({ timezone, holidays: 'none', workdays: [weekday] }),
+            from,
+            to,
+          );
+          assert.deepEqual(
+            mine,
+            expected.filter((d) => d.weekday === weekday).map((d) => d.toISODate()),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -123,17 +218,26 @@ describe('workingDays', () => {
 
   it('accepts exactly the strings luxon reads as calendar dates', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
-        const text = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-        assert.equal(isIsoDate(text), DateTime.fromISO(text, { zone: 'UTC' }).isValid);
-      }),
+      fc.property(
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const text = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          assert.equal(isIsoDate(text), DateTime.fromISO(text, { zone: 'UTC' }).isValid);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
   it('gives identical answers whatever the process time zone', () => {
     const script = fileURLToPath(new URL('./support/calendar-dump.ts', import.meta.url));
-    const run = (TZ: string) => execFileSync(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, TZ }, encoding: 'utf8' });
+    const run = (TZ: string) =>
+      execFileSync(process.execPath, ['--import', 'tsx', script], {
+        env: { ...process.env, TZ },
+        encoding: 'utf8',
+      });
     const outputs = ['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati'].map(run);
     for (const out of outputs) assert.equal(out, outputs[0]);
     assert.ok(outputs[0]!.length > 1000);

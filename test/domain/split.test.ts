@@ -9,7 +9,14 @@ import type { SplitMember } from '../../src/domain/types.ts';
 import { bruteForce, stirling2 } from './support/brute-force.ts';
 import { departmentArb, membersArb } from './support/departments.ts';
 
-const member = (id: string, extra: Partial<SplitMember> = {}): SplitMember => ({ id, name: id, skills: [], position: 'staff', remoteAccess: 'company-pc', ...extra });
+const member = (id: string, extra: Partial<SplitMember> = {}): SplitMember => ({
+  id,
+  name: id,
+  skills: [],
+  position: 'staff',
+  remoteAccess: 'company-pc',
+  ...extra,
+});
 const staff = (n: number, extra: (i: number) => Partial<SplitMember> = () => ({})) =>
   Array.from({ length: n }, (_, i) => member(`m${String(i).padStart(2, '0')}`, extra(i)));
 const spreadOf = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
@@ -17,12 +24,18 @@ const spreadOf = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
 describe('splitTeams', () => {
   it('satisfies every hard constraint whenever it returns a split', () => {
     fc.assert(
-      fc.property(departmentArb({ minN: 1, maxN: 40, maxK: 5, maxPairs: 8, maxGroups: 3, maxSize: true }), ({ members, opts }) => {
-        const r = splitTeams(members, opts);
-        if (!r.ok) return;
-        assert.deepEqual(checkSplitConstraints(members, r.value.teams, opts), []);
-        assert.deepEqual(r.value.teams.map((t) => t.label), r.value.teams.map((_, i) => teamLabel(i)));
-      }),
+      fc.property(
+        departmentArb({ minN: 1, maxN: 40, maxK: 5, maxPairs: 8, maxGroups: 3, maxSize: true }),
+        ({ members, opts }) => {
+          const r = splitTeams(members, opts);
+          if (!r.ok) return;
+          assert.deepEqual(checkSplitConstraints(members, r.value.teams, opts), []);
+          assert.deepEqual(
+            r.value.teams.map((t) => t.label),
+            r.value.teams.map((_, i) => teamLabel(i)),
+          );
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -30,12 +43,29 @@ describe('splitTeams', () => {
   it('agrees with a brute-force search on departments of up to 12 members', () => {
     fc.assert(
       fc.property(
-        departmentArb({ minN: 1, maxN: 12, maxK: 4, maxPairs: 6, maxGroups: 2, maxSize: true }).filter(({ members, opts }) => stirling2(members.length, opts.teamCount) <= 300_000),
+        departmentArb({
+          minN: 1,
+          maxN: 12,
+          maxK: 4,
+          maxPairs: 6,
+          maxGroups: 2,
+          maxSize: true,
+        }).filter(({ members, opts }) => stirling2(members.length, opts.teamCount) <= 300_000),
         ({ members, opts }) => {
           const brute = bruteForce(members, opts);
           const r = splitTeams(members, opts);
-          assert.equal(r.ok, brute.feasible, r.ok ? 'split found where brute force found none' : `no split, but brute force found one: ${JSON.stringify(r.error)}`);
-          if (r.ok && brute.bestSpread <= 1) assert.ok(r.value.summary.sizeSpread <= 1, `spread ${r.value.summary.sizeSpread}, brute force ${brute.bestSpread}`);
+          assert.equal(
+            r.ok,
+            brute.feasible,
+            r.ok
+              ? 'split found where brute force found none'
+              : `no split, but brute force found one: ${JSON.stringify(r.error)}`,
+          );
+          if (r.ok && brute.bestSpread <= 1)
+            assert.ok(
+              r.value.summary.sizeSpread <= 1,
+              `spread ${r.value.summary.sizeSpread}, brute force ${brute.bestSpread}`,
+            );
           if (!r.ok) assert.equal(r.error.exhaustive, true);
         },
       ),
@@ -46,16 +76,36 @@ describe('splitTeams', () => {
   it('keeps team sizes within one of each other when no group or seat limit forces otherwise', () => {
     const arb = membersArb(20, 200).chain((members) =>
       fc.record({
-        members: fc.constant(members.map((m, i) => ({ ...m, position: i === 0 ? 'chief' as const : i === 1 ? 'deputy' as const : 'staff' as const }))),
+        members: fc.constant(
+          members.map((m, i) => ({
+            ...m,
+            position:
+              i === 0 ? ('chief' as const) : i === 1 ? ('deputy' as const) : ('staff' as const),
+          })),
+        ),
         teamCount: fc.integer({ min: 2, max: 5 }),
         // Disjoint keep-apart pairs (a matching): with the chief–deputy rule they never force an imbalance.
-        pairs: fc.shuffledSubarray(members.map((_, i) => i), { minLength: 0, maxLength: Math.floor(members.length / 3) * 2 })
-          .map((xs) => Array.from({ length: Math.floor(xs.length / 2) }, (_, i) => [xs[2 * i]!, xs[2 * i + 1]!] as const)),
+        pairs: fc
+          .shuffledSubarray(
+            members.map((_, i) => i),
+            { minLength: 0, maxLength: Math.floor(members.length / 3) * 2 },
+          )
+          .map((xs) =>
+            Array.from(
+              { length: Math.floor(xs.length / 2) },
+              (_, i) => [xs[2 * i]!, xs[2 * i + 1]!] as const,
+            ),
+          ),
         seed: fc.nat(),
-      }));
+      }),
+    );
     fc.assert(
       fc.property(arb, ({ members, teamCount, pairs, seed }) => {
-        const opts: SplitOptions = { teamCount, separate: pairs.map(([a, b]) => [members[a]!.id, members[b]!.id]), seed };
+        const opts: SplitOptions = {
+          teamCount,
+          separate: pairs.map(([a, b]) => [members[a]!.id, members[b]!.id]),
+          seed,
+        };
         const r = splitTeams(members, opts);
         assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
         assert.deepEqual(checkSplitConstraints(members, r.value.teams, opts), []);
@@ -68,20 +118,27 @@ describe('splitTeams', () => {
 
   it('gives the same split for the same input, whatever the order of members and constraints', () => {
     fc.assert(
-      fc.property(departmentArb({ minN: 2, maxN: 30, maxK: 4, maxPairs: 6, maxGroups: 2, maxSize: true }), fc.nat(), ({ members, opts }, salt) => {
-        const first = splitTeams(members, opts);
-        assert.deepEqual(splitTeams(members, opts), first);
-        const rotate = <T,>(xs: T[]) => (xs.length === 0 ? xs : [...xs.slice(salt % xs.length), ...xs.slice(0, salt % xs.length)]);
-        const shuffled: SplitOptions = {
-          ...opts,
-          requiredSkills: rotate(opts.requiredSkills ?? []),
-          separate: rotate(opts.separate ?? []).map(([a, b]) => [b, a]),
-          together: rotate(opts.together ?? []).map((g) => [...g].reverse()),
-        };
-        const again = splitTeams([...members].reverse(), shuffled);
-        assert.equal(again.ok, first.ok);
-        if (first.ok && again.ok) assert.deepEqual(again.value.teams, first.value.teams);
-      }),
+      fc.property(
+        departmentArb({ minN: 2, maxN: 30, maxK: 4, maxPairs: 6, maxGroups: 2, maxSize: true }),
+        fc.nat(),
+        ({ members, opts }, salt) => {
+          const first = splitTeams(members, opts);
+          assert.deepEqual(splitTeams(members, opts), first);
+          const rotate = <T>(xs: T[]) =>
+            xs.length === 0
+              ? xs
+              : [...xs.slice(salt % xs.length), ...xs.slice(0, salt % xs.length)];
+          const shuffled: SplitOptions = {
+            ...opts,
+            requiredSkills: rotate(opts.requiredSkills ?? []),
+            separate: rotate(opts.separate ?? []).map(([a, b]) => [b, a]),
+            together: rotate(opts.together ?? []).map((g) => [...g].reverse()),
+          };
+          const again = splitTeams([...members].reverse(), shuffled);
+          assert.equal(again.ok, first.ok);
+          if (first.ok && again.ok) assert.deepEqual(again.value.teams, first.value.teams);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -93,7 +150,10 @@ describe('splitTeams', () => {
         const r = splitTeams(members, { teamCount, keepLeadersApart: false });
         assert.ok(r.ok);
         const s = r.value.summary;
-        assert.ok(s.sizeSpread <= 1 && s.thinClientSpread <= 1 && s.loanPcSpread <= 1, JSON.stringify(s));
+        assert.ok(
+          s.sizeSpread <= 1 && s.thinClientSpread <= 1 && s.loanPcSpread <= 1,
+          JSON.stringify(s),
+        );
       }),
       { numRuns: 300 },
     );
@@ -107,8 +167,15 @@ describe('splitTeams', () => {
         const r = splitTeams(members, { teamCount });
         assert.equal(r.ok, brute.feasible);
         if (!r.ok) return;
-        const load = Math.max(...r.value.explanations.map((e) => e.leaders.chiefIds.length + e.leaders.deputyIds.length));
-        assert.ok(load <= brute.bestLeaderLoad, `load ${load}, brute force ${brute.bestLeaderLoad}`);
+        const load = Math.max(
+          ...r.value.explanations.map(
+            (e) => e.leaders.chiefIds.length + e.leaders.deputyIds.length,
+          ),
+        );
+        assert.ok(
+          load <= brute.bestLeaderLoad,
+          `load ${load}, brute force ${brute.bestLeaderLoad}`,
+        );
       }),
       { numRuns: 400 },
     );
@@ -118,7 +185,8 @@ describe('splitTeams', () => {
     const members = staff(40, (i) => ({ position: i < 2 ? 'chief' : i < 4 ? 'deputy' : 'staff' }));
     const r = splitTeams(members, { teamCount: 4 });
     assert.ok(r.ok);
-    for (const e of r.value.explanations) assert.equal(e.leaders.chiefIds.length + e.leaders.deputyIds.length, 1);
+    for (const e of r.value.explanations)
+      assert.equal(e.leaders.chiefIds.length + e.leaders.deputyIds.length, 1);
   });
 
   it('explains each team: required skills and holders, keep-apart pairs, groups, leaders, remote needs', () => {
@@ -130,7 +198,12 @@ describe('splitTeams', () => {
       member('e'),
       member('f', { skills: ['payroll'] }),
     ];
-    const r = splitTeams(members, { teamCount: 2, requiredSkills: [{ skill: 'network', min: 1 }], separate: [['c', 'd']], together: [['e', 'f']] });
+    const r = splitTeams(members, {
+      teamCount: 2,
+      requiredSkills: [{ skill: 'network', min: 1 }],
+      separate: [['c', 'd']],
+      together: [['e', 'f']],
+    });
     assert.ok(r.ok);
     const [A, B] = r.value.explanations;
     assert.ok(A && B);
@@ -151,33 +224,72 @@ describe('splitTeams', () => {
   it('labels teams beyond Z as AA, AB, …', () => {
     const r = splitTeams(staff(30), { teamCount: 28 });
     assert.ok(r.ok);
-    assert.deepEqual(r.value.teams.slice(24).map((t) => t.label), ['Y', 'Z', 'AA', 'AB']);
+    assert.deepEqual(
+      r.value.teams.slice(24).map((t) => t.label),
+      ['Y', 'Z', 'AA', 'AB'],
+    );
   });
 
-  const infeasible: { name: string; members: SplitMember[]; opts: SplitOptions; expect: { code: SplitIssueCode; reason: string | RegExp; paths?: string[] }[] }[] = [
+  const infeasible: {
+    name: string;
+    members: SplitMember[];
+    opts: SplitOptions;
+    expect: { code: SplitIssueCode; reason: string | RegExp; paths?: string[] }[];
+  }[] = [
     {
       name: 'too few skill holders',
       members: staff(12, (i) => ({ skills: i < 3 ? ['network'] : [] })),
       opts: { teamCount: 4, requiredSkills: [{ skill: 'network', min: 1 }] },
-      expect: [{ code: 'skill-shortage', reason: 'skill `network`: 3 holders for 4 teams (needs 1 per team)', paths: ['/requiredSkills/0'] }],
+      expect: [
+        {
+          code: 'skill-shortage',
+          reason: 'skill `network`: 3 holders for 4 teams (needs 1 per team)',
+          paths: ['/requiredSkills/0'],
+        },
+      ],
     },
     {
       name: 'too few seats',
       members: staff(17),
       opts: { teamCount: 3, maxTeamSize: 5 },
-      expect: [{ code: 'seats-shortage', reason: 'maxTeamSize 5 × 3 teams = 15 seats for 17 members' }],
+      expect: [
+        { code: 'seats-shortage', reason: 'maxTeamSize 5 × 3 teams = 15 seats for 17 members' },
+      ],
     },
     {
       name: 'a group larger than a team may be',
       members: staff(12),
-      opts: { teamCount: 3, maxTeamSize: 5, together: [['m00', 'm01', 'm02', 'm03', 'm04', 'm05', 'm06']] },
-      expect: [{ code: 'group-too-large', reason: /keep-together group of 7 .* exceeds maxTeamSize 5/, paths: ['/maxTeamSize', '/together/0'] }],
+      opts: {
+        teamCount: 3,
+        maxTeamSize: 5,
+        together: [['m00', 'm01', 'm02', 'm03', 'm04', 'm05', 'm06']],
+      },
+      expect: [
+        {
+          code: 'group-too-large',
+          reason: /keep-together group of 7 .* exceeds maxTeamSize 5/,
+          paths: ['/maxTeamSize', '/together/0'],
+        },
+      ],
     },
     {
       name: 'a group that joins a keep-apart pair',
       members: staff(6),
-      opts: { teamCount: 2, together: [['m00', 'm01'], ['m01', 'm02']], separate: [['m02', 'm00']] },
-      expect: [{ code: 'together-separate-conflict', reason: 'keep-apart pair [m00, m02] is joined by keep-together group [m00, m01, m02]', paths: ['/separate/0', '/together/0', '/together/1'] }],
+      opts: {
+        teamCount: 2,
+        together: [
+          ['m00', 'm01'],
+          ['m01', 'm02'],
+        ],
+        separate: [['m02', 'm00']],
+      },
+      expect: [
+        {
+          code: 'together-separate-conflict',
+          reason: 'keep-apart pair [m00, m02] is joined by keep-together group [m00, m01, m02]',
+          paths: ['/separate/0', '/together/0', '/together/1'],
+        },
+      ],
     },
     {
       name: 'more teams than members',
@@ -197,43 +309,98 @@ describe('splitTeams', () => {
     {
       name: 'several unmet constraints at once',
       members: staff(10, (i) => ({ skills: i < 1 ? ['legal'] : [] })),
-      opts: { teamCount: 3, maxTeamSize: 3, requiredSkills: [{ skill: 'legal', min: 1 }, { skill: 'network', min: 1 }] },
+      opts: {
+        teamCount: 3,
+        maxTeamSize: 3,
+        requiredSkills: [
+          { skill: 'legal', min: 1 },
+          { skill: 'network', min: 1 },
+        ],
+      },
       expect: [
         { code: 'seats-shortage', reason: 'maxTeamSize 3 × 3 teams = 9 seats for 10 members' },
-        { code: 'skill-shortage', reason: 'skill `legal`: 1 holder for 3 teams (needs 1 per team)' },
-        { code: 'skill-shortage', reason: 'skill `network`: 0 holders for 3 teams (needs 1 per team)' },
+        {
+          code: 'skill-shortage',
+          reason: 'skill `legal`: 1 holder for 3 teams (needs 1 per team)',
+        },
+        {
+          code: 'skill-shortage',
+          reason: 'skill `network`: 0 holders for 3 teams (needs 1 per team)',
+        },
       ],
     },
     {
       name: 'a chief and a deputy kept together',
       members: staff(4, (i) => ({ position: i === 0 ? 'chief' : i === 1 ? 'deputy' : 'staff' })),
       opts: { teamCount: 2, together: [['m00', 'm01']] },
-      expect: [{ code: 'together-leaders-conflict', reason: /puts a chief and a deputy in one team/ }],
+      expect: [
+        { code: 'together-leaders-conflict', reason: /puts a chief and a deputy in one team/ },
+      ],
     },
     {
       name: 'a keep-apart triangle with two teams',
       members: staff(6),
-      opts: { teamCount: 2, separate: [['m00', 'm01'], ['m01', 'm02'], ['m02', 'm00']] },
+      opts: {
+        teamCount: 2,
+        separate: [
+          ['m00', 'm01'],
+          ['m01', 'm02'],
+          ['m02', 'm00'],
+        ],
+      },
       expect: [
-        { code: 'unsatisfiable', reason: 'keep-apart pair [m00, m01]: no split satisfies it together with the other constraints; without it alone a split exists', paths: ['/separate/0'] },
-        { code: 'unsatisfiable', reason: /keep-apart pair \[m01, m02\]: no split/, paths: ['/separate/1'] },
-        { code: 'unsatisfiable', reason: /keep-apart pair \[m00, m02\]: no split/, paths: ['/separate/2'] },
+        {
+          code: 'unsatisfiable',
+          reason:
+            'keep-apart pair [m00, m01]: no split satisfies it together with the other constraints; without it alone a split exists',
+          paths: ['/separate/0'],
+        },
+        {
+          code: 'unsatisfiable',
+          reason: /keep-apart pair \[m01, m02\]: no split/,
+          paths: ['/separate/1'],
+        },
+        {
+          code: 'unsatisfiable',
+          reason: /keep-apart pair \[m00, m02\]: no split/,
+          paths: ['/separate/2'],
+        },
       ],
     },
     {
       name: 'a skill held only by chiefs when a deputy needs a team of their own',
-      members: staff(5, (i) => ({ skills: i < 2 ? ['network'] : [], position: i < 2 ? 'chief' : i === 2 ? 'deputy' : 'staff' })),
+      members: staff(5, (i) => ({
+        skills: i < 2 ? ['network'] : [],
+        position: i < 2 ? 'chief' : i === 2 ? 'deputy' : 'staff',
+      })),
       opts: { teamCount: 2, requiredSkills: [{ skill: 'network', min: 1 }] },
       expect: [
-        { code: 'unsatisfiable', reason: 'skill `network` (min 1 per team): no split satisfies it together with the other constraints; without it alone a split exists', paths: ['/requiredSkills/0'] },
-        { code: 'unsatisfiable', reason: /^chiefs apart from deputies: no split/, paths: ['/keepLeadersApart'] },
+        {
+          code: 'unsatisfiable',
+          reason:
+            'skill `network` (min 1 per team): no split satisfies it together with the other constraints; without it alone a split exists',
+          paths: ['/requiredSkills/0'],
+        },
+        {
+          code: 'unsatisfiable',
+          reason: /^chiefs apart from deputies: no split/,
+          paths: ['/keepLeadersApart'],
+        },
       ],
     },
     {
       name: 'too few holders for two per team',
-      members: staff(6, (i) => ({ skills: i < 2 ? ['network'] : [], position: i === 0 ? 'chief' : i === 1 ? 'deputy' : 'staff' })),
+      members: staff(6, (i) => ({
+        skills: i < 2 ? ['network'] : [],
+        position: i === 0 ? 'chief' : i === 1 ? 'deputy' : 'staff',
+      })),
       opts: { teamCount: 2, requiredSkills: [{ skill: 'network', min: 2 }] },
-      expect: [{ code: 'skill-shortage', reason: 'skill `network`: 2 holders for 2 teams (needs 2 per team)' }],
+      expect: [
+        {
+          code: 'skill-shortage',
+          reason: 'skill `network`: 2 holders for 2 teams (needs 2 per team)',
+        },
+      ],
     },
   ];
   for (const c of infeasible) {
@@ -253,9 +420,20 @@ describe('splitTeams', () => {
   }
 
   it('splits a large department quickly and still meets its constraints', () => {
-    const members = staff(3000, (i) => ({ skills: [`s${i % 20}`], remoteAccess: i % 5 === 0 ? 'thin-client' : i % 7 === 0 ? 'loan-pc' : 'company-pc', position: i === 0 ? 'chief' : i === 1 ? 'deputy' : 'staff' }));
+    const members = staff(3000, (i) => ({
+      skills: [`s${i % 20}`],
+      remoteAccess: i % 5 === 0 ? 'thin-client' : i % 7 === 0 ? 'loan-pc' : 'company-pc',
+      position: i === 0 ? 'chief' : i === 1 ? 'deputy' : 'staff',
+    }));
     const ids = members.map((m) => m.id);
-    const opts: SplitOptions = { teamCount: 4, requiredSkills: [{ skill: 's3', min: 5 }], separate: Array.from({ length: 50 }, (_, i) => [ids[i * 7]!, ids[i * 11 + 1]!] as [string, string]).filter(([a, b]) => a !== b) };
+    const opts: SplitOptions = {
+      teamCount: 4,
+      requiredSkills: [{ skill: 's3', min: 5 }],
+      separate: Array.from(
+        { length: 50 },
+        (_, i) => [ids[i * 7]!, ids[i * 11 + 1]!] as [string, string],
+      ).filter(([a, b]) => a !== b),
+    };
     const r = splitTeams(members, opts);
     assert.ok(r.ok);
     assert.deepEqual(checkSplitConstraints(members, r.value.teams, opts), []);

@@ -32,7 +32,10 @@ describe('a change keeps the UID, raises SEQUENCE, and changes the validators', 
     const after = await s.get(feed.token, '?include=remote');
     assert.equal(after.status, 200);
     assert.notEqual(after.headers.get('etag'), before.headers.get('etag'));
-    assert.ok(Date.parse(after.headers.get('last-modified')!) > Date.parse(before.headers.get('last-modified')!));
+    assert.ok(
+      Date.parse(after.headers.get('last-modified')!) >
+        Date.parse(before.headers.get('last-modified')!),
+    );
     const now = byDate(after.body);
     assert.deepEqual([...now.keys()], [...old.keys()], 'the same days, under the same UIDs');
     let changed = 0;
@@ -56,12 +59,28 @@ describe('a change keeps the UID, raises SEQUENCE, and changes the validators', 
 
     // The plain feed shows office days only: the old team's office days after the move leave it.
     const plainAfter = await s.get(feed.token);
-    const gone = [...byDate(plainBefore.body).keys()].filter((d) => !byDate(plainAfter.body).has(d));
+    const gone = [...byDate(plainBefore.body).keys()].filter(
+      (d) => !byDate(plainAfter.body).has(d),
+    );
     assert.ok(gone.length > 0 && gone.every((d) => d >= '2026-12-14'));
-    assert.notEqual(plainAfter.headers.get('etag'), plainBefore.headers.get('etag'), 'a removed event changes the ETag');
-    assert.notEqual(plainAfter.headers.get('last-modified'), plainBefore.headers.get('last-modified'), 'and Last-Modified');
-    assert.equal((await s.get(feed.token, '', { 'if-none-match': plainBefore.headers.get('etag')! })).status, 200);
-    assert.equal((await s.get(feed.token, '', { 'if-none-match': plainAfter.headers.get('etag')! })).status, 304);
+    assert.notEqual(
+      plainAfter.headers.get('etag'),
+      plainBefore.headers.get('etag'),
+      'a removed event changes the ETag',
+    );
+    assert.notEqual(
+      plainAfter.headers.get('last-modified'),
+      plainBefore.headers.get('last-modified'),
+      'and Last-Modified',
+    );
+    assert.equal(
+      (await s.get(feed.token, '', { 'if-none-match': plainBefore.headers.get('etag')! })).status,
+      200,
+    );
+    assert.equal(
+      (await s.get(feed.token, '', { 'if-none-match': plainAfter.headers.get('etag')! })).status,
+      304,
+    );
   });
 
   it('SEQUENCE never goes back: moving back raises it again, and a vanished day that returns keeps growing', async () => {
@@ -73,15 +92,26 @@ describe('a change keeps the UID, raises SEQUENCE, and changes the validators', 
       headers: { 'if-match': `"${view.version}"` },
     });
     assert.equal(back.status, 201, back.text);
-    assert.equal(back.json.officeFrom, '2026-12-21', 'back to a team they never left the office of: no wait');
+    assert.equal(
+      back.json.officeFrom,
+      '2026-12-21',
+      'back to a team they never left the office of: no wait',
+    );
     const evs = byDate((await s.get(feed.token, '?include=remote')).body);
     for (const [date, e] of evs) {
       const was = prev.get(date)!;
       const grew = Number(e.SEQUENCE) - Number(was.SEQUENCE);
-      assert.equal(grew, e.SUMMARY === was.SUMMARY ? 0 : 1, `${date}: ${was.SUMMARY}#${was.SEQUENCE} → ${e.SUMMARY}#${e.SEQUENCE}`);
+      assert.equal(
+        grew,
+        e.SUMMARY === was.SUMMARY ? 0 : 1,
+        `${date}: ${was.SUMMARY}#${was.SEQUENCE} → ${e.SUMMARY}#${e.SEQUENCE}`,
+      );
       if (date < '2026-12-14') assert.equal(e.SEQUENCE, '0');
     }
-    assert.ok([...evs.values()].some((e) => e.SEQUENCE === '2'), 'a day changed twice has SEQUENCE 2');
+    assert.ok(
+      [...evs.values()].some((e) => e.SEQUENCE === '2'),
+      'a day changed twice has SEQUENCE 2',
+    );
   });
 
   it('an unchanged feed answers 304 and keeps its validators even as the clock moves on within the day', async () => {
@@ -105,7 +135,7 @@ describe('a change keeps the UID, raises SEQUENCE, and changes the validators', 
 });
 
 describe('a quarantine as the feeds of the teams show it', () => {
-  it('turns team B\'s office days into standby and gives them to A, under the same UIDs with a higher SEQUENCE', async () => {
+  it("turns team B's office days into standby and gives them to A, under the same UIDs with a higher SEQUENCE", async () => {
     const s = await feedScenario();
     const [A, B] = s.rotation.teams;
     const fa = await s.feed('team', A.id);
@@ -114,7 +144,9 @@ describe('a quarantine as the feeds of the teams show it', () => {
     const beforeA = byDate((await s.get(fa.token, '?include=remote')).body);
     const beforeB = byDate((await s.get(fb.token, '?include=remote')).body);
     s.h.setNow('2026-11-24T05:00:00Z');
-    const q = await s.h.call('POST', '/v1/quarantines', { body: { teamId: B.id, startDate: '2026-12-07', reason: 'secret reason' } });
+    const q = await s.h.call('POST', '/v1/quarantines', {
+      body: { teamId: B.id, startDate: '2026-12-07', reason: 'secret reason' },
+    });
     assert.equal(q.status, 201, q.text);
     const moved: string[] = q.json.swaps.map((x: any) => x.date);
     assert.ok(moved.length > 3);

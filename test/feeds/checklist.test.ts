@@ -22,11 +22,18 @@ describe('FEEDS.md checklist', () => {
   it('1. one UID per (subject, day), stable across renders and unique within the feed, never a random default', async () => {
     const a = eventsOf((await s.get(member.token, '?include=remote')).body);
     const b = eventsOf((await s.get(member.token, '?include=remote')).body);
-    assert.deepEqual(a.map((e) => e.UID), b.map((e) => e.UID));
+    assert.deepEqual(
+      a.map((e) => e.UID),
+      b.map((e) => e.UID),
+    );
     assert.equal(new Set(a.map((e) => e.UID)).size, a.length);
-    for (const e of a) assert.match(e.UID!, new RegExp(`^\\d{4}-\\d{2}-\\d{2}\\.member\\.${s.memberId}@bunsan$`));
+    for (const e of a)
+      assert.match(e.UID!, new RegExp(`^\\d{4}-\\d{2}-\\d{2}\\.member\\.${s.memberId}@bunsan$`));
     const dept = eventsOf((await s.get((await s.feed('department', s.department.id)).token)).body);
-    assert.ok(dept.every((e) => !a.some((x) => x.UID === e.UID)), 'subjects never share a UID');
+    assert.ok(
+      dept.every((e) => !a.some((x) => x.UID === e.UID)),
+      'subjects never share a UID',
+    );
   });
 
   it('2. SEQUENCE starts at 0', async () => {
@@ -50,7 +57,10 @@ describe('FEEDS.md checklist', () => {
     const f = await h2.feed('department', h2.department.id);
     const dates = eventsOf((await h2.get(f.token)).body).map((e) => e.UID!.slice(0, 10));
     assert.equal(dates[0], '2026-12-16', 'today − 30 days is a Wednesday and a working day');
-    assert.ok(dates.every((d) => d >= '2026-12-16' && d <= '2027-01-29'), `${dates[0]} … ${dates.at(-1)}`);
+    assert.ok(
+      dates.every((d) => d >= '2026-12-16' && d <= '2027-01-29'),
+      `${dates[0]} … ${dates.at(-1)}`,
+    );
     assert.equal(dates.at(-1), '2027-01-29');
     await h2.h.close();
   });
@@ -79,10 +89,17 @@ describe('FEEDS.md checklist', () => {
 
   it('9–10. calendar properties once each, no METHOD, refresh hints of one hour', async () => {
     const lines = unfold((await s.get(member.token)).body);
-    for (const p of ['VERSION:2.0', 'CALSCALE:GREGORIAN', 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H', 'X-WR-TIMEZONE:Asia/Tokyo']) {
+    for (const p of [
+      'VERSION:2.0',
+      'CALSCALE:GREGORIAN',
+      'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+      'X-PUBLISHED-TTL:PT1H',
+      'X-WR-TIMEZONE:Asia/Tokyo',
+    ]) {
       assert.equal(lines.filter((l) => l === p).length, 1, p);
     }
-    for (const p of ['PRODID:', 'NAME:', 'X-WR-CALNAME:']) assert.equal(lines.filter((l) => l.startsWith(p)).length, 1, p);
+    for (const p of ['PRODID:', 'NAME:', 'X-WR-CALNAME:'])
+      assert.equal(lines.filter((l) => l.startsWith(p)).length, 1, p);
     assert.ok(!lines.some((l) => l.startsWith('METHOD')));
   });
 
@@ -99,7 +116,9 @@ raw = open(sys.argv[1], 'rb').read()
 c = icalendar.Calendar.from_ical(raw)
 v = vobject.readOne(raw.decode('utf-8'))
 print(json.dumps([str(c.get('NAME')), str(c.get('X-WR-CALNAME')), v.contents['name'][0].value, v.contents['x-wr-calname'][0].value], ensure_ascii=False))`;
-    const names = JSON.parse(execFileSync('/usr/bin/python3', ['-c', py, join(dir, 'odd.ics')], { encoding: 'utf8' }));
+    const names = JSON.parse(
+      execFileSync('/usr/bin/python3', ['-c', py, join(dir, 'odd.ics')], { encoding: 'utf8' }),
+    );
     assert.deepEqual(names, Array(4).fill('A, 東京; office\\days 出勤表'));
     rmSync(dir, { recursive: true, force: true });
     await odd.h.close();
@@ -110,7 +129,10 @@ print(json.dumps([str(c.get('NAME')), str(c.get('X-WR-CALNAME')), v.contents['na
     const f = await long.feed('member', long.memberId);
     const body = (await long.get(f.token)).body;
     assert.ok(body.endsWith('END:VCALENDAR\r\n'));
-    assert.ok(body.split('\r\n').some((l) => l.startsWith(' ')), 'the long name was folded');
+    assert.ok(
+      body.split('\r\n').some((l) => l.startsWith(' ')),
+      'the long name was folded',
+    );
     assert.deepEqual(lintIcs(body), []);
     await long.h.close();
   });
@@ -133,21 +155,34 @@ print(json.dumps([str(c.get('NAME')), str(c.get('X-WR-CALNAME')), v.contents['na
     assert.equal((await s.get(member.token, '', { 'if-none-match': etag })).status, 304);
     assert.equal((await s.get(member.token, '', { 'if-modified-since': lm })).status, 304);
     assert.equal((await s.get(member.token, '', { 'if-none-match': '"other"' })).status, 200);
-    assert.equal((await s.get(member.token, '', { 'if-modified-since': 'Mon, 23 Nov 2026 00:00:00 GMT' })).status, 200);
+    assert.equal(
+      (await s.get(member.token, '', { 'if-modified-since': 'Mon, 23 Nov 2026 00:00:00 GMT' }))
+        .status,
+      200,
+    );
     // A change within the same second as the last one still reaches a client that sends If-Modified-Since only.
     s.h.setNow(new Date(Date.parse(lm) + 800).toISOString());
-    const renamed = await s.h.call('PATCH', `/v1/members/${s.memberId}`, { body: { name: '改名 太郎' } });
+    const renamed = await s.h.call('PATCH', `/v1/members/${s.memberId}`, {
+      body: { name: '改名 太郎' },
+    });
     assert.equal(renamed.status, 200, renamed.text);
     const fresh = await s.get(member.token, '', { 'if-modified-since': lm });
     assert.equal(fresh.status, 200, 'changed, though within the second of Last-Modified');
     assert.ok(Date.parse(fresh.headers.get('last-modified')!) > Date.parse(lm));
-    assert.equal((await s.get(member.token, '', { 'if-modified-since': fresh.headers.get('last-modified')! })).status, 304);
+    assert.equal(
+      (await s.get(member.token, '', { 'if-modified-since': fresh.headers.get('last-modified')! }))
+        .status,
+      304,
+    );
   });
 
   it('16. 200 at the URL, no redirect, and three links: webcal://, https and Google’s add-by-URL', async () => {
     assert.equal(member.url, `http://localhost:8787/feeds/${member.token}.ics`);
     assert.equal(member.webcalUrl, `webcal://localhost:8787/feeds/${member.token}.ics`);
-    assert.equal(member.googleUrl, `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(member.webcalUrl)}`);
+    assert.equal(
+      member.googleUrl,
+      `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(member.webcalUrl)}`,
+    );
     assert.equal((await s.get(member.token)).status, 200);
   });
 
@@ -162,7 +197,12 @@ print(json.dumps([str(c.get('NAME')), str(c.get('X-WR-CALNAME')), v.contents['na
 
   it('18. an empty feed is still a valid calendar with its VTIMEZONE', async () => {
     const draftTeam = await s.h.call('POST', `/v1/departments/${s.department.id}/rotations`, {
-      body: { startDate: '2027-03-01', endDate: '2027-03-31', teamCount: 2, pattern: { kind: 'daily' } },
+      body: {
+        startDate: '2027-03-01',
+        endDate: '2027-03-31',
+        teamCount: 2,
+        pattern: { kind: 'daily' },
+      },
     });
     const f = await s.feed('team', draftTeam.json.teams[0].id);
     const body = (await s.get(f.token)).body;
@@ -175,14 +215,25 @@ print(json.dumps([str(c.get('NAME')), str(c.get('X-WR-CALNAME')), v.contents['na
   it('19. no office day on Japanese holidays (元日, 成人の日) or closed dates', async () => {
     const d = await s.feed('department', s.department.id);
     const dates = eventsOf((await s.get(d.token)).body).map((e) => e.UID!.slice(0, 10));
-    for (const off of ['2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-11', '2026-12-05']) assert.ok(!dates.includes(off), off);
+    for (const off of [
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2027-01-11',
+      '2026-12-05',
+    ])
+      assert.ok(!dates.includes(off), off);
   });
 
   it('summaries speak the department’s language (en) and never give a reason', async () => {
     const en = await feedScenario({ language: 'en' });
     const f = await en.feed('member', en.memberId);
     const evs = eventsOf((await en.get(f.token, '?include=remote')).body);
-    assert.deepEqual([...new Set(evs.map((e) => e.SUMMARY))].sort(), ['Office day (Team A)', 'Remote']);
+    assert.deepEqual([...new Set(evs.map((e) => e.SUMMARY))].sort(), [
+      'Office day (Team A)',
+      'Remote',
+    ]);
     const remote = evs.find((e) => e.SUMMARY === 'Remote')!;
     assert.equal(remote.TRANSP, 'TRANSPARENT');
     await en.h.close();
@@ -194,21 +245,29 @@ describe('feed transport', () => {
     const s = await feedScenario();
     const f = await s.feed('member', s.memberId);
     const plain = await s.h.app.request(`/feeds/${f.token}.ics`);
-    const zipped = await s.h.app.request(`/feeds/${f.token}.ics`, { headers: { 'accept-encoding': 'gzip, deflate' } });
+    const zipped = await s.h.app.request(`/feeds/${f.token}.ics`, {
+      headers: { 'accept-encoding': 'gzip, deflate' },
+    });
     assert.equal(zipped.headers.get('content-encoding'), 'gzip');
     assert.equal(zipped.headers.get('vary'), 'Accept-Encoding');
     const text = gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8');
     assert.equal(text, await plain.text());
     assert.notEqual(zipped.headers.get('etag'), plain.headers.get('etag'));
-    const again = await s.h.app.request(`/feeds/${f.token}.ics`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.get('etag')! } });
+    const again = await s.h.app.request(`/feeds/${f.token}.ics`, {
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': zipped.headers.get('etag')! },
+    });
     assert.equal(again.status, 304);
     // A client that refuses gzip (q=0), or names only other codings, gets the plain bytes.
     for (const header of ['gzip;q=0', 'gzip; q=0.0, identity', 'br', '*;q=0']) {
-      const r = await s.h.app.request(`/feeds/${f.token}.ics`, { headers: { 'accept-encoding': header } });
+      const r = await s.h.app.request(`/feeds/${f.token}.ics`, {
+        headers: { 'accept-encoding': header },
+      });
       assert.equal(r.headers.get('content-encoding'), null, header);
     }
     for (const header of ['*', 'deflate, gzip;q=0.5', 'x-gzip']) {
-      const r = await s.h.app.request(`/feeds/${f.token}.ics`, { headers: { 'accept-encoding': header } });
+      const r = await s.h.app.request(`/feeds/${f.token}.ics`, {
+        headers: { 'accept-encoding': header },
+      });
       assert.equal(r.headers.get('content-encoding'), 'gzip', header);
     }
     await s.h.close();

@@ -13,47 +13,108 @@ describe('feed security', () => {
   it('a chief cannot create a feed in another department; HR cannot create feeds at all', async () => {
     const other = (await s.h.call('POST', '/v1/departments', { body: { name: 'other' } })).json.id;
     const otherChief = (await s.h.tokenFor('chief', { departmentId: other })).token;
-    for (const body of [{ scope: 'member', id: s.memberId }, { scope: 'department', id: s.department.id }, { scope: 'team', id: s.rotation.teams[0].id }]) {
-      assert.equal((await s.h.call('POST', '/v1/feeds', { token: otherChief, body })).status, 403, JSON.stringify(body));
+    for (const body of [
+      { scope: 'member', id: s.memberId },
+      { scope: 'department', id: s.department.id },
+      { scope: 'team', id: s.rotation.teams[0].id },
+    ]) {
+      assert.equal(
+        (await s.h.call('POST', '/v1/feeds', { token: otherChief, body })).status,
+        403,
+        JSON.stringify(body),
+      );
     }
     const hr = (await s.h.tokenFor('hr')).token;
-    assert.equal((await s.h.call('POST', '/v1/feeds', { token: hr, body: { scope: 'member', id: s.memberId } })).status, 403);
+    assert.equal(
+      (
+        await s.h.call('POST', '/v1/feeds', {
+          token: hr,
+          body: { scope: 'member', id: s.memberId },
+        })
+      ).status,
+      403,
+    );
     const ownChief = (await s.h.tokenFor('chief', { departmentId: s.department.id })).token;
-    assert.equal((await s.h.call('POST', '/v1/feeds', { token: ownChief, body: { scope: 'team', id: s.rotation.teams[0].id } })).status, 201);
+    assert.equal(
+      (
+        await s.h.call('POST', '/v1/feeds', {
+          token: ownChief,
+          body: { scope: 'team', id: s.rotation.teams[0].id },
+        })
+      ).status,
+      201,
+    );
   });
 
   it('a staff token can create a feed of its own schedule only, and revoke only its own', async () => {
     const me = (await s.h.tokenFor('staff', { memberId: s.memberId })).token;
     const colleague = s.members.find((m) => m.id !== s.memberId)!.id;
-    assert.equal((await s.h.call('POST', '/v1/feeds', { token: me, body: { scope: 'member', id: colleague } })).status, 403);
-    assert.equal((await s.h.call('POST', '/v1/feeds', { token: me, body: { scope: 'department', id: s.department.id } })).status, 403);
-    const mine = await s.h.call('POST', '/v1/feeds', { token: me, body: { scope: 'member', id: s.memberId } });
+    assert.equal(
+      (await s.h.call('POST', '/v1/feeds', { token: me, body: { scope: 'member', id: colleague } }))
+        .status,
+      403,
+    );
+    assert.equal(
+      (
+        await s.h.call('POST', '/v1/feeds', {
+          token: me,
+          body: { scope: 'department', id: s.department.id },
+        })
+      ).status,
+      403,
+    );
+    const mine = await s.h.call('POST', '/v1/feeds', {
+      token: me,
+      body: { scope: 'member', id: s.memberId },
+    });
     assert.equal(mine.status, 201);
     const theirs = await s.feed('member', colleague);
     assert.equal((await s.h.call('DELETE', `/v1/feeds/${theirs.id}`, { token: me })).status, 403);
     assert.equal((await s.get(theirs.token)).status, 200, 'a refused revocation changes nothing');
-    assert.equal((await s.h.call('DELETE', `/v1/feeds/${mine.json.id}`, { token: me })).status, 200);
+    assert.equal(
+      (await s.h.call('DELETE', `/v1/feeds/${mine.json.id}`, { token: me })).status,
+      200,
+    );
     assert.equal((await s.get(mine.json.token)).status, 404);
   });
 
   it('lists the live feeds a token may revoke, without their secrets, so a lost link can be revoked', async () => {
     const me = (await s.h.tokenFor('staff', { memberId: s.memberId })).token;
     const colleague = s.members.find((m) => m.id !== s.memberId)!.id;
-    const first = (await s.h.call('POST', '/v1/feeds', { token: me, body: { scope: 'member', id: s.memberId } })).json;
+    const first = (
+      await s.h.call('POST', '/v1/feeds', { token: me, body: { scope: 'member', id: s.memberId } })
+    ).json;
     s.h.setNow('2026-11-24T10:00:00Z');
-    const second = (await s.h.call('POST', '/v1/feeds', { token: me, body: { scope: 'member', id: s.memberId } })).json;
+    const second = (
+      await s.h.call('POST', '/v1/feeds', { token: me, body: { scope: 'member', id: s.memberId } })
+    ).json;
     const theirs = await s.feed('member', colleague);
     const listed = await s.h.call('GET', '/v1/feeds', { token: me });
     assert.equal(listed.status, 200);
     const ids = listed.json.feeds.map((f: any) => f.id);
     assert.deepEqual(ids.slice(0, 2), [second.id, first.id], 'newest first');
     assert.ok(!ids.includes(theirs.id), "a colleague's feed is not listed to staff");
-    assert.ok(!listed.text.includes(first.token) && !listed.text.includes(second.token) && !/token/i.test(listed.text), 'no secrets');
+    assert.ok(
+      !listed.text.includes(first.token) &&
+        !listed.text.includes(second.token) &&
+        !/token/i.test(listed.text),
+      'no secrets',
+    );
     assert.equal((await s.h.call('DELETE', `/v1/feeds/${first.id}`, { token: me })).status, 200);
-    assert.ok(!(await s.h.call('GET', '/v1/feeds', { token: me })).json.feeds.some((f: any) => f.id === first.id), 'a revoked feed leaves the list');
+    assert.ok(
+      !(await s.h.call('GET', '/v1/feeds', { token: me })).json.feeds.some(
+        (f: any) => f.id === first.id,
+      ),
+      'a revoked feed leaves the list',
+    );
     const chief = (await s.h.tokenFor('chief', { departmentId: s.department.id })).token;
-    const chiefIds = (await s.h.call('GET', '/v1/feeds', { token: chief })).json.feeds.map((f: any) => f.id);
-    assert.ok(chiefIds.includes(second.id) && chiefIds.includes(theirs.id), "a chief sees the department's feeds");
+    const chiefIds = (await s.h.call('GET', '/v1/feeds', { token: chief })).json.feeds.map(
+      (f: any) => f.id,
+    );
+    assert.ok(
+      chiefIds.includes(second.id) && chiefIds.includes(theirs.id),
+      "a chief sees the department's feeds",
+    );
   });
 
   it('an unknown subject is refused with 422 naming the id', async () => {
@@ -83,6 +144,9 @@ describe('feed security', () => {
     assert.equal(broken.status, 500);
     assert.ok(!(await broken.text()).includes(f.token));
     assert.ok(s.h.logs.length > 0, 'the failure was logged');
-    assert.ok(s.h.logs.every((l) => !l.includes(f.token)), s.h.logs.join('\n'));
+    assert.ok(
+      s.h.logs.every((l) => !l.includes(f.token)),
+      s.h.logs.join('\n'),
+    );
   });
 });

@@ -7,7 +7,8 @@ import { lintIcs } from '../support/ics-lint.ts';
 import { feedScenario, type FeedScenario } from '../support/feed-scenario.ts';
 import { renderGoldens } from '../support/golden-feeds.ts';
 
-const golden = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
+const golden = (name: string) =>
+  readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
 const root = new URL('../..', import.meta.url).pathname;
 
 describe('golden feeds of a small department', () => {
@@ -32,7 +33,11 @@ describe('golden feeds of a small department', () => {
       const s = await feedScenario(); const out = await renderGoldens(s);
       process.stdout.write(JSON.stringify(out));`;
     const digests = ['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati'].map((TZ) => {
-      const json = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, env: { ...process.env, TZ, NODE_TEST_CONTEXT: '' }, encoding: 'utf8' });
+      const json = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', script],
+        { cwd: root, env: { ...process.env, TZ, NODE_TEST_CONTEXT: '' }, encoding: 'utf8' },
+      );
       const bodies = JSON.parse(json) as Record<string, string>;
       assert.equal(bodies['member.ics'], golden('member.ics'), `member feed under TZ=${TZ}`);
       return createHash('sha256').update(json).digest('hex');

@@ -23,7 +23,9 @@ interface Seen {
 
 const jstOfficeHours = (e: Seen) => {
   const date = e.uid.slice(0, 10);
-  const dayBefore = new Date(Date.parse(`${date}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10);
+  const dayBefore = new Date(Date.parse(`${date}T00:00:00Z`) - 86400_000)
+    .toISOString()
+    .slice(0, 10);
   assert.equal(e.start, `${dayBefore}T23:30:00Z`, `${e.uid} starts at 08:30 JST`);
   assert.equal(e.end, `${date}T08:15:00Z`, `${e.uid} ends at 17:15 JST`);
 };
@@ -34,7 +36,11 @@ function expected(name: string): Omit<Seen, 'start' | 'end'>[] {
     .replace(/\r\n[ \t]/g, '')
     .split('BEGIN:VEVENT')
     .slice(1)
-    .map((ev) => ({ uid: /\r\nUID:(.*)\r\n/.exec(ev)![1]!, sequence: Number(/\r\nSEQUENCE:(\d+)/.exec(ev)![1]), summary: /\r\nSUMMARY:(.*)\r\n/.exec(ev)![1]! }));
+    .map((ev) => ({
+      uid: /\r\nUID:(.*)\r\n/.exec(ev)![1]!,
+      sequence: Number(/\r\nSEQUENCE:(\d+)/.exec(ev)![1]),
+      summary: /\r\nSUMMARY:(.*)\r\n/.exec(ev)![1]!,
+    }));
 }
 
 const iso = (d: Date) => d.toISOString().replace(/\.000Z$/, 'Z');
@@ -49,9 +55,18 @@ for (const name of FILES) {
       for (const tz of comp.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
       const seen: Seen[] = comp.getAllSubcomponents('vevent').map((v) => {
         const e = new ICAL.Event(v);
-        return { uid: e.uid, sequence: e.sequence, summary: e.summary, start: iso(e.startDate.toJSDate()), end: iso(e.endDate.toJSDate()) };
+        return {
+          uid: e.uid,
+          sequence: e.sequence,
+          summary: e.summary,
+          start: iso(e.startDate.toJSDate()),
+          end: iso(e.endDate.toJSDate()),
+        };
       });
-      assert.deepEqual(seen.map(({ start: _s, end: _e, ...rest }) => rest), want);
+      assert.deepEqual(
+        seen.map(({ start: _s, end: _e, ...rest }) => rest),
+        want,
+      );
       seen.forEach(jstOfficeHours);
       assert.equal(comp.getFirstPropertyValue('x-wr-calname'), comp.getFirstPropertyValue('name'));
     });
@@ -60,15 +75,29 @@ for (const name of FILES) {
       const data = nodeIcal.sync.parseICS(readFileSync(path(name), 'utf8'));
       const seen = Object.values(data)
         .filter((c: any) => c.type === 'VEVENT')
-        .map((e: any) => ({ uid: e.uid, sequence: Number(e.sequence), summary: e.summary, start: iso(e.start), end: iso(e.end) }));
-      assert.deepEqual(seen.map(({ start: _s, end: _e, ...rest }) => rest), want);
+        .map((e: any) => ({
+          uid: e.uid,
+          sequence: Number(e.sequence),
+          summary: e.summary,
+          start: iso(e.start),
+          end: iso(e.end),
+        }));
+      assert.deepEqual(
+        seen.map(({ start: _s, end: _e, ...rest }) => rest),
+        want,
+      );
       seen.forEach(jstOfficeHours);
     });
 
     for (const peer of ['icalendar', 'vobject']) {
       it(`Python ${peer} (Debian) reads every event at the JST office hours`, () => {
-        const out = JSON.parse(execFileSync(PY, [PEER, peer, path(name)], { encoding: 'utf8' })) as { name: string; events: Seen[] };
-        assert.deepEqual(out.events.map(({ start: _s, end: _e, ...rest }) => rest), want);
+        const out = JSON.parse(
+          execFileSync(PY, [PEER, peer, path(name)], { encoding: 'utf8' }),
+        ) as { name: string; events: Seen[] };
+        assert.deepEqual(
+          out.events.map(({ start: _s, end: _e, ...rest }) => rest),
+          want,
+        );
         out.events.forEach(jstOfficeHours);
         assert.ok(out.name.length > 0);
       });

@@ -14,7 +14,10 @@ describe('audit log', () => {
     const seed = await seedDepartment(h);
     h.setNow('2026-11-22T00:00:00Z');
     const chief = await h.tokenFor('chief', { departmentId: seed.department.id });
-    await h.call('PATCH', `/v1/members/${seed.members[2]!.id}`, { token: chief.token, body: { skills: ['helpdesk'] } });
+    await h.call('PATCH', `/v1/members/${seed.members[2]!.id}`, {
+      token: chief.token,
+      body: { skills: ['helpdesk'] },
+    });
 
     const all = await h.call('GET', '/v1/audit', { token: hr.token });
     assert.equal(all.status, 200);
@@ -27,14 +30,22 @@ describe('audit log', () => {
       '2026-11-22T00:00:00.000Z member.update chief',
       '2026-11-22T00:00:00.000Z token.issue admin',
     ]);
-    assert.deepEqual(all.json.entries.map((e: any) => e.at), [...all.json.entries.map((e: any) => e.at)].sort());
+    assert.deepEqual(
+      all.json.entries.map((e: any) => e.at),
+      [...all.json.entries.map((e: any) => e.at)].sort(),
+    );
     assert.equal(all.json.entries.length, 5);
     const chiefEntry = all.json.entries.find((e: any) => e.action === 'member.update');
     assert.equal(chiefEntry.actor.tokenId, chief.id);
     assert.equal(chiefEntry.subject.id, seed.members[2]!.id);
 
-    const later = await h.call('GET', '/v1/audit?from=2026-11-21&to=2026-11-23', { token: hr.token });
-    assert.deepEqual(later.json.entries.map((e: any) => e.action).sort(), ['member.update', 'token.issue']);
+    const later = await h.call('GET', '/v1/audit?from=2026-11-21&to=2026-11-23', {
+      token: hr.token,
+    });
+    assert.deepEqual(later.json.entries.map((e: any) => e.action).sort(), [
+      'member.update',
+      'token.issue',
+    ]);
     assert.equal(later.json.entries.length, 2);
     assert.ok(later.json.entries.every((e: any) => e.at.startsWith('2026-11-22')));
   });

@@ -5,7 +5,16 @@ import { OPERATIONS } from '../../src/http/operations.ts';
 import { harness, seedDepartment, type Harness } from '../support/harness.ts';
 
 // Who calls: no token, a revoked token, and each role (chiefs and staff in and out of scope).
-const CALLERS = ['none', 'revoked', 'admin', 'hr', 'chiefOwn', 'chiefOther', 'staffSelf', 'staffOther'] as const;
+const CALLERS = [
+  'none',
+  'revoked',
+  'admin',
+  'hr',
+  'chiefOwn',
+  'chiefOther',
+  'staffSelf',
+  'staffOther',
+] as const;
 type Caller = (typeof CALLERS)[number];
 
 interface Ctx {
@@ -16,7 +25,12 @@ interface Ctx {
   fresh: {
     feedId: () => Promise<string>;
     failedOutboxId: () => Promise<string>;
-    quarantineId: () => Promise<string>; memberId: () => Promise<string>; tokenId: () => Promise<string>; email: () => string; rotationId: () => Promise<string> };
+    quarantineId: () => Promise<string>;
+    memberId: () => Promise<string>;
+    tokenId: () => Promise<string>;
+    email: () => string;
+    rotationId: () => Promise<string>;
+  };
 }
 interface Req {
   path: string;
@@ -33,86 +47,228 @@ interface Row {
 //                                                                  none revoked admin  hr  chiefOwn chiefOther staffSelf staffOther
 // Each fresh rotation gets a month of its own, so that publishing never overlaps another.
 let rotationMonth = 0;
-const monthOf = (k: number) => `${2027 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
-const ROTATION = { startDate: '2026-12-01', endDate: '2026-12-31', teamCount: 2, pattern: { kind: 'daily' } };
+const monthOf = (k: number) =>
+  `${2027 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+const ROTATION = {
+  startDate: '2026-12-01',
+  endDate: '2026-12-31',
+  teamCount: 2,
+  pattern: { kind: 'daily' },
+};
 
 const TABLE: Row[] = [
-  { op: 'GET /healthz', request: () => ({ path: '/healthz' }), expect: [200, 200, 200, 200, 200, 200, 200, 200] },
-  { op: 'GET /openapi.json', request: () => ({ path: '/openapi.json' }), expect: [200, 200, 200, 200, 200, 200, 200, 200] },
-  { op: 'POST /v1/departments', request: () => ({ path: '/v1/departments', body: { name: 'new' } }), expect: [401, 401, 201, 403, 403, 403, 403, 403] },
-  { op: 'GET /v1/departments', request: () => ({ path: '/v1/departments' }), expect: [401, 401, 200, 200, 200, 200, 403, 403] },
-  { op: 'GET /v1/departments/{id}', request: (c) => ({ path: `/v1/departments/${c.deptId}` }), expect: [401, 401, 200, 200, 200, 403, 403, 403] },
+  {
+    op: 'GET /healthz',
+    request: () => ({ path: '/healthz' }),
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    op: 'GET /openapi.json',
+    request: () => ({ path: '/openapi.json' }),
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    op: 'POST /v1/departments',
+    request: () => ({ path: '/v1/departments', body: { name: 'new' } }),
+    expect: [401, 401, 201, 403, 403, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/departments',
+    request: () => ({ path: '/v1/departments' }),
+    expect: [401, 401, 200, 200, 200, 200, 403, 403],
+  },
+  {
+    op: 'GET /v1/departments/{id}',
+    request: (c) => ({ path: `/v1/departments/${c.deptId}` }),
+    expect: [401, 401, 200, 200, 200, 403, 403, 403],
+  },
   {
     op: 'PATCH /v1/departments/{id}',
-    request: (c) => ({ path: `/v1/departments/${c.deptId}`, body: { closedDates: ['2026-12-29'] } }),
+    request: (c) => ({
+      path: `/v1/departments/${c.deptId}`,
+      body: { closedDates: ['2026-12-29'] },
+    }),
     expect: [401, 401, 200, 403, 200, 403, 403, 403],
   },
   {
     op: 'POST /v1/departments/{id}/members',
-    request: (c) => ({ path: `/v1/departments/${c.deptId}/members`, body: { members: [{ name: 'N', email: c.fresh.email() }] } }),
+    request: (c) => ({
+      path: `/v1/departments/${c.deptId}/members`,
+      body: { members: [{ name: 'N', email: c.fresh.email() }] },
+    }),
     expect: [401, 401, 201, 403, 201, 403, 403, 403],
   },
-  { op: 'GET /v1/departments/{id}/members', request: (c) => ({ path: `/v1/departments/${c.deptId}/members` }), expect: [401, 401, 200, 200, 200, 403, 403, 403] },
-  { op: 'GET /v1/members/{id}', request: (c) => ({ path: `/v1/members/${c.selfId}` }), expect: [401, 401, 200, 200, 200, 403, 200, 403] },
+  {
+    op: 'GET /v1/departments/{id}/members',
+    request: (c) => ({ path: `/v1/departments/${c.deptId}/members` }),
+    expect: [401, 401, 200, 200, 200, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/members/{id}',
+    request: (c) => ({ path: `/v1/members/${c.selfId}` }),
+    expect: [401, 401, 200, 200, 200, 403, 200, 403],
+  },
   {
     op: 'PATCH /v1/members/{id}',
-    request: async (c) => ({ path: `/v1/members/${await c.fresh.memberId()}`, body: { skills: ['x'] } }),
+    request: async (c) => ({
+      path: `/v1/members/${await c.fresh.memberId()}`,
+      body: { skills: ['x'] },
+    }),
     expect: [401, 401, 200, 403, 200, 403, 403, 403],
   },
-  { op: 'DELETE /v1/members/{id}', request: async (c) => ({ path: `/v1/members/${await c.fresh.memberId()}` }), expect: [401, 401, 200, 403, 200, 403, 403, 403] },
-  { op: 'POST /v1/tokens', request: () => ({ path: '/v1/tokens', body: { role: 'hr', label: 'x' } }), expect: [401, 401, 201, 403, 403, 403, 403, 403] },
-  { op: 'GET /v1/tokens', request: () => ({ path: '/v1/tokens' }), expect: [401, 401, 200, 403, 403, 403, 403, 403] },
-  { op: 'DELETE /v1/tokens/{id}', request: async (c) => ({ path: `/v1/tokens/${await c.fresh.tokenId()}` }), expect: [401, 401, 200, 403, 403, 403, 403, 403] },
+  {
+    op: 'DELETE /v1/members/{id}',
+    request: async (c) => ({ path: `/v1/members/${await c.fresh.memberId()}` }),
+    expect: [401, 401, 200, 403, 200, 403, 403, 403],
+  },
+  {
+    op: 'POST /v1/tokens',
+    request: () => ({ path: '/v1/tokens', body: { role: 'hr', label: 'x' } }),
+    expect: [401, 401, 201, 403, 403, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/tokens',
+    request: () => ({ path: '/v1/tokens' }),
+    expect: [401, 401, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    op: 'DELETE /v1/tokens/{id}',
+    request: async (c) => ({ path: `/v1/tokens/${await c.fresh.tokenId()}` }),
+    expect: [401, 401, 200, 403, 403, 403, 403, 403],
+  },
   {
     op: 'POST /v1/departments/{id}/rotations',
     request: (c) => ({ path: `/v1/departments/${c.deptId}/rotations`, body: ROTATION }),
     expect: [401, 401, 201, 403, 201, 403, 403, 403],
   },
-  { op: 'GET /v1/departments/{id}/rotations', request: (c) => ({ path: `/v1/departments/${c.deptId}/rotations` }), expect: [401, 401, 200, 200, 200, 403, 403, 403] },
-  { op: 'GET /v1/rotations/{id}', request: (c) => ({ path: `/v1/rotations/${c.rotationId}` }), expect: [401, 401, 200, 200, 200, 403, 403, 403] },
-  { op: 'GET /v1/rotations/{id}/schedule', request: (c) => ({ path: `/v1/rotations/${c.rotationId}/schedule` }), expect: [401, 401, 200, 200, 200, 403, 200, 200] },
-  { op: 'GET /v1/rotations/{id}/survivability', request: (c) => ({ path: `/v1/rotations/${c.rotationId}/survivability` }), expect: [401, 401, 200, 200, 200, 403, 403, 403] },
+  {
+    op: 'GET /v1/departments/{id}/rotations',
+    request: (c) => ({ path: `/v1/departments/${c.deptId}/rotations` }),
+    expect: [401, 401, 200, 200, 200, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/rotations/{id}',
+    request: (c) => ({ path: `/v1/rotations/${c.rotationId}` }),
+    expect: [401, 401, 200, 200, 200, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/rotations/{id}/schedule',
+    request: (c) => ({ path: `/v1/rotations/${c.rotationId}/schedule` }),
+    expect: [401, 401, 200, 200, 200, 403, 200, 200],
+  },
+  {
+    op: 'GET /v1/rotations/{id}/survivability',
+    request: (c) => ({ path: `/v1/rotations/${c.rotationId}/survivability` }),
+    expect: [401, 401, 200, 200, 200, 403, 403, 403],
+  },
   {
     op: 'POST /v1/rotations/{id}/publish',
-    request: async (c) => ({ path: `/v1/rotations/${await c.fresh.rotationId()}/publish`, headers: { 'if-match': '"1"' } }),
+    request: async (c) => ({
+      path: `/v1/rotations/${await c.fresh.rotationId()}/publish`,
+      headers: { 'if-match': '"1"' },
+    }),
     expect: [401, 401, 200, 403, 200, 403, 403, 403],
   },
   {
     op: 'POST /v1/rotations/{id}/regenerate',
-    request: async (c) => ({ path: `/v1/rotations/${await c.fresh.rotationId()}/regenerate`, body: { seed: 3 }, headers: { 'if-match': '"1"' } }),
+    request: async (c) => ({
+      path: `/v1/rotations/${await c.fresh.rotationId()}/regenerate`,
+      body: { seed: 3 },
+      headers: { 'if-match': '"1"' },
+    }),
     expect: [401, 401, 200, 403, 200, 403, 403, 403],
   },
   {
     op: 'POST /v1/rotations/{id}/moves',
     request: async (c) => ({
       path: `/v1/rotations/${await c.fresh.rotationId()}/moves`,
-      body: { memberId: c.selfId, toTeamId: null, effectiveDate: `${monthOf(rotationMonth - 1)}-10` },
+      body: {
+        memberId: c.selfId,
+        toTeamId: null,
+        effectiveDate: `${monthOf(rotationMonth - 1)}-10`,
+      },
       headers: { 'if-match': '"1"' },
     }),
     expect: [401, 401, 201, 403, 201, 403, 403, 403],
   },
-  { op: 'GET /v1/members/{id}/schedule', request: (c) => ({ path: `/v1/members/${c.selfId}/schedule` }), expect: [401, 401, 200, 200, 200, 403, 200, 403] },
-  { op: 'POST /v1/feeds', request: (c) => ({ path: '/v1/feeds', body: { scope: 'member', id: c.selfId } }), expect: [401, 401, 201, 403, 201, 403, 201, 403] },
-  { op: 'GET /v1/feeds', request: (c) => ({ path: `/v1/feeds?departmentId=${c.deptId}` }), expect: [401, 401, 200, 403, 200, 403, 200, 200] },
-  { op: 'DELETE /v1/feeds/{id}', request: async (c) => ({ path: `/v1/feeds/${await c.fresh.feedId()}` }), expect: [401, 401, 200, 403, 200, 403, 200, 403] },
-  { op: 'GET /feeds/{token}.ics', request: (c) => ({ path: `/feeds/${c.feedToken}.ics` }), expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    op: 'GET /v1/members/{id}/schedule',
+    request: (c) => ({ path: `/v1/members/${c.selfId}/schedule` }),
+    expect: [401, 401, 200, 200, 200, 403, 200, 403],
+  },
+  {
+    op: 'POST /v1/feeds',
+    request: (c) => ({ path: '/v1/feeds', body: { scope: 'member', id: c.selfId } }),
+    expect: [401, 401, 201, 403, 201, 403, 201, 403],
+  },
+  {
+    op: 'GET /v1/feeds',
+    request: (c) => ({ path: `/v1/feeds?departmentId=${c.deptId}` }),
+    expect: [401, 401, 200, 403, 200, 403, 200, 200],
+  },
+  {
+    op: 'DELETE /v1/feeds/{id}',
+    request: async (c) => ({ path: `/v1/feeds/${await c.fresh.feedId()}` }),
+    expect: [401, 401, 200, 403, 200, 403, 200, 403],
+  },
+  {
+    op: 'GET /feeds/{token}.ics',
+    request: (c) => ({ path: `/feeds/${c.feedToken}.ics` }),
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
   {
     op: 'POST /v1/quarantines',
-    request: (c) => ({ path: '/v1/quarantines', body: { memberId: c.selfId, startDate: '2026-12-01' } }),
+    request: (c) => ({
+      path: '/v1/quarantines',
+      body: { memberId: c.selfId, startDate: '2026-12-01' },
+    }),
     expect: [401, 401, 201, 201, 403, 403, 403, 403],
   },
   {
     op: 'POST /v1/quarantines/{id}/lift',
-    request: async (c) => ({ path: `/v1/quarantines/${await c.fresh.quarantineId()}/lift`, body: { date: '2026-12-02' } }),
+    request: async (c) => ({
+      path: `/v1/quarantines/${await c.fresh.quarantineId()}/lift`,
+      body: { date: '2026-12-02' },
+    }),
     expect: [401, 401, 200, 200, 403, 403, 403, 403],
   },
-  { op: 'GET /v1/quarantines', request: () => ({ path: '/v1/quarantines?active=true' }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
-  { op: 'GET /v1/exposures', request: (c) => ({ path: `/v1/exposures?memberId=${c.selfId}` }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
-  { op: 'GET /v1/audit', request: () => ({ path: '/v1/audit' }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
-  { op: 'GET /v1/settings', request: () => ({ path: '/v1/settings' }), expect: [401, 401, 200, 200, 403, 403, 403, 403] },
-  { op: 'PATCH /v1/settings', request: () => ({ path: '/v1/settings', body: { thinClientSeats: 10, loanPcs: 60 } }), expect: [401, 401, 200, 403, 403, 403, 403, 403] },
-  { op: 'GET /v1/capacity', request: (c) => ({ path: `/v1/capacity?departmentId=${c.deptId}&from=2026-12-01&to=2026-12-31` }), expect: [401, 401, 200, 200, 200, 403, 403, 403] },
-  { op: 'GET /v1/outbox', request: () => ({ path: '/v1/outbox?status=failed' }), expect: [401, 401, 200, 403, 403, 403, 403, 403] },
+  {
+    op: 'GET /v1/quarantines',
+    request: () => ({ path: '/v1/quarantines?active=true' }),
+    expect: [401, 401, 200, 200, 403, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/exposures',
+    request: (c) => ({ path: `/v1/exposures?memberId=${c.selfId}` }),
+    expect: [401, 401, 200, 200, 403, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/audit',
+    request: () => ({ path: '/v1/audit' }),
+    expect: [401, 401, 200, 200, 403, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/settings',
+    request: () => ({ path: '/v1/settings' }),
+    expect: [401, 401, 200, 200, 403, 403, 403, 403],
+  },
+  {
+    op: 'PATCH /v1/settings',
+    request: () => ({ path: '/v1/settings', body: { thinClientSeats: 10, loanPcs: 60 } }),
+    expect: [401, 401, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/capacity',
+    request: (c) => ({
+      path: `/v1/capacity?departmentId=${c.deptId}&from=2026-12-01&to=2026-12-31`,
+    }),
+    expect: [401, 401, 200, 200, 200, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/outbox',
+    request: () => ({ path: '/v1/outbox?status=failed' }),
+    expect: [401, 401, 200, 403, 403, 403, 403, 403],
+  },
   {
     op: 'POST /v1/outbox/{id}/retry',
     request: async (c) => ({ path: `/v1/outbox/${await c.fresh.failedOutboxId()}/retry` }),
@@ -139,21 +295,45 @@ describe('authorisation matrix: every endpoint × every caller', () => {
           const at = '2026-11-24T09:00:00.000Z';
           await h.deps.atomic(
             insertOutboxQueries(h.db, [
-              { id, created_at: at, department_id: own.department.id, topic: 'test', ref_id: null, channel: 'email', recipient: 'x@example.jp', subject: 's', body: 'b', status: 'failed', attempts: 10, next_attempt_at: at, last_error: 'refused', sent_at: null },
+              {
+                id,
+                created_at: at,
+                department_id: own.department.id,
+                topic: 'test',
+                ref_id: null,
+                channel: 'email',
+                recipient: 'x@example.jp',
+                subject: 's',
+                body: 'b',
+                status: 'failed',
+                attempts: 10,
+                next_attempt_at: at,
+                last_error: 'refused',
+                sent_at: null,
+              },
             ]),
           );
           return id;
         },
-        quarantineId: async () => (await h.call('POST', '/v1/quarantines', { body: { memberId: own.members[2]!.id, startDate: '2026-12-01' } })).json.id,
+        quarantineId: async () =>
+          (
+            await h.call('POST', '/v1/quarantines', {
+              body: { memberId: own.members[2]!.id, startDate: '2026-12-01' },
+            })
+          ).json.id,
         email: () => `fresh${++n}@example.jp`,
         memberId: async () => {
-          const r = await h.call('POST', `/v1/departments/${own.department.id}/members`, { body: { members: [{ name: 'F', email: `m${++n}@example.jp` }] } });
+          const r = await h.call('POST', `/v1/departments/${own.department.id}/members`, {
+            body: { members: [{ name: 'F', email: `m${++n}@example.jp` }] },
+          });
           return r.json.members[0].id;
         },
         tokenId: async () => (await h.tokenFor('hr')).id,
         rotationId: async () => {
           const m = monthOf(rotationMonth++);
-          const r = await h.call('POST', `/v1/departments/${own.department.id}/rotations`, { body: { ...ROTATION, startDate: `${m}-01`, endDate: `${m}-28` } });
+          const r = await h.call('POST', `/v1/departments/${own.department.id}/rotations`, {
+            body: { ...ROTATION, startDate: `${m}-01`, endDate: `${m}-28` },
+          });
           assert.equal(r.status, 201, r.text);
           return r.json.id;
         },
@@ -161,8 +341,12 @@ describe('authorisation matrix: every endpoint × every caller', () => {
       rotationId: '',
       feedToken: '',
     };
-    ctx.fresh.feedId = async () => (await h.call('POST', '/v1/feeds', { body: { scope: 'member', id: own.members[0]!.id } })).json.id;
-    ctx.feedToken = (await h.call('POST', '/v1/feeds', { body: { scope: 'department', id: own.department.id } })).json.token;
+    ctx.fresh.feedId = async () =>
+      (await h.call('POST', '/v1/feeds', { body: { scope: 'member', id: own.members[0]!.id } }))
+        .json.id;
+    ctx.feedToken = (
+      await h.call('POST', '/v1/feeds', { body: { scope: 'department', id: own.department.id } })
+    ).json.token;
     ctx.rotationId = await ctx.fresh.rotationId();
     const revoked = await h.tokenFor('admin');
     await h.call('DELETE', `/v1/tokens/${revoked.id}`);
@@ -171,14 +355,20 @@ describe('authorisation matrix: every endpoint × every caller', () => {
     tokens.set('admin', (await h.tokenFor('admin')).token);
     tokens.set('hr', (await h.tokenFor('hr')).token);
     tokens.set('chiefOwn', (await h.tokenFor('chief', { departmentId: own.department.id })).token);
-    tokens.set('chiefOther', (await h.tokenFor('chief', { departmentId: other.department.id })).token);
+    tokens.set(
+      'chiefOther',
+      (await h.tokenFor('chief', { departmentId: other.department.id })).token,
+    );
     tokens.set('staffSelf', (await h.tokenFor('staff', { memberId: own.members[0]!.id })).token);
     tokens.set('staffOther', (await h.tokenFor('staff', { memberId: own.members[1]!.id })).token);
   });
   after(() => h.close());
 
   it('covers every operation of the API (a new endpoint must be added to the table)', () => {
-    assert.deepEqual(TABLE.map((r) => r.op).sort(), OPERATIONS.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort());
+    assert.deepEqual(
+      TABLE.map((r) => r.op).sort(),
+      OPERATIONS.map((o) => `${o.method.toUpperCase()} ${o.path}`).sort(),
+    );
   });
 
   for (const row of TABLE) {
@@ -188,14 +378,29 @@ describe('authorisation matrix: every endpoint × every caller', () => {
       for (const caller of CALLERS) {
         const req = await row.request(ctx);
         const before = await h.rowCounts();
-        const r = await h.call(method!, req.path, { token: tokens.get(caller)!, ...(req.body !== undefined ? { body: req.body } : {}), ...(req.headers ? { headers: req.headers } : {}) });
+        const r = await h.call(method!, req.path, {
+          token: tokens.get(caller)!,
+          ...(req.body !== undefined ? { body: req.body } : {}),
+          ...(req.headers ? { headers: req.headers } : {}),
+        });
         got.push(r.status);
         if (r.status >= 400) {
-          assert.equal(r.headers.get('content-type'), 'application/problem+json', `${caller}: problem+json`);
-          assert.deepEqual(await h.rowCounts(), before, `${caller}: a refused request writes nothing`);
+          assert.equal(
+            r.headers.get('content-type'),
+            'application/problem+json',
+            `${caller}: problem+json`,
+          );
+          assert.deepEqual(
+            await h.rowCounts(),
+            before,
+            `${caller}: a refused request writes nothing`,
+          );
         }
       }
-      assert.deepEqual(Object.fromEntries(CALLERS.map((c, i) => [c, got[i]])), Object.fromEntries(CALLERS.map((c, i) => [c, row.expect[i]])));
+      assert.deepEqual(
+        Object.fromEntries(CALLERS.map((c, i) => [c, got[i]])),
+        Object.fromEntries(CALLERS.map((c, i) => [c, row.expect[i]])),
+      );
     });
   }
 });

@@ -53,10 +53,14 @@ describe('departments', () => {
   });
 
   it('stores a time zone in its canonical spelling, whatever case or alias is sent (feeds need its VTIMEZONE)', async () => {
-    const r = await h.call('POST', '/v1/departments', { body: { name: 'tz', timezone: 'asia/tokyo' } });
+    const r = await h.call('POST', '/v1/departments', {
+      body: { name: 'tz', timezone: 'asia/tokyo' },
+    });
     assert.equal(r.status, 201, r.text);
     assert.equal(r.json.timezone, 'Asia/Tokyo');
-    const patched = await h.call('PATCH', `/v1/departments/${r.json.id}`, { body: { timezone: 'US/Pacific' } });
+    const patched = await h.call('PATCH', `/v1/departments/${r.json.id}`, {
+      body: { timezone: 'US/Pacific' },
+    });
     assert.equal(patched.json.timezone, 'America/Los_Angeles');
   });
 
@@ -71,14 +75,18 @@ describe('departments', () => {
   it('updates only the fields given and records who did it', async () => {
     const created = await h.call('POST', '/v1/departments', { body: { name: '総務課' } });
     h.setNow('2026-11-25T01:00:00Z');
-    const r = await h.call('PATCH', `/v1/departments/${created.json.id}`, { body: { closedDates: ['2026-12-28'], officeHours: { start: '09:00', end: '17:00' } } });
+    const r = await h.call('PATCH', `/v1/departments/${created.json.id}`, {
+      body: { closedDates: ['2026-12-28'], officeHours: { start: '09:00', end: '17:00' } },
+    });
     assert.equal(r.status, 200);
     assert.deepEqual(r.json.closedDates, ['2026-12-28']);
     assert.deepEqual(r.json.officeHours, { start: '09:00', end: '17:00' });
     assert.equal(r.json.name, '総務課');
     assert.equal(r.json.updatedAt, '2026-11-25T01:00:00.000Z');
     const audit = await h.call('GET', '/v1/audit?from=2026-11-25');
-    const entry = audit.json.entries.find((e: any) => e.action === 'department.update' && e.subject.id === created.json.id);
+    const entry = audit.json.entries.find(
+      (e: any) => e.action === 'department.update' && e.subject.id === created.json.id,
+    );
     assert.deepEqual(entry.summary, { changed: ['closedDates', 'officeHours'] });
     assert.equal(entry.actor.role, 'admin');
   });
@@ -87,8 +95,16 @@ describe('departments', () => {
     ['no name', {}, '/name'],
     ['an empty name', { name: '' }, '/name'],
     ['an unknown zone', { name: 'x', timezone: 'Mars/Olympus' }, '/timezone'],
-    ['office hours that end before they start', { name: 'x', officeHours: { start: '17:00', end: '09:00' } }, '/officeHours/end'],
-    ['a time that is not HH:MM', { name: 'x', officeHours: { start: '8:30', end: '17:00' } }, '/officeHours/start'],
+    [
+      'office hours that end before they start',
+      { name: 'x', officeHours: { start: '17:00', end: '09:00' } },
+      '/officeHours/end',
+    ],
+    [
+      'a time that is not HH:MM',
+      { name: 'x', officeHours: { start: '8:30', end: '17:00' } },
+      '/officeHours/start',
+    ],
     ['a weekday 8', { name: 'x', workdays: [1, 8] }, '/workdays/1'],
     ['an impossible closed date', { name: 'x', closedDates: ['2026-02-30'] }, '/closedDates/0'],
     ['an unknown holiday calendar', { name: 'x', holidays: 'us' }, '/holidays'],
@@ -100,7 +116,10 @@ describe('departments', () => {
       const r = await h.call('POST', '/v1/departments', { body });
       assert.equal(r.status, 422);
       assert.equal(r.headers.get('content-type'), 'application/problem+json');
-      assert.ok(r.json.errors.some((e: { path: string }) => e.path === path), JSON.stringify(r.json.errors));
+      assert.ok(
+        r.json.errors.some((e: { path: string }) => e.path === path),
+        JSON.stringify(r.json.errors),
+      );
       assert.deepEqual(await h.rowCounts(), before);
     });
   }

@@ -26,7 +26,10 @@ describe('errors are problem+json, 4xx for bad input, and write nothing', () => 
 
   it('answers malformed JSON with 400', async () => {
     const before = await h.rowCounts();
-    const r = await h.call('POST', '/v1/departments', { body: '{"name": "x",', type: 'application/json' });
+    const r = await h.call('POST', '/v1/departments', {
+      body: '{"name": "x",',
+      type: 'application/json',
+    });
     isProblem(r, 400);
     assert.match(r.json.detail, /not valid JSON/);
     assert.deepEqual(await h.rowCounts(), before);
@@ -43,10 +46,16 @@ describe('errors are problem+json, 4xx for bad input, and write nothing', () => 
   });
 
   it('answers a wrong content type with 415', async () => {
-    const r = await h.call('POST', '/v1/departments', { body: 'name=x', type: 'application/x-www-form-urlencoded' });
+    const r = await h.call('POST', '/v1/departments', {
+      body: 'name=x',
+      type: 'application/x-www-form-urlencoded',
+    });
     isProblem(r, 415);
     assert.equal(r.headers.get('accept-post'), 'application/json');
-    isProblem(await h.call('POST', '/v1/tokens', { body: 'role,label\nhr,x\n', type: 'text/csv' }), 415);
+    isProblem(
+      await h.call('POST', '/v1/tokens', { body: 'role,label\nhr,x\n', type: 'text/csv' }),
+      415,
+    );
   });
 
   it('answers a body over 1 MiB with 413 and writes nothing', async () => {
@@ -56,13 +65,20 @@ describe('errors are problem+json, 4xx for bad input, and write nothing', () => 
     const csv = 'name,email\n' + 'A,a@example.jp\n'.repeat(80_000);
     const dept = (await h.call('POST', '/v1/departments', { body: { name: 'big' } })).json.id;
     const mid = await h.rowCounts();
-    isProblem(await h.call('POST', `/v1/departments/${dept}/members`, { body: csv, type: 'text/csv' }), 413);
+    isProblem(
+      await h.call('POST', `/v1/departments/${dept}/members`, { body: csv, type: 'text/csv' }),
+      413,
+    );
     assert.deepEqual(await h.rowCounts(), mid);
     assert.equal(mid.members, before.members);
   });
 
   it('answers a missing, malformed or unknown token with 401 and a Bearer challenge', async () => {
-    for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: 'Bearer nope' }] as Record<string, string>[]) {
+    for (const headers of [
+      {},
+      { authorization: 'Basic abc' },
+      { authorization: 'Bearer nope' },
+    ] as Record<string, string>[]) {
       const res = await h.app.request('/v1/departments', { headers });
       assert.equal(res.status, 401);
       assert.equal(res.headers.get('www-authenticate'), 'Bearer realm="bunsan"');
@@ -75,6 +91,9 @@ describe('errors are problem+json, 4xx for bad input, and write nothing', () => 
     const r = await h.call('POST', '/v1/departments', { body: { name: 'x' } });
     isProblem(r, 500);
     assert.doesNotMatch(r.text, /at |\.ts|sqlite|audit_log/i);
-    assert.ok(h.logs.some((l) => /audit_log/.test(l)), 'the cause is in the server log');
+    assert.ok(
+      h.logs.some((l) => /audit_log/.test(l)),
+      'the cause is in the server log',
+    );
   });
 });

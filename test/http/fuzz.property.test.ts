@@ -6,18 +6,73 @@ import { harness, seedDepartment, type Harness } from '../support/harness.ts';
 // Values near the valid ones, so the fuzzer reaches deep into validation, not only the type check.
 const scalar = fc.oneof(
   fc.string(),
-  fc.constantFrom('', ' ', 'Asia/Tokyo', 'Mars/Base', '08:30', '25:00', '2026-02-30', '2026-11-24', 'a@b.jp', 'chief', 'staff', 'thin-client', 'jp', 'admin', 'hr', 'chief'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'Asia/Tokyo',
+    'Mars/Base',
+    '08:30',
+    '25:00',
+    '2026-02-30',
+    '2026-11-24',
+    'a@b.jp',
+    'chief',
+    'staff',
+    'thin-client',
+    'jp',
+    'admin',
+    'hr',
+    'chief',
+  ),
   fc.integer({ min: -10, max: 10 }),
   fc.double(),
   fc.boolean(),
   fc.constant(null),
 );
-const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.dictionary(fc.constantFrom('start', 'end', 'name', 'email'), scalar, { maxKeys: 3 }));
-const fieldNames = ['name', 'timezone', 'officeHours', 'workdays', 'holidays', 'closedDates', 'language', 'email', 'skills', 'position', 'remoteAccess', 'active', 'role', 'label', 'departmentId', 'memberId', 'members', 'thinClientSeats', 'loanPcs', 'reservations', 'extra'];
+const value = fc.oneof(
+  scalar,
+  fc.array(scalar, { maxLength: 4 }),
+  fc.dictionary(fc.constantFrom('start', 'end', 'name', 'email'), scalar, { maxKeys: 3 }),
+);
+const fieldNames = [
+  'name',
+  'timezone',
+  'officeHours',
+  'workdays',
+  'holidays',
+  'closedDates',
+  'language',
+  'email',
+  'skills',
+  'position',
+  'remoteAccess',
+  'active',
+  'role',
+  'label',
+  'departmentId',
+  'memberId',
+  'members',
+  'thinClientSeats',
+  'loanPcs',
+  'reservations',
+  'extra',
+];
 const nearObject = fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 6 });
 const membersBody = fc.record({ members: fc.array(fc.oneof(nearObject, value), { maxLength: 4 }) });
-const anyBody = fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), nearObject.map((v) => JSON.stringify(v)), membersBody.map((v) => JSON.stringify(v)), fc.string());
-const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/csv', 'text/plain', 'application/problem+json', '');
+const anyBody = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+  nearObject.map((v) => JSON.stringify(v)),
+  membersBody.map((v) => JSON.stringify(v)),
+  fc.string(),
+);
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/csv',
+  'text/plain',
+  'application/problem+json',
+  '',
+);
 
 describe('random bodies to every write endpoint', () => {
   let h: Harness;
@@ -47,7 +102,11 @@ describe('random bodies to every write endpoint', () => {
         assert.ok(r.status < 500, `${t.method} ${t.path} ${type} ${body} → ${r.status} ${r.text}`);
         if (r.status >= 400) {
           assert.equal(r.headers.get('content-type'), 'application/problem+json');
-          assert.deepEqual(await h.rowCounts(), before, `${t.method} ${t.path} ${body} changed rows`);
+          assert.deepEqual(
+            await h.rowCounts(),
+            before,
+            `${t.method} ${t.path} ${body} changed rows`,
+          );
         }
       }),
       { numRuns: 1500 },
@@ -55,12 +114,20 @@ describe('random bodies to every write endpoint', () => {
   });
 
   it('random CSV rosters never answer 5xx and are all-or-nothing', async () => {
-    const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('a@b.jp', 'x@y.jp', 'network;payroll', 'chief', 'loan-pc', '"q,uoted"', ''));
-    const header = fc.shuffledSubarray(['name', 'email', 'skills', 'position', 'remoteAccess', 'bogus'], { minLength: 1 });
+    const cell = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom('a@b.jp', 'x@y.jp', 'network;payroll', 'chief', 'loan-pc', '"q,uoted"', ''),
+    );
+    const header = fc.shuffledSubarray(
+      ['name', 'email', 'skills', 'position', 'remoteAccess', 'bogus'],
+      { minLength: 1 },
+    );
     const csv = fc.tuple(header, fc.constantFrom('\n', '\r\n')).chain(([cols, eol]) =>
-      fc.array(fc.array(cell, { minLength: cols.length, maxLength: cols.length + 1 }), { maxLength: 5 }).map((rows) =>
-        [cols.join(','), ...rows.map((r) => r.join(','))].join(eol),
-      ),
+      fc
+        .array(fc.array(cell, { minLength: cols.length, maxLength: cols.length + 1 }), {
+          maxLength: 5,
+        })
+        .map((rows) => [cols.join(','), ...rows.map((r) => r.join(','))].join(eol)),
     );
     await fc.assert(
       fc.asyncProperty(csv, async (text) => {

@@ -5,16 +5,30 @@ import { harness } from '../support/harness.ts';
 /** A department of six, no holidays, with a published daily rotation of two teams over [start, end]. */
 async function department(now: string) {
   const h = await harness({ now });
-  const dept = (await h.call('POST', '/v1/departments', { body: { name: 'd', holidays: 'none' } })).json.id;
-  const members = Array.from({ length: 6 }, (_, i) => ({ name: `m${i}`, email: `m${i}@example.jp` }));
+  const dept = (await h.call('POST', '/v1/departments', { body: { name: 'd', holidays: 'none' } }))
+    .json.id;
+  const members = Array.from({ length: 6 }, (_, i) => ({
+    name: `m${i}`,
+    email: `m${i}@example.jp`,
+  }));
   await h.call('POST', `/v1/departments/${dept}/members`, { body: { members } });
   const rotation = async (startDate: string, endDate: string) => {
-    const r = (await h.call('POST', `/v1/departments/${dept}/rotations`, { body: { startDate, endDate, teamCount: 2, pattern: { kind: 'daily' } } })).json;
-    assert.equal((await h.call('POST', `/v1/rotations/${r.id}/publish`, { headers: { 'if-match': '"1"' } })).status, 200);
+    const r = (
+      await h.call('POST', `/v1/departments/${dept}/rotations`, {
+        body: { startDate, endDate, teamCount: 2, pattern: { kind: 'daily' } },
+      })
+    ).json;
+    assert.equal(
+      (await h.call('POST', `/v1/rotations/${r.id}/publish`, { headers: { 'if-match': '"1"' } }))
+        .status,
+      200,
+    );
     return r as { id: string; teams: { id: string; memberIds: string[] }[] };
   };
   const days = async (memberId: string, from: string, to: string) =>
-    (await h.call('GET', `/v1/members/${memberId}/schedule?from=${from}&to=${to}`)).json.days.filter((d: any) => d.kind !== 'weekend') as { date: string; kind: string }[];
+    (
+      await h.call('GET', `/v1/members/${memberId}/schedule?from=${from}&to=${to}`)
+    ).json.days.filter((d: any) => d.kind !== 'weekend') as { date: string; kind: string }[];
   return { h, rotation, days };
 }
 
@@ -24,43 +38,81 @@ describe('a team quarantine keeps its people home for the whole window', () => {
     const { h, rotation, days } = await department('2027-03-01T00:00:00Z');
     const r1 = await rotation('2027-03-01', '2027-03-12');
     h.setNow('2027-03-08T00:00:00Z');
-    const q = await h.call('POST', '/v1/quarantines', { body: { teamId: r1.teams[0]!.id, startDate: '2027-03-08' } });
+    const q = await h.call('POST', '/v1/quarantines', {
+      body: { teamId: r1.teams[0]!.id, startDate: '2027-03-08' },
+    });
     assert.equal(q.json.endDate, '2027-03-21');
     await rotation('2027-03-13', '2027-03-31');
     for (const m of r1.teams[0]!.memberIds) {
-      const inWindow = (await days(m, '2027-03-08', '2027-03-21')).filter((d) => d.kind === 'office');
+      const inWindow = (await days(m, '2027-03-08', '2027-03-21')).filter(
+        (d) => d.kind === 'office',
+      );
       assert.deepEqual(inWindow, [], `${m} has no office day until 21 Mar`);
-      assert.ok((await days(m, '2027-03-22', '2027-03-31')).some((d) => d.kind === 'office'), 'and goes back after it');
+      assert.ok(
+        (await days(m, '2027-03-22', '2027-03-31')).some((d) => d.kind === 'office'),
+        'and goes back after it',
+      );
     }
   });
 
-  it('and the next rotation\'s team made of the same people is out too: its days go to a healthy team', async () => {
+  it("and the next rotation's team made of the same people is out too: its days go to a healthy team", async () => {
     const { h, rotation } = await department('2027-03-01T00:00:00Z');
     const r1 = await rotation('2027-03-01', '2027-03-12');
     const r2 = await rotation('2027-03-13', '2027-03-31');
-    const same = r2.teams.find((t) => [...t.memberIds].sort().join() === [...r1.teams[0]!.memberIds].sort().join())!;
+    const same = r2.teams.find(
+      (t) => [...t.memberIds].sort().join() === [...r1.teams[0]!.memberIds].sort().join(),
+    )!;
     assert.ok(same, 'the same split (same members, same seed)');
     h.setNow('2027-03-08T00:00:00Z');
-    const q = await h.call('POST', '/v1/quarantines', { body: { teamId: r1.teams[0]!.id, startDate: '2027-03-08' } });
+    const q = await h.call('POST', '/v1/quarantines', {
+      body: { teamId: r1.teams[0]!.id, startDate: '2027-03-08' },
+    });
     assert.equal(q.status, 201, q.text);
-    assert.ok(q.json.quarantines.some((x: any) => x.teamId === same.id && x.startDate === '2027-03-13' && x.endDate === '2027-03-21'), JSON.stringify(q.json.quarantines));
-    const days = (await h.call('GET', `/v1/rotations/${r2.id}/schedule?from=2027-03-13&to=2027-03-21`)).json.days.filter((d: any) => d.kind !== 'weekend');
-    assert.ok(days.length > 0 && days.every((d: any) => d.officeTeamId && d.officeTeamId !== same.id), JSON.stringify(days));
+    assert.ok(
+      q.json.quarantines.some(
+        (x: any) =>
+          x.teamId === same.id && x.startDate === '2027-03-13' && x.endDate === '2027-03-21',
+      ),
+      JSON.stringify(q.json.quarantines),
+    );
+    const days = (
+      await h.call('GET', `/v1/rotations/${r2.id}/schedule?from=2027-03-13&to=2027-03-21`)
+    ).json.days.filter((d: any) => d.kind !== 'weekend');
+    assert.ok(
+      days.length > 0 && days.every((d: any) => d.officeTeamId && d.officeTeamId !== same.id),
+      JSON.stringify(days),
+    );
   });
 
   it('and so when that next rotation is published only after the quarantine was marked', async () => {
     const { h, rotation } = await department('2027-03-01T00:00:00Z');
     const r1 = await rotation('2027-03-01', '2027-03-12');
     h.setNow('2027-03-08T00:00:00Z');
-    const q = await h.call('POST', '/v1/quarantines', { body: { teamId: r1.teams[0]!.id, startDate: '2027-03-08', reason: 'confidential' } });
+    const q = await h.call('POST', '/v1/quarantines', {
+      body: { teamId: r1.teams[0]!.id, startDate: '2027-03-08', reason: 'confidential' },
+    });
     assert.equal(q.status, 201, q.text);
     const r2 = await rotation('2027-03-13', '2027-03-31');
-    const same = r2.teams.find((t) => [...t.memberIds].sort().join() === [...r1.teams[0]!.memberIds].sort().join())!;
-    const following = (await h.call('GET', '/v1/quarantines')).json.quarantines.filter((x: any) => x.teamId === same.id);
-    assert.deepEqual(following.map((x: any) => [x.startDate, x.endDate, x.rotationId]), [['2027-03-13', '2027-03-21', r2.id]]);
-    const days = (await h.call('GET', `/v1/rotations/${r2.id}/schedule?from=2027-03-13&to=2027-03-21`)).json.days.filter((d: any) => d.kind !== 'weekend');
-    assert.ok(days.length > 0 && days.every((d: any) => d.officeTeamId && d.officeTeamId !== same.id), JSON.stringify(days));
-    const audit = (await h.call('GET', '/v1/audit')).json.entries.filter((e: any) => e.action === 'quarantine.follow');
+    const same = r2.teams.find(
+      (t) => [...t.memberIds].sort().join() === [...r1.teams[0]!.memberIds].sort().join(),
+    )!;
+    const following = (await h.call('GET', '/v1/quarantines')).json.quarantines.filter(
+      (x: any) => x.teamId === same.id,
+    );
+    assert.deepEqual(
+      following.map((x: any) => [x.startDate, x.endDate, x.rotationId]),
+      [['2027-03-13', '2027-03-21', r2.id]],
+    );
+    const days = (
+      await h.call('GET', `/v1/rotations/${r2.id}/schedule?from=2027-03-13&to=2027-03-21`)
+    ).json.days.filter((d: any) => d.kind !== 'weekend');
+    assert.ok(
+      days.length > 0 && days.every((d: any) => d.officeTeamId && d.officeTeamId !== same.id),
+      JSON.stringify(days),
+    );
+    const audit = (await h.call('GET', '/v1/audit')).json.entries.filter(
+      (e: any) => e.action === 'quarantine.follow',
+    );
     assert.equal(audit.length, 1);
   });
 
@@ -68,23 +120,38 @@ describe('a team quarantine keeps its people home for the whole window', () => {
     const { h, rotation, days } = await department('2027-03-01T00:00:00Z');
     const r = await rotation('2027-03-01', '2027-04-30');
     h.setNow('2027-03-08T00:00:00Z');
-    await h.call('POST', '/v1/quarantines', { body: { teamId: r.teams[0]!.id, startDate: '2027-03-08' } });
+    await h.call('POST', '/v1/quarantines', {
+      body: { teamId: r.teams[0]!.id, startDate: '2027-03-08' },
+    });
     const mover = r.teams[0]!.memberIds[0]!;
-    const moved = await h.call('POST', `/v1/rotations/${r.id}/moves`, { body: { memberId: mover, toTeamId: r.teams[1]!.id, effectiveDate: '2027-03-09' }, headers: { 'if-match': '"2"' } });
+    const moved = await h.call('POST', `/v1/rotations/${r.id}/moves`, {
+      body: { memberId: mover, toTeamId: r.teams[1]!.id, effectiveDate: '2027-03-09' },
+      headers: { 'if-match': '"2"' },
+    });
     assert.equal(moved.status, 201, moved.text);
     const inWindow = await days(mover, '2027-03-08', '2027-03-21');
-    assert.ok(inWindow.length > 0 && inWindow.every((d) => d.kind === 'standby'), JSON.stringify(inWindow));
+    assert.ok(
+      inWindow.length > 0 && inWindow.every((d) => d.kind === 'standby'),
+      JSON.stringify(inWindow),
+    );
   });
 });
 
 /** Consecutive office days of a member with different teams, fewer than `window` days apart. */
-async function bridgesBroken(h: Awaited<ReturnType<typeof department>>['h'], memberId: string, window: number) {
-  const days = (await h.call('GET', `/v1/members/${memberId}/schedule?from=2027-03-01&to=2027-04-30`)).json.days.filter((d: any) => d.kind === 'office');
+async function bridgesBroken(
+  h: Awaited<ReturnType<typeof department>>['h'],
+  memberId: string,
+  window: number,
+) {
+  const days = (
+    await h.call('GET', `/v1/members/${memberId}/schedule?from=2027-03-01&to=2027-04-30`)
+  ).json.days.filter((d: any) => d.kind === 'office');
   const broken: string[] = [];
   for (let i = 1; i < days.length; i++) {
     const [a, b] = [days[i - 1], days[i]];
     const gap = (Date.parse(b.date) - Date.parse(a.date)) / 86_400_000;
-    if (a.officeTeamIds[0] !== b.officeTeamIds[0] && gap < window) broken.push(`${a.date} → ${b.date}`);
+    if (a.officeTeamIds[0] !== b.officeTeamIds[0] && gap < window)
+      broken.push(`${a.date} → ${b.date}`);
   }
   return { broken, officeDays: days.length };
 }
@@ -95,13 +162,39 @@ describe('the bridging rule holds after office days move', () => {
   it('when a quarantine gives the old team a day after the move was made', async () => {
     const { h } = await department('2027-03-01T00:00:00Z');
     const dept = (await h.call('GET', '/v1/departments')).json.departments[0].id;
-    const r = (await h.call('POST', `/v1/departments/${dept}/rotations`, { body: { startDate: '2027-03-01', endDate: '2027-04-30', teamCount: 3, pattern: { kind: 'daily' } } })).json;
-    assert.equal((await h.call('POST', `/v1/rotations/${r.id}/publish`, { headers: { 'if-match': '"1"' } })).status, 200);
+    const r = (
+      await h.call('POST', `/v1/departments/${dept}/rotations`, {
+        body: {
+          startDate: '2027-03-01',
+          endDate: '2027-04-30',
+          teamCount: 3,
+          pattern: { kind: 'daily' },
+        },
+      })
+    ).json;
+    assert.equal(
+      (await h.call('POST', `/v1/rotations/${r.id}/publish`, { headers: { 'if-match': '"1"' } }))
+        .status,
+      200,
+    );
     const mover = r.teams[0].memberIds[0];
-    assert.equal((await h.call('POST', `/v1/rotations/${r.id}/moves`, { body: { memberId: mover, toTeamId: r.teams[1].id, effectiveDate: '2027-03-12' }, headers: { 'if-match': '"2"' } })).status, 201);
+    assert.equal(
+      (
+        await h.call('POST', `/v1/rotations/${r.id}/moves`, {
+          body: { memberId: mover, toTeamId: r.teams[1].id, effectiveDate: '2027-03-12' },
+          headers: { 'if-match': '"2"' },
+        })
+      ).status,
+      201,
+    );
     // C out on 11 Mar only: the day goes to A (fewest office days so far, ties by label), the mover's old team.
-    const q = await h.call('POST', '/v1/quarantines', { body: { teamId: r.teams[2].id, startDate: '2027-03-11', endDate: '2027-03-11' } });
-    assert.deepEqual(q.json.swaps.map((s: any) => s.toTeamId), [r.teams[0].id]);
+    const q = await h.call('POST', '/v1/quarantines', {
+      body: { teamId: r.teams[2].id, startDate: '2027-03-11', endDate: '2027-03-11' },
+    });
+    assert.deepEqual(
+      q.json.swaps.map((s: any) => s.toTeamId),
+      [r.teams[0].id],
+    );
     const { broken, officeDays } = await bridgesBroken(h, mover, 14);
     assert.ok(officeDays > 3);
     assert.deepEqual(broken, []);
@@ -111,22 +204,44 @@ describe('the bridging rule holds after office days move', () => {
     const { h, rotation } = await department('2027-03-01T00:00:00Z');
     const r = await rotation('2027-03-01', '2027-04-30');
     h.setNow('2027-03-03T05:00:00Z'); // 14:00 in Tokyo, on a day the mover's team is in
-    const today = (await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-03&to=2027-03-03`)).json.days[0];
+    const today = (
+      await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-03&to=2027-03-03`)
+    ).json.days[0];
     const team = r.teams.find((t) => t.id === today.officeTeamId)!;
     const other = r.teams.find((t) => t.id !== team.id)!;
-    const moved = await h.call('POST', `/v1/rotations/${r.id}/moves`, { body: { memberId: team.memberIds[0], toTeamId: other.id, effectiveDate: '2027-03-03' }, headers: { 'if-match': '"2"' } });
+    const moved = await h.call('POST', `/v1/rotations/${r.id}/moves`, {
+      body: { memberId: team.memberIds[0], toTeamId: other.id, effectiveDate: '2027-03-03' },
+      headers: { 'if-match': '"2"' },
+    });
     assert.equal(moved.status, 201, moved.text);
-    assert.deepEqual([moved.json.lastOfficeDayWithOldTeam, moved.json.officeFrom], ['2027-03-03', '2027-03-17']);
+    assert.deepEqual(
+      [moved.json.lastOfficeDayWithOldTeam, moved.json.officeFrom],
+      ['2027-03-03', '2027-03-17'],
+    );
   });
 
   it('when a lift hands days back to the old team', async () => {
     const { h, rotation } = await department('2027-03-01T00:00:00Z');
     const r = await rotation('2027-03-01', '2027-04-30');
     h.setNow('2027-03-08T00:00:00Z');
-    const q = (await h.call('POST', '/v1/quarantines', { body: { teamId: r.teams[0]!.id, startDate: '2027-03-08' } })).json;
+    const q = (
+      await h.call('POST', '/v1/quarantines', {
+        body: { teamId: r.teams[0]!.id, startDate: '2027-03-08' },
+      })
+    ).json;
     const mover = r.teams[0]!.memberIds[0]!;
-    assert.equal((await h.call('POST', `/v1/rotations/${r.id}/moves`, { body: { memberId: mover, toTeamId: r.teams[1]!.id, effectiveDate: '2027-03-22' }, headers: { 'if-match': '"2"' } })).status, 201);
-    const lift = await h.call('POST', `/v1/quarantines/${q.id}/lift`, { body: { date: '2027-03-10' } });
+    assert.equal(
+      (
+        await h.call('POST', `/v1/rotations/${r.id}/moves`, {
+          body: { memberId: mover, toTeamId: r.teams[1]!.id, effectiveDate: '2027-03-22' },
+          headers: { 'if-match': '"2"' },
+        })
+      ).status,
+      201,
+    );
+    const lift = await h.call('POST', `/v1/quarantines/${q.id}/lift`, {
+      body: { date: '2027-03-10' },
+    });
     assert.ok(lift.json.handedBack.length > 0);
     const { broken } = await bridgesBroken(h, mover, 14);
     assert.deepEqual(broken, []);
@@ -137,8 +252,21 @@ describe('two changes decided at once', () => {
   it('never both write: the one decided on a plan the other changed is refused with 409 and writes nothing', async () => {
     const { h } = await department('2027-03-01T00:00:00Z');
     const dept = (await h.call('GET', '/v1/departments')).json.departments[0].id;
-    const r = (await h.call('POST', `/v1/departments/${dept}/rotations`, { body: { startDate: '2027-03-01', endDate: '2027-04-30', teamCount: 3, pattern: { kind: 'daily' } } })).json;
-    assert.equal((await h.call('POST', `/v1/rotations/${r.id}/publish`, { headers: { 'if-match': '"1"' } })).status, 200);
+    const r = (
+      await h.call('POST', `/v1/departments/${dept}/rotations`, {
+        body: {
+          startDate: '2027-03-01',
+          endDate: '2027-04-30',
+          teamCount: 3,
+          pattern: { kind: 'daily' },
+        },
+      })
+    ).json;
+    assert.equal(
+      (await h.call('POST', `/v1/rotations/${r.id}/publish`, { headers: { 'if-match': '"1"' } }))
+        .status,
+      200,
+    );
     h.setNow('2027-03-08T00:00:00Z');
     // Both are decided before either writes (as with D1, or two Node processes on one file).
     const atomic = h.deps.atomic;
@@ -147,16 +275,34 @@ describe('two changes decided at once', () => {
       return atomic(queries);
     };
     const [a, b] = await Promise.all(
-      [0, 1].map((i) => h.call('POST', '/v1/quarantines', { body: { teamId: r.teams[i].id, startDate: '2027-03-08', endDate: '2027-03-19' } })),
+      [0, 1].map((i) =>
+        h.call('POST', '/v1/quarantines', {
+          body: { teamId: r.teams[i].id, startDate: '2027-03-08', endDate: '2027-03-19' },
+        }),
+      ),
     );
     h.deps.atomic = atomic;
     assert.deepEqual([a!.status, b!.status].sort(), [201, 409]);
     assert.equal((await h.call('GET', '/v1/quarantines')).json.quarantines.length, 1);
     // Sent again, the refused one is decided on the plan as it is now: no quarantined team is ever in the office.
     const again = a!.status === 409 ? 0 : 1;
-    assert.equal((await h.call('POST', '/v1/quarantines', { body: { teamId: r.teams[again].id, startDate: '2027-03-08', endDate: '2027-03-19' } })).status, 201);
-    const days = (await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-08&to=2027-03-19`)).json.days;
-    for (const d of days) if (d.officeTeamId) assert.ok(!d.standbyTeamIds.includes(d.officeTeamId), `${d.date}: a quarantined team in the office`);
+    assert.equal(
+      (
+        await h.call('POST', '/v1/quarantines', {
+          body: { teamId: r.teams[again].id, startDate: '2027-03-08', endDate: '2027-03-19' },
+        })
+      ).status,
+      201,
+    );
+    const days = (
+      await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-08&to=2027-03-19`)
+    ).json.days;
+    for (const d of days)
+      if (d.officeTeamId)
+        assert.ok(
+          !d.standbyTeamIds.includes(d.officeTeamId),
+          `${d.date}: a quarantined team in the office`,
+        );
   });
 });
 
@@ -167,13 +313,29 @@ describe('return separation', () => {
     const r = await rotation('2027-03-01', '2027-04-30');
     h.setNow('2027-03-08T00:00:00Z');
     const A = r.teams[0]!.id;
-    const q = (await h.call('POST', '/v1/quarantines', { body: { teamId: A, startDate: '2027-03-08', endDate: '2027-03-18' } })).json;
-    const days = (await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-08&to=2027-03-31`)).json.days;
+    const q = (
+      await h.call('POST', '/v1/quarantines', {
+        body: { teamId: A, startDate: '2027-03-08', endDate: '2027-03-18' },
+      })
+    ).json;
+    const days = (
+      await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-08&to=2027-03-31`)
+    ).json.days;
     const aDays = days.filter((d: any) => d.officeTeamId === A).map((d: any) => d.date);
-    assert.ok(aDays.every((d: string) => d > '2027-03-22'), `A in the office on ${aDays.filter((d: string) => d <= '2027-03-22')}`);
+    assert.ok(
+      aDays.every((d: string) => d > '2027-03-22'),
+      `A in the office on ${aDays.filter((d: string) => d <= '2027-03-22')}`,
+    );
     assert.ok(aDays.length > 0, 'and back after it');
-    assert.ok(q.swaps.some((s: any) => s.date > '2027-03-18'), 'its own days in the separation were swapped too');
-    assert.deepEqual(days.filter((d: any) => d.kind === 'uncovered').map((d: any) => d.date), [], 'every working day still has an office team');
+    assert.ok(
+      q.swaps.some((s: any) => s.date > '2027-03-18'),
+      'its own days in the separation were swapped too',
+    );
+    assert.deepEqual(
+      days.filter((d: any) => d.kind === 'uncovered').map((d: any) => d.date),
+      [],
+      'every working day still has an office team',
+    );
   });
 
   it('does not follow a quarantine lifted from its first day: the team was never out', async () => {
@@ -181,9 +343,15 @@ describe('return separation', () => {
     await h.call('PATCH', '/v1/settings', { body: { policy: { returnSeparationDays: 3 } } });
     const r = await rotation('2027-03-01', '2027-04-30');
     h.setNow('2027-03-08T00:00:00Z');
-    const q = (await h.call('POST', '/v1/quarantines', { body: { teamId: r.teams[0]!.id, startDate: '2027-03-08' } })).json;
+    const q = (
+      await h.call('POST', '/v1/quarantines', {
+        body: { teamId: r.teams[0]!.id, startDate: '2027-03-08' },
+      })
+    ).json;
     assert.ok(q.swaps.length > 0);
-    const lift = (await h.call('POST', `/v1/quarantines/${q.id}/lift`, { body: { date: '2027-03-08' } })).json;
+    const lift = (
+      await h.call('POST', `/v1/quarantines/${q.id}/lift`, { body: { date: '2027-03-08' } })
+    ).json;
     assert.deepEqual([lift.handedBack.length, lift.kept], [q.swaps.length, []]);
   });
 });
@@ -191,19 +359,39 @@ describe('return separation', () => {
 describe('overlapping quarantines of one team', () => {
   it('give every day back once both are lifted, whichever is lifted first', async () => {
     const outcomes: string[][] = [];
-    for (const order of [[0, 1], [1, 0]]) {
+    for (const order of [
+      [0, 1],
+      [1, 0],
+    ]) {
       const { h, rotation } = await department('2027-03-01T00:00:00Z');
       const r = await rotation('2027-03-01', '2027-04-30');
-      const label = (id: string) => (id === r.teams[0]!.id ? 'A' : id === r.teams[1]!.id ? 'B' : '-');
-      const plan = async () => (await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-10&to=2027-03-31`)).json.days.map((d: any) => `${d.date} ${label(d.officeTeamId)}`);
+      const label = (id: string) =>
+        id === r.teams[0]!.id ? 'A' : id === r.teams[1]!.id ? 'B' : '-';
+      const plan = async () =>
+        (
+          await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-10&to=2027-03-31`)
+        ).json.days.map((d: any) => `${d.date} ${label(d.officeTeamId)}`);
       const before = await plan();
       h.setNow('2027-03-08T00:00:00Z');
       const A = r.teams[0]!.id;
       const qs = [
-        (await h.call('POST', '/v1/quarantines', { body: { teamId: A, startDate: '2027-03-08', endDate: '2027-03-21' } })).json.id,
-        (await h.call('POST', '/v1/quarantines', { body: { teamId: A, startDate: '2027-03-15', endDate: '2027-03-28' } })).json.id,
+        (
+          await h.call('POST', '/v1/quarantines', {
+            body: { teamId: A, startDate: '2027-03-08', endDate: '2027-03-21' },
+          })
+        ).json.id,
+        (
+          await h.call('POST', '/v1/quarantines', {
+            body: { teamId: A, startDate: '2027-03-15', endDate: '2027-03-28' },
+          })
+        ).json.id,
       ];
-      for (const i of order) assert.equal((await h.call('POST', `/v1/quarantines/${qs[i]}/lift`, { body: { date: '2027-03-10' } })).status, 200);
+      for (const i of order)
+        assert.equal(
+          (await h.call('POST', `/v1/quarantines/${qs[i]}/lift`, { body: { date: '2027-03-10' } }))
+            .status,
+          200,
+        );
       const after = await plan();
       assert.deepEqual(after, before, `lifting in the order ${order}: the plan as it was`);
       outcomes.push(after);

@@ -18,7 +18,11 @@ describe('tokens', () => {
     assert.equal(r.headers.get('cache-control'), 'no-store');
     const secret: string = r.json.token;
     assert.match(secret, /^bsn_[A-Za-z0-9_-]{43}$/, '32 random bytes = 256 bits');
-    const row = await h.db.selectFrom('tokens').selectAll().where('id', '=', r.json.id).executeTakeFirstOrThrow();
+    const row = await h.db
+      .selectFrom('tokens')
+      .selectAll()
+      .where('id', '=', r.json.id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.token_hash, await hashSecret(secret));
     assert.ok(!JSON.stringify(row).includes(secret));
     const list = await h.call('GET', '/v1/tokens');
@@ -34,20 +38,39 @@ describe('tokens', () => {
   });
 
   it('scopes a chief to a department and a staff member to themselves', async () => {
-    const chief = await h.call('POST', '/v1/tokens', { body: { role: 'chief', label: '課長', departmentId: seed.department.id } });
+    const chief = await h.call('POST', '/v1/tokens', {
+      body: { role: 'chief', label: '課長', departmentId: seed.department.id },
+    });
     assert.equal(chief.status, 201);
     assert.equal(chief.json.departmentId, seed.department.id);
-    const staff = await h.call('POST', '/v1/tokens', { body: { role: 'staff', label: 'me', memberId: seed.members[0]!.id } });
+    const staff = await h.call('POST', '/v1/tokens', {
+      body: { role: 'staff', label: 'me', memberId: seed.members[0]!.id },
+    });
     assert.equal(staff.status, 201);
-    assert.deepEqual([staff.json.memberId, staff.json.departmentId], [seed.members[0]!.id, seed.department.id]);
+    assert.deepEqual(
+      [staff.json.memberId, staff.json.departmentId],
+      [seed.members[0]!.id, seed.department.id],
+    );
   });
 
   const badScopes: [string, unknown, string][] = [
     ['a chief without a department', { role: 'chief', label: 'x' }, '/departmentId'],
     ['a staff token without a member', { role: 'staff', label: 'x' }, '/memberId'],
-    ['an hr token with a department', { role: 'hr', label: 'x', departmentId: 'd' }, '/departmentId'],
-    ['a chief of an unknown department', { role: 'chief', label: 'x', departmentId: 'nope' }, '/departmentId'],
-    ['a staff token of an unknown member', { role: 'staff', label: 'x', memberId: 'nope' }, '/memberId'],
+    [
+      'an hr token with a department',
+      { role: 'hr', label: 'x', departmentId: 'd' },
+      '/departmentId',
+    ],
+    [
+      'a chief of an unknown department',
+      { role: 'chief', label: 'x', departmentId: 'nope' },
+      '/departmentId',
+    ],
+    [
+      'a staff token of an unknown member',
+      { role: 'staff', label: 'x', memberId: 'nope' },
+      '/memberId',
+    ],
     ['an unknown role', { role: 'boss', label: 'x' }, '/role'],
   ];
   for (const [what, body, path] of badScopes) {
@@ -55,7 +78,10 @@ describe('tokens', () => {
       const before = await h.rowCounts();
       const r = await h.call('POST', '/v1/tokens', { body });
       assert.equal(r.status, 422);
-      assert.ok(r.json.errors.some((e: any) => e.path === path), JSON.stringify(r.json));
+      assert.ok(
+        r.json.errors.some((e: any) => e.path === path),
+        JSON.stringify(r.json),
+      );
       assert.deepEqual(await h.rowCounts(), before);
     });
   }
@@ -73,19 +99,37 @@ describe('tokens', () => {
     assert.equal((await h.call('DELETE', '/v1/tokens/nope')).status, 404);
   });
 
-  it("ends a staff token when its member is deactivated, and issues none for a deactivated member", async () => {
+  it('ends a staff token when its member is deactivated, and issues none for a deactivated member', async () => {
     const leaver = seed.members[2]!.id;
     const t = await h.tokenFor('staff', { memberId: leaver });
-    assert.equal((await h.call('GET', `/v1/members/${leaver}/schedule`, { token: t.token })).status, 200);
+    assert.equal(
+      (await h.call('GET', `/v1/members/${leaver}/schedule`, { token: t.token })).status,
+      200,
+    );
     assert.equal((await h.call('DELETE', `/v1/members/${leaver}`)).status, 200);
-    assert.equal((await h.call('GET', `/v1/members/${leaver}/schedule`, { token: t.token })).status, 401);
-    assert.equal((await h.call('POST', '/v1/feeds', { token: t.token, body: { scope: 'member', id: leaver } })).status, 401);
-    const again = await h.call('POST', '/v1/tokens', { body: { role: 'staff', memberId: leaver, label: 'again' } });
+    assert.equal(
+      (await h.call('GET', `/v1/members/${leaver}/schedule`, { token: t.token })).status,
+      401,
+    );
+    assert.equal(
+      (await h.call('POST', '/v1/feeds', { token: t.token, body: { scope: 'member', id: leaver } }))
+        .status,
+      401,
+    );
+    const again = await h.call('POST', '/v1/tokens', {
+      body: { role: 'staff', memberId: leaver, label: 'again' },
+    });
     assert.equal(again.status, 422);
     assert.deepEqual(again.json.errors, [{ path: '/memberId', message: 'is deactivated' }]);
     // Back in the department: the same token works again (it was never revoked).
-    assert.equal((await h.call('PATCH', `/v1/members/${leaver}`, { body: { active: true } })).status, 200);
-    assert.equal((await h.call('GET', `/v1/members/${leaver}/schedule`, { token: t.token })).status, 200);
+    assert.equal(
+      (await h.call('PATCH', `/v1/members/${leaver}`, { body: { active: true } })).status,
+      200,
+    );
+    assert.equal(
+      (await h.call('GET', `/v1/members/${leaver}/schedule`, { token: t.token })).status,
+      200,
+    );
   });
 
   it('accepts BUNSAN_ADMIN_TOKEN as admin and audits it under its own name', async () => {

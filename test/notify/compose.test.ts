@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { composeQuarantineMessages, type OutboxRow, type Person, type QuarantineNotice } from '../../src/notify/quarantine-notice.ts';
+import {
+  composeQuarantineMessages,
+  type OutboxRow,
+  type Person,
+  type QuarantineNotice,
+} from '../../src/notify/quarantine-notice.ts';
 import { QUARANTINE_TEMPLATES } from '../../src/notify/templates.ts';
 
 // The reason HR typed: it lives in the quarantine record, and must never reach a message.
@@ -62,7 +67,10 @@ const to = (rows: OutboxRow[], email: string) => {
 };
 
 // The notice type itself has no field for a reason: a compile error here means someone added one.
-type ReasonKeys = Extract<keyof QuarantineNotice | keyof QuarantineNotice['quarantine'], `${string}eason${string}`>;
+type ReasonKeys = Extract<
+  keyof QuarantineNotice | keyof QuarantineNotice['quarantine'],
+  `${string}eason${string}`
+>;
 const noReasonField: [ReasonKeys] extends [never] ? true : false = true;
 
 describe('composing quarantine notifications', () => {
@@ -74,17 +82,27 @@ describe('composing quarantine notifications', () => {
     const rows = composeQuarantineMessages(notice('ja'), opts());
     const standby = to(rows, 'b1@example.jp');
     assert.equal(standby.channel, 'email');
-    assert.equal(standby.subject, '【自宅待機のお知らせ】情報政策課（2026年12月1日(火)〜2026年12月14日(月)）');
+    assert.equal(
+      standby.subject,
+      '【自宅待機のお知らせ】情報政策課（2026年12月1日(火)〜2026年12月14日(月)）',
+    );
     assert.match(standby.body, /^鈴木 一郎 様\n/);
     assert.match(standby.body, /自宅待機です。出勤せず、自宅で勤務してください。/);
-    for (const d of ['12月1日(火)', '12月4日(金)', '12月9日(水)']) assert.ok(standby.body.includes(`・${d}`), d);
+    for (const d of ['12月1日(火)', '12月4日(金)', '12月9日(水)'])
+      assert.ok(standby.body.includes(`・${d}`), d);
     assert.match(standby.body, /iCal フィード/, 'says feeds follow within hours');
 
     const covering = to(rows, 'c1@example.jp');
     assert.equal(covering.subject, '【出勤日の追加】情報政策課：Cチーム');
-    assert.match(covering.body, /Cチームは、他のチームに代わって次の日に出勤することになりました。\n・12月4日\(金\)/);
+    assert.match(
+      covering.body,
+      /Cチームは、他のチームに代わって次の日に出勤することになりました。\n・12月4日\(金\)/,
+    );
     assert.ok(!covering.body.includes('12月9日'), 'only their own new days');
-    assert.ok(!covering.body.includes('課長向け'), 'a member of a covering team gets no chief summary');
+    assert.ok(
+      !covering.body.includes('課長向け'),
+      'a member of a covering team gets no chief summary',
+    );
   });
 
   it('renders the same event in English for an English department', () => {
@@ -93,45 +111,89 @@ describe('composing quarantine notifications', () => {
     assert.equal(standby.subject, '[IT Policy] Standby: Tue 1 Dec 2026 – Mon 14 Dec 2026');
     assert.match(standby.body, /^Dear Tanaka Ken,\n/);
     assert.match(standby.body, /• Fri 4 Dec/);
-    assert.match(standby.body, /Calendar feeds refresh within hours; this message is the immediate notice\./);
+    assert.match(
+      standby.body,
+      /Calendar feeds refresh within hours; this message is the immediate notice\./,
+    );
     const covering = to(rows, 'a2@example.jp');
     assert.equal(covering.subject, '[IT Policy] New office days for Team A');
-    assert.match(covering.body, /Team A now works in the office on these days, in place of another team:\n• Tue 1 Dec\n• Wed 9 Dec/);
-    for (const r of rows) assert.doesNotMatch(r.body + r.subject, /[ぁ-んァ-ン]/, 'no Japanese template text in English messages');
+    assert.match(
+      covering.body,
+      /Team A now works in the office on these days, in place of another team:\n• Tue 1 Dec\n• Wed 9 Dec/,
+    );
+    for (const r of rows)
+      assert.doesNotMatch(
+        r.body + r.subject,
+        /[ぁ-んァ-ン]/,
+        'no Japanese template text in English messages',
+      );
   });
 
   it('gives every person exactly one message, merging what someone is told in several roles', () => {
     for (const language of ['ja', 'en'] as const) {
       const rows = composeQuarantineMessages(notice(language), opts());
-      const emails = rows.filter((r) => r.channel === 'email').map((r) => r.recipient).sort();
+      const emails = rows
+        .filter((r) => r.channel === 'email')
+        .map((r) => r.recipient)
+        .sort();
       const everyone = [...teamA, ...teamB, ...teamC].map((x) => x.email).sort();
       assert.deepEqual(emails, everyone);
-      assert.equal(rows.filter((r) => r.channel === 'slack').length, 1, 'one Slack message per event');
+      assert.equal(
+        rows.filter((r) => r.channel === 'slack').length,
+        1,
+        'one Slack message per event',
+      );
       assert.equal(new Set(rows.map((r) => r.id)).size, rows.length, 'fresh ids');
       // The chief covers with team A and gets the summary, in one message.
       const mine = to(rows, chief.email);
-      assert.match(mine.body, language === 'ja' ? /Aチームは、他のチームに代わって/ : /Team A now works in the office/);
+      assert.match(
+        mine.body,
+        language === 'ja' ? /Aチームは、他のチームに代わって/ : /Team A now works in the office/,
+      );
       assert.match(mine.body, language === 'ja' ? /■ 課長向けのまとめ/ : /Summary for the chief/);
     }
     // A person listed twice (in two covering lists, say) still gets one message.
-    const twice = composeQuarantineMessages(notice('ja', { chiefs: [chief, chief], covering: [{ teamLabel: 'A', members: [...teamA, chief], dates: ['2026-12-01'] }] }), opts());
+    const twice = composeQuarantineMessages(
+      notice('ja', {
+        chiefs: [chief, chief],
+        covering: [{ teamLabel: 'A', members: [...teamA, chief], dates: ['2026-12-01'] }],
+      }),
+      opts(),
+    );
     to(twice, chief.email);
   });
 
   it('the chief summary lists every swap, in date order, and every uncovered date', () => {
     const ja = to(composeQuarantineMessages(notice('ja'), opts()), chief.email).body;
-    const swaps = ['・12月1日(火)　Bチーム → Aチーム', '・12月4日(金)　Bチーム → Cチーム', '・12月9日(水)　Bチーム → Aチーム', '・12月11日(金)　Bチーム → 出勤チームなし'];
+    const swaps = [
+      '・12月1日(火)　Bチーム → Aチーム',
+      '・12月4日(金)　Bチーム → Cチーム',
+      '・12月9日(水)　Bチーム → Aチーム',
+      '・12月11日(金)　Bチーム → 出勤チームなし',
+    ];
     const at = swaps.map((s) => ja.indexOf(s));
-    assert.ok(at.every((i) => i >= 0), ja);
-    assert.deepEqual(at, [...at].sort((a, b) => a - b));
+    assert.ok(
+      at.every((i) => i >= 0),
+      ja,
+    );
+    assert.deepEqual(
+      at,
+      [...at].sort((a, b) => a - b),
+    );
     assert.match(ja, /出勤チームのいない日（対応が必要です）:\n・12月11日\(金\)/);
     assert.match(ja, /自宅待機の人数: 3名/);
 
     const en = to(composeQuarantineMessages(notice('en'), opts()), chief.email).body;
-    assert.match(en, /Office days moved:\n• Tue 1 Dec: Team B → Team A\n• Fri 4 Dec: Team B → Team C\n• Wed 9 Dec: Team B → Team A\n• Fri 11 Dec: Team B → no team/);
+    assert.match(
+      en,
+      /Office days moved:\n• Tue 1 Dec: Team B → Team A\n• Fri 4 Dec: Team B → Team C\n• Wed 9 Dec: Team B → Team A\n• Fri 11 Dec: Team B → no team/,
+    );
     assert.match(en, /Days with no team in the office \(action needed\):\n• Fri 11 Dec/);
 
-    const calm = to(composeQuarantineMessages(notice('en', { swaps: [], uncovered: [] }), opts()), chief.email).body;
+    const calm = to(
+      composeQuarantineMessages(notice('en', { swaps: [], uncovered: [] }), opts()),
+      chief.email,
+    ).body;
     assert.match(calm, /No office days moved\./);
     assert.match(calm, /Every office day is covered\./);
   });
@@ -140,15 +202,30 @@ describe('composing quarantine notifications', () => {
     const variants: QuarantineNotice[] = [];
     for (const language of ['ja', 'en'] as const) {
       variants.push(notice(language));
-      variants.push(notice(language, { kind: 'lifted', quarantine: { ...stored, liftedFrom: '2026-12-08' }, returned: { teamLabel: 'B', members: teamB, dates: ['2026-12-09'] } }));
-      variants.push(notice(language, { quarantine: { ...stored, subject: 'member', memberName: '鈴木 一郎' }, standby: { people: [teamB[0]!], dates: [] }, covering: [], swaps: [], uncovered: [] }));
+      variants.push(
+        notice(language, {
+          kind: 'lifted',
+          quarantine: { ...stored, liftedFrom: '2026-12-08' },
+          returned: { teamLabel: 'B', members: teamB, dates: ['2026-12-09'] },
+        }),
+      );
+      variants.push(
+        notice(language, {
+          quarantine: { ...stored, subject: 'member', memberName: '鈴木 一郎' },
+          standby: { people: [teamB[0]!], dates: [] },
+          covering: [],
+          swaps: [],
+          uncovered: [],
+        }),
+      );
     }
     for (const n of variants) {
       for (const o of [opts(), opts({ slackWebhookUrl: null }), opts({ emailEnabled: false })]) {
         for (const r of composeQuarantineMessages(n, o)) {
           const text = `${r.subject}\n${r.body}`;
           assert.ok(!text.includes(REASON), `${r.channel} ${r.recipient}`);
-          for (const part of REASON.split(/[・ ]/)) assert.ok(!text.includes(part), `${part} in ${r.channel} ${r.recipient}`);
+          for (const part of REASON.split(/[・ ]/))
+            assert.ok(!text.includes(part), `${part} in ${r.channel} ${r.recipient}`);
           assert.doesNotMatch(text, /\{\w+\}/, 'every placeholder filled');
         }
       }
@@ -156,31 +233,73 @@ describe('composing quarantine notifications', () => {
   });
 
   it("posts one message to the department's Slack channel, naming teams but not a member on standby", () => {
-    const team = composeQuarantineMessages(notice('ja'), opts()).filter((r) => r.channel === 'slack');
+    const team = composeQuarantineMessages(notice('ja'), opts()).filter(
+      (r) => r.channel === 'slack',
+    );
     assert.equal(team.length, 1);
     assert.equal(team[0]!.recipient, 'https://hooks.slack.example/services/T000/B000/XXXX');
-    assert.match(team[0]!.body, /^\*情報政策課\*：Bチームは2026年12月1日\(火\)〜2026年12月14日\(月\)の間、自宅待機です。/);
+    assert.match(
+      team[0]!.body,
+      /^\*情報政策課\*：Bチームは2026年12月1日\(火\)〜2026年12月14日\(月\)の間、自宅待機です。/,
+    );
     assert.match(team[0]!.body, /12月11日\(金\)　Bチーム → 出勤チームなし/);
 
-    const member = notice('en', { quarantine: { ...stored, subject: 'member', teamLabel: 'B', memberName: '鈴木 一郎' }, standby: { people: [teamB[0]!], dates: ['2026-12-04'] }, covering: [], swaps: [], uncovered: [] });
+    const member = notice('en', {
+      quarantine: { ...stored, subject: 'member', teamLabel: 'B', memberName: '鈴木 一郎' },
+      standby: { people: [teamB[0]!], dates: ['2026-12-04'] },
+      covering: [],
+      swaps: [],
+      uncovered: [],
+    });
     const rows = composeQuarantineMessages(member, opts());
     const slack = rows.filter((r) => r.channel === 'slack');
     assert.equal(slack.length, 1);
     assert.match(slack[0]!.body, /one member of Team B is on standby/);
     assert.ok(!slack[0]!.body.includes('鈴木'), 'the channel reaches everyone: no name');
-    assert.match(to(rows, chief.email).subject, /Standby marked: 鈴木 一郎 \(Team B\)/, 'the chief is told who');
-    assert.deepEqual(rows.filter((r) => r.channel === 'email').map((r) => r.recipient).sort(), ['b1@example.jp', chief.email].sort());
+    assert.match(
+      to(rows, chief.email).subject,
+      /Standby marked: 鈴木 一郎 \(Team B\)/,
+      'the chief is told who',
+    );
+    assert.deepEqual(
+      rows
+        .filter((r) => r.channel === 'email')
+        .map((r) => r.recipient)
+        .sort(),
+      ['b1@example.jp', chief.email].sort(),
+    );
   });
 
   it('without a webhook there is no Slack row; without e-mail every message goes to the log channel, none dropped', () => {
     const noSlack = composeQuarantineMessages(notice('ja'), opts({ slackWebhookUrl: null }));
     assert.equal(noSlack.filter((r) => r.channel === 'slack').length, 0);
-    const none = composeQuarantineMessages(notice('ja'), opts({ slackWebhookUrl: null, emailEnabled: false }));
+    const none = composeQuarantineMessages(
+      notice('ja'),
+      opts({ slackWebhookUrl: null, emailEnabled: false }),
+    );
     assert.equal(none.length, 7);
-    assert.ok(none.every((r) => r.channel === 'log' && r.status === 'pending' && r.attempts === 0 && r.next_attempt_at === '2026-11-24T09:00:00.000Z'));
-    assert.deepEqual(none.map((r) => r.recipient).sort(), [...teamA, ...teamB, ...teamC].map((x) => x.email).sort());
-    const noAddress = composeQuarantineMessages(notice('ja', { standby: { people: [{ id: 'nx', name: 'No Mail', email: '' }], dates: [] } }), opts());
-    assert.equal(noAddress.find((r) => r.recipient === 'member:nx')?.channel, 'log', 'someone without an address is logged, not dropped');
+    assert.ok(
+      none.every(
+        (r) =>
+          r.channel === 'log' &&
+          r.status === 'pending' &&
+          r.attempts === 0 &&
+          r.next_attempt_at === '2026-11-24T09:00:00.000Z',
+      ),
+    );
+    assert.deepEqual(
+      none.map((r) => r.recipient).sort(),
+      [...teamA, ...teamB, ...teamC].map((x) => x.email).sort(),
+    );
+    const noAddress = composeQuarantineMessages(
+      notice('ja', { standby: { people: [{ id: 'nx', name: 'No Mail', email: '' }], dates: [] } }),
+      opts(),
+    );
+    assert.equal(
+      noAddress.find((r) => r.recipient === 'member:nx')?.channel,
+      'log',
+      'someone without an address is logged, not dropped',
+    );
     for (const r of none) {
       assert.equal(r.department_id, 'd-1');
       assert.equal(r.topic, 'quarantine.marked');
@@ -202,17 +321,30 @@ describe('composing quarantine notifications', () => {
     const b = to(rows, 'b3@example.jp');
     assert.equal(b.subject, '【自宅待機の解除】情報政策課（2026年12月8日(火)から）');
     assert.match(b.body, /自宅待機は2026年12月8日\(火\)から解除されます。/);
-    assert.match(b.body, /Bチームの次の出勤日が元に戻りました。出勤してください。\n・12月9日\(水\)/);
+    assert.match(
+      b.body,
+      /Bチームの次の出勤日が元に戻りました。出勤してください。\n・12月9日\(水\)/,
+    );
     const a = to(rows, 'a2@example.jp');
-    assert.match(a.body, /Aチームが代わりに出勤する予定だった次の日は、元のチームに戻ります。この日は在宅勤務です。\n・12月9日\(水\)/);
+    assert.match(
+      a.body,
+      /Aチームが代わりに出勤する予定だった次の日は、元のチームに戻ります。この日は在宅勤務です。\n・12月9日\(水\)/,
+    );
     const c = to(rows, chief.email);
     assert.match(c.body, /Bチームの自宅待機を2026年12月8日\(火\)から解除しました/);
     assert.match(c.body, /・12月9日\(水\)　Aチーム → Bチーム/);
     assert.ok(rows.every((r) => r.topic === 'quarantine.lifted'));
-    assert.equal(rows.filter((r) => r.channel === 'email').length, teamA.length + teamB.length, 'team C was not involved');
+    assert.equal(
+      rows.filter((r) => r.channel === 'email').length,
+      teamA.length + teamB.length,
+      'team C was not involved',
+    );
   });
 
   it('has the same template keys in Japanese and English', () => {
-    assert.deepEqual(Object.keys(QUARANTINE_TEMPLATES.ja).sort(), Object.keys(QUARANTINE_TEMPLATES.en).sort());
+    assert.deepEqual(
+      Object.keys(QUARANTINE_TEMPLATES.ja).sort(),
+      Object.keys(QUARANTINE_TEMPLATES.en).sort(),
+    );
   });
 });

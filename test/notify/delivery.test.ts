@@ -23,7 +23,8 @@ const REASON = '新型コロナ陽性 SECRET-REASON-4242';
 
 /** A stand-in for Slack on loopback: records every post; answers 500 to the next `failing` posts. */
 async function slackReceiver() {
-  const posts: { path: string; contentType: string | undefined; body: string; answered: number }[] = [];
+  const posts: { path: string; contentType: string | undefined; body: string; answered: number }[] =
+    [];
   let failing = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -31,8 +32,15 @@ async function slackReceiver() {
     req.on('end', () => {
       const answered = failing > 0 ? 500 : 200;
       if (failing > 0) failing--;
-      posts.push({ path: req.url ?? '', contentType: req.headers['content-type'], body: Buffer.concat(chunks).toString('utf8'), answered });
-      res.writeHead(answered, { 'content-type': 'text/plain' }).end(answered === 200 ? 'ok' : 'internal_error');
+      posts.push({
+        path: req.url ?? '',
+        contentType: req.headers['content-type'],
+        body: Buffer.concat(chunks).toString('utf8'),
+        answered,
+      });
+      res
+        .writeHead(answered, { 'content-type': 'text/plain' })
+        .end(answered === 200 ? 'ok' : 'internal_error');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -104,27 +112,42 @@ function parseMail(raw: string): { headers: Map<string, string>; text: string } 
     cte === 'base64'
       ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
       : cte === 'quoted-printable'
-        ? Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1')
+        ? Buffer.from(
+            body
+              .replace(/=\r\n/g, '')
+              .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          )
         : Buffer.from(body, 'latin1');
   return { headers, text: bytes.toString('utf8').replace(/\r\n/g, '\n').replace(/\n$/, '') };
 }
 function decodeWords(v: string): string {
   // Adjacent encoded words join without the space between them; their bytes decode together.
-  return v.replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)(\s+(?==\?))?/g, '$1').replace(/(?:=\?([^?]+)\?([BbQq])\?([^?]*)\?=)+/g, (run) => {
-    const parts: Buffer[] = [];
-    for (const m of run.matchAll(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g)) {
-      const [, , enc, data] = m as unknown as [string, string, string, string];
-      parts.push(
-        enc.toUpperCase() === 'B'
-          ? Buffer.from(data, 'base64')
-          : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'),
-      );
-    }
-    return Buffer.concat(parts).toString('utf8');
-  });
+  return v
+    .replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)(\s+(?==\?))?/g, '$1')
+    .replace(/(?:=\?([^?]+)\?([BbQq])\?([^?]*)\?=)+/g, (run) => {
+      const parts: Buffer[] = [];
+      for (const m of run.matchAll(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g)) {
+        const [, , enc, data] = m as unknown as [string, string, string, string];
+        parts.push(
+          enc.toUpperCase() === 'B'
+            ? Buffer.from(data, 'base64')
+            : Buffer.from(
+                data
+                  .replace(/_/g, ' ')
+                  .replace(/=([0-9A-F]{2})/gi, (_, h: string) =>
+                    String.fromCharCode(parseInt(h, 16)),
+                  ),
+                'latin1',
+              ),
+        );
+      }
+      return Buffer.concat(parts).toString('utf8');
+    });
 }
 
-const at = (iso: string, plusMs: number) => new Date(new Date(iso).getTime() + plusMs).toISOString();
+const at = (iso: string, plusMs: number) =>
+  new Date(new Date(iso).getTime() + plusMs).toISOString();
 
 describe('delivering the outbox', () => {
   let h: Harness;
@@ -138,7 +161,14 @@ describe('delivering the outbox', () => {
   /** A marked quarantine of team B ({members 1, 2}) covered by team A (member 0, the chief), written to the outbox. */
   async function enqueueNotice(id: string): Promise<OutboxRow[]> {
     const dept = (await findDepartment(h.db, deptId))!;
-    const record = { id, subject: 'team' as const, teamLabel: 'B', startDate: '2026-12-01', endDate: '2026-12-14', reason: REASON };
+    const record = {
+      id,
+      subject: 'team' as const,
+      teamLabel: 'B',
+      startDate: '2026-12-01',
+      endDate: '2026-12-14',
+      reason: REASON,
+    };
     const notice: QuarantineNotice = {
       kind: 'marked',
       department: { id: dept.id, name: dept.name, language: dept.language as 'ja' | 'en' },
@@ -155,7 +185,8 @@ describe('delivering the outbox', () => {
     await h.deps.atomic(quarantineNoticeQueries(h.deps, dept, notice, h.deps.now().toISOString()));
     return h.db.selectFrom('outbox').selectAll().where('ref_id', '=', id).orderBy('id').execute();
   }
-  const rowsOf = (ref: string) => h.db.selectFrom('outbox').selectAll().where('ref_id', '=', ref).execute();
+  const rowsOf = (ref: string) =>
+    h.db.selectFrom('outbox').selectAll().where('ref_id', '=', ref).execute();
 
   before(async () => {
     [slack, smtp] = await Promise.all([slackReceiver(), smtpSink()]);
@@ -171,8 +202,18 @@ describe('delivering the outbox', () => {
     const seed = await seedDepartment(h);
     deptId = seed.department.id;
     const all = await h.call('GET', `/v1/departments/${deptId}/members`);
-    people = all.json.members.map((m: { id: string; name: string; email: string }) => ({ id: m.id, name: m.name, email: m.email }));
-    people.sort((a, b) => (a.email === 'yamada@example.jp' ? -1 : b.email === 'yamada@example.jp' ? 1 : a.email.localeCompare(b.email)));
+    people = all.json.members.map((m: { id: string; name: string; email: string }) => ({
+      id: m.id,
+      name: m.name,
+      email: m.email,
+    }));
+    people.sort((a, b) =>
+      a.email === 'yamada@example.jp'
+        ? -1
+        : b.email === 'yamada@example.jp'
+          ? 1
+          : a.email.localeCompare(b.email),
+    );
     h.deps.channels = { postSlack: slackPoster({ timeoutMs: 5_000 }), sendEmail: mailer.send };
     slack.posts.length = 0;
     smtp.received.length = 0;
@@ -183,7 +224,9 @@ describe('delivering the outbox', () => {
 
   it("sends the Slack message to the department's own webhook and every e-mail over real SMTP, in UTF-8 Japanese", async () => {
     h.deps.slackWebhookUrl = 'http://127.0.0.1:9/organisation-default-not-used';
-    const patched = await h.call('PATCH', `/v1/departments/${deptId}`, { body: { slackWebhookUrl: slack.url } });
+    const patched = await h.call('PATCH', `/v1/departments/${deptId}`, {
+      body: { slackWebhookUrl: slack.url },
+    });
     assert.equal(patched.status, 200);
     assert.equal(patched.json.slackWebhookConfigured, true);
     assert.ok(!patched.text.includes('secret-part'), 'the webhook URL is never shown back');
@@ -200,7 +243,10 @@ describe('delivering the outbox', () => {
     assert.equal(post.path, '/services/T0/B0/secret-part');
     assert.match(post.contentType ?? '', /^application\/json/);
     const text = (JSON.parse(post.body) as { text: string }).text;
-    assert.match(text, /^\*情報政策課\*：Bチームは2026年12月1日\(火\)〜2026年12月14日\(月\)の間、自宅待機です。/);
+    assert.match(
+      text,
+      /^\*情報政策課\*：Bチームは2026年12月1日\(火\)〜2026年12月14日\(月\)の間、自宅待機です。/,
+    );
     assert.match(text, /・12月2日\(水\)　Bチーム → Aチーム/);
 
     assert.equal(smtp.received.length, 3);
@@ -210,20 +256,37 @@ describe('delivering the outbox', () => {
     const standby = parseMail(byTo.get(people[1]!.email)!.raw);
     assert.equal(standby.headers.get('to'), people[1]!.email);
     assert.match(standby.headers.get('content-type') ?? '', /text\/plain; charset=utf-8/i);
-    assert.equal(standby.headers.get('subject'), '【自宅待機のお知らせ】情報政策課（2026年12月1日(火)〜2026年12月14日(月)）');
-    assert.match(standby.text, new RegExp(`^${people[1]!.name} 様\\n\\n情報政策課からのお知らせです。`));
+    assert.equal(
+      standby.headers.get('subject'),
+      '【自宅待機のお知らせ】情報政策課（2026年12月1日(火)〜2026年12月14日(月)）',
+    );
+    assert.match(
+      standby.text,
+      new RegExp(`^${people[1]!.name} 様\\n\\n情報政策課からのお知らせです。`),
+    );
     assert.match(standby.text, /自宅待機となる元の出勤日:\n・12月2日\(水\)\n・12月4日\(金\)/);
     const chief = parseMail(byTo.get('yamada@example.jp')!.raw);
     assert.equal(chief.headers.get('subject'), '【出勤日の追加】情報政策課：Aチーム');
     assert.match(chief.text, /■ 課長向けのまとめ/);
 
     // Nothing that left the process carries the reason.
-    for (const body of [...slack.posts.map((p) => p.body), ...smtp.received.map((m) => JSON.stringify(parseMail(m.raw)))]) {
+    for (const body of [
+      ...slack.posts.map((p) => p.body),
+      ...smtp.received.map((m) => JSON.stringify(parseMail(m.raw))),
+    ]) {
       assert.ok(!body.includes('SECRET-REASON-4242') && !body.includes('陽性'), body);
     }
     const after = await rowsOf('q-send');
-    assert.ok(after.every((r) => r.status === 'sent' && r.sent_at === T0 && r.attempts === 1 && r.last_error === null));
-    assert.equal(await deliverDue(h.deps).then((r) => r.sent), 0, 'a sent message is not sent again');
+    assert.ok(
+      after.every(
+        (r) => r.status === 'sent' && r.sent_at === T0 && r.attempts === 1 && r.last_error === null,
+      ),
+    );
+    assert.equal(
+      await deliverDue(h.deps).then((r) => r.sent),
+      0,
+      'a sent message is not sent again',
+    );
   });
 
   it('retries while Slack fails, with a backoff that doubles, and loses nothing', async () => {
@@ -250,16 +313,26 @@ describe('delivering the outbox', () => {
     }
     const last = await deliverDue(h.deps);
     assert.equal(last.sent, 1);
-    assert.deepEqual(slack.posts.map((p) => p.answered), [500, 500, 500, 200]);
+    assert.deepEqual(
+      slack.posts.map((p) => p.answered),
+      [500, 500, 500, 200],
+    );
     assert.equal(new Set(slack.posts.map((p) => p.body)).size, 1, 'the same message every time');
     const row = (await rowsOf('q-retry')).find((x) => x.channel === 'slack')!;
     assert.equal(row.status, 'sent');
     assert.equal(row.attempts, 4);
     assert.equal(row.sent_at, now);
     // Without e-mail configured, the messages to people went to the log, not nowhere.
-    assert.ok((await rowsOf('q-retry')).filter((x) => x.channel !== 'slack').every((x) => x.channel === 'log' && x.status === 'logged'));
+    assert.ok(
+      (await rowsOf('q-retry'))
+        .filter((x) => x.channel !== 'slack')
+        .every((x) => x.channel === 'log' && x.status === 'logged'),
+    );
     const sent = await h.call('GET', '/v1/outbox?status=sent');
-    assert.equal(sent.json.messages.filter((m: { refId: string }) => m.refId === 'q-retry').length, 1);
+    assert.equal(
+      sent.json.messages.filter((m: { refId: string }) => m.refId === 'q-retry').length,
+      1,
+    );
   });
 
   it('after the last attempt a message is failed with its error, listed for the admin, and an admin retry sends it', async () => {
@@ -277,8 +350,14 @@ describe('delivering the outbox', () => {
       now = row.next_attempt_at;
       h.setNow(now);
     }
-    assert.deepEqual(delays, [30, 60, 120, 240, 480, 960, 1920, 3600, 3600].map((s) => s * 1000));
-    assert.deepEqual(delays, [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => retryDelayMs(n)));
+    assert.deepEqual(
+      delays,
+      [30, 60, 120, 240, 480, 960, 1920, 3600, 3600].map((s) => s * 1000),
+    );
+    assert.deepEqual(
+      delays,
+      [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => retryDelayMs(n)),
+    );
     const row = (await rowsOf('q-fail')).find((x) => x.channel === 'slack')!;
     assert.equal(row.status, 'failed');
     assert.equal(row.attempts, 10);
@@ -295,7 +374,11 @@ describe('delivering the outbox', () => {
     assert.equal(listed.status, 'failed');
     assert.equal(listed.attempts, 10);
     assert.match(listed.lastError, /500/);
-    assert.equal(listed.recipient, 'http://127.0.0.1:' + new URL(slack.url).port + '/…', 'the webhook path (its secret) is not shown');
+    assert.equal(
+      listed.recipient,
+      'http://127.0.0.1:' + new URL(slack.url).port + '/…',
+      'the webhook path (its secret) is not shown',
+    );
     assert.ok(!failed.text.includes('secret-part'));
     assert.ok(!failed.text.includes('SECRET-REASON-4242'));
     assert.equal((await h.call('GET', '/v1/outbox?status=nope')).status, 400);
@@ -305,12 +388,21 @@ describe('delivering the outbox', () => {
     assert.equal(retried.status, 200, retried.text);
     assert.equal(retried.json.status, 'pending');
     assert.equal(retried.json.attempts, 0);
-    assert.equal((await h.call('POST', `/v1/outbox/${row.id}/retry`)).status, 409, 'only a failed message is retried');
+    assert.equal(
+      (await h.call('POST', `/v1/outbox/${row.id}/retry`)).status,
+      409,
+      'only a failed message is retried',
+    );
     assert.equal((await h.call('POST', '/v1/outbox/no-such-id/retry')).status, 404);
     assert.equal((await deliverDue(h.deps)).sent, 1);
     assert.equal((await rowsOf('q-fail')).find((x) => x.id === row.id)!.status, 'sent');
     const audit = await h.call('GET', '/v1/audit');
-    assert.ok(audit.json.entries.some((e: { action: string; subject: { id: string } }) => e.action === 'outbox.retry' && e.subject.id === row.id));
+    assert.ok(
+      audit.json.entries.some(
+        (e: { action: string; subject: { id: string } }) =>
+          e.action === 'outbox.retry' && e.subject.id === row.id,
+      ),
+    );
   });
 
   it('retries an e-mail the SMTP server refuses for now, while the others go through', async () => {
@@ -362,7 +454,8 @@ describe('delivering the outbox', () => {
     await enqueueNotice('q-loop');
     const loop = startDeliveryLoop(h.deps, { intervalMs: 10 });
     try {
-      for (let i = 0; i < 300 && (await rowsOf('q-loop')).some((r) => r.status !== 'sent'); i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 300 && (await rowsOf('q-loop')).some((r) => r.status !== 'sent'); i++)
+        await new Promise((r) => setTimeout(r, 10));
     } finally {
       await loop.stop();
     }
@@ -375,10 +468,23 @@ describe('delivering the outbox', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bunsan-notify-'));
     const file = join(dir, 'bunsan.db');
     const lines: string[] = [];
-    const srv = await startNode({ BUNSAN_DB: file, PORT: '0', HOST: '127.0.0.1', SLACK_WEBHOOK_URL: slack.url, SMTP_URL: smtp.url, MAIL_FROM: 'bunsan@example.jp' }, (l) => lines.push(l));
+    const srv = await startNode(
+      {
+        BUNSAN_DB: file,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SLACK_WEBHOOK_URL: slack.url,
+        SMTP_URL: smtp.url,
+        MAIL_FROM: 'bunsan@example.jp',
+      },
+      (l) => lines.push(l),
+    );
     const db = await openSqlite(file);
     try {
-      assert.ok(lines.some((l) => l === 'bunsan notifications: Slack SLACK_WEBHOOK_URL, e-mail SMTP_URL'), lines.join('\n'));
+      assert.ok(
+        lines.some((l) => l === 'bunsan notifications: Slack SLACK_WEBHOOK_URL, e-mail SMTP_URL'),
+        lines.join('\n'),
+      );
       const token = lines.map((l) => l.trim()).find((l) => l.startsWith('bsn_'))!;
       const dept = await fetch(`http://127.0.0.1:${srv.port}/v1/departments`, {
         method: 'POST',
@@ -390,22 +496,42 @@ describe('delivering the outbox', () => {
         {
           kind: 'marked',
           department: { id: dept.id, name: 'IT Policy', language: 'en' },
-          quarantine: { id: 'q-start', subject: 'team', teamLabel: 'B', startDate: '2026-12-01', endDate: '2026-12-14' },
+          quarantine: {
+            id: 'q-start',
+            subject: 'team',
+            teamLabel: 'B',
+            startDate: '2026-12-01',
+            endDate: '2026-12-14',
+          },
           standby: { people: [{ id: 'p1', name: 'Ken', email: 'ken@example.jp' }], dates: [] },
           covering: [],
           chiefs: [{ id: 'p2', name: 'Aya', email: 'aya@example.jp' }],
           swaps: [],
           uncovered: ['2026-12-02'],
         },
-        { slackWebhookUrl: slack.url, emailEnabled: true, at: new Date().toISOString(), newId: () => `start-${++n}` },
+        {
+          slackWebhookUrl: slack.url,
+          emailEnabled: true,
+          at: new Date().toISOString(),
+          newId: () => `start-${++n}`,
+        },
       );
       // Another connection writes, as another process would; the server's loop (every 5 s) picks the rows up.
       for (const q of insertOutboxQueries(db, rows)) await db.executeQuery(q);
       const deadline = Date.now() + 12_000;
-      while (Date.now() < deadline && (slack.posts.length < 1 || smtp.received.length < 2)) await new Promise((r) => setTimeout(r, 50));
+      while (Date.now() < deadline && (slack.posts.length < 1 || smtp.received.length < 2))
+        await new Promise((r) => setTimeout(r, 50));
       assert.equal(slack.posts.length, 1);
-      assert.deepEqual(smtp.received.map((m) => m.to[0]).sort(), ['aya@example.jp', 'ken@example.jp']);
-      assert.equal(parseMail(smtp.received.find((m) => m.to[0] === 'ken@example.jp')!.raw).headers.get('subject'), '[IT Policy] Standby: Tue 1 Dec 2026 – Mon 14 Dec 2026');
+      assert.deepEqual(smtp.received.map((m) => m.to[0]).sort(), [
+        'aya@example.jp',
+        'ken@example.jp',
+      ]);
+      assert.equal(
+        parseMail(smtp.received.find((m) => m.to[0] === 'ken@example.jp')!.raw).headers.get(
+          'subject',
+        ),
+        '[IT Policy] Standby: Tue 1 Dec 2026 – Mon 14 Dec 2026',
+      );
     } finally {
       await srv.close();
       await db.destroy();
@@ -415,14 +541,30 @@ describe('delivering the outbox', () => {
 
   it('only an admin sets the Slack webhook; a chief may not, and nobody reads it back', async () => {
     const chief = await h.tokenFor('chief', { departmentId: deptId });
-    const refused = await h.call('PATCH', `/v1/departments/${deptId}`, { token: chief.token, body: { slackWebhookUrl: slack.url } });
+    const refused = await h.call('PATCH', `/v1/departments/${deptId}`, {
+      token: chief.token,
+      body: { slackWebhookUrl: slack.url },
+    });
     assert.equal(refused.status, 403);
-    assert.equal((await h.call('PATCH', `/v1/departments/${deptId}`, { body: { slackWebhookUrl: 'ftp://example.jp/x' } })).status, 422);
-    assert.equal((await h.call('PATCH', `/v1/departments/${deptId}`, { body: { slackWebhookUrl: slack.url } })).status, 200);
+    assert.equal(
+      (
+        await h.call('PATCH', `/v1/departments/${deptId}`, {
+          body: { slackWebhookUrl: 'ftp://example.jp/x' },
+        })
+      ).status,
+      422,
+    );
+    assert.equal(
+      (await h.call('PATCH', `/v1/departments/${deptId}`, { body: { slackWebhookUrl: slack.url } }))
+        .status,
+      200,
+    );
     const seen = await h.call('GET', `/v1/departments/${deptId}`, { token: chief.token });
     assert.equal(seen.json.slackWebhookConfigured, true);
     assert.ok(!seen.text.includes(slack.url));
-    const cleared = await h.call('PATCH', `/v1/departments/${deptId}`, { body: { slackWebhookUrl: null } });
+    const cleared = await h.call('PATCH', `/v1/departments/${deptId}`, {
+      body: { slackWebhookUrl: null },
+    });
     assert.equal(cleared.json.slackWebhookConfigured, false);
   });
 });

@@ -20,23 +20,52 @@ describe('the rendered-feed cache on Node', () => {
     const admin = await issueToken(deps, SYSTEM_ACTOR, { role: 'admin', label: 't' });
     assert.ok(admin.ok);
     const call = async (method: string, p: string, body?: unknown) => {
-      const res = await app.request(p, { method, headers: { authorization: `Bearer ${admin.value.token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      const res = await app.request(p, {
+        method,
+        headers: {
+          authorization: `Bearer ${admin.value.token}`,
+          'content-type': 'application/json',
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
       return (await res.json()) as any;
     };
     const dept = await call('POST', '/v1/departments', { name: 'x' });
-    await call('POST', `/v1/departments/${dept.id}/members`, { members: [{ name: 'A', email: 'a@x.jp' }, { name: 'B', email: 'b@x.jp' }] });
-    const rot = await call('POST', `/v1/departments/${dept.id}/rotations`, { startDate: '2026-12-01', endDate: '2026-12-31', teamCount: 2, pattern: { kind: 'daily' } });
-    await app.request(`/v1/rotations/${rot.id}/publish`, { method: 'POST', headers: { authorization: `Bearer ${admin.value.token}`, 'if-match': '"1"' } });
+    await call('POST', `/v1/departments/${dept.id}/members`, {
+      members: [
+        { name: 'A', email: 'a@x.jp' },
+        { name: 'B', email: 'b@x.jp' },
+      ],
+    });
+    const rot = await call('POST', `/v1/departments/${dept.id}/rotations`, {
+      startDate: '2026-12-01',
+      endDate: '2026-12-31',
+      teamCount: 2,
+      pattern: { kind: 'daily' },
+    });
+    await app.request(`/v1/rotations/${rot.id}/publish`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.value.token}`, 'if-match': '"1"' },
+    });
     const feed = await call('POST', '/v1/feeds', { scope: 'department', id: dept.id });
     const first = await app.request(`/feeds/${feed.token}.ics`);
     assert.equal(first.status, 200);
     const stamp = deps.changeStamp!();
-    assert.equal((await app.request(`/feeds/${feed.token}.ics`)).headers.get('etag'), first.headers.get('etag'));
-    assert.equal(deps.changeStamp!(), stamp, 'an unchanged feed served from the cache writes nothing');
+    assert.equal(
+      (await app.request(`/feeds/${feed.token}.ics`)).headers.get('etag'),
+      first.headers.get('etag'),
+    );
+    assert.equal(
+      deps.changeStamp!(),
+      stamp,
+      'an unchanged feed served from the cache writes nothing',
+    );
 
     // Another process revokes the feed straight in the database file.
     const other = new Database(path);
-    other.prepare('update feeds set revoked_at = ? where id = ?').run('2026-11-24T00:00:00.000Z', feed.id);
+    other
+      .prepare('update feeds set revoked_at = ? where id = ?')
+      .run('2026-11-24T00:00:00.000Z', feed.id);
     other.close();
     assert.notEqual(deps.changeStamp!(), stamp);
     assert.equal((await app.request(`/feeds/${feed.token}.ics`)).status, 404);

@@ -22,7 +22,9 @@ describe('start-up on Node', () => {
       assert.ok(token, lines.join('\n'));
       const health = await fetch(`http://127.0.0.1:${srv.port}/healthz`);
       assert.equal(health.status, 200);
-      const depts = await fetch(`http://127.0.0.1:${srv.port}/v1/departments`, { headers: { authorization: `Bearer ${token}` } });
+      const depts = await fetch(`http://127.0.0.1:${srv.port}/v1/departments`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       assert.equal(depts.status, 200);
     } finally {
       await srv.close();
@@ -30,8 +32,12 @@ describe('start-up on Node', () => {
     const raw = new Database(dbPath, { readonly: true });
     try {
       assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
-      const tables = raw.prepare("select name from sqlite_master where type='table' order by name").all().map((r: any) => r.name);
-      for (const t of ['audit_log', 'departments', 'members', 'tokens', 'kysely_migration']) assert.ok(tables.includes(t), t);
+      const tables = raw
+        .prepare("select name from sqlite_master where type='table' order by name")
+        .all()
+        .map((r: any) => r.name);
+      for (const t of ['audit_log', 'departments', 'members', 'tokens', 'kysely_migration'])
+        assert.ok(tables.includes(t), t);
     } finally {
       raw.close();
     }
@@ -41,15 +47,31 @@ describe('start-up on Node', () => {
     await srv2.close();
     assert.ok(!again.some((l) => l.includes('bsn_')), 'a second start prints no new token');
     const check = new Database(dbPath, { readonly: true });
-    assert.equal((check.prepare('select count(*) n from tokens').get() as { n: number }).n, 1, 'and creates none');
-    assert.equal((check.prepare('select count(*) n from kysely_migration').get() as { n: number }).n > 0, true);
+    assert.equal(
+      (check.prepare('select count(*) n from tokens').get() as { n: number }).n,
+      1,
+      'and creates none',
+    );
+    assert.equal(
+      (check.prepare('select count(*) n from kysely_migration').get() as { n: number }).n > 0,
+      true,
+    );
     check.close();
   });
 
   it('accepts BUNSAN_ADMIN_TOKEN as an admin token', async () => {
-    const srv = await startNode({ BUNSAN_DB: join(dir, 'env.db'), PORT: '0', BUNSAN_ADMIN_TOKEN: 'operator-chosen-secret-value-123' }, () => {});
+    const srv = await startNode(
+      {
+        BUNSAN_DB: join(dir, 'env.db'),
+        PORT: '0',
+        BUNSAN_ADMIN_TOKEN: 'operator-chosen-secret-value-123',
+      },
+      () => {},
+    );
     try {
-      const r = await fetch(`http://127.0.0.1:${srv.port}/v1/tokens`, { headers: { authorization: 'Bearer operator-chosen-secret-value-123' } });
+      const r = await fetch(`http://127.0.0.1:${srv.port}/v1/tokens`, {
+        headers: { authorization: 'Bearer operator-chosen-secret-value-123' },
+      });
       assert.equal(r.status, 200);
     } finally {
       await srv.close();
@@ -87,7 +109,11 @@ describe('start-up on Node', () => {
   it('the token CLI issues a scoped token an operator can use at once', () => {
     const dbPath = join(dir, 'cli.db');
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/platform/token-cli.ts', ...args], { cwd: root, env: { ...process.env, BUNSAN_DB: dbPath }, encoding: 'utf8' });
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/platform/token-cli.ts', ...args], {
+        cwd: root,
+        env: { ...process.env, BUNSAN_DB: dbPath },
+        encoding: 'utf8',
+      });
     const ok = run('--role', 'hr', '--label', 'HR desk');
     assert.equal(ok.status, 0, ok.stderr);
     assert.match(ok.stdout, /^bsn_[A-Za-z0-9_-]{43}$/m);

@@ -63,24 +63,46 @@ describe('bunsan on Cloudflare Workers + D1 (workerd through wrangler dev)', () 
     ]);
     // Key by key, so that a difference names the step it comes from.
     assert.deepEqual(Object.keys(onWorkerd), Object.keys(onNode));
-    for (const key of Object.keys(onNode)) assert.deepEqual(onWorkerd[key], onNode[key], `${key} differs between workerd and Node`);
+    for (const key of Object.keys(onNode))
+      assert.deepEqual(onWorkerd[key], onNode[key], `${key} differs between workerd and Node`);
   });
 
   it('delivers the outbox on the cron trigger (scheduled): messages to people are logged, as on Node without SMTP', async () => {
     await withOutput(async () => {
       const call = httpClient(worker.base, ADMIN);
       const dept = (await call('POST', '/v1/departments', { body: { name: 'cron' } })).json;
-      const members = Array.from({ length: 4 }, (_, i) => ({ name: `M${i}`, email: `cron${i}@example.jp` }));
-      assert.equal((await call('POST', `/v1/departments/${dept.id}/members`, { body: { members } })).status, 201);
+      const members = Array.from({ length: 4 }, (_, i) => ({
+        name: `M${i}`,
+        email: `cron${i}@example.jp`,
+      }));
+      assert.equal(
+        (await call('POST', `/v1/departments/${dept.id}/members`, { body: { members } })).status,
+        201,
+      );
       const start = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
       const end = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
-      const rot = (await call('POST', `/v1/departments/${dept.id}/rotations`, { body: { startDate: start, endDate: end, teamCount: 2, pattern: { kind: 'daily' } } })).json;
-      assert.equal((await call('POST', `/v1/rotations/${rot.id}/publish`, { headers: { 'if-match': '"1"' } })).status, 200);
-      const q = await call('POST', '/v1/quarantines', { body: { teamId: rot.teams[0].id, startDate: start } });
+      const rot = (
+        await call('POST', `/v1/departments/${dept.id}/rotations`, {
+          body: { startDate: start, endDate: end, teamCount: 2, pattern: { kind: 'daily' } },
+        })
+      ).json;
+      assert.equal(
+        (await call('POST', `/v1/rotations/${rot.id}/publish`, { headers: { 'if-match': '"1"' } }))
+          .status,
+        200,
+      );
+      const q = await call('POST', '/v1/quarantines', {
+        body: { teamId: rot.teams[0].id, startDate: start },
+      });
       assert.equal(q.status, 201, q.text);
-      const mine = async (status: string) => ((await call('GET', `/v1/outbox?status=${status}&limit=500`)).json.messages as any[]).filter((m) => m.departmentId === dept.id);
+      const mine = async (status: string) =>
+        (
+          (await call('GET', `/v1/outbox?status=${status}&limit=500`)).json.messages as any[]
+        ).filter((m) => m.departmentId === dept.id);
       assert.ok((await mine('pending')).length > 0, 'the notices wait in the outbox');
-      const fired = await fetch(`${worker.base}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('* * * * *')}`);
+      const fired = await fetch(
+        `${worker.base}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('* * * * *')}`,
+      );
       assert.equal(fired.status, 200, await fired.text());
       assert.deepEqual(await mine('pending'), []);
       const logged = await mine('logged');
@@ -104,7 +126,11 @@ describe('bunsan on Cloudflare Workers + D1 (workerd through wrangler dev)', () 
       assert.ok(existsSync(file));
       const code = readFileSync(file, 'utf8');
       // esbuild leaves a module it could not bundle as a top-level import or a __require call.
-      const external = [...code.matchAll(/^import\b[^\n]*?["']([^"'./][^"']*)["'];?$|__require\(["']([^"']+)["']\)/gm)].map((m) => m[1] ?? m[2]);
+      const external = [
+        ...code.matchAll(
+          /^import\b[^\n]*?["']([^"'./][^"']*)["'];?$|__require\(["']([^"']+)["']\)/gm,
+        ),
+      ].map((m) => m[1] ?? m[2]);
       assert.deepEqual(external, [], 'modules left outside the bundle');
       assert.ok(/^export\s*\{[^}]*\bdefault\b/m.test(code), 'the bundle exports the Worker');
     } finally {

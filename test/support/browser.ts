@@ -8,7 +8,16 @@ import { startNode, type NodeServer } from '../../src/platform/node.ts';
 /** Debian's chromium (CI installs it with apt); playwright-core drives it, no browser download. */
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Screenshots of each page land here (git-ignored), for a human to look at after a run. */
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
@@ -16,16 +25,36 @@ export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.m
 /** A real Node server on a free port over a fresh SQLite file, with a fixed admin token, and a headless Chromium. */
 export async function browserStage(adminToken: string) {
   const dir = mkdtempSync(join(tmpdir(), 'bunsan-web-'));
-  const server: NodeServer = await startNode({ BUNSAN_DB: join(dir, 'bunsan.db'), PORT: '0', HOST: '127.0.0.1', BUNSAN_ADMIN_TOKEN: adminToken }, () => {});
+  const server: NodeServer = await startNode(
+    {
+      BUNSAN_DB: join(dir, 'bunsan.db'),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      BUNSAN_ADMIN_TOKEN: adminToken,
+    },
+    () => {},
+  );
   const base = `http://127.0.0.1:${server.port}`;
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+  });
   mkdirSync(ARTIFACTS, { recursive: true });
 
   /** Calls the JSON API as admin (or with another token): the set-up a test needs before the pages. */
-  async function api(method: string, path: string, body?: unknown, token = adminToken): Promise<any> {
+  async function api(
+    method: string,
+    path: string,
+    body?: unknown,
+    token = adminToken,
+  ): Promise<any> {
     const res = await fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const json = await res.json();
@@ -34,9 +63,17 @@ export async function browserStage(adminToken: string) {
   }
 
   /** A fresh browser profile (its own cookies) signed in with a token through the sign-in page. */
-  async function signedIn(token: string, opts: { locale?: string; clipboard?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ baseURL: base, locale: opts.locale ?? 'ja-JP', viewport: { width: 1280, height: 900 } });
-    if (opts.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  async function signedIn(
+    token: string,
+    opts: { locale?: string; clipboard?: boolean } = {},
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({
+      baseURL: base,
+      locale: opts.locale ?? 'ja-JP',
+      viewport: { width: 1280, height: 900 },
+    });
+    if (opts.clipboard)
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     context.setDefaultTimeout(5_000);
     const page = await context.newPage();
     await page.goto('/');
@@ -47,7 +84,8 @@ export async function browserStage(adminToken: string) {
   }
 
   /** Saves a full-page screenshot as test-artifacts/<name>.png. */
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   return {
     base,

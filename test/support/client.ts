@@ -18,7 +18,10 @@ export interface CallInit {
  * Calls an API as a client would, over any transport (app.request in process, fetch over a real
  * connection): JSON bodies are serialised, a string body is sent as is.
  */
-export function jsonClient(send: (path: string, init: RequestInit) => Promise<Response>, defaultToken: string) {
+export function jsonClient(
+  send: (path: string, init: RequestInit) => Promise<Response>,
+  defaultToken: string,
+) {
   return async function call(method: string, path: string, init: CallInit = {}): Promise<Answer> {
     const headers: Record<string, string> = { ...init.headers };
     const token = init.token === undefined ? defaultToken : init.token;

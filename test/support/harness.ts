@@ -13,7 +13,11 @@ export async function harness(opts: { now?: string; sequentialIds?: boolean } = 
   const db: Kysely<DB> = await openSqlite(':memory:');
   const logs: string[] = [];
   let now = new Date(opts.now ?? '2026-11-24T09:00:00Z');
-  const deps = nodeDeps(db, { adminToken: ADMIN_ENV_TOKEN, now: () => now, log: (l) => logs.push(l) });
+  const deps = nodeDeps(db, {
+    adminToken: ADMIN_ENV_TOKEN,
+    now: () => now,
+    log: (l) => logs.push(l),
+  });
   // Golden files need the same ids on every run.
   let counter = 0;
   if (opts.sequentialIds) deps.newId = () => `id-${String(++counter).padStart(4, '0')}`;
@@ -23,7 +27,10 @@ export async function harness(opts: { now?: string; sequentialIds?: boolean } = 
   const call = jsonClient(async (path, init) => app.request(path, init), ADMIN_ENV_TOKEN);
 
   /** Issues a token directly (no HTTP) for a role and scope. */
-  async function tokenFor(role: Role, scope: { departmentId?: string; memberId?: string } = {}): Promise<{ id: string; token: string }> {
+  async function tokenFor(
+    role: Role,
+    scope: { departmentId?: string; memberId?: string } = {},
+  ): Promise<{ id: string; token: string }> {
     const r = await issueToken(deps, SYSTEM_ACTOR, { role, label: `${role} test`, ...scope });
     if (!r.ok) throw new Error(`cannot issue ${role}: ${JSON.stringify(r.error)}`);
     return { id: r.value.id, token: r.value.token };
@@ -31,7 +38,11 @@ export async function harness(opts: { now?: string; sequentialIds?: boolean } = 
 
   /** Rows in every table of the schema (a refused request must leave all of them as they were). */
   async function rowCounts(): Promise<Record<string, number>> {
-    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`.execute(db);
+    const tables = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`.execute(
+      db,
+    );
     const out: Record<string, number> = {};
     for (const { name } of tables.rows) {
       const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db);
@@ -63,12 +74,27 @@ export async function seedDepartment(h: Harness, name = '情報政策課') {
   const members = await h.call('POST', `/v1/departments/${dept.json.id}/members`, {
     body: {
       members: [
-        { name: '山田 太郎', email: 'yamada@example.jp', skills: ['network'], position: 'chief', remoteAccess: 'loan-pc' },
-        { name: '佐藤 花子', email: 'sato@example.jp', skills: ['payroll'], position: 'deputy', remoteAccess: 'thin-client' },
+        {
+          name: '山田 太郎',
+          email: 'yamada@example.jp',
+          skills: ['network'],
+          position: 'chief',
+          remoteAccess: 'loan-pc',
+        },
+        {
+          name: '佐藤 花子',
+          email: 'sato@example.jp',
+          skills: ['payroll'],
+          position: 'deputy',
+          remoteAccess: 'thin-client',
+        },
         { name: 'Suzuki Ken', email: 'suzuki@example.jp' },
       ],
     },
   });
   if (members.status !== 201) throw new Error(`seed members: ${members.status} ${members.text}`);
-  return { department: dept.json, members: members.json.members as { id: string; email: string }[] };
+  return {
+    department: dept.json,
+    members: members.json.members as { id: string; email: string }[],
+  };
 }

@@ -20,13 +20,17 @@ export function httpClient(base: string, adminToken: string) {
       const text = await res.text();
       return new Response(text === '' ? null : text, { status: res.status, headers: res.headers });
     } catch (e) {
-      throw new Error(`${init.method} ${safePath(path)}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new Error(
+        `${init.method} ${safePath(path)}: ${e instanceof Error ? e.message : String(e)}`,
+        { cause: e },
+      );
     }
   }, adminToken);
 }
 export type Call = ReturnType<typeof httpClient>;
 
-const day = (from: Date, n: number) => new Date(from.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+const day = (from: Date, n: number) =>
+  new Date(from.getTime() + n * 86_400_000).toISOString().slice(0, 10);
 
 function expectProblem(r: Answer, status: number, what: string) {
   assert.equal(r.status, status, `${what}: ${r.text}`);
@@ -48,64 +52,137 @@ export async function runScenario(call: Call, now = new Date()): Promise<Record<
   // Health and errors before any data.
   assert.equal((await call('GET', '/healthz', { token: null })).status, 200);
   expectProblem(await call('GET', '/v1/departments', { token: null }), 401, 'no token');
-  expectProblem(await call('GET', '/v1/departments', { token: 'bsn_not-a-token' }), 401, 'unknown token');
+  expectProblem(
+    await call('GET', '/v1/departments', { token: 'bsn_not-a-token' }),
+    401,
+    'unknown token',
+  );
   expectProblem(await call('GET', '/v1/no-such-thing'), 404, 'unknown route');
 
   // Departments.
-  expectProblem(await call('POST', '/v1/departments', { body: { timezone: 'Asia/Tokyo' } }), 422, 'department without a name');
-  expectProblem(await call('POST', '/v1/departments', { body: '{"name":', type: 'application/json' }), 400, 'broken JSON');
-  const dept = await call('POST', '/v1/departments', { body: { name: '情報政策課', closedDates: [day(now, 30)] } });
+  expectProblem(
+    await call('POST', '/v1/departments', { body: { timezone: 'Asia/Tokyo' } }),
+    422,
+    'department without a name',
+  );
+  expectProblem(
+    await call('POST', '/v1/departments', { body: '{"name":', type: 'application/json' }),
+    400,
+    'broken JSON',
+  );
+  const dept = await call('POST', '/v1/departments', {
+    body: { name: '情報政策課', closedDates: [day(now, 30)] },
+  });
   assert.equal(dept.status, 201, dept.text);
   const deptId: string = dept.json.id;
   digest.department = { ...dept.json, id: undefined, createdAt: undefined, updatedAt: undefined };
   const list = await call('GET', '/v1/departments');
   assert.equal(list.status, 200);
   assert.ok(JSON.stringify(list.json).includes(deptId));
-  expectProblem(await call('GET', '/v1/departments/00000000-0000-0000-0000-000000000000'), 404, 'unknown department');
+  expectProblem(
+    await call('GET', '/v1/departments/00000000-0000-0000-0000-000000000000'),
+    404,
+    'unknown department',
+  );
 
   // Members: CSV, a CSV with mistakes refused as a whole, JSON in bulk.
-  const csv = await call('POST', `/v1/departments/${deptId}/members`, { body: roster, type: 'text/csv' });
+  const csv = await call('POST', `/v1/departments/${deptId}/members`, {
+    body: roster,
+    type: 'text/csv',
+  });
   assert.equal(csv.status, 201, csv.text);
-  const bad = await call('POST', `/v1/departments/${deptId}/members`, { body: rosterBad, type: 'text/csv' });
+  const bad = await call('POST', `/v1/departments/${deptId}/members`, {
+    body: rosterBad,
+    type: 'text/csv',
+  });
   expectProblem(bad, 422, 'roster with mistakes');
   digest.rosterErrors = bad.json.errors;
-  const bulk = Array.from({ length: 120 }, (_, i) => ({ name: `職員 ${i}`, email: `staff${i}@example.jp`, skills: i % 4 ? [] : ['network'], remoteAccess: i % 3 ? 'company-pc' : 'thin-client' }));
+  const bulk = Array.from({ length: 120 }, (_, i) => ({
+    name: `職員 ${i}`,
+    email: `staff${i}@example.jp`,
+    skills: i % 4 ? [] : ['network'],
+    remoteAccess: i % 3 ? 'company-pc' : 'thin-client',
+  }));
   const json = await call('POST', `/v1/departments/${deptId}/members`, { body: { members: bulk } });
   assert.equal(json.status, 201, json.text);
-  expectProblem(await call('POST', `/v1/departments/${deptId}/members`, { body: { members: [bulk[0]] } }), 409, 'a duplicate e-mail');
+  expectProblem(
+    await call('POST', `/v1/departments/${deptId}/members`, { body: { members: [bulk[0]] } }),
+    409,
+    'a duplicate e-mail',
+  );
   const members = await call('GET', `/v1/departments/${deptId}/members`);
   assert.equal(members.status, 200);
   const memberList = members.json.members;
   assert.equal(memberList.length, csv.json.members.length + bulk.length);
-  digest.members = memberList.map((m: any) => `${m.name}|${m.email}|${m.skills.join(';')}|${m.position}|${m.remoteAccess}`);
+  digest.members = memberList.map(
+    (m: any) => `${m.name}|${m.email}|${m.skills.join(';')}|${m.position}|${m.remoteAccess}`,
+  );
 
   // A rotation: refused when it cannot be met, created as a draft, published with If-Match.
   const impossible = await call('POST', `/v1/departments/${deptId}/rotations`, {
-    body: { startDate: start, endDate: end, teamCount: 3, pattern: { kind: 'daily' }, constraints: { requiredSkills: [{ skill: 'no-one-has-it', min: 1 }] } },
+    body: {
+      startDate: start,
+      endDate: end,
+      teamCount: 3,
+      pattern: { kind: 'daily' },
+      constraints: { requiredSkills: [{ skill: 'no-one-has-it', min: 1 }] },
+    },
   });
   expectProblem(impossible, 422, 'unmet constraint');
   digest.unmet = impossible.json.errors.map((e: any) => e.code);
   const created = await call('POST', `/v1/departments/${deptId}/rotations`, {
-    body: { startDate: start, endDate: end, teamCount: 3, seed: 7, pattern: { kind: 'daily' }, constraints: { requiredSkills: [{ skill: 'network', min: 1 }] } },
+    body: {
+      startDate: start,
+      endDate: end,
+      teamCount: 3,
+      seed: 7,
+      pattern: { kind: 'daily' },
+      constraints: { requiredSkills: [{ skill: 'network', min: 1 }] },
+    },
   });
   assert.equal(created.status, 201, created.text);
   assert.equal(created.json.status, 'draft');
-  const rot = created.json as { id: string; version: number; teams: { id: string; label: string; memberIds: string[] }[] };
+  const rot = created.json as {
+    id: string;
+    version: number;
+    teams: { id: string; label: string; memberIds: string[] }[];
+  };
   const label = (id: string | null) => rot.teams.find((t) => t.id === id)?.label ?? null;
   const emailOf = new Map<string, string>(memberList.map((m: any) => [m.id, m.email]));
   // Ids are random, and the split orders members by id: who is in which team may differ between
   // two servers, so the digest keeps what the split guarantees — labels, sizes, every member placed.
-  digest.teams = { labels: rot.teams.map((t) => t.label), sizes: rot.teams.map((t) => t.memberIds.length).sort() };
-  assert.deepEqual(rot.teams.flatMap((t) => t.memberIds.map((m) => emailOf.get(m))).sort(), memberList.map((m: any) => m.email).sort());
-  expectProblem(await call('POST', `/v1/rotations/${rot.id}/publish`), 428, 'publish without If-Match');
-  expectProblem(await call('POST', `/v1/rotations/${rot.id}/publish`, { headers: { 'if-match': '"99"' } }), 412, 'publish with a stale version');
-  const published = await call('POST', `/v1/rotations/${rot.id}/publish`, { headers: { 'if-match': `"${rot.version}"` } });
+  digest.teams = {
+    labels: rot.teams.map((t) => t.label),
+    sizes: rot.teams.map((t) => t.memberIds.length).sort(),
+  };
+  assert.deepEqual(
+    rot.teams.flatMap((t) => t.memberIds.map((m) => emailOf.get(m))).sort(),
+    memberList.map((m: any) => m.email).sort(),
+  );
+  expectProblem(
+    await call('POST', `/v1/rotations/${rot.id}/publish`),
+    428,
+    'publish without If-Match',
+  );
+  expectProblem(
+    await call('POST', `/v1/rotations/${rot.id}/publish`, { headers: { 'if-match': '"99"' } }),
+    412,
+    'publish with a stale version',
+  );
+  const published = await call('POST', `/v1/rotations/${rot.id}/publish`, {
+    headers: { 'if-match': `"${rot.version}"` },
+  });
   assert.equal(published.status, 200, published.text);
 
   const schedule = async () => {
     const r = await call('GET', `/v1/rotations/${rot.id}/schedule?from=${start}&to=${end}`);
     assert.equal(r.status, 200, r.text);
-    return r.json.days as { date: string; kind: string; officeTeamId: string | null; standbyTeamIds: string[] }[];
+    return r.json.days as {
+      date: string;
+      kind: string;
+      officeTeamId: string | null;
+      standbyTeamIds: string[];
+    }[];
   };
   const before = await schedule();
   assert.ok(before.filter((d) => d.kind === 'office').length > 30);
@@ -123,10 +200,24 @@ export async function runScenario(call: Call, now = new Date()): Promise<Record<
   const etag = ics.headers.get('etag')!;
   const lastModified = ics.headers.get('last-modified')!;
   assert.ok(etag && lastModified);
-  assert.equal((await call('GET', feedPath, { token: null, headers: { 'if-none-match': etag } })).status, 304);
-  assert.equal((await call('GET', feedPath, { token: null, headers: { 'if-modified-since': lastModified } })).status, 304);
-  assert.equal((await call('GET', feedPath, { token: null, headers: { 'accept-encoding': 'gzip' } })).status, 200);
-  expectProblem(await call('GET', '/feeds/bsnf_no-such-feed.ics', { token: null }), 404, 'unknown feed');
+  assert.equal(
+    (await call('GET', feedPath, { token: null, headers: { 'if-none-match': etag } })).status,
+    304,
+  );
+  assert.equal(
+    (await call('GET', feedPath, { token: null, headers: { 'if-modified-since': lastModified } }))
+      .status,
+    304,
+  );
+  assert.equal(
+    (await call('GET', feedPath, { token: null, headers: { 'accept-encoding': 'gzip' } })).status,
+    200,
+  );
+  expectProblem(
+    await call('GET', '/feeds/bsnf_no-such-feed.ics', { token: null }),
+    404,
+    'unknown feed',
+  );
   digest.feedEvents = ics.text.split('BEGIN:VEVENT').length - 1;
 
   // HR quarantines team B: its office days go to the healthy teams; the same key answers the same.
@@ -134,19 +225,46 @@ export async function runScenario(call: Call, now = new Date()): Promise<Record<
   assert.equal(hr.status, 201, hr.text);
   const B = rot.teams[1]!.id;
   const qBody = { teamId: B, startDate: day(now, 10), reason: 'positive test' };
-  const q = await call('POST', '/v1/quarantines', { token: hr.json.token, body: qBody, headers: { 'idempotency-key': `scenario-${deptId}` } });
+  const q = await call('POST', '/v1/quarantines', {
+    token: hr.json.token,
+    body: qBody,
+    headers: { 'idempotency-key': `scenario-${deptId}` },
+  });
   assert.equal(q.status, 201, q.text);
   assert.ok(q.json.swaps.length > 0);
-  const replay = await call('POST', '/v1/quarantines', { token: hr.json.token, body: qBody, headers: { 'idempotency-key': `scenario-${deptId}` } });
+  const replay = await call('POST', '/v1/quarantines', {
+    token: hr.json.token,
+    body: qBody,
+    headers: { 'idempotency-key': `scenario-${deptId}` },
+  });
   assert.equal(replay.status, 201);
   assert.equal(replay.json.id, q.json.id);
-  expectProblem(await call('POST', '/v1/quarantines', { token: hr.json.token, body: { ...qBody, endDate: day(now, 12) }, headers: { 'idempotency-key': `scenario-${deptId}` } }), 422, 'same key, other body');
-  expectProblem(await call('POST', '/v1/quarantines', { token: (await call('POST', '/v1/tokens', { body: { role: 'staff', memberId, label: 's' } })).json.token, body: qBody }), 403, 'staff cannot quarantine');
-  digest.swaps = q.json.swaps.map((s: any) => `${s.date} ${label(s.fromTeamId)}→${label(s.toTeamId)}`);
+  expectProblem(
+    await call('POST', '/v1/quarantines', {
+      token: hr.json.token,
+      body: { ...qBody, endDate: day(now, 12) },
+      headers: { 'idempotency-key': `scenario-${deptId}` },
+    }),
+    422,
+    'same key, other body',
+  );
+  expectProblem(
+    await call('POST', '/v1/quarantines', {
+      token: (await call('POST', '/v1/tokens', { body: { role: 'staff', memberId, label: 's' } }))
+        .json.token,
+      body: qBody,
+    }),
+    403,
+    'staff cannot quarantine',
+  );
+  digest.swaps = q.json.swaps.map(
+    (s: any) => `${s.date} ${label(s.fromTeamId)}→${label(s.toTeamId)}`,
+  );
   digest.uncovered = q.json.uncovered;
   const during = await schedule();
   for (const d of during) {
-    if (d.date >= q.json.startDate && d.date <= q.json.endDate) assert.notEqual(d.officeTeamId, B, `${d.date}: team B is in standby`);
+    if (d.date >= q.json.startDate && d.date <= q.json.endDate)
+      assert.notEqual(d.officeTeamId, B, `${d.date}: team B is in standby`);
   }
   const changed = await call('GET', feedPath, { token: null, headers: { 'if-none-match': etag } });
   assert.equal(changed.status, 200, 'the feed changed with the quarantine');
@@ -156,35 +274,65 @@ export async function runScenario(call: Call, now = new Date()): Promise<Record<
   assert.equal(active.status, 200);
 
   // Lift early: days from the lift date go back to team B.
-  const lift = await call('POST', `/v1/quarantines/${q.json.id}/lift`, { token: hr.json.token, body: { date: day(now, 14) } });
+  const lift = await call('POST', `/v1/quarantines/${q.json.id}/lift`, {
+    token: hr.json.token,
+    body: { date: day(now, 14) },
+  });
   assert.equal(lift.status, 200, lift.text);
   digest.handedBack = lift.json.handedBack.map((s: any) => s.date);
   const after = await schedule();
-  digest.scheduleAfter = after.map((d) => `${d.date} ${d.kind} ${label(d.officeTeamId) ?? '-'} ${d.standbyTeamIds.map(label).join(',')}`);
-  expectProblem(await call('POST', `/v1/quarantines/${q.json.id}/lift`, { token: hr.json.token, body: { date: day(now, 15) } }), 409, 'lifting twice');
+  digest.scheduleAfter = after.map(
+    (d) =>
+      `${d.date} ${d.kind} ${label(d.officeTeamId) ?? '-'} ${d.standbyTeamIds.map(label).join(',')}`,
+  );
+  expectProblem(
+    await call('POST', `/v1/quarantines/${q.json.id}/lift`, {
+      token: hr.json.token,
+      body: { date: day(now, 15) },
+    }),
+    409,
+    'lifting twice',
+  );
 
   // Organisation settings: a policy field set and put back (a JSON merge patch in the database), and capacity.
-  const set = await call('PATCH', '/v1/settings', { body: { policy: { quarantineDays: 10, exposureLookbackDays: 3 }, loanPcs: 500 } });
+  const set = await call('PATCH', '/v1/settings', {
+    body: { policy: { quarantineDays: 10, exposureLookbackDays: 3 }, loanPcs: 500 },
+  });
   assert.equal(set.status, 200, set.text);
   const back = await call('PATCH', '/v1/settings', { body: { policy: { quarantineDays: null } } });
-  assert.deepEqual([back.json.policySet, back.json.policy.quarantineDays, back.json.policy.exposureLookbackDays, back.json.loanPcs], [['exposureLookbackDays'], 14, 3, 500]);
+  assert.deepEqual(
+    [
+      back.json.policySet,
+      back.json.policy.quarantineDays,
+      back.json.policy.exposureLookbackDays,
+      back.json.loanPcs,
+    ],
+    [['exposureLookbackDays'], 14, 3, 500],
+  );
   const read = (await call('GET', '/v1/settings')).json;
   assert.deepEqual([read.policySet, read.loanPcs], [['exposureLookbackDays'], 500], 'as stored');
-  await call('PATCH', '/v1/settings', { body: { policy: { exposureLookbackDays: null }, loanPcs: null } });
+  await call('PATCH', '/v1/settings', {
+    body: { policy: { exposureLookbackDays: null }, loanPcs: null },
+  });
 
   // Remote capacity, day by day.
-  const capacity = await call('GET', `/v1/capacity?departmentId=${deptId}&from=${start}&to=${day(now, 20)}`);
+  const capacity = await call(
+    'GET',
+    `/v1/capacity?departmentId=${deptId}&from=${start}&to=${day(now, 20)}`,
+  );
   assert.equal(capacity.status, 200, capacity.text);
   assert.equal(capacity.json.days.length, 14);
-  digest.capacity = capacity.json.days.map((d: any) => `${d.date} ${typeof d.demand.thinClient} ${typeof d.demand.loanPc}`);
+  digest.capacity = capacity.json.days.map(
+    (d: any) => `${d.date} ${typeof d.demand.thinClient} ${typeof d.demand.loanPc}`,
+  );
 
   // The notices of the quarantine and its lift wait in the outbox (or were already delivered).
   const outbox = await call('GET', '/v1/outbox?limit=500');
   assert.equal(outbox.status, 200);
   assert.ok(outbox.json.messages.length > 0);
   const byKind: Record<string, number> = {};
-  for (const m of outbox.json.messages) byKind[`${m.topic} ${m.channel}`] = (byKind[`${m.topic} ${m.channel}`] ?? 0) + 1;
+  for (const m of outbox.json.messages)
+    byKind[`${m.topic} ${m.channel}`] = (byKind[`${m.topic} ${m.channel}`] ?? 0) + 1;
   digest.outbox = byKind;
   return digest;
 }
-

@@ -17,15 +17,18 @@ export function importsOf(source: string): string[] {
   return out;
 }
 
-const isNodeBuiltin = (spec: string) => spec.startsWith('node:') || NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]!);
+const isNodeBuiltin = (spec: string) =>
+  spec.startsWith('node:') || NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]!);
 const nodeOnlyPackages = ['better-sqlite3', 'nodemailer', '@hono/node-server', 'smtp-server'];
-const isPackage = (spec: string, names: string[]) => names.some((n) => spec === n || spec.startsWith(`${n}/`));
+const isPackage = (spec: string, names: string[]) =>
+  names.some((n) => spec === n || spec.startsWith(`${n}/`));
 
 /** Why a module outside src/platform may not import `spec`, or null when it may. */
 export function runtimeSpecific(spec: string): string | null {
   if (isNodeBuiltin(spec)) return 'a Node built-in';
   if (isPackage(spec, nodeOnlyPackages)) return 'a Node-only package';
-  if (isPackage(spec, ['wrangler']) || spec.startsWith('@cloudflare/')) return 'Workers tooling or types';
+  if (isPackage(spec, ['wrangler']) || spec.startsWith('@cloudflare/'))
+    return 'Workers tooling or types';
   return null;
 }
 

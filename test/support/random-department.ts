@@ -5,7 +5,12 @@ import { addMembers } from '../../src/app/members.ts';
 import { createRotation, publishRotation } from '../../src/app/rotations.ts';
 import type { Harness } from './harness.ts';
 
-export const TEST_ADMIN: Actor = { tokenId: 'admin-test', role: 'admin', departmentId: null, memberId: null };
+export const TEST_ADMIN: Actor = {
+  tokenId: 'admin-test',
+  role: 'admin',
+  departmentId: null,
+  memberId: null,
+};
 
 /**
  * A department of `members` people and a published rotation of theirs from `startDate` to `endDate`
@@ -13,13 +18,31 @@ export const TEST_ADMIN: Actor = { tokenId: 'admin-test', role: 'admin', departm
  */
 export async function publishedDepartment(
   h: Harness,
-  c: { members: number; teamCount: number; holidays: 'jp' | 'none'; startDate: string; endDate: string; pattern: Parameters<typeof createRotation>[3]['pattern'] },
+  c: {
+    members: number;
+    teamCount: number;
+    holidays: 'jp' | 'none';
+    startDate: string;
+    endDate: string;
+    pattern: Parameters<typeof createRotation>[3]['pattern'];
+  },
 ) {
   const dept = await createDepartment(h.deps, TEST_ADMIN, { name: 'p', holidays: c.holidays });
   assert.ok(dept.ok);
-  const members = await addMembers(h.deps, TEST_ADMIN, dept.value.id, Array.from({ length: c.members }, (_, i) => ({ name: `m${i}`, email: `m${i}@x.jp` })));
+  const members = await addMembers(
+    h.deps,
+    TEST_ADMIN,
+    dept.value.id,
+    Array.from({ length: c.members }, (_, i) => ({ name: `m${i}`, email: `m${i}@x.jp` })),
+  );
   assert.ok(members.ok);
-  const created = await createRotation(h.deps, TEST_ADMIN, dept.value.id, { startDate: c.startDate, endDate: c.endDate, teamCount: c.teamCount, pattern: c.pattern, constraints: { keepLeadersApart: false } });
+  const created = await createRotation(h.deps, TEST_ADMIN, dept.value.id, {
+    startDate: c.startDate,
+    endDate: c.endDate,
+    teamCount: c.teamCount,
+    pattern: c.pattern,
+    constraints: { keepLeadersApart: false },
+  });
   if (!created.ok) return null;
   const rotation = await publishRotation(h.deps, TEST_ADMIN, created.value.id, 1);
   assert.ok(rotation.ok);

@@ -9,7 +9,8 @@ export interface PageAnswer {
   location: string | null;
 }
 
-const csrfIn = (html: string): string | null => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? null;
+const csrfIn = (html: string): string | null =>
+  /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? null;
 
 /** Where the pages are: an in-process app (app.request) or a running server (`base`, through fetch). */
 type Target = Harness | { base: string };
@@ -22,7 +23,10 @@ export function webClient(target: Target, opts: { origin?: string } = {}) {
   const jar = new Map<string, string>();
   let csrf: string | null = null;
   const origin = 'base' in target ? target.base : (opts.origin ?? 'http://localhost');
-  const request = (url: string, init: RequestInit): Promise<Response> => ('base' in target ? fetch(url, { ...init, redirect: 'manual' }) : Promise.resolve(target.app.request(url, init)));
+  const request = (url: string, init: RequestInit): Promise<Response> =>
+    'base' in target
+      ? fetch(url, { ...init, redirect: 'manual' })
+      : Promise.resolve(target.app.request(url, init));
 
   function keep(res: Response) {
     for (const line of res.headers.getSetCookie()) {
@@ -41,18 +45,31 @@ export function webClient(target: Target, opts: { origin?: string } = {}) {
     const html = await res.text();
     const found = csrfIn(html);
     if (found) csrf = found;
-    return { status: res.status, headers: res.headers, html, csrf: found, location: res.headers.get('location') };
+    return {
+      status: res.status,
+      headers: res.headers,
+      html,
+      csrf: found,
+      location: res.headers.get('location'),
+    };
   }
 
   return {
     jar,
     async get(path: string, headers: Record<string, string> = {}): Promise<PageAnswer> {
-      return answer(await request(`${origin}${path}`, { headers: { cookie: cookie(), ...headers } }));
+      return answer(
+        await request(`${origin}${path}`, { headers: { cookie: cookie(), ...headers } }),
+      );
     },
     /** Posts a form (urlencoded, or multipart when a File is among the fields) with the last page's token. */
-    async post(path: string, fields: Record<string, string | File> = {}, o: { csrf?: string | null; headers?: Record<string, string> } = {}): Promise<PageAnswer> {
+    async post(
+      path: string,
+      fields: Record<string, string | File> = {},
+      o: { csrf?: string | null; headers?: Record<string, string> } = {},
+    ): Promise<PageAnswer> {
       const token = o.csrf === undefined ? csrf : o.csrf;
-      const all: Record<string, string | File> = token === null ? { ...fields } : { _csrf: token, ...fields };
+      const all: Record<string, string | File> =
+        token === null ? { ...fields } : { _csrf: token, ...fields };
       const multipart = Object.values(all).some((v) => typeof v !== 'string');
       let body: FormData | URLSearchParams;
       if (multipart) {
@@ -61,13 +78,20 @@ export function webClient(target: Target, opts: { origin?: string } = {}) {
       } else {
         body = new URLSearchParams(all as Record<string, string>);
       }
-      return answer(await request(`${origin}${path}`, { method: 'POST', body, headers: { cookie: cookie(), origin, ...o.headers } }));
+      return answer(
+        await request(`${origin}${path}`, {
+          method: 'POST',
+          body,
+          headers: { cookie: cookie(), origin, ...o.headers },
+        }),
+      );
     },
     /** Signs in with a token through the sign-in form. */
     async signIn(token: string): Promise<PageAnswer> {
       await this.get('/signin');
       const res = await this.post('/signin', { token });
-      if (res.status !== 303) throw new Error(`sign-in answered ${res.status}: ${res.html.slice(0, 300)}`);
+      if (res.status !== 303)
+        throw new Error(`sign-in answered ${res.status}: ${res.html.slice(0, 300)}`);
       return res;
     },
   };

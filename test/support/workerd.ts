@@ -49,7 +49,8 @@ export function bundleWorker(outdir: string, home: string): { output: string } {
     timeout: 120_000,
   });
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-  if (r.status !== 0) throw new Error(`wrangler deploy --dry-run failed (${r.status ?? r.signal}):\n${output}`);
+  if (r.status !== 0)
+    throw new Error(`wrangler deploy --dry-run failed (${r.status ?? r.signal}):\n${output}`);
   return { output };
 }
 
@@ -66,7 +67,11 @@ export interface WorkerServer {
  * until GET /healthz answers. The Worker is bundled first (as `wrangler deploy --dry-run` does)
  * and served with --no-bundle, so edits to src/ while a test runs do not reload it.
  */
-export async function startWorkerServer(opts: { adminToken: string; vars?: Record<string, string>; timeoutMs?: number }): Promise<WorkerServer> {
+export async function startWorkerServer(opts: {
+  adminToken: string;
+  vars?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<WorkerServer> {
   const home = mkdtempSync(join(tmpdir(), 'bunsan-workerd-'));
   const outdir = join(home, 'dist');
   try {
@@ -79,18 +84,30 @@ export async function startWorkerServer(opts: { adminToken: string; vars?: Recor
   const inspectorPort = await freePort();
   const vars = { BUNSAN_ADMIN_TOKEN: opts.adminToken, ...opts.vars };
   const args = [
-    wranglerBin, 'dev', join(outdir, 'worker.js'),
-    '--config', join(root, 'wrangler.toml'),
+    wranglerBin,
+    'dev',
+    join(outdir, 'worker.js'),
+    '--config',
+    join(root, 'wrangler.toml'),
     '--no-bundle',
-    '--ip', '127.0.0.1',
-    '--port', String(port),
-    '--inspector-port', String(inspectorPort),
-    '--persist-to', join(home, 'state'),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspectorPort),
+    '--persist-to',
+    join(home, 'state'),
     '--show-interactive-dev-session=false',
     ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
   ];
   // detached: a process group of its own (setsid), so stop() ends wrangler and workerd together.
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: root, env: wranglerEnv(home), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: root,
+    env: wranglerEnv(home),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   child.stdout!.on('data', (b) => (text += b));
   child.stderr!.on('data', (b) => (text += b));
@@ -123,7 +140,10 @@ export async function startWorkerServer(opts: { adminToken: string; vars?: Recor
       } catch {
         /* already gone */
       }
-      const killed = await Promise.race([exit.then(() => true), new Promise((r) => setTimeout(() => r(false), 5_000))]);
+      const killed = await Promise.race([
+        exit.then(() => true),
+        new Promise((r) => setTimeout(() => r(false), 5_000)),
+      ]);
       if (!killed) {
         try {
           process.kill(-child.pid, 'SIGKILL');
@@ -154,7 +174,9 @@ export async function startWorkerServer(opts: { adminToken: string; vars?: Recor
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`wrangler dev did not answer /healthz within ${opts.timeoutMs ?? 60_000} ms:\n${text}`);
+      throw new Error(
+        `wrangler dev did not answer /healthz within ${opts.timeoutMs ?? 60_000} ms:\n${text}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }

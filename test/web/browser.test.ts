@@ -6,141 +6,183 @@ import { browserStage, HAVE_CHROMIUM, type BrowserStage } from '../support/brows
 const ADMIN = 'web-e2e-admin-token-0123456789abcdef';
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 /** A date `days` from now in Tokyo (the department's zone). */
-const tokyoIn = (days: number) => new Date(Date.now() + days * 864e5).toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
+const tokyoIn = (days: number) =>
+  new Date(Date.now() + days * 864e5).toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
 
 // One story in a real browser against a real Node server; the steps build on each other, in order.
 // Skipped only on a developer machine without chromium; in CI (.ci/run installs it) its absence fails.
-if (!HAVE_CHROMIUM && process.env.CI) throw new Error('CI must have /usr/bin/chromium: .ci/run installs it with apt');
+if (!HAVE_CHROMIUM && process.env.CI)
+  throw new Error('CI must have /usr/bin/chromium: .ci/run installs it with apt');
 
-describe('the web pages in headless Chromium', { skip: HAVE_CHROMIUM ? false : 'no /usr/bin/chromium (CI installs it with apt)' }, () => {
-  let stage: BrowserStage;
-  let departmentId: string;
-  let chiefToken: string;
-  let rotationUrl: string;
+describe(
+  'the web pages in headless Chromium',
+  { skip: HAVE_CHROMIUM ? false : 'no /usr/bin/chromium (CI installs it with apt)' },
+  () => {
+    let stage: BrowserStage;
+    let departmentId: string;
+    let chiefToken: string;
+    let rotationUrl: string;
 
-  before(async () => {
-    stage = await browserStage(ADMIN);
-    departmentId = (await stage.api('POST', '/v1/departments', { name: '情報政策課' })).id;
-    chiefToken = (await stage.api('POST', '/v1/tokens', { role: 'chief', departmentId, label: '課長' })).token;
-  });
-  after(async () => stage?.close());
+    before(async () => {
+      stage = await browserStage(ADMIN);
+      departmentId = (await stage.api('POST', '/v1/departments', { name: '情報政策課' })).id;
+      chiefToken = (
+        await stage.api('POST', '/v1/tokens', { role: 'chief', departmentId, label: '課長' })
+      ).token;
+    });
+    after(async () => stage?.close());
 
-  it('a chief uploads a roster, creates and publishes a rotation, sees the report and the month grid, and moves a member', async () => {
-    const { context, page } = await stage.signedIn(chiefToken);
-    try {
-      assert.equal(new URL(page.url()).pathname, `/departments/${departmentId}`);
-      // A roster with mistakes: every wrong row named by line, nothing added.
-      await page.getByLabel('CSVファイル').setInputFiles(fixture('roster-bad.csv'));
-      await page.getByRole('button', { name: '取り込む' }).click();
-      assert.deepEqual(await page.locator('#csv-errors tbody th').allTextContents(), ['3', '4', '5']);
-      assert.equal(await page.getByLabel('CSVファイル').getAttribute('aria-describedby'), 'csv-hint csv-error');
-      await stage.shot(page, 'chief-csv-errors');
-      await page.getByLabel('CSVファイル').setInputFiles(fixture('roster.csv'));
-      await page.getByRole('button', { name: '取り込む' }).click();
-      await page.getByRole('status').filter({ hasText: '8名を登録しました' }).waitFor();
-      assert.equal(await page.locator('#members tbody tr').count(), 8);
-      await stage.shot(page, 'chief-members');
+    it('a chief uploads a roster, creates and publishes a rotation, sees the report and the month grid, and moves a member', async () => {
+      const { context, page } = await stage.signedIn(chiefToken);
+      try {
+        assert.equal(new URL(page.url()).pathname, `/departments/${departmentId}`);
+        // A roster with mistakes: every wrong row named by line, nothing added.
+        await page.getByLabel('CSVファイル').setInputFiles(fixture('roster-bad.csv'));
+        await page.getByRole('button', { name: '取り込む' }).click();
+        assert.deepEqual(await page.locator('#csv-errors tbody th').allTextContents(), [
+          '3',
+          '4',
+          '5',
+        ]);
+        assert.equal(
+          await page.getByLabel('CSVファイル').getAttribute('aria-describedby'),
+          'csv-hint csv-error',
+        );
+        await stage.shot(page, 'chief-csv-errors');
+        await page.getByLabel('CSVファイル').setInputFiles(fixture('roster.csv'));
+        await page.getByRole('button', { name: '取り込む' }).click();
+        await page.getByRole('status').filter({ hasText: '8名を登録しました' }).waitFor();
+        assert.equal(await page.locator('#members tbody tr').count(), 8);
+        await stage.shot(page, 'chief-members');
 
-      await page.getByRole('link', { name: 'ローテーションを作成' }).click();
-      await page.getByLabel('開始日').fill(tokyoIn(1));
-      await page.getByLabel('終了日').fill(tokyoIn(70));
-      await page.getByLabel('チーム数').fill('3');
-      await page.getByLabel('network: 各チームの最低人数').fill('1');
-      await page.getByLabel('組み合わせ 1: 1人目').selectOption({ label: '高橋 美咲 <takahashi@example.jp>' });
-      await page.getByLabel('組み合わせ 1: 2人目').selectOption({ label: '伊藤 由美 <ito@example.jp>' });
-      await stage.shot(page, 'chief-rotation-form');
-      await page.getByRole('button', { name: '作成して結果を見る' }).click();
-      await page.waitForURL(/\/rotations\/[\w-]+$/);
-      rotationUrl = new URL(page.url()).pathname;
-      assert.equal(await page.locator('.team-card').count(), 3, 'three teams side by side');
-      assert.equal(await page.locator('#coverage tbody tr').count(), 2, 'the skill and the pair');
-      assert.equal(await page.locator('#coverage .ng').count(), 0, 'every constraint met');
-      assert.match(await page.locator('#survivability').innerText(), /✓/);
-      assert.equal(await page.locator('#remote-demand tbody tr').count(), 5);
-      await page.getByRole('button', { name: '公開する' }).click();
-      await page.getByRole('status').filter({ hasText: '公開しました' }).waitFor();
-      assert.equal(await page.locator('#rotation-status').innerText(), '公開済み');
-      await stage.shot(page, 'chief-rotation-report');
+        await page.getByRole('link', { name: 'ローテーションを作成' }).click();
+        await page.getByLabel('開始日').fill(tokyoIn(1));
+        await page.getByLabel('終了日').fill(tokyoIn(70));
+        await page.getByLabel('チーム数').fill('3');
+        await page.getByLabel('network: 各チームの最低人数').fill('1');
+        await page
+          .getByLabel('組み合わせ 1: 1人目')
+          .selectOption({ label: '高橋 美咲 <takahashi@example.jp>' });
+        await page
+          .getByLabel('組み合わせ 1: 2人目')
+          .selectOption({ label: '伊藤 由美 <ito@example.jp>' });
+        await stage.shot(page, 'chief-rotation-form');
+        await page.getByRole('button', { name: '作成して結果を見る' }).click();
+        await page.waitForURL(/\/rotations\/[\w-]+$/);
+        rotationUrl = new URL(page.url()).pathname;
+        assert.equal(await page.locator('.team-card').count(), 3, 'three teams side by side');
+        assert.equal(await page.locator('#coverage tbody tr').count(), 2, 'the skill and the pair');
+        assert.equal(await page.locator('#coverage .ng').count(), 0, 'every constraint met');
+        assert.match(await page.locator('#survivability').innerText(), /✓/);
+        assert.equal(await page.locator('#remote-demand tbody tr').count(), 5);
+        await page.getByRole('button', { name: '公開する' }).click();
+        await page.getByRole('status').filter({ hasText: '公開しました' }).waitFor();
+        assert.equal(await page.locator('#rotation-status').innerText(), '公開済み');
+        await stage.shot(page, 'chief-rotation-report');
 
-      await page.getByLabel('職員', { exact: true }).selectOption({ label: '鈴木 健 <suzuki@example.jp>' });
-      const suzukiTeam = (await page.locator('.team-card', { hasText: '鈴木 健' }).locator('h3').innerText()).trim();
-      const other = (await page.locator('.team-card h3').allInnerTexts()).find((l) => l.trim() !== suzukiTeam)!;
-      await page.getByLabel('異動先').selectOption({ label: other.trim() });
-      await page.getByLabel('異動日').fill(tokyoIn(2));
-      await page.getByRole('button', { name: '異動する' }).click();
-      const notice = await page.locator('#move-result').innerText();
-      assert.match(notice, /新しいチームでの初出勤は \d{4}-\d{2}-\d{2} 以降です/);
+        await page
+          .getByLabel('職員', { exact: true })
+          .selectOption({ label: '鈴木 健 <suzuki@example.jp>' });
+        const suzukiTeam = (
+          await page.locator('.team-card', { hasText: '鈴木 健' }).locator('h3').innerText()
+        ).trim();
+        const other = (await page.locator('.team-card h3').allInnerTexts()).find(
+          (l) => l.trim() !== suzukiTeam,
+        )!;
+        await page.getByLabel('異動先').selectOption({ label: other.trim() });
+        await page.getByLabel('異動日').fill(tokyoIn(2));
+        await page.getByRole('button', { name: '異動する' }).click();
+        const notice = await page.locator('#move-result').innerText();
+        assert.match(notice, /新しいチームでの初出勤は \d{4}-\d{2}-\d{2} 以降です/);
 
-      await page.getByRole('link', { name: '月間表' }).click();
-      assert.ok((await page.locator('#month-grid td[data-kind="office"]').count()) > 0);
-      await stage.shot(page, 'chief-month-grid');
-    } finally {
-      await context.close();
-    }
-  });
+        await page.getByRole('link', { name: '月間表' }).click();
+        assert.ok((await page.locator('#month-grid td[data-kind="office"]').count()) > 0);
+        await stage.shot(page, 'chief-month-grid');
+      } finally {
+        await context.close();
+      }
+    });
 
-  it('HR previews a team quarantine, confirms it, and the month grid shows the swap', async () => {
-    const hr = await stage.api('POST', '/v1/tokens', { role: 'hr', label: '人事課' });
-    const { context, page } = await stage.signedIn(hr.token);
-    try {
-      assert.equal(new URL(page.url()).pathname, '/quarantines');
-      // Team B: the second team of the published rotation.
-      const teamB = await page.locator('#subject optgroup').first().locator('option').nth(1).innerText();
-      assert.match(teamB, /Bチーム$/);
-      await page.getByLabel('対象').selectOption({ label: teamB });
-      await page.getByLabel('開始日').fill(tokyoIn(1));
-      await page.getByLabel('理由（人事のみ閲覧）').fill('陽性者');
-      await page.getByRole('button', { name: '確認する（まだ登録しません）' }).click();
-      await page.locator('#preview-swaps').waitFor();
-      const swapDate = (await page.locator('#preview-swaps tbody th').first().innerText()).trim();
-      assert.match(swapDate, /^\d{4}-\d{2}-\d{2}$/);
-      await stage.shot(page, 'hr-preview');
-      const before = await stage.api('GET', '/v1/quarantines?active=true');
-      assert.equal(before.quarantines.length, 0, 'the preview wrote nothing');
-      await page.getByRole('button', { name: '登録する' }).click();
-      await page.getByRole('status').filter({ hasText: '自宅待機を登録しました' }).waitFor();
-      assert.equal(await page.locator('#active-quarantines tbody tr').count(), 1);
-      await stage.shot(page, 'hr-quarantines');
+    it('HR previews a team quarantine, confirms it, and the month grid shows the swap', async () => {
+      const hr = await stage.api('POST', '/v1/tokens', { role: 'hr', label: '人事課' });
+      const { context, page } = await stage.signedIn(hr.token);
+      try {
+        assert.equal(new URL(page.url()).pathname, '/quarantines');
+        // Team B: the second team of the published rotation.
+        const teamB = await page
+          .locator('#subject optgroup')
+          .first()
+          .locator('option')
+          .nth(1)
+          .innerText();
+        assert.match(teamB, /Bチーム$/);
+        await page.getByLabel('対象').selectOption({ label: teamB });
+        await page.getByLabel('開始日').fill(tokyoIn(1));
+        await page.getByLabel('理由（人事のみ閲覧）').fill('陽性者');
+        await page.getByRole('button', { name: '確認する（まだ登録しません）' }).click();
+        await page.locator('#preview-swaps').waitFor();
+        const swapDate = (await page.locator('#preview-swaps tbody th').first().innerText()).trim();
+        assert.match(swapDate, /^\d{4}-\d{2}-\d{2}$/);
+        await stage.shot(page, 'hr-preview');
+        const before = await stage.api('GET', '/v1/quarantines?active=true');
+        assert.equal(before.quarantines.length, 0, 'the preview wrote nothing');
+        await page.getByRole('button', { name: '登録する' }).click();
+        await page.getByRole('status').filter({ hasText: '自宅待機を登録しました' }).waitFor();
+        assert.equal(await page.locator('#active-quarantines tbody tr').count(), 1);
+        await stage.shot(page, 'hr-quarantines');
 
-      await page.getByRole('link', { name: '月間表' }).click();
-      assert.equal(new URL(page.url()).pathname, `${rotationUrl}/month`);
-      await page.goto(`${rotationUrl}/month?month=${swapDate.slice(0, 7)}`);
-      const cell = page.locator(`#month-grid td[data-date="${swapDate}"]`);
-      assert.match(await cell.locator('.mark.swap').innerText(), /交代 [A-C]→[A-C]/);
-      assert.ok((await page.locator('#month-grid .mark.standby').count()) > 0, 'standby days marked');
-      await stage.shot(page, 'hr-month-grid-swapped');
-      await page.emulateMedia({ media: 'print' });
-      assert.equal(await page.locator('header.top').isVisible(), false, 'printing leaves out the navigation');
-      await page.emulateMedia({ media: 'screen' });
-    } finally {
-      await context.close();
-    }
-  });
+        await page.getByRole('link', { name: '月間表' }).click();
+        assert.equal(new URL(page.url()).pathname, `${rotationUrl}/month`);
+        await page.goto(`${rotationUrl}/month?month=${swapDate.slice(0, 7)}`);
+        const cell = page.locator(`#month-grid td[data-date="${swapDate}"]`);
+        assert.match(await cell.locator('.mark.swap').innerText(), /交代 [A-C]→[A-C]/);
+        assert.ok(
+          (await page.locator('#month-grid .mark.standby').count()) > 0,
+          'standby days marked',
+        );
+        await stage.shot(page, 'hr-month-grid-swapped');
+        await page.emulateMedia({ media: 'print' });
+        assert.equal(
+          await page.locator('header.top').isVisible(),
+          false,
+          'printing leaves out the navigation',
+        );
+        await page.emulateMedia({ media: 'screen' });
+      } finally {
+        await context.close();
+      }
+    });
 
-  it('staff see their next office days and team, and copy a feed link', async () => {
-    const members = (await stage.api('GET', `/v1/departments/${departmentId}/members`)).members as { id: string; email: string }[];
-    const staff = await stage.api('POST', '/v1/tokens', { role: 'staff', memberId: members.find((m) => m.email === 'tanaka@example.jp')!.id, label: '田中' });
-    const { context, page } = await stage.signedIn(staff.token, { clipboard: true });
-    try {
-      assert.equal(new URL(page.url()).pathname, '/me');
-      assert.equal(await page.getAttribute('html', 'lang'), 'ja');
-      assert.ok((await page.locator('#next-office-days li').count()) > 0, 'lists office days');
-      await page.getByRole('button', { name: '購読URLを発行する' }).click();
-      const webcal = await page.getByLabel('Apple カレンダー（webcal）').inputValue();
-      assert.match(webcal, /^webcal:\/\/.+\/feeds\/bsf_[\w-]+\.ics$/);
-      await page.locator('button[data-copy="feed-webcal"]').click();
-      await page.getByRole('status').filter({ hasText: 'コピーしました' }).waitFor();
-      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), webcal);
-      const https = await page.getByLabel('Outlook（Web から購読）').inputValue();
-      const feed = await fetch(https.replace(/^https?:\/\/[^/]+/, stage.base));
-      assert.equal(feed.status, 200, 'the copied link is a live feed');
-      await stage.shot(page, 'staff-me');
-      await page.goto('/me?lang=en');
-      assert.equal(await page.getAttribute('html', 'lang'), 'en');
-      assert.ok(await page.getByRole('heading', { name: 'My schedule' }).isVisible());
-      await stage.shot(page, 'staff-me-en');
-    } finally {
-      await context.close();
-    }
-  });
-});
+    it('staff see their next office days and team, and copy a feed link', async () => {
+      const members = (await stage.api('GET', `/v1/departments/${departmentId}/members`))
+        .members as { id: string; email: string }[];
+      const staff = await stage.api('POST', '/v1/tokens', {
+        role: 'staff',
+        memberId: members.find((m) => m.email === 'tanaka@example.jp')!.id,
+        label: '田中',
+      });
+      const { context, page } = await stage.signedIn(staff.token, { clipboard: true });
+      try {
+        assert.equal(new URL(page.url()).pathname, '/me');
+        assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+        assert.ok((await page.locator('#next-office-days li').count()) > 0, 'lists office days');
+        await page.getByRole('button', { name: '購読URLを発行する' }).click();
+        const webcal = await page.getByLabel('Apple カレンダー（webcal）').inputValue();
+        assert.match(webcal, /^webcal:\/\/.+\/feeds\/bsf_[\w-]+\.ics$/);
+        await page.locator('button[data-copy="feed-webcal"]').click();
+        await page.getByRole('status').filter({ hasText: 'コピーしました' }).waitFor();
+        assert.equal(await page.evaluate(() => navigator.clipboard.readText()), webcal);
+        const https = await page.getByLabel('Outlook（Web から購読）').inputValue();
+        const feed = await fetch(https.replace(/^https?:\/\/[^/]+/, stage.base));
+        assert.equal(feed.status, 200, 'the copied link is a live feed');
+        await stage.shot(page, 'staff-me');
+        await page.goto('/me?lang=en');
+        assert.equal(await page.getAttribute('html', 'lang'), 'en');
+        assert.ok(await page.getByRole('heading', { name: 'My schedule' }).isVisible());
+        await stage.shot(page, 'staff-me-en');
+      } finally {
+        await context.close();
+      }
+    });
+  },
+);

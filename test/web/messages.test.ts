@@ -5,7 +5,9 @@ import { fieldMessage } from '../../src/web/i18n.ts';
 
 describe('field errors in the page language', () => {
   it('leads with the kind of problem in Japanese and keeps the English detail; English as the API says it', () => {
-    const errors = validate('members-create', { members: [{ email: 'not-an-email', remoteAccess: 'vpn', shoeSize: 27 }] });
+    const errors = validate('members-create', {
+      members: [{ email: 'not-an-email', remoteAccess: 'vpn', shoeSize: 27 }],
+    });
     const ja = errors.map((e) => [e.path, fieldMessage('ja', e)]);
     const byPath = Object.fromEntries(ja) as Record<string, string>;
     assert.equal(byPath['/members/0/name'], '入力してください');
@@ -13,6 +15,10 @@ describe('field errors in the page language', () => {
     assert.match(byPath['/members/0/remoteAccess']!, /^選べない値です（must be one of/);
     assert.equal(byPath['/members/0/shoeSize'], 'この項目は受け付けていません');
     for (const e of errors) assert.equal(fieldMessage('en', e), e.message);
-    assert.equal(fieldMessage('ja', { message: 'something new', code: 'no-such-code' }), 'something new', 'unknown: the message as it is');
+    assert.equal(
+      fieldMessage('ja', { message: 'something new', code: 'no-such-code' }),
+      'something new',
+      'unknown: the message as it is',
+    );
   });
 });

@@ -4,11 +4,18 @@ import { describe, it } from 'node:test';
 import { harness, seedDepartment } from '../support/harness.ts';
 import { webClient } from '../support/web-session.ts';
 
-const fixture = (name: string) => new File([readFileSync(new URL(`../fixtures/${name}`, import.meta.url))], name, { type: 'text/csv' });
+const fixture = (name: string) =>
+  new File([readFileSync(new URL(`../fixtures/${name}`, import.meta.url))], name, {
+    type: 'text/csv',
+  });
 /** The control with this id says it is described by its error, and the error says `message`. */
 function assertFieldError(html: string, id: string, message: RegExp) {
   const control = new RegExp(`<(input|select) id="${id}"[^>]*>`).exec(html)?.[0] ?? '';
-  assert.match(control, new RegExp(`aria-describedby="[^"]*${id}-error`), `${id} is described by its error: ${control}`);
+  assert.match(
+    control,
+    new RegExp(`aria-describedby="[^"]*${id}-error`),
+    `${id} is described by its error: ${control}`,
+  );
   assert.match(control, /aria-invalid="true"/);
   const error = new RegExp(`id="${id}-error">([^<]*)<`).exec(html)?.[1] ?? '';
   assert.match(error, message);
@@ -43,7 +50,10 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     const { h, departmentId, members, chief } = await stage();
     assert.equal((await chief.get(`/departments/${departmentId}/rotations/new`)).status, 200);
     const counts = await h.rowCounts();
-    const res = await chief.post(`/departments/${departmentId}/rotations/new`, rotationForm({ teamCount: 'three', startDate: '', sepA0: members[0]!.id }));
+    const res = await chief.post(
+      `/departments/${departmentId}/rotations/new`,
+      rotationForm({ teamCount: 'three', startDate: '', sepA0: members[0]!.id }),
+    );
     assert.equal(res.status, 422);
     assertFieldError(res.html, 'teamCount', /整数で入力してください/);
     assertFieldError(res.html, 'startDate', /日付を入力してください/);
@@ -57,13 +67,26 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     const { h, departmentId, chief } = await stage();
     await chief.get(`/departments/${departmentId}/rotations/new`);
     const counts = await h.rowCounts();
-    const shortage = await chief.post(`/departments/${departmentId}/rotations/new`, rotationForm({ skillMin0: '1' }));
+    const shortage = await chief.post(
+      `/departments/${departmentId}/rotations/new`,
+      rotationForm({ skillMin0: '1' }),
+    );
     assert.equal(shortage.status, 422);
-    assertFieldError(shortage.html, 'skillMin0', /必要なスキルの保有者が、チーム数に対して足りません（skill `network`/); // Japanese first, the specific detail kept
-    const tooMany = await chief.post(`/departments/${departmentId}/rotations/new`, rotationForm({ teamCount: '0' }));
+    assertFieldError(
+      shortage.html,
+      'skillMin0',
+      /必要なスキルの保有者が、チーム数に対して足りません（skill `network`/,
+    ); // Japanese first, the specific detail kept
+    const tooMany = await chief.post(
+      `/departments/${departmentId}/rotations/new`,
+      rotationForm({ teamCount: '0' }),
+    );
     assert.equal(tooMany.status, 422);
     assertFieldError(tooMany.html, 'teamCount', /.+/);
-    const badCycle = await chief.post(`/departments/${departmentId}/rotations/new`, rotationForm({ pattern: 'cycle', cycle: '' }));
+    const badCycle = await chief.post(
+      `/departments/${departmentId}/rotations/new`,
+      rotationForm({ pattern: 'cycle', cycle: '' }),
+    );
     assert.equal(badCycle.status, 422);
     assert.deepEqual(await h.rowCounts(), counts);
     const made = await chief.post(`/departments/${departmentId}/rotations/new`, rotationForm());
@@ -75,19 +98,32 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     const { h, departmentId, chief } = await stage();
     await chief.get(`/departments/${departmentId}`);
     const counts = await h.rowCounts();
-    const bad = await chief.post(`/departments/${departmentId}/members`, { csv: fixture('roster-bad.csv') });
+    const bad = await chief.post(`/departments/${departmentId}/members`, {
+      csv: fixture('roster-bad.csv'),
+    });
     assert.equal(bad.status, 422);
-    const lines = [...bad.html.matchAll(/<tr><th scope="row">(\d+)<\/th><td>(\w+)<\/td>/g)].map((m) => `${m[1]}:${m[2]}`);
+    const lines = [...bad.html.matchAll(/<tr><th scope="row">(\d+)<\/th><td>(\w+)<\/td>/g)].map(
+      (m) => `${m[1]}:${m[2]}`,
+    );
     assert.deepEqual(lines, ['3:name', '4:email', '5:position']);
     assertFieldError(bad.html, 'csv', /何も登録されていません/);
-    const none = await chief.post(`/departments/${departmentId}/members`, { csv: new File([], 'empty.csv') });
+    const none = await chief.post(`/departments/${departmentId}/members`, {
+      csv: new File([], 'empty.csv'),
+    });
     assert.equal(none.status, 422);
     assertFieldError(none.html, 'csv', /CSVファイルを選んでください/);
-    const dupe = await chief.post(`/departments/${departmentId}/members`, { csv: new File(['name,email\n山田,yamada@example.jp\n'], 'dupe.csv') });
+    const dupe = await chief.post(`/departments/${departmentId}/members`, {
+      csv: new File(['name,email\n山田,yamada@example.jp\n'], 'dupe.csv'),
+    });
     assert.equal(dupe.status, 422, 'an e-mail already in the department');
     assert.match(dupe.html, /<th scope="row">2<\/th><td>email<\/td>/);
     assert.deepEqual(await h.rowCounts(), counts);
-    const good = await chief.post(`/departments/${departmentId}/members`, { csv: new File(['\ufeffname,email,skills\n新人 一郎,shinjin@example.jp,network;payroll\n'], 'new.csv') });
+    const good = await chief.post(`/departments/${departmentId}/members`, {
+      csv: new File(
+        ['\ufeffname,email,skills\n新人 一郎,shinjin@example.jp,network;payroll\n'],
+        'new.csv',
+      ),
+    });
     assert.equal(good.status, 303);
     assert.match((await chief.get(good.location!)).html, /1名を登録しました.*新人 一郎/s);
   });
@@ -95,46 +131,86 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
   it('publish with a stale version and a move without a member are refused; a move shows its bridging date', async () => {
     const { h, departmentId, members, chief } = await stage();
     await chief.get(`/departments/${departmentId}/rotations/new`);
-    const rotation = (await chief.post(`/departments/${departmentId}/rotations/new`, rotationForm())).location!;
+    const rotation = (
+      await chief.post(`/departments/${departmentId}/rotations/new`, rotationForm())
+    ).location!;
     const page = await chief.get(rotation);
     assert.match(page.html, /id="coverage"/);
     const counts = await h.rowCounts();
     const stale = await chief.post(`${rotation}/publish`, { version: '7' });
     assert.equal(stale.status, 412);
     assert.match(stale.html, /role="alert"/);
-    const noMember = await chief.post(`${rotation}/moves`, { version: '1', memberId: '', toTeamId: '', effectiveDate: 'soon' });
+    const noMember = await chief.post(`${rotation}/moves`, {
+      version: '1',
+      memberId: '',
+      toTeamId: '',
+      effectiveDate: 'soon',
+    });
     assert.equal(noMember.status, 422);
     assertFieldError(noMember.html, 'memberId', /職員を選んでください/);
     assertFieldError(noMember.html, 'toTeamId', /チームを選んでください/);
     assertFieldError(noMember.html, 'effectiveDate', /日付/);
-    const past = await chief.post(`${rotation}/moves`, { version: '1', memberId: members[2]!.id, toTeamId: /name="toTeamId"[\s\S]*?<option value="([^"]+)"/.exec(page.html)![1]!, effectiveDate: '2026-11-01' });
+    const past = await chief.post(`${rotation}/moves`, {
+      version: '1',
+      memberId: members[2]!.id,
+      toTeamId: /name="toTeamId"[\s\S]*?<option value="([^"]+)"/.exec(page.html)![1]!,
+      effectiveDate: '2026-11-01',
+    });
     assert.ok(past.status === 422 || past.status === 409, String(past.status));
-    const impossible = await chief.post(`${rotation}/moves`, { version: '1', memberId: members[2]!.id, toTeamId: /name="toTeamId"[\s\S]*?<option value="([^"]+)"/.exec(page.html)![1]!, effectiveDate: '2026-12-45' });
+    const impossible = await chief.post(`${rotation}/moves`, {
+      version: '1',
+      memberId: members[2]!.id,
+      toTeamId: /name="toTeamId"[\s\S]*?<option value="([^"]+)"/.exec(page.html)![1]!,
+      effectiveDate: '2026-12-45',
+    });
     assert.equal(impossible.status, 422, 'a date that looks like one but is not a day');
     assertFieldError(impossible.html, 'effectiveDate', /日付/);
     assert.deepEqual(await h.rowCounts(), counts);
 
     assert.equal((await chief.post(`${rotation}/publish`, { version: '1' })).status, 303);
     const view = (await h.call('GET', `/v1${rotation}`)).json;
-    const from = view.teams.find((t: { memberIds: string[] }) => t.memberIds.includes(members[2]!.id));
+    const from = view.teams.find((t: { memberIds: string[] }) =>
+      t.memberIds.includes(members[2]!.id),
+    );
     const to = view.teams.find((t: { id: string }) => t.id !== from.id);
     await chief.get(rotation);
-    const moved = await chief.post(`${rotation}/moves`, { version: String(view.version), memberId: members[2]!.id, toTeamId: to.id, effectiveDate: '2026-12-10' });
+    const moved = await chief.post(`${rotation}/moves`, {
+      version: String(view.version),
+      memberId: members[2]!.id,
+      toTeamId: to.id,
+      effectiveDate: '2026-12-10',
+    });
     assert.equal(moved.status, 303);
     const notice = await chief.get(moved.location!);
-    assert.match(notice.html, new RegExp(`Suzuki Kenさんを${to.label}チームへ異動しました（2026-12-10から）。新しいチームでの初出勤は \\d{4}-\\d{2}-\\d{2} 以降です`));
+    assert.match(
+      notice.html,
+      new RegExp(
+        `Suzuki Kenさんを${to.label}チームへ異動しました（2026-12-10から）。新しいチームでの初出勤は \\d{4}-\\d{2}-\\d{2} 以降です`,
+      ),
+    );
     assert.match(notice.html, /前のチームでの最終出勤日: 2026-12-\d\d/);
     // A crafted link (unknown member or team, a date that is none) shows no such notice.
-    const crafted = await chief.get(`${rotation}?moved=nobody&to=x&on=2026-12-10&officeFrom=2026-12-24`);
+    const crafted = await chief.get(
+      `${rotation}?moved=nobody&to=x&on=2026-12-10&officeFrom=2026-12-24`,
+    );
     assert.equal(crafted.status, 200);
     assert.doesNotMatch(crafted.html, /異動しました/);
-    const badDate = await chief.get(moved.location!.replace(/officeFrom=[^&]+/, 'officeFrom=someday'));
+    const badDate = await chief.get(
+      moved.location!.replace(/officeFrom=[^&]+/, 'officeFrom=someday'),
+    );
     assert.doesNotMatch(badDate.html, /異動しました/);
   });
 
   it('the month grid marks holidays and buffer days, and refuses a bad month', async () => {
     const { h, departmentId, chief } = await stage();
-    const r = await h.call('POST', `/v1/departments/${departmentId}/rotations`, { body: { startDate: '2026-12-21', endDate: '2027-01-29', teamCount: 2, pattern: { kind: 'weekly', bufferDays: 1 } } });
+    const r = await h.call('POST', `/v1/departments/${departmentId}/rotations`, {
+      body: {
+        startDate: '2026-12-21',
+        endDate: '2027-01-29',
+        teamCount: 2,
+        pattern: { kind: 'weekly', bufferDays: 1 },
+      },
+    });
     assert.equal(r.status, 201, r.text);
     const grid = await chief.get(`/rotations/${r.json.id}/month?month=2027-01`);
     assert.equal(grid.status, 200);
@@ -143,33 +219,65 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     assert.match(grid.html, /<th scope="col">月<\/th>/);
     assert.match(grid.html, /@media print/);
     const firstMonth = await chief.get(`/rotations/${r.json.id}/month`);
-    assert.match(firstMonth.html, /2026-12/, 'without a month: today\'s month kept within the rotation');
+    assert.match(
+      firstMonth.html,
+      /2026-12/,
+      "without a month: today's month kept within the rotation",
+    );
     assert.equal((await chief.get(`/rotations/${r.json.id}/month?month=2027-13`)).status, 422);
   });
 
   it('HR: a mark without a subject is refused, the preview writes nothing, the confirm marks once however often it is sent', async () => {
     const { h, departmentId } = await stage();
-    const r = await h.call('POST', `/v1/departments/${departmentId}/rotations`, { body: { startDate: '2026-11-25', endDate: '2027-01-29', teamCount: 2, pattern: { kind: 'daily' } } });
+    const r = await h.call('POST', `/v1/departments/${departmentId}/rotations`, {
+      body: {
+        startDate: '2026-11-25',
+        endDate: '2027-01-29',
+        teamCount: 2,
+        pattern: { kind: 'daily' },
+      },
+    });
     await h.call('POST', `/v1/rotations/${r.json.id}/publish`, { headers: { 'if-match': '"1"' } });
     const hr = webClient(h);
     await hr.signIn((await h.tokenFor('hr')).token);
     const page = await hr.get('/quarantines');
     assert.match(page.html, /<optgroup label="チーム">/);
     const counts = await h.rowCounts();
-    const none = await hr.post('/quarantines/preview', { subject: '', startDate: 'tomorrow', endDate: '', reason: '' });
+    const none = await hr.post('/quarantines/preview', {
+      subject: '',
+      startDate: 'tomorrow',
+      endDate: '',
+      reason: '',
+    });
     assert.equal(none.status, 422);
     assertFieldError(none.html, 'subject', /チームまたは職員を選んでください/);
     assertFieldError(none.html, 'startDate', /日付を入力してください/);
     const teamB = r.json.teams[1];
-    const backwards = await hr.post('/quarantines/preview', { subject: `team:${teamB.id}`, startDate: '2026-11-26', endDate: '2026-11-25', reason: '' });
+    const backwards = await hr.post('/quarantines/preview', {
+      subject: `team:${teamB.id}`,
+      startDate: '2026-11-26',
+      endDate: '2026-11-25',
+      reason: '',
+    });
     assert.equal(backwards.status, 422);
     assertFieldError(backwards.html, 'endDate', /before startDate/);
-    const preview = await hr.post('/quarantines/preview', { subject: `team:${teamB.id}`, startDate: '2026-11-25', endDate: '', reason: '陽性' });
+    const preview = await hr.post('/quarantines/preview', {
+      subject: `team:${teamB.id}`,
+      startDate: '2026-11-25',
+      endDate: '',
+      reason: '陽性',
+    });
     assert.equal(preview.status, 200);
     assert.match(preview.html, /id="preview-swaps"/);
     assert.deepEqual(await h.rowCounts(), counts, 'the preview wrote nothing');
     const key = /name="idempotencyKey" value="([^"]+)"/.exec(preview.html)![1]!;
-    const confirm = { idempotencyKey: key, subject: `team:${teamB.id}`, startDate: '2026-11-25', endDate: '', reason: '陽性' };
+    const confirm = {
+      idempotencyKey: key,
+      subject: `team:${teamB.id}`,
+      startDate: '2026-11-25',
+      endDate: '',
+      reason: '陽性',
+    };
     const first = await hr.post('/quarantines', confirm);
     assert.equal(first.status, 303);
     const again = await hr.post('/quarantines', confirm);
@@ -182,19 +290,34 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     const listed = await hr.get(first.location!);
     assert.match(listed.html, /自宅待機を登録しました。交代 \d+件/);
     const liftField = `lift-${active[0].id}`;
-    assert.equal((await hr.post(`/quarantines/${active[0].id}/lift`, { date: '2026-12-00' })).status, 422, 'not a day: refused, not a 500');
+    assert.equal(
+      (await hr.post(`/quarantines/${active[0].id}/lift`, { date: '2026-12-00' })).status,
+      422,
+      'not a day: refused, not a 500',
+    );
     const badLift = await hr.post(`/quarantines/${active[0].id}/lift`, { date: '2026-11-01' });
     assert.equal(badLift.status, 422);
     assertFieldError(badLift.html, liftField, /before today/);
     const lifted = await hr.post(`/quarantines/${active[0].id}/lift`, { date: '2026-11-30' });
     assert.equal(lifted.status, 303);
-    assert.equal((await h.call('GET', '/v1/quarantines')).json.quarantines[0].liftedFrom, '2026-11-30');
+    assert.equal(
+      (await h.call('GET', '/v1/quarantines')).json.quarantines[0].liftedFrom,
+      '2026-11-30',
+    );
     assert.match((await hr.get(lifted.location!)).html, /解除しました（2026-11-30から）/);
   });
 
   it('HR: a positive case previews every exposed team and the person, then marks them in one request', async () => {
     const { h, departmentId } = await stage();
-    const r = await h.call('POST', `/v1/departments/${departmentId}/rotations`, { body: { startDate: '2026-11-24', endDate: '2027-01-29', teamCount: 2, pattern: { kind: 'daily' }, constraints: { keepLeadersApart: false } } });
+    const r = await h.call('POST', `/v1/departments/${departmentId}/rotations`, {
+      body: {
+        startDate: '2026-11-24',
+        endDate: '2027-01-29',
+        teamCount: 2,
+        pattern: { kind: 'daily' },
+        constraints: { keepLeadersApart: false },
+      },
+    });
     await h.call('POST', `/v1/rotations/${r.json.id}/publish`, { headers: { 'if-match': '"1"' } });
     assert.equal(r.status, 201, r.text);
     const [teamA, teamB] = r.json.teams;
@@ -202,39 +325,85 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     const hr = webClient(h);
     await hr.signIn((await h.tokenFor('hr')).token);
     assert.match((await hr.get('/quarantines')).html, new RegExp(`value="positive:${positive}"`));
-    const withEnd = await hr.post('/quarantines/preview', { subject: `positive:${positive}`, startDate: '2026-11-24', endDate: '2026-12-01', reason: '' });
+    const withEnd = await hr.post('/quarantines/preview', {
+      subject: `positive:${positive}`,
+      startDate: '2026-11-24',
+      endDate: '2026-12-01',
+      reason: '',
+    });
     assert.equal(withEnd.status, 422);
     assertFieldError(withEnd.html, 'endDate', /終了日は入力しません/);
-    const future = await hr.post('/quarantines/preview', { subject: `positive:${positive}`, startDate: '2026-11-26', endDate: '', reason: '' });
+    const future = await hr.post('/quarantines/preview', {
+      subject: `positive:${positive}`,
+      startDate: '2026-11-26',
+      endDate: '',
+      reason: '',
+    });
     assert.equal(future.status, 422);
     assertFieldError(future.html, 'startDate', /is after today/);
     const counts = await h.rowCounts();
-    const preview = await hr.post('/quarantines/preview', { subject: `positive:${positive}`, startDate: '2026-11-24', endDate: '', reason: '' });
+    const preview = await hr.post('/quarantines/preview', {
+      subject: `positive:${positive}`,
+      startDate: '2026-11-24',
+      endDate: '',
+      reason: '',
+    });
     assert.equal(preview.status, 200, preview.html);
     assert.deepEqual(await h.rowCounts(), counts, 'the preview wrote nothing');
     // The API's answer for the same request (computed by the same use case) names who the preview must show.
     const key = /name="idempotencyKey" value="([^"]+)"/.exec(preview.html)![1]!;
-    const confirm = await hr.post('/quarantines', { idempotencyKey: key, subject: `positive:${positive}`, startDate: '2026-11-24', endDate: '', reason: '' });
+    const confirm = await hr.post('/quarantines', {
+      idempotencyKey: key,
+      subject: `positive:${positive}`,
+      startDate: '2026-11-24',
+      endDate: '',
+      reason: '',
+    });
     assert.equal(confirm.status, 303);
     const marked = (await h.call('GET', '/v1/quarantines')).json.quarantines;
-    assert.ok(marked.some((q: any) => q.memberId === positive), 'the person stays home');
-    assert.ok(marked.some((q: any) => q.teamId === teamA.id), 'their team, which shared the office with them, is quarantined');
+    assert.ok(
+      marked.some((q: any) => q.memberId === positive),
+      'the person stays home',
+    );
+    assert.ok(
+      marked.some((q: any) => q.teamId === teamA.id),
+      'their team, which shared the office with them, is quarantined',
+    );
     const names = /<p>\s*<strong>([^<]*)<\/strong>/.exec(preview.html)![1]!;
-    assert.equal(names.split('、').length, marked.length, `the preview named each of them: ${names}`);
-    assert.ok(!marked.some((q: any) => q.teamId === teamB.id) || names.includes('B'), 'B only when exposed');
+    assert.equal(
+      names.split('、').length,
+      marked.length,
+      `the preview named each of them: ${names}`,
+    );
+    assert.ok(
+      !marked.some((q: any) => q.teamId === teamB.id) || names.includes('B'),
+      'B only when exposed',
+    );
   });
 
   it('HR: the exposure lookup lists who shared office days, and refuses a backwards range', async () => {
     const { h, departmentId, members } = await stage();
-    const r = await h.call('POST', `/v1/departments/${departmentId}/rotations`, { body: { startDate: '2026-11-25', endDate: '2027-01-29', teamCount: 1, pattern: { kind: 'daily' }, constraints: { keepLeadersApart: false } } });
+    const r = await h.call('POST', `/v1/departments/${departmentId}/rotations`, {
+      body: {
+        startDate: '2026-11-25',
+        endDate: '2027-01-29',
+        teamCount: 1,
+        pattern: { kind: 'daily' },
+        constraints: { keepLeadersApart: false },
+      },
+    });
     assert.equal(r.status, 201, r.text);
     await h.call('POST', `/v1/rotations/${r.json.id}/publish`, { headers: { 'if-match': '"1"' } });
     const hr = webClient(h);
     await hr.signIn((await h.tokenFor('hr')).token);
-    const found = await hr.get(`/exposures?memberId=${members[0]!.id}&from=2026-11-25&to=2026-11-30`);
+    const found = await hr.get(
+      `/exposures?memberId=${members[0]!.id}&from=2026-11-25&to=2026-11-30`,
+    );
     assert.equal(found.status, 200);
     assert.match(found.html, /<th scope="row">2026-11-25<\/th>.*?佐藤 花子/s);
-    const backwards = await hr.get(`/exposures?memberId=${members[0]!.id}&from=2026-11-30&to=2026-11-25`);
+    const backwards = await hr.get(
+      `/exposures?memberId=${members[0]!.id}&from=2026-11-30&to=2026-11-25`,
+    );
     assert.equal(backwards.status, 422);
     assertFieldError(backwards.html, 'to', /before from/);
     const notADay = await hr.get(`/exposures?memberId=${members[0]!.id}&from=2026-02-30`);

@@ -18,7 +18,10 @@ describe('web pages: sessions and CSRF', () => {
   after(() => h.close());
 
   it('keeps the token in an HttpOnly, SameSite=Strict cookie, Secure over https', async () => {
-    for (const [origin, secure] of [['http://localhost', false], ['https://bunsan.example.jp', true]] as const) {
+    for (const [origin, secure] of [
+      ['http://localhost', false],
+      ['https://bunsan.example.jp', true],
+    ] as const) {
       const w = webClient(h, { origin });
       await w.get('/signin');
       const res = await w.post('/signin', { token: chief });
@@ -28,7 +31,10 @@ describe('web pages: sessions and CSRF', () => {
       assert.match(cookie, /HttpOnly/);
       assert.match(cookie, /SameSite=Strict/);
       assert.equal(/Secure/.test(cookie), secure, cookie);
-      assert.ok(cookie.includes(chief), 'the cookie carries the token for the same authentication as the API');
+      assert.ok(
+        cookie.includes(chief),
+        'the cookie carries the token for the same authentication as the API',
+      );
     }
   });
 
@@ -57,11 +63,17 @@ describe('web pages: sessions and CSRF', () => {
     await w.signIn(chief);
     await w.get(`/departments/${departmentId}`);
     const counts = await h.rowCounts();
-    const csv = new File(['name,email\n新人 一郎,shinjin@example.jp\n'], 'roster.csv', { type: 'text/csv' });
+    const csv = new File(['name,email\n新人 一郎,shinjin@example.jp\n'], 'roster.csv', {
+      type: 'text/csv',
+    });
     const res = await w.post(`/departments/${departmentId}/members`, { csv }, { csrf: null });
     assert.equal(res.status, 403);
     assert.match(res.html, /別のサイトから送信されました/);
-    const wrong = await w.post(`/departments/${departmentId}/members`, { csv }, { csrf: 'f'.repeat(64) });
+    const wrong = await w.post(
+      `/departments/${departmentId}/members`,
+      { csv },
+      { csrf: 'f'.repeat(64) },
+    );
     assert.equal(wrong.status, 403);
     assert.deepEqual(await h.rowCounts(), counts);
   });
@@ -71,10 +83,20 @@ describe('web pages: sessions and CSRF', () => {
     await w.signIn(chief);
     await w.get(`/departments/${departmentId}`);
     const counts = await h.rowCounts();
-    const csv = new File(['name,email\n新人 一郎,shinjin@example.jp\n'], 'roster.csv', { type: 'text/csv' });
-    const foreign = await w.post(`/departments/${departmentId}/members`, { csv }, { headers: { origin: 'https://evil.example' } });
+    const csv = new File(['name,email\n新人 一郎,shinjin@example.jp\n'], 'roster.csv', {
+      type: 'text/csv',
+    });
+    const foreign = await w.post(
+      `/departments/${departmentId}/members`,
+      { csv },
+      { headers: { origin: 'https://evil.example' } },
+    );
     assert.equal(foreign.status, 403);
-    const crossSite = await w.post(`/departments/${departmentId}/members`, { csv }, { headers: { 'sec-fetch-site': 'cross-site' } });
+    const crossSite = await w.post(
+      `/departments/${departmentId}/members`,
+      { csv },
+      { headers: { 'sec-fetch-site': 'cross-site' } },
+    );
     assert.equal(crossSite.status, 403);
     assert.deepEqual(await h.rowCounts(), counts);
     const same = await w.post(`/departments/${departmentId}/members`, { csv });
@@ -105,7 +127,8 @@ describe('web pages: sessions and CSRF', () => {
   it('lets each role only into its own pages and scope', async () => {
     const staff = webClient(h);
     await staff.signIn((await h.tokenFor('staff', { memberId })).token);
-    for (const path of ['/quarantines', '/exposures', `/departments/${departmentId}`]) assert.equal((await staff.get(path)).status, 403, path);
+    for (const path of ['/quarantines', '/exposures', `/departments/${departmentId}`])
+      assert.equal((await staff.get(path)).status, 403, path);
     const other = (await h.call('POST', '/v1/departments', { body: { name: '別の課' } })).json.id;
     const c = webClient(h);
     await c.signIn(chief);
@@ -117,8 +140,14 @@ describe('web pages: sessions and CSRF', () => {
   it('speaks Japanese first, English by Accept-Language or ?lang= (kept in a cookie)', async () => {
     const w = webClient(h);
     assert.match((await w.get('/signin')).html, /<html lang="ja">/);
-    assert.match((await w.get('/signin', { 'accept-language': 'en-US,en;q=0.9,ja;q=0.5' })).html, /<html lang="en">.*Sign in/s);
-    assert.match((await w.get('/signin', { 'accept-language': 'fr, ja;q=0.8, en;q=0.7' })).html, /<html lang="ja">/);
+    assert.match(
+      (await w.get('/signin', { 'accept-language': 'en-US,en;q=0.9,ja;q=0.5' })).html,
+      /<html lang="en">.*Sign in/s,
+    );
+    assert.match(
+      (await w.get('/signin', { 'accept-language': 'fr, ja;q=0.8, en;q=0.7' })).html,
+      /<html lang="ja">/,
+    );
     assert.match((await w.get('/signin?lang=en')).html, /<html lang="en">/);
     assert.equal(w.jar.get('bunsan_lang'), 'en');
     assert.match((await w.get('/signin')).html, /<html lang="en">/);

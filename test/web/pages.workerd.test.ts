@@ -12,7 +12,11 @@ describe('the web pages on Cloudflare Workers + D1 (workerd through wrangler dev
   before(async () => {
     worker = await startWorkerServer({ adminToken: ADMIN });
     const api = async (path: string, body: unknown) => {
-      const res = await fetch(`${worker.base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${worker.base}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return res.json() as Promise<{ id: string; token: string }>;
     };
     departmentId = (await api('/v1/departments', { name: '情報政策課' })).id;
@@ -25,13 +29,30 @@ describe('the web pages on Cloudflare Workers + D1 (workerd through wrangler dev
     await w.signIn(chiefToken);
     const page = await w.get(`/departments/${departmentId}`);
     assert.equal(page.status, 200);
-    const csv = new File(['name,email,skills\n山田 太郎,yamada@example.jp,network\n佐藤 花子,sato@example.jp,network\n鈴木 健,suzuki@example.jp,\n'], 'roster.csv', { type: 'text/csv' });
-    assert.equal((await w.post(`/departments/${departmentId}/members`, { csv }, { csrf: null })).status, 403);
+    const csv = new File(
+      [
+        'name,email,skills\n山田 太郎,yamada@example.jp,network\n佐藤 花子,sato@example.jp,network\n鈴木 健,suzuki@example.jp,\n',
+      ],
+      'roster.csv',
+      { type: 'text/csv' },
+    );
+    assert.equal(
+      (await w.post(`/departments/${departmentId}/members`, { csv }, { csrf: null })).status,
+      403,
+    );
     const added = await w.post(`/departments/${departmentId}/members`, { csv });
     assert.equal(added.status, 303, added.html.slice(0, 500));
     assert.match((await w.get(added.location!)).html, /3名を登録しました/);
     await w.get(`/departments/${departmentId}/rotations/new`);
-    const made = await w.post(`/departments/${departmentId}/rotations/new`, { startDate: '2030-01-07', endDate: '2030-02-28', teamCount: '2', pattern: 'daily', bufferDays: '0', skillName0: 'network', skillMin0: '1' });
+    const made = await w.post(`/departments/${departmentId}/rotations/new`, {
+      startDate: '2030-01-07',
+      endDate: '2030-02-28',
+      teamCount: '2',
+      pattern: 'daily',
+      bufferDays: '0',
+      skillName0: 'network',
+      skillMin0: '1',
+    });
     assert.equal(made.status, 303, made.html.slice(0, 500));
     const report = await w.get(made.location!);
     assert.match(report.html, /id="survivability"/);

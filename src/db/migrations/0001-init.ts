@@ -66,5 +66,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['audit_log', 'tokens', 'members', 'departments']) await db.schema.dropTable(t).execute();
+  for (const t of ['audit_log', 'tokens', 'members', 'departments'])
+    await db.schema.dropTable(t).execute();
 }

@@ -7,8 +7,14 @@ import type { Kysely } from 'kysely';
  * the rendered-feed cache) and the all-day choice for feeds.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('departments').addColumn('data_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('departments').addColumn('feed_all_day', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('departments')
+    .addColumn('data_version', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('departments')
+    .addColumn('feed_all_day', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable('feeds')

@@ -28,8 +28,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('sent_at', 'text')
     .execute();
   // The worker claims "pending and due" rows, oldest first: exactly this index's order.
-  await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
-  await db.schema.createIndex('outbox_created').on('outbox').columns(['created_at', 'id']).execute();
+  await db.schema
+    .createIndex('outbox_due')
+    .on('outbox')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
+  await db.schema
+    .createIndex('outbox_created')
+    .on('outbox')
+    .columns(['created_at', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

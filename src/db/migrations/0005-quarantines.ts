@@ -27,7 +27,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('lifted_from', 'text')
     .addColumn('lifted_by', 'text')
     .execute();
-  await db.schema.createIndex('quarantines_department').on('quarantines').columns(['department_id', 'end_date']).execute();
+  await db.schema
+    .createIndex('quarantines_department')
+    .on('quarantines')
+    .columns(['department_id', 'end_date'])
+    .execute();
 
   await db.schema
     .createTable('swaps')
@@ -56,5 +60,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['idempotency_keys', 'swaps', 'quarantines']) await db.schema.dropTable(t).execute();
+  for (const t of ['idempotency_keys', 'swaps', 'quarantines'])
+    await db.schema.dropTable(t).execute();
 }

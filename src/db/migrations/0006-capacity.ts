@@ -30,5 +30,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('quarantines').dropColumn('capacity_effect').execute();
-  for (const t of ['department_reservations', 'org_settings']) await db.schema.dropTable(t).execute();
+  for (const t of ['department_reservations', 'org_settings'])
+    await db.schema.dropTable(t).execute();
 }

@@ -6,7 +6,10 @@ export function insertAuditQuery(db: Kysely<DB>, row: NewAuditRow): CompiledQuer
 }
 
 /** Audit entries with from ≤ at < to (ISO instants), oldest first, at most `limit`. */
-export function listAudit(db: Kysely<DB>, range: { from?: string; to?: string; limit: number }): Promise<AuditRow[]> {
+export function listAudit(
+  db: Kysely<DB>,
+  range: { from?: string; to?: string; limit: number },
+): Promise<AuditRow[]> {
   let q = db.selectFrom('audit_log').selectAll();
   if (range.from) q = q.where('at', '>=', range.from);
   if (range.to) q = q.where('at', '<', range.to);

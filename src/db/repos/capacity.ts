@@ -15,24 +15,43 @@ export interface DemandScope {
 }
 
 function published(db: Kysely<DB>, s: DemandScope) {
-  let q = db.selectFrom('rotations').where('rotations.status', '=', 'published').where('rotations.start_date', '<=', s.to).where('rotations.end_date', '>=', s.from);
+  let q = db
+    .selectFrom('rotations')
+    .where('rotations.status', '=', 'published')
+    .where('rotations.start_date', '<=', s.to)
+    .where('rotations.end_date', '>=', s.from);
   if (s.departmentId) q = q.where('rotations.department_id', '=', s.departmentId);
   return q;
 }
 
 export function demandRotations(db: Kysely<DB>, s: DemandScope) {
-  return published(db, s).select(['id', 'department_id', 'start_date', 'end_date']).orderBy('department_id').orderBy('start_date').execute();
+  return published(db, s)
+    .select(['id', 'department_id', 'start_date', 'end_date'])
+    .orderBy('department_id')
+    .orderBy('start_date')
+    .execute();
 }
 
 export function demandTeams(db: Kysely<DB>, s: DemandScope) {
-  return published(db, s).innerJoin('teams', 'teams.rotation_id', 'rotations.id').select(['teams.id', 'teams.rotation_id']).orderBy('teams.ordinal').execute();
+  return published(db, s)
+    .innerJoin('teams', 'teams.rotation_id', 'rotations.id')
+    .select(['teams.id', 'teams.rotation_id'])
+    .orderBy('teams.ordinal')
+    .execute();
 }
 
 /** Memberships of the rotations, in the order a member's schedule reads them (from date, id). */
 export function demandMemberships(db: Kysely<DB>, s: DemandScope) {
   return published(db, s)
     .innerJoin('memberships', 'memberships.rotation_id', 'rotations.id')
-    .select(['memberships.rotation_id', 'memberships.team_id', 'memberships.member_id', 'memberships.from_date', 'memberships.to_date', 'memberships.office_from'])
+    .select([
+      'memberships.rotation_id',
+      'memberships.team_id',
+      'memberships.member_id',
+      'memberships.from_date',
+      'memberships.to_date',
+      'memberships.office_from',
+    ])
     .orderBy('memberships.from_date')
     .orderBy('memberships.id')
     .execute();
@@ -51,7 +70,11 @@ export function demandOfficeDays(db: Kysely<DB>, s: DemandScope) {
 
 /** Active members who need a thin-client seat or a loan PC when they are not in the office. */
 export function membersNeedingRemote(db: Kysely<DB>, departmentId?: string) {
-  let q = db.selectFrom('members').select(['id', 'remote_access']).where('active', '=', 1).where('remote_access', 'in', ['thin-client', 'loan-pc']);
+  let q = db
+    .selectFrom('members')
+    .select(['id', 'remote_access'])
+    .where('active', '=', 1)
+    .where('remote_access', 'in', ['thin-client', 'loan-pc']);
   if (departmentId) q = q.where('department_id', '=', departmentId);
   return q.execute();
 }

@@ -12,7 +12,10 @@ export function insertOutboxQueries(db: Kysely<DB>, rows: readonly OutboxRow[]):
  * more attempt and is leased until `leaseUntil`, so another delivery pass does not take it meanwhile
  * — and a pass that dies mid-send leaves it due again when the lease ends (sent at least once).
  */
-export function claimDueOutbox(db: Kysely<DB>, at: { now: string; leaseUntil: string; limit: number }): Promise<OutboxRow[]> {
+export function claimDueOutbox(
+  db: Kysely<DB>,
+  at: { now: string; leaseUntil: string; limit: number },
+): Promise<OutboxRow[]> {
   const due = db
     .selectFrom('outbox')
     .select('id')
@@ -29,19 +32,43 @@ export function claimDueOutbox(db: Kysely<DB>, at: { now: string; leaseUntil: st
     .where('status', '=', 'pending')
     .returningAll()
     .execute()
-    .then((rows) => rows.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1)));
+    .then((rows) =>
+      rows.sort((a, b) =>
+        a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1,
+      ),
+    );
 }
 
 /** A claimed row was delivered (`sent`) or written to the log (`logged`). */
-export function markDeliveredQuery(db: Kysely<DB>, id: string, status: 'sent' | 'logged', at: string): CompiledQuery {
-  return db.updateTable('outbox').set({ status, sent_at: at, last_error: null }).where('id', '=', id).where('status', '=', 'pending').compile();
+export function markDeliveredQuery(
+  db: Kysely<DB>,
+  id: string,
+  status: 'sent' | 'logged',
+  at: string,
+): CompiledQuery {
+  return db
+    .updateTable('outbox')
+    .set({ status, sent_at: at, last_error: null })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .compile();
 }
 
 /** A claimed row's attempt failed: due again at `retryAt`, or — with no retry left (null) — `failed`, keeping its error. */
-export function markAttemptFailedQuery(db: Kysely<DB>, id: string, error: string, retryAt: string | null, at: string): CompiledQuery {
+export function markAttemptFailedQuery(
+  db: Kysely<DB>,
+  id: string,
+  error: string,
+  retryAt: string | null,
+  at: string,
+): CompiledQuery {
   return db
     .updateTable('outbox')
-    .set({ status: retryAt === null ? 'failed' : 'pending', last_error: error, next_attempt_at: retryAt ?? at })
+    .set({
+      status: retryAt === null ? 'failed' : 'pending',
+      last_error: error,
+      next_attempt_at: retryAt ?? at,
+    })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .compile();
@@ -49,7 +76,12 @@ export function markAttemptFailedQuery(db: Kysely<DB>, id: string, error: string
 
 /** Puts a failed row back in the queue with a fresh set of attempts, due at `at`; its last error stays until the next attempt. */
 export function requeueFailedQuery(db: Kysely<DB>, id: string, at: string): CompiledQuery {
-  return db.updateTable('outbox').set({ status: 'pending', attempts: 0, next_attempt_at: at }).where('id', '=', id).where('status', '=', 'failed').compile();
+  return db
+    .updateTable('outbox')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .compile();
 }
 
 export function findOutbox(db: Kysely<DB>, id: string): Promise<OutboxRow | undefined> {
@@ -57,7 +89,10 @@ export function findOutbox(db: Kysely<DB>, id: string): Promise<OutboxRow | unde
 }
 
 /** Outbox rows, oldest first, of one status when given, at most `limit`. */
-export function listOutbox(db: Kysely<DB>, filter: { status?: OutboxStatus; departmentId?: string; limit: number }): Promise<OutboxRow[]> {
+export function listOutbox(
+  db: Kysely<DB>,
+  filter: { status?: OutboxStatus; departmentId?: string; limit: number },
+): Promise<OutboxRow[]> {
   let q = db.selectFrom('outbox').selectAll();
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);

@@ -12,26 +12,46 @@ export function insertSwapsQueries(db: Kysely<DB>, rows: SwapRow[]): CompiledQue
 }
 
 /** Claims an Idempotency-Key; a second claim of the same key fails the whole atomic write. */
-export function insertIdempotencyKeyQuery(db: Kysely<DB>, key: string, requestHash: string, requestId: string, at: string): CompiledQuery {
-  return db.insertInto('idempotency_keys').values({ key, request_hash: requestHash, request_id: requestId, created_at: at }).compile();
+export function insertIdempotencyKeyQuery(
+  db: Kysely<DB>,
+  key: string,
+  requestHash: string,
+  requestId: string,
+  at: string,
+): CompiledQuery {
+  return db
+    .insertInto('idempotency_keys')
+    .values({ key, request_hash: requestHash, request_id: requestId, created_at: at })
+    .compile();
 }
 
 export function findIdempotencyKey(db: Kysely<DB>, key: string) {
   return db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
-export const isIdempotencyClash = (e: unknown): boolean => e instanceof Error && /UNIQUE constraint failed: idempotency_keys\.key/i.test(e.message);
+export const isIdempotencyClash = (e: unknown): boolean =>
+  e instanceof Error && /UNIQUE constraint failed: idempotency_keys\.key/i.test(e.message);
 
 export function findQuarantine(db: Kysely<DB>, id: string): Promise<QuarantineRow | undefined> {
   return db.selectFrom('quarantines').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export function quarantinesOfRequest(db: Kysely<DB>, requestId: string): Promise<QuarantineRow[]> {
-  return db.selectFrom('quarantines').selectAll().where('request_id', '=', requestId).orderBy('marked_at').orderBy('id').execute();
+  return db
+    .selectFrom('quarantines')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .orderBy('marked_at')
+    .orderBy('id')
+    .execute();
 }
 
 /** Quarantines of one department (or all), newest first. */
-export function listQuarantines(db: Kysely<DB>, departmentId?: string, range?: { from: string; to: string }): Promise<QuarantineRow[]> {
+export function listQuarantines(
+  db: Kysely<DB>,
+  departmentId?: string,
+  range?: { from: string; to: string },
+): Promise<QuarantineRow[]> {
   let q = db.selectFrom('quarantines').selectAll();
   if (departmentId) q = q.where('department_id', '=', departmentId);
   // Only those in force at some point of [from, to] (a lift ends a quarantine only earlier, never later).
@@ -40,14 +60,34 @@ export function listQuarantines(db: Kysely<DB>, departmentId?: string, range?: {
 }
 
 /** The swaps of the given quarantines, by date and slot (the ids go in groups: D1 binds at most 100 parameters). */
-export async function swapsOf(db: Kysely<DB>, quarantineIds: readonly string[]): Promise<SwapRow[]> {
-  const groups = await Promise.all(parameterGroups(quarantineIds).map((ids) => db.selectFrom('swaps').selectAll().where('quarantine_id', 'in', ids).orderBy('date').orderBy('slot').execute()));
+export async function swapsOf(
+  db: Kysely<DB>,
+  quarantineIds: readonly string[],
+): Promise<SwapRow[]> {
+  const groups = await Promise.all(
+    parameterGroups(quarantineIds).map((ids) =>
+      db
+        .selectFrom('swaps')
+        .selectAll()
+        .where('quarantine_id', 'in', ids)
+        .orderBy('date')
+        .orderBy('slot')
+        .execute(),
+    ),
+  );
   if (groups.length <= 1) return groups[0] ?? [];
-  return groups.flat().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.slot - b.slot));
+  return groups
+    .flat()
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.slot - b.slot));
 }
 
 /** Cancels a scheduled shift (its sequence grows: the day changed). */
-export function cancelShiftQuery(db: Kysely<DB>, id: string, reason: string, at: string): CompiledQuery {
+export function cancelShiftQuery(
+  db: Kysely<DB>,
+  id: string,
+  reason: string,
+  at: string,
+): CompiledQuery {
   return db
     .updateTable('shifts')
     .set({ status: 'cancelled', reason, updated_at: at, sequence: sql<number>`sequence + 1` })
@@ -64,26 +104,65 @@ export function restoreShiftQuery(db: Kysely<DB>, id: string, at: string): Compi
     .compile();
 }
 
-export function liftQuarantineQuery(db: Kysely<DB>, id: string, from: string, by: string, at: string): CompiledQuery {
-  return db.updateTable('quarantines').set({ lifted_at: at, lifted_from: from, lifted_by: by }).where('id', '=', id).where('lifted_at', 'is', null).compile();
+export function liftQuarantineQuery(
+  db: Kysely<DB>,
+  id: string,
+  from: string,
+  by: string,
+  at: string,
+): CompiledQuery {
+  return db
+    .updateTable('quarantines')
+    .set({ lifted_at: at, lifted_from: from, lifted_by: by })
+    .where('id', '=', id)
+    .where('lifted_at', 'is', null)
+    .compile();
 }
 
 /** Marks swaps handed back, in as many statements as D1's 100 parameters need (none for no ids). */
-export function handBackSwapsQueries(db: Kysely<DB>, ids: readonly string[], at: string): CompiledQuery[] {
-  return parameterGroups(ids, 1).map((group) => db.updateTable('swaps').set({ handed_back_at: at }).where('id', 'in', group).compile());
+export function handBackSwapsQueries(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  at: string,
+): CompiledQuery[] {
+  return parameterGroups(ids, 1).map((group) =>
+    db.updateTable('swaps').set({ handed_back_at: at }).where('id', 'in', group).compile(),
+  );
 }
 
 /** Swaps of a rotation whose slot no team could take (and that were not handed back). */
 export function openSwapsOf(db: Kysely<DB>, rotationId: string): Promise<SwapRow[]> {
-  return db.selectFrom('swaps').selectAll().where('rotation_id', '=', rotationId).where('to_team_id', 'is', null).where('handed_back_at', 'is', null).execute();
+  return db
+    .selectFrom('swaps')
+    .selectAll()
+    .where('rotation_id', '=', rotationId)
+    .where('to_team_id', 'is', null)
+    .where('handed_back_at', 'is', null)
+    .execute();
 }
 
 /** A once-uncovered slot now taken by a team. */
-export function coverSwapQuery(db: Kysely<DB>, swapId: string, toTeamId: string, coveringShiftId: string): CompiledQuery {
-  return db.updateTable('swaps').set({ to_team_id: toTeamId, covering_shift_id: coveringShiftId }).where('id', '=', swapId).compile();
+export function coverSwapQuery(
+  db: Kysely<DB>,
+  swapId: string,
+  toTeamId: string,
+  coveringShiftId: string,
+): CompiledQuery {
+  return db
+    .updateTable('swaps')
+    .set({ to_team_id: toTeamId, covering_shift_id: coveringShiftId })
+    .where('id', '=', swapId)
+    .compile();
 }
 
 /** Every swap of a rotation, by date and slot. */
 export function rotationSwapsOf(db: Kysely<DB>, rotationId: string): Promise<SwapRow[]> {
-  return db.selectFrom('swaps').selectAll().where('rotation_id', '=', rotationId).orderBy('date').orderBy('slot').orderBy('created_at').execute();
+  return db
+    .selectFrom('swaps')
+    .selectAll()
+    .where('rotation_id', '=', rotationId)
+    .orderBy('date')
+    .orderBy('slot')
+    .orderBy('created_at')
+    .execute();
 }

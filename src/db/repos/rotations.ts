@@ -7,7 +7,13 @@ export function findRotation(db: Kysely<DB>, id: string): Promise<RotationRow | 
 }
 
 export function listRotations(db: Kysely<DB>, departmentId: string): Promise<RotationRow[]> {
-  return db.selectFrom('rotations').selectAll().where('department_id', '=', departmentId).orderBy('start_date').orderBy('id').execute();
+  return db
+    .selectFrom('rotations')
+    .selectAll()
+    .where('department_id', '=', departmentId)
+    .orderBy('start_date')
+    .orderBy('id')
+    .execute();
 }
 
 /** The teams of every published rotation, with their rotation's name, dates and department, in rotation order. */
@@ -16,7 +22,15 @@ export function publishedTeams(db: Kysely<DB>) {
     .selectFrom('teams')
     .innerJoin('rotations', 'rotations.id', 'teams.rotation_id')
     .where('rotations.status', '=', 'published')
-    .select(['teams.id as id', 'teams.label as label', 'rotations.id as rotation_id', 'rotations.name as rotation_name', 'rotations.start_date as start_date', 'rotations.end_date as end_date', 'rotations.department_id as department_id'])
+    .select([
+      'teams.id as id',
+      'teams.label as label',
+      'rotations.id as rotation_id',
+      'rotations.name as rotation_name',
+      'rotations.start_date as start_date',
+      'rotations.end_date as end_date',
+      'rotations.department_id as department_id',
+    ])
     .orderBy('rotations.start_date')
     .orderBy('rotations.id')
     .orderBy('teams.label')
@@ -24,7 +38,13 @@ export function publishedTeams(db: Kysely<DB>) {
 }
 
 /** Published rotations of a department overlapping [from, to] (other than `exceptId`), earliest first. */
-export function publishedRotationsIn(db: Kysely<DB>, departmentId: string, from: string, to: string, exceptId?: string): Promise<RotationRow[]> {
+export function publishedRotationsIn(
+  db: Kysely<DB>,
+  departmentId: string,
+  from: string,
+  to: string,
+  exceptId?: string,
+): Promise<RotationRow[]> {
   let q = db
     .selectFrom('rotations')
     .selectAll()
@@ -37,21 +57,43 @@ export function publishedRotationsIn(db: Kysely<DB>, departmentId: string, from:
 }
 
 export function teamsOf(db: Kysely<DB>, rotationId: string): Promise<TeamRow[]> {
-  return db.selectFrom('teams').selectAll().where('rotation_id', '=', rotationId).orderBy('ordinal').execute();
+  return db
+    .selectFrom('teams')
+    .selectAll()
+    .where('rotation_id', '=', rotationId)
+    .orderBy('ordinal')
+    .execute();
 }
 
 /** The memberships of the given teams (of any rotation), in groups within D1's parameter limit. */
-export async function membershipsOfTeams(db: Kysely<DB>, teamIds: readonly string[]): Promise<MembershipRow[]> {
-  const groups = await Promise.all(parameterGroups([...new Set(teamIds)]).map((ids) => db.selectFrom('memberships').selectAll().where('team_id', 'in', ids).execute()));
+export async function membershipsOfTeams(
+  db: Kysely<DB>,
+  teamIds: readonly string[],
+): Promise<MembershipRow[]> {
+  const groups = await Promise.all(
+    parameterGroups([...new Set(teamIds)]).map((ids) =>
+      db.selectFrom('memberships').selectAll().where('team_id', 'in', ids).execute(),
+    ),
+  );
   return groups.flat();
 }
 
 export function membershipsOf(db: Kysely<DB>, rotationId: string): Promise<MembershipRow[]> {
-  return db.selectFrom('memberships').selectAll().where('rotation_id', '=', rotationId).orderBy('from_date').orderBy('id').execute();
+  return db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('rotation_id', '=', rotationId)
+    .orderBy('from_date')
+    .orderBy('id')
+    .execute();
 }
 
 /** A rotation's shifts, optionally within [from, to], by date and slot. */
-export function shiftsOf(db: Kysely<DB>, rotationId: string, range: { from?: string; to?: string } = {}): Promise<ShiftRow[]> {
+export function shiftsOf(
+  db: Kysely<DB>,
+  rotationId: string,
+  range: { from?: string; to?: string } = {},
+): Promise<ShiftRow[]> {
   let q = db.selectFrom('shifts').selectAll().where('rotation_id', '=', rotationId);
   if (range.from) q = q.where('date', '>=', range.from);
   if (range.to) q = q.where('date', '<=', range.to);
@@ -84,8 +126,16 @@ export function clearRotationQueries(db: Kysely<DB>, rotationId: string): Compil
 }
 
 /** Drops a draft's shifts before `date` (days that passed while it was a draft were never worked). */
-export function deleteShiftsBeforeQuery(db: Kysely<DB>, rotationId: string, date: string): CompiledQuery {
-  return db.deleteFrom('shifts').where('rotation_id', '=', rotationId).where('date', '<', date).compile();
+export function deleteShiftsBeforeQuery(
+  db: Kysely<DB>,
+  rotationId: string,
+  date: string,
+): CompiledQuery {
+  return db
+    .deleteFrom('shifts')
+    .where('rotation_id', '=', rotationId)
+    .where('date', '<', date)
+    .compile();
 }
 
 export function closeMembershipQuery(db: Kysely<DB>, id: string, toDate: string): CompiledQuery {
@@ -94,7 +144,11 @@ export function closeMembershipQuery(db: Kysely<DB>, id: string, toDate: string)
 
 /** Moves a membership's first office day (the bridging rule after office days were added). */
 export function setOfficeFromQuery(db: Kysely<DB>, id: string, officeFrom: string): CompiledQuery {
-  return db.updateTable('memberships').set({ office_from: officeFrom }).where('id', '=', id).compile();
+  return db
+    .updateTable('memberships')
+    .set({ office_from: officeFrom })
+    .where('id', '=', id)
+    .compile();
 }
 
 export function deleteMembershipQuery(db: Kysely<DB>, id: string): CompiledQuery {
@@ -110,17 +164,28 @@ export function bumpVersionQuery(
   db: Kysely<DB>,
   id: string,
   expected: number,
-  set: { updated_at: string; status?: string; published_at?: string | null; seed?: number; buffer_dates?: string; start_date?: string },
+  set: {
+    updated_at: string;
+    status?: string;
+    published_at?: string | null;
+    seed?: number;
+    buffer_dates?: string;
+    start_date?: string;
+  },
 ): CompiledQuery {
   return db
     .updateTable('rotations')
-    .set({ ...set, version: sql<number>`case when version = ${expected} then version + 1 else null end` })
+    .set({
+      ...set,
+      version: sql<number>`case when version = ${expected} then version + 1 else null end`,
+    })
     .where('id', '=', id)
     .compile();
 }
 
 /** Did an atomic write fail because the rotation's version moved meanwhile? */
-export const isVersionConflict = (e: unknown): boolean => e instanceof Error && /NOT NULL constraint failed: rotations\.version/i.test(e.message);
+export const isVersionConflict = (e: unknown): boolean =>
+  e instanceof Error && /NOT NULL constraint failed: rotations\.version/i.test(e.message);
 
 export function findTeam(db: Kysely<DB>, id: string): Promise<TeamRow | undefined> {
   return db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();

@@ -18,20 +18,41 @@ export function listReservations(db: Kysely<DB>): Promise<DepartmentReservationR
  */
 export function upsertOrgSettingsQuery(
   db: Kysely<DB>,
-  change: { thin_client_seats?: number | null; loan_pcs?: number | null; policyPatch?: Record<string, unknown>; updated_at: string; updated_by: string },
+  change: {
+    thin_client_seats?: number | null;
+    loan_pcs?: number | null;
+    policyPatch?: Record<string, unknown>;
+    updated_at: string;
+    updated_by: string;
+  },
 ): CompiledQuery {
   const { policyPatch, ...columns } = change;
   const patch = policyPatch ? JSON.stringify(policyPatch) : null;
-  const merged = (current: RawBuilder<string | null> | null) => sql<string | null>`nullif(json_patch(coalesce(${current ?? sql`null`}, '{}'), ${patch}), '{}')`;
+  const merged = (current: RawBuilder<string | null> | null) =>
+    sql<string | null>`nullif(json_patch(coalesce(${current ?? sql`null`}, '{}'), ${patch}), '{}')`;
   return db
     .insertInto('org_settings')
-    .values({ id: 1, thin_client_seats: null, loan_pcs: null, ...columns, policy: patch ? merged(null) : null })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ ...columns, ...(patch ? { policy: merged(sql`org_settings.policy`) } : {}) }))
+    .values({
+      id: 1,
+      thin_client_seats: null,
+      loan_pcs: null,
+      ...columns,
+      policy: patch ? merged(null) : null,
+    })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({
+        ...columns,
+        ...(patch ? { policy: merged(sql`org_settings.policy`) } : {}),
+      }),
+    )
     .compile();
 }
 
 /** Sets (replaces) one department's reservation. */
-export function upsertReservationQuery(db: Kysely<DB>, row: DepartmentReservationRow): CompiledQuery {
+export function upsertReservationQuery(
+  db: Kysely<DB>,
+  row: DepartmentReservationRow,
+): CompiledQuery {
   const { department_id: _id, ...set } = row;
   return db
     .insertInto('department_reservations')
@@ -41,5 +62,8 @@ export function upsertReservationQuery(db: Kysely<DB>, row: DepartmentReservatio
 }
 
 export function deleteReservationQuery(db: Kysely<DB>, departmentId: string): CompiledQuery {
-  return db.deleteFrom('department_reservations').where('department_id', '=', departmentId).compile();
+  return db
+    .deleteFrom('department_reservations')
+    .where('department_id', '=', departmentId)
+    .compile();
 }

@@ -3,7 +3,10 @@ import type { DB, NewTokenRow, TokenRow } from '../schema.ts';
 
 /** The live (unrevoked) token with this hash, or undefined. */
 /** An unrevoked token by its hash, with whether its member (for a staff token) is still active. */
-export function findLiveTokenByHash(db: Kysely<DB>, hash: string): Promise<(TokenRow & { member_active: number | null }) | undefined> {
+export function findLiveTokenByHash(
+  db: Kysely<DB>,
+  hash: string,
+): Promise<(TokenRow & { member_active: number | null }) | undefined> {
   return db
     .selectFrom('tokens')
     .leftJoin('members', 'members.id', 'tokens.member_id')
@@ -23,7 +26,10 @@ export function listTokens(db: Kysely<DB>): Promise<TokenRow[]> {
 }
 
 export async function countTokens(db: Kysely<DB>): Promise<number> {
-  const r = await db.selectFrom('tokens').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('tokens')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -32,5 +38,10 @@ export function insertTokenQuery(db: Kysely<DB>, row: NewTokenRow): CompiledQuer
 }
 
 export function revokeTokenQuery(db: Kysely<DB>, id: string, at: string): CompiledQuery {
-  return db.updateTable('tokens').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).compile();
+  return db
+    .updateTable('tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .compile();
 }

@@ -11,9 +11,23 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m) throw new ProblemError(401, 'unauthenticated', 'Send Authorization: Bearer <token>.', undefined, CHALLENGE);
+    if (!m)
+      throw new ProblemError(
+        401,
+        'unauthenticated',
+        'Send Authorization: Bearer <token>.',
+        undefined,
+        CHALLENGE,
+      );
     const actor = await authenticate(c.var.deps, m[1]!);
-    if (!actor) throw new ProblemError(401, 'unauthenticated', 'The token is unknown or revoked.', undefined, CHALLENGE);
+    if (!actor)
+      throw new ProblemError(
+        401,
+        'unauthenticated',
+        'The token is unknown or revoked.',
+        undefined,
+        CHALLENGE,
+      );
     c.set('actor', actor);
     await next();
   };

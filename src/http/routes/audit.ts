@@ -9,7 +9,11 @@ import { queryInstant, queryLimit } from '../query.ts';
 export function auditRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/', allow('admin', 'hr'), async (c) => {
-    const range = { from: queryInstant(c, 'from'), to: queryInstant(c, 'to'), limit: queryLimit(c, 'limit', 1000, 10000) };
+    const range = {
+      from: queryInstant(c, 'from'),
+      to: queryInstant(c, 'to'),
+      limit: queryLimit(c, 'limit', 1000, 10000),
+    };
     const rows = await listAudit(c.var.deps.db, range);
     return c.json({ entries: rows.map(auditView) });
   });

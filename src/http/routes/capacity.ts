@@ -10,10 +10,15 @@ import { unwrap } from '../unwrap.ts';
 export function capacityRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/', allow('admin', 'hr', 'chief'), async (c) => {
-    const query = { from: queryDate(c, 'from'), to: queryDate(c, 'to'), departmentId: c.req.query('departmentId') || undefined };
+    const query = {
+      from: queryDate(c, 'from'),
+      to: queryDate(c, 'to'),
+      departmentId: c.req.query('departmentId') || undefined,
+    };
     const report = await capacityReport(c.var.deps, c.var.actor, query);
     // Everything this endpoint reads is in the query string: a range it refuses is a bad query (400).
-    if (!report.ok && report.error.kind === 'invalid') throw new ProblemError(400, 'invalid-query', report.error.detail, report.error.errors);
+    if (!report.ok && report.error.kind === 'invalid')
+      throw new ProblemError(400, 'invalid-query', report.error.detail, report.error.errors);
     return c.json(unwrap(report));
   });
   return r;

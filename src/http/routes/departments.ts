@@ -1,5 +1,11 @@
 import { Hono } from 'hono';
-import { createDepartment, readDepartment, updateDepartment, visibleDepartments, type DepartmentInput } from '../../app/departments.ts';
+import {
+  createDepartment,
+  readDepartment,
+  updateDepartment,
+  visibleDepartments,
+  type DepartmentInput,
+} from '../../app/departments.ts';
 import { addMembers, membersOf, type MemberInput } from '../../app/members.ts';
 import { mediaType, readJson } from '../body.ts';
 import type { AppContext, AppEnv } from '../env.ts';
@@ -37,18 +43,24 @@ export function departmentRoutes() {
 
   r.patch('/:id', allow('admin', 'chief'), async (c) => {
     const input = await readJson<Partial<DepartmentInput>>(c, 'department-update');
-    return c.json(unwrap(await updateDepartment(c.var.deps, c.var.actor, c.req.param('id'), input)));
+    return c.json(
+      unwrap(await updateDepartment(c.var.deps, c.var.actor, c.req.param('id'), input)),
+    );
   });
 
   r.post('/:id/members', allow('admin', 'chief'), async (c) => {
     const { members, lines } = await readMembers(c);
-    const added = unwrap(await addMembers(c.var.deps, c.var.actor, c.req.param('id'), members, lines));
+    const added = unwrap(
+      await addMembers(c.var.deps, c.var.actor, c.req.param('id'), members, lines),
+    );
     return c.json({ members: added }, 201);
   });
 
   r.get('/:id/members', allow('admin', 'hr', 'chief'), async (c) => {
     const active = queryBoolean(c, 'active');
-    return c.json({ members: unwrap(await membersOf(c.var.deps, c.var.actor, c.req.param('id'), active)) });
+    return c.json({
+      members: unwrap(await membersOf(c.var.deps, c.var.actor, c.req.param('id'), active)),
+    });
   });
 
   return r;

@@ -27,7 +27,12 @@ export function acceptsGzip(header: string | undefined): boolean {
 }
 
 /** Is the client's copy (If-None-Match, else If-Modified-Since) still the current one? */
-function notModified(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, etag: string, lastModified: string): boolean {
+function notModified(
+  ifNoneMatch: string | undefined,
+  ifModifiedSince: string | undefined,
+  etag: string,
+  lastModified: string,
+): boolean {
   if (ifNoneMatch !== undefined) {
     return ifNoneMatch.split(',').some((t) => {
       const tag = t.trim().replace(/^W\//, '');
@@ -44,10 +49,22 @@ export function feedAdminRoutes() {
   const r = new Hono<AppEnv>();
   r.post('/', allow('admin', 'chief', 'staff'), async (c) => {
     const input = await readJson<{ scope: FeedScope; id: string }>(c, 'feed-create');
-    return c.json(unwrap(await createFeed(c.var.deps, c.var.actor, input)), 201, { 'cache-control': 'no-store' });
+    return c.json(unwrap(await createFeed(c.var.deps, c.var.actor, input)), 201, {
+      'cache-control': 'no-store',
+    });
   });
-  r.get('/', allow('admin', 'chief', 'staff'), async (c) => c.json({ feeds: unwrap(await listFeeds(c.var.deps, c.var.actor, { departmentId: c.req.query('departmentId') || undefined })) }));
-  r.delete('/:id', allow('admin', 'chief', 'staff'), async (c) => c.json(unwrap(await revokeFeed(c.var.deps, c.var.actor, c.req.param('id')))));
+  r.get('/', allow('admin', 'chief', 'staff'), async (c) =>
+    c.json({
+      feeds: unwrap(
+        await listFeeds(c.var.deps, c.var.actor, {
+          departmentId: c.req.query('departmentId') || undefined,
+        }),
+      ),
+    }),
+  );
+  r.delete('/:id', allow('admin', 'chief', 'staff'), async (c) =>
+    c.json(unwrap(await revokeFeed(c.var.deps, c.var.actor, c.req.param('id')))),
+  );
   return r;
 }
 
@@ -57,7 +74,9 @@ export function feedRoutes(cache: FeedCache) {
   r.get('/:file', async (c) => {
     const file = c.req.param('file');
     const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
-    const feed = token ? await renderFeed(c.var.deps, cache, token, c.req.query('include') === 'remote') : null;
+    const feed = token
+      ? await renderFeed(c.var.deps, cache, token, c.req.query('include') === 'remote')
+      : null;
     if (!feed) throw new ProblemError(404, 'not-found', 'No such feed (unknown or revoked).');
     const zipped = acceptsGzip(c.req.header('accept-encoding'));
     const headers: Record<string, string> = {
@@ -67,7 +86,15 @@ export function feedRoutes(cache: FeedCache) {
       vary: 'Accept-Encoding',
     };
     // A Response with plain-object headers: the Node adapter's fast path (this is the hot route).
-    if (notModified(c.req.header('if-none-match'), c.req.header('if-modified-since'), feed.etag, feed.lastModified)) return new Response(null, { status: 304, headers });
+    if (
+      notModified(
+        c.req.header('if-none-match'),
+        c.req.header('if-modified-since'),
+        feed.etag,
+        feed.lastModified,
+      )
+    )
+      return new Response(null, { status: 304, headers });
     headers['content-type'] = 'text/calendar; charset=utf-8';
     if (zipped) headers['content-encoding'] = 'gzip';
     return new Response(zipped ? feed.gzip : feed.bytes, { status: 200, headers });

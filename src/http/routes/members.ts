@@ -26,7 +26,9 @@ export function memberRoutes() {
 
   // Deactivation, not deletion: the member's history (past office days) must stay.
   r.delete('/:id', allow('admin', 'chief'), async (c) =>
-    c.json(unwrap(await updateMember(c.var.deps, c.var.actor, c.req.param('id'), { active: false }))),
+    c.json(
+      unwrap(await updateMember(c.var.deps, c.var.actor, c.req.param('id'), { active: false })),
+    ),
   );
 
   return r;

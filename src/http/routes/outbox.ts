@@ -11,7 +11,9 @@ function queryStatus(c: AppContext): OutboxStatus | undefined {
   const v = c.req.query('status');
   if (v === undefined || v === '') return undefined;
   if (!(OUTBOX_STATUSES as readonly string[]).includes(v)) {
-    throw new ProblemError(400, 'invalid-query', 'The query parameter status is not valid.', [{ path: '?status', message: `must be one of ${OUTBOX_STATUSES.join(', ')}` }]);
+    throw new ProblemError(400, 'invalid-query', 'The query parameter status is not valid.', [
+      { path: '?status', message: `must be one of ${OUTBOX_STATUSES.join(', ')}` },
+    ]);
   }
   return v as OutboxStatus;
 }
@@ -22,8 +24,12 @@ export function outboxRoutes() {
   r.get('/', allow('admin'), async (c) => {
     const filter = { limit: queryLimit(c, 'limit', 1000, 10000) };
     const status = queryStatus(c);
-    return c.json({ messages: await outboxMessages(c.var.deps, status ? { ...filter, status } : filter) });
+    return c.json({
+      messages: await outboxMessages(c.var.deps, status ? { ...filter, status } : filter),
+    });
   });
-  r.post('/:id/retry', allow('admin'), async (c) => c.json(unwrap(await retryOutboxMessage(c.var.deps, c.var.actor, c.req.param('id')))));
+  r.post('/:id/retry', allow('admin'), async (c) =>
+    c.json(unwrap(await retryOutboxMessage(c.var.deps, c.var.actor, c.req.param('id')))),
+  );
   return r;
 }

@@ -17,7 +17,9 @@ export function quarantineRoutes() {
   r.post('/quarantines', async (c) => {
     const key = c.req.header('idempotency-key');
     if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
-      throw new ProblemError(400, 'invalid-header', 'The Idempotency-Key header is not valid.', [{ path: 'Idempotency-Key', message: '1–200 visible ASCII characters' }]);
+      throw new ProblemError(400, 'invalid-header', 'The Idempotency-Key header is not valid.', [
+        { path: 'Idempotency-Key', message: '1–200 visible ASCII characters' },
+      ]);
     }
     const input = await readJson<QuarantineRequest>(c, 'quarantine-create');
     const made = unwrap(await markQuarantine(c.var.deps, c.var.actor, input, key));
@@ -30,14 +32,27 @@ export function quarantineRoutes() {
   });
 
   r.get('/quarantines', async (c) => {
-    const filter = { active: queryBoolean(c, 'active'), departmentId: c.req.query('departmentId') || undefined };
+    const filter = {
+      active: queryBoolean(c, 'active'),
+      departmentId: c.req.query('departmentId') || undefined,
+    };
     return c.json({ quarantines: unwrap(await quarantineList(c.var.deps, c.var.actor, filter)) });
   });
 
   r.get('/exposures', async (c) => {
     const memberId = c.req.query('memberId');
-    if (!memberId) throw new ProblemError(400, 'invalid-query', 'memberId is required.', [{ path: '?memberId', message: 'is required' }]);
-    return c.json(unwrap(await exposureLookup(c.var.deps, c.var.actor, memberId, { from: queryDate(c, 'from'), to: queryDate(c, 'to') })));
+    if (!memberId)
+      throw new ProblemError(400, 'invalid-query', 'memberId is required.', [
+        { path: '?memberId', message: 'is required' },
+      ]);
+    return c.json(
+      unwrap(
+        await exposureLookup(c.var.deps, c.var.actor, memberId, {
+          from: queryDate(c, 'from'),
+          to: queryDate(c, 'to'),
+        }),
+      ),
+    );
   });
 
   return r;

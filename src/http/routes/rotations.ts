@@ -46,7 +46,9 @@ export function rotationRoutes() {
 
   r.get('/rotations/:id/schedule', allow('admin', 'hr', 'chief', 'staff'), async (c) => {
     const range = { from: queryDate(c, 'from'), to: queryDate(c, 'to') };
-    return c.json(unwrap(await rotationSchedule(c.var.deps, c.var.actor, c.req.param('id'), range)));
+    return c.json(
+      unwrap(await rotationSchedule(c.var.deps, c.var.actor, c.req.param('id'), range)),
+    );
   });
 
   r.get('/rotations/:id/survivability', allow('admin', 'hr', 'chief'), async (c) =>
@@ -55,19 +57,27 @@ export function rotationRoutes() {
 
   r.post('/rotations/:id/publish', allow('admin', 'chief'), async (c) => {
     const version = requireIfMatch(c);
-    return withEtag(c, unwrap(await publishRotation(c.var.deps, c.var.actor, c.req.param('id'), version)));
+    return withEtag(
+      c,
+      unwrap(await publishRotation(c.var.deps, c.var.actor, c.req.param('id'), version)),
+    );
   });
 
   r.post('/rotations/:id/regenerate', allow('admin', 'chief'), async (c) => {
     const version = requireIfMatch(c);
     const input = await readOptionalJson<{ seed?: number }>(c, 'rotation-regenerate');
-    return withEtag(c, unwrap(await regenerateRotation(c.var.deps, c.var.actor, c.req.param('id'), version, input)));
+    return withEtag(
+      c,
+      unwrap(await regenerateRotation(c.var.deps, c.var.actor, c.req.param('id'), version, input)),
+    );
   });
 
   r.post('/rotations/:id/moves', allow('admin', 'chief'), async (c) => {
     const version = requireIfMatch(c);
     const input = await readJson<MoveInput>(c, 'rotation-move');
-    const outcome = unwrap(await moveMember(c.var.deps, c.var.actor, c.req.param('id'), version, input));
+    const outcome = unwrap(
+      await moveMember(c.var.deps, c.var.actor, c.req.param('id'), version, input),
+    );
     c.header('etag', `"${outcome.version}"`);
     return c.json(outcome, 201);
   });

@@ -18,7 +18,9 @@ export function tokenRoutes() {
 
   r.get('/', async (c) => c.json({ tokens: await allTokens(c.var.deps) }));
 
-  r.delete('/:id', async (c) => c.json(unwrap(await revokeToken(c.var.deps, c.var.actor, c.req.param('id')))));
+  r.delete('/:id', async (c) =>
+    c.json(unwrap(await revokeToken(c.var.deps, c.var.actor, c.req.param('id')))),
+  );
 
   return r;
 }

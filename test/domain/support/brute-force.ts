@@ -5,7 +5,8 @@ import type { SplitMember } from '../../../src/domain/types.ts';
 export function stirling2(n: number, k: number): number {
   const row = new Array<number>(k + 1).fill(0);
   row[0] = 1;
-  for (let i = 1; i <= n; i++) for (let j = Math.min(i, k); j >= 0; j--) row[j] = j === 0 ? 0 : j * row[j]! + row[j - 1]!;
+  for (let i = 1; i <= n; i++)
+    for (let j = Math.min(i, k); j >= 0; j--) row[j] = j === 0 ? 0 : j * row[j]! + row[j - 1]!;
   return row[k]!;
 }
 
@@ -15,11 +16,17 @@ export function stirling2(n: number, k: number): number {
  * Returns whether any satisfies them, the smallest size spread among those that do, and the
  * smallest chief-and-deputy load of one team among the best-balanced ones.
  */
-export function bruteForce(members: SplitMember[], opts: SplitOptions): { feasible: boolean; bestSpread: number; bestLeaderLoad: number } {
+export function bruteForce(
+  members: SplitMember[],
+  opts: SplitOptions,
+): { feasible: boolean; bestSpread: number; bestLeaderLoad: number } {
   const n = members.length;
   const k = opts.teamCount;
   const idx = new Map(members.map((m, i) => [m.id, i]));
-  const req = (opts.requiredSkills ?? []).map((r) => ({ min: r.min, has: members.map((m) => m.skills.includes(r.skill)) }));
+  const req = (opts.requiredSkills ?? []).map((r) => ({
+    min: r.min,
+    has: members.map((m) => m.skills.includes(r.skill)),
+  }));
   const pairs = (opts.separate ?? []).map(([a, b]) => [idx.get(a)!, idx.get(b)!] as const);
   const groups = (opts.together ?? []).map((g) => g.map((id) => idx.get(id)!));
   const maxSize = opts.maxTeamSize ?? Number.POSITIVE_INFINITY;
@@ -57,7 +64,8 @@ export function bruteForce(members: SplitMember[], opts: SplitOptions): { feasib
     for (let i = 0; i < n; i++) if (members[i]!.position !== 'staff') leaders[a[i]!]!++;
     const load = Math.max(...leaders);
     if (Math.max(spread, 1) < Math.max(bestSpread, 1)) bestLeaderLoad = load;
-    else if (Math.max(spread, 1) === Math.max(bestSpread, 1)) bestLeaderLoad = Math.min(bestLeaderLoad, load);
+    else if (Math.max(spread, 1) === Math.max(bestSpread, 1))
+      bestLeaderLoad = Math.min(bestLeaderLoad, load);
     bestSpread = Math.min(bestSpread, spread);
   };
   // Restricted growth strings: member i joins a used team or opens the next one; exactly k at the end.

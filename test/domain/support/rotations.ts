@@ -3,16 +3,31 @@ import { DateTime } from 'luxon';
 import type { PlanInput, Slot } from '../../../src/domain/rotation-types.ts';
 import type { DepartmentCalendar } from '../../../src/domain/types.ts';
 
-export const ZONES = ['Asia/Tokyo', 'America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/Santiago', 'Pacific/Chatham', 'UTC'];
+export const ZONES = [
+  'Asia/Tokyo',
+  'America/New_York',
+  'Europe/Berlin',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+  'Pacific/Chatham',
+  'UTC',
+];
 
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-const dateAt = (base: string, days: number) => DateTime.fromISO(base, { zone: 'UTC' }).plus({ days }).toISODate()!;
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const dateAt = (base: string, days: number) =>
+  DateTime.fromISO(base, { zone: 'UTC' }).plus({ days }).toISODate()!;
 
 /** Sorted, non-overlapping slots (as minute boundaries), with random gaps between them. */
 export const slotsArb: fc.Arbitrary<Slot[]> = fc
   .uniqueArray(fc.integer({ min: 6 * 4, max: 22 * 4 }), { minLength: 2, maxLength: 6 })
   .map((qs) => [...qs].sort((a, b) => a - b))
-  .map((qs) => Array.from({ length: Math.floor(qs.length / 2) }, (_, i) => ({ start: hhmm(qs[2 * i]! * 15), end: hhmm(qs[2 * i + 1]! * 15) })));
+  .map((qs) =>
+    Array.from({ length: Math.floor(qs.length / 2) }, (_, i) => ({
+      start: hhmm(qs[2 * i]! * 15),
+      end: hhmm(qs[2 * i + 1]! * 15),
+    })),
+  );
 
 /** A department calendar and a plan request over it, with a valid pattern (handover may still be too long for the slots). */
 export const planInputArb: fc.Arbitrary<PlanInput> = fc
