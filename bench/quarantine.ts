@@ -3,7 +3,7 @@
 // transaction writing as many rows as the request does.
 import { shiftOf, teamRef } from '../src/app/rotation-snapshot.ts';
 import { shiftsOf, teamsOf } from '../src/db/repos/rotations.ts';
-import { planQuarantineSwaps } from '../src/domain/quarantine-swap.ts';
+import { planQuarantineSwaps } from '../src/domain/quarantine/swap.ts';
 import { inProcessApp, printTable, timeMedian } from './support.ts';
 
 const RUNS = Number(process.env.RUNS ?? 11);

@@ -1,13 +1,13 @@
 // Benchmarks the pure domain core: team split and shift planning, against a round-robin baseline.
 // Run: node --import tsx bench/split.ts   (prints median milliseconds over at least 15 timed runs)
 import { performance } from 'node:perf_hooks';
-import { checkSplitConstraints } from '../src/domain/invariants.ts';
+import { checkSplitConstraints } from '../src/domain/rotation/invariants.ts';
 import { createRng } from '../src/domain/prng.ts';
-import { planShifts } from '../src/domain/rotation.ts';
-import type { Pattern, PlanInput } from '../src/domain/rotation-types.ts';
-import { splitTeams } from '../src/domain/split.ts';
-import type { SplitOptions } from '../src/domain/split-types.ts';
-import { teamLabel } from '../src/domain/team-labels.ts';
+import { planShifts } from '../src/domain/rotation/plan.ts';
+import type { Pattern, PlanInput } from '../src/domain/rotation/types.ts';
+import { splitTeams } from '../src/domain/split/solve.ts';
+import type { SplitOptions } from '../src/domain/split/types.ts';
+import { teamLabel } from '../src/domain/split/labels.ts';
 import type { DepartmentCalendar, RemoteAccess, SplitMember } from '../src/domain/types.ts';
 
 const RUNS = 21;

@@ -1,5 +1,5 @@
 import type { CompiledQuery } from 'kysely';
-import { officeFromAfterNewDays } from '../domain/bridging.ts';
+import { officeFromAfterNewDays } from '../domain/rotation/index.ts';
 import { membershipsOf, setOfficeFromQuery } from '../db/repos/rotations.ts';
 import type { Deps } from './deps.ts';
 import { membershipOf } from './rotation-snapshot.ts';

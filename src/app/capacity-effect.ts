@@ -1,7 +1,13 @@
-import { capacityDays, capacityFor, newShortages, type Capacity } from '../domain/capacity.ts';
-import { demandRange, type Demand } from '../domain/remote-demand.ts';
-import type { ShiftRecord } from '../domain/rotation-model.ts';
-import type { StandbyWindow } from '../domain/standby.ts';
+import {
+  capacityDays,
+  capacityFor,
+  newShortages,
+  type Capacity,
+  demandRange,
+  type Demand,
+} from '../domain/capacity/index.ts';
+import type { ShiftRecord } from '../domain/rotation/index.ts';
+import type { StandbyWindow } from '../domain/quarantine/index.ts';
 import type { IsoDate } from '../domain/types.ts';
 import type { Deps } from './deps.ts';
 import {

@@ -1,5 +1,5 @@
-import { capacityDays, capacityFor } from '../domain/capacity.ts';
-import { addDays, dateInZone, daysBetween } from '../domain/dates.ts';
+import { capacityDays, capacityFor } from '../domain/capacity/index.ts';
+import { addDays, dateInZone, daysBetween } from '../domain/calendar/index.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import type { IsoDate } from '../domain/types.ts';
 import { findDepartment } from '../db/repos/departments.ts';

@@ -1,4 +1,4 @@
-import { canonicalZone, checkDepartmentSettings } from '../domain/department.ts';
+import { canonicalZone, checkDepartmentSettings } from '../domain/calendar/index.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import {
   findDepartment,

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../domain/calendar.ts';
+import { isIsoDate } from '../domain/calendar/index.ts';
 
 /** One offending field: a JSON Pointer into the request body (or query), and what is wrong. */
 export interface FieldError {

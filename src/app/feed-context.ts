@@ -1,9 +1,8 @@
-import { addDays } from '../domain/dates.ts';
-import { standbyLookup } from '../domain/standby.ts';
+import { addDays } from '../domain/calendar/index.ts';
+import { standbyLookup } from '../domain/quarantine/index.ts';
 import type { IsoDate } from '../domain/types.ts';
 import { findDepartment } from '../db/repos/departments.ts';
-import { publishedRotationsIn } from '../db/repos/rotations.ts';
-import { membershipsOf, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
+import { publishedRotationsIn, membershipsOf, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
 import type { DepartmentRow } from '../db/schema.ts';
 import type { FeedContext, FeedRotation } from '../feeds/feed-days.ts';
 import type { Language } from '../feeds/feed-text.ts';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { dateInZone } from '../domain/dates.ts';
+import { dateInZone } from '../domain/calendar/index.ts';
 import {
   feedDaysIn,
   feedStateOf,

@@ -1,4 +1,4 @@
-import { addDays, dateInZone, daysBetween } from '../domain/dates.ts';
+import { addDays, dateInZone, daysBetween } from '../domain/calendar/index.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import type { Position, RemoteAccess } from '../domain/types.ts';
 import { bumpDataVersionQuery, findDepartment } from '../db/repos/departments.ts';

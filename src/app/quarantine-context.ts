@@ -1,9 +1,8 @@
-import type { TeamOutage } from '../domain/quarantine-swap.ts';
-import { effectiveEnd, type StandbyWindow } from '../domain/standby.ts';
+import { type TeamOutage, effectiveEnd, type StandbyWindow } from '../domain/quarantine/index.ts';
 import { listQuarantines } from '../db/repos/quarantines.ts';
 import { membershipsOfTeams } from '../db/repos/rotations.ts';
 import type { QuarantineRow } from '../db/schema.ts';
-import { maxDate } from '../domain/dates.ts';
+import { maxDate } from '../domain/calendar/index.ts';
 import type { Deps } from './deps.ts';
 
 /** The days a quarantine keeps its subject home, as the schedule, feeds and swaps see them. */

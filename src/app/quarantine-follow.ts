@@ -1,6 +1,6 @@
 import type { CompiledQuery } from 'kysely';
-import { maxDate, minDate } from '../domain/dates.ts';
-import { effectiveEnd } from '../domain/standby.ts';
+import { maxDate, minDate } from '../domain/calendar/index.ts';
+import { effectiveEnd } from '../domain/quarantine/index.ts';
 import { insertQuarantineQuery, listQuarantines } from '../db/repos/quarantines.ts';
 import { membershipsOf, membershipsOfTeams, publishedRotationsIn } from '../db/repos/rotations.ts';
 import type { DepartmentRow, QuarantineRow, RotationRow } from '../db/schema.ts';

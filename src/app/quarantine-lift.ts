@@ -1,6 +1,6 @@
 import type { CompiledQuery } from 'kysely';
-import { addDays, dateInZone } from '../domain/dates.ts';
-import { planFill, planLift } from '../domain/quarantine-swap.ts';
+import { addDays, dateInZone } from '../domain/calendar/index.ts';
+import { planFill, planLift } from '../domain/quarantine/index.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import {
   bumpDataVersionQuery,
@@ -35,7 +35,7 @@ import { loadPolicy } from './policy.ts';
 import { bridgingKept } from './bridging-kept.ts';
 import { teamOutages, windowsOf } from './quarantine-context.ts';
 import { capacityEffect, type CapacityEffect } from './capacity-effect.ts';
-import type { ShiftRecord } from '../domain/rotation-model.ts';
+import type { ShiftRecord } from '../domain/rotation/index.ts';
 import { quarantineNotices } from './quarantine-notify.ts';
 import { quarantineView } from './quarantine-views.ts';
 import { shiftOf, teamRef } from './rotation-snapshot.ts';

@@ -1,5 +1,5 @@
 import type { CompiledQuery } from 'kysely';
-import { coversDate } from '../domain/rotation-model.ts';
+import { coversDate } from '../domain/rotation/index.ts';
 import { listMembers } from '../db/repos/members.ts';
 import { membershipsOf, teamsOf } from '../db/repos/rotations.ts';
 import type { DepartmentRow, MemberRow, QuarantineRow } from '../db/schema.ts';

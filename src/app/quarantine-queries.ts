@@ -1,4 +1,4 @@
-import { dateInZone, daysBetween } from '../domain/dates.ts';
+import { dateInZone, daysBetween } from '../domain/calendar/index.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { findDepartment, listDepartments } from '../db/repos/departments.ts';
 import { findMember, listAllMembers } from '../db/repos/members.ts';

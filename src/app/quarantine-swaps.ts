@@ -1,7 +1,7 @@
 import type { CompiledQuery } from 'kysely';
 import type { Policy } from '../domain/policy.ts';
-import { planQuarantineSwaps, type TeamOutage } from '../domain/quarantine-swap.ts';
-import type { ShiftRecord } from '../domain/rotation-model.ts';
+import { planQuarantineSwaps, type TeamOutage } from '../domain/quarantine/index.ts';
+import type { ShiftRecord } from '../domain/rotation/index.ts';
 import { cancelShiftQuery, insertSwapsQueries } from '../db/repos/quarantines.ts';
 import { findRotation, insertShiftsQueries, shiftsOf, teamsOf } from '../db/repos/rotations.ts';
 import type { QuarantineRow, ShiftRow, SwapRow } from '../db/schema.ts';

@@ -1,4 +1,4 @@
-import { effectiveEnd } from '../domain/standby.ts';
+import { effectiveEnd } from '../domain/quarantine/index.ts';
 import { quarantinesOfRequest, swapsOf } from '../db/repos/quarantines.ts';
 import type { QuarantineRow } from '../db/schema.ts';
 import type { CapacityEffect } from './capacity-effect.ts';

@@ -1,8 +1,7 @@
-import { addDays, dateInZone, daysBetween, maxDate, minDate } from '../domain/dates.ts';
-import { exposures } from '../domain/exposure.ts';
+import { addDays, dateInZone, daysBetween, maxDate, minDate } from '../domain/calendar/index.ts';
+import { exposures, standbyLookup } from '../domain/quarantine/index.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import type { ShiftRecord } from '../domain/rotation-model.ts';
-import { standbyLookup } from '../domain/standby.ts';
+import type { ShiftRecord } from '../domain/rotation/index.ts';
 import {
   bumpDataVersionQuery,
   findDepartment,

@@ -1,6 +1,5 @@
-import type { CapacitySettings } from '../domain/capacity.ts';
-import { calendarDates } from '../domain/calendar.ts';
 import {
+  type CapacitySettings,
   addDemand,
   demandGrid,
   resourceOf,
@@ -8,8 +7,9 @@ import {
   type Demand,
   type DemandRotation,
   type RemoteResource,
-} from '../domain/remote-demand.ts';
-import { standbyLookup, type StandbyWindow } from '../domain/standby.ts';
+} from '../domain/capacity/index.ts';
+import { calendarDates } from '../domain/calendar/index.ts';
+import { standbyLookup, type StandbyWindow } from '../domain/quarantine/index.ts';
 import type { IsoDate } from '../domain/types.ts';
 import { listQuarantines } from '../db/repos/quarantines.ts';
 import {

@@ -1,4 +1,4 @@
-import { addDays, maxDate, minDate } from '../domain/dates.ts';
+import { addDays, maxDate, minDate } from '../domain/calendar/index.ts';
 import { err, ok } from '../domain/result.ts';
 import { rotationSwapsOf } from '../db/repos/quarantines.ts';
 import type { Actor } from './actor.ts';

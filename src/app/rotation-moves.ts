@@ -1,5 +1,5 @@
-import { bridgingOfficeFrom } from '../domain/bridging.ts';
-import { addDays } from '../domain/dates.ts';
+import { bridgingOfficeFrom } from '../domain/rotation/index.ts';
+import { addDays } from '../domain/calendar/index.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { bumpDataVersionQuery } from '../db/repos/departments.ts';
 import { findMember } from '../db/repos/members.ts';

@@ -1,9 +1,7 @@
-import { daysBetween } from '../domain/dates.ts';
+import { daysBetween } from '../domain/calendar/index.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import { planShifts } from '../domain/rotation.ts';
-import type { Pattern, ShiftPlan } from '../domain/rotation-types.ts';
-import { splitTeams } from '../domain/split.ts';
-import type { Split, SplitIssue } from '../domain/split-types.ts';
+import { planShifts, type Pattern, type ShiftPlan } from '../domain/rotation/index.ts';
+import { splitTeams, type Split, type SplitIssue } from '../domain/split/index.ts';
 import type {
   DepartmentCalendar,
   IsoDate,

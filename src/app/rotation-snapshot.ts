@@ -1,8 +1,7 @@
-import { dateInZone } from '../domain/dates.ts';
+import { dateInZone } from '../domain/calendar/index.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import type { Membership, ShiftRecord, TeamRef } from '../domain/rotation-model.ts';
-import type { Pattern } from '../domain/rotation-types.ts';
-import type { SplitOptions } from '../domain/split-types.ts';
+import type { Membership, ShiftRecord, TeamRef, Pattern } from '../domain/rotation/index.ts';
+import type { SplitOptions } from '../domain/split/index.ts';
 import type { DepartmentCalendar, IsoDate } from '../domain/types.ts';
 import { findDepartment } from '../db/repos/departments.ts';
 import { findRotation, membershipsOf, shiftsOf, teamsOf } from '../db/repos/rotations.ts';

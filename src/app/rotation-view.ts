@@ -1,16 +1,17 @@
-import { capacityDays, type Capacity } from '../domain/capacity.ts';
-import { maxDate, minDate } from '../domain/dates.ts';
-import type { Policy } from '../domain/policy.ts';
 import {
+  capacityDays,
+  type Capacity,
   demandGrid,
   demandRange,
   scheduledDemand,
   type DemandGrid,
-} from '../domain/remote-demand.ts';
-import { coversDate } from '../domain/rotation-model.ts';
-import type { StandbyLookup } from '../domain/standby.ts';
-import { checkSurvivability } from '../domain/survivability.ts';
-import { describeTeams, explainInWords } from '../domain/team-report.ts';
+  checkSurvivability,
+} from '../domain/capacity/index.ts';
+import { maxDate, minDate } from '../domain/calendar/index.ts';
+import type { Policy } from '../domain/policy.ts';
+import { coversDate } from '../domain/rotation/index.ts';
+import type { StandbyLookup } from '../domain/quarantine/index.ts';
+import { describeTeams, explainInWords } from '../domain/split/index.ts';
 import type { Position, RemoteAccess, SplitMember } from '../domain/types.ts';
 import type { MemberRow } from '../db/schema.ts';
 import {

@@ -1,8 +1,8 @@
-import { capacityFor } from '../domain/capacity.ts';
-import { dateInZone, maxDate } from '../domain/dates.ts';
+import { capacityFor } from '../domain/capacity/index.ts';
+import { dateInZone, maxDate } from '../domain/calendar/index.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import { scheduleDays } from '../domain/schedule-view.ts';
-import { standbyLookup } from '../domain/standby.ts';
+import { scheduleDays } from '../domain/rotation/index.ts';
+import { standbyLookup } from '../domain/quarantine/index.ts';
 import { bumpDataVersionQuery, findDepartment } from '../db/repos/departments.ts';
 import { listMembers } from '../db/repos/members.ts';
 import {

@@ -1,4 +1,4 @@
-import { checkCapacitySettings, type CapacitySettings } from '../domain/capacity.ts';
+import { checkCapacitySettings, type CapacitySettings } from '../domain/capacity/index.ts';
 import { DEFAULT_POLICY, type Policy } from '../domain/policy.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { listDepartments } from '../db/repos/departments.ts';

@@ -1,5 +1,5 @@
-import { addDays, dateInZone, maxDate } from '../domain/dates.ts';
-import { coversDate } from '../domain/rotation-model.ts';
+import { addDays, dateInZone, maxDate } from '../domain/calendar/index.ts';
+import { coversDate } from '../domain/rotation/index.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { findDepartment } from '../db/repos/departments.ts';
 import { findMember, listMembers } from '../db/repos/members.ts';

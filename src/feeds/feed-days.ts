@@ -1,13 +1,15 @@
-import { workingDays } from '../domain/calendar.ts';
-import { maxDate, minDate } from '../domain/dates.ts';
-import { memberDayKind, type MemberDayKind } from '../domain/member-day.ts';
+import { workingDays, maxDate, minDate } from '../domain/calendar/index.ts';
+import {
+  memberDayKind,
+  type MemberDayKind,
+  type StandbyLookup,
+} from '../domain/quarantine/index.ts';
 import {
   coversDate,
   type Membership,
   type ShiftRecord,
   type TeamRef,
-} from '../domain/rotation-model.ts';
-import type { StandbyLookup } from '../domain/standby.ts';
+} from '../domain/rotation/index.ts';
 import type { DepartmentCalendar, IsoDate } from '../domain/types.ts';
 import { feedText, teamName, type Language } from './feed-text.ts';
 

@@ -5,7 +5,7 @@ import { loadPolicy } from '../app/policy.ts';
 import { rotationMonth } from '../app/rotation-month.ts';
 import { moveMember } from '../app/rotation-moves.ts';
 import { createRotation, publishRotation, readRotation, rotationsOf } from '../app/rotations.ts';
-import { addDays, dateInZone } from '../domain/dates.ts';
+import { addDays, dateInZone, isIsoDate } from '../domain/calendar/index.ts';
 import { membersFromCsv } from '../http/roster-input.ts';
 import { DepartmentPage, RotationForm } from './chief-pages.tsx';
 import type { WebContext, WebEnv } from './env.ts';
@@ -23,7 +23,6 @@ import {
 } from './rotation-form.ts';
 import { roles } from './session.ts';
 import type { FieldError } from '../app/failure.ts';
-import { isIsoDate } from '../domain/calendar.ts';
 
 type Status = 200 | 409 | 412 | 422;
 

@@ -8,8 +8,7 @@ import {
 } from '../app/quarantine-queries.ts';
 import { markQuarantine, previewQuarantine, type QuarantineRequest } from '../app/quarantines.ts';
 import type { Failure } from '../app/failure.ts';
-import { isIsoDate } from '../domain/calendar.ts';
-import { maxDate, minDate } from '../domain/dates.ts';
+import { isIsoDate, maxDate, minDate } from '../domain/calendar/index.ts';
 import { validate } from '../http/schemas.ts';
 import { unwrap } from '../http/unwrap.ts';
 import type { WebContext, WebEnv } from './env.ts';

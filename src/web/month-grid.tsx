@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { DayView } from '../domain/schedule-view.ts';
+import type { DayView } from '../domain/rotation/index.ts';
 import { t, type Lang } from './i18n.ts';
 import { teamClass } from './report.tsx';
 

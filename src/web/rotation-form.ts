@@ -2,7 +2,7 @@ import type { RotationRequest } from '../app/rotation-plan.ts';
 import { validate } from '../http/schemas.ts';
 import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
 import { t, type Lang } from './i18n.ts';
-import { isIsoDate } from '../domain/calendar.ts';
+import { isIsoDate } from '../domain/calendar/index.ts';
 
 export const PAIR_ROWS = 3;
 

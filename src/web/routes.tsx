@@ -1,7 +1,6 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
-import type { MiddlewareHandler } from 'hono';
 import { visibleDepartments } from '../app/departments.ts';
 import { authenticate } from '../app/tokens.ts';
 import { chiefPages } from './chief-routes.tsx';

@@ -8,7 +8,7 @@ import { markQuarantine } from '../../src/app/quarantines.ts';
 import { moveMember } from '../../src/app/rotation-moves.ts';
 import { createRotation, publishRotation } from '../../src/app/rotations.ts';
 import { updateSettings } from '../../src/app/settings.ts';
-import { addDays } from '../../src/domain/dates.ts';
+import { addDays } from '../../src/domain/calendar/dates.ts';
 import { harness, type Harness } from '../support/harness.ts';
 
 const ADMIN: Actor = { tokenId: 'admin-test', role: 'admin', departmentId: null, memberId: null };

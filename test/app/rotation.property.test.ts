@@ -7,15 +7,15 @@ import { moveMember } from '../../src/app/rotation-moves.ts';
 import { loadRotation } from '../../src/app/rotation-snapshot.ts';
 import { createRotation } from '../../src/app/rotations.ts';
 import { createDepartment } from '../../src/app/departments.ts';
-import { daysBetween } from '../../src/domain/dates.ts';
+import { daysBetween } from '../../src/domain/calendar/dates.ts';
 import {
   checkCoverage,
   checkIsolation,
   checkShiftDates,
   checkSplitConstraints,
-} from '../../src/domain/invariants.ts';
-import { inOfficeOn } from '../../src/domain/rotation-model.ts';
-import type { Shift } from '../../src/domain/rotation-types.ts';
+} from '../../src/domain/rotation/invariants.ts';
+import { inOfficeOn } from '../../src/domain/rotation/model.ts';
+import type { Shift } from '../../src/domain/rotation/types.ts';
 import { harness, type Harness } from '../support/harness.ts';
 
 const ADMIN: Actor = { tokenId: 'test', role: 'admin', departmentId: null, memberId: null };

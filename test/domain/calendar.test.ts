@@ -14,7 +14,7 @@ import {
   isoWeekday,
   japaneseHoliday,
   workingDays,
-} from '../../src/domain/calendar.ts';
+} from '../../src/domain/calendar/days.ts';
 import type { DepartmentCalendar } from '../../src/domain/types.ts';
 
 const tokyo = (extra: Partial<DepartmentCalendar> = {}): DepartmentCalendar => ({

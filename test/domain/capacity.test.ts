@@ -7,15 +7,15 @@ import {
   checkCapacitySettings,
   newShortages,
   type CapacitySettings,
-} from '../../src/domain/capacity.ts';
+} from '../../src/domain/capacity/limits.ts';
 import {
   demandGrid,
   scheduledDemand,
   type DemandRotation,
-} from '../../src/domain/remote-demand.ts';
-import type { Membership } from '../../src/domain/rotation-model.ts';
-import { standbyLookup } from '../../src/domain/standby.ts';
-import { checkSurvivability } from '../../src/domain/survivability.ts';
+} from '../../src/domain/capacity/demand.ts';
+import type { Membership } from '../../src/domain/rotation/model.ts';
+import { standbyLookup } from '../../src/domain/quarantine/standby.ts';
+import { checkSurvivability } from '../../src/domain/capacity/survivability.ts';
 import type { DepartmentCalendar } from '../../src/domain/types.ts';
 
 const CAL: DepartmentCalendar = {

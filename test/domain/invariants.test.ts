@@ -5,8 +5,8 @@ import {
   checkIsolation,
   checkShiftDates,
   checkSplitConstraints,
-} from '../../src/domain/invariants.ts';
-import type { Shift } from '../../src/domain/rotation-types.ts';
+} from '../../src/domain/rotation/invariants.ts';
+import type { Shift } from '../../src/domain/rotation/types.ts';
 import type { DepartmentCalendar, SplitMember } from '../../src/domain/types.ts';
 
 const cal: DepartmentCalendar = {

@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { isoWeekKey, workingDays } from '../../src/domain/calendar.ts';
-import { checkCoverage, checkIsolation, checkShiftDates } from '../../src/domain/invariants.ts';
-import { officeDayCounts } from '../../src/domain/office-days.ts';
-import { planShifts } from '../../src/domain/rotation.ts';
-import type { PlanInput, Shift, ShiftPlan } from '../../src/domain/rotation-types.ts';
-import { shiftInstants } from '../../src/domain/shift-time.ts';
-import { minutesOf } from '../../src/domain/time-of-day.ts';
+import { isoWeekKey, workingDays } from '../../src/domain/calendar/days.ts';
+import {
+  checkCoverage,
+  checkIsolation,
+  checkShiftDates,
+} from '../../src/domain/rotation/invariants.ts';
+import { officeDayCounts } from '../support/office-days.ts';
+import { planShifts } from '../../src/domain/rotation/plan.ts';
+import type { PlanInput, Shift, ShiftPlan } from '../../src/domain/rotation/types.ts';
+import { shiftInstants } from '../support/shift-time.ts';
+import { minutesOf } from '../../src/domain/calendar/time-of-day.ts';
 import type { DepartmentCalendar } from '../../src/domain/types.ts';
 import { ZONES, planInputArb } from './support/rotations.ts';
 

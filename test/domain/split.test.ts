@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { checkSplitConstraints } from '../../src/domain/invariants.ts';
-import { splitTeams } from '../../src/domain/split.ts';
-import type { SplitIssueCode, SplitOptions, SplitTeam } from '../../src/domain/split-types.ts';
-import { teamLabel } from '../../src/domain/team-labels.ts';
+import { checkSplitConstraints } from '../../src/domain/rotation/invariants.ts';
+import { splitTeams } from '../../src/domain/split/solve.ts';
+import type { SplitIssueCode, SplitOptions, SplitTeam } from '../../src/domain/split/types.ts';
+import { teamLabel } from '../../src/domain/split/labels.ts';
 import type { SplitMember } from '../../src/domain/types.ts';
 import { bruteForce, stirling2 } from './support/brute-force.ts';
 import { departmentArb, membersArb } from './support/departments.ts';

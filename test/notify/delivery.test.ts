@@ -7,14 +7,16 @@ import { quarantineNoticeQueries } from '../../src/app/outbox.ts';
 import { deliverDue, retryDelayMs, startDeliveryLoop } from '../../src/app/outbox-delivery.ts';
 import { findDepartment } from '../../src/db/repos/departments.ts';
 import type { OutboxRow } from '../../src/db/schema.ts';
-import type { QuarantineNotice } from '../../src/notify/quarantine-notice.ts';
+import {
+  type QuarantineNotice,
+  composeQuarantineMessages,
+} from '../../src/notify/quarantine-notice.ts';
 import { slackPoster } from '../../src/notify/slack.ts';
 import { smtpMailer, type Mailer } from '../../src/platform/node-mail.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { insertOutboxQueries } from '../../src/db/repos/outbox.ts';
-import { composeQuarantineMessages } from '../../src/notify/quarantine-notice.ts';
 import { openSqlite } from '../../src/platform/node-deps.ts';
 import { startNode } from '../../src/platform/node.ts';
 import { harness, seedDepartment, type Harness } from '../support/harness.ts';

@@ -1,5 +1,4 @@
-import type { CompiledQuery, Kysely } from 'kysely';
-import { sql } from 'kysely';
+import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { insertChunks, parameterGroups } from '../chunks.ts';
 import type { DB, QuarantineRow, SwapRow } from '../schema.ts';
 

@@ -1,4 +1,4 @@
-import type { SplitOptions } from '../../../src/domain/split-types.ts';
+import type { SplitOptions } from '../../../src/domain/split/types.ts';
 import type { SplitMember } from '../../../src/domain/types.ts';
 
 /** Number of ways to split n members into exactly k non-empty unlabelled teams (Stirling, 2nd kind). */

@@ -1,6 +1,6 @@
 // Prints calendar answers as JSON; calendar.test.ts runs it under several process time zones and compares.
-import { isJapaneseHoliday, isoWeekday, workingDays } from '../../../src/domain/calendar.ts';
-import { planShifts } from '../../../src/domain/rotation.ts';
+import { isJapaneseHoliday, isoWeekday, workingDays } from '../../../src/domain/calendar/days.ts';
+import { planShifts } from '../../../src/domain/rotation/plan.ts';
 import type { DepartmentCalendar } from '../../../src/domain/types.ts';
 
 const dates = [

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { SplitOptions } from '../../../src/domain/split-types.ts';
+import type { SplitOptions } from '../../../src/domain/split/types.ts';
 import type { Position, RemoteAccess, SplitMember } from '../../../src/domain/types.ts';
 
 export const SKILLS = ['network', 'payroll', 'legal', 'helpdesk'];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import type { PlanInput, Slot } from '../../../src/domain/rotation-types.ts';
+import type { PlanInput, Slot } from '../../../src/domain/rotation/types.ts';
 import type { DepartmentCalendar } from '../../../src/domain/types.ts';
 
 export const ZONES = [

@@ -1,0 +1,149 @@
+import { workingDays, maxDate, minDate } from '../calendar/index.ts';
+import { memberDayKind, type StandbyLookup } from '../quarantine/index.ts';
+import type { Membership } from '../rotation/index.ts';
+import type { DepartmentCalendar, IsoDate, RemoteAccess } from '../types.ts';
+
+/** The scarce remote resources: a thin-client seat, a loan PC. */
+export type RemoteResource = 'thinClient' | 'loanPc';
+export interface Demand {
+  thinClient: number;
+  loanPc: number;
+}
+const RESOURCES: readonly RemoteResource[] = ['thinClient', 'loanPc'];
+
+/** What a member needs on a day out of the office; a company PC needs nothing from the pool. */
+export function resourceOf(access: RemoteAccess | string): RemoteResource | null {
+  return access === 'thin-client' ? 'thinClient' : access === 'loan-pc' ? 'loanPc' : null;
+}
+
+/** A published (or draft) rotation as remote demand sees it. */
+export interface DemandRotation {
+  calendar: DepartmentCalendar;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  teamIds: readonly string[];
+  /** In the order a member's schedule reads them: the first membership covering a date counts. */
+  memberships: readonly Membership[];
+  /** Scheduled office slots (cancelled ones left out). */
+  office: readonly { teamId: string; date: IsoDate }[];
+}
+
+/**
+ * Per working date of a rotation in a window and per team: the members who need each resource
+ * (`need`) and, of those, how many are in the office on a day their team is (`officeable`; not those
+ * in standby, nor those the bridging rule keeps out). Demand on a date is then Σ need − Σ officeable
+ * over the teams in the office — for the plan as scheduled, or any other choice of office teams.
+ */
+export interface DemandGrid {
+  dates: IsoDate[];
+  teamIds: readonly string[];
+  /** Index [(date × teams + team) × 2 + resource], resource 0 = thinClient, 1 = loanPc. */
+  need: Int32Array;
+  officeable: Int32Array;
+  /** The teams (indexes) with a scheduled office slot on each date. */
+  officeTeams: number[][];
+}
+
+/** The first index of sorted `xs` whose value is ≥ x (`after`: > x). */
+function bound(xs: readonly string[], x: string, after = false): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x || (after && xs[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Builds the demand grid of a rotation over [from, to] (clipped to the rotation; working days only). */
+export function demandGrid(
+  r: DemandRotation,
+  window: { from: IsoDate; to: IsoDate },
+  needOf: (memberId: string) => RemoteResource | null,
+  standby: StandbyLookup,
+): DemandGrid {
+  const from = maxDate(window.from, r.startDate);
+  const to = minDate(window.to, r.endDate);
+  const dates = from <= to ? workingDays(r.calendar, from, to) : [];
+  const T = r.teamIds.length;
+  const teamIndex = new Map(r.teamIds.map((id, i) => [id, i]));
+  const need = new Int32Array(dates.length * T * 2);
+  const officeable = new Int32Array(dates.length * T * 2);
+
+  const byMember = new Map<string, Membership[]>();
+  for (const m of r.memberships)
+    if (needOf(m.memberId) !== null)
+      (byMember.get(m.memberId) ?? byMember.set(m.memberId, []).get(m.memberId)!).push(m);
+  const taken = new Uint8Array(dates.length);
+  for (const [memberId, ms] of byMember) {
+    const res = needOf(memberId) === 'thinClient' ? 0 : 1;
+    taken.fill(0);
+    for (const m of ms) {
+      const t = teamIndex.get(m.teamId);
+      const hi = m.toDate === null ? dates.length : bound(dates, m.toDate, true);
+      for (let i = bound(dates, m.fromDate); i < hi; i++) {
+        if (taken[i]) continue;
+        taken[i] = 1; // a date belongs to the member's first membership covering it, as their schedule reads it
+        if (t === undefined) continue;
+        const k = (i * T + t) * 2 + res;
+        need[k]!++;
+        if (memberDayKind(m, dates[i]!, true, standby) === 'office') officeable[k]!++;
+      }
+    }
+  }
+
+  const dateIndex = new Map(dates.map((d, i) => [d, i]));
+  const officeTeams: number[][] = dates.map(() => []);
+  for (const s of r.office) {
+    const i = dateIndex.get(s.date);
+    const t = teamIndex.get(s.teamId);
+    if (i !== undefined && t !== undefined && !officeTeams[i]!.includes(t)) officeTeams[i]!.push(t);
+  }
+  return { dates, teamIds: r.teamIds, need, officeable, officeTeams };
+}
+
+/** Remote demand on grid date `i` when the teams `office` (indexes) are in the office. */
+export function demandWith(g: DemandGrid, i: number, office: readonly number[]): Demand {
+  const T = g.teamIds.length;
+  const d = [0, 0];
+  for (let t = 0; t < T; t++) {
+    const k = (i * T + t) * 2;
+    d[0]! += g.need[k]!;
+    d[1]! += g.need[k + 1]!;
+  }
+  for (const t of office) {
+    const k = (i * T + t) * 2;
+    d[0]! -= g.officeable[k]!;
+    d[1]! -= g.officeable[k + 1]!;
+  }
+  return { thinClient: d[0]!, loanPc: d[1]! };
+}
+
+/** Remote demand on each date of the grid, as scheduled. */
+export function scheduledDemand(g: DemandGrid): Demand[] {
+  return g.dates.map((_, i) => demandWith(g, i, g.officeTeams[i]!));
+}
+
+/** The largest and the smallest demand of a list, per resource (0 for an empty list). */
+export function demandRange(days: readonly Demand[]): {
+  peak: Demand;
+  least: Demand;
+  spread: Demand;
+} {
+  // A loop, not Math.max(...list): a list may be longer than the arguments a call can take.
+  const pick = (f: (a: number, b: number) => number, r: RemoteResource) =>
+    days.length ? days.reduce((acc, d) => f(acc, d[r]), days[0]![r]) : 0;
+  const peak = { thinClient: pick(Math.max, 'thinClient'), loanPc: pick(Math.max, 'loanPc') };
+  const least = { thinClient: pick(Math.min, 'thinClient'), loanPc: pick(Math.min, 'loanPc') };
+  return {
+    peak,
+    least,
+    spread: { thinClient: peak.thinClient - least.thinClient, loanPc: peak.loanPc - least.loanPc },
+  };
+}
+
+/** Adds `d` into the running totals of `into`. */
+export function addDemand(into: Demand, d: Demand): void {
+  for (const r of RESOURCES) into[r] += d[r];
+}

@@ -1,0 +1,3 @@
+export * from './limits.ts';
+export * from './demand.ts';
+export * from './survivability.ts';

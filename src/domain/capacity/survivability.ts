@@ -1,0 +1,221 @@
+import { calendarDates, addDays } from '../calendar/index.ts';
+import { isShort, type Capacity } from './limits.ts';
+import { demandWith, type Demand, type DemandGrid } from './demand.ts';
+import type { ShiftRecord, TeamRef } from '../rotation/index.ts';
+import { keepsHandover, pickCoveringTeam } from '../quarantine/index.ts';
+import type { IsoDate } from '../types.ts';
+
+export interface SurvivabilityInput {
+  teams: TeamRef[];
+  /** The rotation's shifts (cancelled ones are ignored). */
+  shifts: ShiftRecord[];
+  startDate: IsoDate;
+  endDate: IsoDate;
+  outageDays: number;
+  returnSeparationDays: number;
+  handoverMinutes: number;
+  /** When given, each outage is also checked against remote capacity (the out team's members on standby count as demand). */
+  remote?: { grid: DemandGrid; capacity: Capacity };
+}
+
+/** One simulated outage: a team out from startDate for the outage (plus its return separation). */
+export interface OutageCase {
+  teamId: string;
+  label: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  /** Office days of the team that had to move to another team. */
+  reassigned: number;
+  uncoveredDates: IsoDate[];
+  /** How many of the moved days each covering team took. */
+  coveredBy: { teamId: string; label: string; days: number }[];
+  /** Remote demand over the outage's working days, and the days it exceeds capacity (when checked). */
+  remote?: { peak: Demand; shortDates: IsoDate[] };
+}
+
+/** The remote side of the N-1 check. */
+export interface RemoteSurvivability {
+  capacity: Capacity;
+  /** Does every outage keep remote demand within capacity? null when no capacity is set. */
+  withinCapacity: boolean | null;
+  /** The highest demand any outage brings, per resource. */
+  peak: Demand;
+  /** The case with the most days short (then the highest demand, then the earliest start). */
+  worst: OutageCase | null;
+}
+
+export interface Survivability {
+  survives: boolean;
+  casesChecked: number;
+  /** The case with the most uncovered days (then the most moved days, then the earliest start). */
+  worst: OutageCase | null;
+  perTeam: {
+    teamId: string;
+    label: string;
+    worstStartDate: IsoDate | null;
+    maxUncovered: number;
+    maxReassigned: number;
+  }[];
+  remote?: RemoteSurvivability;
+}
+
+const worse = (a: OutageCase, b: OutageCase | null): boolean =>
+  b === null ||
+  a.uncoveredDates.length > b.uncoveredDates.length ||
+  (a.uncoveredDates.length === b.uncoveredDates.length && a.reassigned > b.reassigned);
+
+const load = (d: Demand): number => d.thinClient + d.loanPc;
+
+/** Counts one day of an outage into its remote figures. */
+function tally(
+  acc: { peak: Demand; shortDates: IsoDate[] },
+  date: IsoDate,
+  d: Demand,
+  capacity: Capacity,
+): void {
+  acc.peak.thinClient = Math.max(acc.peak.thinClient, d.thinClient);
+  acc.peak.loanPc = Math.max(acc.peak.loanPc, d.loanPc);
+  if (isShort(d, capacity)) acc.shortDates.push(date);
+}
+const worseRemote = (a: OutageCase, b: OutageCase | null): boolean =>
+  b === null ||
+  a.remote!.shortDates.length > b.remote!.shortDates.length ||
+  (a.remote!.shortDates.length === b.remote!.shortDates.length &&
+    load(a.remote!.peak) > load(b.remote!.peak));
+
+/**
+ * N-1 check: for every team and every start day, take the team out for the outage (and its return
+ * separation), move its office slots to other teams by the swap rule, and see what stays uncovered
+ * — and, given a demand grid, how many thin-client seats and loan PCs each day of it needs.
+ */
+export function checkSurvivability(input: SurvivabilityInput): Survivability {
+  const scheduled = input.shifts.filter((s) => s.status === 'scheduled');
+  const dates = calendarDates(input.startDate, input.endDate);
+  const byDate = new Map<IsoDate, ShiftRecord[]>();
+  for (const s of scheduled) (byDate.get(s.date) ?? byDate.set(s.date, []).get(s.date)!).push(s);
+
+  // officeBefore[t][i]: office days of team t on dates before dates[i] (a day counts once).
+  const officeBefore = new Map<string, Int32Array>();
+  for (const t of input.teams) {
+    const arr = new Int32Array(dates.length + 1);
+    dates.forEach((d, i) => {
+      arr[i + 1] = arr[i]! + ((byDate.get(d) ?? []).some((s) => s.teamId === t.id) ? 1 : 0);
+    });
+    officeBefore.set(t.id, arr);
+  }
+
+  const remote = input.remote;
+  const gridIndex = new Map(remote?.grid.dates.map((d, i) => [d, i]));
+  const teamIndex = new Map(remote?.grid.teamIds.map((id, i) => [id, i]));
+  let worstRemote: OutageCase | null = null;
+  const remotePeak: Demand = { thinClient: 0, loanPc: 0 };
+
+  let worst: OutageCase | null = null;
+  let cases = 0;
+  const perTeam: Survivability['perTeam'] = [];
+  for (const out of input.teams) {
+    const others = input.teams.filter((t) => t.id !== out.id);
+    let teamWorst: OutageCase | null = null;
+    for (let first = 0; first < dates.length; first++) {
+      cases++;
+      const start = dates[first]!;
+      const extra = new Map<string, number>();
+      // Dates are consecutive calendar days, so the outage and the return separation are an index range
+      // (and the outage's end a lookup, but past the rotation's last day).
+      const c: OutageCase = {
+        teamId: out.id,
+        label: out.label,
+        startDate: start,
+        endDate: dates[first + input.outageDays - 1] ?? addDays(start, input.outageDays - 1),
+        reassigned: 0,
+        uncoveredDates: [],
+        coveredBy: [],
+      };
+      const last = Math.min(
+        dates.length - 1,
+        first + input.outageDays + input.returnSeparationDays - 1,
+      );
+      const caseRemote = remote && {
+        peak: { thinClient: 0, loanPc: 0 },
+        shortDates: [] as IsoDate[],
+      };
+      for (let i = first; i <= last; i++) {
+        const d = dates[i]!;
+        const g = gridIndex.get(d);
+        if (!byDate.has(d)) {
+          // No office slot to move: the day's demand is as planned (the out team was remote anyway).
+          if (caseRemote && g !== undefined)
+            tally(
+              caseRemote,
+              d,
+              demandWith(remote.grid, g, remote.grid.officeTeams[g]!),
+              remote.capacity,
+            );
+          continue;
+        }
+        const day = byDate.get(d)!.map((s) => ({ ...s }));
+        let uncovered = false;
+        for (const s of day) {
+          if (s.teamId !== out.id) continue;
+          c.reassigned++;
+          const fits = others.filter((t) => keepsHandover(day, s, t.id, input.handoverMinutes));
+          const pick = pickCoveringTeam(
+            fits,
+            (id) => officeBefore.get(id)![i]! + (extra.get(id) ?? 0),
+          );
+          if (!pick) {
+            uncovered = true;
+            s.status = 'cancelled';
+            continue;
+          }
+          if (!day.some((o) => o.teamId === pick.id && o.status === 'scheduled'))
+            extra.set(pick.id, (extra.get(pick.id) ?? 0) + 1);
+          s.teamId = pick.id;
+        }
+        if (uncovered) c.uncoveredDates.push(d);
+        if (caseRemote && g !== undefined) {
+          const office = [
+            ...new Set(
+              day.filter((s) => s.status === 'scheduled').map((s) => teamIndex.get(s.teamId)!),
+            ),
+          ];
+          tally(caseRemote, d, demandWith(remote.grid, g, office), remote.capacity);
+        }
+      }
+      if (caseRemote) {
+        c.remote = caseRemote;
+        remotePeak.thinClient = Math.max(remotePeak.thinClient, caseRemote.peak.thinClient);
+        remotePeak.loanPc = Math.max(remotePeak.loanPc, caseRemote.peak.loanPc);
+        if (worseRemote(c, worstRemote)) worstRemote = c;
+      }
+      c.coveredBy = others
+        .map((t) => ({ teamId: t.id, label: t.label, days: extra.get(t.id) ?? 0 }))
+        .filter((x) => x.days > 0);
+      if (worse(c, teamWorst)) teamWorst = c;
+    }
+    perTeam.push({
+      teamId: out.id,
+      label: out.label,
+      worstStartDate: teamWorst?.startDate ?? null,
+      maxUncovered: teamWorst?.uncoveredDates.length ?? 0,
+      maxReassigned: teamWorst?.reassigned ?? 0,
+    });
+    if (teamWorst && worse(teamWorst, worst)) worst = teamWorst;
+  }
+  const out: Survivability = {
+    survives: (worst?.uncoveredDates.length ?? 0) === 0,
+    casesChecked: cases,
+    worst,
+    perTeam,
+  };
+  if (remote) {
+    const set = remote.capacity.thinClient !== null || remote.capacity.loanPc !== null;
+    out.remote = {
+      capacity: remote.capacity,
+      withinCapacity: set ? (worstRemote?.remote!.shortDates.length ?? 0) === 0 : null,
+      peak: remotePeak,
+      worst: worstRemote,
+    };
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import { calendarDates, japaneseHoliday, nonWorkingReason } from '../calendar/index.ts';
+import type { ShiftRecord, TeamRef } from './model.ts';
+import type { DepartmentCalendar, IsoDate } from '../types.ts';
+
+export type DayKind = 'office' | 'buffer' | 'uncovered' | 'weekend' | 'holiday' | 'closed';
+
+/** One date of a rotation as the schedule endpoint shows it. */
+export interface DayView {
+  date: IsoDate;
+  kind: DayKind;
+  /** The holiday's name when kind is 'holiday' (in Japanese, as the data has it). */
+  holiday?: string;
+  /** The day's only office team, or null (no office day, or several teams in several slots). */
+  officeTeamId: string | null;
+  slots?: { start: string; end: string; teamId: string }[];
+  remoteTeamIds: string[];
+  standbyTeamIds: string[];
+}
+
+export interface ScheduleInput {
+  calendar: DepartmentCalendar;
+  teams: TeamRef[];
+  shifts: ShiftRecord[];
+  bufferDates: ReadonlySet<IsoDate>;
+  from: IsoDate;
+  to: IsoDate;
+  /** Show per-slot detail (the rotation splits days into several slots). */
+  multiSlot: boolean;
+  /** Teams in standby on a date (quarantine); none when omitted. */
+  standbyOn?: (date: IsoDate) => ReadonlySet<string>;
+}
+
+/** Every date from `from` to `to` with its office, remote and standby teams. */
+export function scheduleDays(input: ScheduleInput): DayView[] {
+  const byDate = new Map<IsoDate, ShiftRecord[]>();
+  for (const s of input.shifts) {
+    if (s.status !== 'scheduled' || s.date < input.from || s.date > input.to) continue;
+    (byDate.get(s.date) ?? byDate.set(s.date, []).get(s.date)!).push(s);
+  }
+  const order = new Map(input.teams.map((t, i) => [t.id, i]));
+  const byOrder = (a: string, b: string) => order.get(a)! - order.get(b)!;
+  return calendarDates(input.from, input.to).map((date) => {
+    const shifts = (byDate.get(date) ?? []).sort((a, b) => a.slot - b.slot);
+    const office = [...new Set(shifts.map((s) => s.teamId))];
+    const standby = input.standbyOn?.(date) ?? new Set<string>();
+    const reason = nonWorkingReason(input.calendar, date);
+    let kind: DayKind;
+    if (shifts.length) kind = 'office';
+    else if (reason === 'weekday') kind = 'weekend';
+    else if (reason) kind = reason;
+    else kind = input.bufferDates.has(date) ? 'buffer' : 'uncovered';
+    const day: DayView = {
+      date,
+      kind,
+      officeTeamId: office.length === 1 ? office[0]! : null,
+      // Nobody works on a non-working day, so nobody is remote either.
+      remoteTeamIds:
+        reason && !shifts.length
+          ? []
+          : input.teams.map((t) => t.id).filter((id) => !office.includes(id) && !standby.has(id)),
+      standbyTeamIds: [...standby].sort(byOrder),
+    };
+    if (reason === 'holiday') day.holiday = japaneseHoliday(date)?.name ?? '';
+    if (input.multiSlot)
+      day.slots = shifts.map((s) => ({ start: s.start, end: s.end, teamId: s.teamId }));
+    return day;
+  });
+}

@@ -1,0 +1,5 @@
+export * from './solve.ts';
+export * from './types.ts';
+export * from './check.ts';
+export * from './labels.ts';
+export * from './report.ts';

@@ -1,0 +1,117 @@
+import type { SplitMember } from '../types.ts';
+
+/** A required skill: every team holds at least `min` members with `skill`. */
+export interface RequiredSkill {
+  skill: string;
+  min: number;
+}
+
+/** What the chief asks of a split. Member ids refer to `SplitMember.id`. */
+export interface SplitOptions {
+  teamCount: number;
+  requiredSkills?: RequiredSkill[];
+  /** Pairs of members who must be in different teams. */
+  separate?: [string, string][];
+  /** Groups of members who must be in one team. */
+  together?: string[][];
+  /** Office seats: no team may be larger. */
+  maxTeamSize?: number;
+  /** Seed for tie-breaks and the local search; the same input and seed give the same split. Default 0. */
+  seed?: number;
+  /** Keep every chief apart from every deputy (hard) and spread chiefs/deputies over teams (soft). Default true. */
+  keepLeadersApart?: boolean;
+}
+
+/** One team of a split. */
+export interface SplitTeam {
+  label: string;
+  memberIds: string[];
+}
+
+/** Why a team looks as it does, as plain data. */
+export interface TeamExplanation {
+  label: string;
+  size: number;
+  /** Each required skill, and the team's members holding it. */
+  requiredSkills: { skill: string; min: number; holderIds: string[] }[];
+  /** Each keep-apart pair with a member in this team, and the team the other member went to. */
+  separatePairs: {
+    pair: [string, string];
+    memberId: string;
+    otherMemberId: string;
+    otherTeam: string;
+  }[];
+  /** Keep-together groups placed whole in this team (as given, sorted). */
+  togetherGroups: string[][];
+  /** Chiefs and deputies in this team (never both when leaders are kept apart). */
+  leaders: { chiefIds: string[]; deputyIds: string[] };
+  /** Members needing each remote-access resource when they work from home. */
+  remote: { thinClient: number; loanPc: number; companyPc: number };
+  /** How many members hold each skill (all skills seen in the department, sorted by name). */
+  skills: { skill: string; count: number }[];
+}
+
+/** Balance figures of a split (spread = largest minus smallest team value). */
+export interface SplitSummary {
+  sizes: number[];
+  sizeSpread: number;
+  thinClientSpread: number;
+  loanPcSpread: number;
+  leaderSpread: number;
+  /** True when sizes within 1 of each other were impossible (together groups, maxTeamSize, other constraints). */
+  sizeBalanceRelaxed: boolean;
+}
+
+/** A successful split: teams labelled A, B, …, and why each looks as it does. */
+export interface Split {
+  teams: SplitTeam[];
+  explanations: TeamExplanation[];
+  summary: SplitSummary;
+}
+
+export type SplitIssueCode =
+  | 'invalid-team-count'
+  | 'invalid-option'
+  | 'duplicate-member'
+  | 'unknown-member'
+  | 'too-few-members'
+  | 'too-few-units'
+  | 'seats-shortage'
+  | 'group-too-large'
+  | 'skill-shortage'
+  | 'together-separate-conflict'
+  | 'together-leaders-conflict'
+  | 'needs-two-teams'
+  | 'unsatisfiable';
+
+/** The constraint an issue is about, as plain data. */
+export type SplitConstraintRef =
+  | { kind: 'teamCount'; teamCount: number }
+  | { kind: 'members'; memberIds: string[] }
+  | { kind: 'requiredSkill'; skill: string; min: number }
+  | { kind: 'separate'; pair: [string, string] }
+  | { kind: 'together'; group: string[] }
+  | { kind: 'maxTeamSize'; maxTeamSize: number }
+  | { kind: 'leaders'; chiefIds: string[]; deputyIds: string[] }
+  | { kind: 'seed'; seed: number };
+
+/** One unmet constraint: a machine-readable code, where it is in the options, what it is, and a human reason. */
+export interface SplitIssue {
+  code: SplitIssueCode;
+  /** JSON Pointers into SplitOptions of every entry involved, e.g. '/requiredSkills/0', '/separate/3'. */
+  paths: string[];
+  constraint: SplitConstraintRef;
+  reason: string;
+}
+
+/**
+ * Why no split was returned. `exhaustive` is true when the failure is certain (an option is invalid,
+ * a necessary check failed, or a complete search proved no split exists); false when a bounded
+ * search on a large problem gave up.
+ */
+export interface SplitError {
+  issues: SplitIssue[];
+  exhaustive: boolean;
+}
+
+export type { SplitMember };
