@@ -1,8 +1,7 @@
 // A quarantine on a one-year rotation of 4 teams × 250 members: the domain swap alone, and the
 // whole API request (transaction, swaps, outbox rows). Baseline, same run: one raw better-sqlite3
 // transaction writing as many rows as the request does.
-import { shiftOf, teamRef } from '../src/app/rotation-snapshot.ts';
-import { shiftsOf, teamsOf } from '../src/db/repos/rotations.ts';
+import { shiftOf, teamRef, shiftsOf, teamsOf } from '../src/db/repos/rotations.ts';
 import { planQuarantineSwaps } from '../src/domain/quarantine/swap.ts';
 import { inProcessApp, printTable, timeMedian } from './support.ts';
 

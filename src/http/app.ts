@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../app/deps.ts';
-import { FeedCache } from '../app/feed-render.ts';
+import { FeedCache } from '../app/feeds/index.ts';
 import type { AppEnv } from './env.ts';
 import { requireAuth } from './middleware/auth.ts';
 import { openApiDocument } from './openapi.ts';

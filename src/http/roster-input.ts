@@ -1,6 +1,5 @@
 import type { FieldError } from '../app/failure.ts';
-import type { MemberInput } from '../app/members.ts';
-import { parseRosterCsv } from '../app/roster-csv.ts';
+import { type MemberInput, parseRosterCsv } from '../app/members/index.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { validate } from './schemas.ts';
 

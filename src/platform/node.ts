@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { pathToFileURL } from 'node:url';
-import { startDeliveryLoop } from '../app/outbox-delivery.ts';
-import { bootstrapAdminToken } from '../app/tokens.ts';
+import { startDeliveryLoop } from '../app/outbox/index.ts';
+import { bootstrapAdminToken } from '../app/tokens/index.ts';
 import { createApp } from '../http/app.ts';
 import { slackPoster } from '../notify/slack.ts';
 import { nodeDeps, openSqlite } from './node-deps.ts';

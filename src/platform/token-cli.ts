@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../app/actor.ts';
-import { issueToken, SYSTEM_ACTOR } from '../app/tokens.ts';
+import { issueToken, SYSTEM_ACTOR } from '../app/tokens/index.ts';
 import { nodeDeps, openSqlite } from './node-deps.ts';
 
 const USAGE = `usage: npm run token -- --role admin|hr|chief|staff --label "HR desk" [--department ID] [--member ID] [--db PATH]`;

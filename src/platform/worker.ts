@@ -1,5 +1,5 @@
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
-import { deliverDue } from '../app/outbox-delivery.ts';
+import { deliverDue } from '../app/outbox/index.ts';
 import { countTokens } from '../db/repos/tokens.ts';
 import { createApp, MAX_BODY_BYTES, safePath, type App } from '../http/app.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';

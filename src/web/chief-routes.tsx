@@ -1,10 +1,15 @@
 import { Hono } from 'hono';
-import { readDepartment } from '../app/departments.ts';
-import { addMembers, membersOf } from '../app/members.ts';
-import { loadPolicy } from '../app/policy.ts';
-import { rotationMonth } from '../app/rotation-month.ts';
-import { moveMember } from '../app/rotation-moves.ts';
-import { createRotation, publishRotation, readRotation, rotationsOf } from '../app/rotations.ts';
+import { readDepartment } from '../app/departments/index.ts';
+import { addMembers, membersOf } from '../app/members/index.ts';
+import { loadPolicy } from '../app/settings/index.ts';
+import {
+  rotationMonth,
+  moveMember,
+  createRotation,
+  publishRotation,
+  readRotation,
+  rotationsOf,
+} from '../app/rotations/index.ts';
 import { addDays, dateInZone, isIsoDate } from '../domain/calendar/index.ts';
 import { membersFromCsv } from '../http/roster-input.ts';
 import { DepartmentPage, RotationForm } from './chief-pages.tsx';

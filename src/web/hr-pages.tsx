@@ -8,7 +8,7 @@ import {
   Select,
 } from './form.tsx';
 import { t, type Lang } from './i18n.ts';
-import type { ExposureAnswer } from '../app/quarantine-queries.ts';
+import type { ExposureAnswer } from '../app/quarantines/index.ts';
 
 /** Names for the ids HR works with, across the departments HR sees. */
 export interface Directory {

@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
-import { liftQuarantine } from '../app/quarantine-lift.ts';
 import {
+  liftQuarantine,
   exposureLookup,
   quarantineDirectory,
   quarantineList,
   type ExposureAnswer,
-} from '../app/quarantine-queries.ts';
-import { markQuarantine, previewQuarantine, type QuarantineRequest } from '../app/quarantines.ts';
+  markQuarantine,
+  previewQuarantine,
+  type QuarantineRequest,
+} from '../app/quarantines/index.ts';
 import type { Failure } from '../app/failure.ts';
 import { isIsoDate, maxDate, minDate } from '../domain/calendar/index.ts';
 import { validate } from '../http/schemas.ts';

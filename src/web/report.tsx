@@ -1,4 +1,4 @@
-import type { RotationView } from '../app/rotation-view.ts';
+import type { RotationView } from '../app/rotations/index.ts';
 import type { MemberView } from '../app/views.ts';
 import { memberOptions } from './chief-pages.tsx';
 import { Csrf, ErrorSummary, Input, Select, type FormErrors } from './form.tsx';

@@ -1,4 +1,4 @@
-import type { RotationRequest } from '../app/rotation-plan.ts';
+import type { RotationRequest } from '../app/rotations/index.ts';
 import { validate } from '../http/schemas.ts';
 import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
 import { t, type Lang } from './i18n.ts';

@@ -1,8 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
-import { visibleDepartments } from '../app/departments.ts';
-import { authenticate } from '../app/tokens.ts';
+import { visibleDepartments } from '../app/departments/index.ts';
+import { authenticate } from '../app/tokens/index.ts';
 import { chiefPages } from './chief-routes.tsx';
 import type { WebContext, WebEnv } from './env.ts';
 import { Csrf, ErrorSummary, Input, text, type FormErrors } from './form.tsx';

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Role } from '../app/actor.ts';
 import { hashSecret, newSecret } from '../app/secrets.ts';
-import { authenticate } from '../app/tokens.ts';
+import { authenticate } from '../app/tokens/index.ts';
 import type { WebContext, WebEnv } from './env.ts';
 
 /** The signed-in session: `<nonce>.<bearer token>`; the nonce makes the CSRF token differ per sign-in. */

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
-import { createFeed, type FeedLinks } from '../app/feeds.ts';
-import { staffOverview, type StaffOverview } from '../app/staff-overview.ts';
+import { createFeed, type FeedLinks } from '../app/feeds/index.ts';
+import { staffOverview, type StaffOverview } from '../app/members/index.ts';
 import type { WebContext, WebEnv } from './env.ts';
 import { ColumnHeads, Csrf } from './form.tsx';
 import { t, type Lang } from './i18n.ts';

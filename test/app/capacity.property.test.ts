@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, it } from 'node:test';
 import type { Actor } from '../../src/app/actor.ts';
-import { createDepartment } from '../../src/app/departments.ts';
-import { addMembers, updateMember } from '../../src/app/members.ts';
-import { markQuarantine } from '../../src/app/quarantines.ts';
-import { moveMember } from '../../src/app/rotation-moves.ts';
-import { createRotation, publishRotation } from '../../src/app/rotations.ts';
-import { updateSettings } from '../../src/app/settings.ts';
+import { createDepartment } from '../../src/app/departments/manage.ts';
+import { addMembers, updateMember } from '../../src/app/members/manage.ts';
+import { markQuarantine } from '../../src/app/quarantines/mark.ts';
+import { moveMember } from '../../src/app/rotations/move.ts';
+import { createRotation, publishRotation } from '../../src/app/rotations/manage.ts';
+import { updateSettings } from '../../src/app/settings/manage.ts';
 import { addDays } from '../../src/domain/calendar/dates.ts';
 import { harness, type Harness } from '../support/harness.ts';
 

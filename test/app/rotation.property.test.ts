@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { after, before, describe, it } from 'node:test';
 import type { Actor } from '../../src/app/actor.ts';
-import { addMembers } from '../../src/app/members.ts';
-import { moveMember } from '../../src/app/rotation-moves.ts';
-import { loadRotation } from '../../src/app/rotation-snapshot.ts';
-import { createRotation } from '../../src/app/rotations.ts';
-import { createDepartment } from '../../src/app/departments.ts';
+import { addMembers } from '../../src/app/members/manage.ts';
+import { moveMember } from '../../src/app/rotations/move.ts';
+import { loadRotation } from '../../src/app/rotations/snapshot.ts';
+import { createRotation } from '../../src/app/rotations/manage.ts';
+import { createDepartment } from '../../src/app/departments/manage.ts';
 import { daysBetween } from '../../src/domain/calendar/dates.ts';
 import {
   checkCoverage,

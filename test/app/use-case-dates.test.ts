@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Actor } from '../../src/app/actor.ts';
-import { liftQuarantine } from '../../src/app/quarantine-lift.ts';
-import { exposureLookup } from '../../src/app/quarantine-queries.ts';
-import { markQuarantine } from '../../src/app/quarantines.ts';
-import { moveMember } from '../../src/app/rotation-moves.ts';
+import { liftQuarantine } from '../../src/app/quarantines/lift.ts';
+import { exposureLookup } from '../../src/app/quarantines/queries.ts';
+import { markQuarantine } from '../../src/app/quarantines/mark.ts';
+import { moveMember } from '../../src/app/rotations/move.ts';
 import { harness, seedDepartment, type Harness } from '../support/harness.ts';
 
 // The routes validate dates against the schemas before a use case runs; the web pages and any

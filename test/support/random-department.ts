@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../../src/app/actor.ts';
-import { createDepartment } from '../../src/app/departments.ts';
-import { addMembers } from '../../src/app/members.ts';
-import { createRotation, publishRotation } from '../../src/app/rotations.ts';
+import { createDepartment } from '../../src/app/departments/manage.ts';
+import { addMembers } from '../../src/app/members/manage.ts';
+import { createRotation, publishRotation } from '../../src/app/rotations/manage.ts';
 import type { Harness } from './harness.ts';
 
 export const TEST_ADMIN: Actor = {

@@ -1,6 +1,7 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { parameterGroups } from '../chunks.ts';
 import type { DB, DepartmentPatch, DepartmentRow, NewDepartmentRow } from '../schema.ts';
+import type { DepartmentCalendar } from '../../domain/types.ts';
 
 /** One department by id, or undefined. */
 export function findDepartment(db: Kysely<DB>, id: string): Promise<DepartmentRow | undefined> {
@@ -58,3 +59,14 @@ export function bumpDataVersionQuery(db: Kysely<DB>, id: string, expected?: numb
 /** Did an atomic write fail because the department's plan changed after the write was decided? */
 export const isDataVersionConflict = (e: unknown): boolean =>
   e instanceof Error && /NOT NULL constraint failed: departments\.data_version/i.test(e.message);
+
+/** A department's calendar as the domain sees it. */
+export function calendarOf(d: DepartmentRow): DepartmentCalendar {
+  return {
+    timezone: d.timezone,
+    workdays: JSON.parse(d.workdays) as number[],
+    holidays: d.holidays as 'jp' | 'none',
+    closedDates: JSON.parse(d.closed_dates) as string[],
+    officeHours: { start: d.office_start, end: d.office_end },
+  };
+}

@@ -1,6 +1,8 @@
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { insertChunks, parameterGroups } from '../chunks.ts';
 import type { DB, QuarantineRow, SwapRow } from '../schema.ts';
+import { effectiveEnd, type StandbyWindow } from '../../domain/quarantine/index.ts';
+import { membershipsOfTeams } from './rotations.ts';
 
 export function insertQuarantineQuery(db: Kysely<DB>, row: QuarantineRow): CompiledQuery {
   return db.insertInto('quarantines').values(row).compile();
@@ -164,4 +166,62 @@ export function rotationSwapsOf(db: Kysely<DB>, rotationId: string): Promise<Swa
     .orderBy('slot')
     .orderBy('created_at')
     .execute();
+}
+
+/** The days a quarantine keeps its subject home, as the schedule, feeds and swaps see them. */
+export const windowOf = (q: QuarantineRow): StandbyWindow => ({
+  quarantineId: q.id,
+  teamId: q.team_id,
+  memberId: q.member_id,
+  from: q.effective_from,
+  to: effectiveEnd(q),
+});
+
+/**
+ * The standby windows of quarantines: each one's own, and for a team, one per person who was in the
+ * team during its window — they stay home whatever team or rotation they are in meanwhile (a move
+ * out of the team, or the next rotation, does not end their quarantine).
+ */
+export async function windowsOf(
+  db: Kysely<DB>,
+  rows: readonly QuarantineRow[],
+): Promise<StandbyWindow[]> {
+  const own = rows.map(windowOf).filter((w) => w.from <= w.to);
+  const teams = rows.filter((q) => q.subject === 'team' && q.team_id);
+  if (!teams.length) return own;
+  const memberships = await membershipsOfTeams(
+    db,
+    teams.map((q) => q.team_id!),
+  );
+  const people = teams.flatMap((q) => {
+    const w = windowOf(q);
+    if (w.from > w.to) return [];
+    const who = new Set(
+      memberships
+        .filter(
+          (m) =>
+            m.team_id === q.team_id &&
+            m.from_date <= w.to &&
+            (m.to_date === null || m.to_date >= q.start_date),
+        )
+        .map((m) => m.member_id),
+    );
+    return [...who].sort().map((memberId): StandbyWindow => ({
+      quarantineId: q.id,
+      teamId: null,
+      memberId,
+      from: w.from,
+      to: w.to,
+    }));
+  });
+  return [...own, ...people];
+}
+
+/** Every standby window of a department over [from, to] (or ever: history shows them). */
+export async function standbyWindows(
+  db: Kysely<DB>,
+  departmentId: string,
+  range?: { from: string; to: string },
+): Promise<StandbyWindow[]> {
+  return windowsOf(db, await listQuarantines(db, departmentId, range));
 }

@@ -1,6 +1,7 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { insertChunks as chunks, parameterGroups } from '../chunks.ts';
 import type { DB, MembershipRow, RotationRow, ShiftRow, TeamRow } from '../schema.ts';
+import type { Membership, ShiftRecord, TeamRef } from '../../domain/rotation/index.ts';
 
 export function findRotation(db: Kysely<DB>, id: string): Promise<RotationRow | undefined> {
   return db.selectFrom('rotations').selectAll().where('id', '=', id).executeTakeFirst();
@@ -190,3 +191,26 @@ export const isVersionConflict = (e: unknown): boolean =>
 export function findTeam(db: Kysely<DB>, id: string): Promise<TeamRow | undefined> {
   return db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+export const teamRef = (t: TeamRow): TeamRef => ({ id: t.id, label: t.label });
+
+export const membershipOf = (
+  m: Pick<MembershipRow, 'member_id' | 'team_id' | 'from_date' | 'to_date' | 'office_from'>,
+): Membership => ({
+  memberId: m.member_id,
+  teamId: m.team_id,
+  fromDate: m.from_date,
+  toDate: m.to_date,
+  officeFrom: m.office_from,
+});
+
+export const shiftOf = (s: ShiftRow): ShiftRecord => ({
+  id: s.id,
+  teamId: s.team_id,
+  date: s.date,
+  slot: s.slot,
+  start: s.start_time,
+  end: s.end_time,
+  status: s.status as 'scheduled' | 'cancelled',
+  sequence: s.sequence,
+});

@@ -1,5 +1,7 @@
 import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import type { DB, DepartmentReservationRow, OrgSettingsRow } from '../schema.ts';
+import type { CapacitySettings } from '../../domain/capacity/index.ts';
+import type { Policy } from '../../domain/policy.ts';
 
 /** The organisation's settings row, or undefined while no admin has set anything. */
 export function findOrgSettings(db: Kysely<DB>): Promise<OrgSettingsRow | undefined> {
@@ -67,3 +69,28 @@ export function deleteReservationQuery(db: Kysely<DB>, departmentId: string): Co
     .where('department_id', '=', departmentId)
     .compile();
 }
+
+/** Capacity settings from the settings row and the reservations as read. */
+export function capacitySettingsOf(
+  row: OrgSettingsRow | undefined,
+  reservations: DepartmentReservationRow[],
+): CapacitySettings & { updatedAt: string | null } {
+  return {
+    thinClientSeats: row?.thin_client_seats ?? null,
+    loanPcs: row?.loan_pcs ?? null,
+    reservations: reservations.map((r) => ({
+      departmentId: r.department_id,
+      thinClientSeats: r.thin_client_seats,
+      loanPcs: r.loan_pcs,
+    })),
+    updatedAt: row?.updated_at ?? null,
+  };
+}
+
+/** The stored overrides (none while no admin has set any). */
+export function policyOverrides(json: string | null | undefined): PolicyOverrides {
+  return json ? (JSON.parse(json) as PolicyOverrides) : {};
+}
+
+/** The policy fields an admin has set; the rest are the design's defaults. */
+export type PolicyOverrides = Partial<Policy>;

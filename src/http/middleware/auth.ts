@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../app/actor.ts';
-import { authenticate } from '../../app/tokens.ts';
+import { authenticate } from '../../app/tokens/index.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError } from '../problem.ts';
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { capacityReport } from '../../app/capacity.ts';
+import { capacityReport } from '../../app/capacity/index.ts';
 import type { AppEnv } from '../env.ts';
 import { allow } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';

@@ -5,8 +5,8 @@ import {
   updateDepartment,
   visibleDepartments,
   type DepartmentInput,
-} from '../../app/departments.ts';
-import { addMembers, membersOf, type MemberInput } from '../../app/members.ts';
+} from '../../app/departments/index.ts';
+import { addMembers, membersOf, type MemberInput } from '../../app/members/index.ts';
 import { mediaType, readJson } from '../body.ts';
 import type { AppContext, AppEnv } from '../env.ts';
 import { allow } from '../middleware/auth.ts';

@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
-import { FeedCache, renderFeed } from '../../app/feed-render.ts';
-import { createFeed, listFeeds, revokeFeed, type FeedScope } from '../../app/feeds.ts';
+import {
+  FeedCache,
+  renderFeed,
+  createFeed,
+  listFeeds,
+  revokeFeed,
+  type FeedScope,
+} from '../../app/feeds/index.ts';
 import { readJson } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { allow } from '../middleware/auth.ts';

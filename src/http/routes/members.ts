@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
-import { memberSchedule, readMember, updateMember, type MemberUpdate } from '../../app/members.ts';
+import {
+  memberSchedule,
+  readMember,
+  updateMember,
+  type MemberUpdate,
+} from '../../app/members/index.ts';
 import { readJson } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { allow } from '../middleware/auth.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { OUTBOX_STATUSES, outboxMessages, retryOutboxMessage } from '../../app/outbox.ts';
+import { OUTBOX_STATUSES, outboxMessages, retryOutboxMessage } from '../../app/outbox/index.ts';
 import type { OutboxStatus } from '../../db/schema.ts';
 import type { AppContext, AppEnv } from '../env.ts';
 import { allow } from '../middleware/auth.ts';

@@ -1,7 +1,11 @@
 import { Hono } from 'hono';
-import { liftQuarantine } from '../../app/quarantine-lift.ts';
-import { exposureLookup, quarantineList } from '../../app/quarantine-queries.ts';
-import { markQuarantine, type QuarantineRequest } from '../../app/quarantines.ts';
+import {
+  liftQuarantine,
+  exposureLookup,
+  quarantineList,
+  markQuarantine,
+  type QuarantineRequest,
+} from '../../app/quarantines/index.ts';
 import { readJson } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { allow } from '../middleware/auth.ts';

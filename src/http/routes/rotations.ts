@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import { moveMember, type MoveInput } from '../../app/rotation-moves.ts';
-import type { RotationRequest } from '../../app/rotation-plan.ts';
 import {
+  moveMember,
+  type MoveInput,
+  type RotationRequest,
   createRotation,
   publishRotation,
   readRotation,
@@ -9,8 +10,8 @@ import {
   rotationSchedule,
   rotationsOf,
   rotationSurvivability,
-} from '../../app/rotations.ts';
-import type { RotationView } from '../../app/rotation-view.ts';
+  type RotationView,
+} from '../../app/rotations/index.ts';
 import { readJson, readOptionalJson } from '../body.ts';
 import type { AppContext, AppEnv } from '../env.ts';
 import { allow } from '../middleware/auth.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { readSettings, updateSettings, type SettingsUpdate } from '../../app/settings.ts';
+import { readSettings, updateSettings, type SettingsUpdate } from '../../app/settings/index.ts';
 import { readJson } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { allow } from '../middleware/auth.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { allTokens, issueToken, revokeToken, type TokenInput } from '../../app/tokens.ts';
+import { allTokens, issueToken, revokeToken, type TokenInput } from '../../app/tokens/index.ts';
 import { readJson } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { allow } from '../middleware/auth.ts';

@@ -1,0 +1,25 @@
+import type { CompiledQuery } from 'kysely';
+import { insertAuditQuery } from '../../db/repos/audit.ts';
+import type { Actor } from '../actor.ts';
+import type { Deps } from '../deps.ts';
+
+/** The audit row for one write, to run in the same atomic batch as the write itself. */
+export function auditEntry(
+  deps: Deps,
+  actor: Actor,
+  at: string,
+  action: string,
+  subject: { type: string; id: string },
+  summary: Record<string, unknown>,
+): CompiledQuery {
+  return insertAuditQuery(deps.db, {
+    id: deps.newId(),
+    at,
+    actor_id: actor.tokenId,
+    actor_role: actor.role,
+    action,
+    subject_type: subject.type,
+    subject_id: subject.id,
+    summary: JSON.stringify(summary),
+  });
+}

@@ -1,0 +1,137 @@
+import { capacitySettingsOf, findOrgSettings, listReservations } from '../../db/repos/settings.ts';
+import { windowsOf, listQuarantines } from '../../db/repos/quarantines.ts';
+import { calendarOf, listDepartments } from '../../db/repos/departments.ts';
+import { membershipOf } from '../../db/repos/rotations.ts';
+import {
+  type CapacitySettings,
+  addDemand,
+  demandGrid,
+  resourceOf,
+  scheduledDemand,
+  type Demand,
+  type DemandRotation,
+  type RemoteResource,
+} from '../../domain/capacity/index.ts';
+import { calendarDates } from '../../domain/calendar/index.ts';
+import { standbyLookup, type StandbyWindow } from '../../domain/quarantine/index.ts';
+import type { IsoDate } from '../../domain/types.ts';
+import {
+  demandMemberships,
+  demandOfficeDays,
+  demandRotations,
+  demandTeams,
+  membersNeedingRemote,
+  type DemandScope,
+} from '../../db/repos/capacity.ts';
+import type { DepartmentReservationRow, OrgSettingsRow } from '../../db/schema.ts';
+import type { Deps } from '../deps.ts';
+
+/** The organisation's capacity settings (nothing set yet: nulls, no reservations). */
+export async function loadCapacitySettings(
+  deps: Deps,
+): Promise<CapacitySettings & { updatedAt: string | null }> {
+  const [row, reservations] = await Promise.all([
+    findOrgSettings(deps.db),
+    listReservations(deps.db),
+  ]);
+  return capacitySettingsOf(row, reservations);
+}
+
+/** Who needs which remote resource: active members with a thin client or a loan PC (a company PC needs nothing). */
+export function needsOf(
+  members: readonly { id: string; remote_access: string; active?: number }[],
+): Map<string, RemoteResource> {
+  const needs = new Map<string, RemoteResource>();
+  for (const m of members) {
+    const r = m.active === 0 ? null : resourceOf(m.remote_access);
+    if (r) needs.set(m.id, r);
+  }
+  return needs;
+}
+
+/** Everything remote demand over a window is computed from: published rotations, who needs what, who is in standby. */
+export interface DemandSnapshot {
+  from: IsoDate;
+  to: IsoDate;
+  rotations: (DemandRotation & { id: string; departmentId: string })[];
+  needs: ReadonlyMap<string, RemoteResource>;
+  windows: StandbyWindow[];
+}
+
+const group = <T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> => {
+  const out = new Map<K, T[]>();
+  for (const r of rows) (out.get(key(r)) ?? out.set(key(r), []).get(key(r))!).push(r);
+  return out;
+};
+
+/** Loads the published rotations of one department (or all) overlapping [from, to]: seven queries, however many departments. */
+export async function loadDemand(deps: Deps, scope: DemandScope): Promise<DemandSnapshot> {
+  const [departments, rotations, teams, memberships, office, members, quarantines] =
+    await Promise.all([
+      listDepartments(deps.db, scope.departmentId ? [scope.departmentId] : undefined),
+      demandRotations(deps.db, scope),
+      demandTeams(deps.db, scope),
+      demandMemberships(deps.db, scope),
+      demandOfficeDays(deps.db, scope),
+      membersNeedingRemote(deps.db, scope.departmentId),
+      listQuarantines(deps.db, scope.departmentId, scope),
+    ]);
+  const calendars = new Map(departments.map((d) => [d.id, calendarOf(d)]));
+  const teamsOf = group(teams, (t) => t.rotation_id);
+  const membershipsOf = group(memberships, (m) => m.rotation_id);
+  const officeOf = group(office, (s) => s.rotation_id);
+  const needs = needsOf(members);
+  return {
+    from: scope.from,
+    to: scope.to,
+    rotations: rotations.map((r) => ({
+      id: r.id,
+      departmentId: r.department_id,
+      calendar: calendars.get(r.department_id)!,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      teamIds: (teamsOf.get(r.id) ?? []).map((t) => t.id),
+      memberships: (membershipsOf.get(r.id) ?? []).map(membershipOf),
+      office: (officeOf.get(r.id) ?? []).map((s) => ({ teamId: s.team_id, date: s.date })),
+    })),
+    needs,
+    windows: await windowsOf(deps.db, quarantines),
+  };
+}
+
+/**
+ * Remote demand on every calendar date of the snapshot's window, per department (0 on a department's
+ * non-working days and outside its published rotations).
+ */
+export function demandByDepartment(snap: DemandSnapshot): {
+  dates: IsoDate[];
+  byDepartment: Map<string, Demand[]>;
+} {
+  const dates = calendarDates(snap.from, snap.to);
+  const offset = new Map(dates.map((d, i) => [d, i]));
+  const standby = standbyLookup(snap.windows);
+  const needOf = (id: string) => snap.needs.get(id) ?? null;
+  const byDepartment = new Map<string, Demand[]>();
+  for (const r of snap.rotations) {
+    const days =
+      byDepartment.get(r.departmentId) ??
+      byDepartment
+        .set(
+          r.departmentId,
+          dates.map(() => ({ thinClient: 0, loanPc: 0 })),
+        )
+        .get(r.departmentId)!;
+    const grid = demandGrid(r, snap, needOf, standby);
+    scheduledDemand(grid).forEach((d, i) => addDemand(days[offset.get(grid.dates[i]!)!]!, d));
+  }
+  return { dates, byDepartment };
+}
+
+/** The sum of several departments' daily demand (dates aligned). */
+export function sumDemand(dates: readonly IsoDate[], lists: Iterable<Demand[]>): Demand[] {
+  const out = dates.map(() => ({ thinClient: 0, loanPc: 0 }));
+  for (const list of lists) {
+    list.forEach((d, i) => addDemand(out[i]!, d));
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+export * from './report.ts';
+export * from './demand.ts';
+export * from './effect.ts';

@@ -1,0 +1,3 @@
+export * from './manage.ts';
+export * from './roster-csv.ts';
+export * from './overview.ts';

@@ -1,0 +1,130 @@
+import { membershipOf, membershipsOf, teamsOf } from '../../db/repos/rotations.ts';
+import type { CompiledQuery } from 'kysely';
+import { coversDate } from '../../domain/rotation/index.ts';
+import { listMembers } from '../../db/repos/members.ts';
+import type { DepartmentRow, MemberRow, QuarantineRow } from '../../db/schema.ts';
+import type { Person, QuarantineNotice } from '../../notify/quarantine-notice.ts';
+import type { Deps } from '../deps.ts';
+import { quarantineNoticeQueries } from '../outbox/index.ts';
+
+/** One moved slot, as the notice needs it. */
+export interface MovedDay {
+  date: string;
+  fromTeamId: string;
+  toTeamId: string | null;
+}
+
+const person = (m: MemberRow): Person => ({ id: m.id, name: m.name, email: m.email });
+
+/**
+ * The people of a department that notices are about, per rotation (a request with several
+ * quarantines reads the members once and each rotation's teams once).
+ */
+export function noticeDirectories(deps: Deps, department: DepartmentRow) {
+  let members: Promise<MemberRow[]> | undefined;
+  const byRotation = new Map<string, ReturnType<typeof directory>>();
+  return (rotationId: string | null) => {
+    members ??= listMembers(deps.db, department.id, true);
+    const key = rotationId ?? '';
+    if (!byRotation.has(key)) byRotation.set(key, directory(deps, members, rotationId));
+    return byRotation.get(key)!;
+  };
+}
+export type NoticeDirectories = ReturnType<typeof noticeDirectories>;
+
+/** By id, the chiefs, and each team's members on a date. */
+async function directory(
+  deps: Deps,
+  activeMembers: Promise<MemberRow[]>,
+  rotationId: string | null,
+) {
+  const [members, memberships, teams] = await Promise.all([
+    activeMembers,
+    rotationId ? membershipsOf(deps.db, rotationId).then((rows) => rows.map(membershipOf)) : [],
+    rotationId ? teamsOf(deps.db, rotationId) : [],
+  ]);
+  const byId = new Map(members.map((m) => [m.id, m]));
+  return {
+    chiefs: members.filter((m) => m.position === 'chief').map(person),
+    member: (id: string) => (byId.has(id) ? [person(byId.get(id)!)] : []),
+    label: (teamId: string | null) => teams.find((t) => t.id === teamId)?.label ?? '?',
+    /** Members of a team on any of the dates (a move within the window still reaches them). */
+    teamMembers: (teamId: string, dates: string[]) =>
+      [
+        ...new Set(
+          memberships
+            .filter((m) => m.teamId === teamId && dates.some((d) => coversDate(m, d)))
+            .map((m) => m.memberId),
+        ),
+      ].flatMap((id) => (byId.has(id) ? [person(byId.get(id)!)] : [])),
+  };
+}
+
+/**
+ * The outbox rows telling everyone affected by a marked (or lifted) quarantine: the people who stay
+ * home (dates only, never why), the covering teams (their new office days), the chiefs (a summary
+ * with the swaps and uncovered days, and — when `capacity` is given — the dates remote capacity
+ * runs short because of it). Written in the same atomic batch as the quarantine itself.
+ */
+export async function quarantineNotices(
+  deps: Deps,
+  department: DepartmentRow,
+  q: QuarantineRow,
+  kind: 'marked' | 'lifted',
+  moved: MovedDay[],
+  at: string,
+  capacity?: QuarantineNotice['capacity'],
+  directories: NoticeDirectories = noticeDirectories(deps, department),
+): Promise<CompiledQuery[]> {
+  const dir = await directories(q.rotation_id);
+  const window = [q.effective_from, q.end_date];
+  const byTeam = new Map<string, string[]>();
+  for (const m of moved) {
+    const team = kind === 'marked' ? m.toTeamId : m.fromTeamId;
+    if (team) byTeam.set(team, [...(byTeam.get(team) ?? []), m.date]);
+  }
+  const standbyPeople =
+    q.subject === 'team' ? dir.teamMembers(q.team_id!, window) : dir.member(q.member_id!);
+  const notice: QuarantineNotice = {
+    kind,
+    department: {
+      id: department.id,
+      name: department.name,
+      language: department.language as 'ja' | 'en',
+    },
+    quarantine: {
+      id: q.id,
+      subject: q.subject as 'team' | 'member',
+      ...(q.subject === 'team'
+        ? { teamLabel: dir.label(q.team_id) }
+        : { memberName: standbyPeople[0]?.name ?? '' }),
+      startDate: q.effective_from,
+      endDate: q.end_date,
+      ...(kind === 'lifted' && q.lifted_from ? { liftedFrom: q.lifted_from } : {}),
+    },
+    standby: { people: standbyPeople, dates: kind === 'marked' ? moved.map((m) => m.date) : [] },
+    covering: [...byTeam].map(([teamId, dates]) => ({
+      teamLabel: dir.label(teamId),
+      members: dir.teamMembers(teamId, dates),
+      dates,
+    })),
+    ...(kind === 'lifted' && q.subject === 'team'
+      ? {
+          returned: {
+            teamLabel: dir.label(q.team_id),
+            members: standbyPeople,
+            dates: moved.map((m) => m.date),
+          },
+        }
+      : {}),
+    chiefs: dir.chiefs,
+    swaps: moved.map((m) => ({
+      date: m.date,
+      fromTeamLabel: dir.label(m.fromTeamId),
+      toTeamLabel: m.toTeamId ? dir.label(m.toTeamId) : null,
+    })),
+    uncovered: [...new Set(moved.filter((m) => m.toTeamId === null).map((m) => m.date))].sort(),
+    ...(capacity ? { capacity } : {}),
+  };
+  return quarantineNoticeQueries(deps, department, notice, at);
+}

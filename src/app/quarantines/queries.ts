@@ -1,0 +1,113 @@
+import { dateInZone, daysBetween } from '../../domain/calendar/index.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import { findDepartment, listDepartments } from '../../db/repos/departments.ts';
+import { findMember, listAllMembers } from '../../db/repos/members.ts';
+import { publishedTeams } from '../../db/repos/rotations.ts';
+import { listQuarantines } from '../../db/repos/quarantines.ts';
+import { isHrOrAdmin, type Actor } from '../actor.ts';
+import type { Deps } from '../deps.ts';
+import { hrOnly, invalid, notDates, notFound, type Failure } from '../failure.ts';
+import { exposureOf } from './mark.ts';
+import { quarantineView } from './views.ts';
+
+/** The longest exposure lookup (a year). */
+const MAX_EXPOSURE_DAYS = 366;
+
+/** Quarantines (HR, admin): all, or only those still in force (`active`), optionally of one department. */
+export async function quarantineList(
+  deps: Deps,
+  actor: Actor,
+  filter: { active?: boolean; departmentId?: string },
+) {
+  if (!isHrOrAdmin(actor)) return err(hrOnly());
+  const zones = new Map((await listDepartments(deps.db)).map((d) => [d.id, d.timezone]));
+  const rows = await listQuarantines(deps.db, filter.departmentId);
+  return ok(
+    rows
+      .map((q) =>
+        quarantineView(q, dateInZone(deps.now(), zones.get(q.department_id) ?? 'Asia/Tokyo')),
+      )
+      .filter((v) => filter.active === undefined || v.active === filter.active),
+  );
+}
+
+/**
+ * Everyone HR may name in a quarantine or an exposure lookup, in three queries: the departments
+ * (with today in each one's zone), their members, and the teams of published rotations.
+ */
+export async function quarantineDirectory(deps: Deps, actor: Actor) {
+  if (!isHrOrAdmin(actor)) return err(hrOnly());
+  const [departments, members, teams] = await Promise.all([
+    listDepartments(deps.db),
+    listAllMembers(deps.db),
+    publishedTeams(deps.db),
+  ]);
+  return ok({
+    departments: departments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      today: dateInZone(deps.now(), d.timezone),
+    })),
+    members: members.map((m) => ({
+      id: m.id,
+      departmentId: m.department_id,
+      name: m.name,
+      email: m.email,
+      active: m.active === 1,
+    })),
+    teams: teams.map((t) => ({
+      id: t.id,
+      label: t.label,
+      departmentId: t.department_id,
+      rotationId: t.rotation_id,
+      rotationName: t.rotation_name,
+      endDate: t.end_date,
+    })),
+  });
+}
+
+/** Who shared office days with a member between from and to: past days as they happened, future as planned. */
+export interface ExposureAnswer {
+  memberId: string;
+  from: string;
+  to: string;
+  days: { date: string; teamId: string | null; coPresentMemberIds: string[] }[];
+  teamIds: string[];
+}
+
+export async function exposureLookup(
+  deps: Deps,
+  actor: Actor,
+  memberId: string,
+  range: { from?: string; to?: string },
+): Promise<Result<ExposureAnswer, Failure>> {
+  if (!isHrOrAdmin(actor)) return err(hrOnly());
+  const badDates = notDates({ '?from': range.from, '?to': range.to });
+  if (badDates.length) return err(invalid('The range is not valid.', badDates));
+  const member = await findMember(deps.db, memberId);
+  if (!member) return err(notFound(`No member ${memberId}.`));
+  const department = (await findDepartment(deps.db, member.department_id))!;
+  const today = dateInZone(deps.now(), department.timezone);
+  const from = range.from ?? today;
+  const to = range.to ?? today;
+  if (to < from)
+    return err(invalid('The range is empty.', [{ path: '?to', message: 'is before from' }]));
+  if (daysBetween(from, to) > MAX_EXPOSURE_DAYS)
+    return err(
+      invalid('The range is too long.', [
+        { path: '?to', message: `at most ${MAX_EXPOSURE_DAYS} days after from` },
+      ]),
+    );
+  const found = await exposureOf(deps, department, memberId, from, to);
+  return ok({
+    memberId,
+    from,
+    to,
+    days: found.days.map((d) => ({
+      date: d.date,
+      teamId: d.teamId,
+      coPresentMemberIds: d.coPresentMemberIds,
+    })),
+    teamIds: found.teamIds,
+  });
+}

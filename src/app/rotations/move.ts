@@ -1,0 +1,201 @@
+import {
+  membershipOf,
+  shiftOf,
+  bumpVersionQuery,
+  closeMembershipQuery,
+  deleteMembershipQuery,
+  insertMembershipsQueries,
+  isVersionConflict,
+} from '../../db/repos/rotations.ts';
+import { bridgingOfficeFrom } from '../../domain/rotation/index.ts';
+import { addDays } from '../../domain/calendar/index.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import { bumpDataVersionQuery } from '../../db/repos/departments.ts';
+import { findMember } from '../../db/repos/members.ts';
+import type { Actor } from '../actor.ts';
+import { auditEntry } from '../audit/index.ts';
+import type { Deps } from '../deps.ts';
+import { conflict, invalid, notDates, type Failure } from '../failure.ts';
+import { loadPolicy } from '../settings/index.ts';
+import { loadRotation } from './snapshot.ts';
+import { staleVersion, versionMatches } from './manage.ts';
+
+export interface MoveInput {
+  memberId: string;
+  /** The new team; null takes a member who left out of the rotation. */
+  toTeamId: string | null;
+  effectiveDate: string;
+  officeFrom?: string;
+}
+
+export interface MoveOutcome {
+  memberId: string;
+  fromTeamId: string | null;
+  toTeamId: string | null;
+  effectiveDate: string;
+  lastOfficeDayWithOldTeam: string | null;
+  /** The first day the member joins the new team's office days (the bridging rule), or null when leaving. */
+  officeFrom: string | null;
+  version: number;
+}
+
+/**
+ * Moves a member to another team from `effectiveDate` (or places a newcomer, or takes a leaver out).
+ * The member joins the new team's office days only after the exposure window since their last
+ * office day with the old team, so the move never joins two cohorts.
+ */
+export async function moveMember(
+  deps: Deps,
+  actor: Actor,
+  rotationId: string,
+  ifMatch: number,
+  input: MoveInput,
+): Promise<Result<MoveOutcome, Failure>> {
+  const loaded = await loadRotation(deps, actor, rotationId);
+  if (!loaded.ok) return loaded;
+  const snap = loaded.value;
+  const v = versionMatches(snap, ifMatch);
+  if (!v.ok) return v;
+  const r = snap.rotation;
+
+  const badDates = notDates({
+    '/effectiveDate': input.effectiveDate,
+    '/officeFrom': input.officeFrom,
+  });
+  if (badDates.length) return err(invalid('The move is not valid.', badDates));
+  const problems = [];
+  if (input.effectiveDate < snap.today)
+    problems.push({
+      path: '/effectiveDate',
+      message: `is before today (${snap.today}); past days are history`,
+    });
+  if (input.effectiveDate < r.start_date || input.effectiveDate > r.end_date)
+    problems.push({
+      path: '/effectiveDate',
+      message: `is outside the rotation (${r.start_date} – ${r.end_date})`,
+    });
+  const member = await findMember(deps.db, input.memberId);
+  if (!member || member.department_id !== r.department_id)
+    problems.push({ path: '/memberId', message: 'is not a member of this department' });
+  else if (!member.active && input.toTeamId !== null)
+    problems.push({
+      path: '/memberId',
+      message: 'is deactivated; only toTeamId null (leaving) applies',
+    });
+  if (input.toTeamId !== null && !snap.teams.some((t) => t.id === input.toTeamId))
+    problems.push({ path: '/toTeamId', message: 'is not a team of this rotation' });
+  if (problems.length) return err(invalid('The move is not valid.', problems));
+
+  const mine = snap.memberships.filter((m) => m.member_id === input.memberId);
+  const later = mine.find((m) => m.from_date > input.effectiveDate);
+  if (later)
+    return err(
+      conflict(
+        `A later change of this member (from ${later.from_date}) exists; move from that date or later.`,
+      ),
+    );
+  const current = mine.find(
+    (m) =>
+      membershipOf(m).fromDate <= input.effectiveDate &&
+      (m.to_date === null || m.to_date >= input.effectiveDate),
+  );
+  if ((current?.team_id ?? null) === input.toTeamId)
+    return err(
+      invalid('Nothing to move.', [
+        {
+          path: '/toTeamId',
+          message: input.toTeamId
+            ? "is already the member's team on that date"
+            : 'the member is in no team on that date',
+        },
+      ]),
+    );
+
+  const policy = await loadPolicy(deps);
+  const bridge = bridgingOfficeFrom(
+    input.memberId,
+    input.toTeamId ?? '',
+    snap.memberships.map(membershipOf),
+    snap.shifts.map(shiftOf),
+    input.effectiveDate,
+    policy.exposureWindowDays,
+    snap.today,
+  );
+  let officeFrom: string | null = null;
+  if (input.toTeamId !== null) {
+    officeFrom = bridge.officeFrom;
+    if (input.officeFrom !== undefined) {
+      if (input.officeFrom < bridge.officeFrom) {
+        return err(
+          invalid('That would join two cohorts.', [
+            {
+              path: '/officeFrom',
+              message: `is too early: the member was in the office with their old team on ${bridge.lastOfficeDay}; the earliest safe day is ${bridge.officeFrom} (${policy.exposureWindowDays}-day exposure window)`,
+              code: 'bridging',
+            },
+          ]),
+        );
+      }
+      officeFrom = input.officeFrom;
+    }
+  }
+
+  const at = deps.now().toISOString();
+  const writes = [];
+  if (current) {
+    // A membership that starts that very day is replaced; an older one ends the day before.
+    writes.push(
+      current.from_date === input.effectiveDate
+        ? deleteMembershipQuery(deps.db, current.id)
+        : closeMembershipQuery(deps.db, current.id, addDays(input.effectiveDate, -1)),
+    );
+  }
+  if (input.toTeamId !== null) {
+    writes.push(
+      ...insertMembershipsQueries(deps.db, [
+        {
+          id: deps.newId(),
+          rotation_id: rotationId,
+          team_id: input.toTeamId,
+          member_id: input.memberId,
+          from_date: input.effectiveDate,
+          to_date: null,
+          office_from: officeFrom!,
+          created_at: at,
+        },
+      ]),
+    );
+  }
+  const outcome: MoveOutcome = {
+    memberId: input.memberId,
+    fromTeamId: current?.team_id ?? null,
+    toTeamId: input.toTeamId,
+    effectiveDate: input.effectiveDate,
+    lastOfficeDayWithOldTeam: bridge.lastOfficeDay,
+    officeFrom,
+    version: ifMatch + 1,
+  };
+  try {
+    await deps.atomic([
+      bumpVersionQuery(deps.db, rotationId, ifMatch, { updated_at: at }),
+      bumpDataVersionQuery(deps.db, r.department_id),
+      ...writes,
+      auditEntry(
+        deps,
+        actor,
+        at,
+        input.toTeamId === null
+          ? 'rotation.member-leave'
+          : current
+            ? 'rotation.member-move'
+            : 'rotation.member-place',
+        { type: 'rotation', id: rotationId },
+        { ...outcome },
+      ),
+    ]);
+  } catch (e) {
+    if (isVersionConflict(e)) return err(staleVersion());
+    throw e;
+  }
+  return ok(outcome);
+}

@@ -1,0 +1,156 @@
+import { daysBetween } from '../../domain/calendar/index.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import { planShifts, type Pattern, type ShiftPlan } from '../../domain/rotation/index.ts';
+import { splitTeams, type Split, type SplitIssue } from '../../domain/split/index.ts';
+import type {
+  DepartmentCalendar,
+  IsoDate,
+  Position,
+  RemoteAccess,
+  SplitMember,
+} from '../../domain/types.ts';
+import { listMembers } from '../../db/repos/members.ts';
+import type { MembershipRow, RotationRow, ShiftRow, TeamRow } from '../../db/schema.ts';
+import type { Deps } from '../deps.ts';
+import { invalid, type Failure, type FieldError } from '../failure.ts';
+import type { RotationConstraints } from './snapshot.ts';
+
+/** What a chief asks for when creating (or regenerating) a rotation. */
+export interface RotationRequest {
+  name?: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  teamCount: number;
+  seed?: number;
+  pattern: Pattern;
+  constraints?: RotationConstraints;
+}
+
+/** A rotation may plan at most this many days ahead in one go. */
+export const MAX_ROTATION_DAYS = 731;
+
+/** The department's active members as the split sees them. */
+export async function splitMembers(deps: Deps, departmentId: string): Promise<SplitMember[]> {
+  return (await listMembers(deps.db, departmentId, true)).map((m) => ({
+    id: m.id,
+    name: m.name,
+    skills: JSON.parse(m.skills) as string[],
+    position: m.position as Position,
+    remoteAccess: m.remote_access as RemoteAccess,
+  }));
+}
+
+// Split issues point into the split options; in the API they live under /constraints.
+const splitPath = (p: string): string =>
+  p === '' || p.startsWith('/teamCount') || p.startsWith('/seed') ? p : `/constraints${p}`;
+// Pattern issues point into the plan input; teamLabels come from teamCount.
+const planPath = (p: string): string =>
+  p.startsWith('/teamLabels')
+    ? '/teamCount'
+    : p.startsWith('/calendar')
+      ? `/department${p.slice('/calendar'.length)}`
+      : p;
+
+const splitErrors = (issues: SplitIssue[]): FieldError[] =>
+  issues.flatMap((i) =>
+    (i.paths.length ? i.paths : ['']).map((p) => ({
+      path: splitPath(p),
+      message: i.reason,
+      code: i.code,
+    })),
+  );
+
+/** Decides teams and office days for a request: the split and the plan, or every reason it fails. */
+export function decideRotation(
+  req: RotationRequest,
+  members: SplitMember[],
+  calendar: DepartmentCalendar,
+  today: IsoDate,
+): Result<{ split: Split; plan: ShiftPlan }, Failure> {
+  const dateErrors: FieldError[] = [];
+  if (req.startDate < today)
+    dateErrors.push({
+      path: '/startDate',
+      message: `is before today (${today}); past days are history`,
+    });
+  if (req.endDate < req.startDate)
+    dateErrors.push({ path: '/endDate', message: 'is before startDate' });
+  else if (daysBetween(req.startDate, req.endDate) >= MAX_ROTATION_DAYS)
+    dateErrors.push({
+      path: '/endDate',
+      message: `a rotation spans at most ${MAX_ROTATION_DAYS} days`,
+    });
+  if (dateErrors.length) return err(invalid('The rotation dates are not valid.', dateErrors));
+
+  const split = splitTeams(members, {
+    teamCount: req.teamCount,
+    seed: req.seed ?? 0,
+    ...req.constraints,
+  });
+  const labels = split.ok
+    ? split.value.teams.map((t) => t.label)
+    : Array.from({ length: req.teamCount }, (_, i) => String.fromCharCode(65 + i));
+  const plan = planShifts({
+    calendar,
+    startDate: req.startDate,
+    endDate: req.endDate,
+    teamLabels: labels,
+    pattern: req.pattern,
+  });
+  const errors = [
+    ...(split.ok ? [] : splitErrors(split.error.issues)),
+    ...(plan.ok
+      ? []
+      : plan.error.issues.map((i) => ({
+          path: planPath(i.path),
+          message: i.reason,
+          code: i.code,
+        }))),
+  ];
+  if (!split.ok || !plan.ok)
+    return err(invalid('No rotation meets these constraints; each unmet one is listed.', errors));
+  return ok({ split: split.value, plan: plan.value });
+}
+
+/** The rows of a decided rotation: teams, first memberships, scheduled shifts. */
+export function rotationRows(
+  deps: Deps,
+  rotation: Pick<RotationRow, 'id' | 'start_date'>,
+  decided: { split: Split; plan: ShiftPlan },
+  at: string,
+): { teams: TeamRow[]; memberships: MembershipRow[]; shifts: ShiftRow[] } {
+  const teams = decided.split.teams.map((t, i) => ({
+    id: deps.newId(),
+    rotation_id: rotation.id,
+    label: t.label,
+    ordinal: i,
+  }));
+  const teamId = new Map(teams.map((t) => [t.label, t.id]));
+  const memberships = decided.split.teams.flatMap((t) =>
+    t.memberIds.map((memberId) => ({
+      id: deps.newId(),
+      rotation_id: rotation.id,
+      team_id: teamId.get(t.label)!,
+      member_id: memberId,
+      from_date: rotation.start_date,
+      to_date: null,
+      office_from: rotation.start_date,
+      created_at: at,
+    })),
+  );
+  const shifts = decided.plan.shifts.map((s) => ({
+    id: deps.newId(),
+    rotation_id: rotation.id,
+    team_id: teamId.get(s.teamLabel)!,
+    date: s.date,
+    slot: s.slot,
+    start_time: s.start,
+    end_time: s.end,
+    status: 'scheduled',
+    sequence: 0,
+    reason: null,
+    created_at: at,
+    updated_at: at,
+  }));
+  return { teams, memberships, shifts };
+}

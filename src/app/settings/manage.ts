@@ -1,0 +1,162 @@
+import {
+  type PolicyOverrides,
+  deleteReservationQuery,
+  upsertOrgSettingsQuery,
+  upsertReservationQuery,
+} from '../../db/repos/settings.ts';
+import { checkCapacitySettings, type CapacitySettings } from '../../domain/capacity/index.ts';
+import { DEFAULT_POLICY, type Policy } from '../../domain/policy.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import { listDepartments } from '../../db/repos/departments.ts';
+import type { Actor } from '../actor.ts';
+import { auditEntry } from '../audit/index.ts';
+import type { Deps } from '../deps.ts';
+import { invalid, type Failure, type FieldError } from '../failure.ts';
+import { loadOrgSettings } from './policy.ts';
+
+/** A change to the organisation's settings: the fields given; each reservation given replaces that department's; a policy field set to null goes back to the default. */
+export interface SettingsUpdate {
+  policy?: { [K in keyof Policy]?: Policy[K] | null };
+  thinClientSeats?: number | null;
+  loanPcs?: number | null;
+  reservations?: {
+    departmentId: string;
+    thinClientSeats?: number | null;
+    loanPcs?: number | null;
+  }[];
+}
+
+/** The settings as the API shows them: the policy in force (with which fields an admin set), capacity, reservations. */
+export type SettingsView = CapacitySettings & {
+  policy: Policy;
+  policySet: (keyof Policy)[];
+  updatedAt: string | null;
+};
+
+const view = (
+  capacity: CapacitySettings,
+  overrides: PolicyOverrides,
+  updatedAt: string | null,
+): SettingsView => ({
+  policy: { ...DEFAULT_POLICY, ...overrides },
+  policySet: (Object.keys(overrides) as (keyof Policy)[]).sort(),
+  thinClientSeats: capacity.thinClientSeats,
+  loanPcs: capacity.loanPcs,
+  reservations: capacity.reservations,
+  updatedAt,
+});
+
+/** The organisation's settings (admin; HR reads). */
+export async function readSettings(deps: Deps): Promise<SettingsView> {
+  const { capacity, overrides } = await loadOrgSettings(deps);
+  return view(capacity, overrides, capacity.updatedAt);
+}
+
+/** The overrides after a change: given values replace, nulls remove. */
+function nextOverrides(
+  current: PolicyOverrides,
+  change: SettingsUpdate['policy'],
+): PolicyOverrides {
+  const next: Record<string, unknown> = { ...current };
+  for (const [k, v] of Object.entries(change ?? {})) {
+    if (v === null) delete next[k];
+    else next[k] = v;
+  }
+  return next as PolicyOverrides;
+}
+
+/** Changes the organisation's capacity and reservations; reservations must fit in what it has. */
+export async function updateSettings(
+  deps: Deps,
+  actor: Actor,
+  input: SettingsUpdate,
+): Promise<Result<SettingsView, Failure>> {
+  const { capacity: current, overrides: currentPolicy } = await loadOrgSettings(deps);
+  const policy = nextOverrides(currentPolicy, input.policy);
+  const given = input.reservations ?? [];
+  const known = new Set(
+    (
+      await listDepartments(
+        deps.db,
+        given.map((r) => r.departmentId),
+      )
+    ).map((d) => d.id),
+  );
+  const errors: FieldError[] = [];
+  const pathOf = new Map<string, string>();
+  given.forEach((r, i) => {
+    if (pathOf.has(r.departmentId))
+      errors.push({
+        path: `/reservations/${i}/departmentId`,
+        message: `is already given at ${pathOf.get(r.departmentId)}`,
+      });
+    else if (!known.has(r.departmentId))
+      errors.push({
+        path: `/reservations/${i}/departmentId`,
+        message: 'no department with this id',
+      });
+    pathOf.set(r.departmentId, pathOf.get(r.departmentId) ?? `/reservations/${i}`);
+  });
+  if (errors.length) return err(invalid('The settings are not valid.', errors));
+
+  const next: CapacitySettings = {
+    thinClientSeats:
+      input.thinClientSeats !== undefined ? input.thinClientSeats : current.thinClientSeats,
+    loanPcs: input.loanPcs !== undefined ? input.loanPcs : current.loanPcs,
+    reservations: [
+      ...current.reservations.filter((r) => !pathOf.has(r.departmentId)),
+      ...given
+        .map((r) => ({
+          departmentId: r.departmentId,
+          thinClientSeats: r.thinClientSeats ?? null,
+          loanPcs: r.loanPcs ?? null,
+        }))
+        .filter((r) => r.thinClientSeats !== null || r.loanPcs !== null),
+    ].sort((a, b) =>
+      a.departmentId < b.departmentId ? -1 : a.departmentId > b.departmentId ? 1 : 0,
+    ),
+  };
+  const violations = checkCapacitySettings(next, pathOf);
+  if (violations.length)
+    return err(invalid('The reservations do not fit in the organisation’s capacity.', violations));
+
+  const at = deps.now().toISOString();
+  const kept = new Set(next.reservations.map((r) => r.departmentId));
+  await deps.atomic([
+    upsertOrgSettingsQuery(deps.db, {
+      ...(input.thinClientSeats !== undefined ? { thin_client_seats: input.thinClientSeats } : {}),
+      ...(input.loanPcs !== undefined ? { loan_pcs: input.loanPcs } : {}),
+      ...(input.policy ? { policyPatch: input.policy } : {}),
+      updated_at: at,
+      updated_by: actor.tokenId,
+    }),
+    ...given.map((r) =>
+      kept.has(r.departmentId)
+        ? upsertReservationQuery(deps.db, {
+            department_id: r.departmentId,
+            thin_client_seats: r.thinClientSeats ?? null,
+            loan_pcs: r.loanPcs ?? null,
+            updated_at: at,
+          })
+        : deleteReservationQuery(deps.db, r.departmentId),
+    ),
+    auditEntry(
+      deps,
+      actor,
+      at,
+      'settings.update',
+      { type: 'settings', id: 'organisation' },
+      {
+        changed: Object.keys(input).sort(),
+        before: {
+          policy: currentPolicy,
+          thinClientSeats: current.thinClientSeats,
+          loanPcs: current.loanPcs,
+          reservations: current.reservations,
+        },
+        after: { policy, ...next },
+      },
+    ),
+  ]);
+  return ok(view(next, policy, at));
+}
