@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { issueToken, SYSTEM_ACTOR } from '../src/app/tokens/manage.ts';
-import { createApp } from '../src/http/app.ts';
+import { createServer } from '../src/server.ts';
 import { nodeDeps, openSqlite } from '../src/platform/node-deps.ts';
 
 /** Median of a list of numbers. */
@@ -71,7 +71,7 @@ export async function inProcessApp(prefix: string, now?: Date) {
   const file = join(dir, 'bench.db');
   const db = await openSqlite(file);
   const deps = nodeDeps(db, { ...(now ? { now: () => now } : {}), log: () => {} });
-  const app = createApp(deps);
+  const app = createServer(deps);
   const admin = await issueToken(deps, SYSTEM_ACTOR, { role: 'admin', label: 'bench' });
   if (!admin.ok) throw new Error('no admin token');
   const call = apiOver((path, init) => app.request(path, init), admin.value.token);

@@ -1,6 +1,6 @@
-import type { AppContext } from './env.ts';
+import type { AppContext } from '../contract/env.ts';
 import { ProblemError } from './problem.ts';
-import { validate, type SchemaName } from './schemas.ts';
+import { validate, type SchemaName } from '../contract/schemas.ts';
 
 /** The media type of the request, lower-case, without parameters. */
 export function mediaType(c: AppContext): string {

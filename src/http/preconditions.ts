@@ -1,4 +1,4 @@
-import type { AppContext } from './env.ts';
+import type { AppContext } from '../contract/env.ts';
 import { ProblemError } from './problem.ts';
 
 /** The version an edit is based on, from If-Match (`"3"`, `W/"3"` or `3`); 428 when missing. */

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { AppContext } from './env.ts';
+import type { AppContext } from '../contract/env.ts';
 import { ProblemError } from './problem.ts';
 
 const bad = (name: string, message: string) =>

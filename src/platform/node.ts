@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { pathToFileURL } from 'node:url';
 import { startDeliveryLoop } from '../app/outbox/index.ts';
 import { bootstrapAdminToken } from '../app/tokens/index.ts';
-import { createApp } from '../http/app.ts';
+import { createServer } from '../server.ts';
 import { slackPoster } from '../notify/slack.ts';
 import { nodeDeps, openSqlite } from './node-deps.ts';
 import { smtpMailer } from './node-mail.ts';
@@ -39,7 +39,7 @@ export async function startNode(
     );
     out(`  ${first.token}`);
   }
-  const app = createApp(deps);
+  const app = createServer(deps);
   const wanted = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: wanted, hostname: env.HOST || undefined }, () =>

@@ -1,13 +1,14 @@
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { deliverDue } from '../app/outbox/index.ts';
 import { countTokens } from '../db/repos/tokens.ts';
-import { createApp, MAX_BODY_BYTES, safePath, type App } from '../http/app.ts';
+import { MAX_BODY_BYTES, safePath } from '../http/api.ts';
+import { createServer, type Server } from '../server.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';
 import { ensureMigrated, workerDeps, type WorkerEnv } from './worker-deps.ts';
 
 // One app per isolate and D1 binding, so the rendered-feed cache outlives a request. The Kysely
 // in it holds no connection (each query is a D1 call); D1 is reached through the binding.
-const apps = new WeakMap<WorkerEnv['DB'], { app: App; ready: Promise<unknown> }>();
+const apps = new WeakMap<WorkerEnv['DB'], { app: Server; ready: Promise<unknown> }>();
 
 function appFor(env: WorkerEnv) {
   let entry = apps.get(env.DB);
@@ -22,7 +23,7 @@ function appFor(env: WorkerEnv) {
       }
     });
     ready.catch(() => apps.delete(env.DB));
-    entry = { app: createApp(deps), ready };
+    entry = { app: createServer(deps), ready };
     apps.set(env.DB, entry);
   }
   return entry;

@@ -11,7 +11,7 @@ import {
   rotationsOf,
 } from '../app/rotations/index.ts';
 import { addDays, dateInZone, isIsoDate } from '../domain/calendar/index.ts';
-import { membersFromCsv } from '../http/roster-input.ts';
+import { membersFromCsv } from '../contract/roster-input.ts';
 import { DepartmentPage, RotationForm } from './chief-pages.tsx';
 import type { WebContext, WebEnv } from './env.ts';
 import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';

@@ -11,8 +11,7 @@ import {
 } from '../app/quarantines/index.ts';
 import type { Failure } from '../app/failure.ts';
 import { isIsoDate, maxDate, minDate } from '../domain/calendar/index.ts';
-import { validate } from '../http/schemas.ts';
-import { unwrap } from '../http/unwrap.ts';
+import { validate } from '../contract/schemas.ts';
 import type { WebContext, WebEnv } from './env.ts';
 import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
 import {
@@ -25,13 +24,20 @@ import {
   type MarkValues,
 } from './hr-pages.tsx';
 import { t } from './i18n.ts';
-import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from './layout.tsx';
+import {
+  failurePage,
+  formStatus,
+  notAboutTheForm,
+  refuseRole,
+  render,
+  valueOrPage,
+} from './layout.tsx';
 import { roles } from './session.ts';
 
 /** Names of the teams and members HR may pick (three queries, whatever the organisation's size). */
 async function directory(c: WebContext): Promise<Directory & { todayOf: Map<string, string> }> {
   const { lang } = c.var;
-  const found = unwrap(await quarantineDirectory(c.var.deps, c.var.actor));
+  const found = valueOrPage(await quarantineDirectory(c.var.deps, c.var.actor));
   const dir = {
     teams: [] as Directory['teams'],
     members: [] as Directory['members'],
@@ -117,7 +123,7 @@ async function quarantinesPage(
   status: 200 | 409 | 412 | 422 = 200,
 ) {
   const dir = await directory(c);
-  const active = unwrap(await quarantineList(c.var.deps, c.var.actor, { active: true })).map(
+  const active = valueOrPage(await quarantineList(c.var.deps, c.var.actor, { active: true })).map(
     (q) => ({
       ...q,
       liftDefault: maxDate(q.effectiveFrom, dir.todayOf.get(q.departmentId) ?? q.effectiveFrom),

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Actor } from '../app/actor.ts';
 import type { Failure } from '../app/failure.ts';
+import type { Result } from '../domain/result.ts';
 import type { WebContext } from './env.ts';
 import { t, tOf, type Lang } from './i18n.ts';
 import { CSS } from './style.ts';
@@ -92,7 +93,7 @@ export async function render(
   c: WebContext,
   title: string,
   body: Child,
-  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 412 | 422 = 200,
+  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 412 | 422 | 500 = 200,
 ) {
   const url = new URL(c.req.url);
   const page = (
@@ -112,7 +113,7 @@ export async function render(
 /** An error page: what went wrong, in words, never a stack trace. */
 export function renderMessage(
   c: WebContext,
-  status: 400 | 403 | 404 | 409 | 412 | 422,
+  status: 400 | 403 | 404 | 409 | 412 | 422 | 500,
   title: string,
   detail?: string,
 ) {
@@ -160,3 +161,24 @@ export const refuseForgery = (c: WebContext) =>
   renderMessage(c, 403, t(c.var.lang, 'forbidden'), t(c.var.lang, 'csrfRefused'));
 /** 403: the signed-in role may not use this page. */
 export const refuseRole = (c: WebContext) => renderMessage(c, 403, t(c.var.lang, 'forbidden'));
+
+/** A use case's failure met where a page cannot go on; the pages' error handler renders it. */
+export class PageFailure extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.detail);
+  }
+}
+
+/** The value of a use case's result, or its failure as the matching page (never problem+json). */
+export function valueOrPage<T>(r: Result<T, Failure>): T {
+  if (!r.ok) throw new PageFailure(r.error);
+  return r.value;
+}
+
+/** The pages' error handler: a failure as its page; anything else is our bug, logged, and a 500 page. */
+export function errorPage(e: Error, c: WebContext) {
+  if (!c.var.lang) c.set('lang', 'ja');
+  if (e instanceof PageFailure) return failurePage(c, e.failure);
+  c.var.deps.log(`error ${c.req.method} ${c.req.path}: ${e.stack ?? e.message}`);
+  return renderMessage(c, 500, t(c.var.lang, 'error'));
+}

@@ -1,5 +1,5 @@
 import type { RotationRequest } from '../app/rotations/index.ts';
-import { validate } from '../http/schemas.ts';
+import { validate } from '../contract/schemas.ts';
 import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
 import { t, type Lang } from './i18n.ts';
 import { isIsoDate } from '../domain/calendar/index.ts';

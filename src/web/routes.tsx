@@ -8,7 +8,7 @@ import type { WebContext, WebEnv } from './env.ts';
 import { Csrf, ErrorSummary, Input, text, type FormErrors } from './form.tsx';
 import { hrPages } from './hr-routes.tsx';
 import { pickLang, t } from './i18n.ts';
-import { refuseForgery, render } from './layout.tsx';
+import { errorPage, refuseForgery, render } from './layout.tsx';
 import {
   csrfGuard,
   endSession,
@@ -149,5 +149,6 @@ export function webRoutes() {
   r.route('/', staffPages());
   r.route('/', chiefPages());
   r.route('/', hrPages());
+  r.onError(errorPage);
   return r;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { insertOutboxQueries } from '../../src/db/repos/outbox.ts';
-import { OPERATIONS } from '../../src/http/operations.ts';
+import { OPERATIONS } from '../../src/contract/operations.ts';
 import { harness, seedDepartment, type Harness } from '../support/harness.ts';
 
 // Who calls: no token, a revoked token, and each role (chiefs and staff in and out of scope).

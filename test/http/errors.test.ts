@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MAX_BODY_BYTES } from '../../src/http/app.ts';
+import { MAX_BODY_BYTES } from '../../src/http/api.ts';
 import { harness, type Harness } from '../support/harness.ts';
 
 describe('errors are problem+json, 4xx for bad input, and write nothing', () => {

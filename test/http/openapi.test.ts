@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { OPERATIONS } from '../../src/http/operations.ts';
+import { OPERATIONS } from '../../src/contract/operations.ts';
 import { harness, type Harness } from '../support/harness.ts';
 
 describe('GET /openapi.json', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { issueToken, SYSTEM_ACTOR } from '../../src/app/tokens/manage.ts';
-import { createApp } from '../../src/http/app.ts';
+import { createServer } from '../../src/server.ts';
 import { nodeDeps, openSqlite } from '../../src/platform/node-deps.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bunsan-cache-'));
@@ -16,7 +16,7 @@ describe('the rendered-feed cache on Node', () => {
     const path = join(dir, 'shared.db');
     const db = await openSqlite(path);
     const deps = nodeDeps(db, { now: () => new Date('2026-11-24T00:00:00Z') });
-    const app = createApp(deps);
+    const app = createServer(deps);
     const admin = await issueToken(deps, SYSTEM_ACTOR, { role: 'admin', label: 't' });
     assert.ok(admin.ok);
     const call = async (method: string, p: string, body?: unknown) => {

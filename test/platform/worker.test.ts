@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { serve } from '@hono/node-server';
-import { createApp } from '../../src/http/app.ts';
+import { createServer } from '../../src/server.ts';
 import { nodeDeps, openSqlite } from '../../src/platform/node-deps.ts';
 import { httpClient, runScenario } from '../support/http-scenario.ts';
 import { bundleWorker, startWorkerServer, type WorkerServer } from '../support/workerd.ts';
@@ -20,7 +20,7 @@ describe('bunsan on Cloudflare Workers + D1 (workerd through wrangler dev)', () 
   /** The Node runtime as npm start builds it (better-sqlite3 file, real HTTP server), its log kept here. */
   async function startNodeServer() {
     const db = await openSqlite(join(dir, 'node.db'));
-    const app = createApp(nodeDeps(db, { adminToken: ADMIN, log: (l) => nodeLog.push(l) }));
+    const app = createServer(nodeDeps(db, { adminToken: ADMIN, log: (l) => nodeLog.push(l) }));
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     });

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Role } from '../../src/app/actor.ts';
 import { issueToken, SYSTEM_ACTOR } from '../../src/app/tokens/manage.ts';
 import type { DB } from '../../src/db/schema.ts';
-import { createApp, type App } from '../../src/http/app.ts';
+import { createServer, type Server } from '../../src/server.ts';
 import { nodeDeps, openSqlite } from '../../src/platform/node-deps.ts';
 import { jsonClient } from './client.ts';
 
@@ -21,7 +21,7 @@ export async function harness(opts: { now?: string; sequentialIds?: boolean } = 
   // Golden files need the same ids on every run.
   let counter = 0;
   if (opts.sequentialIds) deps.newId = () => `id-${String(++counter).padStart(4, '0')}`;
-  const app: App = createApp(deps);
+  const app: Server = createServer(deps);
 
   /** Calls the app as a client would: JSON bodies are serialised; a string body is sent as is. */
   const call = jsonClient(async (path, init) => app.request(path, init), ADMIN_ENV_TOKEN);

@@ -3,7 +3,7 @@
 // ids and instants left out, so the runtimes can also be compared with each other.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { safePath } from '../../src/http/app.ts';
+import { safePath } from '../../src/http/api.ts';
 import { jsonClient, type Answer } from './client.ts';
 
 const roster = readFileSync(new URL('../fixtures/roster.csv', import.meta.url), 'utf8');

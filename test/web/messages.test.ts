@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validate } from '../../src/http/schemas.ts';
+import { validate } from '../../src/contract/schemas.ts';
 import { fieldMessage } from '../../src/web/i18n.ts';
 
 describe('field errors in the page language', () => {

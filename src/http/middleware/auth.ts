@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../app/actor.ts';
 import { authenticate } from '../../app/tokens/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../contract/env.ts';
 import { ProblemError } from '../problem.ts';
 
 const CHALLENGE = { 'www-authenticate': 'Bearer realm="bunsan"' };

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { auditView } from '../../app/views.ts';
 import { listAudit } from '../../db/repos/audit.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../contract/env.ts';
 import { allow } from '../middleware/auth.ts';
 import { queryInstant, queryLimit } from '../query.ts';
 

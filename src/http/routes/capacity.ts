@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { capacityReport } from '../../app/capacity/index.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../contract/env.ts';
 import { allow } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';
 import { queryDate } from '../query.ts';

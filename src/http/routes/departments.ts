@@ -8,11 +8,11 @@ import {
 } from '../../app/departments/index.ts';
 import { addMembers, membersOf, type MemberInput } from '../../app/members/index.ts';
 import { mediaType, readJson } from '../body.ts';
-import type { AppContext, AppEnv } from '../env.ts';
+import type { AppContext, AppEnv } from '../../contract/env.ts';
 import { allow } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';
 import { queryBoolean } from '../query.ts';
-import { membersFromCsv } from '../roster-input.ts';
+import { membersFromCsv } from '../../contract/roster-input.ts';
 import { unwrap } from '../unwrap.ts';
 
 /** Members from a JSON body or a CSV roster; CSV errors name the line as well as the field. */

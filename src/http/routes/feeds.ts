@@ -8,7 +8,7 @@ import {
   type FeedScope,
 } from '../../app/feeds/index.ts';
 import { readJson } from '../body.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../contract/env.ts';
 import { allow } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';
 import { unwrap } from '../unwrap.ts';

@@ -6,7 +6,7 @@ import {
   type MemberUpdate,
 } from '../../app/members/index.ts';
 import { readJson } from '../body.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../contract/env.ts';
 import { allow } from '../middleware/auth.ts';
 import { queryDate } from '../query.ts';
 import { unwrap } from '../unwrap.ts';

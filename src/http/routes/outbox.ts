@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { OUTBOX_STATUSES, outboxMessages, retryOutboxMessage } from '../../app/outbox/index.ts';
 import type { OutboxStatus } from '../../db/schema.ts';
-import type { AppContext, AppEnv } from '../env.ts';
+import type { AppContext, AppEnv } from '../../contract/env.ts';
 import { allow } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';
 import { queryLimit } from '../query.ts';

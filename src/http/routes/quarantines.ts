@@ -7,7 +7,7 @@ import {
   type QuarantineRequest,
 } from '../../app/quarantines/index.ts';
 import { readJson } from '../body.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../contract/env.ts';
 import { allow } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';
 import { queryBoolean, queryDate } from '../query.ts';

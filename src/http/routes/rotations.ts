@@ -13,7 +13,7 @@ import {
   type RotationView,
 } from '../../app/rotations/index.ts';
 import { readJson, readOptionalJson } from '../body.ts';
-import type { AppContext, AppEnv } from '../env.ts';
+import type { AppContext, AppEnv } from '../../contract/env.ts';
 import { allow } from '../middleware/auth.ts';
 import { requireIfMatch } from '../preconditions.ts';
 import { queryDate } from '../query.ts';

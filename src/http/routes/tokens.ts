@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { allTokens, issueToken, revokeToken, type TokenInput } from '../../app/tokens/index.ts';
 import { readJson } from '../body.ts';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../../contract/env.ts';
 import { allow } from '../middleware/auth.ts';
 import { unwrap } from '../unwrap.ts';
 

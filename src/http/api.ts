@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { Deps } from '../app/deps.ts';
 import { FeedCache } from '../app/feeds/index.ts';
-import type { AppEnv } from './env.ts';
+import type { AppContext, AppEnv } from '../contract/env.ts';
 import { requireAuth } from './middleware/auth.ts';
-import { openApiDocument } from './openapi.ts';
+import { openApiDocument } from '../contract/openapi.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { capacityRoutes } from './routes/capacity.ts';
@@ -16,24 +15,17 @@ import { quarantineRoutes } from './routes/quarantines.ts';
 import { rotationRoutes } from './routes/rotations.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tokenRoutes } from './routes/tokens.ts';
-import { webRoutes } from '../web/routes.tsx';
 
 export const VERSION = '0.1.0';
 
-/** A request path fit for logs and problem documents: feed tokens (credentials) are cut out. */
 /** A request path fit for a log line or a problem document: a feed's token (its credential) left out. */
 export const safePath = (path: string): string => path.replace(/^\/feeds\/[^/]+/, '/feeds/[token]');
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The whole HTTP API for the given runtime dependencies; no module-level state. */
-export function createApp(deps: Deps) {
+/** The JSON API, the feeds, the health check and the OpenAPI document; no module-level state. */
+export function apiRoutes() {
   const app = new Hono<AppEnv>();
   const doc = openApiDocument(VERSION);
-
-  app.use('*', async (c, next) => {
-    c.set('deps', deps);
-    await next();
-  });
 
   app.get('/healthz', (c) => c.json({ status: 'ok', version: VERSION }));
   app.get('/openapi.json', (c) => c.json(doc));
@@ -63,29 +55,23 @@ export function createApp(deps: Deps) {
   app.route('/v1/capacity', capacityRoutes());
   app.route('/v1', rotationRoutes());
   app.route('/v1', quarantineRoutes());
-  // The web pages for chiefs, HR and staff (cookie session, CSRF-guarded forms) on their own paths.
-  app.route('/', webRoutes());
-
-  app.notFound((c) =>
-    problemResponse(
-      new ProblemError(404, 'not-found', `No route for ${c.req.method} ${safePath(c.req.path)}.`),
-      safePath(c.req.path),
-    ),
-  );
-
-  app.onError((e, c) => {
-    const path = safePath(c.req.path);
-    if (e instanceof ProblemError) return problemResponse(e, path);
-    // Anything else is our bug: log it, tell the client nothing about the internals.
-    deps.log(
-      `error ${c.req.method} ${path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
-    );
-    return problemResponse(
-      new ProblemError(500, 'internal', 'Something went wrong on our side; it has been logged.'),
-      path,
-    );
-  });
-
   return app;
 }
-export type App = ReturnType<typeof createApp>;
+
+/** 404 for a path nobody serves, as a problem document. */
+export const noRoute = (c: AppContext) =>
+  problemResponse(
+    new ProblemError(404, 'not-found', `No route for ${c.req.method} ${safePath(c.req.path)}.`),
+    safePath(c.req.path),
+  );
+
+/** A thrown problem as its document; anything else is our bug: logged, and the client told nothing of the internals. */
+export function problemOnError(e: Error, c: AppContext) {
+  const path = safePath(c.req.path);
+  if (e instanceof ProblemError) return problemResponse(e, path);
+  c.var.deps.log(`error ${c.req.method} ${path}: ${e.stack ?? e.message}`);
+  return problemResponse(
+    new ProblemError(500, 'internal', 'Something went wrong on our side; it has been logged.'),
+    path,
+  );
+}
