@@ -1,14 +1,14 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
-import { visibleDepartments } from '../app/departments/index.ts';
 import { authenticate } from '../app/tokens/index.ts';
-import { chiefPages } from './chief-routes.tsx';
-import type { WebContext, WebEnv } from './env.ts';
-import { Csrf, ErrorSummary, Input, text, type FormErrors } from './form.tsx';
-import { hrPages } from './hr-routes.tsx';
-import { pickLang, t } from './i18n.ts';
-import { errorPage, refuseForgery, render } from './layout.tsx';
+import { adminPages } from './admin/routes.tsx';
+import { chiefPages } from './chief/routes.tsx';
+import type { WebContext, WebEnv } from './shared/env.ts';
+import { Csrf, ErrorSummary, Input, text, type FormErrors } from './shared/form.tsx';
+import { hrPages } from './hr/routes.tsx';
+import { pickLang, t } from './shared/i18n.ts';
+import { errorPage, refuseForgery, render } from './shared/layout.tsx';
 import {
   csrfGuard,
   endSession,
@@ -17,8 +17,9 @@ import {
   resumeSession,
   signInCsrf,
   startSession,
-} from './session.ts';
-import { staffPages } from './staff.tsx';
+  homeOf,
+} from './shared/session.ts';
+import { staffPages } from './staff/routes.tsx';
 
 const LANG_COOKIE = 'bunsan_lang';
 /** The paths the pages own (a `/x/*` pattern matches `/x` too); the JSON API keeps /v1, /feeds and the rest. */
@@ -81,15 +82,6 @@ function signInPage(
   );
 }
 
-/** Where each role starts. */
-function homeOf(c: WebContext): string {
-  const a = c.var.actor;
-  if (a.role === 'chief') return `/departments/${a.departmentId}`;
-  if (a.role === 'hr') return '/quarantines';
-  if (a.role === 'staff') return '/me';
-  return '/departments';
-}
-
 /** The server-rendered pages for chiefs, HR and staff, over the same use cases as the JSON API. */
 export function webRoutes() {
   const r = new Hono<WebEnv>();
@@ -124,28 +116,7 @@ export function webRoutes() {
 
   r.get('/', (c) => c.redirect(homeOf(c), 303));
 
-  // The admin's start: every department, each opening the chief's view.
-  r.get('/departments', async (c) => {
-    const lang = c.var.lang;
-    if (c.var.actor.role !== 'admin') return c.redirect(homeOf(c), 303);
-    const departments = await visibleDepartments(c.var.deps, c.var.actor);
-    return render(
-      c,
-      t(lang, 'departments'),
-      departments.length ? (
-        <ul>
-          {departments.map((d) => (
-            <li>
-              <a href={`/departments/${d.id}`}>{d.name}</a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t(lang, 'noDepartments')}</p>
-      ),
-    );
-  });
-
+  r.route('/', adminPages());
   r.route('/', staffPages());
   r.route('/', chiefPages());
   r.route('/', hrPages());

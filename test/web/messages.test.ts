@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { validate } from '../../src/contract/schemas.ts';
-import { fieldMessage } from '../../src/web/i18n.ts';
+import { fieldMessage } from '../../src/web/shared/i18n.ts';
 
 describe('field errors in the page language', () => {
   it('leads with the kind of problem in Japanese and keeps the English detail; English as the API says it', () => {

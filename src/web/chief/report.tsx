@@ -1,8 +1,8 @@
-import type { RotationView } from '../app/rotations/index.ts';
-import type { MemberView } from '../app/views.ts';
-import { memberOptions } from './chief-pages.tsx';
-import { Csrf, ErrorSummary, Input, Select, type FormErrors } from './form.tsx';
-import { t, tOf, type Lang } from './i18n.ts';
+import type { RotationView } from '../../app/rotations/index.ts';
+import type { MemberView } from '../../app/views.ts';
+import { memberOptions } from './pages.tsx';
+import { Csrf, ErrorSummary, Input, Select, type FormErrors } from '../shared/form.tsx';
+import { t, tOf, type Lang } from '../shared/i18n.ts';
 
 /** The colour class of a team by its place in the rotation (the same in the report and the month grid). */
 export const teamClass = (index: number): string => `t${index % 8}`;

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
-import { createFeed, type FeedLinks } from '../app/feeds/index.ts';
-import { staffOverview, type StaffOverview } from '../app/members/index.ts';
-import type { WebContext, WebEnv } from './env.ts';
-import { ColumnHeads, Csrf } from './form.tsx';
-import { t, type Lang } from './i18n.ts';
-import { render, renderMessage } from './layout.tsx';
+import { createFeed, type FeedLinks } from '../../app/feeds/index.ts';
+import { staffOverview, type StaffOverview } from '../../app/members/index.ts';
+import type { WebContext, WebEnv } from '../shared/env.ts';
+import { ColumnHeads, Csrf } from '../shared/form.tsx';
+import { t, type Lang } from '../shared/i18n.ts';
+import { render, renderMessage } from '../shared/layout.tsx';
 
 // Copies the address next to the button; falls back to selecting it where the Clipboard API is missing.
 const COPY_SCRIPT = `

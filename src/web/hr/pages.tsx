@@ -6,9 +6,9 @@ import {
   Input,
   type Option,
   Select,
-} from './form.tsx';
-import { t, type Lang } from './i18n.ts';
-import type { ExposureAnswer } from '../app/quarantines/index.ts';
+} from '../shared/form.tsx';
+import { t, type Lang } from '../shared/i18n.ts';
+import type { ExposureAnswer } from '../../app/quarantines/index.ts';
 
 /** Names for the ids HR works with, across the departments HR sees. */
 export interface Directory {

@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
-import type { Actor } from '../app/actor.ts';
-import type { Failure } from '../app/failure.ts';
-import type { Result } from '../domain/result.ts';
+import type { Actor } from '../../app/actor.ts';
+import type { Failure } from '../../app/failure.ts';
+import type { Result } from '../../domain/result.ts';
 import type { WebContext } from './env.ts';
 import { t, tOf, type Lang } from './i18n.ts';
 import { CSS } from './style.ts';

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../contract/env.ts';
+import type { AppEnv } from '../../contract/env.ts';
 import type { Lang } from './i18n.ts';
 
 /** The pages' context: the app's deps and actor, the page language and the session's CSRF token. */

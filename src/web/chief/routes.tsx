@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { readDepartment } from '../app/departments/index.ts';
-import { addMembers, membersOf } from '../app/members/index.ts';
-import { loadPolicy } from '../app/settings/index.ts';
+import { readDepartment } from '../../app/departments/index.ts';
+import { addMembers, membersOf } from '../../app/members/index.ts';
+import { loadPolicy } from '../../app/settings/index.ts';
 import {
   rotationMonth,
   moveMember,
@@ -9,14 +9,14 @@ import {
   publishRotation,
   readRotation,
   rotationsOf,
-} from '../app/rotations/index.ts';
-import { addDays, dateInZone, isIsoDate } from '../domain/calendar/index.ts';
-import { membersFromCsv } from '../contract/roster-input.ts';
-import { DepartmentPage, RotationForm } from './chief-pages.tsx';
-import type { WebContext, WebEnv } from './env.ts';
-import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
-import { t } from './i18n.ts';
-import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from './layout.tsx';
+} from '../../app/rotations/index.ts';
+import { addDays, dateInZone, isIsoDate } from '../../domain/calendar/index.ts';
+import { membersFromCsv } from '../../contract/roster-input.ts';
+import { DepartmentPage, RotationForm } from './pages.tsx';
+import type { WebContext, WebEnv } from '../shared/env.ts';
+import { addError, errorsOnFields, text, type FormErrors } from '../shared/form.tsx';
+import { t } from '../shared/i18n.ts';
+import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from '../shared/layout.tsx';
 import { MonthGrid } from './month-grid.tsx';
 import { RotationPage, type MoveResult } from './report.tsx';
 import {
@@ -26,8 +26,8 @@ import {
   usedRows,
   type RotationFormValues,
 } from './rotation-form.ts';
-import { roles } from './session.ts';
-import type { FieldError } from '../app/failure.ts';
+import { roles } from '../shared/session.ts';
+import type { FieldError } from '../../app/failure.ts';
 
 type Status = 200 | 409 | 412 | 422;
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { DayView } from '../domain/rotation/index.ts';
-import { t, type Lang } from './i18n.ts';
+import type { DayView } from '../../domain/rotation/index.ts';
+import { t, type Lang } from '../shared/i18n.ts';
 import { teamClass } from './report.tsx';
 
 export interface MonthData {

@@ -8,12 +8,12 @@ import {
   markQuarantine,
   previewQuarantine,
   type QuarantineRequest,
-} from '../app/quarantines/index.ts';
-import type { Failure } from '../app/failure.ts';
-import { isIsoDate, maxDate, minDate } from '../domain/calendar/index.ts';
-import { validate } from '../contract/schemas.ts';
-import type { WebContext, WebEnv } from './env.ts';
-import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
+} from '../../app/quarantines/index.ts';
+import type { Failure } from '../../app/failure.ts';
+import { isIsoDate, maxDate, minDate } from '../../domain/calendar/index.ts';
+import { validate } from '../../contract/schemas.ts';
+import type { WebContext, WebEnv } from '../shared/env.ts';
+import { addError, errorsOnFields, text, type FormErrors } from '../shared/form.tsx';
 import {
   ExposurePage,
   parseSubject,
@@ -22,8 +22,8 @@ import {
   subjectName,
   type Directory,
   type MarkValues,
-} from './hr-pages.tsx';
-import { t } from './i18n.ts';
+} from './pages.tsx';
+import { t } from '../shared/i18n.ts';
 import {
   failurePage,
   formStatus,
@@ -31,8 +31,8 @@ import {
   refuseRole,
   render,
   valueOrPage,
-} from './layout.tsx';
-import { roles } from './session.ts';
+} from '../shared/layout.tsx';
+import { roles } from '../shared/session.ts';
 
 /** Names of the teams and members HR may pick (three queries, whatever the organisation's size). */
 async function directory(c: WebContext): Promise<Directory & { todayOf: Map<string, string> }> {

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { FieldError } from '../app/failure.ts';
+import type { FieldError } from '../../app/failure.ts';
 import { fieldMessage, t, type Lang, type TextKey } from './i18n.ts';
 
 /** Messages by form field name; '' holds those that belong to no one field. */

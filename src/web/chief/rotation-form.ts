@@ -1,8 +1,8 @@
-import type { RotationRequest } from '../app/rotations/index.ts';
-import { validate } from '../contract/schemas.ts';
-import { addError, errorsOnFields, text, type FormErrors } from './form.tsx';
-import { t, type Lang } from './i18n.ts';
-import { isIsoDate } from '../domain/calendar/index.ts';
+import type { RotationRequest } from '../../app/rotations/index.ts';
+import { validate } from '../../contract/schemas.ts';
+import { addError, errorsOnFields, text, type FormErrors } from '../shared/form.tsx';
+import { t, type Lang } from '../shared/i18n.ts';
+import { isIsoDate } from '../../domain/calendar/index.ts';
 
 export const PAIR_ROWS = 3;
 

@@ -1,5 +1,5 @@
-import type { FieldError } from '../app/failure.ts';
-import type { MemberView } from '../app/views.ts';
+import type { FieldError } from '../../app/failure.ts';
+import type { MemberView } from '../../app/views.ts';
 import {
   ColumnHeads,
   Csrf,
@@ -8,8 +8,8 @@ import {
   Input,
   type Option,
   Select,
-} from './form.tsx';
-import { t, tOf, type Lang } from './i18n.ts';
+} from '../shared/form.tsx';
+import { t, tOf, type Lang } from '../shared/i18n.ts';
 import { PAIR_ROWS, type RotationFormValues } from './rotation-form.ts';
 
 export interface RotationSummary {

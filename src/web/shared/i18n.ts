@@ -1,4 +1,4 @@
-import text from '../../templates/web-text.json' with { type: 'json' };
+import text from '../../../templates/web-text.json' with { type: 'json' };
 
 export type Lang = 'ja' | 'en';
 export type TextKey = keyof typeof text.ja;

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Role } from '../app/actor.ts';
-import { hashSecret, newSecret } from '../app/secrets.ts';
-import { authenticate } from '../app/tokens/index.ts';
+import type { Role } from '../../app/actor.ts';
+import { hashSecret, newSecret } from '../../app/secrets.ts';
+import { authenticate } from '../../app/tokens/index.ts';
 import type { WebContext, WebEnv } from './env.ts';
 
 /** The signed-in session: `<nonce>.<bearer token>`; the nonce makes the CSRF token differ per sign-in. */
@@ -127,4 +127,13 @@ export function roles(
     if (!allowed.includes(c.var.actor.role)) return refuse(c);
     await next();
   };
+}
+
+/** Where each role starts. */
+export function homeOf(c: WebContext): string {
+  const a = c.var.actor;
+  if (a.role === 'chief') return `/departments/${a.departmentId}`;
+  if (a.role === 'hr') return '/quarantines';
+  if (a.role === 'staff') return '/me';
+  return '/departments';
 }
