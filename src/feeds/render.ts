@@ -60,6 +60,8 @@ export function renderCalendar(input: CalendarInput): string {
       transparency: d.transparent
         ? ICalEventTransparency.TRANSPARENT
         : ICalEventTransparency.OPAQUE,
+      // Outlook ignores TRANSP and blocks every day unless told in its own property.
+      x: [['X-MICROSOFT-CDO-BUSYSTATUS', d.transparent ? 'FREE' : 'BUSY']] as [string, string][],
     };
     if (input.allDay) {
       const day = DateTime.fromISO(d.date, { zone: 'UTC' });

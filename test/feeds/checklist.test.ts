@@ -87,6 +87,29 @@ describe('FEEDS.md checklist', () => {
     assert.deepEqual(lintIcs(body), []);
   });
 
+  it('8b. Outlook marks remote days busy: remote days say X-MICROSOFT-CDO-BUSYSTATUS:FREE, office and standby days BUSY', async () => {
+    const s = await feedScenario();
+    const [, B] = s.rotation.teams;
+    const q = await s.h.call('POST', '/v1/quarantines', {
+      body: { teamId: B.id, startDate: '2026-12-07' },
+    });
+    assert.equal(q.status, 201, q.text);
+    const f = await s.feed('member', B.memberIds[0]);
+    const evs = eventsOf((await s.get(f.token, '?include=remote')).body);
+    const kinds = new Map<string, Set<string>>();
+    for (const e of evs) {
+      const kind = e.SUMMARY!.startsWith('出勤') ? 'office' : e.SUMMARY!;
+      const seen = `${e.TRANSP} ${e['X-MICROSOFT-CDO-BUSYSTATUS']}`;
+      kinds.set(kind, (kinds.get(kind) ?? new Set()).add(seen));
+    }
+    assert.deepEqual(Object.fromEntries([...kinds].map(([k, v]) => [k, [...v]])), {
+      office: ['OPAQUE BUSY'],
+      在宅勤務: ['TRANSPARENT FREE'],
+      自宅待機: ['OPAQUE BUSY'],
+    });
+    await s.h.close();
+  });
+
   it('9–10. calendar properties once each, no METHOD, refresh hints of one hour', async () => {
     const lines = unfold((await s.get(member.token)).body);
     for (const p of [
