@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Deps } from './app/deps.ts';
 import type { AppEnv } from './contract/env.ts';
 import { apiRoutes, noRoute, problemOnError } from './http/api.ts';
+import { securityHeaders } from './http/middleware/security.ts';
 import { webRoutes } from './web/routes.tsx';
 
 /**
@@ -10,7 +11,7 @@ import { webRoutes } from './web/routes.tsx';
  */
 export function createServer(deps: Deps) {
   const app = new Hono<AppEnv>();
-  app.use('*', async (c, next) => {
+  app.use('*', securityHeaders(), async (c, next) => {
     c.set('deps', deps);
     await next();
   });

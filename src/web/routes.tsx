@@ -8,6 +8,7 @@ import type { WebContext, WebEnv } from './shared/env.ts';
 import { Csrf, ErrorSummary, Input, text, type FormErrors } from './shared/form.tsx';
 import { hrPages } from './hr/routes.tsx';
 import { pickLang, t } from './shared/i18n.ts';
+import { pageSecurity } from './shared/csp.ts';
 import { errorPage, refuseForgery, render } from './shared/layout.tsx';
 import {
   csrfGuard,
@@ -85,7 +86,7 @@ function signInPage(
 /** The server-rendered pages for chiefs, HR and staff, over the same use cases as the JSON API. */
 export function webRoutes() {
   const r = new Hono<WebEnv>();
-  for (const p of [...SIGNED_IN, '/signin']) r.use(p, language(), tooLarge);
+  for (const p of [...SIGNED_IN, '/signin']) r.use(p, pageSecurity(), language(), tooLarge);
   r.use('/signin', csrfGuard(signInCsrf, refuseForgery));
   for (const p of SIGNED_IN)
     r.use(

@@ -41,6 +41,8 @@ export async function browserStage(adminToken: string) {
     headless: true,
   });
   mkdirSync(ARTIFACTS, { recursive: true });
+  /** What Chromium reported the pages' Content-Security-Policy refused, on every page visited. */
+  const cspViolations: string[] = [];
 
   /** Calls the JSON API as admin (or with another token): the set-up a test needs before the pages. */
   async function api(
@@ -75,6 +77,9 @@ export async function browserStage(adminToken: string) {
     if (opts.clipboard)
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     context.setDefaultTimeout(5_000);
+    context.on('console', (m) => {
+      if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
     const page = await context.newPage();
     await page.goto('/');
     await page.getByLabel(/トークン|Token/).fill(token);
@@ -92,6 +97,7 @@ export async function browserStage(adminToken: string) {
     api,
     signedIn,
     shot,
+    cspViolations,
     close: async () => {
       await browser.close();
       await server.close();

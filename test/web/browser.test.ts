@@ -184,5 +184,20 @@ describe(
         await context.close();
       }
     });
+
+    it('12. the pages work under their Content-Security-Policy: styled, scripted, and nothing refused', async () => {
+      const { context, page } = await stage.signedIn(chiefToken);
+      try {
+        const res = await page.goto(`/departments/${departmentId}`);
+        assert.match(res!.headers()['content-security-policy'] ?? '', /style-src 'sha256-/);
+        const skip = await page.evaluate(
+          () => getComputedStyle(document.querySelector('a.skip')!).position,
+        );
+        assert.equal(skip, 'absolute', 'the inline stylesheet applies');
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(stage.cspViolations, [], 'no page of these tests broke the policy');
+    });
   },
 );

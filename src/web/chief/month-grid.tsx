@@ -81,7 +81,7 @@ export function MonthGrid({
           {t(lang, 'nextMonth')} →
         </a>{' '}
         | <a href={`/rotations/${rotationId}`}>{t(lang, 'report')}</a>{' '}
-        <button type="button" class="secondary" onclick="window.print()">
+        <button type="button" class="secondary" data-print>
           {t(lang, 'print')}
         </button>
       </nav>
@@ -113,10 +113,7 @@ export function MonthGrid({
           </li>
         ))}
         <li>
-          <span
-            class="sw buffer"
-            style="background: repeating-linear-gradient(45deg,#fff,#fff 3px,#ccc 3px,#ccc 6px)"
-          ></span>
+          <span class="sw buffer"></span>
           {t(lang, 'kind.buffer')}
         </li>
         <li>

@@ -5,6 +5,7 @@ import type { Failure } from '../../app/failure.ts';
 import type { Result } from '../../domain/result.ts';
 import type { WebContext } from './env.ts';
 import { t, tOf, type Lang } from './i18n.ts';
+import { PAGE_SCRIPT } from './scripts.ts';
 import { CSS } from './style.ts';
 
 interface PageProps {
@@ -83,6 +84,7 @@ export function Page({ lang, title, actor, csrf, here, children }: PageProps) {
           <h1>{title}</h1>
           {children}
         </main>
+        <script>{raw(PAGE_SCRIPT)}</script>
       </body>
     </html>
   );

@@ -46,6 +46,7 @@ table.month td.uncovered { background: #fff; outline: 3px dashed var(--bad); out
 .mark.standby { color: var(--bad); background: #fff; } .mark.swap { color: #000; background: #ffe58a; }
 .legend { display: flex; flex-wrap: wrap; gap: .5rem 1rem; list-style: none; padding: 0; }
 .legend span.sw { display: inline-block; width: 1rem; height: 1rem; border: 1px solid; vertical-align: middle; margin-right: .25rem; }
+.legend span.sw.buffer { background: repeating-linear-gradient(45deg,#fff,#fff 3px,#ccc 3px,#ccc 6px); }
 .copy-row { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; margin: .25rem 0 .75rem; }
 .copy-row input { flex: 1 1 28rem; font-family: ui-monospace, monospace; font-size: .85rem; }
 .inline { display: inline; }

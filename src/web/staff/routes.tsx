@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { raw } from 'hono/html';
 import { createFeed, type FeedLinks } from '../../app/feeds/index.ts';
 import { staffOverview, type StaffOverview } from '../../app/members/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
@@ -8,16 +7,6 @@ import { t, type Lang } from '../shared/i18n.ts';
 import { render, renderMessage } from '../shared/layout.tsx';
 
 // Copies the address next to the button; falls back to selecting it where the Clipboard API is missing.
-const COPY_SCRIPT = `
-document.addEventListener('click', async (e) => {
-  const b = e.target.closest('button[data-copy]');
-  if (!b) return;
-  const input = document.getElementById(b.dataset.copy);
-  const status = document.getElementById('copy-status');
-  try { await navigator.clipboard.writeText(input.value); } catch { input.select(); document.execCommand('copy'); }
-  status.textContent = b.dataset.done + ': ' + input.closest('.copy-row').dataset.name;
-});`;
-
 function Links({ lang, links }: { lang: Lang; links: FeedLinks }) {
   const rows: [string, string, string][] = [
     ['feed-webcal', t(lang, 'apple'), links.webcalUrl],
@@ -37,7 +26,6 @@ function Links({ lang, links }: { lang: Lang; links: FeedLinks }) {
         </div>
       ))}
       <p id="copy-status" role="status" aria-live="polite"></p>
-      <script>{raw(COPY_SCRIPT)}</script>
     </>
   );
 }
