@@ -7,21 +7,38 @@ import { publicBaseUrl, type Channels, type Deps } from '../app/deps.ts';
 import { transactionalAtomic } from '../db/atomic.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
+import { databaseProblem } from './startup.ts';
 
 const RAW = Symbol('better-sqlite3 handle');
 type WithRaw = Kysely<DB> & { [RAW]?: Database.Database };
 
-/** Opens (creating file and folder) an SQLite database: WAL, foreign keys on, migrated. */
+/**
+ * Opens (creating file and folder) an SQLite database: WAL, foreign keys on, migrated, and proven
+ * writable (a read-only file would otherwise start fine and then fail every write).
+ */
 export async function openSqlite(path: string): Promise<Kysely<DB>> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
-  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  let sqlite: Database.Database | undefined;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    sqlite = new Database(path);
+    if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    // A write that is rolled back: a read-only file opens, and even takes the lock, without a word.
+    sqlite.exec('BEGIN IMMEDIATE; CREATE TABLE bunsan_write_probe (x); ROLLBACK');
+  } catch (e) {
+    sqlite?.close();
+    throw databaseProblem(e, path);
+  }
   const db: WithRaw = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   db[RAW] = sqlite;
-  await migrateToLatest(db);
+  try {
+    await migrateToLatest(db);
+  } catch (e) {
+    await db.destroy();
+    throw databaseProblem(e, path);
+  }
   return db;
 }
 

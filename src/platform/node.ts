@@ -6,6 +6,7 @@ import { createServer } from '../server.ts';
 import { slackPoster } from '../notify/slack.ts';
 import { nodeDeps, openSqlite } from './node-deps.ts';
 import { smtpMailer } from './node-mail.ts';
+import { listenProblem, StartupError, weakAdminToken } from './startup.ts';
 
 export interface NodeServer {
   port: number;
@@ -22,6 +23,8 @@ export async function startNode(
   out: (l: string) => void = console.log,
 ): Promise<NodeServer> {
   const dbPath = env.BUNSAN_DB || './data/bunsan.db';
+  const weak = weakAdminToken(env.BUNSAN_ADMIN_TOKEN);
+  if (weak) throw new StartupError(weak);
   const db = await openSqlite(dbPath);
   const mailer = env.SMTP_URL
     ? smtpMailer(env.SMTP_URL, env.MAIL_FROM || 'bunsan <bunsan@localhost>')
@@ -41,11 +44,19 @@ export async function startNode(
   }
   const app = createServer(deps);
   const wanted = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: wanted, hostname: env.HOST || undefined }, () =>
-      resolve(s),
-    );
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: wanted, hostname: env.HOST || undefined }, () =>
+        resolve(s),
+      );
+      s.once('error', reject);
+    });
+  } catch (e) {
+    await db.destroy();
+    mailer?.close();
+    throw listenProblem(e, wanted, env.HOST || undefined);
+  }
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : wanted;
   out(`bunsan listening on http://localhost:${port} (database ${dbPath})`);
@@ -65,7 +76,11 @@ export async function startNode(
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const srv = await startNode();
+  const srv = await startNode().catch((e: unknown) => {
+    if (!(e instanceof StartupError)) throw e;
+    console.error(`bunsan: cannot start: ${e.message}`);
+    process.exit(1);
+  });
   const stop = () => void srv.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

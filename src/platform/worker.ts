@@ -4,6 +4,7 @@ import { countTokens } from '../db/repos/tokens.ts';
 import { MAX_BODY_BYTES, safePath } from '../http/api.ts';
 import { createServer, type Server } from '../server.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';
+import { StartupError, weakAdminToken } from './config.ts';
 import { ensureMigrated, workerDeps, type WorkerEnv } from './worker-deps.ts';
 
 // One app per isolate and D1 binding, so the rendered-feed cache outlives a request. The Kysely
@@ -14,14 +15,18 @@ function appFor(env: WorkerEnv) {
   let entry = apps.get(env.DB);
   if (!entry) {
     const deps = workerDeps(env);
-    const ready = ensureMigrated(env.DB, deps.db).then(async () => {
-      // Workers have no console the operator watches, so no first token is printed here.
-      if (!deps.adminToken && (await countTokens(deps.db)) === 0) {
-        deps.log(
-          'bunsan: the database has no tokens and BUNSAN_ADMIN_TOKEN is not set; set it with `wrangler secret put BUNSAN_ADMIN_TOKEN`',
-        );
-      }
-    });
+    const weak = weakAdminToken(env.BUNSAN_ADMIN_TOKEN);
+    const checked = weak ? Promise.reject(new StartupError(weak)) : Promise.resolve();
+    const ready = checked
+      .then(() => ensureMigrated(env.DB, deps.db))
+      .then(async () => {
+        // Workers have no console the operator watches, so no first token is printed here.
+        if (!deps.adminToken && (await countTokens(deps.db)) === 0) {
+          deps.log(
+            'bunsan: the database has no tokens and BUNSAN_ADMIN_TOKEN is not set; set it with `wrangler secret put BUNSAN_ADMIN_TOKEN`',
+          );
+        }
+      });
     ready.catch(() => apps.delete(env.DB));
     entry = { app: createServer(deps), ready };
     apps.set(env.DB, entry);
@@ -67,7 +72,9 @@ export default {
       await ready;
     } catch (e) {
       console.error(
-        `bunsan: migrating the D1 database failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        e instanceof StartupError
+          ? `bunsan: cannot start: ${e.message}`
+          : `bunsan: migrating the D1 database failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
       );
       return problemResponse(
         new ProblemError(503, 'unavailable', 'The database is not ready; it has been logged.'),

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -64,13 +66,13 @@ describe('start-up on Node', () => {
       {
         BUNSAN_DB: join(dir, 'env.db'),
         PORT: '0',
-        BUNSAN_ADMIN_TOKEN: 'operator-chosen-secret-value-123',
+        BUNSAN_ADMIN_TOKEN: 'operator-chosen-secret-value-1234567',
       },
       () => {},
     );
     try {
       const r = await fetch(`http://127.0.0.1:${srv.port}/v1/tokens`, {
-        headers: { authorization: 'Bearer operator-chosen-secret-value-123' },
+        headers: { authorization: 'Bearer operator-chosen-secret-value-1234567' },
       });
       assert.equal(r.status, 200);
     } finally {
@@ -125,5 +127,86 @@ describe('start-up on Node', () => {
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /departmentId: is required/);
     assert.equal(run('--label', 'x').status, 2);
+  });
+});
+
+describe('9. start-up on a bad database or port: one line naming the problem and its fix, a non-zero exit', () => {
+  const asRoot = process.getuid?.() === 0;
+  /** Makes a file or folder read-only: root writes through permissions, not through the immutable flag. */
+  const readOnly = (path: string, on: boolean) => {
+    if (asRoot) spawnSync('chattr', [on ? '+i' : '-i', path]);
+    else spawnSync('chmod', [on ? 'a-w' : 'u+w', path]);
+  };
+  const start = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/platform/node.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+  const refused = (r: ReturnType<typeof start>, says: RegExp) => {
+    assert.equal(r.status, 1, `exit status; stderr: ${r.stderr}`);
+    const lines = r.stderr.split('\n').filter((l) => l.trim());
+    assert.equal(lines.length, 1, `one line, no stack trace:\n${r.stderr}`);
+    assert.match(lines[0]!, /^bunsan: cannot start: /);
+    assert.match(lines[0]!, says);
+    assert.doesNotMatch(r.stdout, /listening/);
+  };
+
+  it('a folder given as the database file', () => {
+    refused(start({ BUNSAN_DB: dir }), /is a folder; give a file path in it/);
+  });
+
+  it('a file that is not an SQLite database', () => {
+    const path = join(dir, 'garbage.db');
+    writeFileSync(path, 'this is not a database, it is a spreadsheet\n'.repeat(200));
+    refused(start({ BUNSAN_DB: path }), /is not an SQLite database or is damaged/);
+  });
+
+  it('a read-only database file (it would open, say "listening", and fail every write)', async () => {
+    const folder = join(dir, 'ro-file');
+    const path = join(folder, 'bunsan.db');
+    await (await startNode({ BUNSAN_DB: path, PORT: '0' }, () => {})).close();
+    readOnly(path, true);
+    readOnly(folder, true);
+    try {
+      refused(start({ BUNSAN_DB: path }), /cannot be written/);
+    } finally {
+      readOnly(folder, false);
+      readOnly(path, false);
+    }
+  });
+
+  it('a new database in a read-only folder', () => {
+    const folder = join(dir, 'ro-folder');
+    mkdirSync(folder);
+    readOnly(folder, true);
+    try {
+      refused(start({ BUNSAN_DB: join(folder, 'bunsan.db') }), /cannot be created there/);
+    } finally {
+      readOnly(folder, false);
+    }
+  });
+
+  it('a port already in use', async () => {
+    const busy = createServer().listen(0, '127.0.0.1');
+    await once(busy, 'listening');
+    const port = (busy.address() as { port: number }).port;
+    try {
+      refused(
+        start({ BUNSAN_DB: join(dir, 'port.db'), PORT: String(port) }),
+        new RegExp(`port ${port} is in use`),
+      );
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('13. a weak BUNSAN_ADMIN_TOKEN (under 32 characters) is refused', () => {
+    refused(
+      start({ BUNSAN_DB: join(dir, 'weak.db'), BUNSAN_ADMIN_TOKEN: 'a' }),
+      /BUNSAN_ADMIN_TOKEN is 1 characters; use at least 32/,
+    );
+    assert.ok(!existsSync(join(dir, 'weak.db')), 'and nothing was created');
   });
 });

@@ -118,6 +118,24 @@ describe('bunsan on Cloudflare Workers + D1 (workerd through wrangler dev)', () 
     assert.equal((await call('GET', '/v1/tokens', { token: `${ADMIN}x` })).status, 401);
   });
 
+  it('13. refuses a weak BUNSAN_ADMIN_TOKEN: every request answers 503, and the log says why', async () => {
+    const weak = await startWorkerServer({ adminToken: 'short-secret', readyStatus: 503 });
+    try {
+      const res = await fetch(`${weak.base}/v1/tokens`, {
+        headers: { authorization: 'Bearer short-secret' },
+      });
+      assert.equal(res.status, 503);
+      assert.equal(res.headers.get('content-type'), 'application/problem+json');
+      const says = /bunsan: cannot start: BUNSAN_ADMIN_TOKEN is 12 characters/;
+      // wrangler passes the Worker's log on a moment later.
+      for (let i = 0; i < 50 && !says.test(weak.output()); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      assert.match(weak.output(), says);
+    } finally {
+      await weak.stop();
+    }
+  });
+
   it('bundles for Workers offline (wrangler deploy --dry-run), with no Node built-ins in the bundle', () => {
     const out = mkdtempSync(join(tmpdir(), 'bunsan-bundle-'));
     try {

@@ -71,6 +71,8 @@ export async function startWorkerServer(opts: {
   adminToken: string;
   vars?: Record<string, string>;
   timeoutMs?: number;
+  /** The status of GET /healthz that says the Worker is up (200; a misconfigured one answers 503). */
+  readyStatus?: number;
 }): Promise<WorkerServer> {
   const home = mkdtempSync(join(tmpdir(), 'bunsan-workerd-'));
   const outdir = join(home, 'dist');
@@ -165,7 +167,7 @@ export async function startWorkerServer(opts: {
     }
     try {
       const r = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (r.status === 200) {
+      if (r.status === (opts.readyStatus ?? 200)) {
         await r.arrayBuffer();
         break;
       }

@@ -1,0 +1,18 @@
+// Start-up checks of the configuration that Node and Workers share (no Node built-ins here).
+
+/** A reason the server cannot start, said in one line with its fix (no stack trace). */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+/** The shortest BUNSAN_ADMIN_TOKEN accepted: a guessable admin secret is worse than none. */
+export const MIN_ADMIN_TOKEN_LENGTH = 32;
+
+/** Why an admin secret is refused, or null when it is fit (or unset). */
+export function weakAdminToken(token: string | undefined): string | null {
+  if (!token || token.length >= MIN_ADMIN_TOKEN_LENGTH) return null;
+  return (
+    `BUNSAN_ADMIN_TOKEN is ${token.length} characters; use at least ${MIN_ADMIN_TOKEN_LENGTH} random ones, ` +
+    `e.g. node -p 'crypto.randomBytes(32).toString("base64url")'`
+  );
+}
