@@ -110,7 +110,7 @@ describe('architecture: runtime-specific code lives in src/platform only', () =>
   it('the Worker entry, and everything it reaches, imports nothing that cannot run on workerd', () => {
     const entry = join(src, 'platform', 'worker.ts');
     const files = reachable(entry);
-    assert.ok(files.includes(join(src, 'http', 'app.ts')), 'the walk follows the imports');
+    assert.ok(files.includes(join(src, 'http', 'api.ts')), 'the walk follows the imports');
     assert.ok(!files.includes(join(src, 'platform', 'node-deps.ts')));
     const offences = files.flatMap((f) =>
       importsOf(readFileSync(f, 'utf8'))
