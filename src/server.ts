@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { Deps } from './app/deps.ts';
+import { SignInThrottle } from './app/tokens/index.ts';
 import type { AppEnv } from './contract/env.ts';
 import { apiRoutes, noRoute, problemOnError } from './http/api.ts';
 import { securityHeaders } from './http/middleware/security.ts';
@@ -11,8 +12,10 @@ import { webRoutes } from './web/routes.tsx';
  */
 export function createServer(deps: Deps) {
   const app = new Hono<AppEnv>();
+  const throttle = new SignInThrottle(() => deps.now().getTime());
   app.use('*', securityHeaders(), async (c, next) => {
     c.set('deps', deps);
+    c.set('throttle', throttle);
     await next();
   });
   app.route('/', apiRoutes());

@@ -8,6 +8,7 @@ import type { WebContext, WebEnv } from './shared/env.ts';
 import { Csrf, ErrorSummary, Input, text, type FormErrors } from './shared/form.tsx';
 import { hrPages } from './hr/routes.tsx';
 import { pickLang, t } from './shared/i18n.ts';
+import { clientAddress } from '../contract/client.ts';
 import { pageSecurity } from './shared/csp.ts';
 import { errorPage, refuseForgery, render } from './shared/layout.tsx';
 import {
@@ -56,7 +57,7 @@ function signInPage(
   c: WebContext,
   csrf: string,
   errors: FormErrors = {},
-  status: 200 | 401 | 422 = 200,
+  status: 200 | 401 | 422 | 429 = 200,
 ) {
   const lang = c.var.lang;
   return render(
@@ -103,7 +104,14 @@ export function webRoutes() {
     const token = text(await c.req.parseBody(), 'token');
     const csrf = await preSessionCsrf(c);
     if (!token) return signInPage(c, csrf, { token: [t(c.var.lang, 'tokenRequired')] }, 422);
+    const address = clientAddress(c);
+    const wait = address ? c.var.throttle.waitSeconds(address) : 0;
+    if (wait) {
+      c.header('Retry-After', String(wait));
+      return signInPage(c, csrf, { token: [t(c.var.lang, 'tooManyAttempts', { wait })] }, 429);
+    }
     const actor = await authenticate(c.var.deps, token);
+    if (!actor && address) c.var.throttle.fail(address);
     if (!actor) return signInPage(c, csrf, { token: [t(c.var.lang, 'tokenUnknown')] }, 401);
     startSession(c, token);
     c.set('actor', actor);

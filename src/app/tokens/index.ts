@@ -1,1 +1,2 @@
 export * from './manage.ts';
+export * from './throttle.ts';

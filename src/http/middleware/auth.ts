@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../app/actor.ts';
 import { authenticate } from '../../app/tokens/index.ts';
+import { clientAddress } from '../../contract/client.ts';
 import type { AppEnv } from '../../contract/env.ts';
 import { ProblemError } from '../problem.ts';
 
@@ -19,7 +20,18 @@ export function requireAuth(): MiddlewareHandler<AppEnv> {
         undefined,
         CHALLENGE,
       );
+    const address = clientAddress(c);
+    const wait = address ? c.var.throttle.waitSeconds(address) : 0;
+    if (wait)
+      throw new ProblemError(
+        429,
+        'too-many-attempts',
+        `Too many failed sign-ins from this address; try again in ${wait} s.`,
+        undefined,
+        { 'retry-after': String(wait) },
+      );
     const actor = await authenticate(c.var.deps, m[1]!);
+    if (!actor && address) c.var.throttle.fail(address);
     if (!actor)
       throw new ProblemError(
         401,

@@ -95,7 +95,7 @@ export async function render(
   c: WebContext,
   title: string,
   body: Child,
-  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 412 | 422 | 500 = 200,
+  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 412 | 422 | 429 | 500 = 200,
 ) {
   const url = new URL(c.req.url);
   const page = (
