@@ -12,7 +12,7 @@ import { maxDate, minDate } from '../../domain/calendar/index.ts';
 import type { Policy } from '../../domain/policy.ts';
 import { coversDate } from '../../domain/rotation/index.ts';
 import type { StandbyLookup } from '../../domain/quarantine/index.ts';
-import { describeTeams, explainInWords } from '../../domain/split/index.ts';
+import { explainInWords, explainTeams } from '../../domain/split/index.ts';
 import type { Position, RemoteAccess, SplitMember } from '../../domain/types.ts';
 import type { MemberRow } from '../../db/schema.ts';
 import { etagOf, type RotationSnapshot } from './snapshot.ts';
@@ -118,7 +118,7 @@ export function rotationView(snap: RotationSnapshot, members: MemberRow[], remot
   }));
   const byId = new Map(members.map((m) => [m.id, m]));
   const nameOf = (id: string) => byId.get(id)?.name ?? id;
-  const explanations = describeTeams(
+  const explanations = explainTeams(
     members.map(asSplitMember),
     teams.map((t) => ({ label: t.label, memberIds: t.memberIds })),
     snap.constraints,

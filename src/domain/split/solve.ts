@@ -114,7 +114,7 @@ export function splitTeams(members: SplitMember[], opts: SplitOptions): Result<S
   const leaders = teamOrder.map((t) => st.chiefs[t]! + st.deputies[t]!);
   return ok({
     teams,
-    explanations: explainTeams(p, teams),
+    explanations: explainTeams(p.members, teams, opts),
     summary: {
       sizes: teamOrder.map((t) => st.size[t]!),
       sizeSpread: spread(st.size),
