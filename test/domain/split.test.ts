@@ -5,7 +5,7 @@ import { checkSplitConstraints } from '../../src/domain/rotation/invariants.ts';
 import { explainTeams } from '../../src/domain/split/explain.ts';
 import { splitTeams } from '../../src/domain/split/solve.ts';
 import type { SplitIssueCode, SplitOptions, SplitTeam } from '../../src/domain/split/types.ts';
-import { teamLabel } from '../../src/domain/split/labels.ts';
+import { teamLabel, teamLabels } from '../../src/domain/split/labels.ts';
 import type { SplitMember } from '../../src/domain/types.ts';
 import { bruteForce, stirling2 } from './support/brute-force.ts';
 import { departmentArb, membersArb } from './support/departments.ts';
@@ -221,6 +221,16 @@ describe('splitTeams', () => {
     assert.equal(A.remote.loanPc + B.remote.loanPc, 1);
     assert.deepEqual([...A.togetherGroups, ...B.togetherGroups], [['e', 'f']]);
   });
+
+  for (const [count, expect] of [
+    [0, []],
+    [3, ['A', 'B', 'C']],
+    [28, [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'AA', 'AB']],
+  ] as const)
+    it(`names ${count} teams ${expect.slice(-2).join(', ') || '(none)'} at the end`, () =>
+      assert.deepEqual(teamLabels(count), expect));
+  it('names team 702 AAA, after ZZ', () =>
+    assert.deepEqual([teamLabel(701), teamLabel(702)], ['ZZ', 'AAA']));
 
   it('labels teams beyond Z as AA, AB, …', () => {
     const r = splitTeams(staff(30), { teamCount: 28 });

@@ -1,7 +1,7 @@
 import { daysBetween } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { planShifts, type Pattern, type ShiftPlan } from '../../domain/rotation/index.ts';
-import { splitTeams, type Split, type SplitIssue } from '../../domain/split/index.ts';
+import { splitTeams, teamLabels, type Split, type SplitIssue } from '../../domain/split/index.ts';
 import type {
   DepartmentCalendar,
   IsoDate,
@@ -87,9 +87,7 @@ export function decideRotation(
     seed: req.seed ?? 0,
     ...req.constraints,
   });
-  const labels = split.ok
-    ? split.value.teams.map((t) => t.label)
-    : Array.from({ length: req.teamCount }, (_, i) => String.fromCharCode(65 + i));
+  const labels = split.ok ? split.value.teams.map((t) => t.label) : teamLabels(req.teamCount);
   const plan = planShifts({
     calendar,
     startDate: req.startDate,
