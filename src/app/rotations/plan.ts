@@ -10,7 +10,7 @@ import type {
   SplitMember,
 } from '../../domain/types.ts';
 import { listMembers } from '../../db/repos/members.ts';
-import type { MembershipRow, RotationRow, ShiftRow, TeamRow } from '../../db/schema.ts';
+import type { MemberRow, MembershipRow, RotationRow, ShiftRow, TeamRow } from '../../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, type Failure, type FieldError } from '../failure.ts';
 import type { RotationConstraints } from './snapshot.ts';
@@ -29,15 +29,18 @@ export interface RotationRequest {
 /** A rotation may plan at most this many days ahead in one go. */
 export const MAX_ROTATION_DAYS = 731;
 
+/** A member as the split sees it. */
+export const asSplitMember = (m: MemberRow): SplitMember => ({
+  id: m.id,
+  name: m.name,
+  skills: JSON.parse(m.skills) as string[],
+  position: m.position as Position,
+  remoteAccess: m.remote_access as RemoteAccess,
+});
+
 /** The department's active members as the split sees them. */
 export async function splitMembers(deps: Deps, departmentId: string): Promise<SplitMember[]> {
-  return (await listMembers(deps.db, departmentId, true)).map((m) => ({
-    id: m.id,
-    name: m.name,
-    skills: JSON.parse(m.skills) as string[],
-    position: m.position as Position,
-    remoteAccess: m.remote_access as RemoteAccess,
-  }));
+  return (await listMembers(deps.db, departmentId, true)).map(asSplitMember);
 }
 
 // Split issues point into the split options; in the API they live under /constraints.

@@ -13,20 +13,12 @@ import type { Policy } from '../../domain/policy.ts';
 import { coversDate } from '../../domain/rotation/index.ts';
 import type { StandbyLookup } from '../../domain/quarantine/index.ts';
 import { explainInWords, explainTeams } from '../../domain/split/index.ts';
-import type { Position, RemoteAccess, SplitMember } from '../../domain/types.ts';
 import type { MemberRow } from '../../db/schema.ts';
+import { asSplitMember } from './plan.ts';
 import { etagOf, type RotationSnapshot } from './snapshot.ts';
 import { needsOf } from '../capacity/index.ts';
 
 const spread = (xs: number[]): number => (xs.length ? Math.max(...xs) - Math.min(...xs) : 0);
-
-const asSplitMember = (m: MemberRow): SplitMember => ({
-  id: m.id,
-  name: m.name,
-  skills: JSON.parse(m.skills) as string[],
-  position: m.position as Position,
-  remoteAccess: m.remote_access as RemoteAccess,
-});
 
 /** What remote demand needs besides the rotation: who is in standby, and the department's capacity. */
 export interface RemoteContext {
