@@ -15,6 +15,7 @@ import {
   japaneseHoliday,
   workingDays,
 } from '../../src/domain/calendar/days.ts';
+import { dateRangeIssue } from '../../src/domain/calendar/dates.ts';
 import type { DepartmentCalendar } from '../../src/domain/types.ts';
 
 const tokyo = (extra: Partial<DepartmentCalendar> = {}): DepartmentCalendar => ({
@@ -242,4 +243,45 @@ describe('workingDays', () => {
     for (const out of outputs) assert.equal(out, outputs[0]);
     assert.ok(outputs[0]!.length > 1000);
   });
+});
+
+describe('dateRangeIssue', () => {
+  const table: { name: string; from: string; to: string; max?: number; expect: unknown }[] = [
+    { name: 'accepts a one-day range', from: '2026-04-01', to: '2026-04-01', expect: undefined },
+    {
+      name: 'calls a range empty when to is before from',
+      from: '2026-04-02',
+      to: '2026-04-01',
+      expect: 'empty',
+    },
+    {
+      name: 'accepts to exactly the limit after from',
+      from: '2026-01-01',
+      to: '2027-01-02',
+      max: 366,
+      expect: undefined,
+    },
+    {
+      name: 'calls a range too long one day past the limit',
+      from: '2026-01-01',
+      to: '2027-01-03',
+      max: 366,
+      expect: 'too-long',
+    },
+    {
+      name: 'puts no limit on the length unless given one',
+      from: '2000-01-01',
+      to: '2100-01-01',
+      expect: undefined,
+    },
+    {
+      name: 'counts a leap day: 28 February to 1 March 2028 is two days',
+      from: '2028-02-28',
+      to: '2028-03-01',
+      max: 1,
+      expect: 'too-long',
+    },
+  ];
+  for (const t of table)
+    it(t.name, () => assert.equal(dateRangeIssue(t.from, t.to, t.max), t.expect));
 });

@@ -1,4 +1,4 @@
-import { daysBetween } from '../../domain/calendar/index.ts';
+import { dateRangeIssue } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { planShifts, type Pattern, type ShiftPlan } from '../../domain/rotation/index.ts';
 import { splitTeams, teamLabels, type Split, type SplitIssue } from '../../domain/split/index.ts';
@@ -76,9 +76,9 @@ export function decideRotation(
       path: '/startDate',
       message: `is before today (${today}); past days are history`,
     });
-  if (req.endDate < req.startDate)
-    dateErrors.push({ path: '/endDate', message: 'is before startDate' });
-  else if (daysBetween(req.startDate, req.endDate) >= MAX_ROTATION_DAYS)
+  const span = dateRangeIssue(req.startDate, req.endDate, MAX_ROTATION_DAYS - 1);
+  if (span === 'empty') dateErrors.push({ path: '/endDate', message: 'is before startDate' });
+  else if (span === 'too-long')
     dateErrors.push({
       path: '/endDate',
       message: `a rotation spans at most ${MAX_ROTATION_DAYS} days`,
