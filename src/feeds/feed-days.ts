@@ -11,7 +11,8 @@ import {
   type TeamRef,
 } from '../domain/rotation/index.ts';
 import type { DepartmentCalendar, IsoDate } from '../domain/types.ts';
-import { feedText, teamName, type Language } from './feed-text.ts';
+import { feedText, teamName } from './feed-text.ts';
+import type { Language } from '../domain/types.ts';
 
 /** A published rotation as feeds see it. */
 export interface FeedRotation {

@@ -1,6 +1,6 @@
 import text from '../../templates/feed-text.json' with { type: 'json' };
+import type { Language } from '../domain/types.ts';
 
-export type Language = 'ja' | 'en';
 export type FeedTextKey = keyof (typeof text)['ja'];
 
 /** A feed string in the department's language with {placeholders} filled in. */

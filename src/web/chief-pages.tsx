@@ -9,8 +9,9 @@ import {
   type Option,
   Select,
 } from './form.tsx';
-import { t, tOf, type Lang } from './i18n.ts';
+import { t, tOf } from './i18n.ts';
 import { PAIR_ROWS, type RotationFormValues } from './rotation-form.ts';
+import type { Language } from '../domain/types.ts';
 
 export interface RotationSummary {
   id: string;
@@ -27,7 +28,7 @@ const fieldOfPath = (path: string): string =>
 
 /** A department for its chief: members, the roster CSV import (each wrong row named), and its rotations. */
 export function DepartmentPage(p: {
-  lang: Lang;
+  lang: Language;
   csrf: string;
   departmentId: string;
   members: MemberView[];
@@ -145,7 +146,7 @@ export const memberOptions = (members: MemberView[]): Option[] =>
 
 /** The rotation form: team count, pattern, required skills per team, keep-apart pairs. */
 export function RotationForm(p: {
-  lang: Lang;
+  lang: Language;
   csrf: string;
   action: string;
   values: RotationFormValues;

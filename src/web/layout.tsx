@@ -3,11 +3,12 @@ import { raw } from 'hono/html';
 import type { Actor } from '../app/actor.ts';
 import type { Failure } from '../app/failure.ts';
 import type { WebContext } from './env.ts';
-import { t, tOf, type Lang } from './i18n.ts';
+import { t, tOf } from './i18n.ts';
 import { CSS } from './style.ts';
+import type { Language } from '../domain/types.ts';
 
 interface PageProps {
-  lang: Lang;
+  lang: Language;
   title: string;
   actor?: Actor | undefined;
   csrf?: string | undefined;
@@ -17,13 +18,13 @@ interface PageProps {
 }
 
 /** The same page in the other language (`?lang=` is stored in a cookie). */
-function switchHref(here: string, lang: Lang): string {
+function switchHref(here: string, lang: Language): string {
   const url = new URL(here, 'http://x');
   url.searchParams.set('lang', lang === 'ja' ? 'en' : 'ja');
   return url.pathname + url.search;
 }
 
-function Nav({ lang, actor }: { lang: Lang; actor: Actor }) {
+function Nav({ lang, actor }: { lang: Language; actor: Actor }) {
   const links: [string, string][] = [];
   if (actor.role === 'admin') links.push(['/departments', t(lang, 'departments')]);
   if (actor.role === 'chief' && actor.departmentId)

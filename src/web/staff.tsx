@@ -4,8 +4,9 @@ import { createFeed, type FeedLinks } from '../app/feeds/index.ts';
 import { staffOverview, type StaffOverview } from '../app/members/index.ts';
 import type { WebContext, WebEnv } from './env.ts';
 import { ColumnHeads, Csrf } from './form.tsx';
-import { t, type Lang } from './i18n.ts';
+import { t } from './i18n.ts';
 import { render, renderMessage } from './layout.tsx';
+import type { Language } from '../domain/types.ts';
 
 // Copies the address next to the button; falls back to selecting it where the Clipboard API is missing.
 const COPY_SCRIPT = `
@@ -18,7 +19,7 @@ document.addEventListener('click', async (e) => {
   status.textContent = b.dataset.done + ': ' + input.closest('.copy-row').dataset.name;
 });`;
 
-function Links({ lang, links }: { lang: Lang; links: FeedLinks }) {
+function Links({ lang, links }: { lang: Language; links: FeedLinks }) {
   const rows: [string, string, string][] = [
     ['feed-webcal', t(lang, 'apple'), links.webcalUrl],
     ['feed-https', t(lang, 'outlook'), links.url],
@@ -50,7 +51,7 @@ function MyPage({
   me,
   links,
 }: {
-  lang: Lang;
+  lang: Language;
   csrf: string;
   me: StaffOverview;
   links?: FeedLinks | undefined;

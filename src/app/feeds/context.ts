@@ -14,7 +14,7 @@ import { standbyLookup } from '../../domain/quarantine/index.ts';
 import type { IsoDate } from '../../domain/types.ts';
 import type { DepartmentRow } from '../../db/schema.ts';
 import type { FeedContext, FeedRotation } from '../../feeds/feed-days.ts';
-import type { Language } from '../../feeds/feed-text.ts';
+import type { Language } from '../../domain/types.ts';
 import type { Deps } from '../deps.ts';
 
 /** Feeds show from 30 days back to the end of the rotations, at most a year ahead (FEEDS.md 5). */
