@@ -1,4 +1,5 @@
 import quarantine from '../../templates/notify-quarantine.json' with { type: 'json' };
+import { fillPlaceholders } from '../domain/placeholders.ts';
 import type { Language } from '../domain/types.ts';
 
 /** A key of the quarantine templates; both languages have every key (the type checker sees to it). */
@@ -13,7 +14,7 @@ export function quarantineText(
   key: QuarantineTextKey,
   vars: Record<string, string | number> = {},
 ): string {
-  return quarantine[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return fillPlaceholders(quarantine[lang][key], vars);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

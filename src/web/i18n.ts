@@ -1,4 +1,5 @@
 import text from '../../templates/web-text.json' with { type: 'json' };
+import { fillPlaceholders } from '../domain/placeholders.ts';
 import type { Language } from '../domain/types.ts';
 
 export type TextKey = keyof typeof text.ja;
@@ -11,7 +12,7 @@ export function t(
   key: TextKey,
   vars: Record<string, string | number> = {},
 ): string {
-  return TEXT[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fillPlaceholders(TEXT[lang][key], vars);
 }
 
 /** A UI string whose key is built at run time (an enum value); the key itself when unknown. */
