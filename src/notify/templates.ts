@@ -1,4 +1,5 @@
 import quarantine from '../../templates/notify-quarantine.json' with { type: 'json' };
+import { isIsoDate } from '../domain/calendar/index.ts';
 import { fillPlaceholders } from '../domain/placeholders.ts';
 import type { Language } from '../domain/types.ts';
 
@@ -17,13 +18,14 @@ export function quarantineText(
   return fillPlaceholders(quarantine[lang][key], vars);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A calendar date (YYYY-MM-DD) as people read it: 「12月1日(火)」 / "Tue 1 Dec" (with the year when asked). */
 export function humanDate(lang: Language, iso: string, withYear = false): string {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return iso;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!isIsoDate(iso)) return iso;
+  const [year, month, day] = [
+    Number(iso.slice(0, 4)),
+    Number(iso.slice(5, 7)),
+    Number(iso.slice(8, 10)),
+  ];
   // The weekday of a calendar date needs no time zone: count days in UTC.
   const weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
   const names = (key: 'weekdays' | 'months') => quarantine[lang][key].split(',');

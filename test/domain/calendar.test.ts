@@ -16,6 +16,7 @@ import {
   workingDays,
 } from '../../src/domain/calendar/days.ts';
 import { dateRangeIssue } from '../../src/domain/calendar/dates.ts';
+import { checkDepartmentSettings } from '../../src/domain/calendar/department.ts';
 import type { DepartmentCalendar } from '../../src/domain/types.ts';
 
 const tokyo = (extra: Partial<DepartmentCalendar> = {}): DepartmentCalendar => ({
@@ -284,4 +285,24 @@ describe('dateRangeIssue', () => {
   ];
   for (const t of table)
     it(t.name, () => assert.equal(dateRangeIssue(t.from, t.to, t.max), t.expect));
+});
+
+describe('checkDepartmentSettings: closed dates', () => {
+  const table: { name: string; date: string; refused: boolean }[] = [
+    { name: 'accepts a calendar date', date: '2026-04-29', refused: false },
+    { name: 'refuses a day the month does not have', date: '2026-02-30', refused: true },
+    {
+      name: 'refuses a date-time, which names no one day',
+      date: '2026-04-29T09:00',
+      refused: true,
+    },
+    { name: 'refuses the basic format without dashes', date: '20260429', refused: true },
+  ];
+  for (const t of table)
+    it(t.name, () =>
+      assert.deepEqual(
+        checkDepartmentSettings({ closedDates: [t.date] }),
+        t.refused ? [{ path: '/closedDates/0', message: 'is not a calendar date' }] : [],
+      ),
+    );
 });
