@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { groupBy, lowerBound, upperBound } from '../../src/domain/collections.ts';
+import { byString, groupBy, lowerBound, upperBound } from '../../src/domain/collections.ts';
+
+describe('byString', () => {
+  it('orders by code units, not by locale: capitals first, accents after z', () =>
+    assert.deepEqual(['é', 'b', 'B', 'a', 'z', 'a'].sort(byString), [
+      'B',
+      'a',
+      'a',
+      'b',
+      'z',
+      'é',
+    ]));
+});
 
 describe('groupBy', () => {
   it('keeps keys in the order of their first item and items in their order', () =>

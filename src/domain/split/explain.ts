@@ -1,20 +1,10 @@
-import type { RequiredSkill, SplitOptions, SplitTeam, TeamExplanation } from './types.ts';
+import { byString } from '../collections.ts';
+import { mergeRequiredSkills } from './problem.ts';
+import type { SplitOptions, SplitTeam, TeamExplanation } from './types.ts';
 import type { SplitMember } from '../types.ts';
 
 /** The constraints a team explanation speaks of: the split's options, or a rotation's as stored. */
 export type TeamConstraints = Pick<SplitOptions, 'requiredSkills' | 'separate' | 'together'>;
-
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Required skills as the split enforces them: merged by name (the largest min wins), a min of 0 dropped, sorted by name. */
-export function mergeRequiredSkills(required: readonly RequiredSkill[]): RequiredSkill[] {
-  const minOf = new Map<string, number>();
-  for (const r of required) minOf.set(r.skill, Math.max(minOf.get(r.skill) ?? 0, r.min));
-  return [...minOf]
-    .filter(([, min]) => min > 0)
-    .sort(([a], [b]) => byString(a, b))
-    .map(([skill, min]) => ({ skill, min }));
-}
 
 /**
  * Why each team looks as it does (skills and who holds them, pairs kept apart, groups kept
