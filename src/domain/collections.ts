@@ -36,3 +36,15 @@ export function upperBound<T extends string | number>(sorted: readonly T[], x: T
   }
   return lo;
 }
+
+/** The largest value minus the smallest (0 for none): how far apart teams are on one figure. */
+export function spread(values: ArrayLike<number>): number {
+  // A loop, not Math.max(...values): typed arrays, and lists longer than a call's arguments.
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    lo = Math.min(lo, values[i]!);
+    hi = Math.max(hi, values[i]!);
+  }
+  return values.length === 0 ? 0 : hi - lo;
+}

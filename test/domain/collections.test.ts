@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { byString, groupBy, lowerBound, upperBound } from '../../src/domain/collections.ts';
+import { byString, groupBy, lowerBound, spread, upperBound } from '../../src/domain/collections.ts';
 
 describe('byString', () => {
   it('orders by code units, not by locale: capitals first, accents after z', () =>
@@ -54,4 +54,14 @@ describe('lowerBound and upperBound', () => {
         },
       ),
     ));
+});
+
+describe('spread', () => {
+  for (const [values, expect] of [
+    [[], 0],
+    [[4], 0],
+    [[3, 5, 4], 2],
+    [Int32Array.from([2, -1, 7]), 8],
+  ] as const)
+    it(`is ${expect} for [${[...values].join(', ')}]`, () => assert.equal(spread(values), expect));
 });

@@ -9,6 +9,7 @@ import {
   checkSurvivability,
 } from '../../domain/capacity/index.ts';
 import { maxDate, minDate } from '../../domain/calendar/index.ts';
+import { spread } from '../../domain/collections.ts';
 import type { Policy } from '../../domain/policy.ts';
 import { coversDate } from '../../domain/rotation/index.ts';
 import type { StandbyLookup } from '../../domain/quarantine/index.ts';
@@ -17,8 +18,6 @@ import type { MemberRow } from '../../db/schema.ts';
 import { asSplitMember } from './plan.ts';
 import { etagOf, type RotationSnapshot } from './snapshot.ts';
 import { needsOf } from '../capacity/index.ts';
-
-const spread = (xs: number[]): number => (xs.length ? Math.max(...xs) - Math.min(...xs) : 0);
 
 /** What remote demand needs besides the rotation: who is in standby, and the department's capacity. */
 export interface RemoteContext {

@@ -1,3 +1,4 @@
+import { spread } from '../collections.ts';
 import { createRng } from '../prng.ts';
 import { err, ok, type Result } from '../result.ts';
 import { blockingConstraints, closestSplitIssues } from './diagnose.ts';
@@ -66,16 +67,6 @@ function finish(state: SplitState, rng: () => number): Attempt {
   const U = state.assign.length;
   improve(state, rng, U > 5_000 ? 2 : 3, U > 5_000 ? 2 : 4);
   return { state, solved: true, proven: false };
-}
-
-function spread(values: ArrayLike<number>): number {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < values.length; i++) {
-    lo = Math.min(lo, values[i]!);
-    hi = Math.max(hi, values[i]!);
-  }
-  return values.length === 0 ? 0 : hi - lo;
 }
 
 /** Splits members into isolated teams meeting every hard constraint, balancing sizes, remote needs and skills; or names each unmet constraint. */
