@@ -1,4 +1,4 @@
-import { isIsoDate } from '../domain/calendar/index.ts';
+import { dateRangeIssue, isIsoDate } from '../domain/calendar/index.ts';
 
 /** One offending field: a JSON Pointer into the request body (or query), and what is wrong. */
 export interface FieldError {
@@ -45,4 +45,20 @@ export function notDates(fields: Record<string, string | undefined>): FieldError
   return Object.entries(fields)
     .filter(([, v]) => v !== undefined && !isIsoDate(v))
     .map(([path]) => ({ path, message: 'is not a calendar date (YYYY-MM-DD)' }));
+}
+
+/** The query's `?from` … `?to` refused when `to` is before `from` or more than `maxDaysAfter` days after it. */
+export function queryRangeFailure(
+  from: string,
+  to: string,
+  maxDaysAfter?: number,
+): Failure | undefined {
+  const issue = dateRangeIssue(from, to, maxDaysAfter);
+  if (issue === 'empty')
+    return invalid('The range is empty.', [{ path: '?to', message: 'is before from' }]);
+  if (issue === 'too-long')
+    return invalid('The range is too long.', [
+      { path: '?to', message: `at most ${maxDaysAfter} days after from` },
+    ]);
+  return undefined;
 }

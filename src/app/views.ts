@@ -1,4 +1,5 @@
 import type { AuditRow, DepartmentRow, MemberRow, TokenRow } from '../db/schema.ts';
+import type { Language } from '../domain/types.ts';
 
 /** The API's view of a department row; its Slack webhook (a credential) shows only as configured or not. */
 export function departmentView(r: DepartmentRow) {
@@ -10,7 +11,7 @@ export function departmentView(r: DepartmentRow) {
     workdays: JSON.parse(r.workdays) as number[],
     holidays: r.holidays as 'jp' | 'none',
     closedDates: JSON.parse(r.closed_dates) as string[],
-    language: r.language as 'ja' | 'en',
+    language: r.language as Language,
     feedAllDay: r.feed_all_day === 1,
     slackWebhookConfigured: r.slack_webhook_url !== null,
     createdAt: r.created_at,

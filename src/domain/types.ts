@@ -1,4 +1,6 @@
 export type IsoDate = string; // 'YYYY-MM-DD', a calendar date in the department's zone
+/** A department's language: its pages, feeds and messages speak it. */
+export type Language = 'ja' | 'en';
 export type Position = 'chief' | 'deputy' | 'staff';
 export type RemoteAccess = 'company-pc' | 'loan-pc' | 'thin-client';
 

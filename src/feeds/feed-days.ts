@@ -1,4 +1,5 @@
 import { workingDays, maxDate, minDate } from '../domain/calendar/index.ts';
+import { groupBy } from '../domain/collections.ts';
 import {
   memberDayKind,
   type MemberDayKind,
@@ -10,8 +11,8 @@ import {
   type ShiftRecord,
   type TeamRef,
 } from '../domain/rotation/index.ts';
-import type { DepartmentCalendar, IsoDate } from '../domain/types.ts';
-import { feedText, teamName, type Language } from './feed-text.ts';
+import type { DepartmentCalendar, IsoDate, Language } from '../domain/types.ts';
+import { feedText, teamName } from './feed-text.ts';
 
 /** A published rotation as feeds see it. */
 export interface FeedRotation {
@@ -64,10 +65,10 @@ function days(ctx: FeedContext): Day[] {
     const from = maxDate(rotation.startDate, ctx.from);
     const to = minDate(rotation.endDate, ctx.to);
     if (from > to) continue;
-    const byDate = new Map<IsoDate, ShiftRecord[]>();
-    for (const s of rotation.shifts)
-      if (s.date >= from && s.date <= to)
-        (byDate.get(s.date) ?? byDate.set(s.date, []).get(s.date)!).push(s);
+    const byDate = groupBy(
+      rotation.shifts.filter((s) => s.date >= from && s.date <= to),
+      (s) => s.date,
+    );
     for (const date of workingDays(ctx.calendar, from, to))
       out.push({
         date,

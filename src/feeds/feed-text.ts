@@ -1,6 +1,7 @@
 import text from '../../templates/feed-text.json' with { type: 'json' };
+import { fillPlaceholders } from '../domain/placeholders.ts';
+import type { Language } from '../domain/types.ts';
 
-export type Language = 'ja' | 'en';
 export type FeedTextKey = keyof (typeof text)['ja'];
 
 /** A feed string in the department's language with {placeholders} filled in. */
@@ -9,7 +10,7 @@ export function feedText(
   key: FeedTextKey,
   vars: Record<string, string> = {},
 ): string {
-  return text[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+  return fillPlaceholders(text[lang][key], vars);
 }
 
 /** A team's display name: 「Aチーム」 / "Team A". */

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isIsoDate } from '../domain/calendar/index.ts';
 import type { AppContext } from '../contract/env.ts';
 import { ProblemError } from './problem.ts';
 
@@ -38,7 +39,6 @@ export function queryLimit(c: AppContext, name: string, fallback: number, max: n
 export function queryDate(c: AppContext, name: string): string | undefined {
   const v = c.req.query(name);
   if (v === undefined || v === '') return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !DateTime.fromISO(v, { zone: 'UTC' }).isValid)
-    throw bad(name, 'must be a calendar date (YYYY-MM-DD)');
+  if (!isIsoDate(v)) throw bad(name, 'must be a calendar date (YYYY-MM-DD)');
   return v;
 }

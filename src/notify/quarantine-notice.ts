@@ -1,11 +1,6 @@
 import type { OutboxRow } from '../db/schema.ts';
-import {
-  humanDate,
-  humanRange,
-  quarantineText,
-  type NotifyLanguage,
-  type QuarantineTextKey,
-} from './templates.ts';
+import { humanDate, humanRange, quarantineText, type QuarantineTextKey } from './templates.ts';
+import type { Language } from '../domain/types.ts';
 
 export type { OutboxRow };
 
@@ -21,7 +16,7 @@ export interface Person {
  */
 export interface QuarantineNotice {
   kind: 'marked' | 'lifted';
-  department: { id: string; name: string; language: 'ja' | 'en' };
+  department: { id: string; name: string; language: Language };
   quarantine: {
     id: string;
     subject: 'team' | 'member';
@@ -200,7 +195,7 @@ export function composeQuarantineMessages(
 }
 
 /** Who is on standby, for the chief (named) or for the department's channel (a member unnamed). */
-function subjectOf(notice: QuarantineNotice, lang: NotifyLanguage, named: boolean): string {
+function subjectOf(notice: QuarantineNotice, lang: Language, named: boolean): string {
   const q = notice.quarantine;
   const team = q.teamLabel ? quarantineText(lang, 'team', { label: q.teamLabel }) : undefined;
   if (q.subject === 'team') return team ?? quarantineText(lang, 'team', { label: '?' });
@@ -214,7 +209,7 @@ function subjectOf(notice: QuarantineNotice, lang: NotifyLanguage, named: boolea
     : quarantineText(lang, 'anonymousMember');
 }
 
-function swapLines(notice: QuarantineNotice, lang: NotifyLanguage): string[] {
+function swapLines(notice: QuarantineNotice, lang: Language): string[] {
   if (!notice.swaps.length) return [quarantineText(lang, 'noSwaps')];
   const swaps = [...notice.swaps].sort((a, b) =>
     a.date < b.date ? -1 : a.date > b.date ? 1 : a.fromTeamLabel.localeCompare(b.fromTeamLabel),
@@ -235,7 +230,7 @@ function swapLines(notice: QuarantineNotice, lang: NotifyLanguage): string[] {
   ];
 }
 
-function uncoveredLines(notice: QuarantineNotice, lang: NotifyLanguage): string[] {
+function uncoveredLines(notice: QuarantineNotice, lang: Language): string[] {
   if (!notice.uncovered.length) return [quarantineText(lang, 'noUncovered')];
   return [
     quarantineText(lang, 'uncoveredHeading'),
@@ -245,7 +240,7 @@ function uncoveredLines(notice: QuarantineNotice, lang: NotifyLanguage): string[
   ];
 }
 
-function capacityLines(dates: readonly string[], lang: NotifyLanguage): string[] {
+function capacityLines(dates: readonly string[], lang: Language): string[] {
   if (!dates.length) return [quarantineText(lang, 'capacityHolds')];
   return [
     quarantineText(lang, 'capacityShortHeading'),

@@ -1,6 +1,8 @@
 import quarantine from '../../templates/notify-quarantine.json' with { type: 'json' };
+import { isIsoDate } from '../domain/calendar/index.ts';
+import { fillPlaceholders } from '../domain/placeholders.ts';
+import type { Language } from '../domain/types.ts';
 
-export type NotifyLanguage = 'ja' | 'en';
 /** A key of the quarantine templates; both languages have every key (the type checker sees to it). */
 export type QuarantineTextKey = keyof (typeof quarantine)['ja'] & keyof (typeof quarantine)['en'];
 
@@ -9,20 +11,21 @@ export const QUARANTINE_TEMPLATES = quarantine;
 
 /** A template string in the language with its {placeholders} filled in; an unknown placeholder stays empty. */
 export function quarantineText(
-  lang: NotifyLanguage,
+  lang: Language,
   key: QuarantineTextKey,
   vars: Record<string, string | number> = {},
 ): string {
-  return quarantine[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return fillPlaceholders(quarantine[lang][key], vars);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A calendar date (YYYY-MM-DD) as people read it: 「12月1日(火)」 / "Tue 1 Dec" (with the year when asked). */
-export function humanDate(lang: NotifyLanguage, iso: string, withYear = false): string {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return iso;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+export function humanDate(lang: Language, iso: string, withYear = false): string {
+  if (!isIsoDate(iso)) return iso;
+  const [year, month, day] = [
+    Number(iso.slice(0, 4)),
+    Number(iso.slice(5, 7)),
+    Number(iso.slice(8, 10)),
+  ];
   // The weekday of a calendar date needs no time zone: count days in UTC.
   const weekday = (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7;
   const names = (key: 'weekdays' | 'months') => quarantine[lang][key].split(',');
@@ -35,7 +38,7 @@ export function humanDate(lang: NotifyLanguage, iso: string, withYear = false): 
 }
 
 /** "from – to" with years, or one date when both are the same day. */
-export function humanRange(lang: NotifyLanguage, from: string, to: string): string {
+export function humanRange(lang: Language, from: string, to: string): string {
   if (from === to) return humanDate(lang, from, true);
   return quarantineText(lang, 'range', {
     from: humanDate(lang, from, true),

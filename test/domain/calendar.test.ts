@@ -15,6 +15,8 @@ import {
   japaneseHoliday,
   workingDays,
 } from '../../src/domain/calendar/days.ts';
+import { dateRangeIssue } from '../../src/domain/calendar/dates.ts';
+import { checkDepartmentSettings } from '../../src/domain/calendar/department.ts';
 import type { DepartmentCalendar } from '../../src/domain/types.ts';
 
 const tokyo = (extra: Partial<DepartmentCalendar> = {}): DepartmentCalendar => ({
@@ -242,4 +244,65 @@ describe('workingDays', () => {
     for (const out of outputs) assert.equal(out, outputs[0]);
     assert.ok(outputs[0]!.length > 1000);
   });
+});
+
+describe('dateRangeIssue', () => {
+  const table: { name: string; from: string; to: string; max?: number; expect: unknown }[] = [
+    { name: 'accepts a one-day range', from: '2026-04-01', to: '2026-04-01', expect: undefined },
+    {
+      name: 'calls a range empty when to is before from',
+      from: '2026-04-02',
+      to: '2026-04-01',
+      expect: 'empty',
+    },
+    {
+      name: 'accepts to exactly the limit after from',
+      from: '2026-01-01',
+      to: '2027-01-02',
+      max: 366,
+      expect: undefined,
+    },
+    {
+      name: 'calls a range too long one day past the limit',
+      from: '2026-01-01',
+      to: '2027-01-03',
+      max: 366,
+      expect: 'too-long',
+    },
+    {
+      name: 'puts no limit on the length unless given one',
+      from: '2000-01-01',
+      to: '2100-01-01',
+      expect: undefined,
+    },
+    {
+      name: 'counts a leap day: 28 February to 1 March 2028 is two days',
+      from: '2028-02-28',
+      to: '2028-03-01',
+      max: 1,
+      expect: 'too-long',
+    },
+  ];
+  for (const t of table)
+    it(t.name, () => assert.equal(dateRangeIssue(t.from, t.to, t.max), t.expect));
+});
+
+describe('checkDepartmentSettings: closed dates', () => {
+  const table: { name: string; date: string; refused: boolean }[] = [
+    { name: 'accepts a calendar date', date: '2026-04-29', refused: false },
+    { name: 'refuses a day the month does not have', date: '2026-02-30', refused: true },
+    {
+      name: 'refuses a date-time, which names no one day',
+      date: '2026-04-29T09:00',
+      refused: true,
+    },
+    { name: 'refuses the basic format without dashes', date: '20260429', refused: true },
+  ];
+  for (const t of table)
+    it(t.name, () =>
+      assert.deepEqual(
+        checkDepartmentSettings({ closedDates: [t.date] }),
+        t.refused ? [{ path: '/closedDates/0', message: 'is not a calendar date' }] : [],
+      ),
+    );
 });

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkSplitConstraints } from '../../src/domain/rotation/invariants.ts';
+import { explainTeams } from '../../src/domain/split/explain.ts';
 import { splitTeams } from '../../src/domain/split/solve.ts';
 import type { SplitIssueCode, SplitOptions, SplitTeam } from '../../src/domain/split/types.ts';
-import { teamLabel } from '../../src/domain/split/labels.ts';
+import { teamLabel, teamLabels } from '../../src/domain/split/labels.ts';
 import type { SplitMember } from '../../src/domain/types.ts';
 import { bruteForce, stirling2 } from './support/brute-force.ts';
 import { departmentArb, membersArb } from './support/departments.ts';
@@ -220,6 +221,16 @@ describe('splitTeams', () => {
     assert.equal(A.remote.loanPc + B.remote.loanPc, 1);
     assert.deepEqual([...A.togetherGroups, ...B.togetherGroups], [['e', 'f']]);
   });
+
+  for (const [count, expect] of [
+    [0, []],
+    [3, ['A', 'B', 'C']],
+    [28, [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'AA', 'AB']],
+  ] as const)
+    it(`names ${count} teams ${expect.slice(-2).join(', ') || '(none)'} at the end`, () =>
+      assert.deepEqual(teamLabels(count), expect));
+  it('names team 702 AAA, after ZZ', () =>
+    assert.deepEqual([teamLabel(701), teamLabel(702)], ['ZZ', 'AAA']));
 
   it('labels teams beyond Z as AA, AB, …', () => {
     const r = splitTeams(staff(30), { teamCount: 28 });
@@ -439,4 +450,95 @@ describe('splitTeams', () => {
     assert.deepEqual(checkSplitConstraints(members, r.value.teams, opts), []);
     assert.ok(spreadOf(r.value.summary.sizes) <= 1);
   });
+});
+
+describe('explainTeams', () => {
+  const members = [
+    member('a', { skills: ['network'], position: 'chief' }),
+    member('b', { skills: ['network', 'payroll'], remoteAccess: 'thin-client' }),
+    member('c', { remoteAccess: 'loan-pc' }),
+    member('d', { position: 'deputy' }),
+  ];
+  const teams: SplitTeam[] = [
+    { label: 'A', memberIds: ['a', 'c'] },
+    { label: 'B', memberIds: ['b', 'd'] },
+  ];
+  const table: {
+    name: string;
+    teams?: SplitTeam[];
+    constraints: Parameters<typeof explainTeams>[2];
+    expect: (es: ReturnType<typeof explainTeams>) => unknown;
+    is: unknown;
+  }[] = [
+    {
+      name: 'merges required skills by name as the split does: the largest min wins, a min of 0 asks for nothing',
+      constraints: {
+        requiredSkills: [
+          { skill: 'payroll', min: 0 },
+          { skill: 'network', min: 1 },
+          { skill: 'network', min: 2 },
+        ],
+      },
+      expect: (es) => es.map((e) => e.requiredSkills),
+      is: [
+        [{ skill: 'network', min: 2, holderIds: ['a'] }],
+        [{ skill: 'network', min: 2, holderIds: ['b'] }],
+      ],
+    },
+    {
+      name: 'names a keep-apart pair in id order, whichever way it was given',
+      constraints: { separate: [['c', 'b']] },
+      expect: (es) => es.map((e) => e.separatePairs),
+      is: [
+        [{ pair: ['b', 'c'], memberId: 'c', otherMemberId: 'b', otherTeam: 'B' }],
+        [{ pair: ['b', 'c'], memberId: 'b', otherMemberId: 'c', otherTeam: 'A' }],
+      ],
+    },
+    {
+      name: 'lists a keep-together group once, sorted, in the team of its first member',
+      constraints: { together: [['c', 'a', 'c']] },
+      expect: (es) => es.map((e) => e.togetherGroups),
+      is: [[['a', 'c']], []],
+    },
+    {
+      name: 'passes over a member who has left, and names no team for a partner in none',
+      teams: [
+        { label: 'A', memberIds: ['a', 'gone'] },
+        { label: 'B', memberIds: ['b'] },
+      ],
+      constraints: { separate: [['a', 'd']] },
+      expect: (es) => es.map((e) => [e.size, e.separatePairs.map((p) => p.otherTeam)]),
+      is: [
+        [1, ['']],
+        [1, []],
+      ],
+    },
+    {
+      name: 'counts leaders, remote needs and every skill of the department',
+      constraints: {},
+      expect: (es) => es.map((e) => [e.leaders, e.remote, e.skills]),
+      is: [
+        [
+          { chiefIds: ['a'], deputyIds: [] },
+          { thinClient: 0, loanPc: 1, companyPc: 1 },
+          [
+            { skill: 'network', count: 1 },
+            { skill: 'payroll', count: 0 },
+          ],
+        ],
+        [
+          { chiefIds: [], deputyIds: ['d'] },
+          { thinClient: 1, loanPc: 0, companyPc: 1 },
+          [
+            { skill: 'network', count: 1 },
+            { skill: 'payroll', count: 1 },
+          ],
+        ],
+      ],
+    },
+  ];
+  for (const t of table)
+    it(t.name, () =>
+      assert.deepEqual(t.expect(explainTeams(members, t.teams ?? teams, t.constraints)), t.is),
+    );
 });

@@ -12,6 +12,7 @@ import {
   type DemandRotation,
   type RemoteResource,
 } from '../../domain/capacity/index.ts';
+import { groupBy } from '../../domain/collections.ts';
 import { calendarDates } from '../../domain/calendar/index.ts';
 import { standbyLookup, type StandbyWindow } from '../../domain/quarantine/index.ts';
 import type { IsoDate } from '../../domain/types.ts';
@@ -58,12 +59,6 @@ export interface DemandSnapshot {
   windows: StandbyWindow[];
 }
 
-const group = <T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> => {
-  const out = new Map<K, T[]>();
-  for (const r of rows) (out.get(key(r)) ?? out.set(key(r), []).get(key(r))!).push(r);
-  return out;
-};
-
 /** Loads the published rotations of one department (or all) overlapping [from, to]: seven queries, however many departments. */
 export async function loadDemand(deps: Deps, scope: DemandScope): Promise<DemandSnapshot> {
   const [departments, rotations, teams, memberships, office, members, quarantines] =
@@ -77,9 +72,9 @@ export async function loadDemand(deps: Deps, scope: DemandScope): Promise<Demand
       listQuarantines(deps.db, scope.departmentId, scope),
     ]);
   const calendars = new Map(departments.map((d) => [d.id, calendarOf(d)]));
-  const teamsOf = group(teams, (t) => t.rotation_id);
-  const membershipsOf = group(memberships, (m) => m.rotation_id);
-  const officeOf = group(office, (s) => s.rotation_id);
+  const teamsOf = groupBy(teams, (t) => t.rotation_id);
+  const membershipsOf = groupBy(memberships, (m) => m.rotation_id);
+  const officeOf = groupBy(office, (s) => s.rotation_id);
   const needs = needsOf(members);
   return {
     from: scope.from,

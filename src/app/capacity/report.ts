@@ -1,11 +1,11 @@
 import { capacityDays, capacityFor } from '../../domain/capacity/index.ts';
-import { addDays, dateInZone, daysBetween } from '../../domain/calendar/index.ts';
+import { addDays, dateInZone } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { IsoDate } from '../../domain/types.ts';
 import { findDepartment } from '../../db/repos/departments.ts';
 import { inDepartmentScope, type Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
-import { forbidden, invalid, notFound, type Failure } from '../failure.ts';
+import { forbidden, notFound, queryRangeFailure, type Failure } from '../failure.ts';
 import { demandByDepartment, loadCapacitySettings, loadDemand, sumDemand } from './demand.ts';
 
 /** The capacity report spans at most this many days after `from`. */
@@ -60,13 +60,7 @@ export function capacityRange(
 ): Result<{ from: IsoDate; to: IsoDate }, Failure> {
   const from = q.from ?? today;
   const to = q.to ?? addDays(from, 30);
-  if (to < from)
-    return err(invalid('The range is empty.', [{ path: '?to', message: 'is before from' }]));
-  if (daysBetween(from, to) > MAX_CAPACITY_DAYS)
-    return err(
-      invalid('The range is too long.', [
-        { path: '?to', message: `at most ${MAX_CAPACITY_DAYS} days after from` },
-      ]),
-    );
+  const badRange = queryRangeFailure(from, to, MAX_CAPACITY_DAYS);
+  if (badRange) return err(badRange);
   return ok({ from, to });
 }

@@ -6,6 +6,7 @@ import {
   listDepartments,
   updateDepartmentQuery,
 } from '../../db/repos/departments.ts';
+import type { Language } from '../../domain/types.ts';
 import type { DepartmentPatch } from '../../db/schema.ts';
 import { inDepartmentScope, type Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
@@ -20,7 +21,7 @@ export interface DepartmentInput {
   workdays?: number[];
   holidays?: 'jp' | 'none';
   closedDates?: string[];
-  language?: 'ja' | 'en';
+  language?: Language;
   feedAllDay?: boolean;
   /** The department's own Slack incoming webhook; null clears it (then SLACK_WEBHOOK_URL applies). */
   slackWebhookUrl?: string | null;

@@ -11,10 +11,9 @@ import {
 } from '../../db/repos/rotations.ts';
 import { addDays } from '../../domain/calendar/index.ts';
 import { standbyLookup } from '../../domain/quarantine/index.ts';
-import type { IsoDate } from '../../domain/types.ts';
+import type { IsoDate, Language } from '../../domain/types.ts';
 import type { DepartmentRow } from '../../db/schema.ts';
 import type { FeedContext, FeedRotation } from '../../feeds/feed-days.ts';
-import type { Language } from '../../feeds/feed-text.ts';
 import type { Deps } from '../deps.ts';
 
 /** Feeds show from 30 days back to the end of the rotations, at most a year ahead (FEEDS.md 5). */

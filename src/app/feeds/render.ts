@@ -16,7 +16,8 @@ import {
   teamDays,
   type FeedDay,
 } from '../../feeds/feed-days.ts';
-import { feedText, teamName, type Language } from '../../feeds/feed-text.ts';
+import { feedText, teamName } from '../../feeds/feed-text.ts';
+import type { Language } from '../../domain/types.ts';
 import { renderCalendar, type FeedEvent } from '../../feeds/render.ts';
 import type { Deps } from '../deps.ts';
 import { departmentRow, feedContext, feedWindow } from './context.ts';

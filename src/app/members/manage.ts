@@ -1,4 +1,4 @@
-import { addDays, dateInZone, daysBetween } from '../../domain/calendar/index.ts';
+import { addDays, dateInZone } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Position, RemoteAccess } from '../../domain/types.ts';
 import { bumpDataVersionQuery, findDepartment } from '../../db/repos/departments.ts';
@@ -18,6 +18,7 @@ import {
   forbidden,
   invalid,
   notFound,
+  queryRangeFailure,
   type Failure,
   type FieldError,
 } from '../failure.ts';
@@ -239,12 +240,8 @@ export async function memberSchedule(
   const department = (await findDepartment(deps.db, found.value.department_id))!;
   const from = range.from ?? dateInZone(deps.now(), department.timezone);
   const to = range.to ?? addDays(from, 30);
-  if (to < from)
-    return err(invalid('The range is empty.', [{ path: '?to', message: 'is before from' }]));
-  if (daysBetween(from, to) > 366)
-    return err(
-      invalid('The range is too long.', [{ path: '?to', message: 'at most 366 days after from' }]),
-    );
+  const badRange = queryRangeFailure(from, to, 366);
+  if (badRange) return err(badRange);
   const days = await memberScheduleDays(deps, id, department.id, from, to);
   return ok({ memberId: id, from, to, days: days.map(({ description: _d, ...d }) => d) });
 }

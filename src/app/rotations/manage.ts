@@ -23,7 +23,14 @@ import { listMembers } from '../../db/repos/members.ts';
 import { inDepartmentScope, type Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, forbidden, invalid, notFound, type Failure } from '../failure.ts';
+import {
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+  queryRangeFailure,
+  type Failure,
+} from '../failure.ts';
 import { loadOrgSettings } from '../settings/index.ts';
 import { quarantinesIntoRotation } from '../quarantines/index.ts';
 import { decideRotation, rotationRows, splitMembers, type RotationRequest } from './plan.ts';
@@ -332,8 +339,8 @@ export async function scheduleOf(
   const from =
     range.from && range.from > snap.rotation.start_date ? range.from : snap.rotation.start_date;
   const to = range.to && range.to < snap.rotation.end_date ? range.to : snap.rotation.end_date;
-  if (range.from && range.to && range.from > range.to)
-    return err(invalid('The range is empty.', [{ path: '?to', message: 'is before from' }]));
+  const badRange = range.from && range.to ? queryRangeFailure(range.from, range.to) : undefined;
+  if (badRange) return err(badRange);
   const standby = standbyLookup(
     await standbyWindows(deps.db, snap.rotation.department_id, { from, to }),
   );

@@ -1,7 +1,7 @@
-import { daysBetween } from '../../domain/calendar/index.ts';
+import { dateRangeIssue } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { planShifts, type Pattern, type ShiftPlan } from '../../domain/rotation/index.ts';
-import { splitTeams, type Split, type SplitIssue } from '../../domain/split/index.ts';
+import { splitTeams, teamLabels, type Split, type SplitIssue } from '../../domain/split/index.ts';
 import type {
   DepartmentCalendar,
   IsoDate,
@@ -10,7 +10,7 @@ import type {
   SplitMember,
 } from '../../domain/types.ts';
 import { listMembers } from '../../db/repos/members.ts';
-import type { MembershipRow, RotationRow, ShiftRow, TeamRow } from '../../db/schema.ts';
+import type { MemberRow, MembershipRow, RotationRow, ShiftRow, TeamRow } from '../../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, type Failure, type FieldError } from '../failure.ts';
 import type { RotationConstraints } from './snapshot.ts';
@@ -29,15 +29,18 @@ export interface RotationRequest {
 /** A rotation may plan at most this many days ahead in one go. */
 export const MAX_ROTATION_DAYS = 731;
 
+/** A member as the split sees it. */
+export const asSplitMember = (m: MemberRow): SplitMember => ({
+  id: m.id,
+  name: m.name,
+  skills: JSON.parse(m.skills) as string[],
+  position: m.position as Position,
+  remoteAccess: m.remote_access as RemoteAccess,
+});
+
 /** The department's active members as the split sees them. */
 export async function splitMembers(deps: Deps, departmentId: string): Promise<SplitMember[]> {
-  return (await listMembers(deps.db, departmentId, true)).map((m) => ({
-    id: m.id,
-    name: m.name,
-    skills: JSON.parse(m.skills) as string[],
-    position: m.position as Position,
-    remoteAccess: m.remote_access as RemoteAccess,
-  }));
+  return (await listMembers(deps.db, departmentId, true)).map(asSplitMember);
 }
 
 // Split issues point into the split options; in the API they live under /constraints.
@@ -73,9 +76,9 @@ export function decideRotation(
       path: '/startDate',
       message: `is before today (${today}); past days are history`,
     });
-  if (req.endDate < req.startDate)
-    dateErrors.push({ path: '/endDate', message: 'is before startDate' });
-  else if (daysBetween(req.startDate, req.endDate) >= MAX_ROTATION_DAYS)
+  const span = dateRangeIssue(req.startDate, req.endDate, MAX_ROTATION_DAYS - 1);
+  if (span === 'empty') dateErrors.push({ path: '/endDate', message: 'is before startDate' });
+  else if (span === 'too-long')
     dateErrors.push({
       path: '/endDate',
       message: `a rotation spans at most ${MAX_ROTATION_DAYS} days`,
@@ -87,9 +90,7 @@ export function decideRotation(
     seed: req.seed ?? 0,
     ...req.constraints,
   });
-  const labels = split.ok
-    ? split.value.teams.map((t) => t.label)
-    : Array.from({ length: req.teamCount }, (_, i) => String.fromCharCode(65 + i));
+  const labels = split.ok ? split.value.teams.map((t) => t.label) : teamLabels(req.teamCount);
   const plan = planShifts({
     calendar,
     startDate: req.startDate,

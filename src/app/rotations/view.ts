@@ -9,24 +9,15 @@ import {
   checkSurvivability,
 } from '../../domain/capacity/index.ts';
 import { maxDate, minDate } from '../../domain/calendar/index.ts';
+import { spread } from '../../domain/collections.ts';
 import type { Policy } from '../../domain/policy.ts';
 import { coversDate } from '../../domain/rotation/index.ts';
 import type { StandbyLookup } from '../../domain/quarantine/index.ts';
-import { describeTeams, explainInWords } from '../../domain/split/index.ts';
-import type { Position, RemoteAccess, SplitMember } from '../../domain/types.ts';
+import { explainInWords, explainTeams } from '../../domain/split/index.ts';
 import type { MemberRow } from '../../db/schema.ts';
+import { asSplitMember } from './plan.ts';
 import { etagOf, type RotationSnapshot } from './snapshot.ts';
 import { needsOf } from '../capacity/index.ts';
-
-const spread = (xs: number[]): number => (xs.length ? Math.max(...xs) - Math.min(...xs) : 0);
-
-const asSplitMember = (m: MemberRow): SplitMember => ({
-  id: m.id,
-  name: m.name,
-  skills: JSON.parse(m.skills) as string[],
-  position: m.position as Position,
-  remoteAccess: m.remote_access as RemoteAccess,
-});
 
 /** What remote demand needs besides the rotation: who is in standby, and the department's capacity. */
 export interface RemoteContext {
@@ -118,7 +109,7 @@ export function rotationView(snap: RotationSnapshot, members: MemberRow[], remot
   }));
   const byId = new Map(members.map((m) => [m.id, m]));
   const nameOf = (id: string) => byId.get(id)?.name ?? id;
-  const explanations = describeTeams(
+  const explanations = explainTeams(
     members.map(asSplitMember),
     teams.map((t) => ({ label: t.label, memberIds: t.memberIds })),
     snap.constraints,

@@ -23,3 +23,14 @@ export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 export function dateInZone(now: Date, zone: string): IsoDate {
   return DateTime.fromJSDate(now, { zone }).toISODate()!;
 }
+
+/** What is wrong with the dates `from` … `to`, if anything: `to` before `from`, or more than `maxDaysAfter` days after it. */
+export function dateRangeIssue(
+  from: IsoDate,
+  to: IsoDate,
+  maxDaysAfter = Number.POSITIVE_INFINITY,
+): 'empty' | 'too-long' | undefined {
+  if (to < from) return 'empty';
+  if (daysBetween(from, to) > maxDaysAfter) return 'too-long';
+  return undefined;
+}

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
+import { isIsoDate } from './days.ts';
 
 /** One problem with a department's settings, at a JSON Pointer into the input. */
 export interface SettingViolation {
@@ -36,8 +37,7 @@ export function checkDepartmentSettings(input: DepartmentSettingsInput): Setting
     });
   }
   input.closedDates?.forEach((d, i) => {
-    if (!DateTime.fromISO(d, { zone: 'UTC' }).isValid)
-      out.push({ path: `/closedDates/${i}`, message: 'is not a calendar date' });
+    if (!isIsoDate(d)) out.push({ path: `/closedDates/${i}`, message: 'is not a calendar date' });
   });
   return out;
 }

@@ -1,4 +1,5 @@
 import { workingDays, maxDate, minDate } from '../calendar/index.ts';
+import { groupBy, lowerBound, upperBound } from '../collections.ts';
 import { memberDayKind, type StandbyLookup } from '../quarantine/index.ts';
 import type { Membership } from '../rotation/index.ts';
 import type { DepartmentCalendar, IsoDate, RemoteAccess } from '../types.ts';
@@ -44,18 +45,6 @@ export interface DemandGrid {
   officeTeams: number[][];
 }
 
-/** The first index of sorted `xs` whose value is ≥ x (`after`: > x). */
-function bound(xs: readonly string[], x: string, after = false): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x || (after && xs[mid] === x)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Builds the demand grid of a rotation over [from, to] (clipped to the rotation; working days only). */
 export function demandGrid(
   r: DemandRotation,
@@ -71,18 +60,18 @@ export function demandGrid(
   const need = new Int32Array(dates.length * T * 2);
   const officeable = new Int32Array(dates.length * T * 2);
 
-  const byMember = new Map<string, Membership[]>();
-  for (const m of r.memberships)
-    if (needOf(m.memberId) !== null)
-      (byMember.get(m.memberId) ?? byMember.set(m.memberId, []).get(m.memberId)!).push(m);
+  const byMember = groupBy(
+    r.memberships.filter((m) => needOf(m.memberId) !== null),
+    (m) => m.memberId,
+  );
   const taken = new Uint8Array(dates.length);
   for (const [memberId, ms] of byMember) {
     const res = needOf(memberId) === 'thinClient' ? 0 : 1;
     taken.fill(0);
     for (const m of ms) {
       const t = teamIndex.get(m.teamId);
-      const hi = m.toDate === null ? dates.length : bound(dates, m.toDate, true);
-      for (let i = bound(dates, m.fromDate); i < hi; i++) {
+      const hi = m.toDate === null ? dates.length : upperBound(dates, m.toDate);
+      for (let i = lowerBound(dates, m.fromDate); i < hi; i++) {
         if (taken[i]) continue;
         taken[i] = 1; // a date belongs to the member's first membership covering it, as their schedule reads it
         if (t === undefined) continue;

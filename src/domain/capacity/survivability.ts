@@ -1,4 +1,5 @@
 import { calendarDates, addDays } from '../calendar/index.ts';
+import { groupBy } from '../collections.ts';
 import { isShort, type Capacity } from './limits.ts';
 import { demandWith, type Demand, type DemandGrid } from './demand.ts';
 import type { ShiftRecord, TeamRef } from '../rotation/index.ts';
@@ -91,8 +92,7 @@ const worseRemote = (a: OutageCase, b: OutageCase | null): boolean =>
 export function checkSurvivability(input: SurvivabilityInput): Survivability {
   const scheduled = input.shifts.filter((s) => s.status === 'scheduled');
   const dates = calendarDates(input.startDate, input.endDate);
-  const byDate = new Map<IsoDate, ShiftRecord[]>();
-  for (const s of scheduled) (byDate.get(s.date) ?? byDate.set(s.date, []).get(s.date)!).push(s);
+  const byDate = groupBy(scheduled, (s) => s.date);
 
   // officeBefore[t][i]: office days of team t on dates before dates[i] (a day counts once).
   const officeBefore = new Map<string, Int32Array>();

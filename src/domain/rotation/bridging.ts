@@ -1,4 +1,5 @@
 import { addDays, maxDate } from '../calendar/index.ts';
+import { groupBy } from '../collections.ts';
 import { inOfficeOn, type Membership, type ShiftRecord } from './model.ts';
 import type { IsoDate } from '../types.ts';
 
@@ -57,9 +58,7 @@ export function officeFromAfterNewDays(
   newDays: readonly { teamId: string; date: IsoDate }[],
   exposureWindowDays: number,
 ): { id: string; officeFrom: IsoDate }[] {
-  const byMember = new Map<string, (Membership & { id: string })[]>();
-  for (const m of memberships)
-    (byMember.get(m.memberId) ?? byMember.set(m.memberId, []).get(m.memberId)!).push(m);
+  const byMember = groupBy(memberships, (m) => m.memberId);
   const moved = new Map<string, IsoDate>();
   for (const d of newDays) {
     for (const m of memberships) {

@@ -5,19 +5,10 @@ import type { DepartmentCalendar, IsoDate } from '../types.ts';
 
 export { checkSplitConstraints } from '../split/index.ts';
 
+import { groupBy } from '../collections.ts';
 import type { Violation } from '../violation.ts';
 
 export type { Violation };
-
-function byDate(shifts: readonly Shift[]): Map<IsoDate, Shift[]> {
-  const out = new Map<IsoDate, Shift[]>();
-  for (const s of shifts) {
-    const list = out.get(s.date);
-    if (list) list.push(s);
-    else out.set(s.date, [s]);
-  }
-  return out;
-}
 
 /**
  * Isolation: two different teams' shifts on one date neither overlap nor come closer than the
@@ -43,7 +34,7 @@ export function checkIsolation(
       });
     }
   }
-  for (const [date, list] of byDate(shifts)) {
+  for (const [date, list] of groupBy(shifts, (s) => s.date)) {
     const teams = [...new Set(list.map((s) => s.teamLabel))];
     if (opts.oneTeamPerDate && teams.length > 1) {
       out.push({
@@ -129,7 +120,7 @@ export function checkCoverage(
   const out: Violation[] = [];
   const buffers = new Set(opts.bufferDates ?? []);
   const excused = new Set(opts.excusedDates ?? []);
-  const dates = byDate(shifts);
+  const dates = groupBy(shifts, (s) => s.date);
   for (const date of workingDays(calendar, range.from, range.to)) {
     const list = dates.get(date) ?? [];
     if (buffers.has(date)) {

@@ -1,4 +1,5 @@
 import { calendarDates, japaneseHoliday, nonWorkingReason } from '../calendar/index.ts';
+import { groupBy } from '../collections.ts';
 import type { ShiftRecord, TeamRef } from './model.ts';
 import type { DepartmentCalendar, IsoDate } from '../types.ts';
 
@@ -32,11 +33,12 @@ export interface ScheduleInput {
 
 /** Every date from `from` to `to` with its office, remote and standby teams. */
 export function scheduleDays(input: ScheduleInput): DayView[] {
-  const byDate = new Map<IsoDate, ShiftRecord[]>();
-  for (const s of input.shifts) {
-    if (s.status !== 'scheduled' || s.date < input.from || s.date > input.to) continue;
-    (byDate.get(s.date) ?? byDate.set(s.date, []).get(s.date)!).push(s);
-  }
+  const byDate = groupBy(
+    input.shifts.filter(
+      (s) => s.status === 'scheduled' && s.date >= input.from && s.date <= input.to,
+    ),
+    (s) => s.date,
+  );
   const order = new Map(input.teams.map((t, i) => [t.id, i]));
   const byOrder = (a: string, b: string) => order.get(a)! - order.get(b)!;
   return calendarDates(input.from, input.to).map((date) => {

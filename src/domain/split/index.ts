@@ -2,4 +2,4 @@ export * from './solve.ts';
 export * from './types.ts';
 export * from './check.ts';
 export * from './labels.ts';
-export * from './report.ts';
+export * from './explain.ts';

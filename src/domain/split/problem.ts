@@ -1,3 +1,4 @@
+import { byString, groupBy } from '../collections.ts';
 import { hashString } from '../prng.ts';
 import type {
   RequiredSkill,
@@ -57,7 +58,6 @@ export const issue = (
 
 const isPositiveInt = (x: unknown): x is number =>
   typeof x === 'number' && Number.isInteger(x) && x >= 1;
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function find(parent: Int32Array, x: number): number {
   while (parent[x]! !== x) {
@@ -65,6 +65,16 @@ function find(parent: Int32Array, x: number): number {
     x = parent[x]!;
   }
   return x;
+}
+
+/** Required skills as the split enforces them: merged by name (the largest min wins), a min of 0 dropped, sorted by name. */
+export function mergeRequiredSkills(required: readonly RequiredSkill[]): RequiredSkill[] {
+  const minOf = new Map<string, number>();
+  for (const r of required) minOf.set(r.skill, Math.max(minOf.get(r.skill) ?? 0, r.min));
+  return [...minOf]
+    .filter(([, min]) => min > 0)
+    .sort(([a], [b]) => byString(a, b))
+    .map(([skill, min]) => ({ skill, min }));
 }
 
 /**
@@ -127,8 +137,7 @@ export function buildProblem(
   }
   const unknownIn = (ids: string[]) => ids.filter((id) => !index.has(id));
 
-  // Required skills merge by name (the largest min wins); a min of 0 asks for nothing.
-  const reqByName = new Map<string, { min: number; paths: string[] }>();
+  const validRequired: (RequiredSkill & { path: string })[] = [];
   (opts.requiredSkills ?? []).forEach((r, i) => {
     const path = `/requiredSkills/${i}`;
     if (typeof r?.skill !== 'string' || r.skill === '' || !Number.isInteger(r.min) || r.min < 0) {
@@ -142,15 +151,11 @@ export function buildProblem(
       );
       return;
     }
-    const prev = reqByName.get(r.skill);
-    if (prev) {
-      prev.min = Math.max(prev.min, r.min);
-      prev.paths.push(path);
-    } else reqByName.set(r.skill, { min: r.min, paths: [path] });
+    validRequired.push({ skill: r.skill, min: r.min, path });
   });
-  const reqNames = [...reqByName.keys()].filter((s) => reqByName.get(s)!.min > 0).sort(byString);
-  const required = reqNames.map((skill) => ({ skill, min: reqByName.get(skill)!.min }));
-  const requiredPaths = reqNames.map((s) => reqByName.get(s)!.paths);
+  const required = mergeRequiredSkills(validRequired);
+  const entriesOf = groupBy(validRequired, (r) => r.skill);
+  const requiredPaths = required.map((r) => entriesOf.get(r.skill)!.map((e) => e.path));
 
   const separate: [number, number][] = [];
   const separatePaths: string[] = [];

@@ -1,3 +1,4 @@
+import { spread } from '../collections.ts';
 import { createRng } from '../prng.ts';
 import { err, ok, type Result } from '../result.ts';
 import { blockingConstraints, closestSplitIssues } from './diagnose.ts';
@@ -68,16 +69,6 @@ function finish(state: SplitState, rng: () => number): Attempt {
   return { state, solved: true, proven: false };
 }
 
-function spread(values: ArrayLike<number>): number {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < values.length; i++) {
-    lo = Math.min(lo, values[i]!);
-    hi = Math.max(hi, values[i]!);
-  }
-  return values.length === 0 ? 0 : hi - lo;
-}
-
 /** Splits members into isolated teams meeting every hard constraint, balancing sizes, remote needs and skills; or names each unmet constraint. */
 export function splitTeams(members: SplitMember[], opts: SplitOptions): Result<Split, SplitError> {
   const built = buildProblem(members, opts);
@@ -114,7 +105,7 @@ export function splitTeams(members: SplitMember[], opts: SplitOptions): Result<S
   const leaders = teamOrder.map((t) => st.chiefs[t]! + st.deputies[t]!);
   return ok({
     teams,
-    explanations: explainTeams(p, teams),
+    explanations: explainTeams(p.members, teams, opts),
     summary: {
       sizes: teamOrder.map((t) => st.size[t]!),
       sizeSpread: spread(st.size),

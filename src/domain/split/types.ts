@@ -32,16 +32,16 @@ export interface SplitTeam {
 export interface TeamExplanation {
   label: string;
   size: number;
-  /** Each required skill, and the team's members holding it. */
+  /** Each required skill as the split enforces it (merged by name), and the team's members holding it. */
   requiredSkills: { skill: string; min: number; holderIds: string[] }[];
-  /** Each keep-apart pair with a member in this team, and the team the other member went to. */
+  /** Each keep-apart pair (in id order) with a member in this team, and the team the other member went to ('' for none). */
   separatePairs: {
     pair: [string, string];
     memberId: string;
     otherMemberId: string;
     otherTeam: string;
   }[];
-  /** Keep-together groups placed whole in this team (as given, sorted). */
+  /** Keep-together groups whose first member (by id) is in this team, each sorted, without repeats. */
   togetherGroups: string[][];
   /** Chiefs and deputies in this team (never both when leaders are kept apart). */
   leaders: { chiefIds: string[]; deputyIds: string[] };

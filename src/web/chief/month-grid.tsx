@@ -1,6 +1,7 @@
+import type { Language } from '../../domain/types.ts';
 import { DateTime } from 'luxon';
 import type { DayView } from '../../domain/rotation/index.ts';
-import { t, type Lang } from '../shared/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { teamClass } from './report.tsx';
 
 export interface MonthData {
@@ -13,7 +14,7 @@ export interface MonthData {
 const shiftMonth = (month: string, n: number): string =>
   DateTime.fromISO(`${month}-01`, { zone: 'UTC' }).plus({ months: n }).toFormat('yyyy-MM');
 
-function Cell({ lang, day, data }: { lang: Lang; day: DayView; data: MonthData }) {
+function Cell({ lang, day, data }: { lang: Language; day: DayView; data: MonthData }) {
   const index = new Map(data.teams.map((tm, i) => [tm.id, i]));
   const label = (id: string | null) =>
     id === null ? '—' : (data.teams[index.get(id) ?? -1]?.label ?? '?');
@@ -58,7 +59,7 @@ export function MonthGrid({
   rotationName,
   data,
 }: {
-  lang: Lang;
+  lang: Language;
   rotationId: string;
   rotationName: string;
   data: MonthData;

@@ -1,3 +1,4 @@
+import type { Language } from '../../domain/types.ts';
 import type { FieldError } from '../../app/failure.ts';
 import type { MemberView } from '../../app/views.ts';
 import {
@@ -9,7 +10,7 @@ import {
   type Option,
   Select,
 } from '../shared/form.tsx';
-import { t, tOf, type Lang } from '../shared/i18n.ts';
+import { t, tOf } from '../shared/i18n.ts';
 import { PAIR_ROWS, type RotationFormValues } from './rotation-form.ts';
 
 export interface RotationSummary {
@@ -27,7 +28,7 @@ const fieldOfPath = (path: string): string =>
 
 /** A department for its chief: members, the roster CSV import (each wrong row named), and its rotations. */
 export function DepartmentPage(p: {
-  lang: Lang;
+  lang: Language;
   csrf: string;
   departmentId: string;
   members: MemberView[];
@@ -145,7 +146,7 @@ export const memberOptions = (members: MemberView[]): Option[] =>
 
 /** The rotation form: team count, pattern, required skills per team, keep-apart pairs. */
 export function RotationForm(p: {
-  lang: Lang;
+  lang: Language;
   csrf: string;
   action: string;
   values: RotationFormValues;

@@ -1,8 +1,9 @@
+import type { Language } from '../../domain/types.ts';
 import type { RotationView } from '../../app/rotations/index.ts';
 import type { MemberView } from '../../app/views.ts';
 import { memberOptions } from './pages.tsx';
 import { Csrf, ErrorSummary, Input, Select, type FormErrors } from '../shared/form.tsx';
-import { t, tOf, type Lang } from '../shared/i18n.ts';
+import { t, tOf } from '../shared/i18n.ts';
 
 /** The colour class of a team by its place in the rotation (the same in the report and the month grid). */
 export const teamClass = (index: number): string => `t${index % 8}`;
@@ -14,7 +15,7 @@ function Teams({
   view,
   nameOf,
 }: {
-  lang: Lang;
+  lang: Language;
   view: RotationView;
   nameOf: (id: string) => string;
 }) {
@@ -48,7 +49,7 @@ function Teams({
   );
 }
 
-const Verdict = ({ lang, ok }: { lang: Lang; ok: boolean }) => (
+const Verdict = ({ lang, ok }: { lang: Language; ok: boolean }) => (
   <span class={ok ? 'ok' : 'ng'}>{ok ? `✓ ${t(lang, 'met')}` : `✗ ${t(lang, 'missed')}`}</span>
 );
 
@@ -57,7 +58,7 @@ function Coverage({
   report,
   nameOf,
 }: {
-  lang: Lang;
+  lang: Language;
   report: Report;
   nameOf: (id: string) => string;
 }) {
@@ -116,9 +117,9 @@ function Coverage({
   );
 }
 
-const cap = (lang: Lang, n: number | null) => (n === null ? t(lang, 'notSet') : String(n));
+const cap = (lang: Language, n: number | null) => (n === null ? t(lang, 'notSet') : String(n));
 
-function RemoteBalance({ lang, report }: { lang: Lang; report: Report }) {
+function RemoteBalance({ lang, report }: { lang: Language; report: Report }) {
   const rd = report.remoteDemand;
   return (
     <table id="remote-demand">
@@ -159,7 +160,7 @@ function Survivability({
   report,
   outageDays,
 }: {
-  lang: Lang;
+  lang: Language;
   report: Report;
   outageDays: number;
 }) {
@@ -198,7 +199,7 @@ export interface MoveResult {
 
 /** A rotation for its chief: teams side by side, constraint coverage, remote demand, survivability; publish; move a member. */
 export function RotationPage(p: {
-  lang: Lang;
+  lang: Language;
   csrf: string;
   view: RotationView;
   members: MemberView[];

@@ -1,7 +1,8 @@
+import type { Language } from '../../domain/types.ts';
 import type { RotationRequest } from '../../app/rotations/index.ts';
 import { validate } from '../../contract/schemas.ts';
 import { addError, errorsOnFields, text, type FormErrors } from '../shared/form.tsx';
-import { t, type Lang } from '../shared/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { isIsoDate } from '../../domain/calendar/index.ts';
 
 export const PAIR_ROWS = 3;
@@ -49,7 +50,7 @@ export function rotationFormValues(body: Record<string, unknown>): RotationFormV
  */
 export function rotationRequestOf(
   v: RotationFormValues,
-  lang: Lang,
+  lang: Language,
 ): { request: RotationRequest | null; errors: FormErrors } {
   const errors: FormErrors = {};
   const whole = (field: 'teamCount' | 'bufferDays', optional: boolean): number | undefined => {

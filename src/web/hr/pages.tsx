@@ -1,3 +1,4 @@
+import type { Language } from '../../domain/types.ts';
 import {
   ColumnHeads,
   Csrf,
@@ -7,7 +8,7 @@ import {
   type Option,
   Select,
 } from '../shared/form.tsx';
-import { t, type Lang } from '../shared/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import type { ExposureAnswer } from '../../app/quarantines/index.ts';
 
 /** Names for the ids HR works with, across the departments HR sees. */
@@ -77,7 +78,7 @@ function MarkFields({
   values,
   errors,
 }: {
-  lang: Lang;
+  lang: Language;
   dir: Directory;
   values: MarkValues;
   errors: FormErrors;
@@ -117,7 +118,7 @@ function MarkFields({
 
 /** HR's page: the active quarantines (each with a lift form) and the form to mark one (previewed first). */
 export function QuarantinesPage(p: {
-  lang: Lang;
+  lang: Language;
   csrf: string;
   dir: Directory;
   active: QuarantineRowView[];
@@ -208,7 +209,7 @@ export interface Preview {
 
 /** What marking would do, before anything is written; confirming posts the same values with one idempotency key. */
 export function PreviewPage(p: {
-  lang: Lang;
+  lang: Language;
   csrf: string;
   dir: Directory;
   values: MarkValues;
@@ -268,7 +269,7 @@ export function PreviewPage(p: {
 
 /** Who shared office days with a member: the lookup form and its answer. */
 export function ExposurePage(p: {
-  lang: Lang;
+  lang: Language;
   dir: Directory;
   values: { memberId: string; from: string; to: string };
   errors: FormErrors;

@@ -1,6 +1,7 @@
+import type { Language } from '../../domain/types.ts';
 import type { Child } from 'hono/jsx';
 import type { FieldError } from '../../app/failure.ts';
-import { fieldMessage, t, type Lang, type TextKey } from './i18n.ts';
+import { fieldMessage, t, type TextKey } from './i18n.ts';
 
 /** Messages by form field name; '' holds those that belong to no one field. */
 export type FormErrors = Record<string, string[]>;
@@ -13,7 +14,7 @@ export function addError(errors: FormErrors, field: string, message: string): vo
 export function errorsOnFields(
   errors: FieldError[],
   fieldOf: (path: string) => string | null,
-  lang: Lang,
+  lang: Language,
 ): FormErrors {
   const out: FormErrors = {};
   for (const e of errors) addError(out, fieldOf(e.path) ?? '', fieldMessage(lang, e));
@@ -36,7 +37,7 @@ export function ErrorSummary({
   errors,
   detail,
 }: {
-  lang: Lang;
+  lang: Language;
   errors: FormErrors;
   detail?: string | undefined;
 }) {
@@ -176,7 +177,7 @@ export function Select(
 }
 
 /** A table's column headings, each a UI string (`<th scope="col">` for screen readers). */
-export function ColumnHeads({ lang, keys }: { lang: Lang; keys: TextKey[] }) {
+export function ColumnHeads({ lang, keys }: { lang: Language; keys: TextKey[] }) {
   return (
     <thead>
       <tr>

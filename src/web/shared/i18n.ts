@@ -1,17 +1,22 @@
+import { fillPlaceholders } from '../../domain/placeholders.ts';
+import type { Language } from '../../domain/types.ts';
 import text from '../../../templates/web-text.json' with { type: 'json' };
 
-export type Lang = 'ja' | 'en';
 export type TextKey = keyof typeof text.ja;
 // The type check that English has every string Japanese has.
-const TEXT: Record<Lang, Record<TextKey, string>> = { ja: text.ja, en: text.en };
+const TEXT: Record<Language, Record<TextKey, string>> = { ja: text.ja, en: text.en };
 
 /** A UI string in the language, with `{name}` placeholders filled. */
-export function t(lang: Lang, key: TextKey, vars: Record<string, string | number> = {}): string {
-  return TEXT[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+export function t(
+  lang: Language,
+  key: TextKey,
+  vars: Record<string, string | number> = {},
+): string {
+  return fillPlaceholders(TEXT[lang][key], vars);
 }
 
 /** A UI string whose key is built at run time (an enum value); the key itself when unknown. */
-export function tOf(lang: Lang, prefix: string, value: string): string {
+export function tOf(lang: Language, prefix: string, value: string): string {
   const key = `${prefix}.${value}`;
   return key in TEXT[lang] ? TEXT[lang][key as TextKey] : value;
 }
@@ -21,7 +26,7 @@ export function tOf(lang: Lang, prefix: string, value: string): string {
  * page leads with what kind of problem it is (by the error's code, or by the validator's wording)
  * and keeps the specific English detail after it.
  */
-export function fieldMessage(lang: Lang, e: { message: string; code?: string }): string {
+export function fieldMessage(lang: Language, e: { message: string; code?: string }): string {
   if (lang === 'en') return e.message;
   const kind = e.code ? `issue.${e.code}` : GENERIC.find(([re]) => re.test(e.message))?.[1];
   if (!kind || !(kind in TEXT.ja)) return e.message;
@@ -41,14 +46,14 @@ const GENERIC: [RegExp, string][] = [
   [/^(value|list) (is|must|has|should)/, 'issue.range'],
 ];
 
-const asLang = (v: string | undefined): Lang | null => (v === 'ja' || v === 'en' ? v : null);
+const asLang = (v: string | undefined): Language | null => (v === 'ja' || v === 'en' ? v : null);
 
 /** The page language: `?lang=`, else the cookie, else the first of ja/en in Accept-Language by weight; Japanese first. */
 export function pickLang(
   query: string | undefined,
   cookie: string | undefined,
   acceptLanguage: string | undefined,
-): Lang {
+): Language {
   const chosen = asLang(query) ?? asLang(cookie);
   if (chosen) return chosen;
   const ranked = (acceptLanguage ?? '')

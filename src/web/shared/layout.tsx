@@ -1,15 +1,16 @@
+import type { Language } from '../../domain/types.ts';
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Actor } from '../../app/actor.ts';
 import type { Failure } from '../../app/failure.ts';
 import type { Result } from '../../domain/result.ts';
 import type { WebContext } from './env.ts';
-import { t, tOf, type Lang } from './i18n.ts';
+import { t, tOf } from './i18n.ts';
 import { PAGE_SCRIPT } from './scripts.ts';
 import { CSS } from './style.ts';
 
 interface PageProps {
-  lang: Lang;
+  lang: Language;
   title: string;
   actor?: Actor | undefined;
   csrf?: string | undefined;
@@ -19,13 +20,13 @@ interface PageProps {
 }
 
 /** The same page in the other language (`?lang=` is stored in a cookie). */
-function switchHref(here: string, lang: Lang): string {
+function switchHref(here: string, lang: Language): string {
   const url = new URL(here, 'http://x');
   url.searchParams.set('lang', lang === 'ja' ? 'en' : 'ja');
   return url.pathname + url.search;
 }
 
-function Nav({ lang, actor }: { lang: Lang; actor: Actor }) {
+function Nav({ lang, actor }: { lang: Language; actor: Actor }) {
   const links: [string, string][] = [];
   if (actor.role === 'admin') links.push(['/departments', t(lang, 'departments')]);
   if (actor.role === 'chief' && actor.departmentId)

@@ -1,13 +1,14 @@
+import type { Language } from '../../domain/types.ts';
 import { Hono } from 'hono';
 import { createFeed, type FeedLinks } from '../../app/feeds/index.ts';
 import { staffOverview, type StaffOverview } from '../../app/members/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf } from '../shared/form.tsx';
-import { t, type Lang } from '../shared/i18n.ts';
+import { t } from '../shared/i18n.ts';
 import { render, renderMessage } from '../shared/layout.tsx';
 
 // Copies the address next to the button; falls back to selecting it where the Clipboard API is missing.
-function Links({ lang, links }: { lang: Lang; links: FeedLinks }) {
+function Links({ lang, links }: { lang: Language; links: FeedLinks }) {
   const rows: [string, string, string][] = [
     ['feed-webcal', t(lang, 'apple'), links.webcalUrl],
     ['feed-https', t(lang, 'outlook'), links.url],
@@ -38,7 +39,7 @@ function MyPage({
   me,
   links,
 }: {
-  lang: Lang;
+  lang: Language;
   csrf: string;
   me: StaffOverview;
   links?: FeedLinks | undefined;
