@@ -36,10 +36,13 @@ export function apiRoutes() {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
+        // The rest of the body is never read: the connection cannot carry another request.
         throw new ProblemError(
           413,
           'body-too-large',
           `The request body is over the limit of ${MAX_BODY_BYTES} bytes.`,
+          undefined,
+          { connection: 'close' },
         );
       },
     }),

@@ -10,7 +10,7 @@ import { hrPages } from './hr/routes.tsx';
 import { pickLang, t } from './shared/i18n.ts';
 import { clientAddress } from '../contract/client.ts';
 import { pageSecurity } from './shared/csp.ts';
-import { errorPage, refuseForgery, render } from './shared/layout.tsx';
+import { errorPage, refuseForgery, render, renderMessage } from './shared/layout.tsx';
 import {
   csrfGuard,
   endSession,
@@ -47,10 +47,14 @@ function language(): MiddlewareHandler<WebEnv> {
   };
 }
 
-// The same 1 MiB as the JSON API (a roster CSV of thousands of rows fits).
+// The same 1 MiB as the JSON API (a roster CSV of thousands of rows fits). The rest of the body
+// is never read, so the connection cannot carry another request: it is closed.
 const tooLarge = bodyLimit({
   maxSize: 1024 * 1024,
-  onError: (c) => c.text('Content Too Large', 413),
+  onError: (c) => {
+    c.header('Connection', 'close');
+    return renderMessage(c as WebContext, 413, t(c.var.lang, 'tooLarge'));
+  },
 });
 
 function signInPage(

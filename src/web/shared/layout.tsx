@@ -96,7 +96,7 @@ export async function render(
   c: WebContext,
   title: string,
   body: Child,
-  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 412 | 422 | 429 | 500 = 200,
+  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 429 | 500 = 200,
 ) {
   const url = new URL(c.req.url);
   const page = (
@@ -116,7 +116,7 @@ export async function render(
 /** An error page: what went wrong, in words, never a stack trace. */
 export function renderMessage(
   c: WebContext,
-  status: 400 | 403 | 404 | 409 | 412 | 422 | 500,
+  status: 400 | 403 | 404 | 409 | 412 | 413 | 422 | 500,
   title: string,
   detail?: string,
 ) {
