@@ -71,7 +71,18 @@ const pointer = (loc: string): string =>
     })
     .join('/');
 
-function fieldError(u: OutputUnit): FieldError | null {
+// C0 controls and DEL: RFC 5545 forbids them in calendar text, and no name needs them.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** The value at a JSON Pointer of the instance, or undefined. */
+function valueAt(value: unknown, path: string): unknown {
+  return path
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as never)[k] : undefined), value);
+}
+
+function fieldError(u: OutputUnit, value: unknown): FieldError | null {
   if (AGGREGATE.has(u.keyword)) return null;
   const at = pointer(u.instanceLocation);
   if (u.keyword === 'required') {
@@ -79,6 +90,11 @@ function fieldError(u: OutputUnit): FieldError | null {
     return { path: `${at}/${prop}`, message: 'is required' };
   }
   if (u.keyword === 'false') return { path: at, message: 'is not a known field' };
+  if (u.keyword === 'pattern') {
+    const text = valueAt(value, at);
+    if (typeof text === 'string' && CONTROL.test(text))
+      return { path: at, message: 'must not contain control characters' };
+  }
   const message = u.error
     .replace(
       /^Instance type "(\w+)" is invalid\. Expected "(\w+)"\.$/,
@@ -100,7 +116,7 @@ export function validate(name: SchemaName, value: unknown): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const u of r.errors) {
-    const e = fieldError(u);
+    const e = fieldError(u, value);
     if (!e) continue;
     const key = `${e.path}\0${e.message}`;
     if (!seen.has(key)) {

@@ -31,15 +31,18 @@ export function fieldMessage(lang: Language, e: { message: string; code?: string
   const kind = e.code ? `issue.${e.code}` : GENERIC.find(([re]) => re.test(e.message))?.[1];
   if (!kind || !(kind in TEXT.ja)) return e.message;
   const lead = TEXT.ja[kind as TextKey];
-  return e.message === 'is required' || e.message === 'is not a known field'
+  return ['is required', 'is not a known field', 'must not contain control characters'].includes(
+    e.message,
+  )
     ? lead
     : `${lead}（${e.message}）`;
 }
 
-/** The validator's messages (src/http/schemas.ts) by their wording. */
+/** The validator's messages (src/contract/schemas.ts) by their wording. */
 const GENERIC: [RegExp, string][] = [
   [/^is required$/, 'issue.required'],
   [/^is not a known field$/, 'issue.unknown-field'],
+  [/^must not contain control characters$/, 'issue.control'],
   [/^is not a valid /, 'issue.format'],
   [/^must be one of /, 'issue.enum'],
   [/^must be of type /, 'issue.type'],
