@@ -56,8 +56,18 @@ describe('the README walkthrough', () => {
         '"webcalUrl":"webcal://',
         '"swaps":[{',
         '"action":"quarantine.mark"',
+        '"kind":"standby"',
+        '"teamIds":[',
+        '"handedBack":[{',
+        '"quarantineDays":10',
+        '"messages":[{',
+        '"action":"quarantine.lift"',
+        '"action":"settings.update"',
       ]) {
-        assert.ok(out.includes(expected), `the walkthrough's output shows ${expected}`);
+        assert.ok(
+          out.includes(expected),
+          `the walkthrough's output shows ${expected}\n${process.env.SHOW ? out : ''}`,
+        );
       }
     } finally {
       await srv.close();
