@@ -1,5 +1,5 @@
 import { effectiveEnd } from '../../domain/quarantine/index.ts';
-import { quarantinesOfRequest, swapsOf } from '../../db/repos/quarantines.ts';
+import { quarantineOf, quarantinesOfRequest, swapsOf } from '../../db/repos/quarantines.ts';
 import type { QuarantineRow } from '../../db/schema.ts';
 import type { CapacityEffect } from '../capacity/index.ts';
 import type { Deps } from '../deps.ts';
@@ -23,7 +23,7 @@ export function quarantineView(q: QuarantineRow, today: string) {
     markedAt: q.marked_at,
     liftedAt: q.lifted_at,
     liftedFrom: q.lifted_from,
-    active: effectiveEnd(q) >= today,
+    active: effectiveEnd(quarantineOf(q)) >= today,
   };
 }
 

@@ -1,0 +1,166 @@
+import type { QuarantineRow, SwapRow } from '../../db/schema.ts';
+import { quarantineOf } from '../../db/repos/quarantines.ts';
+import { daysBetween, maxDate, minDate } from '../../domain/calendar/index.ts';
+import type { Policy } from '../../domain/policy.ts';
+import {
+  planQuarantineMark,
+  standbyWindowsOf,
+  type OutageSwaps,
+} from '../../domain/quarantine/index.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import type { ShiftRecord } from '../../domain/rotation/index.ts';
+import { isHrOrAdmin, type Actor } from '../actor.ts';
+import { capacityEffect, type CapacityEffect } from '../capacity/index.ts';
+import type { Deps } from '../deps.ts';
+import { hrOnly, invalid, notDates, type Failure } from '../failure.ts';
+import { loadPolicy } from '../settings/index.ts';
+import { newQuarantineRow } from './context.ts';
+import { loadNoticeDirectory, type NoticeDirectory } from './notify.ts';
+import { loadRotationStates, type RotationState } from './rotation-state.ts';
+import { badRequest, loadTargets, type QuarantineRequest, type Targets } from './targets.ts';
+
+/** The longest quarantine a request may mark (a year; the policy's default is 14 days). */
+export const MAX_QUARANTINE_DAYS = 366;
+
+/** A quarantine request decided on the department as read: what a preview shows and a mark writes. */
+export interface MarkDecision extends Targets {
+  at: string;
+  policy: Policy;
+  /** The new quarantines, the one named first; the capacity effect is kept with it. */
+  rows: QuarantineRow[];
+  /** Per rotation: each new outage's swaps, and the shifts after them. */
+  planned: Map<string, { plans: OutageSwaps[]; shifts: ShiftRecord[] }>;
+  states: Map<string, RotationState>;
+  /** The swaps, as the answer lists them. */
+  swaps: Pick<SwapRow, 'date' | 'slot' | 'from_team_id' | 'to_team_id' | 'quarantine_id'>[];
+  effect: CapacityEffect;
+  directory: NoticeDirectory;
+}
+
+/**
+ * Decides a quarantine request without writing: who stays home, the quarantine rows, each
+ * rotation's swaps, and what it does to remote capacity over its window.
+ */
+export async function decideQuarantine(
+  deps: Deps,
+  actor: Actor,
+  req: QuarantineRequest,
+): Promise<Result<MarkDecision, Failure>> {
+  if (!isHrOrAdmin(actor)) return err(hrOnly());
+  const problem = requestProblem(req);
+  if (problem) return err(problem);
+  const policy = await loadPolicy(deps);
+  const found = await loadTargets(deps, req, policy);
+  if (!found.ok) return found;
+  const { department, today, targets, existing } = found.value;
+  const at = deps.now().toISOString();
+  const rows = quarantineRows(deps, found.value, req, actor, at);
+  const rotationIds = rows.flatMap((r) => (r.rotation_id ? [r.rotation_id] : []));
+  const [states, directory] = await Promise.all([
+    loadRotationStates(deps, rotationIds),
+    loadNoticeDirectory(
+      deps,
+      department,
+      rows.map((r) => r.rotation_id),
+    ),
+  ]);
+  const fresh = rows.map(quarantineOf);
+  const planned = planQuarantineMark({
+    today,
+    existing: existing.map(quarantineOf),
+    fresh,
+    rotations: states,
+    returnSeparationDays: policy.returnSeparationDays,
+  });
+  // What it does to remote capacity over its window, kept with the request so that a replay answers the same.
+  const effect = await capacityEffect(
+    deps,
+    department.id,
+    {
+      from: rows.map((r) => r.effective_from).reduce(minDate),
+      to: rows.map((r) => r.end_date).reduce(maxDate),
+    },
+    {
+      shifts: new Map([...planned].map(([id, p]) => [id, p.shifts])),
+      windows: standbyWindowsOf(
+        fresh,
+        [...states.values()].flatMap((s) => s.memberships),
+      ),
+    },
+  );
+  rows[0]!.capacity_effect = JSON.stringify(effect);
+  const swaps = [...planned.values()].flatMap((p) =>
+    p.plans.flatMap((plan) =>
+      plan.swaps.map((s) => ({
+        date: s.date,
+        slot: s.slot,
+        from_team_id: s.fromTeamId,
+        to_team_id: s.toTeamId,
+        quarantine_id: plan.quarantineId,
+      })),
+    ),
+  );
+  return ok({
+    ...found.value,
+    targets,
+    at,
+    policy,
+    rows,
+    planned,
+    states,
+    swaps,
+    effect,
+    directory,
+  });
+}
+
+function requestProblem(req: QuarantineRequest): Failure | null {
+  const badDates = notDates({
+    '/startDate': req.startDate,
+    '/endDate': req.endDate,
+    '/onsetDate': req.onsetDate,
+  });
+  if (badDates.length) return invalid('The quarantine request is not valid.', badDates);
+  if (req.startDate && req.endDate && req.endDate < req.startDate)
+    return badRequest('/endDate', 'is before startDate');
+  if (
+    req.startDate &&
+    req.endDate &&
+    daysBetween(req.startDate, req.endDate) >= MAX_QUARANTINE_DAYS
+  )
+    return badRequest('/endDate', `is more than ${MAX_QUARANTINE_DAYS} days from startDate`);
+  return null;
+}
+
+/** The new quarantine rows of a request, each of its request (the first one's id). */
+function quarantineRows(
+  deps: Deps,
+  found: Targets,
+  req: QuarantineRequest,
+  actor: Actor,
+  at: string,
+): QuarantineRow[] {
+  const rows = found.targets.map((t) =>
+    newQuarantineRow(
+      {
+        id: deps.newId(),
+        department_id: found.department.id,
+        subject: t.subject,
+        team_id: t.teamId,
+        member_id: t.memberId,
+        rotation_id: t.rotationId,
+        start_date: t.start,
+        end_date: t.end,
+        reason: req.reason?.trim() || null,
+        positive_member_id: req.positiveMemberId ?? null,
+        onset_date: req.onsetDate ?? null,
+        request_id: null,
+      },
+      found.today,
+      actor.tokenId,
+      at,
+    ),
+  );
+  for (const r of rows) r.request_id = rows[0]!.id;
+  return rows;
+}
