@@ -10,10 +10,15 @@ import {
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { ShiftRecord } from '../../domain/rotation/index.ts';
 import { isHrOrAdmin, type Actor } from '../actor.ts';
-import { capacityEffect, type CapacityEffect } from '../capacity/index.ts';
+import {
+  capacityEffectOf,
+  loadCapacityBasis,
+  type CapacityBasis,
+  type CapacityEffect,
+} from '../capacity/index.ts';
 import type { Deps } from '../deps.ts';
 import { hrOnly, invalid, notDates, type Failure } from '../failure.ts';
-import { loadPolicy } from '../settings/index.ts';
+import { loadOrgSettings } from '../settings/index.ts';
 import { newQuarantineRow } from './context.ts';
 import { loadNoticeDirectory, type NoticeDirectory } from './notify.ts';
 import { loadRotationStates, type RotationState } from './rotation-state.ts';
@@ -22,19 +27,24 @@ import { badRequest, loadTargets, type QuarantineRequest, type Targets } from '.
 /** The longest quarantine a request may mark (a year; the policy's default is 14 days). */
 export const MAX_QUARANTINE_DAYS = 366;
 
-/** A quarantine request decided on the department as read: what a preview shows and a mark writes. */
-export interface MarkDecision extends Targets {
+/** Everything a quarantine request is decided on, read once; the new rows carry their new ids. */
+export interface MarkSnapshot extends Targets {
   at: string;
   policy: Policy;
   /** The new quarantines, the one named first; the capacity effect is kept with it. */
   rows: QuarantineRow[];
+  states: Map<string, RotationState>;
+  directory: NoticeDirectory;
+  capacity: CapacityBasis;
+}
+
+/** A quarantine request decided: what a preview shows and a mark writes. */
+export interface MarkDecision extends MarkSnapshot {
   /** Per rotation: each new outage's swaps, and the shifts after them. */
   planned: Map<string, { plans: OutageSwaps[]; shifts: ShiftRecord[] }>;
-  states: Map<string, RotationState>;
   /** The swaps, as the answer lists them. */
   swaps: Pick<SwapRow, 'date' | 'slot' | 'from_team_id' | 'to_team_id' | 'quarantine_id'>[];
   effect: CapacityEffect;
-  directory: NoticeDirectory;
 }
 
 /**
@@ -49,47 +59,71 @@ export async function decideQuarantine(
   if (!isHrOrAdmin(actor)) return err(hrOnly());
   const problem = requestProblem(req);
   if (problem) return err(problem);
-  const policy = await loadPolicy(deps);
-  const found = await loadTargets(deps, req, policy);
+  const snap = await loadMarkSnapshot(deps, actor, req);
+  if (!snap.ok) return snap;
+  const fresh = snap.value.rows.map(quarantineOf);
+  const planned = planQuarantineMark({
+    today: snap.value.today,
+    existing: snap.value.existing.map(quarantineOf),
+    fresh,
+    rotations: snap.value.states,
+    returnSeparationDays: snap.value.policy.returnSeparationDays,
+  });
+  const effect = markCapacityEffect(snap.value, planned);
+  // Kept with the request, so that a replay answers the same.
+  snap.value.rows[0]!.capacity_effect = JSON.stringify(effect);
+  return ok({ ...snap.value, planned, swaps: swapsOf(planned), effect });
+}
+
+/** Reads who the request keeps home, then their rotations, the notice directory and remote demand. */
+async function loadMarkSnapshot(
+  deps: Deps,
+  actor: Actor,
+  req: QuarantineRequest,
+): Promise<Result<MarkSnapshot, Failure>> {
+  const settings = await loadOrgSettings(deps);
+  const found = await loadTargets(deps, req, settings.policy);
   if (!found.ok) return found;
-  const { department, today, targets, existing } = found.value;
+  const { department, existing } = found.value;
   const at = deps.now().toISOString();
   const rows = quarantineRows(deps, found.value, req, actor, at);
-  const rotationIds = rows.flatMap((r) => (r.rotation_id ? [r.rotation_id] : []));
-  const [states, directory] = await Promise.all([
-    loadRotationStates(deps, rotationIds),
-    loadNoticeDirectory(
+  const window = {
+    from: rows.map((r) => r.effective_from).reduce(minDate),
+    to: rows.map((r) => r.end_date).reduce(maxDate),
+  };
+  const [states, capacity] = await Promise.all([
+    loadRotationStates(
       deps,
-      department,
-      rows.map((r) => r.rotation_id),
+      rows.flatMap((r) => (r.rotation_id ? [r.rotation_id] : [])),
     ),
+    loadCapacityBasis(deps, department.id, window, {
+      settings: settings.capacity,
+      quarantines: existing,
+    }),
   ]);
-  const fresh = rows.map(quarantineOf);
-  const planned = planQuarantineMark({
-    today,
-    existing: existing.map(quarantineOf),
-    fresh,
-    rotations: states,
-    returnSeparationDays: policy.returnSeparationDays,
+  const directory = await loadNoticeDirectory(deps, department, states);
+  return ok({
+    ...found.value,
+    at,
+    policy: settings.policy,
+    rows,
+    states,
+    directory,
+    capacity,
   });
-  // What it does to remote capacity over its window, kept with the request so that a replay answers the same.
-  const effect = await capacityEffect(
-    deps,
-    department.id,
-    {
-      from: rows.map((r) => r.effective_from).reduce(minDate),
-      to: rows.map((r) => r.end_date).reduce(maxDate),
-    },
-    {
-      shifts: new Map([...planned].map(([id, p]) => [id, p.shifts])),
-      windows: standbyWindowsOf(
-        fresh,
-        [...states.values()].flatMap((s) => s.memberships),
-      ),
-    },
-  );
-  rows[0]!.capacity_effect = JSON.stringify(effect);
-  const swaps = [...planned.values()].flatMap((p) =>
+}
+
+/** What the new quarantines do to remote capacity over their window. */
+function markCapacityEffect(snap: MarkSnapshot, planned: MarkDecision['planned']): CapacityEffect {
+  const memberships = [...snap.states.values()].flatMap((s) => s.memberships);
+  return capacityEffectOf(snap.capacity, {
+    shifts: new Map([...planned].map(([id, p]) => [id, p.shifts])),
+    windows: standbyWindowsOf(snap.rows.map(quarantineOf), memberships),
+  });
+}
+
+const swapsOf = (planned: MarkDecision['planned']): MarkDecision['swaps'] =>
+  [...planned.values()].flatMap((p) =>
     p.plans.flatMap((plan) =>
       plan.swaps.map((s) => ({
         date: s.date,
@@ -100,19 +134,6 @@ export async function decideQuarantine(
       })),
     ),
   );
-  return ok({
-    ...found.value,
-    targets,
-    at,
-    policy,
-    rows,
-    planned,
-    states,
-    swaps,
-    effect,
-    directory,
-  });
-}
 
 function requestProblem(req: QuarantineRequest): Failure | null {
   const badDates = notDates({

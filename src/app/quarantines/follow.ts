@@ -118,11 +118,11 @@ export async function quarantinesIntoRotation(
     }
   }
   if (!rows.length) return [];
-  const [policy, states, directory] = await Promise.all([
+  const [policy, states] = await Promise.all([
     loadPolicy(deps),
     loadRotationStates(deps, [rotation.id]),
-    loadNoticeDirectory(deps, department, [rotation.id]),
   ]);
+  const directory = await loadNoticeDirectory(deps, department, states);
   const state = states.get(rotation.id)!;
   const fresh = rows.map(quarantineOf);
   const planned = planQuarantineMark({

@@ -6,7 +6,7 @@ import {
 } from '../../domain/quarantine/index.ts';
 import { err, type Result } from '../../domain/result.ts';
 import { isHrOrAdmin, type Actor } from '../actor.ts';
-import { capacityEffect, type CapacityEffect } from '../capacity/index.ts';
+import { capacityEffectOf, type CapacityEffect } from '../capacity/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, hrOnly, invalid, notDates, type Failure } from '../failure.ts';
 import { loadLiftSnapshot, type LiftSnapshot } from './snapshot.ts';
@@ -38,11 +38,11 @@ export async function liftQuarantine(
   if (!isHrOrAdmin(actor)) return err(hrOnly());
   const badDate = notDates({ '/date': date });
   if (badDate.length) return err(invalid('A lift needs a date.', badDate));
-  const snap = await loadLiftSnapshot(deps, id);
+  const snap = await loadLiftSnapshot(deps, id, date);
   if (!snap.ok) return snap;
   const plan = planQuarantineLift(snap.value, date);
   if (!plan.ok) return err(liftRefused(plan.error));
-  const effect = await liftCapacityEffect(deps, snap.value, plan.value);
+  const effect = liftCapacityEffect(snap.value, plan.value);
   return commitUnlessPlanChanged(
     deps,
     liftWrites(deps, snap.value, plan.value, effect, actor),
@@ -65,21 +65,16 @@ function liftRefused(refusal: LiftRefusal): Failure {
   }
 }
 
-/** What the lift does to remote capacity from its date to the quarantine's end, read before it is written. */
-function liftCapacityEffect(deps: Deps, snap: LiftSnapshot, plan: LiftPlan) {
-  const q = snap.quarantine;
-  const lifted = { ...q, liftedAt: snap.at, liftedFrom: plan.liftedFrom };
-  return capacityEffect(
-    deps,
-    q.departmentId,
-    { from: plan.liftedFrom, to: q.endDate },
-    {
-      shifts: new Map(
-        snap.rotation && plan.shiftsAfter ? [[snap.rotation.id, plan.shiftsAfter]] : [],
-      ),
-      windows: standbyWindowsOf([lifted], snap.rotation?.memberships ?? []),
-    },
-  );
+/** What the lift does to remote capacity from its date to the quarantine's end. */
+function liftCapacityEffect(snap: LiftSnapshot, plan: LiftPlan): CapacityEffect {
+  const lifted = { ...snap.quarantine, liftedAt: snap.at, liftedFrom: plan.liftedFrom };
+  // A lift that is not refused starts on or before the quarantine's end: its basis was read.
+  return capacityEffectOf(snap.capacity!, {
+    shifts: new Map(
+      snap.rotation && plan.shiftsAfter ? [[snap.rotation.id, plan.shiftsAfter]] : [],
+    ),
+    windows: standbyWindowsOf([lifted], snap.rotation?.memberships ?? []),
+  });
 }
 
 function liftOutcome(

@@ -1,6 +1,5 @@
-import { membershipOf, membershipsOf, teamsOf } from '../../db/repos/rotations.ts';
 import type { CompiledQuery } from 'kysely';
-import { coversDate } from '../../domain/rotation/index.ts';
+import { coversDate, type Membership, type TeamRef } from '../../domain/rotation/index.ts';
 import { listMembers } from '../../db/repos/members.ts';
 import type { DepartmentRow, MemberRow } from '../../db/schema.ts';
 import type { Quarantine } from '../../domain/quarantine/index.ts';
@@ -17,36 +16,32 @@ export interface MovedDay {
 
 const person = (m: MemberRow): Person => ({ id: m.id, name: m.name, email: m.email });
 
+/** A rotation's teams and memberships, as read for the quarantine at hand. */
+export interface NoticeRotation {
+  teams: readonly TeamRef[];
+  memberships: readonly Membership[];
+}
+
 /**
- * The people notices are about, for a department's rotations: its active members read once, and
- * each rotation's teams and memberships once.
+ * The people notices are about: the department's active members (read here, once) and the teams
+ * and memberships of the rotations already read.
  */
 export async function loadNoticeDirectory(
   deps: Deps,
   department: DepartmentRow,
-  rotationIds: readonly (string | null)[],
+  rotations: ReadonlyMap<string, NoticeRotation>,
 ): Promise<NoticeDirectory> {
-  const members = listMembers(deps.db, department.id, true);
-  const keys = [...new Set(rotationIds.map((r) => r ?? ''))];
-  const loaded = await Promise.all(keys.map((k) => directory(deps, members, k || null)));
-  const byRotation = new Map(keys.map((k, i) => [k, loaded[i]!]));
-  return (rotationId) => byRotation.get(rotationId ?? '')!;
+  const members = await listMembers(deps.db, department.id, true);
+  return (rotationId) => directory(members, rotationId ? rotations.get(rotationId) : undefined);
 }
 /** The directory of one rotation's people (null: the department's, for a member quarantine). */
 export type NoticeDirectory = (rotationId: string | null) => Directory;
-type Directory = Awaited<ReturnType<typeof directory>>;
+type Directory = ReturnType<typeof directory>;
 
 /** By id, the chiefs, and each team's members on a date. */
-async function directory(
-  deps: Deps,
-  activeMembers: Promise<MemberRow[]>,
-  rotationId: string | null,
-) {
-  const [members, memberships, teams] = await Promise.all([
-    activeMembers,
-    rotationId ? membershipsOf(deps.db, rotationId).then((rows) => rows.map(membershipOf)) : [],
-    rotationId ? teamsOf(deps.db, rotationId) : [],
-  ]);
+function directory(members: readonly MemberRow[], rotation: NoticeRotation | undefined) {
+  const teams = rotation?.teams ?? [];
+  const memberships = rotation?.memberships ?? [];
   const byId = new Map(members.map((m) => [m.id, m]));
   return {
     chiefs: members.filter((m) => m.position === 'chief').map(person),

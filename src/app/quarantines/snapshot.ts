@@ -12,7 +12,8 @@ import type { LiftInput, LiftRotation } from '../../domain/quarantine/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Deps } from '../deps.ts';
 import { notFound, type Failure } from '../failure.ts';
-import { loadPolicy } from '../settings/index.ts';
+import { loadCapacityBasis, type CapacityBasis } from '../capacity/index.ts';
+import { loadOrgSettings } from '../settings/index.ts';
 import { loadNoticeDirectory, type NoticeDirectory } from './notify.ts';
 import { loadRotationStates, type RotationState } from './rotation-state.ts';
 
@@ -26,25 +27,43 @@ export interface LiftSnapshot extends LiftInput {
   rotation: (LiftRotation & RotationState) | null;
   exposureWindowDays: number;
   directory: NoticeDirectory;
+  /** Remote capacity and demand from the lift date to the quarantine's end (none past its end). */
+  capacity: CapacityBasis | null;
 }
 
-/** Reads what lifting quarantine `id` needs: the quarantine, its department and, for a team, its rotation. */
+/**
+ * Reads what lifting quarantine `id` from `date` needs: the quarantine, its department, the policy,
+ * for a team its rotation, and remote demand over what the lift changes.
+ */
 export async function loadLiftSnapshot(
   deps: Deps,
   id: string,
+  date: string,
 ): Promise<Result<LiftSnapshot, Failure>> {
   const row = await findQuarantine(deps.db, id);
   if (!row) return err(notFound(`No quarantine ${id}.`));
   const now = deps.now();
   const rotationId = row.subject === 'team' ? row.rotation_id : null;
-  const [department, quarantines, policy, states, swaps] = await Promise.all([
+  const [department, quarantines, settings, states, swaps] = await Promise.all([
     findDepartment(deps.db, row.department_id),
     listQuarantines(deps.db, row.department_id),
-    loadPolicy(deps),
+    loadOrgSettings(deps),
     loadRotationStates(deps, rotationId ? [rotationId] : []),
     rotationId ? rotationSwapsOf(deps.db, rotationId) : [],
   ]);
   const state = rotationId ? states.get(rotationId)! : null;
+  const { policy } = settings;
+  const [directory, capacity] = await Promise.all([
+    loadNoticeDirectory(deps, department!, states),
+    date <= row.end_date
+      ? loadCapacityBasis(
+          deps,
+          row.department_id,
+          { from: date, to: row.end_date },
+          { settings: settings.capacity, quarantines },
+        )
+      : null,
+  ]);
   return ok({
     today: dateInZone(now, department!.timezone),
     at: now.toISOString(),
@@ -55,6 +74,7 @@ export async function loadLiftSnapshot(
     rotation: state && { ...state, swaps: swaps.map(swapOf) },
     returnSeparationDays: policy.returnSeparationDays,
     exposureWindowDays: policy.exposureWindowDays,
-    directory: await loadNoticeDirectory(deps, department!, [row.rotation_id]),
+    directory,
+    capacity,
   });
 }
