@@ -61,11 +61,10 @@ export async function decideQuarantine(
   if (problem) return err(problem);
   const snap = await loadMarkSnapshot(deps, actor, req);
   if (!snap.ok) return snap;
-  const fresh = snap.value.rows.map(quarantineOf);
   const planned = planQuarantineMark({
     today: snap.value.today,
     existing: snap.value.existing.map(quarantineOf),
-    fresh,
+    fresh: snap.value.rows.map(quarantineOf),
     rotations: snap.value.states,
     returnSeparationDays: snap.value.policy.returnSeparationDays,
   });

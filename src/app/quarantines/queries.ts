@@ -75,6 +75,7 @@ export interface ExposureAnswer {
   teamIds: string[];
 }
 
+/** Who shared office days with a member over a range (today when not given), for HR and admin. */
 export async function exposureLookup(
   deps: Deps,
   actor: Actor,

@@ -51,6 +51,7 @@ export interface Targets {
   targets: Target[];
 }
 
+/** A refused quarantine request, naming the field. */
 export const badRequest = (path: string, message: string): Failure =>
   invalid('The quarantine request is not valid.', [{ path, message }]);
 

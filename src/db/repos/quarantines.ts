@@ -9,10 +9,12 @@ import {
 } from '../../domain/quarantine/index.ts';
 import { membershipOf, membershipsOfTeams } from './rotations.ts';
 
+/** Inserts a quarantine. */
 export function insertQuarantineQuery(db: Kysely<DB>, row: QuarantineRow): CompiledQuery {
   return db.insertInto('quarantines').values(row).compile();
 }
 
+/** Inserts swaps, in as many statements as D1's parameter limit needs. */
 export function insertSwapsQueries(db: Kysely<DB>, rows: SwapRow[]): CompiledQuery[] {
   return insertChunks(rows).map((c) => db.insertInto('swaps').values(c).compile());
 }
@@ -31,17 +33,21 @@ export function insertIdempotencyKeyQuery(
     .compile();
 }
 
+/** The request an Idempotency-Key was claimed for, if any. */
 export function findIdempotencyKey(db: Kysely<DB>, key: string) {
   return db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
+/** Did a write fail because another request claimed the same Idempotency-Key first? */
 export const isIdempotencyClash = (e: unknown): boolean =>
   e instanceof Error && /UNIQUE constraint failed: idempotency_keys\.key/i.test(e.message);
 
+/** One quarantine by id. */
 export function findQuarantine(db: Kysely<DB>, id: string): Promise<QuarantineRow | undefined> {
   return db.selectFrom('quarantines').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The quarantines one request marked, the first marked first. */
 export function quarantinesOfRequest(db: Kysely<DB>, requestId: string): Promise<QuarantineRow[]> {
   return db
     .selectFrom('quarantines')
@@ -110,6 +116,7 @@ export function restoreShiftQuery(db: Kysely<DB>, id: string, at: string): Compi
     .compile();
 }
 
+/** Lifts a quarantine from a date, unless it was lifted already. */
 export function liftQuarantineQuery(
   db: Kysely<DB>,
   id: string,

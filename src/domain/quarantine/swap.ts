@@ -5,6 +5,7 @@ import { keepsHandover, pickCoveringTeam } from './covering-team.ts';
 import { byDateAndSlot, OfficeDays, shiftsByDay } from './office-days.ts';
 import { isBlocked, type TeamOutage } from './outage.ts';
 
+/** What the swap rule decides on: a rotation's teams and shifts, and who is out. */
 export interface SwapContext {
   teams: TeamRef[];
   /** Every shift of the rotation, scheduled and cancelled. */
@@ -27,6 +28,7 @@ export interface NewShift {
   replacesShiftId: string;
 }
 
+/** A slot moved from the quarantined team to a covering team (null: nobody could take it). */
 export interface Swap {
   date: IsoDate;
   slot: number;
@@ -35,6 +37,7 @@ export interface Swap {
   cancelledShiftId: string;
 }
 
+/** The swap rule's answer for one outage: shifts to cancel, covers to add, swaps, uncovered days. */
 export interface SwapPlan {
   cancel: string[];
   add: NewShift[];
