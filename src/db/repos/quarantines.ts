@@ -195,6 +195,10 @@ export const quarantineOf = (q: QuarantineRow): Quarantine => ({
   liftedFrom: q.lifted_from,
 });
 
+/** The capacity effect stored with a request's first quarantine (null before capacity was tracked). */
+export const storedCapacityEffect = (q: QuarantineRow): unknown =>
+  q.capacity_effect ? (JSON.parse(q.capacity_effect) as unknown) : null;
+
 /** A swap row as the rules see it. */
 export const swapOf = (s: SwapRow): SwapRecord => ({
   id: s.id,
