@@ -64,14 +64,11 @@ const group = <T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> => {
   return out;
 };
 
-/**
- * Loads the published rotations of one department (or all) overlapping [from, to]: seven queries,
- * however many departments. A caller that has read the department's quarantines passes them
- * (`known`), and for that department alone they are not read again.
- */
+/** Loads the published rotations of one department (or all) overlapping [from, to]: seven queries, however many departments. */
 export async function loadDemand(
   deps: Deps,
   scope: DemandScope,
+  // The department's quarantines, when the caller has read them: for it alone, not read again.
   known?: { departmentId: string; quarantines: readonly QuarantineRow[] },
 ): Promise<DemandSnapshot> {
   const [departments, rotations, teams, memberships, office, members, quarantines] =
