@@ -65,24 +65,18 @@ export function planQuarantineLift(input: LiftInput, date: IsoDate): Result<Lift
   if (q.liftedAt) return err({ kind: 'already-lifted', liftedFrom: q.liftedFrom });
   if (date < today) return err({ kind: 'before-today', today });
   if (date > q.endDate) return err({ kind: 'after-end', endDate: q.endDate });
-  const none = {
-    handBack: [],
-    kept: [],
-    endedSwapIds: [],
-    fills: [],
-    shiftsAfter: null,
-    gained: [],
-  };
   if (q.subject !== 'team' || !rotation)
-    return ok({ quarantineId: q.id, liftedFrom: date, ...none });
-
+    return ok({
+      quarantineId: q.id,
+      liftedFrom: date,
+      handBack: [],
+      kept: [],
+      endedSwapIds: [],
+      fills: [],
+      shiftsAfter: null,
+      gained: [],
+    });
   const outages = teamOutages(input.quarantines, rotation.id);
-  const outage = outages.find((o) => o.quarantineId === q.id) ?? {
-    quarantineId: q.id,
-    teamId: q.teamId!,
-    from: q.effectiveFrom,
-    to: q.endDate,
-  };
   const ctx: SwapContext = {
     teams: rotation.teams,
     shifts: rotation.shifts,
@@ -90,6 +84,48 @@ export function planQuarantineLift(input: LiftInput, date: IsoDate): Result<Lift
     returnSeparationDays: input.returnSeparationDays,
     handoverMinutes: rotation.handoverMinutes,
     today,
+  };
+  const { handBack, kept, endedSwapIds } = handBackDays(input, rotation, ctx, date);
+  // With the team back, slots of other quarantines that no team could take may now be covered.
+  const after: SwapContext = {
+    ...ctx,
+    outages: outages.map((o) => (o.quarantineId === q.id ? { ...o, to: addDays(date, -1) } : o)),
+    shifts: withHandBack(rotation.shifts, handBack),
+  };
+  const fills = planFill(after, openSlots(rotation.swaps, new Set(endedSwapIds)));
+  const teamOf = (shiftId: string | null) =>
+    rotation.shifts.find((x) => x.id === shiftId)?.teamId ?? null;
+  return ok({
+    quarantineId: q.id,
+    liftedFrom: date,
+    handBack: handBack.map((h) => ({ ...h, fromTeamId: teamOf(h.cancelShiftId) })),
+    kept,
+    endedSwapIds,
+    fills,
+    shiftsAfter: [
+      ...after.shifts,
+      ...fills.map((f) => ({
+        ...f.shift,
+        id: `fill:${f.swapId}`,
+        status: 'scheduled' as const,
+        sequence: 0,
+      })),
+    ],
+    gained: [
+      ...handBack.map((b) => ({ teamId: b.teamId, date: b.date })),
+      ...fills.map((f) => ({ teamId: f.shift.teamId, date: f.shift.date })),
+    ],
+  });
+}
+
+/** The days of the lifted team's open swaps that go back, those kept, and the swaps that end. */
+function handBackDays(input: LiftInput, rotation: LiftRotation, ctx: SwapContext, date: IsoDate) {
+  const q = input.quarantine;
+  const outage = ctx.outages.find((o) => o.quarantineId === q.id) ?? {
+    quarantineId: q.id,
+    teamId: q.teamId!,
+    from: q.effectiveFrom,
+    to: q.endDate,
   };
   const open = rotation.swaps.filter((s) => s.handedBackAt === null);
   const swaps = swapsToHandBack(q, input.quarantines, open);
@@ -106,47 +142,26 @@ export function planQuarantineLift(input: LiftInput, date: IsoDate): Result<Lift
       stillOurs: chains.get(s.id)!.stillOurs,
     })),
   );
+  // A day handed back ends its whole chain of covers: none of them may be handed back again.
   const back = new Set(handBack.map((h) => h.restoreShiftId));
   const endedSwapIds = swaps
     .filter((s) => back.has(s.cancelledShiftId))
     .flatMap((s) => chains.get(s.id)!.swapIds);
+  return { handBack, kept, endedSwapIds };
+}
 
-  // With the team back, slots of other quarantines that no team could take may now be covered.
+/** The rotation's shifts with the days handed back: the team's shift again, its cover cancelled. */
+function withHandBack(
+  shifts: readonly ShiftRecord[],
+  handBack: readonly HandBack[],
+): ShiftRecord[] {
   const restored = new Set(handBack.map((h) => h.restoreShiftId));
   const cancelled = new Set(handBack.flatMap((h) => (h.cancelShiftId ? [h.cancelShiftId] : [])));
-  const afterLift: SwapContext = {
-    ...ctx,
-    outages: outages.map((o) => (o.quarantineId === q.id ? { ...o, to: addDays(date, -1) } : o)),
-    shifts: rotation.shifts.map((s) =>
-      restored.has(s.id)
-        ? { ...s, status: 'scheduled' as const }
-        : cancelled.has(s.id)
-          ? { ...s, status: 'cancelled' as const }
-          : s,
-    ),
-  };
-  const fills = planFill(afterLift, openSlots(rotation.swaps, new Set(endedSwapIds)));
-  const teamOf = (shiftId: string | null) =>
-    rotation.shifts.find((x) => x.id === shiftId)?.teamId ?? null;
-  return ok({
-    quarantineId: q.id,
-    liftedFrom: date,
-    handBack: handBack.map((h) => ({ ...h, fromTeamId: teamOf(h.cancelShiftId) })),
-    kept,
-    endedSwapIds,
-    fills,
-    shiftsAfter: [
-      ...afterLift.shifts,
-      ...fills.map((f) => ({
-        ...f.shift,
-        id: `fill:${f.swapId}`,
-        status: 'scheduled' as const,
-        sequence: 0,
-      })),
-    ],
-    gained: [
-      ...handBack.map((b) => ({ teamId: b.teamId, date: b.date })),
-      ...fills.map((f) => ({ teamId: f.shift.teamId, date: f.shift.date })),
-    ],
-  });
+  return shifts.map((s) =>
+    restored.has(s.id)
+      ? { ...s, status: 'scheduled' as const }
+      : cancelled.has(s.id)
+        ? { ...s, status: 'cancelled' as const }
+        : s,
+  );
 }
