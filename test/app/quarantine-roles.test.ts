@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import type { Actor } from '../../src/app/actor.ts';
 import { liftQuarantine } from '../../src/app/quarantines/lift.ts';
 import { exposureLookup, quarantineList } from '../../src/app/quarantines/queries.ts';
-import { markQuarantine, previewQuarantine } from '../../src/app/quarantines/mark.ts';
+import { markQuarantine } from '../../src/app/quarantines/mark.ts';
+import { previewQuarantine } from '../../src/app/quarantines/preview.ts';
 import { harness, seedDepartment, type Harness } from '../support/harness.ts';
 
 // The routes allow HR and admin only; the use cases refuse everyone else too, so that any other

@@ -24,7 +24,7 @@ import {
   membersNeedingRemote,
   type DemandScope,
 } from '../../db/repos/capacity.ts';
-import type { DepartmentReservationRow, OrgSettingsRow } from '../../db/schema.ts';
+import type { DepartmentReservationRow, OrgSettingsRow, QuarantineRow } from '../../db/schema.ts';
 import type { Deps } from '../deps.ts';
 
 /** The organisation's capacity settings (nothing set yet: nulls, no reservations). */
@@ -60,7 +60,12 @@ export interface DemandSnapshot {
 }
 
 /** Loads the published rotations of one department (or all) overlapping [from, to]: seven queries, however many departments. */
-export async function loadDemand(deps: Deps, scope: DemandScope): Promise<DemandSnapshot> {
+export async function loadDemand(
+  deps: Deps,
+  scope: DemandScope,
+  // The department's quarantines, when the caller has read them: for it alone, not read again.
+  known?: { departmentId: string; quarantines: readonly QuarantineRow[] },
+): Promise<DemandSnapshot> {
   const [departments, rotations, teams, memberships, office, members, quarantines] =
     await Promise.all([
       listDepartments(deps.db, scope.departmentId ? [scope.departmentId] : undefined),
@@ -69,7 +74,9 @@ export async function loadDemand(deps: Deps, scope: DemandScope): Promise<Demand
       demandMemberships(deps.db, scope),
       demandOfficeDays(deps.db, scope),
       membersNeedingRemote(deps.db, scope.departmentId),
-      listQuarantines(deps.db, scope.departmentId, scope),
+      known && scope.departmentId === known.departmentId
+        ? known.quarantines.filter((q) => q.effective_from <= scope.to && q.end_date >= scope.from)
+        : listQuarantines(deps.db, scope.departmentId, scope),
     ]);
   const calendars = new Map(departments.map((d) => [d.id, calendarOf(d)]));
   const teamsOf = groupBy(teams, (t) => t.rotation_id);

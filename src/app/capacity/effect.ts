@@ -1,4 +1,6 @@
+import type { QuarantineRow } from '../../db/schema.ts';
 import {
+  type CapacitySettings,
   capacityDays,
   capacityFor,
   newShortages,
@@ -73,21 +75,43 @@ function applied(snap: DemandSnapshot, departmentId: string, change: DemandChang
   };
 }
 
+/** What the effect of a change is measured against: capacity and remote demand, read before the change. */
+export interface CapacityBasis {
+  departmentId: string;
+  window: { from: IsoDate; to: IsoDate };
+  settings: CapacitySettings;
+  demand: DemandSnapshot;
+}
+
 /**
- * Compares remote demand over [from, to] before and after a change to one department (read before
- * the change is written): for the department against its capacity, and for the organisation —
- * whose other departments stay as they are — against the organisation's.
+ * Reads the basis for a change to one department over `window`. The other departments matter only
+ * against an organisation capacity; without one, this department alone is read. A caller that has
+ * read the capacity settings (with the policy) or the department's quarantines passes them.
  */
-export async function capacityEffect(
+export async function loadCapacityBasis(
   deps: Deps,
   departmentId: string,
   window: { from: IsoDate; to: IsoDate },
-  change: DemandChange,
-): Promise<CapacityEffect> {
-  const settings = await loadCapacitySettings(deps);
+  known: { settings?: CapacitySettings; quarantines?: readonly QuarantineRow[] } = {},
+): Promise<CapacityBasis> {
+  const settings = known.settings ?? (await loadCapacitySettings(deps));
+  const scope = isSet(capacityFor(settings, null)) ? window : { ...window, departmentId };
+  const demand = await loadDemand(
+    deps,
+    scope,
+    known.quarantines ? { departmentId, quarantines: known.quarantines } : undefined,
+  );
+  return { departmentId, window, settings, demand };
+}
+
+/**
+ * Compares remote demand over the basis' window before and after a change to its department: for
+ * the department against its capacity, and for the organisation — whose other departments stay as
+ * they are — against the organisation's.
+ */
+export function capacityEffectOf(basis: CapacityBasis, change: DemandChange): CapacityEffect {
+  const { departmentId, window, settings, demand: snap } = basis;
   const orgCapacity = capacityFor(settings, null);
-  // The other departments matter only against an organisation capacity; without one, read this department alone.
-  const snap = await loadDemand(deps, isSet(orgCapacity) ? window : { ...window, departmentId });
   const { dates, byDepartment } = demandByDepartment(snap);
   const zero = dates.map(() => ({ thinClient: 0, loanPc: 0 }));
   const deptBefore = byDepartment.get(departmentId) ?? zero;
@@ -125,4 +149,14 @@ export async function capacityEffect(
     department,
     organisation,
   };
+}
+
+/** The effect of a change to one department over `window`, reading its basis first. */
+export async function capacityEffect(
+  deps: Deps,
+  departmentId: string,
+  window: { from: IsoDate; to: IsoDate },
+  change: DemandChange,
+): Promise<CapacityEffect> {
+  return capacityEffectOf(await loadCapacityBasis(deps, departmentId, window), change);
 }

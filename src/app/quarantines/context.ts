@@ -1,25 +1,11 @@
-import {
-  type TeamOutage,
-  effectiveEnd,
-  type StandbyWindow,
-} from '../../domain/quarantine/index.ts';
-import { listQuarantines } from '../../db/repos/quarantines.ts';
-import { membershipsOfTeams } from '../../db/repos/rotations.ts';
+import { quarantineOf } from '../../db/repos/quarantines.ts';
 import type { QuarantineRow } from '../../db/schema.ts';
 import { maxDate } from '../../domain/calendar/index.ts';
-import type { Deps } from '../deps.ts';
+import { teamOutages as outagesIn, type TeamOutage } from '../../domain/quarantine/index.ts';
 
-/** The team outages in force in a rotation, for the swap rule. */
-export function teamOutages(rows: QuarantineRow[], rotationId: string): TeamOutage[] {
-  return rows
-    .filter((q) => q.subject === 'team' && q.rotation_id === rotationId)
-    .map((q) => ({
-      quarantineId: q.id,
-      teamId: q.team_id!,
-      from: q.effective_from,
-      to: effectiveEnd(q),
-    }))
-    .filter((o) => o.from <= o.to);
+/** The team outages in force in a rotation, for the swap rule, from stored quarantines. */
+export function teamOutages(rows: readonly QuarantineRow[], rotationId: string): TeamOutage[] {
+  return outagesIn(rows.map(quarantineOf), rotationId);
 }
 
 /** A new quarantine row as marked by `markedBy` at `at`: in force from its start, or from today when entered late. */

@@ -1,64 +1,35 @@
 import type { CompiledQuery } from 'kysely';
-import { maxDate, minDate } from '../../domain/calendar/index.ts';
-import { effectiveEnd } from '../../domain/quarantine/index.ts';
-import { insertQuarantineQuery, listQuarantines } from '../../db/repos/quarantines.ts';
 import {
+  insertQuarantineQuery,
+  listQuarantines,
+  quarantineOf,
+} from '../../db/repos/quarantines.ts';
+import {
+  membershipOf,
   membershipsOf,
   membershipsOfTeams,
   publishedRotationsIn,
 } from '../../db/repos/rotations.ts';
 import type { DepartmentRow, QuarantineRow, RotationRow } from '../../db/schema.ts';
+import { maxDate, minDate } from '../../domain/calendar/index.ts';
+import {
+  effectiveEnd,
+  followingTeams as teamsFollowing,
+  peopleOf,
+  planQuarantineMark,
+  teamsOnlyOf,
+  type TeamTarget,
+} from '../../domain/quarantine/index.ts';
 import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
-import { noticeDirectories, quarantineNotices } from './notify.ts';
 import { loadPolicy } from '../settings/index.ts';
 import { newQuarantineRow } from './context.ts';
+import { loadNoticeDirectory, quarantineNotices } from './notify.ts';
+import { loadRotationStates } from './rotation-state.ts';
 import { swapWrites } from './swaps.ts';
 
-/** A team to quarantine for a window: the team of a quarantine, or one that follows from it. */
-export interface TeamTarget {
-  teamId: string;
-  rotationId: string;
-  start: string;
-  end: string;
-}
-
-/** The people who were in `teamId` at some point of [from, to]. */
-async function peopleOf(
-  deps: Deps,
-  teamId: string,
-  from: string,
-  to: string,
-): Promise<Set<string>> {
-  return new Set(
-    (await membershipsOfTeams(deps.db, [teamId]))
-      .filter((m) => m.from_date <= to && (m.to_date === null || m.to_date >= from))
-      .map((m) => m.member_id),
-  );
-}
-
-/** The teams of `rotation` whose members over [start, end] are all among `people` (their office days would be empty). */
-async function teamsOnlyOf(
-  deps: Deps,
-  people: ReadonlySet<string>,
-  rotation: Pick<RotationRow, 'id' | 'start_date' | 'end_date'>,
-  start: string,
-  end: string,
-): Promise<TeamTarget[]> {
-  const from = maxDate(start, rotation.start_date);
-  const to = minDate(end, rotation.end_date);
-  if (from > to) return [];
-  const byTeam = new Map<string, string[]>();
-  for (const m of await membershipsOf(deps.db, rotation.id)) {
-    if (m.from_date > to || (m.to_date !== null && m.to_date < from)) continue;
-    byTeam.set(m.team_id, [...(byTeam.get(m.team_id) ?? []), m.member_id]);
-  }
-  return [...byTeam]
-    .filter(([, members]) => members.every((id) => people.has(id)))
-    .map(([teamId]) => ({ teamId, rotationId: rotation.id, start: from, end: to }))
-    .sort((a, b) => (a.teamId < b.teamId ? -1 : 1));
-}
+export type { TeamTarget };
 
 /**
  * A team quarantine whose window runs into another published rotation: each of that rotation's
@@ -70,19 +41,21 @@ export async function followingTeams(
   departmentId: string,
   targets: readonly TeamTarget[],
 ): Promise<TeamTarget[]> {
-  const out: TeamTarget[] = [];
-  for (const t of targets) {
-    const others = await publishedRotationsIn(deps.db, departmentId, t.start, t.end, t.rotationId);
-    if (!others.length) continue;
-    const people = await peopleOf(deps, t.teamId, t.start, t.end);
-    for (const r of others) {
-      for (const f of await teamsOnlyOf(deps, people, r, t.start, t.end)) {
-        if (!out.some((o) => o.teamId === f.teamId) && !targets.some((o) => o.teamId === f.teamId))
-          out.push(f);
-      }
-    }
-  }
-  return out;
+  if (!targets.length) return [];
+  const from = targets.map((t) => t.start).reduce(minDate);
+  const to = targets.map((t) => t.end).reduce(maxDate);
+  const rotations = (await publishedRotationsIn(deps.db, departmentId, from, to)).map((r) => ({
+    id: r.id,
+    startDate: r.start_date,
+    endDate: r.end_date,
+  }));
+  const ids = [...new Set([...targets.map((t) => t.rotationId), ...rotations.map((r) => r.id)])];
+  const memberships = await Promise.all(ids.map((id) => membershipsOf(deps.db, id)));
+  return teamsFollowing(
+    targets,
+    rotations,
+    new Map(ids.map((id, i) => [id, memberships[i]!.map(membershipOf)])),
+  );
 }
 
 /**
@@ -103,22 +76,27 @@ export async function quarantinesIntoRotation(
     from: maxDate(rotation.start_date, today),
     to: rotation.end_date,
   });
-  const running = existing.filter(
-    (q) =>
-      q.subject === 'team' &&
-      q.rotation_id !== rotation.id &&
-      effectiveEnd(q) >= maxDate(rotation.start_date, today),
-  );
+  const running = existing
+    .map((row) => ({ row, end: effectiveEnd(quarantineOf(row)) }))
+    .filter(
+      ({ row, end }) =>
+        row.subject === 'team' &&
+        row.rotation_id !== rotation.id &&
+        end >= maxDate(rotation.start_date, today),
+    );
+  if (!running.length) return [];
+  const [theirs, ours] = await Promise.all([
+    membershipsOfTeams(
+      deps.db,
+      running.map(({ row }) => row.team_id!),
+    ),
+    membershipsOf(deps.db, rotation.id),
+  ]);
+  const followed = { id: rotation.id, startDate: rotation.start_date, endDate: rotation.end_date };
   const rows: QuarantineRow[] = [];
-  for (const q of running) {
-    const end = effectiveEnd(q);
-    for (const t of await teamsOnlyOf(
-      deps,
-      await peopleOf(deps, q.team_id!, q.start_date, end),
-      rotation,
-      q.start_date,
-      end,
-    )) {
+  for (const { row: q, end } of running) {
+    const people = peopleOf(theirs.map(membershipOf), q.team_id!, q.start_date, end);
+    for (const t of teamsOnlyOf(people, followed, ours.map(membershipOf), q.start_date, end)) {
       if (rows.some((r) => r.team_id === t.teamId)) continue;
       const id = deps.newId();
       rows.push(
@@ -140,34 +118,34 @@ export async function quarantinesIntoRotation(
     }
   }
   if (!rows.length) return [];
-  const made = await swapWrites(
-    deps,
-    rotation.id,
-    existing,
-    rows,
+  const [policy, states] = await Promise.all([
+    loadPolicy(deps),
+    loadRotationStates(deps, [rotation.id]),
+  ]);
+  const directory = await loadNoticeDirectory(deps, department, states);
+  const state = states.get(rotation.id)!;
+  const fresh = rows.map(quarantineOf);
+  const planned = planQuarantineMark({
     today,
-    at,
-    await loadPolicy(deps),
+    existing: existing.map(quarantineOf),
+    fresh,
+    rotations: states,
+    returnSeparationDays: policy.returnSeparationDays,
+  }).get(rotation.id)!;
+  const made = swapWrites(deps, state, planned.plans, at, policy.exposureWindowDays);
+  const notices = fresh.flatMap((r) =>
+    quarantineNotices(
+      deps,
+      department,
+      r,
+      'marked',
+      made.swaps
+        .filter((s) => s.quarantine_id === r.id)
+        .map((s) => ({ date: s.date, fromTeamId: s.from_team_id, toTeamId: s.to_team_id })),
+      at,
+      directory,
+    ),
   );
-  const directories = noticeDirectories(deps, department);
-  const notices: CompiledQuery[] = [];
-  for (const r of rows) {
-    const moved = made.swaps
-      .filter((s) => s.quarantine_id === r.id)
-      .map((s) => ({ date: s.date, fromTeamId: s.from_team_id, toTeamId: s.to_team_id }));
-    notices.push(
-      ...(await quarantineNotices(
-        deps,
-        department,
-        r,
-        'marked',
-        moved,
-        at,
-        undefined,
-        directories,
-      )),
-    );
-  }
   return [
     ...rows.map((r) => insertQuarantineQuery(deps.db, r)),
     ...made.writes,

@@ -1,8 +1,8 @@
-import { membershipOf, membershipsOf, teamsOf } from '../../db/repos/rotations.ts';
 import type { CompiledQuery } from 'kysely';
-import { coversDate } from '../../domain/rotation/index.ts';
+import { coversDate, type Membership, type TeamRef } from '../../domain/rotation/index.ts';
 import { listMembers } from '../../db/repos/members.ts';
-import type { DepartmentRow, MemberRow, QuarantineRow } from '../../db/schema.ts';
+import type { DepartmentRow, MemberRow } from '../../db/schema.ts';
+import type { Quarantine } from '../../domain/quarantine/index.ts';
 import type { Person, QuarantineNotice } from '../../notify/quarantine-notice.ts';
 import type { Deps } from '../deps.ts';
 import { quarantineNoticeQueries } from '../outbox/index.ts';
@@ -16,33 +16,32 @@ export interface MovedDay {
 
 const person = (m: MemberRow): Person => ({ id: m.id, name: m.name, email: m.email });
 
-/**
- * The people of a department that notices are about, per rotation (a request with several
- * quarantines reads the members once and each rotation's teams once).
- */
-export function noticeDirectories(deps: Deps, department: DepartmentRow) {
-  let members: Promise<MemberRow[]> | undefined;
-  const byRotation = new Map<string, ReturnType<typeof directory>>();
-  return (rotationId: string | null) => {
-    members ??= listMembers(deps.db, department.id, true);
-    const key = rotationId ?? '';
-    if (!byRotation.has(key)) byRotation.set(key, directory(deps, members, rotationId));
-    return byRotation.get(key)!;
-  };
+/** A rotation's teams and memberships, as read for the quarantine at hand. */
+export interface NoticeRotation {
+  teams: readonly TeamRef[];
+  memberships: readonly Membership[];
 }
-export type NoticeDirectories = ReturnType<typeof noticeDirectories>;
+
+/**
+ * The people notices are about: the department's active members (read here, once) and the teams
+ * and memberships of the rotations already read.
+ */
+export async function loadNoticeDirectory(
+  deps: Deps,
+  department: DepartmentRow,
+  rotations: ReadonlyMap<string, NoticeRotation>,
+): Promise<NoticeDirectory> {
+  const members = await listMembers(deps.db, department.id, true);
+  return (rotationId) => directory(members, rotationId ? rotations.get(rotationId) : undefined);
+}
+/** The directory of one rotation's people (null: the department's, for a member quarantine). */
+export type NoticeDirectory = (rotationId: string | null) => Directory;
+type Directory = ReturnType<typeof directory>;
 
 /** By id, the chiefs, and each team's members on a date. */
-async function directory(
-  deps: Deps,
-  activeMembers: Promise<MemberRow[]>,
-  rotationId: string | null,
-) {
-  const [members, memberships, teams] = await Promise.all([
-    activeMembers,
-    rotationId ? membershipsOf(deps.db, rotationId).then((rows) => rows.map(membershipOf)) : [],
-    rotationId ? teamsOf(deps.db, rotationId) : [],
-  ]);
+function directory(members: readonly MemberRow[], rotation: NoticeRotation | undefined) {
+  const teams = rotation?.teams ?? [];
+  const memberships = rotation?.memberships ?? [];
   const byId = new Map(members.map((m) => [m.id, m]));
   return {
     chiefs: members.filter((m) => m.position === 'chief').map(person),
@@ -66,25 +65,25 @@ async function directory(
  * with the swaps and uncovered days, and — when `capacity` is given — the dates remote capacity
  * runs short because of it). Written in the same atomic batch as the quarantine itself.
  */
-export async function quarantineNotices(
+export function quarantineNotices(
   deps: Deps,
   department: DepartmentRow,
-  q: QuarantineRow,
+  q: Quarantine,
   kind: 'marked' | 'lifted',
   moved: MovedDay[],
   at: string,
+  directories: NoticeDirectory,
   capacity?: QuarantineNotice['capacity'],
-  directories: NoticeDirectories = noticeDirectories(deps, department),
-): Promise<CompiledQuery[]> {
-  const dir = await directories(q.rotation_id);
-  const window = [q.effective_from, q.end_date];
+): CompiledQuery[] {
+  const dir = directories(q.rotationId);
+  const window = [q.effectiveFrom, q.endDate];
   const byTeam = new Map<string, string[]>();
   for (const m of moved) {
     const team = kind === 'marked' ? m.toTeamId : m.fromTeamId;
     if (team) byTeam.set(team, [...(byTeam.get(team) ?? []), m.date]);
   }
   const standbyPeople =
-    q.subject === 'team' ? dir.teamMembers(q.team_id!, window) : dir.member(q.member_id!);
+    q.subject === 'team' ? dir.teamMembers(q.teamId!, window) : dir.member(q.memberId!);
   const notice: QuarantineNotice = {
     kind,
     department: {
@@ -94,13 +93,13 @@ export async function quarantineNotices(
     },
     quarantine: {
       id: q.id,
-      subject: q.subject as 'team' | 'member',
+      subject: q.subject,
       ...(q.subject === 'team'
-        ? { teamLabel: dir.label(q.team_id) }
+        ? { teamLabel: dir.label(q.teamId) }
         : { memberName: standbyPeople[0]?.name ?? '' }),
-      startDate: q.effective_from,
-      endDate: q.end_date,
-      ...(kind === 'lifted' && q.lifted_from ? { liftedFrom: q.lifted_from } : {}),
+      startDate: q.effectiveFrom,
+      endDate: q.endDate,
+      ...(kind === 'lifted' && q.liftedFrom ? { liftedFrom: q.liftedFrom } : {}),
     },
     standby: { people: standbyPeople, dates: kind === 'marked' ? moved.map((m) => m.date) : [] },
     covering: [...byTeam].map(([teamId, dates]) => ({
@@ -111,7 +110,7 @@ export async function quarantineNotices(
     ...(kind === 'lifted' && q.subject === 'team'
       ? {
           returned: {
-            teamLabel: dir.label(q.team_id),
+            teamLabel: dir.label(q.teamId),
             members: standbyPeople,
             dates: moved.map((m) => m.date),
           },

@@ -7,7 +7,7 @@ import { listQuarantines } from '../../db/repos/quarantines.ts';
 import { isHrOrAdmin, type Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { hrOnly, invalid, notDates, notFound, type Failure } from '../failure.ts';
-import { exposureOf } from './mark.ts';
+import { exposureOf } from './targets.ts';
 import { quarantineView } from './views.ts';
 
 /** The longest exposure lookup (a year). */
@@ -75,6 +75,7 @@ export interface ExposureAnswer {
   teamIds: string[];
 }
 
+/** Who shared office days with a member over a range (today when not given), for HR and admin. */
 export async function exposureLookup(
   deps: Deps,
   actor: Actor,

@@ -1,119 +1,94 @@
-import {
-  shiftOf,
-  teamRef,
-  findRotation,
-  insertShiftsQueries,
-  shiftsOf,
-  teamsOf,
-} from '../../db/repos/rotations.ts';
 import type { CompiledQuery } from 'kysely';
-import type { Policy } from '../../domain/policy.ts';
-import { planQuarantineSwaps, type TeamOutage } from '../../domain/quarantine/index.ts';
-import type { ShiftRecord } from '../../domain/rotation/index.ts';
 import { cancelShiftQuery, insertSwapsQueries } from '../../db/repos/quarantines.ts';
-import type { QuarantineRow, ShiftRow, SwapRow } from '../../db/schema.ts';
-import { bridgingKept } from './bridging-kept.ts';
+import { insertShiftsQueries, setOfficeFromQuery } from '../../db/repos/rotations.ts';
+import type { ShiftRow, SwapRow } from '../../db/schema.ts';
+import type { OutageSwaps } from '../../domain/quarantine/index.ts';
+import { officeFromAfterNewDays, type Membership } from '../../domain/rotation/index.ts';
 import type { Deps } from '../deps.ts';
-import { teamOutages } from './context.ts';
+import type { RotationState } from './rotation-state.ts';
 
-/** The shift cancellations, covering shifts and swap rows of new team quarantines in one rotation. */
-export async function swapWrites(
+/**
+ * The writes of one rotation's swap plans: the cancelled shifts, the covering shifts (each given its
+ * id here, in plan order), the swap rows, and the bridging rule after the covers' new office days.
+ */
+export function swapWrites(
   deps: Deps,
-  rotationId: string,
-  existing: QuarantineRow[],
-  fresh: QuarantineRow[],
-  today: string,
+  rotation: RotationState,
+  plans: readonly OutageSwaps[],
   at: string,
-  policy: Pick<Policy, 'returnSeparationDays' | 'exposureWindowDays'>,
-): Promise<{ writes: CompiledQuery[]; swaps: SwapRow[]; shifts: ShiftRecord[] }> {
-  const { returnSeparationDays } = policy;
-  const rotation = (await findRotation(deps.db, rotationId))!;
-  const pattern = JSON.parse(rotation.pattern) as { handoverMinutes?: number };
-  const teams = (await teamsOf(deps.db, rotationId)).map(teamRef);
-  let shifts: ShiftRecord[] = (await shiftsOf(deps.db, rotationId)).map(shiftOf);
-  const outages: TeamOutage[] = teamOutages([...existing, ...fresh], rotationId);
-  const writes: CompiledQuery[] = [];
-  const newShifts: ShiftRow[] = [];
+  exposureWindowDays: number,
+): { writes: CompiledQuery[]; swaps: SwapRow[] } {
+  const idOf = new Map<string, string>();
+  const real = (id: string) => idOf.get(id) ?? id;
+  const cancels: CompiledQuery[] = [];
+  const covers: ReturnType<typeof coverRows> = [];
   const swaps: SwapRow[] = [];
-  for (const q of fresh) {
-    const outage = outages.find((o) => o.quarantineId === q.id);
-    if (!outage) continue; // a window wholly in the past changes nothing
-    const plan = planQuarantineSwaps(
-      {
-        teams,
-        shifts,
-        outages,
-        returnSeparationDays,
-        handoverMinutes: pattern.handoverMinutes ?? 0,
-        today,
-      },
-      outage,
-    );
-    const added = plan.add.map((a) => ({ ...a, id: deps.newId() }));
-    for (const id of plan.cancel) writes.push(cancelShiftQuery(deps.db, id, 'standby', at));
-    for (const a of added) {
-      newShifts.push({
-        id: a.id,
-        rotation_id: rotationId,
-        team_id: a.teamId,
-        date: a.date,
-        slot: a.slot,
-        start_time: a.start,
-        end_time: a.end,
-        status: 'scheduled',
-        sequence: 0,
-        reason: 'cover',
-        created_at: at,
-        updated_at: at,
-      });
-    }
+  for (const plan of plans) {
+    for (const id of plan.cancel) cancels.push(cancelShiftQuery(deps.db, real(id), 'standby', at));
+    const rows = coverRows(deps, rotation.id, plan.add, at);
+    plan.add.forEach((a, i) => idOf.set(a.id, rows[i]!.id));
+    covers.push(...rows);
     for (const s of plan.swaps) {
-      const covering = added.find((a) => a.replacesShiftId === s.cancelledShiftId);
+      const covering = plan.add.find((a) => a.replacesShiftId === s.cancelledShiftId);
       swaps.push({
         id: deps.newId(),
-        quarantine_id: q.id,
-        rotation_id: rotationId,
+        quarantine_id: plan.quarantineId,
+        rotation_id: rotation.id,
         date: s.date,
         slot: s.slot,
         from_team_id: s.fromTeamId,
         to_team_id: s.toTeamId,
-        cancelled_shift_id: s.cancelledShiftId,
-        covering_shift_id: covering?.id ?? null,
+        cancelled_shift_id: real(s.cancelledShiftId),
+        covering_shift_id: covering ? real(covering.id) : null,
         created_at: at,
         handed_back_at: null,
       });
     }
-    // The next quarantine of this request plans on top of this one.
-    const cancelled = new Set(plan.cancel);
-    shifts = [
-      ...shifts.map((s) => (cancelled.has(s.id) ? { ...s, status: 'cancelled' as const } : s)),
-      ...added.map((a) => ({
-        id: a.id,
-        teamId: a.teamId,
-        date: a.date,
-        slot: a.slot,
-        start: a.start,
-        end: a.end,
-        status: 'scheduled' as const,
-        sequence: 0,
-      })),
-    ];
   }
-  // Whoever moves on from a covering team waits the exposure window after its new office days.
-  const bridging = await bridgingKept(
-    deps,
-    rotationId,
-    newShifts.map((s) => ({ teamId: s.team_id, date: s.date })),
-    policy.exposureWindowDays,
-  );
+  const gained = covers.map((s) => ({ teamId: s.team_id, date: s.date }));
   return {
     writes: [
-      ...writes,
-      ...insertShiftsQueries(deps.db, newShifts),
+      ...cancels,
+      ...insertShiftsQueries(deps.db, covers),
       ...insertSwapsQueries(deps.db, swaps),
-      ...bridging,
+      ...bridgingWrites(deps, rotation.memberships, gained, exposureWindowDays),
     ],
     swaps,
-    shifts,
   };
+}
+
+/** New covering shifts as rows, scheduled from `at`. */
+export function coverRows(
+  deps: Deps,
+  rotationId: string,
+  shifts: readonly { teamId: string; date: string; slot: number; start: string; end: string }[],
+  at: string,
+): ShiftRow[] {
+  return shifts.map((s) => ({
+    id: deps.newId(),
+    rotation_id: rotationId,
+    team_id: s.teamId,
+    date: s.date,
+    slot: s.slot,
+    start_time: s.start,
+    end_time: s.end,
+    status: 'scheduled',
+    sequence: 0,
+    reason: 'cover',
+    created_at: at,
+    updated_at: at,
+  }));
+}
+
+/** The bridging rule after teams gained office days: the later memberships whose office start moves. */
+export function bridgingWrites(
+  deps: Deps,
+  memberships: readonly (Membership & { id: string })[],
+  gained: readonly { teamId: string; date: string }[],
+  exposureWindowDays: number,
+): CompiledQuery[] {
+  if (!gained.length) return [];
+  return officeFromAfterNewDays(memberships, gained, exposureWindowDays).map((b) =>
+    setOfficeFromQuery(deps.db, b.id, b.officeFrom),
+  );
 }

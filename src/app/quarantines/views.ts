@@ -1,5 +1,10 @@
 import { effectiveEnd } from '../../domain/quarantine/index.ts';
-import { quarantinesOfRequest, swapsOf } from '../../db/repos/quarantines.ts';
+import {
+  quarantineOf,
+  quarantinesOfRequest,
+  storedCapacityEffect,
+  swapsOf,
+} from '../../db/repos/quarantines.ts';
 import type { QuarantineRow } from '../../db/schema.ts';
 import type { CapacityEffect } from '../capacity/index.ts';
 import type { Deps } from '../deps.ts';
@@ -23,7 +28,7 @@ export function quarantineView(q: QuarantineRow, today: string) {
     markedAt: q.marked_at,
     liftedAt: q.lifted_at,
     liftedFrom: q.lifted_from,
-    active: effectiveEnd(q) >= today,
+    active: effectiveEnd(quarantineOf(q)) >= today,
   };
 }
 
@@ -48,8 +53,6 @@ export async function requestResponse(deps: Deps, requestId: string, today: stri
     swaps: swapView,
     uncovered: [...new Set(swapView.filter((s) => s.toTeamId === null).map((s) => s.date))].sort(),
     // Requests marked before remote capacity was tracked have none.
-    capacityEffect: primary.capacity_effect
-      ? (JSON.parse(primary.capacity_effect) as CapacityEffect)
-      : null,
+    capacityEffect: storedCapacityEffect(primary) as CapacityEffect | null,
   };
 }

@@ -1,13 +1,20 @@
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { insertChunks, parameterGroups } from '../chunks.ts';
 import type { DB, QuarantineRow, SwapRow } from '../schema.ts';
-import { effectiveEnd, type StandbyWindow } from '../../domain/quarantine/index.ts';
-import { membershipsOfTeams } from './rotations.ts';
+import {
+  standbyWindowsOf,
+  type Quarantine,
+  type StandbyWindow,
+  type SwapRecord,
+} from '../../domain/quarantine/index.ts';
+import { membershipOf, membershipsOfTeams } from './rotations.ts';
 
+/** Inserts a quarantine. */
 export function insertQuarantineQuery(db: Kysely<DB>, row: QuarantineRow): CompiledQuery {
   return db.insertInto('quarantines').values(row).compile();
 }
 
+/** Inserts swaps, in as many statements as D1's parameter limit needs. */
 export function insertSwapsQueries(db: Kysely<DB>, rows: SwapRow[]): CompiledQuery[] {
   return insertChunks(rows).map((c) => db.insertInto('swaps').values(c).compile());
 }
@@ -26,17 +33,21 @@ export function insertIdempotencyKeyQuery(
     .compile();
 }
 
+/** The request an Idempotency-Key was claimed for, if any. */
 export function findIdempotencyKey(db: Kysely<DB>, key: string) {
   return db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
+/** Did a write fail because another request claimed the same Idempotency-Key first? */
 export const isIdempotencyClash = (e: unknown): boolean =>
   e instanceof Error && /UNIQUE constraint failed: idempotency_keys\.key/i.test(e.message);
 
+/** One quarantine by id. */
 export function findQuarantine(db: Kysely<DB>, id: string): Promise<QuarantineRow | undefined> {
   return db.selectFrom('quarantines').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The quarantines one request marked, the first marked first. */
 export function quarantinesOfRequest(db: Kysely<DB>, requestId: string): Promise<QuarantineRow[]> {
   return db
     .selectFrom('quarantines')
@@ -105,6 +116,7 @@ export function restoreShiftQuery(db: Kysely<DB>, id: string, at: string): Compi
     .compile();
 }
 
+/** Lifts a quarantine from a date, unless it was lifted already. */
 export function liftQuarantineQuery(
   db: Kysely<DB>,
   id: string,
@@ -168,53 +180,50 @@ export function rotationSwapsOf(db: Kysely<DB>, rotationId: string): Promise<Swa
     .execute();
 }
 
-/** The days a quarantine keeps its subject home, as the schedule, feeds and swaps see them. */
-export const windowOf = (q: QuarantineRow): StandbyWindow => ({
-  quarantineId: q.id,
+/** A quarantine row as the rules see it. */
+export const quarantineOf = (q: QuarantineRow): Quarantine => ({
+  id: q.id,
+  departmentId: q.department_id,
+  subject: q.subject as Quarantine['subject'],
   teamId: q.team_id,
   memberId: q.member_id,
-  from: q.effective_from,
-  to: effectiveEnd(q),
+  rotationId: q.rotation_id,
+  startDate: q.start_date,
+  endDate: q.end_date,
+  effectiveFrom: q.effective_from,
+  liftedAt: q.lifted_at,
+  liftedFrom: q.lifted_from,
+});
+
+/** The capacity effect stored with a request's first quarantine (null before capacity was tracked). */
+export const storedCapacityEffect = (q: QuarantineRow): unknown =>
+  q.capacity_effect ? (JSON.parse(q.capacity_effect) as unknown) : null;
+
+/** A swap row as the rules see it. */
+export const swapOf = (s: SwapRow): SwapRecord => ({
+  id: s.id,
+  quarantineId: s.quarantine_id,
+  date: s.date,
+  slot: s.slot,
+  fromTeamId: s.from_team_id,
+  toTeamId: s.to_team_id,
+  cancelledShiftId: s.cancelled_shift_id,
+  coveringShiftId: s.covering_shift_id,
+  handedBackAt: s.handed_back_at,
 });
 
 /**
  * The standby windows of quarantines: each one's own, and for a team, one per person who was in the
- * team during its window — they stay home whatever team or rotation they are in meanwhile (a move
- * out of the team, or the next rotation, does not end their quarantine).
+ * team during its window (see standbyWindowsOf).
  */
 export async function windowsOf(
   db: Kysely<DB>,
   rows: readonly QuarantineRow[],
 ): Promise<StandbyWindow[]> {
-  const own = rows.map(windowOf).filter((w) => w.from <= w.to);
-  const teams = rows.filter((q) => q.subject === 'team' && q.team_id);
-  if (!teams.length) return own;
-  const memberships = await membershipsOfTeams(
-    db,
-    teams.map((q) => q.team_id!),
-  );
-  const people = teams.flatMap((q) => {
-    const w = windowOf(q);
-    if (w.from > w.to) return [];
-    const who = new Set(
-      memberships
-        .filter(
-          (m) =>
-            m.team_id === q.team_id &&
-            m.from_date <= w.to &&
-            (m.to_date === null || m.to_date >= q.start_date),
-        )
-        .map((m) => m.member_id),
-    );
-    return [...who].sort().map((memberId): StandbyWindow => ({
-      quarantineId: q.id,
-      teamId: null,
-      memberId,
-      from: w.from,
-      to: w.to,
-    }));
-  });
-  return [...own, ...people];
+  const quarantines = rows.map(quarantineOf);
+  const teamIds = quarantines.flatMap((q) => (q.subject === 'team' && q.teamId ? [q.teamId] : []));
+  const memberships = teamIds.length ? await membershipsOfTeams(db, teamIds) : [];
+  return standbyWindowsOf(quarantines, memberships.map(membershipOf));
 }
 
 /** Every standby window of a department over [from, to] (or ever: history shows them). */

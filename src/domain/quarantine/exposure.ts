@@ -2,12 +2,14 @@ import { calendarDates } from '../calendar/index.ts';
 import { coversDate, inOfficeOn, type Membership, type ShiftRecord } from '../rotation/index.ts';
 import type { IsoDate } from '../types.ts';
 
+/** One published rotation, as exposure looks at it. */
 export interface ExposureRotation {
   memberships: Membership[];
   /** Scheduled shifts: past days as they happened (history is never rewritten), future as planned. */
   shifts: ShiftRecord[];
 }
 
+/** What an exposure lookup reads: the rotations, who was on standby, and how far exposure reaches. */
 export interface ExposureInput {
   rotations: ExposureRotation[];
   memberOnStandby: (date: IsoDate, memberId: string) => boolean;

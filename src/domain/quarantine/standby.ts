@@ -1,5 +1,7 @@
 import { addDays } from '../calendar/index.ts';
+import type { Membership } from '../rotation/index.ts';
 import type { IsoDate } from '../types.ts';
+import type { Quarantine } from './record.ts';
 
 /** A quarantine as the schedule sees it: who, and the days it keeps them home. */
 export interface StandbyWindow {
@@ -19,10 +21,55 @@ export interface StandbyLookup {
 }
 
 /** The last day of a quarantine: the day before its lift, or its end date. */
-export const effectiveEnd = (q: { end_date: string; lifted_from: string | null }): IsoDate =>
-  q.lifted_from !== null && addDays(q.lifted_from, -1) < q.end_date
-    ? addDays(q.lifted_from, -1)
-    : q.end_date;
+export const effectiveEnd = (q: { endDate: IsoDate; liftedFrom: IsoDate | null }): IsoDate =>
+  q.liftedFrom !== null && addDays(q.liftedFrom, -1) < q.endDate
+    ? addDays(q.liftedFrom, -1)
+    : q.endDate;
+
+/** The days a quarantine keeps its subject home, as the schedule, feeds and swaps see them. */
+export const windowOf = (q: Quarantine): StandbyWindow => ({
+  quarantineId: q.id,
+  teamId: q.teamId,
+  memberId: q.memberId,
+  from: q.effectiveFrom,
+  to: effectiveEnd(q),
+});
+
+/**
+ * The standby windows of quarantines: each one's own, and for a team, one per person who was in the
+ * team during its window — they stay home whatever team or rotation they are in meanwhile (a move
+ * out of the team, or the next rotation, does not end their quarantine).
+ */
+export function standbyWindowsOf(
+  quarantines: readonly Quarantine[],
+  memberships: readonly Pick<Membership, 'memberId' | 'teamId' | 'fromDate' | 'toDate'>[],
+): StandbyWindow[] {
+  const own = quarantines.map(windowOf).filter((w) => w.from <= w.to);
+  const people = quarantines
+    .filter((q) => q.subject === 'team' && q.teamId)
+    .flatMap((q) => {
+      const w = windowOf(q);
+      if (w.from > w.to) return [];
+      const who = new Set(
+        memberships
+          .filter(
+            (m) =>
+              m.teamId === q.teamId &&
+              m.fromDate <= w.to &&
+              (m.toDate === null || m.toDate >= q.startDate),
+          )
+          .map((m) => m.memberId),
+      );
+      return [...who].sort().map((memberId): StandbyWindow => ({
+        quarantineId: q.id,
+        teamId: null,
+        memberId,
+        from: w.from,
+        to: w.to,
+      }));
+    });
+  return [...own, ...people];
+}
 
 function byId(
   windows: readonly StandbyWindow[],

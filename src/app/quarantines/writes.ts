@@ -1,0 +1,188 @@
+import type { CompiledQuery } from 'kysely';
+import { bumpDataVersionQuery, isDataVersionConflict } from '../../db/repos/departments.ts';
+import {
+  cancelShiftQuery,
+  coverSwapQuery,
+  handBackSwapsQueries,
+  insertIdempotencyKeyQuery,
+  insertQuarantineQuery,
+  liftQuarantineQuery,
+  quarantineOf,
+  restoreShiftQuery,
+} from '../../db/repos/quarantines.ts';
+import { insertShiftsQueries } from '../../db/repos/rotations.ts';
+import type { DepartmentRow } from '../../db/schema.ts';
+import type { LiftPlan } from '../../domain/quarantine/index.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import type { Actor } from '../actor.ts';
+import { auditEntry } from '../audit/index.ts';
+import type { CapacityEffect } from '../capacity/index.ts';
+import type { Deps } from '../deps.ts';
+import { planChanged, type Failure } from '../failure.ts';
+import { quarantineNotices } from './notify.ts';
+import type { MarkDecision } from './decision.ts';
+import type { LiftSnapshot } from './snapshot.ts';
+import { bridgingWrites, coverRows, swapWrites } from './swaps.ts';
+
+/**
+ * Writes `writes` in one atomic batch, then answers with `answer`. The batch carries the bump of the
+ * department's data version read with the plan: when another change came first, nothing is written
+ * and the answer is a 409 to send the request again.
+ */
+export async function commitUnlessPlanChanged<T>(
+  deps: Deps,
+  writes: CompiledQuery[],
+  answer: () => T | Promise<T>,
+  onError: (e: unknown) => Promise<Result<T, Failure>> | null = () => null,
+): Promise<Result<T, Failure>> {
+  try {
+    await deps.atomic(writes);
+  } catch (e) {
+    const handled = onError(e);
+    if (handled) return handled;
+    if (isDataVersionConflict(e)) return err(planChanged());
+    throw e;
+  }
+  return ok(await answer());
+}
+
+/** The guard of a decision: the department's data version as read, bumped by the write. */
+export const planVersionGuard = (deps: Deps, department: DepartmentRow): CompiledQuery =>
+  bumpDataVersionQuery(deps.db, department.id, department.data_version);
+
+/**
+ * Everything a lift writes, for one atomic batch: the lift itself, the days handed back and the
+ * covers they end, the once-uncovered slots covered now, the bridging rule after the office days
+ * teams gained, the notices, the plan-version guard and the audit entry.
+ */
+export function liftWrites(
+  deps: Deps,
+  snap: LiftSnapshot,
+  plan: LiftPlan,
+  capacity: CapacityEffect,
+  actor: Actor,
+): CompiledQuery[] {
+  const { at } = snap;
+  const q = snap.quarantine;
+  const fills = snap.rotation
+    ? coverRows(
+        deps,
+        snap.rotation.id,
+        plan.fills.map((f) => f.shift),
+        at,
+      )
+    : [];
+  return [
+    liftQuarantineQuery(deps.db, q.id, plan.liftedFrom, actor.tokenId, at),
+    ...plan.handBack.flatMap((hb) => [
+      ...(hb.cancelShiftId ? [cancelShiftQuery(deps.db, hb.cancelShiftId, 'handed back', at)] : []),
+      restoreShiftQuery(deps.db, hb.restoreShiftId, at),
+    ]),
+    ...handBackSwapsQueries(deps.db, plan.endedSwapIds, at),
+    ...insertShiftsQueries(deps.db, fills),
+    ...plan.fills.map((f, i) => coverSwapQuery(deps.db, f.swapId, f.shift.teamId, fills[i]!.id)),
+    ...bridgingWrites(deps, snap.rotation?.memberships ?? [], plan.gained, snap.exposureWindowDays),
+    ...quarantineNotices(
+      deps,
+      snap.department,
+      { ...q, liftedAt: at, liftedFrom: plan.liftedFrom },
+      'lifted',
+      plan.handBack.map((h) => ({
+        date: h.date,
+        fromTeamId: h.fromTeamId ?? '',
+        toTeamId: h.teamId,
+      })),
+      at,
+      snap.directory,
+      capacity.capacitySet ? { newShortageDates: capacity.newShortageDates } : undefined,
+    ),
+    planVersionGuard(deps, snap.department),
+    auditEntry(
+      deps,
+      actor,
+      at,
+      'quarantine.lift',
+      { type: 'quarantine', id: q.id },
+      {
+        liftedFrom: plan.liftedFrom,
+        handedBack: plan.handBack.map((h) => h.date),
+        kept: plan.kept.map((k) => k.date),
+      },
+    ),
+  ];
+}
+
+/**
+ * Everything a mark writes, for one atomic batch: the Idempotency-Key claim, the quarantine rows,
+ * each rotation's cancelled and covering shifts and swaps, the notices (the chief hears of the
+ * capacity effect once, with the first), the plan-version guard and the audit entry.
+ */
+export function markWrites(
+  deps: Deps,
+  decided: MarkDecision,
+  actor: Actor,
+  idempotency: { key: string; requestHash: string } | null,
+): CompiledQuery[] {
+  const { department, rows, at, effect } = decided;
+  const requestId = rows[0]!.id;
+  const made = [...decided.planned].map(([rotationId, p]) =>
+    swapWrites(
+      deps,
+      decided.states.get(rotationId)!,
+      p.plans,
+      at,
+      decided.policy.exposureWindowDays,
+    ),
+  );
+  const swaps = made.flatMap((m) => m.swaps);
+  return [
+    ...(idempotency
+      ? [
+          insertIdempotencyKeyQuery(
+            deps.db,
+            idempotency.key,
+            idempotency.requestHash,
+            requestId,
+            at,
+          ),
+        ]
+      : []),
+    ...rows.map((r) => insertQuarantineQuery(deps.db, r)),
+    ...made.flatMap((m) => m.writes),
+    ...rows.flatMap((r, i) =>
+      quarantineNotices(
+        deps,
+        department,
+        quarantineOf(r),
+        'marked',
+        swaps
+          .filter((s) => s.quarantine_id === r.id)
+          .map((s) => ({ date: s.date, fromTeamId: s.from_team_id, toTeamId: s.to_team_id })),
+        at,
+        decided.directory,
+        i === 0 && effect.capacitySet ? { newShortageDates: effect.newShortageDates } : undefined,
+      ),
+    ),
+    planVersionGuard(deps, department),
+    auditEntry(
+      deps,
+      actor,
+      at,
+      'quarantine.mark',
+      { type: 'quarantine', id: requestId },
+      {
+        quarantines: rows.map((r) => ({
+          id: r.id,
+          subject: r.subject,
+          teamId: r.team_id,
+          memberId: r.member_id,
+          startDate: r.start_date,
+          endDate: r.end_date,
+        })),
+        reason: rows[0]!.reason,
+        idempotencyKey: idempotency?.key ?? null,
+        newShortageDates: effect.newShortageDates,
+      },
+    ),
+  ];
+}
