@@ -1,3 +1,5 @@
+import { forbidden, type Failure } from './failure.ts';
+
 export const ROLES = ['admin', 'hr', 'chief', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -19,3 +21,11 @@ export function inDepartmentScope(actor: Actor, departmentId: string): boolean {
   if (actor.role === 'admin' || actor.role === 'hr') return true;
   return actor.departmentId === departmentId;
 }
+
+/** The refusal of a department the token's scope does not reach. */
+export const otherDepartment = (): Failure =>
+  forbidden('This token is scoped to another department.');
+
+/** The refusal when the actor's scope does not reach the department, or null when it does. */
+export const departmentScopeDenied = (actor: Actor, departmentId: string): Failure | null =>
+  inDepartmentScope(actor, departmentId) ? null : otherDepartment();

@@ -3,9 +3,9 @@ import { addDays, dateInZone, daysBetween } from '../../domain/calendar/index.ts
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { IsoDate } from '../../domain/types.ts';
 import { findDepartment } from '../../db/repos/departments.ts';
-import { inDepartmentScope, type Actor } from '../actor.ts';
+import { departmentScopeDenied, type Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
-import { forbidden, invalid, notFound, type Failure } from '../failure.ts';
+import { invalid, notFound, type Failure } from '../failure.ts';
 import { demandByDepartment, loadCapacitySettings, loadDemand, sumDemand } from './demand.ts';
 
 /** The capacity report spans at most this many days after `from`. */
@@ -31,8 +31,8 @@ export async function capacityReport(deps: Deps, actor: Actor, q: CapacityQuery)
   if (departmentId !== undefined) {
     const department = await findDepartment(deps.db, departmentId);
     if (!department) return err(notFound(`No department ${departmentId}.`));
-    if (!inDepartmentScope(actor, departmentId))
-      return err(forbidden('This token is scoped to another department.'));
+    const denied = departmentScopeDenied(actor, departmentId);
+    if (denied) return err(denied);
     zone = department.timezone;
   }
   const range = capacityRange(q, dateInZone(deps.now(), zone));

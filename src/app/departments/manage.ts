@@ -7,7 +7,7 @@ import {
   updateDepartmentQuery,
 } from '../../db/repos/departments.ts';
 import type { DepartmentPatch } from '../../db/schema.ts';
-import { inDepartmentScope, type Actor } from '../actor.ts';
+import { departmentScopeDenied, type Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { forbidden, invalid, notFound, type Failure } from '../failure.ts';
@@ -137,8 +137,8 @@ export async function readDepartment(
 ): Promise<Result<DepartmentView, Failure>> {
   const row = await findDepartment(deps.db, id);
   if (!row) return err(notFound(`No department ${id}.`));
-  if (!inDepartmentScope(actor, id))
-    return err(forbidden('This token is scoped to another department.'));
+  const denied = departmentScopeDenied(actor, id);
+  if (denied) return err(denied);
   return ok(departmentView(row));
 }
 

@@ -3,7 +3,7 @@ import { findDepartment } from '../../db/repos/departments.ts';
 import { findFeed, insertFeedQuery, listLiveFeeds, revokeFeedQuery } from '../../db/repos/feeds.ts';
 import { findMember } from '../../db/repos/members.ts';
 import { findRotation, findTeam } from '../../db/repos/rotations.ts';
-import type { Actor } from '../actor.ts';
+import { otherDepartment, type Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { forbidden, invalid, notFound, type Failure } from '../failure.ts';
@@ -59,8 +59,7 @@ export async function createFeed(
     );
   if (actor.role === 'staff' && !(input.scope === 'member' && input.id === actor.memberId))
     return err(forbidden('A staff token may create a feed of its own schedule only.'));
-  if (actor.role === 'chief' && actor.departmentId !== departmentId)
-    return err(forbidden('This token is scoped to another department.'));
+  if (actor.role === 'chief' && actor.departmentId !== departmentId) return err(otherDepartment());
   const token = newSecret('bsf');
   const at = deps.now().toISOString();
   const row = {
@@ -101,7 +100,7 @@ export async function createFeed(
 export async function listFeeds(deps: Deps, actor: Actor, filter: { departmentId?: string }) {
   if (actor.role === 'hr') return err(forbidden('Feeds are managed by admin, chiefs and staff.'));
   if (actor.role !== 'admin' && filter.departmentId && filter.departmentId !== actor.departmentId)
-    return err(forbidden('This token is scoped to another department.'));
+    return err(otherDepartment());
   const rows = await listLiveFeeds(
     deps.db,
     actor.role === 'admin'

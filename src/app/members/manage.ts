@@ -10,7 +10,7 @@ import {
   updateMemberQuery,
 } from '../../db/repos/members.ts';
 import type { MemberPatch, MemberRow } from '../../db/schema.ts';
-import { inDepartmentScope, type Actor } from '../actor.ts';
+import { departmentScopeDenied, inDepartmentScope, type Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import {
@@ -46,9 +46,7 @@ async function departmentInScope(
 ): Promise<Failure | null> {
   if (!(await findDepartment(deps.db, departmentId)))
     return notFound(`No department ${departmentId}.`);
-  if (!inDepartmentScope(actor, departmentId))
-    return forbidden('This token is scoped to another department.');
-  return null;
+  return departmentScopeDenied(actor, departmentId);
 }
 
 /**

@@ -20,10 +20,10 @@ import { err, ok, type Result } from '../../domain/result.ts';
 import { scheduleDays } from '../../domain/rotation/index.ts';
 import { standbyLookup } from '../../domain/quarantine/index.ts';
 import { listMembers } from '../../db/repos/members.ts';
-import { inDepartmentScope, type Actor } from '../actor.ts';
+import { departmentScopeDenied, type Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, forbidden, invalid, notFound, type Failure } from '../failure.ts';
+import { conflict, invalid, notFound, type Failure } from '../failure.ts';
 import { loadOrgSettings } from '../settings/index.ts';
 import { quarantinesIntoRotation } from '../quarantines/index.ts';
 import { decideRotation, rotationRows, splitMembers, type RotationRequest } from './plan.ts';
@@ -89,8 +89,8 @@ export async function createRotation(
 ): Promise<Result<RotationView, Failure>> {
   const department = await findDepartment(deps.db, departmentId);
   if (!department) return err(notFound(`No department ${departmentId}.`));
-  if (!inDepartmentScope(actor, departmentId))
-    return err(forbidden('This token is scoped to another department.'));
+  const denied = departmentScopeDenied(actor, departmentId);
+  if (denied) return err(denied);
   const today = dateInZone(deps.now(), department.timezone);
   const decided = decideRotation(
     req,
@@ -154,8 +154,8 @@ export function readRotation(
 export async function rotationsOf(deps: Deps, actor: Actor, departmentId: string) {
   if (!(await findDepartment(deps.db, departmentId)))
     return err(notFound(`No department ${departmentId}.`));
-  if (!inDepartmentScope(actor, departmentId))
-    return err(forbidden('This token is scoped to another department.'));
+  const denied = departmentScopeDenied(actor, departmentId);
+  if (denied) return err(denied);
   return ok(
     (await listRotations(deps.db, departmentId)).map((r) => ({
       id: r.id,

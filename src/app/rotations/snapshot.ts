@@ -12,9 +12,9 @@ import type {
   ShiftRow,
   TeamRow,
 } from '../../db/schema.ts';
-import { inDepartmentScope, type Actor } from '../actor.ts';
+import { departmentScopeDenied, type Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
-import { forbidden, notFound, type Failure } from '../failure.ts';
+import { notFound, type Failure } from '../failure.ts';
 
 /** The constraints a chief gave, as stored (member ids as given). */
 export type RotationConstraints = Omit<SplitOptions, 'teamCount' | 'seed'>;
@@ -41,8 +41,8 @@ export async function loadRotation(
 ): Promise<Result<RotationSnapshot, Failure>> {
   const rotation = await findRotation(deps.db, id);
   if (!rotation) return err(notFound(`No rotation ${id}.`));
-  if (!inDepartmentScope(actor, rotation.department_id))
-    return err(forbidden('This token is scoped to another department.'));
+  const denied = departmentScopeDenied(actor, rotation.department_id);
+  if (denied) return err(denied);
   const department = (await findDepartment(deps.db, rotation.department_id))!;
   const [teams, memberships, shifts] = await Promise.all([
     teamsOf(deps.db, id),
