@@ -1,7 +1,8 @@
 import { forbidden, type Failure } from './failure.ts';
 
-export const ROLES = ['admin', 'hr', 'chief', 'staff'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../domain/types.ts';
+
+export { ROLES, type Role } from '../domain/types.ts';
 
 /** Who is calling: the token's id (for the audit log), its role and its scope. */
 export interface Actor {
