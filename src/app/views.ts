@@ -1,4 +1,4 @@
-import type { AuditRow, DepartmentRow, MemberRow, TokenRow } from '../db/schema.ts';
+import type { DepartmentRow, MemberRow, TokenRow } from '../db/schema.ts';
 
 /** The API's view of a department row; its Slack webhook (a credential) shows only as configured or not. */
 export function departmentView(r: DepartmentRow) {
@@ -46,17 +46,5 @@ export function tokenView(r: TokenRow) {
     label: r.label,
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
-  };
-}
-
-/** The API's view of an audit entry. */
-export function auditView(r: AuditRow) {
-  return {
-    id: r.id,
-    at: r.at,
-    actor: { tokenId: r.actor_id, role: r.actor_role },
-    action: r.action,
-    subject: { type: r.subject_type, id: r.subject_id },
-    summary: JSON.parse(r.summary) as Record<string, unknown>,
   };
 }

@@ -1,4 +1,24 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Json } from './json.ts';
+import type {
+  FeedScope,
+  Holidays,
+  IsoDate,
+  Language,
+  Position,
+  RemoteAccess,
+  Role,
+} from '../domain/types.ts';
+import type {
+  Pattern,
+  RotationConstraints,
+  RotationStatus,
+  ShiftStatus,
+} from '../domain/rotation/index.ts';
+import type { PolicyOverrides } from '../domain/policy.ts';
+
+/** A boolean column: SQLite and D1 store 0 or 1. */
+export type SqlBool = 0 | 1;
 
 /** Instants are ISO-8601 UTC text; booleans are 0 | 1; ids are text; lists are JSON text. */
 export interface DepartmentTable {
@@ -49,11 +69,11 @@ export interface AuditTable {
   id: string;
   at: string;
   actor_id: string;
-  actor_role: string;
+  actor_role: Role;
   action: string;
   subject_type: string;
   subject_id: string;
-  summary: string;
+  summary: Json<Record<string, unknown>>;
 }
 
 export interface RotationTable {
