@@ -1,23 +1,4 @@
-import type { DepartmentRow, MemberRow, TokenRow } from '../db/schema.ts';
-
-/** The API's view of a department row; its Slack webhook (a credential) shows only as configured or not. */
-export function departmentView(r: DepartmentRow) {
-  return {
-    id: r.id,
-    name: r.name,
-    timezone: r.timezone,
-    officeHours: { start: r.office_start, end: r.office_end },
-    workdays: JSON.parse(r.workdays) as number[],
-    holidays: r.holidays as 'jp' | 'none',
-    closedDates: JSON.parse(r.closed_dates) as string[],
-    language: r.language as 'ja' | 'en',
-    feedAllDay: r.feed_all_day === 1,
-    slackWebhookConfigured: r.slack_webhook_url !== null,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-export type DepartmentView = ReturnType<typeof departmentView>;
+import type { MemberRow, TokenRow } from '../db/schema.ts';
 
 /** The API's view of a member row. */
 export function memberView(r: MemberRow) {

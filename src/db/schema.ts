@@ -27,12 +27,12 @@ export interface DepartmentTable {
   timezone: string;
   office_start: string;
   office_end: string;
-  workdays: string;
-  holidays: string;
-  closed_dates: string;
-  language: string;
+  workdays: Json<number[]>;
+  holidays: Holidays;
+  closed_dates: Json<IsoDate[]>;
+  language: Language;
   data_version: Generated<number>;
-  feed_all_day: Generated<number>;
+  feed_all_day: Generated<SqlBool>;
   /** The department's own Slack incoming webhook; null: the organisation's (SLACK_WEBHOOK_URL). */
   slack_webhook_url: string | null;
   created_at: string;

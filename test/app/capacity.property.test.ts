@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, it } from 'node:test';
 import type { Actor } from '../../src/app/actor.ts';
-import { createDepartment } from '../../src/app/departments/manage.ts';
+import { createDepartment } from '../../src/app/departments/index.ts';
 import { addMembers, updateMember } from '../../src/app/members/manage.ts';
 import { markQuarantine } from '../../src/app/quarantines/mark.ts';
 import { moveMember } from '../../src/app/rotations/move.ts';

@@ -6,7 +6,7 @@ import { addMembers } from '../../src/app/members/manage.ts';
 import { moveMember } from '../../src/app/rotations/move.ts';
 import { loadRotation } from '../../src/app/rotations/snapshot.ts';
 import { createRotation } from '../../src/app/rotations/manage.ts';
-import { createDepartment } from '../../src/app/departments/manage.ts';
+import { createDepartment } from '../../src/app/departments/index.ts';
 import { daysBetween } from '../../src/domain/calendar/dates.ts';
 import {
   checkCoverage,
