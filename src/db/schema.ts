@@ -226,7 +226,7 @@ export interface OrgSettingsTable {
   thin_client_seats: number | null;
   loan_pcs: number | null;
   /** JSON: the policy fields an admin has set (null: the design's defaults throughout). */
-  policy: string | null;
+  policy: Json<PolicyOverrides> | null;
   updated_at: string;
   updated_by: string;
 }

@@ -7,7 +7,7 @@ import { addMembers, updateMember } from '../../src/app/members/manage.ts';
 import { markQuarantine } from '../../src/app/quarantines/mark.ts';
 import { moveMember } from '../../src/app/rotations/move.ts';
 import { createRotation, publishRotation } from '../../src/app/rotations/manage.ts';
-import { updateSettings } from '../../src/app/settings/manage.ts';
+import { updateSettings } from '../../src/app/settings/index.ts';
 import { addDays } from '../../src/domain/calendar/dates.ts';
 import { harness, type Harness } from '../support/harness.ts';
 

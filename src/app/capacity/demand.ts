@@ -1,4 +1,4 @@
-import { capacitySettingsOf, findOrgSettings, listReservations } from '../../db/repos/settings.ts';
+import { orgSettings } from '../../db/repos/settings.ts';
 import { windowsOf, listQuarantines } from '../../db/repos/quarantines.ts';
 import { calendarOf, listDepartments } from '../../db/repos/departments.ts';
 import { membershipOf } from '../../db/repos/rotations.ts';
@@ -23,18 +23,13 @@ import {
   membersNeedingRemote,
   type DemandScope,
 } from '../../db/repos/capacity.ts';
-import type { DepartmentReservationRow, OrgSettingsRow } from '../../db/schema.ts';
 import type { Deps } from '../deps.ts';
 
 /** The organisation's capacity settings (nothing set yet: nulls, no reservations). */
 export async function loadCapacitySettings(
   deps: Deps,
 ): Promise<CapacitySettings & { updatedAt: string | null }> {
-  const [row, reservations] = await Promise.all([
-    findOrgSettings(deps.db),
-    listReservations(deps.db),
-  ]);
-  return capacitySettingsOf(row, reservations);
+  return (await orgSettings(deps.db)).capacity;
 }
 
 /** Who needs which remote resource: active members with a thin client or a loan PC (a company PC needs nothing). */
