@@ -45,10 +45,10 @@ export interface MemberTable {
   name: string;
   email: string;
   email_key: string;
-  skills: string;
-  position: string;
-  remote_access: string;
-  active: number;
+  skills: Json<string[]>;
+  position: Position;
+  remote_access: RemoteAccess;
+  active: SqlBool;
   created_at: string;
   updated_at: string;
 }

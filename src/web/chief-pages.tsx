@@ -1,5 +1,5 @@
 import type { FieldError } from '../app/failure.ts';
-import type { MemberView } from '../app/views.ts';
+import type { MemberView } from '../app/members/index.ts';
 import {
   ColumnHeads,
   Csrf,

@@ -1,5 +1,5 @@
 import type { RotationView } from '../app/rotations/index.ts';
-import type { MemberView } from '../app/views.ts';
+import type { MemberView } from '../app/members/index.ts';
 import { memberOptions } from './chief-pages.tsx';
 import { Csrf, ErrorSummary, Input, Select, type FormErrors } from './form.tsx';
 import { t, tOf, type Lang } from './i18n.ts';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, it } from 'node:test';
 import type { Actor } from '../../src/app/actor.ts';
 import { createDepartment } from '../../src/app/departments/index.ts';
-import { addMembers, updateMember } from '../../src/app/members/manage.ts';
+import { addMembers, updateMember } from '../../src/app/members/index.ts';
 import { markQuarantine } from '../../src/app/quarantines/mark.ts';
 import { moveMember } from '../../src/app/rotations/move.ts';
 import { createRotation, publishRotation } from '../../src/app/rotations/manage.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { after, before, describe, it } from 'node:test';
-import { memberSchedule } from '../../src/app/members/manage.ts';
+import { memberSchedule } from '../../src/app/members/index.ts';
 import { liftQuarantine } from '../../src/app/quarantines/lift.ts';
 import { markQuarantine } from '../../src/app/quarantines/mark.ts';
 import { moveMember } from '../../src/app/rotations/move.ts';

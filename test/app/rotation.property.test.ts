@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { after, before, describe, it } from 'node:test';
 import type { Actor } from '../../src/app/actor.ts';
-import { addMembers } from '../../src/app/members/manage.ts';
+import { addMembers } from '../../src/app/members/index.ts';
 import { moveMember } from '../../src/app/rotations/move.ts';
 import { loadRotation } from '../../src/app/rotations/snapshot.ts';
 import { createRotation } from '../../src/app/rotations/manage.ts';

@@ -12,7 +12,7 @@ import { findMember, listMembers } from '../../db/repos/members.ts';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { forbidden, type Failure } from '../failure.ts';
-import { memberSchedule } from './manage.ts';
+import { memberSchedule } from './schedule.ts';
 
 /** Later than any rotation ends. */
 const MAX_DATE = '9999-12-31';
