@@ -56,7 +56,7 @@ export interface MemberTable {
 export interface TokenTable {
   id: string;
   token_hash: string;
-  role: string;
+  role: Role;
   department_id: string | null;
   member_id: string | null;
   label: string;

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Role } from '../../src/app/actor.ts';
-import { issueToken, SYSTEM_ACTOR } from '../../src/app/tokens/manage.ts';
+import { issueToken, SYSTEM_ACTOR } from '../../src/app/tokens/index.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { createApp, type App } from '../../src/http/app.ts';
 import { nodeDeps, openSqlite } from '../../src/platform/node-deps.ts';
