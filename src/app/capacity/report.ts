@@ -2,7 +2,7 @@ import { capacityDays, capacityFor } from '../../domain/capacity/index.ts';
 import { addDays, dateInZone, daysBetween } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { IsoDate } from '../../domain/types.ts';
-import { findDepartment } from '../../db/repos/departments.ts';
+import { departmentById } from '../../db/repos/departments.ts';
 import { departmentScopeDenied, type Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, notFound, type Failure } from '../failure.ts';
@@ -29,7 +29,7 @@ export async function capacityReport(deps: Deps, actor: Actor, q: CapacityQuery)
     q.departmentId ?? (actor.role === 'chief' ? (actor.departmentId ?? '') : undefined);
   let zone = DEFAULT_ZONE;
   if (departmentId !== undefined) {
-    const department = await findDepartment(deps.db, departmentId);
+    const department = await departmentById(deps.db, departmentId);
     if (!department) return err(notFound(`No department ${departmentId}.`));
     const denied = departmentScopeDenied(actor, departmentId);
     if (denied) return err(denied);

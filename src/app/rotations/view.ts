@@ -42,7 +42,9 @@ export function rotationDemandGrid(
   members: MemberRow[],
   standby: StandbyLookup,
 ): DemandGrid {
-  const needs = needsOf(members);
+  const needs = needsOf(
+    members.map((m) => ({ id: m.id, remoteAccess: m.remote_access, active: m.active === 1 })),
+  );
   const r = snap.rotation;
   return demandGrid(
     {
