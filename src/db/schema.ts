@@ -83,11 +83,11 @@ export interface RotationTable {
   start_date: string;
   end_date: string;
   team_count: number;
-  pattern: string;
-  constraints: string;
+  pattern: Json<Pattern>;
+  constraints: Json<RotationConstraints>;
   seed: number;
-  buffer_dates: string;
-  status: string;
+  buffer_dates: Json<IsoDate[]>;
+  status: RotationStatus;
   version: number;
   created_at: string;
   updated_at: string;
@@ -120,7 +120,7 @@ export interface ShiftTable {
   slot: number;
   start_time: string;
   end_time: string;
-  status: string;
+  status: ShiftStatus;
   sequence: number;
   reason: string | null;
   created_at: string;

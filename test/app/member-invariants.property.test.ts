@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { memberSchedule } from '../../src/app/members/index.ts';
 import { liftQuarantine } from '../../src/app/quarantines/lift.ts';
 import { markQuarantine } from '../../src/app/quarantines/mark.ts';
-import { moveMember } from '../../src/app/rotations/move.ts';
+import { moveMember } from '../../src/app/rotations/index.ts';
 import { addDays, daysBetween } from '../../src/domain/calendar/dates.ts';
 import { DEFAULT_POLICY } from '../../src/domain/policy.ts';
 import { effectiveEnd } from '../../src/domain/quarantine/standby.ts';

@@ -4,7 +4,7 @@ import type { StandbyWindow } from '../../domain/quarantine/index.ts';
 import type { Membership } from '../../domain/rotation/index.ts';
 import type { IsoDate, RemoteAccess } from '../../domain/types.ts';
 import { listQuarantines, windowsOf } from './quarantines.ts';
-import { membershipOf } from './rotations.ts';
+import { membershipOf } from './rotation-rows.ts';
 
 /**
  * What remote demand is computed from, read in a handful of queries whatever the number of
