@@ -130,7 +130,7 @@ export interface ShiftTable {
 export interface FeedTable {
   id: string;
   token_hash: string;
-  scope: string;
+  scope: FeedScope;
   subject_id: string;
   department_id: string;
   created_by: string;
@@ -142,7 +142,7 @@ export interface FeedDayTable {
   subject_key: string;
   date: string;
   signature: string;
-  present: number;
+  present: SqlBool;
   sequence: number;
   updated_at: string;
 }

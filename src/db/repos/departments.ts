@@ -2,7 +2,7 @@ import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { parameterGroups } from '../chunks.ts';
 import { fromJson, toJson } from '../json.ts';
 import type { DB, DepartmentPatch, DepartmentRow } from '../schema.ts';
-import type { Department, DepartmentCalendar } from '../../domain/types.ts';
+import type { Department } from '../../domain/types.ts';
 
 // A department as stored, its lists read.
 const departmentFromRow = (r: DepartmentRow): Department => ({
@@ -138,14 +138,3 @@ export function bumpDataVersionQuery(db: Kysely<DB>, id: string, expected?: numb
 /** Did an atomic write fail because the department's plan changed after the write was decided? */
 export const isDataVersionConflict = (e: unknown): boolean =>
   e instanceof Error && /NOT NULL constraint failed: departments\.data_version/i.test(e.message);
-
-/** A department row's calendar, for the use cases that still read rows. */
-export function calendarOf(d: DepartmentRow): DepartmentCalendar {
-  return {
-    timezone: d.timezone,
-    workdays: fromJson(d.workdays),
-    holidays: d.holidays,
-    closedDates: fromJson(d.closed_dates),
-    officeHours: { start: d.office_start, end: d.office_end },
-  };
-}
