@@ -156,7 +156,7 @@ export interface FeedStateTable {
 export interface QuarantineTable {
   id: string;
   department_id: string;
-  subject: string;
+  subject: 'team' | 'member';
   team_id: string | null;
   member_id: string | null;
   rotation_id: string | null;
