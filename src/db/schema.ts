@@ -16,6 +16,7 @@ import type {
   ShiftStatus,
 } from '../domain/rotation/index.ts';
 import type { PolicyOverrides } from '../domain/policy.ts';
+import type { OutboxChannel, OutboxStatus } from '../domain/outbox.ts';
 
 /** A boolean column: SQLite and D1 store 0 or 1. */
 export type SqlBool = 0 | 1;
@@ -197,8 +198,7 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
-export type OutboxChannel = 'slack' | 'email' | 'log';
-export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'logged';
+export type { OutboxChannel, OutboxStatus };
 
 /** A message to deliver: written with the change it tells about, moved on by the delivery worker. */
 export interface OutboxTable {

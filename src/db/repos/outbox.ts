@@ -1,28 +1,9 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import { insertChunks } from '../chunks.ts';
-import type { DB, OutboxChannel, OutboxRow, OutboxStatus } from '../schema.ts';
+import type { DB, OutboxRow } from '../schema.ts';
+import type { OutboxChannel, OutboxMessage, OutboxStatus } from '../../domain/outbox.ts';
 
-/** A message in the outbox, with where its delivery stands. */
-export interface OutboxMessage {
-  id: string;
-  createdAt: string;
-  departmentId: string;
-  /** What it is about, e.g. `quarantine.marked`, and the id of that thing. */
-  topic: string;
-  refId: string | null;
-  channel: OutboxChannel;
-  /** An e-mail address (email, log) or the webhook URL (slack). */
-  recipient: string;
-  subject: string;
-  body: string;
-  status: OutboxStatus;
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  sentAt: string | null;
-}
-
-export type { OutboxChannel, OutboxStatus };
+export type { OutboxChannel, OutboxMessage, OutboxStatus };
 
 const messageFromRow = (r: OutboxRow): OutboxMessage => ({
   id: r.id,
@@ -41,8 +22,27 @@ const messageFromRow = (r: OutboxRow): OutboxMessage => ({
   sentAt: r.sent_at,
 });
 
-/** Inserts outbox rows as notify/ composes them, to run in the same atomic batch as the change they tell about. */
-export function insertOutboxQueries(db: Kysely<DB>, rows: readonly OutboxRow[]): CompiledQuery[] {
+/** Inserts outbox messages, to run in the same atomic batch as the change they tell about. */
+export function insertOutboxQueries(
+  db: Kysely<DB>,
+  messages: readonly OutboxMessage[],
+): CompiledQuery[] {
+  const rows = messages.map((m): OutboxRow => ({
+    id: m.id,
+    created_at: m.createdAt,
+    department_id: m.departmentId,
+    topic: m.topic,
+    ref_id: m.refId,
+    channel: m.channel,
+    recipient: m.recipient,
+    subject: m.subject,
+    body: m.body,
+    status: m.status,
+    attempts: m.attempts,
+    next_attempt_at: m.nextAttemptAt,
+    last_error: m.lastError,
+    sent_at: m.sentAt,
+  }));
   return insertChunks(rows).map((c) => db.insertInto('outbox').values(c).compile());
 }
 
