@@ -1,7 +1,8 @@
 // A quarantine on a one-year rotation of 4 teams × 250 members: the domain swap alone, and the
 // whole API request (transaction, swaps, outbox rows). Baseline, same run: one raw better-sqlite3
 // transaction writing as many rows as the request does.
-import { shiftOf, teamRef, shiftsOf, teamsOf } from '../src/db/repos/rotations.ts';
+import { rotationShifts, rotationTeams } from '../src/db/repos/rotations.ts';
+import { toTeamRef } from '../src/domain/rotation/index.ts';
 import { planQuarantineSwaps } from '../src/domain/quarantine/swap.ts';
 import { inProcessApp, printTable, timeMedian } from './support.ts';
 
@@ -23,8 +24,8 @@ const rot = await call('POST', `/v1/departments/${dept.id}/rotations`, {
 await call('POST', `/v1/rotations/${rot.id}/publish`, undefined, { 'if-match': '"1"' });
 
 const ctx = {
-  teams: (await teamsOf(db, rot.id)).map(teamRef),
-  shifts: (await shiftsOf(db, rot.id)).map(shiftOf),
+  teams: (await rotationTeams(db, rot.id)).map(toTeamRef),
+  shifts: await rotationShifts(db, rot.id),
   returnSeparationDays: 0,
   handoverMinutes: 0,
   today: '2027-01-01',

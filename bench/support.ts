@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { issueToken, SYSTEM_ACTOR } from '../src/app/tokens/manage.ts';
+import { issueToken, SYSTEM_ACTOR } from '../src/app/tokens/index.ts';
 import { createServer } from '../src/server.ts';
 import { nodeDeps, openSqlite } from '../src/platform/node-deps.ts';
 

@@ -1,5 +1,8 @@
-export const ROLES = ['admin', 'hr', 'chief', 'staff'] as const;
-export type Role = (typeof ROLES)[number];
+import { forbidden, type Failure } from './failure.ts';
+
+import type { Role } from '../domain/types.ts';
+
+export { ROLES, type Role } from '../domain/types.ts';
 
 /** Who is calling: the token's id (for the audit log), its role and its scope. */
 export interface Actor {
@@ -19,3 +22,11 @@ export function inDepartmentScope(actor: Actor, departmentId: string): boolean {
   if (actor.role === 'admin' || actor.role === 'hr') return true;
   return actor.departmentId === departmentId;
 }
+
+/** The refusal of a department the token's scope does not reach. */
+export const otherDepartment = (): Failure =>
+  forbidden('This token is scoped to another department.');
+
+/** The refusal when the actor's scope does not reach the department, or null when it does. */
+export const departmentScopeDenied = (actor: Actor, departmentId: string): Failure | null =>
+  inDepartmentScope(actor, departmentId) ? null : otherDepartment();

@@ -1,4 +1,25 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Json } from './json.ts';
+import type {
+  FeedScope,
+  Holidays,
+  IsoDate,
+  Language,
+  Position,
+  RemoteAccess,
+  Role,
+} from '../domain/types.ts';
+import type {
+  Pattern,
+  RotationConstraints,
+  RotationStatus,
+  ShiftStatus,
+} from '../domain/rotation/index.ts';
+import type { PolicyOverrides } from '../domain/policy.ts';
+import type { OutboxChannel, OutboxStatus } from '../domain/outbox.ts';
+
+/** A boolean column: SQLite and D1 store 0 or 1. */
+export type SqlBool = 0 | 1;
 
 /** Instants are ISO-8601 UTC text; booleans are 0 | 1; ids are text; lists are JSON text. */
 export interface DepartmentTable {
@@ -7,12 +28,12 @@ export interface DepartmentTable {
   timezone: string;
   office_start: string;
   office_end: string;
-  workdays: string;
-  holidays: string;
-  closed_dates: string;
-  language: string;
+  workdays: Json<number[]>;
+  holidays: Holidays;
+  closed_dates: Json<IsoDate[]>;
+  language: Language;
   data_version: Generated<number>;
-  feed_all_day: Generated<number>;
+  feed_all_day: Generated<SqlBool>;
   /** The department's own Slack incoming webhook; null: the organisation's (SLACK_WEBHOOK_URL). */
   slack_webhook_url: string | null;
   created_at: string;
@@ -25,10 +46,10 @@ export interface MemberTable {
   name: string;
   email: string;
   email_key: string;
-  skills: string;
-  position: string;
-  remote_access: string;
-  active: number;
+  skills: Json<string[]>;
+  position: Position;
+  remote_access: RemoteAccess;
+  active: SqlBool;
   created_at: string;
   updated_at: string;
 }
@@ -36,7 +57,7 @@ export interface MemberTable {
 export interface TokenTable {
   id: string;
   token_hash: string;
-  role: string;
+  role: Role;
   department_id: string | null;
   member_id: string | null;
   label: string;
@@ -49,11 +70,11 @@ export interface AuditTable {
   id: string;
   at: string;
   actor_id: string;
-  actor_role: string;
+  actor_role: Role;
   action: string;
   subject_type: string;
   subject_id: string;
-  summary: string;
+  summary: Json<Record<string, unknown>>;
 }
 
 export interface RotationTable {
@@ -63,11 +84,11 @@ export interface RotationTable {
   start_date: string;
   end_date: string;
   team_count: number;
-  pattern: string;
-  constraints: string;
+  pattern: Json<Pattern>;
+  constraints: Json<RotationConstraints>;
   seed: number;
-  buffer_dates: string;
-  status: string;
+  buffer_dates: Json<IsoDate[]>;
+  status: RotationStatus;
   version: number;
   created_at: string;
   updated_at: string;
@@ -100,7 +121,7 @@ export interface ShiftTable {
   slot: number;
   start_time: string;
   end_time: string;
-  status: string;
+  status: ShiftStatus;
   sequence: number;
   reason: string | null;
   created_at: string;
@@ -110,7 +131,7 @@ export interface ShiftTable {
 export interface FeedTable {
   id: string;
   token_hash: string;
-  scope: string;
+  scope: FeedScope;
   subject_id: string;
   department_id: string;
   created_by: string;
@@ -122,7 +143,7 @@ export interface FeedDayTable {
   subject_key: string;
   date: string;
   signature: string;
-  present: number;
+  present: SqlBool;
   sequence: number;
   updated_at: string;
 }
@@ -136,7 +157,7 @@ export interface FeedStateTable {
 export interface QuarantineTable {
   id: string;
   department_id: string;
-  subject: string;
+  subject: 'team' | 'member';
   team_id: string | null;
   member_id: string | null;
   rotation_id: string | null;
@@ -177,8 +198,7 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
-export type OutboxChannel = 'slack' | 'email' | 'log';
-export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'logged';
+export type { OutboxChannel, OutboxStatus };
 
 /** A message to deliver: written with the change it tells about, moved on by the delivery worker. */
 export interface OutboxTable {
@@ -206,7 +226,7 @@ export interface OrgSettingsTable {
   thin_client_seats: number | null;
   loan_pcs: number | null;
   /** JSON: the policy fields an admin has set (null: the design's defaults throughout). */
-  policy: string | null;
+  policy: Json<PolicyOverrides> | null;
   updated_at: string;
   updated_by: string;
 }

@@ -19,3 +19,6 @@ export const DEFAULT_POLICY: Policy = {
   exposureLookbackDays: 2,
   exposureScope: 'day',
 };
+
+/** The policy fields an admin has set; the rest are the design's defaults. */
+export type PolicyOverrides = Partial<Policy>;

@@ -22,3 +22,36 @@ export interface SplitMember {
   position: Position;
   remoteAccess: RemoteAccess;
 }
+
+/** Which public holidays close the office. */
+export type Holidays = 'jp' | 'none';
+/** The roles a token may have, most powerful first. */
+export const ROLES = ['admin', 'hr', 'chief', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+/** What a calendar feed shows: one member's days, one team's or a whole department's. */
+export type FeedScope = 'member' | 'team' | 'department';
+
+/** A department with its calendar and settings, as stored. */
+export interface Department extends DepartmentCalendar {
+  id: string;
+  name: string;
+  language: Language;
+  /** Moves with every change that may alter what the department's feeds show. */
+  dataVersion: number;
+  feedAllDay: boolean;
+  /** The department's own Slack incoming webhook; null: the organisation's. */
+  slackWebhookUrl: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A member of a department, as stored; a member is also what the team split sees. */
+export interface Member extends SplitMember {
+  departmentId: string;
+  email: string;
+  /** The e-mail as compared for uniqueness within the department. */
+  emailKey: string;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}

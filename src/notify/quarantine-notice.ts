@@ -1,8 +1,8 @@
-import type { OutboxRow } from '../db/schema.ts';
+import type { OutboxChannel, OutboxMessage } from '../domain/outbox.ts';
 import { humanDate, humanRange, quarantineText, type QuarantineTextKey } from './templates.ts';
 import type { Language } from '../domain/types.ts';
 
-export type { OutboxRow };
+export type { OutboxMessage };
 
 export interface Person {
   id: string;
@@ -46,7 +46,7 @@ export interface ComposeOptions {
   slackWebhookUrl: string | null;
   /** Can this runtime send e-mail? If not, messages to people go to the log channel. */
   emailEnabled: boolean;
-  /** The instant the rows are created (ISO); they are due at once. */
+  /** The instant the messages are created (ISO); they are due at once. */
   at: string;
   newId: () => string;
 }
@@ -57,14 +57,14 @@ interface Section {
 }
 
 /**
- * The outbox rows for a quarantine being marked or lifted: one message per person (everything
+ * The outbox messages for a quarantine being marked or lifted: one message per person (everything
  * that person must know, in the department's language) by e-mail — or to the log when e-mail is
  * not configured — and one message to the department's Slack channel when it has a webhook.
  */
 export function composeQuarantineMessages(
   notice: QuarantineNotice,
   opts: ComposeOptions,
-): OutboxRow[] {
+): OutboxMessage[] {
   const lang = notice.department.language;
   const t = (key: QuarantineTextKey, vars: Record<string, string | number> = {}) =>
     quarantineText(lang, key, { department: notice.department.name, ...vars });
@@ -135,29 +135,29 @@ export function composeQuarantineMessages(
   });
 
   const topic = `quarantine.${notice.kind}`;
-  const row = (
-    channel: OutboxRow['channel'],
+  const message = (
+    channel: OutboxChannel,
     recipient: string,
     subject: string,
     body: string,
-  ): OutboxRow => ({
+  ): OutboxMessage => ({
     id: opts.newId(),
-    created_at: opts.at,
-    department_id: notice.department.id,
+    createdAt: opts.at,
+    departmentId: notice.department.id,
     topic,
-    ref_id: q.id,
+    refId: q.id,
     channel,
     recipient,
     subject,
     body,
     status: 'pending',
     attempts: 0,
-    next_attempt_at: opts.at,
-    last_error: null,
-    sent_at: null,
+    nextAttemptAt: opts.at,
+    lastError: null,
+    sentAt: null,
   });
 
-  const rows: OutboxRow[] = [];
+  const messages: OutboxMessage[] = [];
   for (const { person, sections } of byPerson.values()) {
     const body = [
       t('greeting', { name: person.name }),
@@ -172,7 +172,7 @@ export function composeQuarantineMessages(
     ].join('\n');
     const email = person.email.trim();
     const channel = opts.emailEnabled && email ? 'email' : 'log';
-    rows.push(row(channel, email || `member:${person.id}`, sections[0]!.subject, body));
+    messages.push(message(channel, email || `member:${person.id}`, sections[0]!.subject, body));
   }
 
   if (opts.slackWebhookUrl) {
@@ -182,8 +182,8 @@ export function composeQuarantineMessages(
       ? t('slackLifted', { subject: anonymous, date: liftDate })
       : t('slackMarked', { subject: anonymous, range });
     const text = [head, '', ...summary, '', t('feedsNote')].join('\n');
-    rows.push(
-      row(
+    messages.push(
+      message(
         'slack',
         opts.slackWebhookUrl,
         t(lifted ? 'slackSubjectLifted' : 'slackSubjectMarked'),
@@ -191,7 +191,7 @@ export function composeQuarantineMessages(
       ),
     );
   }
-  return rows;
+  return messages;
 }
 
 /** Who is on standby, for the chief (named) or for the department's channel (a member unnamed). */

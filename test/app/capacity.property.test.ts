@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, it } from 'node:test';
 import type { Actor } from '../../src/app/actor.ts';
-import { createDepartment } from '../../src/app/departments/manage.ts';
-import { addMembers, updateMember } from '../../src/app/members/manage.ts';
+import { createDepartment } from '../../src/app/departments/index.ts';
+import { addMembers, updateMember } from '../../src/app/members/index.ts';
 import { markQuarantine } from '../../src/app/quarantines/mark.ts';
-import { moveMember } from '../../src/app/rotations/move.ts';
-import { createRotation, publishRotation } from '../../src/app/rotations/manage.ts';
-import { updateSettings } from '../../src/app/settings/manage.ts';
+import { moveMember, createRotation, publishRotation } from '../../src/app/rotations/index.ts';
+import { updateSettings } from '../../src/app/settings/index.ts';
 import { addDays } from '../../src/domain/calendar/dates.ts';
 import { harness, type Harness } from '../support/harness.ts';
 

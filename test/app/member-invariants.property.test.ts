@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { after, before, describe, it } from 'node:test';
-import { memberSchedule } from '../../src/app/members/manage.ts';
+import { memberSchedule } from '../../src/app/members/index.ts';
 import { liftQuarantine } from '../../src/app/quarantines/lift.ts';
 import { markQuarantine } from '../../src/app/quarantines/mark.ts';
-import { moveMember } from '../../src/app/rotations/move.ts';
+import { moveMember } from '../../src/app/rotations/index.ts';
 import { addDays, daysBetween } from '../../src/domain/calendar/dates.ts';
 import { DEFAULT_POLICY } from '../../src/domain/policy.ts';
 import type { QuarantineRow } from '../../src/db/schema.ts';

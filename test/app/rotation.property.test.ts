@@ -2,11 +2,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { after, before, describe, it } from 'node:test';
 import type { Actor } from '../../src/app/actor.ts';
-import { addMembers } from '../../src/app/members/manage.ts';
-import { moveMember } from '../../src/app/rotations/move.ts';
-import { loadRotation } from '../../src/app/rotations/snapshot.ts';
-import { createRotation } from '../../src/app/rotations/manage.ts';
-import { createDepartment } from '../../src/app/departments/manage.ts';
+import { addMembers } from '../../src/app/members/index.ts';
+import { moveMember, loadRotation, createRotation } from '../../src/app/rotations/index.ts';
+import { createDepartment } from '../../src/app/departments/index.ts';
 import { daysBetween } from '../../src/domain/calendar/dates.ts';
 import {
   checkCoverage,
@@ -144,12 +142,12 @@ describe('rotations through the use cases, on random departments', () => {
           .filter((x) => x.status === 'scheduled')
           .map((x) => ({
             date: x.date,
-            start: x.start_time,
-            end: x.end_time,
+            start: x.start,
+            end: x.end,
             slot: x.slot,
-            teamLabel: byLabel.get(x.team_id)!,
+            teamLabel: byLabel.get(x.teamId)!,
           }));
-        const bufferDates = JSON.parse(s.rotation.buffer_dates) as string[];
+        const bufferDates = s.rotation.bufferDates;
         const violations = [
           ...checkIsolation(shifts, {
             handoverMinutes: c.handoverMinutes,
@@ -176,24 +174,22 @@ describe('rotations through the use cases, on random departments', () => {
           const days: { date: string; team: string }[] = [];
           for (const sh of s.shifts) {
             if (sh.status !== 'scheduled') continue;
-            const ms = s.memberships.filter(
-              (x) => x.member_id === m.id && x.team_id === sh.team_id,
-            );
+            const ms = s.memberships.filter((x) => x.memberId === m.id && x.teamId === sh.teamId);
             if (
               ms.some((x) =>
                 inOfficeOn(
                   {
-                    memberId: x.member_id,
-                    teamId: x.team_id,
-                    fromDate: x.from_date,
-                    toDate: x.to_date,
-                    officeFrom: x.office_from,
+                    memberId: x.memberId,
+                    teamId: x.teamId,
+                    fromDate: x.fromDate,
+                    toDate: x.toDate,
+                    officeFrom: x.officeFrom,
                   },
                   sh.date,
                 ),
               )
             )
-              days.push({ date: sh.date, team: sh.team_id });
+              days.push({ date: sh.date, team: sh.teamId });
           }
           for (let i = 0; i < days.length; i++)
             for (let j = i + 1; j < days.length; j++)
@@ -204,13 +200,10 @@ describe('rotations through the use cases, on random departments', () => {
                 );
           // …and is never in two teams on one date.
           const dates = new Map<string, string>();
-          for (const x of s.memberships.filter((y) => y.member_id === m.id)) {
-            for (let d = x.from_date; d <= (x.to_date ?? endDate); d = plusDays(d, 1)) {
-              assert.ok(
-                !dates.has(d) || dates.get(d) === x.team_id,
-                `${m.id} in two teams on ${d}`,
-              );
-              dates.set(d, x.team_id);
+          for (const x of s.memberships.filter((y) => y.memberId === m.id)) {
+            for (let d = x.fromDate; d <= (x.toDate ?? endDate); d = plusDays(d, 1)) {
+              assert.ok(!dates.has(d) || dates.get(d) === x.teamId, `${m.id} in two teams on ${d}`);
+              dates.set(d, x.teamId);
             }
           }
         }

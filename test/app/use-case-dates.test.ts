@@ -4,7 +4,7 @@ import type { Actor } from '../../src/app/actor.ts';
 import { liftQuarantine } from '../../src/app/quarantines/lift.ts';
 import { exposureLookup } from '../../src/app/quarantines/queries.ts';
 import { markQuarantine } from '../../src/app/quarantines/mark.ts';
-import { moveMember } from '../../src/app/rotations/move.ts';
+import { moveMember } from '../../src/app/rotations/index.ts';
 import { harness, seedDepartment, type Harness } from '../support/harness.ts';
 
 // The routes validate dates against the schemas before a use case runs; the web pages and any

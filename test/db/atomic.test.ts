@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { transactionalAtomic } from '../../src/db/atomic.ts';
+import { toJson } from '../../src/db/json.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { insertDepartmentQuery } from '../../src/db/repos/departments.ts';
 import { openSqlite } from '../../src/platform/node-deps.ts';
@@ -43,7 +44,7 @@ describe('storage', () => {
           name: 'x',
           email: 'x@y.jp',
           email_key: 'x@y.jp',
-          skills: '[]',
+          skills: toJson([]),
           position: 'staff',
           remote_access: 'company-pc',
           active: 1,

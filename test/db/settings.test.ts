@@ -12,23 +12,23 @@ describe('organisation settings row', () => {
     await write(
       upsertOrgSettingsQuery(db, {
         policyPatch: { quarantineDays: 7, exposureWindowDays: 10 },
-        updated_at: at,
-        updated_by: 'a',
+        updatedAt: at,
+        updatedBy: 'a',
       }),
     );
     // Three admins who read the row at the same moment, each changing something else.
     const changes = [
       upsertOrgSettingsQuery(db, {
         policyPatch: { returnSeparationDays: 2 },
-        updated_at: at,
-        updated_by: 'b',
+        updatedAt: at,
+        updatedBy: 'b',
       }),
-      upsertOrgSettingsQuery(db, { loan_pcs: 12, updated_at: at, updated_by: 'c' }),
+      upsertOrgSettingsQuery(db, { loanPcs: 12, updatedAt: at, updatedBy: 'c' }),
       upsertOrgSettingsQuery(db, {
-        thin_client_seats: 30,
+        thinClientSeats: 30,
         policyPatch: { quarantineDays: null },
-        updated_at: at,
-        updated_by: 'd',
+        updatedAt: at,
+        updatedBy: 'd',
       }),
     ];
     for (const q of changes) await write(q);
@@ -40,8 +40,8 @@ describe('organisation settings row', () => {
     await write(
       upsertOrgSettingsQuery(db, {
         policyPatch: { exposureWindowDays: null, returnSeparationDays: null },
-        updated_at: at,
-        updated_by: 'e',
+        updatedAt: at,
+        updatedBy: 'e',
       }),
     );
     assert.equal((await findOrgSettings(db))!.policy, null, 'nothing set: the defaults throughout');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   composeQuarantineMessages,
-  type OutboxRow,
+  type OutboxMessage,
   type Person,
   type QuarantineNotice,
 } from '../../src/notify/quarantine-notice.ts';
@@ -60,7 +60,7 @@ const opts = (o: Partial<Parameters<typeof composeQuarantineMessages>[1]> = {}) 
   ...o,
 });
 
-const to = (rows: OutboxRow[], email: string) => {
+const to = (rows: OutboxMessage[], email: string) => {
   const found = rows.filter((r) => r.recipient === email);
   assert.equal(found.length, 1, `exactly one message to ${email}`);
   return found[0]!;
@@ -284,7 +284,7 @@ describe('composing quarantine notifications', () => {
           r.channel === 'log' &&
           r.status === 'pending' &&
           r.attempts === 0 &&
-          r.next_attempt_at === '2026-11-24T09:00:00.000Z',
+          r.nextAttemptAt === '2026-11-24T09:00:00.000Z',
       ),
     );
     assert.deepEqual(
@@ -301,9 +301,9 @@ describe('composing quarantine notifications', () => {
       'someone without an address is logged, not dropped',
     );
     for (const r of none) {
-      assert.equal(r.department_id, 'd-1');
+      assert.equal(r.departmentId, 'd-1');
       assert.equal(r.topic, 'quarantine.marked');
-      assert.equal(r.ref_id, 'q-1');
+      assert.equal(r.refId, 'q-1');
     }
   });
 

@@ -3,8 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
-import { quarantineNoticeQueries } from '../../src/app/outbox/messages.ts';
-import { deliverDue, retryDelayMs, startDeliveryLoop } from '../../src/app/outbox/delivery.ts';
+import {
+  quarantineNoticeQueries,
+  deliverDue,
+  retryDelayMs,
+  startDeliveryLoop,
+} from '../../src/app/outbox/index.ts';
 import { findDepartment } from '../../src/db/repos/departments.ts';
 import type { OutboxRow } from '../../src/db/schema.ts';
 import {

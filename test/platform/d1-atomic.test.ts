@@ -15,23 +15,11 @@ import { handBackSwapsQueries, swapsOf } from '../../src/db/repos/quarantines.ts
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { d1Atomic, d1Kysely, ensureMigrated } from '../../src/platform/worker-deps.ts';
 import { root, wranglerEnv } from '../support/workerd.ts';
-import { departmentRow } from '../support/rows.ts';
+import { departmentRow, memberRow } from '../support/rows.ts';
 
 const at = '2026-11-24T00:00:00.000Z';
 const dept = (id: string) => departmentRow(id, at);
-const member = (id: string, departmentId: string) => ({
-  id,
-  department_id: departmentId,
-  name: id,
-  email: `${id}@example.jp`,
-  email_key: `${id}@example.jp`,
-  skills: '[]',
-  position: 'staff',
-  remote_access: 'company-pc',
-  active: 1,
-  created_at: at,
-  updated_at: at,
-});
+const member = (id: string, departmentId: string) => memberRow(id, departmentId, at);
 
 // A real local D1 (the one `wrangler dev` uses, in-process through getPlatformProxy), no mocks.
 describe('storage on D1', () => {
@@ -130,7 +118,7 @@ describe('storage on D1', () => {
     const found = await findMembersByEmailKeys(
       db,
       'd1-many',
-      many.map((m) => m.email_key),
+      many.map((m) => m.emailKey),
     );
     assert.equal(found.length, 250);
     assert.deepEqual(

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { issueToken, SYSTEM_ACTOR } from '../../src/app/tokens/manage.ts';
+import { issueToken, SYSTEM_ACTOR } from '../../src/app/tokens/index.ts';
 import { createServer } from '../../src/server.ts';
 import { nodeDeps, openSqlite } from '../../src/platform/node-deps.ts';
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Role } from '../../src/app/actor.ts';
-import { issueToken, SYSTEM_ACTOR } from '../../src/app/tokens/manage.ts';
+import { issueToken, SYSTEM_ACTOR } from '../../src/app/tokens/index.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { createServer, type Server } from '../../src/server.ts';
 import { nodeDeps, openSqlite } from '../../src/platform/node-deps.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Actor } from '../../src/app/actor.ts';
-import { createDepartment } from '../../src/app/departments/manage.ts';
-import { addMembers } from '../../src/app/members/manage.ts';
-import { createRotation, publishRotation } from '../../src/app/rotations/manage.ts';
+import { createDepartment } from '../../src/app/departments/index.ts';
+import { addMembers } from '../../src/app/members/index.ts';
+import { createRotation, publishRotation } from '../../src/app/rotations/index.ts';
 import type { Harness } from './harness.ts';
 
 export const TEST_ADMIN: Actor = {

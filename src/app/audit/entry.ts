@@ -3,7 +3,7 @@ import { insertAuditQuery } from '../../db/repos/audit.ts';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 
-/** The audit row for one write, to run in the same atomic batch as the write itself. */
+/** The audit entry for one write, to run in the same atomic batch as the write itself. */
 export function auditEntry(
   deps: Deps,
   actor: Actor,
@@ -15,11 +15,9 @@ export function auditEntry(
   return insertAuditQuery(deps.db, {
     id: deps.newId(),
     at,
-    actor_id: actor.tokenId,
-    actor_role: actor.role,
+    actor: { tokenId: actor.tokenId, role: actor.role },
     action,
-    subject_type: subject.type,
-    subject_id: subject.id,
-    summary: JSON.stringify(summary),
+    subject: { type: subject.type, id: subject.id },
+    summary,
   });
 }

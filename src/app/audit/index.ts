@@ -1,1 +1,3 @@
 export * from './entry.ts';
+export * from './list.ts';
+export * from './view.ts';

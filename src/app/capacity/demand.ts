@@ -1,7 +1,5 @@
-import { capacitySettingsOf, findOrgSettings, listReservations } from '../../db/repos/settings.ts';
-import { windowsOf, listQuarantines } from '../../db/repos/quarantines.ts';
-import { calendarOf, listDepartments } from '../../db/repos/departments.ts';
-import { membershipOf } from '../../db/repos/rotations.ts';
+import { orgSettings } from '../../db/repos/settings.ts';
+import { departmentsByName } from '../../db/repos/departments.ts';
 import {
   type CapacitySettings,
   addDemand,
@@ -13,38 +11,37 @@ import {
   type RemoteResource,
 } from '../../domain/capacity/index.ts';
 import { groupBy } from '../../domain/collections.ts';
-import { calendarDates } from '../../domain/calendar/index.ts';
+import { calendarDates, calendarOf } from '../../domain/calendar/index.ts';
 import { standbyLookup, type StandbyWindow } from '../../domain/quarantine/index.ts';
-import type { IsoDate } from '../../domain/types.ts';
+import { toMembership } from '../../domain/rotation/index.ts';
+import type { IsoDate, RemoteAccess } from '../../domain/types.ts';
 import {
   demandMemberships,
   demandOfficeDays,
   demandRotations,
   demandTeams,
+  demandWindows,
   membersNeedingRemote,
   type DemandScope,
 } from '../../db/repos/capacity.ts';
-import type { DepartmentReservationRow, OrgSettingsRow, QuarantineRow } from '../../db/schema.ts';
 import type { Deps } from '../deps.ts';
+import type { QuarantineRow } from '../../db/schema.ts';
+import { windowsOf } from '../../db/repos/quarantines.ts';
 
 /** The organisation's capacity settings (nothing set yet: nulls, no reservations). */
 export async function loadCapacitySettings(
   deps: Deps,
 ): Promise<CapacitySettings & { updatedAt: string | null }> {
-  const [row, reservations] = await Promise.all([
-    findOrgSettings(deps.db),
-    listReservations(deps.db),
-  ]);
-  return capacitySettingsOf(row, reservations);
+  return (await orgSettings(deps.db)).capacity;
 }
 
 /** Who needs which remote resource: active members with a thin client or a loan PC (a company PC needs nothing). */
 export function needsOf(
-  members: readonly { id: string; remote_access: string; active?: number }[],
+  members: readonly { id: string; remoteAccess: RemoteAccess; active?: boolean }[],
 ): Map<string, RemoteResource> {
   const needs = new Map<string, RemoteResource>();
   for (const m of members) {
-    const r = m.active === 0 ? null : resourceOf(m.remote_access);
+    const r = m.active === false ? null : resourceOf(m.remoteAccess);
     if (r) needs.set(m.id, r);
   }
   return needs;
@@ -66,38 +63,40 @@ export async function loadDemand(
   // The department's quarantines, when the caller has read them: for it alone, not read again.
   known?: { departmentId: string; quarantines: readonly QuarantineRow[] },
 ): Promise<DemandSnapshot> {
-  const [departments, rotations, teams, memberships, office, members, quarantines] =
-    await Promise.all([
-      listDepartments(deps.db, scope.departmentId ? [scope.departmentId] : undefined),
-      demandRotations(deps.db, scope),
-      demandTeams(deps.db, scope),
-      demandMemberships(deps.db, scope),
-      demandOfficeDays(deps.db, scope),
-      membersNeedingRemote(deps.db, scope.departmentId),
-      known && scope.departmentId === known.departmentId
-        ? known.quarantines.filter((q) => q.effective_from <= scope.to && q.end_date >= scope.from)
-        : listQuarantines(deps.db, scope.departmentId, scope),
-    ]);
+  const [departments, rotations, teams, memberships, office, members, windows] = await Promise.all([
+    departmentsByName(deps.db, scope.departmentId ? [scope.departmentId] : undefined),
+    demandRotations(deps.db, scope),
+    demandTeams(deps.db, scope),
+    demandMemberships(deps.db, scope),
+    demandOfficeDays(deps.db, scope),
+    membersNeedingRemote(deps.db, scope.departmentId),
+    known && scope.departmentId === known.departmentId
+      ? windowsOf(
+          deps.db,
+          known.quarantines.filter((q) => q.effective_from <= scope.to && q.end_date >= scope.from),
+        )
+      : demandWindows(deps.db, scope),
+  ]);
   const calendars = new Map(departments.map((d) => [d.id, calendarOf(d)]));
-  const teamsOf = groupBy(teams, (t) => t.rotation_id);
-  const membershipsOf = groupBy(memberships, (m) => m.rotation_id);
-  const officeOf = groupBy(office, (s) => s.rotation_id);
+  const teamsOf = groupBy(teams, (t) => t.rotationId);
+  const membershipsOf = groupBy(memberships, (m) => m.rotationId);
+  const officeOf = groupBy(office, (s) => s.rotationId);
   const needs = needsOf(members);
   return {
     from: scope.from,
     to: scope.to,
     rotations: rotations.map((r) => ({
       id: r.id,
-      departmentId: r.department_id,
-      calendar: calendars.get(r.department_id)!,
-      startDate: r.start_date,
-      endDate: r.end_date,
+      departmentId: r.departmentId,
+      calendar: calendars.get(r.departmentId)!,
+      startDate: r.startDate,
+      endDate: r.endDate,
       teamIds: (teamsOf.get(r.id) ?? []).map((t) => t.id),
-      memberships: (membershipsOf.get(r.id) ?? []).map(membershipOf),
-      office: (officeOf.get(r.id) ?? []).map((s) => ({ teamId: s.team_id, date: s.date })),
+      memberships: (membershipsOf.get(r.id) ?? []).map(toMembership),
+      office: (officeOf.get(r.id) ?? []).map((s) => ({ teamId: s.teamId, date: s.date })),
     })),
     needs,
-    windows: await windowsOf(deps.db, quarantines),
+    windows,
   };
 }
 

@@ -2,10 +2,10 @@ import { capacityDays, capacityFor } from '../../domain/capacity/index.ts';
 import { addDays, dateInZone } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { IsoDate } from '../../domain/types.ts';
-import { findDepartment } from '../../db/repos/departments.ts';
-import { inDepartmentScope, type Actor } from '../actor.ts';
+import { departmentById } from '../../db/repos/departments.ts';
+import { departmentScopeDenied, type Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
-import { forbidden, notFound, queryRangeFailure, type Failure } from '../failure.ts';
+import { notFound, queryRangeFailure, type Failure } from '../failure.ts';
 import { demandByDepartment, loadCapacitySettings, loadDemand, sumDemand } from './demand.ts';
 
 /** The capacity report spans at most this many days after `from`. */
@@ -29,10 +29,10 @@ export async function capacityReport(deps: Deps, actor: Actor, q: CapacityQuery)
     q.departmentId ?? (actor.role === 'chief' ? (actor.departmentId ?? '') : undefined);
   let zone = DEFAULT_ZONE;
   if (departmentId !== undefined) {
-    const department = await findDepartment(deps.db, departmentId);
+    const department = await departmentById(deps.db, departmentId);
     if (!department) return err(notFound(`No department ${departmentId}.`));
-    if (!inDepartmentScope(actor, departmentId))
-      return err(forbidden('This token is scoped to another department.'));
+    const denied = departmentScopeDenied(actor, departmentId);
+    if (denied) return err(denied);
     zone = department.timezone;
   }
   const range = capacityRange(q, dateInZone(deps.now(), zone));

@@ -1,19 +1,16 @@
 import { standbyWindows } from '../../db/repos/quarantines.ts';
-import { calendarOf, findDepartment } from '../../db/repos/departments.ts';
+import { departmentById } from '../../db/repos/departments.ts';
 import {
-  membershipOf,
-  shiftOf,
-  teamRef,
-  publishedRotationsIn,
-  membershipsOf,
-  shiftsOf,
-  teamsOf,
+  publishedRotations,
+  rotationMemberships,
+  rotationShifts,
+  rotationTeams,
 } from '../../db/repos/rotations.ts';
-import { addDays } from '../../domain/calendar/index.ts';
+import { addDays, calendarOf } from '../../domain/calendar/index.ts';
 import { standbyLookup } from '../../domain/quarantine/index.ts';
-import type { IsoDate, Language } from '../../domain/types.ts';
-import type { DepartmentRow } from '../../db/schema.ts';
-import type { FeedContext, FeedRotation } from '../../feeds/feed-days.ts';
+import { toMembership, toTeamRef } from '../../domain/rotation/index.ts';
+import type { Department, IsoDate } from '../../domain/types.ts';
+import { memberDays, type FeedContext, type FeedRotation } from '../../feeds/feed-days.ts';
 import type { Deps } from '../deps.ts';
 
 /** Feeds show from 30 days back to the end of the rotations, at most a year ahead (FEEDS.md 5). */
@@ -23,35 +20,35 @@ export const FEED_DAYS_AHEAD = 365;
 /** The published rotations of a department that overlap [from, to], as feeds see them. */
 export async function feedContext(
   deps: Deps,
-  department: DepartmentRow,
+  department: Department,
   from: IsoDate,
   to: IsoDate,
   onlyRotationId?: string,
 ): Promise<FeedContext> {
-  const rows = (await publishedRotationsIn(deps.db, department.id, from, to)).filter(
+  const published = (await publishedRotations(deps.db, department.id, from, to)).filter(
     (r) => !onlyRotationId || r.id === onlyRotationId,
   );
   const rotations: FeedRotation[] = await Promise.all(
-    rows.map(async (r) => {
+    published.map(async (r) => {
       const [teams, memberships, shifts] = await Promise.all([
-        teamsOf(deps.db, r.id),
-        membershipsOf(deps.db, r.id),
-        shiftsOf(deps.db, r.id, { from, to }),
+        rotationTeams(deps.db, r.id),
+        rotationMemberships(deps.db, r.id),
+        rotationShifts(deps.db, r.id, { from, to }),
       ]);
       return {
-        startDate: r.start_date,
-        endDate: r.end_date,
-        teams: teams.map(teamRef),
-        memberships: memberships.map(membershipOf),
-        shifts: shifts.filter((s) => s.status === 'scheduled').map(shiftOf),
-        bufferDates: new Set(JSON.parse(r.buffer_dates) as string[]),
+        startDate: r.startDate,
+        endDate: r.endDate,
+        teams: teams.map(toTeamRef),
+        memberships: memberships.map(toMembership),
+        shifts: shifts.filter((s) => s.status === 'scheduled'),
+        bufferDates: new Set(r.bufferDates),
       };
     }),
   );
   const standby = standbyLookup(await standbyWindows(deps.db, department.id, { from, to }));
   return {
     calendar: calendarOf(department),
-    language: department.language as Language,
+    language: department.language,
     rotations,
     from,
     to,
@@ -62,16 +59,30 @@ export async function feedContext(
 /** The feed window for today: 30 days back to the last published day, at most a year ahead. */
 export async function feedWindow(
   deps: Deps,
-  department: DepartmentRow,
+  department: Department,
   today: IsoDate,
 ): Promise<{ from: IsoDate; to: IsoDate }> {
   const from = addDays(today, -FEED_DAYS_BACK);
   const horizon = addDays(today, FEED_DAYS_AHEAD);
-  const rotations = await publishedRotationsIn(deps.db, department.id, from, horizon);
-  const lastEnd = rotations.reduce((m, r) => (r.end_date > m ? r.end_date : m), from);
+  const rotations = await publishedRotations(deps.db, department.id, from, horizon);
+  const lastEnd = rotations.reduce((m, r) => (r.endDate > m ? r.endDate : m), from);
   return { from, to: lastEnd < horizon ? lastEnd : horizon };
 }
 
-export async function departmentRow(deps: Deps, id: string): Promise<DepartmentRow> {
-  return (await findDepartment(deps.db, id))!;
+/** A department known to exist (a feed's or a member's). */
+export async function departmentOf(deps: Deps, id: string): Promise<Department> {
+  return (await departmentById(deps.db, id))!;
+}
+
+/** A member's days as JSON: what their feed shows (remote days included), for apps and pages. */
+export async function memberScheduleDays(
+  deps: Deps,
+  memberId: string,
+  departmentId: string,
+  from: string,
+  to: string,
+) {
+  const department = await departmentOf(deps, departmentId);
+  const ctx = await feedContext(deps, department, from, to);
+  return memberDays(ctx, memberId);
 }

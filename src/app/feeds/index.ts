@@ -1,2 +1,7 @@
-export * from './manage.ts';
+export * from './cache.ts';
+export { memberScheduleDays } from './context.ts';
+export * from './create.ts';
+export * from './links.ts';
+export * from './list.ts';
 export * from './render.ts';
+export * from './revoke.ts';

@@ -1,3 +1,9 @@
-export * from './manage.ts';
-export * from './roster-csv.ts';
+export * from './add.ts';
+export { emailKey, type MemberInput, type MemberUpdate } from './input.ts';
+export * from './list.ts';
 export * from './overview.ts';
+export * from './read.ts';
+export * from './roster-csv.ts';
+export * from './schedule.ts';
+export * from './update.ts';
+export * from './view.ts';

@@ -1,18 +1,13 @@
-import {
-  membershipOf,
-  findTeam,
-  membershipsOf,
-  publishedRotationsIn,
-} from '../../db/repos/rotations.ts';
+import { publishedRotations, rotationMemberships, teamById } from '../../db/repos/rotations.ts';
 import { addDays, dateInZone, maxDate } from '../../domain/calendar/index.ts';
 import { coversDate } from '../../domain/rotation/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
-import { findDepartment } from '../../db/repos/departments.ts';
-import { findMember, listMembers } from '../../db/repos/members.ts';
+import { departmentById } from '../../db/repos/departments.ts';
+import { departmentMembers, memberById } from '../../db/repos/members.ts';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { forbidden, type Failure } from '../failure.ts';
-import { memberSchedule } from './manage.ts';
+import { memberSchedule } from './schedule.ts';
 
 /** Later than any rotation ends. */
 const MAX_DATE = '9999-12-31';
@@ -33,9 +28,9 @@ export async function staffOverview(
 ): Promise<Result<StaffOverview, Failure>> {
   if (actor.role !== 'staff' || !actor.memberId)
     return err(forbidden('Only a staff token has a personal page.'));
-  const member = await findMember(deps.db, actor.memberId);
+  const member = await memberById(deps.db, actor.memberId);
   if (!member) return err(forbidden("This token's member no longer exists."));
-  const department = (await findDepartment(deps.db, member.department_id))!;
+  const department = (await departmentById(deps.db, member.departmentId))!;
   const today = dateInZone(deps.now(), department.timezone);
   const schedule = await memberSchedule(deps, actor, member.id, {
     from: today,
@@ -45,16 +40,14 @@ export async function staffOverview(
 
   let team: StaffOverview['team'] = null;
   // Published rotations from today on, earliest first: the team today, or at the next one's start.
-  for (const r of await publishedRotationsIn(deps.db, department.id, today, MAX_DATE)) {
-    const on = maxDate(r.start_date, today);
-    const memberships = (await membershipsOf(deps.db, r.id))
-      .map(membershipOf)
-      .filter((m) => coversDate(m, on));
+  for (const r of await publishedRotations(deps.db, department.id, today, MAX_DATE)) {
+    const on = maxDate(r.startDate, today);
+    const memberships = (await rotationMemberships(deps.db, r.id)).filter((m) => coversDate(m, on));
     const mine = memberships.find((m) => m.memberId === member.id);
     if (!mine) continue;
     const [own, members] = await Promise.all([
-      findTeam(deps.db, mine.teamId),
-      listMembers(deps.db, department.id),
+      teamById(deps.db, mine.teamId),
+      departmentMembers(deps.db, department.id),
     ]);
     const names = new Map(members.map((m) => [m.id, m.name]));
     const memberNames = memberships

@@ -1,11 +1,11 @@
 import { addDays, maxDate, minDate } from '../../domain/calendar/index.ts';
 import { err, ok } from '../../domain/result.ts';
-import { rotationSwapsOf } from '../../db/repos/quarantines.ts';
+import { swapsInForce } from '../../db/repos/rotations.ts';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { invalid } from '../failure.ts';
 import { loadRotation } from './snapshot.ts';
-import { scheduleOf } from './manage.ts';
+import { scheduleOf } from './schedule.ts';
 
 /** The last day of a `YYYY-MM` month. */
 function monthEnd(month: string): string {
@@ -21,25 +21,17 @@ export async function rotationMonth(deps: Deps, actor: Actor, id: string, asked?
   const scoped = await loadRotation(deps, actor, id);
   if (!scoped.ok) return scoped;
   const r = scoped.value.rotation;
-  const month = asked ?? minDate(maxDate(scoped.value.today, r.start_date), r.end_date).slice(0, 7);
+  const month = asked ?? minDate(maxDate(scoped.value.today, r.startDate), r.endDate).slice(0, 7);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
     return err(
       invalid('The month is not valid.', [{ path: '?month', message: 'must be YYYY-MM' }]),
     );
   const from = `${month}-01`;
   const to = monthEnd(month);
-  const [schedule, inForce] = await Promise.all([
+  const [schedule, swaps] = await Promise.all([
     scheduleOf(deps, scoped.value, { from, to }),
-    rotationSwapsOf(deps.db, id),
+    swapsInForce(deps.db, id, from, to),
   ]);
   if (!schedule.ok) return schedule;
-  const swaps = inForce
-    .filter((s) => s.handed_back_at === null && s.date >= from && s.date <= to)
-    .map((s) => ({
-      date: s.date,
-      slot: s.slot,
-      fromTeamId: s.from_team_id,
-      toTeamId: s.to_team_id,
-    }));
   return ok({ ...schedule.value, month, swaps, name: r.name });
 }

@@ -1,24 +1,22 @@
 import {
-  membershipOf,
-  shiftOf,
   bumpVersionQuery,
   closeMembershipQuery,
   deleteMembershipQuery,
   insertMembershipsQueries,
   isVersionConflict,
 } from '../../db/repos/rotations.ts';
-import { bridgingOfficeFrom } from '../../domain/rotation/index.ts';
+import { bridgingOfficeFrom, coversDate, toMembership } from '../../domain/rotation/index.ts';
 import { addDays } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { bumpDataVersionQuery } from '../../db/repos/departments.ts';
-import { findMember } from '../../db/repos/members.ts';
+import { memberById } from '../../db/repos/members.ts';
 import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, notDates, type Failure } from '../failure.ts';
 import { loadPolicy } from '../settings/index.ts';
 import { loadRotation } from './snapshot.ts';
-import { staleVersion, versionMatches } from './manage.ts';
+import { staleVersion, versionMatches } from './version.ts';
 
 export interface MoveInput {
   memberId: string;
@@ -69,13 +67,13 @@ export async function moveMember(
       path: '/effectiveDate',
       message: `is before today (${snap.today}); past days are history`,
     });
-  if (input.effectiveDate < r.start_date || input.effectiveDate > r.end_date)
+  if (input.effectiveDate < r.startDate || input.effectiveDate > r.endDate)
     problems.push({
       path: '/effectiveDate',
-      message: `is outside the rotation (${r.start_date} – ${r.end_date})`,
+      message: `is outside the rotation (${r.startDate} – ${r.endDate})`,
     });
-  const member = await findMember(deps.db, input.memberId);
-  if (!member || member.department_id !== r.department_id)
+  const member = await memberById(deps.db, input.memberId);
+  if (!member || member.departmentId !== r.departmentId)
     problems.push({ path: '/memberId', message: 'is not a member of this department' });
   else if (!member.active && input.toTeamId !== null)
     problems.push({
@@ -86,20 +84,16 @@ export async function moveMember(
     problems.push({ path: '/toTeamId', message: 'is not a team of this rotation' });
   if (problems.length) return err(invalid('The move is not valid.', problems));
 
-  const mine = snap.memberships.filter((m) => m.member_id === input.memberId);
-  const later = mine.find((m) => m.from_date > input.effectiveDate);
+  const mine = snap.memberships.filter((m) => m.memberId === input.memberId);
+  const later = mine.find((m) => m.fromDate > input.effectiveDate);
   if (later)
     return err(
       conflict(
-        `A later change of this member (from ${later.from_date}) exists; move from that date or later.`,
+        `A later change of this member (from ${later.fromDate}) exists; move from that date or later.`,
       ),
     );
-  const current = mine.find(
-    (m) =>
-      membershipOf(m).fromDate <= input.effectiveDate &&
-      (m.to_date === null || m.to_date >= input.effectiveDate),
-  );
-  if ((current?.team_id ?? null) === input.toTeamId)
+  const current = mine.find((m) => coversDate(m, input.effectiveDate));
+  if ((current?.teamId ?? null) === input.toTeamId)
     return err(
       invalid('Nothing to move.', [
         {
@@ -115,8 +109,8 @@ export async function moveMember(
   const bridge = bridgingOfficeFrom(
     input.memberId,
     input.toTeamId ?? '',
-    snap.memberships.map(membershipOf),
-    snap.shifts.map(shiftOf),
+    snap.memberships.map(toMembership),
+    snap.shifts,
     input.effectiveDate,
     policy.exposureWindowDays,
     snap.today,
@@ -145,30 +139,33 @@ export async function moveMember(
   if (current) {
     // A membership that starts that very day is replaced; an older one ends the day before.
     writes.push(
-      current.from_date === input.effectiveDate
+      current.fromDate === input.effectiveDate
         ? deleteMembershipQuery(deps.db, current.id)
         : closeMembershipQuery(deps.db, current.id, addDays(input.effectiveDate, -1)),
     );
   }
   if (input.toTeamId !== null) {
     writes.push(
-      ...insertMembershipsQueries(deps.db, [
-        {
-          id: deps.newId(),
-          rotation_id: rotationId,
-          team_id: input.toTeamId,
-          member_id: input.memberId,
-          from_date: input.effectiveDate,
-          to_date: null,
-          office_from: officeFrom!,
-          created_at: at,
-        },
-      ]),
+      ...insertMembershipsQueries(
+        deps.db,
+        [
+          {
+            id: deps.newId(),
+            rotationId,
+            teamId: input.toTeamId,
+            memberId: input.memberId,
+            fromDate: input.effectiveDate,
+            toDate: null,
+            officeFrom: officeFrom!,
+          },
+        ],
+        at,
+      ),
     );
   }
   const outcome: MoveOutcome = {
     memberId: input.memberId,
-    fromTeamId: current?.team_id ?? null,
+    fromTeamId: current?.teamId ?? null,
     toTeamId: input.toTeamId,
     effectiveDate: input.effectiveDate,
     lastOfficeDayWithOldTeam: bridge.lastOfficeDay,
@@ -177,8 +174,8 @@ export async function moveMember(
   };
   try {
     await deps.atomic([
-      bumpVersionQuery(deps.db, rotationId, ifMatch, { updated_at: at }),
-      bumpDataVersionQuery(deps.db, r.department_id),
+      bumpVersionQuery(deps.db, rotationId, ifMatch, { updatedAt: at }),
+      bumpDataVersionQuery(deps.db, r.departmentId),
       ...writes,
       auditEntry(
         deps,

@@ -1,16 +1,22 @@
 import { dateRangeIssue } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
-import { planShifts, type Pattern, type ShiftPlan } from '../../domain/rotation/index.ts';
+import {
+  planShifts,
+  type MembershipRecord,
+  type Pattern,
+  type ShiftPlan,
+  type ShiftRecord,
+  type Team,
+} from '../../domain/rotation/index.ts';
 import { splitTeams, teamLabels, type Split, type SplitIssue } from '../../domain/split/index.ts';
-import type {
-  DepartmentCalendar,
-  IsoDate,
-  Position,
-  RemoteAccess,
-  SplitMember,
-} from '../../domain/types.ts';
-import { listMembers } from '../../db/repos/members.ts';
-import type { MemberRow, MembershipRow, RotationRow, ShiftRow, TeamRow } from '../../db/schema.ts';
+import type { CompiledQuery } from 'kysely';
+import type { DepartmentCalendar, IsoDate, Member, SplitMember } from '../../domain/types.ts';
+import { departmentMembers } from '../../db/repos/members.ts';
+import {
+  insertMembershipsQueries,
+  insertShiftRecordsQueries,
+  insertTeamsQueries,
+} from '../../db/repos/rotations.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, type Failure, type FieldError } from '../failure.ts';
 import type { RotationConstraints } from './snapshot.ts';
@@ -30,17 +36,17 @@ export interface RotationRequest {
 export const MAX_ROTATION_DAYS = 731;
 
 /** A member as the split sees it. */
-export const asSplitMember = (m: MemberRow): SplitMember => ({
+export const asSplitMember = (m: Member): SplitMember => ({
   id: m.id,
   name: m.name,
-  skills: JSON.parse(m.skills) as string[],
-  position: m.position as Position,
-  remoteAccess: m.remote_access as RemoteAccess,
+  skills: m.skills,
+  position: m.position,
+  remoteAccess: m.remoteAccess,
 });
 
 /** The department's active members as the split sees them. */
 export async function splitMembers(deps: Deps, departmentId: string): Promise<SplitMember[]> {
-  return (await listMembers(deps.db, departmentId, true)).map(asSplitMember);
+  return (await departmentMembers(deps.db, departmentId, true)).map(asSplitMember);
 }
 
 // Split issues point into the split options; in the API they live under /constraints.
@@ -113,45 +119,60 @@ export function decideRotation(
   return ok({ split: split.value, plan: plan.value });
 }
 
-/** The rows of a decided rotation: teams, first memberships, scheduled shifts. */
-export function rotationRows(
+/** The teams, first memberships and scheduled shifts of a decided rotation. */
+export interface PlannedRotation {
+  teams: Team[];
+  memberships: MembershipRecord[];
+  shifts: ShiftRecord[];
+}
+
+/** Gives a decided rotation's teams, memberships and shifts their ids. */
+export function plannedRotation(
   deps: Deps,
-  rotation: Pick<RotationRow, 'id' | 'start_date'>,
+  rotation: { id: string; startDate: IsoDate },
   decided: { split: Split; plan: ShiftPlan },
-  at: string,
-): { teams: TeamRow[]; memberships: MembershipRow[]; shifts: ShiftRow[] } {
-  const teams = decided.split.teams.map((t, i) => ({
+): PlannedRotation {
+  const teams = decided.split.teams.map((t, i): Team => ({
     id: deps.newId(),
-    rotation_id: rotation.id,
+    rotationId: rotation.id,
     label: t.label,
     ordinal: i,
   }));
   const teamId = new Map(teams.map((t) => [t.label, t.id]));
   const memberships = decided.split.teams.flatMap((t) =>
-    t.memberIds.map((memberId) => ({
+    t.memberIds.map((memberId): MembershipRecord => ({
       id: deps.newId(),
-      rotation_id: rotation.id,
-      team_id: teamId.get(t.label)!,
-      member_id: memberId,
-      from_date: rotation.start_date,
-      to_date: null,
-      office_from: rotation.start_date,
-      created_at: at,
+      rotationId: rotation.id,
+      teamId: teamId.get(t.label)!,
+      memberId,
+      fromDate: rotation.startDate,
+      toDate: null,
+      officeFrom: rotation.startDate,
     })),
   );
-  const shifts = decided.plan.shifts.map((s) => ({
+  const shifts = decided.plan.shifts.map((s): ShiftRecord => ({
     id: deps.newId(),
-    rotation_id: rotation.id,
-    team_id: teamId.get(s.teamLabel)!,
+    teamId: teamId.get(s.teamLabel)!,
     date: s.date,
     slot: s.slot,
-    start_time: s.start,
-    end_time: s.end,
+    start: s.start,
+    end: s.end,
     status: 'scheduled',
     sequence: 0,
-    reason: null,
-    created_at: at,
-    updated_at: at,
   }));
   return { teams, memberships, shifts };
+}
+
+/** The inserts of a planned rotation's teams, memberships and shifts, made at `at`. */
+export function plannedWrites(
+  deps: Deps,
+  rotationId: string,
+  planned: PlannedRotation,
+  at: string,
+): CompiledQuery[] {
+  return [
+    ...insertTeamsQueries(deps.db, planned.teams),
+    ...insertMembershipsQueries(deps.db, planned.memberships, at),
+    ...insertShiftRecordsQueries(deps.db, rotationId, planned.shifts, at),
+  ];
 }

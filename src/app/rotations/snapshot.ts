@@ -1,34 +1,37 @@
-import { calendarOf, findDepartment } from '../../db/repos/departments.ts';
-import { dateInZone } from '../../domain/calendar/index.ts';
+import { departmentById } from '../../db/repos/departments.ts';
+import {
+  rotationById,
+  rotationMemberships,
+  rotationShifts,
+  rotationTeams,
+} from '../../db/repos/rotations.ts';
+import { calendarOf, dateInZone } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
-import type { Membership, ShiftRecord, TeamRef, Pattern } from '../../domain/rotation/index.ts';
-import type { SplitOptions } from '../../domain/split/index.ts';
-import type { DepartmentCalendar, IsoDate } from '../../domain/types.ts';
-import { findRotation, membershipsOf, shiftsOf, teamsOf } from '../../db/repos/rotations.ts';
 import type {
-  DepartmentRow,
-  MembershipRow,
-  RotationRow,
-  ShiftRow,
-  TeamRow,
-} from '../../db/schema.ts';
-import { inDepartmentScope, type Actor } from '../actor.ts';
+  MembershipRecord,
+  Pattern,
+  Rotation,
+  RotationConstraints,
+  ShiftRecord,
+  Team,
+} from '../../domain/rotation/index.ts';
+import type { Department, DepartmentCalendar, IsoDate } from '../../domain/types.ts';
+import { departmentScopeDenied, type Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
-import { forbidden, notFound, type Failure } from '../failure.ts';
+import { notFound, type Failure } from '../failure.ts';
 
-/** The constraints a chief gave, as stored (member ids as given). */
-export type RotationConstraints = Omit<SplitOptions, 'teamCount' | 'seed'>;
+export type { RotationConstraints };
 
 /** Everything about one rotation that a use case decides on. */
 export interface RotationSnapshot {
-  rotation: RotationRow;
-  department: DepartmentRow;
+  rotation: Rotation;
+  department: Department;
   calendar: DepartmentCalendar;
   pattern: Pattern;
   constraints: RotationConstraints;
-  teams: TeamRow[];
-  memberships: MembershipRow[];
-  shifts: ShiftRow[];
+  teams: Team[];
+  memberships: MembershipRecord[];
+  shifts: ShiftRecord[];
   /** Today in the department's zone: days before it are history and never rewritten. */
   today: IsoDate;
 }
@@ -39,22 +42,22 @@ export async function loadRotation(
   actor: Actor,
   id: string,
 ): Promise<Result<RotationSnapshot, Failure>> {
-  const rotation = await findRotation(deps.db, id);
+  const rotation = await rotationById(deps.db, id);
   if (!rotation) return err(notFound(`No rotation ${id}.`));
-  if (!inDepartmentScope(actor, rotation.department_id))
-    return err(forbidden('This token is scoped to another department.'));
-  const department = (await findDepartment(deps.db, rotation.department_id))!;
+  const denied = departmentScopeDenied(actor, rotation.departmentId);
+  if (denied) return err(denied);
+  const department = (await departmentById(deps.db, rotation.departmentId))!;
   const [teams, memberships, shifts] = await Promise.all([
-    teamsOf(deps.db, id),
-    membershipsOf(deps.db, id),
-    shiftsOf(deps.db, id),
+    rotationTeams(deps.db, id),
+    rotationMemberships(deps.db, id),
+    rotationShifts(deps.db, id),
   ]);
   return ok({
     rotation,
     department,
     calendar: calendarOf(department),
-    pattern: JSON.parse(rotation.pattern) as Pattern,
-    constraints: JSON.parse(rotation.constraints) as RotationConstraints,
+    pattern: rotation.pattern,
+    constraints: rotation.constraints,
     teams,
     memberships,
     shifts,

@@ -1,4 +1,3 @@
-import { membershipOf, shiftOf, teamRef } from '../../db/repos/rotations.ts';
 import {
   capacityDays,
   type Capacity,
@@ -11,10 +10,10 @@ import {
 import { maxDate, minDate } from '../../domain/calendar/index.ts';
 import { spread } from '../../domain/collections.ts';
 import type { Policy } from '../../domain/policy.ts';
-import { coversDate } from '../../domain/rotation/index.ts';
+import { coversDate, toMembership, toTeamRef } from '../../domain/rotation/index.ts';
 import type { StandbyLookup } from '../../domain/quarantine/index.ts';
 import { explainInWords, explainTeams } from '../../domain/split/index.ts';
-import type { MemberRow } from '../../db/schema.ts';
+import type { Member } from '../../domain/types.ts';
 import { asSplitMember } from './plan.ts';
 import { etagOf, type RotationSnapshot } from './snapshot.ts';
 import { needsOf } from '../capacity/index.ts';
@@ -30,7 +29,7 @@ export interface RemoteContext {
 /** The rotation's remote demand grid over its whole span: its active members who need a thin-client seat or a loan PC. */
 export function rotationDemandGrid(
   snap: RotationSnapshot,
-  members: MemberRow[],
+  members: Member[],
   standby: StandbyLookup,
 ): DemandGrid {
   const needs = needsOf(members);
@@ -38,15 +37,15 @@ export function rotationDemandGrid(
   return demandGrid(
     {
       calendar: snap.calendar,
-      startDate: r.start_date,
-      endDate: r.end_date,
+      startDate: r.startDate,
+      endDate: r.endDate,
       teamIds: snap.teams.map((t) => t.id),
-      memberships: snap.memberships.map(membershipOf),
+      memberships: snap.memberships.map(toMembership),
       office: snap.shifts
         .filter((s) => s.status === 'scheduled')
-        .map((s) => ({ teamId: s.team_id, date: s.date })),
+        .map((s) => ({ teamId: s.teamId, date: s.date })),
     },
-    { from: r.start_date, to: r.end_date },
+    { from: r.startDate, to: r.endDate },
     (id) => needs.get(id) ?? null,
     standby,
   );
@@ -59,10 +58,10 @@ export function survivabilityOf(
   remote?: { grid: DemandGrid; capacity: Capacity },
 ) {
   return checkSurvivability({
-    teams: snap.teams.map(teamRef),
-    shifts: snap.shifts.map(shiftOf),
-    startDate: snap.rotation.start_date,
-    endDate: snap.rotation.end_date,
+    teams: snap.teams.map(toTeamRef),
+    shifts: snap.shifts,
+    startDate: snap.rotation.startDate,
+    endDate: snap.rotation.endDate,
     outageDays: policy.quarantineDays,
     returnSeparationDays: policy.returnSeparationDays,
     handoverMinutes: snap.pattern.handoverMinutes ?? 0,
@@ -96,10 +95,10 @@ function remoteDemandReport(snap: RotationSnapshot, grid: DemandGrid, capacity: 
 }
 
 /** A rotation as the API shows it: teams as of today (or its start), every membership, and the report. */
-export function rotationView(snap: RotationSnapshot, members: MemberRow[], remote: RemoteContext) {
+export function rotationView(snap: RotationSnapshot, members: Member[], remote: RemoteContext) {
   const r = snap.rotation;
-  const asOf = minDate(maxDate(snap.today, r.start_date), r.end_date);
-  const memberships = snap.memberships.map(membershipOf);
+  const asOf = minDate(maxDate(snap.today, r.startDate), r.endDate);
+  const memberships = snap.memberships.map(toMembership);
   const teams = snap.teams.map((t) => ({
     id: t.id,
     label: t.label,
@@ -116,28 +115,28 @@ export function rotationView(snap: RotationSnapshot, members: MemberRow[], remot
   );
   const scheduled = snap.shifts.filter((s) => s.status === 'scheduled');
   const officeDays = (teamId: string) =>
-    new Set(scheduled.filter((s) => s.team_id === teamId).map((s) => s.date)).size;
+    new Set(scheduled.filter((s) => s.teamId === teamId).map((s) => s.date)).size;
   const grid = rotationDemandGrid(snap, members, remote.standby);
   const survivability = survivabilityOf(snap, remote.policy, { grid, capacity: remote.capacity });
   const remoteDemand = remoteDemandReport(snap, grid, remote.capacity);
-  const bufferDates = JSON.parse(r.buffer_dates) as string[];
+  const bufferDates = r.bufferDates;
 
   return {
     id: r.id,
-    departmentId: r.department_id,
+    departmentId: r.departmentId,
     name: r.name,
-    startDate: r.start_date,
-    endDate: r.end_date,
-    teamCount: r.team_count,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    teamCount: r.teamCount,
     seed: r.seed,
     pattern: snap.pattern,
     constraints: snap.constraints,
-    status: r.status as 'draft' | 'published',
+    status: r.status,
     version: r.version,
     etag: etagOf(r.version),
-    publishedAt: r.published_at,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
+    publishedAt: r.publishedAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
     teams,
     memberships: memberships.map((m) => ({ ...m })),
     report: {

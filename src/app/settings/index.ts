@@ -1,2 +1,4 @@
-export * from './manage.ts';
 export * from './policy.ts';
+export * from './read.ts';
+export * from './update.ts';
+export * from './view.ts';

@@ -1,17 +1,51 @@
 import type { CompiledQuery, Kysely } from 'kysely';
-import type { AuditRow, DB, NewAuditRow } from '../schema.ts';
+import { fromJson, toJson } from '../json.ts';
+import type { AuditRow, DB } from '../schema.ts';
+import type { Role } from '../../domain/types.ts';
 
-export function insertAuditQuery(db: Kysely<DB>, row: NewAuditRow): CompiledQuery {
-  return db.insertInto('audit_log').values(row).compile();
+/** One write as the audit log keeps it: who, when, what, on which subject, with a summary. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: { tokenId: string; role: Role };
+  action: string;
+  subject: { type: string; id: string };
+  summary: Record<string, unknown>;
+}
+
+const auditFromRow = (r: AuditRow): AuditEntry => ({
+  id: r.id,
+  at: r.at,
+  actor: { tokenId: r.actor_id, role: r.actor_role },
+  action: r.action,
+  subject: { type: r.subject_type, id: r.subject_id },
+  summary: fromJson(r.summary),
+});
+
+/** Writes an audit entry, to run in the same atomic batch as the write it records. */
+export function insertAuditQuery(db: Kysely<DB>, e: AuditEntry): CompiledQuery {
+  return db
+    .insertInto('audit_log')
+    .values({
+      id: e.id,
+      at: e.at,
+      actor_id: e.actor.tokenId,
+      actor_role: e.actor.role,
+      action: e.action,
+      subject_type: e.subject.type,
+      subject_id: e.subject.id,
+      summary: toJson(e.summary),
+    })
+    .compile();
 }
 
 /** Audit entries with from ≤ at < to (ISO instants), oldest first, at most `limit`. */
-export function listAudit(
+export async function listAudit(
   db: Kysely<DB>,
-  range: { from?: string; to?: string; limit: number },
-): Promise<AuditRow[]> {
+  range: { from?: string | undefined; to?: string | undefined; limit: number },
+): Promise<AuditEntry[]> {
   let q = db.selectFrom('audit_log').selectAll();
   if (range.from) q = q.where('at', '>=', range.from);
   if (range.to) q = q.where('at', '<', range.to);
-  return q.orderBy('at').orderBy('id').limit(range.limit).execute();
+  return (await q.orderBy('at').orderBy('id').limit(range.limit).execute()).map(auditFromRow);
 }

@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
+import type { StandbyWindow } from '../../domain/quarantine/index.ts';
+import type { Membership } from '../../domain/rotation/index.ts';
+import type { IsoDate, RemoteAccess } from '../../domain/types.ts';
+import { listQuarantines, windowsOf } from './quarantines.ts';
+import { membershipOf } from './rotation-rows.ts';
 
 /**
  * What remote demand is computed from, read in a handful of queries whatever the number of
@@ -24,25 +29,43 @@ function published(db: Kysely<DB>, s: DemandScope) {
   return q;
 }
 
-export function demandRotations(db: Kysely<DB>, s: DemandScope) {
-  return published(db, s)
+/** The published rotations in scope, by department, then start. */
+export async function demandRotations(
+  db: Kysely<DB>,
+  s: DemandScope,
+): Promise<{ id: string; departmentId: string; startDate: IsoDate; endDate: IsoDate }[]> {
+  const rows = await published(db, s)
     .select(['id', 'department_id', 'start_date', 'end_date'])
     .orderBy('department_id')
     .orderBy('start_date')
     .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    departmentId: r.department_id,
+    startDate: r.start_date,
+    endDate: r.end_date,
+  }));
 }
 
-export function demandTeams(db: Kysely<DB>, s: DemandScope) {
-  return published(db, s)
+/** The teams of those rotations, in order. */
+export async function demandTeams(
+  db: Kysely<DB>,
+  s: DemandScope,
+): Promise<{ id: string; rotationId: string }[]> {
+  const rows = await published(db, s)
     .innerJoin('teams', 'teams.rotation_id', 'rotations.id')
     .select(['teams.id', 'teams.rotation_id'])
     .orderBy('teams.ordinal')
     .execute();
+  return rows.map((t) => ({ id: t.id, rotationId: t.rotation_id }));
 }
 
 /** Memberships of the rotations, in the order a member's schedule reads them (from date, id). */
-export function demandMemberships(db: Kysely<DB>, s: DemandScope) {
-  return published(db, s)
+export async function demandMemberships(
+  db: Kysely<DB>,
+  s: DemandScope,
+): Promise<(Membership & { rotationId: string })[]> {
+  const rows = await published(db, s)
     .innerJoin('memberships', 'memberships.rotation_id', 'rotations.id')
     .select([
       'memberships.rotation_id',
@@ -55,26 +78,39 @@ export function demandMemberships(db: Kysely<DB>, s: DemandScope) {
     .orderBy('memberships.from_date')
     .orderBy('memberships.id')
     .execute();
+  return rows.map((m) => ({ ...membershipOf(m), rotationId: m.rotation_id }));
 }
 
 /** Which team is in the office on which date (scheduled shifts only, inside the window). */
-export function demandOfficeDays(db: Kysely<DB>, s: DemandScope) {
-  return published(db, s)
+export async function demandOfficeDays(
+  db: Kysely<DB>,
+  s: DemandScope,
+): Promise<{ rotationId: string; teamId: string; date: IsoDate }[]> {
+  const rows = await published(db, s)
     .innerJoin('shifts', 'shifts.rotation_id', 'rotations.id')
     .select(['shifts.rotation_id', 'shifts.team_id', 'shifts.date'])
     .where('shifts.status', '=', 'scheduled')
     .where('shifts.date', '>=', s.from)
     .where('shifts.date', '<=', s.to)
     .execute();
+  return rows.map((d) => ({ rotationId: d.rotation_id, teamId: d.team_id, date: d.date }));
+}
+
+/** The standby windows of the quarantines in force at some point of the scope. */
+export async function demandWindows(db: Kysely<DB>, s: DemandScope): Promise<StandbyWindow[]> {
+  return windowsOf(db, await listQuarantines(db, s.departmentId, s));
 }
 
 /** Active members who need a thin-client seat or a loan PC when they are not in the office. */
-export function membersNeedingRemote(db: Kysely<DB>, departmentId?: string) {
+export async function membersNeedingRemote(
+  db: Kysely<DB>,
+  departmentId?: string,
+): Promise<{ id: string; remoteAccess: RemoteAccess }[]> {
   let q = db
     .selectFrom('members')
     .select(['id', 'remote_access'])
     .where('active', '=', 1)
     .where('remote_access', 'in', ['thin-client', 'loan-pc']);
   if (departmentId) q = q.where('department_id', '=', departmentId);
-  return q.execute();
+  return (await q.execute()).map((m) => ({ id: m.id, remoteAccess: m.remote_access }));
 }

@@ -1,14 +1,46 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { parameterGroups } from '../chunks.ts';
-import type { DB, DepartmentPatch, DepartmentRow, NewDepartmentRow } from '../schema.ts';
-import type { DepartmentCalendar } from '../../domain/types.ts';
+import { fromJson, toJson } from '../json.ts';
+import type { DB, DepartmentPatch, DepartmentRow } from '../schema.ts';
+import type { Department } from '../../domain/types.ts';
+
+// A department as stored, its lists read.
+const departmentFromRow = (r: DepartmentRow): Department => ({
+  id: r.id,
+  name: r.name,
+  timezone: r.timezone,
+  officeHours: { start: r.office_start, end: r.office_end },
+  workdays: fromJson(r.workdays),
+  holidays: r.holidays,
+  closedDates: fromJson(r.closed_dates),
+  language: r.language,
+  dataVersion: r.data_version,
+  feedAllDay: r.feed_all_day === 1,
+  slackWebhookUrl: r.slack_webhook_url,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 
 /** One department by id, or undefined. */
+export async function departmentById(db: Kysely<DB>, id: string): Promise<Department | undefined> {
+  const row = await findDepartment(db, id);
+  return row && departmentFromRow(row);
+}
+
+/** All departments, or only the given ones, by name. */
+export async function departmentsByName(
+  db: Kysely<DB>,
+  onlyIds?: readonly string[],
+): Promise<Department[]> {
+  return (await listDepartments(db, onlyIds)).map(departmentFromRow);
+}
+
+/** The row of one department: app/quarantines reads rows until it moves to departmentById. */
 export function findDepartment(db: Kysely<DB>, id: string): Promise<DepartmentRow | undefined> {
   return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** All departments, or only the given ones, by name. */
+/** The rows of departments by name: app/quarantines reads rows until it moves to departmentsByName. */
 export async function listDepartments(
   db: Kysely<DB>,
   onlyIds?: readonly string[],
@@ -26,16 +58,64 @@ export async function listDepartments(
     );
 }
 
-export function insertDepartmentQuery(db: Kysely<DB>, row: NewDepartmentRow): CompiledQuery {
-  return db.insertInto('departments').values(row).compile();
+/** Stores a new department. */
+export function insertDepartmentQuery(db: Kysely<DB>, d: Department): CompiledQuery {
+  return db
+    .insertInto('departments')
+    .values({
+      id: d.id,
+      name: d.name,
+      timezone: d.timezone,
+      office_start: d.officeHours.start,
+      office_end: d.officeHours.end,
+      workdays: toJson(d.workdays),
+      holidays: d.holidays,
+      closed_dates: toJson(d.closedDates),
+      language: d.language,
+      data_version: d.dataVersion,
+      feed_all_day: d.feedAllDay ? 1 : 0,
+      slack_webhook_url: d.slackWebhookUrl,
+      created_at: d.createdAt,
+      updated_at: d.updatedAt,
+    })
+    .compile();
 }
+
+/** The settings of a department a change may set. */
+export type DepartmentChange = Partial<
+  Pick<
+    Department,
+    | 'name'
+    | 'timezone'
+    | 'officeHours'
+    | 'workdays'
+    | 'holidays'
+    | 'closedDates'
+    | 'language'
+    | 'feedAllDay'
+    | 'slackWebhookUrl'
+  >
+> & { updatedAt: string };
 
 /** Changes a department; any change may alter what its feeds show, so its data version moves too. */
 export function updateDepartmentQuery(
   db: Kysely<DB>,
   id: string,
-  patch: DepartmentPatch,
+  change: DepartmentChange,
 ): CompiledQuery {
+  const patch: DepartmentPatch = { updated_at: change.updatedAt };
+  if (change.name !== undefined) patch.name = change.name;
+  if (change.timezone !== undefined) patch.timezone = change.timezone;
+  if (change.officeHours) {
+    patch.office_start = change.officeHours.start;
+    patch.office_end = change.officeHours.end;
+  }
+  if (change.workdays) patch.workdays = toJson(change.workdays);
+  if (change.holidays) patch.holidays = change.holidays;
+  if (change.closedDates) patch.closed_dates = toJson(change.closedDates);
+  if (change.language) patch.language = change.language;
+  if (change.feedAllDay !== undefined) patch.feed_all_day = change.feedAllDay ? 1 : 0;
+  if (change.slackWebhookUrl !== undefined) patch.slack_webhook_url = change.slackWebhookUrl;
   return db
     .updateTable('departments')
     .set({ ...patch, data_version: sql<number>`data_version + 1` })
@@ -43,7 +123,6 @@ export function updateDepartmentQuery(
     .compile();
 }
 
-/** Marks that something the department's schedules depend on changed (invalidates rendered feeds). */
 /**
  * Marks a change of the department's plan. With `expected` (the version the change was decided on),
  * the whole atomic write fails when another change came first: see isDataVersionConflict.
@@ -59,14 +138,3 @@ export function bumpDataVersionQuery(db: Kysely<DB>, id: string, expected?: numb
 /** Did an atomic write fail because the department's plan changed after the write was decided? */
 export const isDataVersionConflict = (e: unknown): boolean =>
   e instanceof Error && /NOT NULL constraint failed: departments\.data_version/i.test(e.message);
-
-/** A department's calendar as the domain sees it. */
-export function calendarOf(d: DepartmentRow): DepartmentCalendar {
-  return {
-    timezone: d.timezone,
-    workdays: JSON.parse(d.workdays) as number[],
-    holidays: d.holidays as 'jp' | 'none',
-    closedDates: JSON.parse(d.closed_dates) as string[],
-    officeHours: { start: d.office_start, end: d.office_end },
-  };
-}

@@ -1,16 +1,71 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import { insertChunks } from '../chunks.ts';
 import type { DB, FeedDayRow, FeedRow } from '../schema.ts';
+import type { FeedScope, IsoDate } from '../../domain/types.ts';
 
-export function insertFeedQuery(db: Kysely<DB>, row: FeedRow): CompiledQuery {
-  return db.insertInto('feeds').values(row).compile();
+/** A calendar feed as stored: the hash of its secret, what it shows, who made it. */
+export interface Feed {
+  id: string;
+  tokenHash: string;
+  scope: FeedScope;
+  subjectId: string;
+  departmentId: string;
+  /** The token that made it. */
+  createdBy: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** What a feed last showed of one day: its content's signature, whether it was there, its SEQUENCE. */
+export interface FeedDay {
+  date: IsoDate;
+  signature: string;
+  present: boolean;
+  sequence: number;
+  updatedAt: string;
+}
+
+const feedFromRow = (r: FeedRow): Feed => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  scope: r.scope,
+  subjectId: r.subject_id,
+  departmentId: r.department_id,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+const feedDayFromRow = (r: FeedDayRow): FeedDay => ({
+  date: r.date,
+  signature: r.signature,
+  present: r.present === 1,
+  sequence: r.sequence,
+  updatedAt: r.updated_at,
+});
+
+/** Stores a new feed. */
+export function insertFeedQuery(db: Kysely<DB>, f: Feed): CompiledQuery {
+  return db
+    .insertInto('feeds')
+    .values({
+      id: f.id,
+      token_hash: f.tokenHash,
+      scope: f.scope,
+      subject_id: f.subjectId,
+      department_id: f.departmentId,
+      created_by: f.createdBy,
+      created_at: f.createdAt,
+      revoked_at: f.revokedAt,
+    })
+    .compile();
 }
 
 /** Live (unrevoked) feeds, newest first: of one department, of one member's schedule or made by one token, or all. */
-export function listLiveFeeds(
+export async function listLiveFeeds(
   db: Kysely<DB>,
   filter: { departmentId?: string; memberId?: string; createdBy?: string },
-): Promise<FeedRow[]> {
+): Promise<Feed[]> {
   let q = db.selectFrom('feeds').selectAll().where('revoked_at', 'is', null);
   if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);
   if (filter.memberId || filter.createdBy) {
@@ -24,16 +79,31 @@ export function listLiveFeeds(
       ]),
     );
   }
-  return q.orderBy('created_at', 'desc').orderBy('id').execute();
+  return (await q.orderBy('created_at', 'desc').orderBy('id').execute()).map(feedFromRow);
 }
 
-export function findFeed(db: Kysely<DB>, id: string): Promise<FeedRow | undefined> {
-  return db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
+/** One feed by id, or undefined. */
+export async function findFeed(db: Kysely<DB>, id: string): Promise<Feed | undefined> {
+  const row = await db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && feedFromRow(row);
 }
 
 /** The live feed with this token hash, with what its cache key needs from its department. */
-export function findLiveFeedByHash(db: Kysely<DB>, hash: string) {
-  return db
+export async function findLiveFeedByHash(
+  db: Kysely<DB>,
+  hash: string,
+): Promise<
+  | {
+      id: string;
+      scope: FeedScope;
+      subjectId: string;
+      departmentId: string;
+      dataVersion: number;
+      timezone: string;
+    }
+  | undefined
+> {
+  const row = await db
     .selectFrom('feeds')
     .innerJoin('departments', 'departments.id', 'feeds.department_id')
     .select([
@@ -47,8 +117,19 @@ export function findLiveFeedByHash(db: Kysely<DB>, hash: string) {
     .where('feeds.token_hash', '=', hash)
     .where('feeds.revoked_at', 'is', null)
     .executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      scope: row.scope,
+      subjectId: row.subject_id,
+      departmentId: row.department_id,
+      dataVersion: row.data_version,
+      timezone: row.timezone,
+    }
+  );
 }
 
+/** Revokes a live feed (a revoked one keeps its first revocation time). */
 export function revokeFeedQuery(db: Kysely<DB>, id: string, at: string): CompiledQuery {
   return db
     .updateTable('feeds')
@@ -58,13 +139,14 @@ export function revokeFeedQuery(db: Kysely<DB>, id: string, at: string): Compile
     .compile();
 }
 
-export function feedDaysIn(
+/** What a subject's feed last showed of each day of [from, to], by date. */
+export async function feedDaysIn(
   db: Kysely<DB>,
   subjectKey: string,
   from: string,
   to: string,
-): Promise<FeedDayRow[]> {
-  return db
+): Promise<FeedDay[]> {
+  const rows = await db
     .selectFrom('feed_days')
     .selectAll()
     .where('subject_key', '=', subjectKey)
@@ -72,6 +154,7 @@ export function feedDaysIn(
     .where('date', '<=', to)
     .orderBy('date')
     .execute();
+  return rows.map(feedDayFromRow);
 }
 
 /**
@@ -81,9 +164,18 @@ export function feedDaysIn(
  */
 export function upsertFeedDaysQueries(
   db: Kysely<DB>,
-  rows: Omit<FeedDayRow, 'sequence'>[],
+  subjectKey: string,
+  days: readonly Omit<FeedDay, 'sequence'>[],
 ): CompiledQuery[] {
-  return insertChunks(rows.map((r) => ({ ...r, sequence: 0 }))).map((chunk) =>
+  const rows = days.map((d): FeedDayRow => ({
+    subject_key: subjectKey,
+    date: d.date,
+    signature: d.signature,
+    present: d.present ? 1 : 0,
+    sequence: 0,
+    updated_at: d.updatedAt,
+  }));
+  return insertChunks(rows).map((chunk) =>
     db
       .insertInto('feed_days')
       .values(chunk)
@@ -107,10 +199,20 @@ export function upsertFeedDaysQueries(
   );
 }
 
-export function feedStateOf(db: Kysely<DB>, key: string) {
-  return db.selectFrom('feed_state').selectAll().where('subject_key', '=', key).executeTakeFirst();
+/** The hash of a feed variant's last body and when it last changed, or undefined before its first render. */
+export async function feedStateOf(
+  db: Kysely<DB>,
+  key: string,
+): Promise<{ contentHash: string; changedAt: string } | undefined> {
+  const row = await db
+    .selectFrom('feed_state')
+    .selectAll()
+    .where('subject_key', '=', key)
+    .executeTakeFirst();
+  return row && { contentHash: row.content_hash, changedAt: row.changed_at };
 }
 
+/** Records a feed variant's body hash; its change time moves only when the hash differs. */
 export function upsertFeedStateQuery(
   db: Kysely<DB>,
   key: string,

@@ -1,13 +1,45 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import { insertChunks, parameterGroups } from '../chunks.ts';
-import type { DB, MemberPatch, MemberRow, NewMemberRow } from '../schema.ts';
+import { fromJson, toJson } from '../json.ts';
+import type { DB, MemberPatch, MemberRow } from '../schema.ts';
+import type { Member } from '../../domain/types.ts';
+
+// A member as stored, their skills read.
+const memberFromRow = (r: MemberRow): Member => ({
+  id: r.id,
+  departmentId: r.department_id,
+  name: r.name,
+  email: r.email,
+  emailKey: r.email_key,
+  skills: fromJson(r.skills),
+  position: r.position,
+  remoteAccess: r.remote_access,
+  active: r.active === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 
 /** One member by id, or undefined. */
+export async function memberById(db: Kysely<DB>, id: string): Promise<Member | undefined> {
+  const row = await findMember(db, id);
+  return row && memberFromRow(row);
+}
+
+/** A department's members by name; `active` filters when given. */
+export async function departmentMembers(
+  db: Kysely<DB>,
+  departmentId: string,
+  active?: boolean,
+): Promise<Member[]> {
+  return (await listMembers(db, departmentId, active)).map(memberFromRow);
+}
+
+/** The row of one member: app/quarantines reads rows until it moves to memberById. */
 export function findMember(db: Kysely<DB>, id: string): Promise<MemberRow | undefined> {
   return db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A department's members by name; `active` filters when given. */
+/** The rows of a department's members: app/quarantines reads rows until it moves to departmentMembers. */
 export function listMembers(
   db: Kysely<DB>,
   departmentId: string,
@@ -18,7 +50,7 @@ export function listMembers(
   return q.orderBy('name').orderBy('id').execute();
 }
 
-/** Every member of the organisation, by department, then name. */
+/** The rows of every member, by department, then name: only app/quarantines reads them. */
 export function listAllMembers(db: Kysely<DB>): Promise<MemberRow[]> {
   return db
     .selectFrom('members')
@@ -34,26 +66,56 @@ export async function findMembersByEmailKeys(
   db: Kysely<DB>,
   departmentId: string,
   keys: readonly string[],
-): Promise<MemberRow[]> {
-  const out: MemberRow[] = [];
+): Promise<Member[]> {
+  const out: Member[] = [];
   // D1 binds at most 100 parameters a statement: the keys go in groups (one parameter is the department).
   for (const group of parameterGroups(keys, 1)) {
-    out.push(
-      ...(await db
-        .selectFrom('members')
-        .selectAll()
-        .where('department_id', '=', departmentId)
-        .where('email_key', 'in', group)
-        .execute()),
-    );
+    const rows = await db
+      .selectFrom('members')
+      .selectAll()
+      .where('department_id', '=', departmentId)
+      .where('email_key', 'in', group)
+      .execute();
+    out.push(...rows.map(memberFromRow));
   }
   return out;
 }
 
-export function insertMembersQueries(db: Kysely<DB>, rows: NewMemberRow[]): CompiledQuery[] {
-  return insertChunks(rows).map((c) => db.insertInto('members').values(c).compile());
+const memberRow = (m: Member): MemberRow => ({
+  id: m.id,
+  department_id: m.departmentId,
+  name: m.name,
+  email: m.email,
+  email_key: m.emailKey,
+  skills: toJson(m.skills),
+  position: m.position,
+  remote_access: m.remoteAccess,
+  active: m.active ? 1 : 0,
+  created_at: m.createdAt,
+  updated_at: m.updatedAt,
+});
+
+/** Stores new members, in as many statements as D1's parameter limit needs. */
+export function insertMembersQueries(db: Kysely<DB>, members: readonly Member[]): CompiledQuery[] {
+  return insertChunks(members.map(memberRow)).map((c) =>
+    db.insertInto('members').values(c).compile(),
+  );
 }
 
-export function updateMemberQuery(db: Kysely<DB>, id: string, patch: MemberPatch): CompiledQuery {
+/** The fields of a member a change may set. */
+export type MemberChange = Partial<
+  Pick<Member, 'name' | 'email' | 'emailKey' | 'skills' | 'position' | 'remoteAccess' | 'active'>
+> & { updatedAt: string };
+
+/** Changes the given fields of a member. */
+export function updateMemberQuery(db: Kysely<DB>, id: string, change: MemberChange): CompiledQuery {
+  const patch: MemberPatch = { updated_at: change.updatedAt };
+  if (change.name !== undefined) patch.name = change.name;
+  if (change.email !== undefined) patch.email = change.email;
+  if (change.emailKey !== undefined) patch.email_key = change.emailKey;
+  if (change.skills !== undefined) patch.skills = toJson(change.skills);
+  if (change.position !== undefined) patch.position = change.position;
+  if (change.remoteAccess !== undefined) patch.remote_access = change.remoteAccess;
+  if (change.active !== undefined) patch.active = change.active ? 1 : 0;
   return db.updateTable('members').set(patch).where('id', '=', id).compile();
 }

@@ -1,9 +1,48 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import { insertChunks } from '../chunks.ts';
-import type { DB, OutboxRow, OutboxStatus } from '../schema.ts';
+import type { DB, OutboxRow } from '../schema.ts';
+import type { OutboxChannel, OutboxMessage, OutboxStatus } from '../../domain/outbox.ts';
 
-/** Inserts outbox rows, to run in the same atomic batch as the change they tell about. */
-export function insertOutboxQueries(db: Kysely<DB>, rows: readonly OutboxRow[]): CompiledQuery[] {
+export type { OutboxChannel, OutboxMessage, OutboxStatus };
+
+const messageFromRow = (r: OutboxRow): OutboxMessage => ({
+  id: r.id,
+  createdAt: r.created_at,
+  departmentId: r.department_id,
+  topic: r.topic,
+  refId: r.ref_id,
+  channel: r.channel,
+  recipient: r.recipient,
+  subject: r.subject,
+  body: r.body,
+  status: r.status,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  sentAt: r.sent_at,
+});
+
+/** Inserts outbox messages, to run in the same atomic batch as the change they tell about. */
+export function insertOutboxQueries(
+  db: Kysely<DB>,
+  messages: readonly OutboxMessage[],
+): CompiledQuery[] {
+  const rows = messages.map((m): OutboxRow => ({
+    id: m.id,
+    created_at: m.createdAt,
+    department_id: m.departmentId,
+    topic: m.topic,
+    ref_id: m.refId,
+    channel: m.channel,
+    recipient: m.recipient,
+    subject: m.subject,
+    body: m.body,
+    status: m.status,
+    attempts: m.attempts,
+    next_attempt_at: m.nextAttemptAt,
+    last_error: m.lastError,
+    sent_at: m.sentAt,
+  }));
   return insertChunks(rows).map((c) => db.insertInto('outbox').values(c).compile());
 }
 
@@ -15,7 +54,7 @@ export function insertOutboxQueries(db: Kysely<DB>, rows: readonly OutboxRow[]):
 export function claimDueOutbox(
   db: Kysely<DB>,
   at: { now: string; leaseUntil: string; limit: number },
-): Promise<OutboxRow[]> {
+): Promise<OutboxMessage[]> {
   const due = db
     .selectFrom('outbox')
     .select('id')
@@ -33,9 +72,11 @@ export function claimDueOutbox(
     .returningAll()
     .execute()
     .then((rows) =>
-      rows.sort((a, b) =>
-        a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1,
-      ),
+      rows
+        .sort((a, b) =>
+          a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1,
+        )
+        .map(messageFromRow),
     );
 }
 
@@ -84,17 +125,21 @@ export function requeueFailedQuery(db: Kysely<DB>, id: string, at: string): Comp
     .compile();
 }
 
-export function findOutbox(db: Kysely<DB>, id: string): Promise<OutboxRow | undefined> {
-  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+/** One outbox message by id, or undefined. */
+export async function findOutbox(db: Kysely<DB>, id: string): Promise<OutboxMessage | undefined> {
+  const row = await db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && messageFromRow(row);
 }
 
 /** Outbox rows, oldest first, of one status when given, at most `limit`. */
-export function listOutbox(
+export async function listOutbox(
   db: Kysely<DB>,
   filter: { status?: OutboxStatus; departmentId?: string; limit: number },
-): Promise<OutboxRow[]> {
+): Promise<OutboxMessage[]> {
   let q = db.selectFrom('outbox').selectAll();
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);
-  return q.orderBy('created_at').orderBy('id').limit(filter.limit).execute();
+  return (await q.orderBy('created_at').orderBy('id').limit(filter.limit).execute()).map(
+    messageFromRow,
+  );
 }

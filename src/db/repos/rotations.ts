@@ -1,119 +1,186 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
-import { insertChunks as chunks, parameterGroups } from '../chunks.ts';
-import type { DB, MembershipRow, RotationRow, ShiftRow, TeamRow } from '../schema.ts';
-import type { Membership, ShiftRecord, TeamRef } from '../../domain/rotation/index.ts';
+import { insertChunks as chunks } from '../chunks.ts';
+import { fromJson, toJson } from '../json.ts';
+import type { DB, MembershipRow, RotationRow, TeamRow } from '../schema.ts';
+import {
+  findRotation,
+  findTeam,
+  membershipOf,
+  membershipsOf,
+  publishedRotationsIn,
+  shiftOf,
+  shiftsOf,
+  teamsOf,
+} from './rotation-rows.ts';
+import type { MembershipRecord, Rotation, ShiftRecord, Team } from '../../domain/rotation/index.ts';
+import type { IsoDate } from '../../domain/types.ts';
 
-export function findRotation(db: Kysely<DB>, id: string): Promise<RotationRow | undefined> {
-  return db.selectFrom('rotations').selectAll().where('id', '=', id).executeTakeFirst();
+export * from './rotation-rows.ts';
+
+// A rotation as stored, its pattern, constraints and buffer dates read.
+const rotationFromRow = (r: RotationRow): Rotation => ({
+  id: r.id,
+  departmentId: r.department_id,
+  name: r.name,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  teamCount: r.team_count,
+  pattern: fromJson(r.pattern),
+  constraints: fromJson(r.constraints),
+  seed: r.seed,
+  bufferDates: fromJson(r.buffer_dates),
+  status: r.status,
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  publishedAt: r.published_at,
+});
+
+const teamFromRow = (t: TeamRow): Team => ({
+  id: t.id,
+  label: t.label,
+  rotationId: t.rotation_id,
+  ordinal: t.ordinal,
+});
+
+const membershipFromRow = (m: MembershipRow): MembershipRecord => ({
+  ...membershipOf(m),
+  id: m.id,
+  rotationId: m.rotation_id,
+});
+
+/** One rotation by id, or undefined. */
+export async function rotationById(db: Kysely<DB>, id: string): Promise<Rotation | undefined> {
+  const row = await findRotation(db, id);
+  return row && rotationFromRow(row);
 }
 
-export function listRotations(db: Kysely<DB>, departmentId: string): Promise<RotationRow[]> {
-  return db
+/** A department's rotations, earliest first. */
+export async function listRotations(db: Kysely<DB>, departmentId: string): Promise<Rotation[]> {
+  const rows = await db
     .selectFrom('rotations')
     .selectAll()
     .where('department_id', '=', departmentId)
     .orderBy('start_date')
     .orderBy('id')
     .execute();
-}
-
-/** The teams of every published rotation, with their rotation's name, dates and department, in rotation order. */
-export function publishedTeams(db: Kysely<DB>) {
-  return db
-    .selectFrom('teams')
-    .innerJoin('rotations', 'rotations.id', 'teams.rotation_id')
-    .where('rotations.status', '=', 'published')
-    .select([
-      'teams.id as id',
-      'teams.label as label',
-      'rotations.id as rotation_id',
-      'rotations.name as rotation_name',
-      'rotations.start_date as start_date',
-      'rotations.end_date as end_date',
-      'rotations.department_id as department_id',
-    ])
-    .orderBy('rotations.start_date')
-    .orderBy('rotations.id')
-    .orderBy('teams.label')
-    .execute();
+  return rows.map(rotationFromRow);
 }
 
 /** Published rotations of a department overlapping [from, to] (other than `exceptId`), earliest first. */
-export function publishedRotationsIn(
+export async function publishedRotations(
   db: Kysely<DB>,
   departmentId: string,
   from: string,
   to: string,
   exceptId?: string,
-): Promise<RotationRow[]> {
-  let q = db
-    .selectFrom('rotations')
-    .selectAll()
-    .where('department_id', '=', departmentId)
-    .where('status', '=', 'published')
-    .where('start_date', '<=', to)
-    .where('end_date', '>=', from);
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  return q.orderBy('start_date').orderBy('id').execute();
+): Promise<Rotation[]> {
+  return (await publishedRotationsIn(db, departmentId, from, to, exceptId)).map(rotationFromRow);
 }
 
-export function teamsOf(db: Kysely<DB>, rotationId: string): Promise<TeamRow[]> {
-  return db
-    .selectFrom('teams')
-    .selectAll()
-    .where('rotation_id', '=', rotationId)
-    .orderBy('ordinal')
-    .execute();
+/** One team by id, or undefined. */
+export async function teamById(db: Kysely<DB>, id: string): Promise<Team | undefined> {
+  const row = await findTeam(db, id);
+  return row && teamFromRow(row);
 }
 
-/** The memberships of the given teams (of any rotation), in groups within D1's parameter limit. */
-export async function membershipsOfTeams(
+/** A rotation's teams in order. */
+export async function rotationTeams(db: Kysely<DB>, rotationId: string): Promise<Team[]> {
+  return (await teamsOf(db, rotationId)).map(teamFromRow);
+}
+
+/** A rotation's memberships, by from date. */
+export async function rotationMemberships(
   db: Kysely<DB>,
-  teamIds: readonly string[],
-): Promise<MembershipRow[]> {
-  const groups = await Promise.all(
-    parameterGroups([...new Set(teamIds)]).map((ids) =>
-      db.selectFrom('memberships').selectAll().where('team_id', 'in', ids).execute(),
-    ),
-  );
-  return groups.flat();
-}
-
-export function membershipsOf(db: Kysely<DB>, rotationId: string): Promise<MembershipRow[]> {
-  return db
-    .selectFrom('memberships')
-    .selectAll()
-    .where('rotation_id', '=', rotationId)
-    .orderBy('from_date')
-    .orderBy('id')
-    .execute();
+  rotationId: string,
+): Promise<MembershipRecord[]> {
+  return (await membershipsOf(db, rotationId)).map(membershipFromRow);
 }
 
 /** A rotation's shifts, optionally within [from, to], by date and slot. */
-export function shiftsOf(
+export async function rotationShifts(
   db: Kysely<DB>,
   rotationId: string,
   range: { from?: string; to?: string } = {},
-): Promise<ShiftRow[]> {
-  let q = db.selectFrom('shifts').selectAll().where('rotation_id', '=', rotationId);
-  if (range.from) q = q.where('date', '>=', range.from);
-  if (range.to) q = q.where('date', '<=', range.to);
-  return q.orderBy('date').orderBy('slot').orderBy('status', 'desc').execute();
+): Promise<ShiftRecord[]> {
+  return (await shiftsOf(db, rotationId, range)).map(shiftOf);
 }
 
-export function insertRotationQuery(db: Kysely<DB>, row: RotationRow): CompiledQuery {
-  return db.insertInto('rotations').values(row).compile();
+/** Stores a new rotation. */
+export function insertRotationQuery(db: Kysely<DB>, r: Rotation): CompiledQuery {
+  return db
+    .insertInto('rotations')
+    .values({
+      id: r.id,
+      department_id: r.departmentId,
+      name: r.name,
+      start_date: r.startDate,
+      end_date: r.endDate,
+      team_count: r.teamCount,
+      pattern: toJson(r.pattern),
+      constraints: toJson(r.constraints),
+      seed: r.seed,
+      buffer_dates: toJson(r.bufferDates),
+      status: r.status,
+      version: r.version,
+      created_at: r.createdAt,
+      updated_at: r.updatedAt,
+      published_at: r.publishedAt,
+    })
+    .compile();
 }
 
-export function insertTeamsQueries(db: Kysely<DB>, rows: TeamRow[]): CompiledQuery[] {
+/** Stores new teams. */
+export function insertTeamsQueries(db: Kysely<DB>, teams: readonly Team[]): CompiledQuery[] {
+  const rows = teams.map((t) => ({
+    id: t.id,
+    rotation_id: t.rotationId,
+    label: t.label,
+    ordinal: t.ordinal,
+  }));
   return chunks(rows).map((c) => db.insertInto('teams').values(c).compile());
 }
 
-export function insertMembershipsQueries(db: Kysely<DB>, rows: MembershipRow[]): CompiledQuery[] {
+/** Stores new memberships, made at `at`. */
+export function insertMembershipsQueries(
+  db: Kysely<DB>,
+  memberships: readonly MembershipRecord[],
+  at: string,
+): CompiledQuery[] {
+  const rows = memberships.map((m) => ({
+    id: m.id,
+    rotation_id: m.rotationId,
+    team_id: m.teamId,
+    member_id: m.memberId,
+    from_date: m.fromDate,
+    to_date: m.toDate,
+    office_from: m.officeFrom,
+    created_at: at,
+  }));
   return chunks(rows).map((c) => db.insertInto('memberships').values(c).compile());
 }
 
-export function insertShiftsQueries(db: Kysely<DB>, rows: ShiftRow[]): CompiledQuery[] {
+/** Stores new shifts of a rotation, made at `at`. */
+export function insertShiftRecordsQueries(
+  db: Kysely<DB>,
+  rotationId: string,
+  shifts: readonly ShiftRecord[],
+  at: string,
+): CompiledQuery[] {
+  const rows = shifts.map((s) => ({
+    id: s.id,
+    rotation_id: rotationId,
+    team_id: s.teamId,
+    date: s.date,
+    slot: s.slot,
+    start_time: s.start,
+    end_time: s.end,
+    status: s.status,
+    sequence: s.sequence,
+    reason: null,
+    created_at: at,
+    updated_at: at,
+  }));
   return chunks(rows).map((c) => db.insertInto('shifts').values(c).compile());
 }
 
@@ -166,18 +233,23 @@ export function bumpVersionQuery(
   id: string,
   expected: number,
   set: {
-    updated_at: string;
-    status?: string;
-    published_at?: string | null;
+    updatedAt: string;
+    status?: Rotation['status'];
+    publishedAt?: string | null;
     seed?: number;
-    buffer_dates?: string;
-    start_date?: string;
+    bufferDates?: IsoDate[];
+    startDate?: IsoDate;
   },
 ): CompiledQuery {
   return db
     .updateTable('rotations')
     .set({
-      ...set,
+      updated_at: set.updatedAt,
+      ...(set.status !== undefined ? { status: set.status } : {}),
+      ...(set.publishedAt !== undefined ? { published_at: set.publishedAt } : {}),
+      ...(set.seed !== undefined ? { seed: set.seed } : {}),
+      ...(set.bufferDates !== undefined ? { buffer_dates: toJson(set.bufferDates) } : {}),
+      ...(set.startDate !== undefined ? { start_date: set.startDate } : {}),
       version: sql<number>`case when version = ${expected} then version + 1 else null end`,
     })
     .where('id', '=', id)
@@ -188,29 +260,28 @@ export function bumpVersionQuery(
 export const isVersionConflict = (e: unknown): boolean =>
   e instanceof Error && /NOT NULL constraint failed: rotations\.version/i.test(e.message);
 
-export function findTeam(db: Kysely<DB>, id: string): Promise<TeamRow | undefined> {
-  return db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+/** The swaps of a rotation over [from, to] still in force (not handed back): who gave a day to whom. */
+export async function swapsInForce(
+  db: Kysely<DB>,
+  rotationId: string,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<{ date: IsoDate; slot: number; fromTeamId: string; toTeamId: string | null }[]> {
+  const rows = await db
+    .selectFrom('swaps')
+    .select(['date', 'slot', 'from_team_id', 'to_team_id'])
+    .where('rotation_id', '=', rotationId)
+    .where('handed_back_at', 'is', null)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .orderBy('slot')
+    .orderBy('created_at')
+    .execute();
+  return rows.map((s) => ({
+    date: s.date,
+    slot: s.slot,
+    fromTeamId: s.from_team_id,
+    toTeamId: s.to_team_id,
+  }));
 }
-
-export const teamRef = (t: TeamRow): TeamRef => ({ id: t.id, label: t.label });
-
-export const membershipOf = (
-  m: Pick<MembershipRow, 'member_id' | 'team_id' | 'from_date' | 'to_date' | 'office_from'>,
-): Membership => ({
-  memberId: m.member_id,
-  teamId: m.team_id,
-  fromDate: m.from_date,
-  toDate: m.to_date,
-  officeFrom: m.office_from,
-});
-
-export const shiftOf = (s: ShiftRow): ShiftRecord => ({
-  id: s.id,
-  teamId: s.team_id,
-  date: s.date,
-  slot: s.slot,
-  start: s.start_time,
-  end: s.end_time,
-  status: s.status as 'scheduled' | 'cancelled',
-  sequence: s.sequence,
-});

@@ -1,7 +1,8 @@
 import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
+import { fromJson, type Json } from '../json.ts';
 import type { DB, DepartmentReservationRow, OrgSettingsRow } from '../schema.ts';
 import type { CapacitySettings } from '../../domain/capacity/index.ts';
-import type { Policy } from '../../domain/policy.ts';
+import type { PolicyOverrides } from '../../domain/policy.ts';
 
 /** The organisation's settings row, or undefined while no admin has set anything. */
 export function findOrgSettings(db: Kysely<DB>): Promise<OrgSettingsRow | undefined> {
@@ -21,17 +22,23 @@ export function listReservations(db: Kysely<DB>): Promise<DepartmentReservationR
 export function upsertOrgSettingsQuery(
   db: Kysely<DB>,
   change: {
-    thin_client_seats?: number | null;
-    loan_pcs?: number | null;
+    thinClientSeats?: number | null;
+    loanPcs?: number | null;
     policyPatch?: Record<string, unknown>;
-    updated_at: string;
-    updated_by: string;
+    updatedAt: string;
+    updatedBy: string;
   },
 ): CompiledQuery {
-  const { policyPatch, ...columns } = change;
+  const { policyPatch } = change;
+  const columns = {
+    ...(change.thinClientSeats !== undefined ? { thin_client_seats: change.thinClientSeats } : {}),
+    ...(change.loanPcs !== undefined ? { loan_pcs: change.loanPcs } : {}),
+    updated_at: change.updatedAt,
+    updated_by: change.updatedBy,
+  };
   const patch = policyPatch ? JSON.stringify(policyPatch) : null;
-  const merged = (current: RawBuilder<string | null> | null) =>
-    sql<string | null>`nullif(json_patch(coalesce(${current ?? sql`null`}, '{}'), ${patch}), '{}')`;
+  const merged = (current: RawBuilder<Json<PolicyOverrides> | null> | null) =>
+    sql<Json<PolicyOverrides> | null>`nullif(json_patch(coalesce(${current ?? sql`null`}, '{}'), ${patch}), '{}')`;
   return db
     .insertInto('org_settings')
     .values({
@@ -53,9 +60,11 @@ export function upsertOrgSettingsQuery(
 /** Sets (replaces) one department's reservation. */
 export function upsertReservationQuery(
   db: Kysely<DB>,
-  row: DepartmentReservationRow,
+  r: CapacitySettings['reservations'][number],
+  at: string,
 ): CompiledQuery {
-  const { department_id: _id, ...set } = row;
+  const set = { thin_client_seats: r.thinClientSeats, loan_pcs: r.loanPcs, updated_at: at };
+  const row = { department_id: r.departmentId, ...set };
   return db
     .insertInto('department_reservations')
     .values(row)
@@ -70,8 +79,25 @@ export function deleteReservationQuery(db: Kysely<DB>, departmentId: string): Co
     .compile();
 }
 
+/** The organisation's capacity settings and the policy fields an admin has set, in one read. */
+export async function orgSettings(db: Kysely<DB>): Promise<{
+  capacity: CapacitySettings & { updatedAt: string | null };
+  overrides: PolicyOverrides;
+}> {
+  const [row, reservations] = await Promise.all([findOrgSettings(db), listReservations(db)]);
+  return {
+    capacity: capacitySettingsOf(row, reservations),
+    overrides: policyOverrides(row?.policy),
+  };
+}
+
+/** The policy fields an admin has set (none while no admin has set any). */
+export async function policyOverridesSet(db: Kysely<DB>): Promise<PolicyOverrides> {
+  return policyOverrides((await findOrgSettings(db))?.policy);
+}
+
 /** Capacity settings from the settings row and the reservations as read. */
-export function capacitySettingsOf(
+function capacitySettingsOf(
   row: OrgSettingsRow | undefined,
   reservations: DepartmentReservationRow[],
 ): CapacitySettings & { updatedAt: string | null } {
@@ -87,10 +113,7 @@ export function capacitySettingsOf(
   };
 }
 
-/** The stored overrides (none while no admin has set any). */
-export function policyOverrides(json: string | null | undefined): PolicyOverrides {
-  return json ? (JSON.parse(json) as PolicyOverrides) : {};
-}
+const policyOverrides = (json: Json<PolicyOverrides> | null | undefined): PolicyOverrides =>
+  json ? fromJson(json) : {};
 
-/** The policy fields an admin has set; the rest are the design's defaults. */
-export type PolicyOverrides = Partial<Policy>;
+export type { PolicyOverrides };

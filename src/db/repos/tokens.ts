@@ -1,13 +1,41 @@
 import type { CompiledQuery, Kysely } from 'kysely';
-import type { DB, NewTokenRow, TokenRow } from '../schema.ts';
+import type { DB, TokenRow } from '../schema.ts';
+import type { Role } from '../../domain/types.ts';
 
-/** The live (unrevoked) token with this hash, or undefined. */
+/** A bearer token as stored: its hash, never its secret. */
+export interface Token {
+  id: string;
+  tokenHash: string;
+  role: Role;
+  /** A chief's department, or a staff member's department. */
+  departmentId: string | null;
+  /** A staff member's own member id. */
+  memberId: string | null;
+  label: string;
+  createdAt: string;
+  /** The token that issued it; null when the operator did (start-up, CLI). */
+  createdBy: string | null;
+  revokedAt: string | null;
+}
+
+const tokenFromRow = (r: TokenRow): Token => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  role: r.role,
+  departmentId: r.department_id,
+  memberId: r.member_id,
+  label: r.label,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  revokedAt: r.revoked_at,
+});
+
 /** An unrevoked token by its hash, with whether its member (for a staff token) is still active. */
-export function findLiveTokenByHash(
+export async function findLiveTokenByHash(
   db: Kysely<DB>,
   hash: string,
-): Promise<(TokenRow & { member_active: number | null }) | undefined> {
-  return db
+): Promise<(Token & { memberActive: boolean | null }) | undefined> {
+  const row = await db
     .selectFrom('tokens')
     .leftJoin('members', 'members.id', 'tokens.member_id')
     .selectAll('tokens')
@@ -15,16 +43,32 @@ export function findLiveTokenByHash(
     .where('tokens.token_hash', '=', hash)
     .where('tokens.revoked_at', 'is', null)
     .executeTakeFirst();
+  return (
+    row && {
+      ...tokenFromRow(row),
+      memberActive: row.member_active === null ? null : row.member_active === 1,
+    }
+  );
 }
 
-export function findToken(db: Kysely<DB>, id: string): Promise<TokenRow | undefined> {
-  return db.selectFrom('tokens').selectAll().where('id', '=', id).executeTakeFirst();
+/** One token by id, or undefined. */
+export async function findToken(db: Kysely<DB>, id: string): Promise<Token | undefined> {
+  const row = await db.selectFrom('tokens').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && tokenFromRow(row);
 }
 
-export function listTokens(db: Kysely<DB>): Promise<TokenRow[]> {
-  return db.selectFrom('tokens').selectAll().orderBy('created_at').orderBy('id').execute();
+/** Every token, oldest first. */
+export async function listTokens(db: Kysely<DB>): Promise<Token[]> {
+  const rows = await db
+    .selectFrom('tokens')
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(tokenFromRow);
 }
 
+/** How many tokens were ever issued (revoked ones count). */
 export async function countTokens(db: Kysely<DB>): Promise<number> {
   const r = await db
     .selectFrom('tokens')
@@ -33,10 +77,25 @@ export async function countTokens(db: Kysely<DB>): Promise<number> {
   return Number(r.n);
 }
 
-export function insertTokenQuery(db: Kysely<DB>, row: NewTokenRow): CompiledQuery {
-  return db.insertInto('tokens').values(row).compile();
+/** Stores a new token. */
+export function insertTokenQuery(db: Kysely<DB>, t: Token): CompiledQuery {
+  return db
+    .insertInto('tokens')
+    .values({
+      id: t.id,
+      token_hash: t.tokenHash,
+      role: t.role,
+      department_id: t.departmentId,
+      member_id: t.memberId,
+      label: t.label,
+      created_at: t.createdAt,
+      created_by: t.createdBy,
+      revoked_at: t.revokedAt,
+    })
+    .compile();
 }
 
+/** Revokes a live token (a revoked one keeps its first revocation time). */
 export function revokeTokenQuery(db: Kysely<DB>, id: string, at: string): CompiledQuery {
   return db
     .updateTable('tokens')

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { isIsoDate } from './days.ts';
+import type { DepartmentCalendar } from '../types.ts';
 
 /** One problem with a department's settings, at a JSON Pointer into the input. */
 export interface SettingViolation {
@@ -41,3 +42,12 @@ export function checkDepartmentSettings(input: DepartmentSettingsInput): Setting
   });
   return out;
 }
+
+/** Just the calendar of a department (or of anything that carries one). */
+export const calendarOf = (d: DepartmentCalendar): DepartmentCalendar => ({
+  timezone: d.timezone,
+  workdays: d.workdays,
+  holidays: d.holidays,
+  closedDates: d.closedDates,
+  officeHours: d.officeHours,
+});

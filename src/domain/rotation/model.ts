@@ -1,3 +1,5 @@
+import type { SplitOptions } from '../split/index.ts';
+import type { Pattern } from './types.ts';
 import type { IsoDate } from '../types.ts';
 
 /** A team of a rotation. */
@@ -23,8 +25,46 @@ export interface ShiftRecord {
   slot: number;
   start: string;
   end: string;
-  status: 'scheduled' | 'cancelled';
+  status: ShiftStatus;
   sequence: number;
+}
+
+/** A shift in the office as planned, or cancelled (its team in standby, another covering). */
+export type ShiftStatus = 'scheduled' | 'cancelled';
+/** A draft is planned and may be regenerated; a published rotation feeds calendars. */
+export type RotationStatus = 'draft' | 'published';
+/** The constraints a chief gave for the split, as stored (member ids as given). */
+export type RotationConstraints = Omit<SplitOptions, 'teamCount' | 'seed'>;
+
+/** A team with the rotation it belongs to and its place in it. */
+export interface Team extends TeamRef {
+  rotationId: string;
+  ordinal: number;
+}
+
+/** A membership as stored: which one (its id) and in which rotation. */
+export interface MembershipRecord extends Membership {
+  id: string;
+  rotationId: string;
+}
+
+/** A rotation as stored, its pattern, constraints and buffer dates read. */
+export interface Rotation {
+  id: string;
+  departmentId: string;
+  name: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  teamCount: number;
+  pattern: Pattern;
+  constraints: RotationConstraints;
+  seed: number;
+  bufferDates: IsoDate[];
+  status: RotationStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
 }
 
 /** Is the membership in force on this date? */
@@ -34,3 +74,15 @@ export const coversDate = (m: Membership, date: IsoDate): boolean =>
 /** Does this membership put its member in the office on a day their team is in? */
 export const inOfficeOn = (m: Membership, date: IsoDate): boolean =>
   coversDate(m, date) && m.officeFrom <= date;
+
+/** Just the membership of a stored one (the API and the domain's value objects carry no more). */
+export const toMembership = (m: Membership): Membership => ({
+  memberId: m.memberId,
+  teamId: m.teamId,
+  fromDate: m.fromDate,
+  toDate: m.toDate,
+  officeFrom: m.officeFrom,
+});
+
+/** Just the reference of a stored team. */
+export const toTeamRef = (t: TeamRef): TeamRef => ({ id: t.id, label: t.label });

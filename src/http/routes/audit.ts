@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import { auditView } from '../../app/views.ts';
-import { listAudit } from '../../db/repos/audit.ts';
+import { listAuditEntries } from '../../app/audit/index.ts';
 import type { AppEnv } from '../../contract/env.ts';
 import { allow } from '../middleware/auth.ts';
 import { queryInstant, queryLimit } from '../query.ts';
@@ -14,8 +13,7 @@ export function auditRoutes() {
       to: queryInstant(c, 'to'),
       limit: queryLimit(c, 'limit', 1000, 10000),
     };
-    const rows = await listAudit(c.var.deps.db, range);
-    return c.json({ entries: rows.map(auditView) });
+    return c.json({ entries: await listAuditEntries(c.var.deps, range) });
   });
   return r;
 }

@@ -1,6 +1,10 @@
 import { Hono } from 'hono';
-import { OUTBOX_STATUSES, outboxMessages, retryOutboxMessage } from '../../app/outbox/index.ts';
-import type { OutboxStatus } from '../../db/schema.ts';
+import {
+  OUTBOX_STATUSES,
+  outboxMessages,
+  retryOutboxMessage,
+  type OutboxStatus,
+} from '../../app/outbox/index.ts';
 import type { AppContext, AppEnv } from '../../contract/env.ts';
 import { allow } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';

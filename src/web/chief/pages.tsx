@@ -1,6 +1,6 @@
 import type { Language } from '../../domain/types.ts';
 import type { FieldError } from '../../app/failure.ts';
-import type { MemberView } from '../../app/views.ts';
+import type { MemberView } from '../../app/members/index.ts';
 import {
   ColumnHeads,
   Csrf,

@@ -1,6 +1,6 @@
 import type { Language } from '../../domain/types.ts';
 import type { RotationView } from '../../app/rotations/index.ts';
-import type { MemberView } from '../../app/views.ts';
+import type { MemberView } from '../../app/members/index.ts';
 import { memberOptions } from './pages.tsx';
 import { Csrf, ErrorSummary, Input, Select, type FormErrors } from '../shared/form.tsx';
 import { t, tOf } from '../shared/i18n.ts';

@@ -1,18 +1,18 @@
 import {
-  type PolicyOverrides,
   deleteReservationQuery,
   upsertOrgSettingsQuery,
   upsertReservationQuery,
 } from '../../db/repos/settings.ts';
 import { checkCapacitySettings, type CapacitySettings } from '../../domain/capacity/index.ts';
-import { DEFAULT_POLICY, type Policy } from '../../domain/policy.ts';
+import type { Policy, PolicyOverrides } from '../../domain/policy.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
-import { listDepartments } from '../../db/repos/departments.ts';
+import { departmentsByName } from '../../db/repos/departments.ts';
 import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, type Failure, type FieldError } from '../failure.ts';
 import { loadOrgSettings } from './policy.ts';
+import { settingsView, type SettingsView } from './view.ts';
 
 /** A change to the organisation's settings: the fields given; each reservation given replaces that department's; a policy field set to null goes back to the default. */
 export interface SettingsUpdate {
@@ -24,32 +24,6 @@ export interface SettingsUpdate {
     thinClientSeats?: number | null;
     loanPcs?: number | null;
   }[];
-}
-
-/** The settings as the API shows them: the policy in force (with which fields an admin set), capacity, reservations. */
-export type SettingsView = CapacitySettings & {
-  policy: Policy;
-  policySet: (keyof Policy)[];
-  updatedAt: string | null;
-};
-
-const view = (
-  capacity: CapacitySettings,
-  overrides: PolicyOverrides,
-  updatedAt: string | null,
-): SettingsView => ({
-  policy: { ...DEFAULT_POLICY, ...overrides },
-  policySet: (Object.keys(overrides) as (keyof Policy)[]).sort(),
-  thinClientSeats: capacity.thinClientSeats,
-  loanPcs: capacity.loanPcs,
-  reservations: capacity.reservations,
-  updatedAt,
-});
-
-/** The organisation's settings (admin; HR reads). */
-export async function readSettings(deps: Deps): Promise<SettingsView> {
-  const { capacity, overrides } = await loadOrgSettings(deps);
-  return view(capacity, overrides, capacity.updatedAt);
 }
 
 /** The overrides after a change: given values replace, nulls remove. */
@@ -76,7 +50,7 @@ export async function updateSettings(
   const given = input.reservations ?? [];
   const known = new Set(
     (
-      await listDepartments(
+      await departmentsByName(
         deps.db,
         given.map((r) => r.departmentId),
       )
@@ -124,20 +98,23 @@ export async function updateSettings(
   const kept = new Set(next.reservations.map((r) => r.departmentId));
   await deps.atomic([
     upsertOrgSettingsQuery(deps.db, {
-      ...(input.thinClientSeats !== undefined ? { thin_client_seats: input.thinClientSeats } : {}),
-      ...(input.loanPcs !== undefined ? { loan_pcs: input.loanPcs } : {}),
+      ...(input.thinClientSeats !== undefined ? { thinClientSeats: input.thinClientSeats } : {}),
+      ...(input.loanPcs !== undefined ? { loanPcs: input.loanPcs } : {}),
       ...(input.policy ? { policyPatch: input.policy } : {}),
-      updated_at: at,
-      updated_by: actor.tokenId,
+      updatedAt: at,
+      updatedBy: actor.tokenId,
     }),
     ...given.map((r) =>
       kept.has(r.departmentId)
-        ? upsertReservationQuery(deps.db, {
-            department_id: r.departmentId,
-            thin_client_seats: r.thinClientSeats ?? null,
-            loan_pcs: r.loanPcs ?? null,
-            updated_at: at,
-          })
+        ? upsertReservationQuery(
+            deps.db,
+            {
+              departmentId: r.departmentId,
+              thinClientSeats: r.thinClientSeats ?? null,
+              loanPcs: r.loanPcs ?? null,
+            },
+            at,
+          )
         : deleteReservationQuery(deps.db, r.departmentId),
     ),
     auditEntry(
@@ -158,5 +135,5 @@ export async function updateSettings(
       },
     ),
   ]);
-  return ok(view(next, policy, at));
+  return ok(settingsView(next, policy, at));
 }

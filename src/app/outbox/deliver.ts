@@ -2,8 +2,8 @@ import {
   claimDueOutbox,
   markAttemptFailedQuery,
   markDeliveredQuery,
+  type OutboxMessage,
 } from '../../db/repos/outbox.ts';
-import type { OutboxRow } from '../../db/schema.ts';
 import type { Deps } from '../deps.ts';
 
 export interface DeliveryOptions {
@@ -53,29 +53,30 @@ export function retryDelayMs(
 }
 
 /** Hands one row to its channel; throws when it was not accepted. */
-async function send(deps: Deps, row: OutboxRow): Promise<'sent' | 'logged'> {
-  if (row.channel === 'log') {
+async function send(deps: Deps, message: OutboxMessage): Promise<'sent' | 'logged'> {
+  if (message.channel === 'log') {
     deps.log(
-      `notification (log channel) ${row.id} to ${row.recipient}: ${row.subject}\n${row.body.replace(/^/gm, '  ')}`,
+      `notification (log channel) ${message.id} to ${message.recipient}: ${message.subject}\n${message.body.replace(/^/gm, '  ')}`,
     );
     return 'logged';
   }
-  if (row.channel === 'slack') {
+  if (message.channel === 'slack') {
     const post = deps.channels?.postSlack;
     if (!post) throw new Error('Slack posting is not available in this runtime');
-    await post(row.recipient, row.body);
+    await post(message.recipient, message.body);
     return 'sent';
   }
-  if (row.channel === 'email') {
+  if (message.channel === 'email') {
     const mail = deps.channels?.sendEmail;
     if (!mail) throw new Error('e-mail is not configured (SMTP_URL)');
-    await mail(row.recipient, row.subject, row.body);
+    await mail(message.recipient, message.subject, message.body);
     return 'sent';
   }
-  throw new Error(`unknown channel ${String(row.channel)}`);
+  throw new Error(`unknown channel ${String(message.channel)}`);
 }
 
-const errorText = (e: unknown): string =>
+/** An error as the outbox keeps it: its message, at most 1000 characters. */
+export const errorText = (e: unknown): string =>
   (e instanceof Error ? e.message : String(e)).slice(0, 1000);
 
 /**
@@ -98,8 +99,8 @@ export async function deliverDue(deps: Deps, opts: DeliveryOptions = {}): Promis
     let next = 0;
     const worker = async () => {
       while (next < claimed.length) {
-        const row = claimed[next++]!;
-        await deliverOne(deps, row, o, report);
+        const message = claimed[next++]!;
+        await deliverOne(deps, message, o, report);
       }
     };
     await Promise.all(
@@ -112,65 +113,32 @@ export async function deliverDue(deps: Deps, opts: DeliveryOptions = {}): Promis
 
 async function deliverOne(
   deps: Deps,
-  row: OutboxRow,
+  message: OutboxMessage,
   o: Required<DeliveryOptions>,
   report: DeliveryReport,
 ): Promise<void> {
   // Outbox writes go straight to the database, not through deps.atomic: they change nothing a
   // feed shows, so they must not invalidate the feed cache's change stamp.
   try {
-    const outcome = await send(deps, row);
+    const outcome = await send(deps, message);
     await deps.db.executeQuery(
-      markDeliveredQuery(deps.db, row.id, outcome, deps.now().toISOString()),
+      markDeliveredQuery(deps.db, message.id, outcome, deps.now().toISOString()),
     );
     report[outcome]++;
   } catch (e) {
     const at = deps.now();
-    const last = row.attempts >= o.maxAttempts;
+    const last = message.attempts >= o.maxAttempts;
     const retryAt = last
       ? null
-      : new Date(at.getTime() + retryDelayMs(row.attempts, o)).toISOString();
+      : new Date(at.getTime() + retryDelayMs(message.attempts, o)).toISOString();
     await deps.db.executeQuery(
-      markAttemptFailedQuery(deps.db, row.id, errorText(e), retryAt, at.toISOString()),
+      markAttemptFailedQuery(deps.db, message.id, errorText(e), retryAt, at.toISOString()),
     );
     if (last) report.failed++;
     else report.retrying++;
     // The recipient is not logged: for Slack it is the webhook URL, a credential.
     deps.log(
-      `outbox ${row.id} (${row.channel}) attempt ${row.attempts} failed${last ? ', no attempts left' : `, next at ${retryAt}`}: ${errorText(e)}`,
+      `outbox ${message.id} (${message.channel}) attempt ${message.attempts} failed${last ? ', no attempts left' : `, next at ${retryAt}`}: ${errorText(e)}`,
     );
   }
-}
-
-/**
- * Runs deliverDue every `intervalMs` until stopped, one pass at a time; its timer does not keep
- * the process alive. `stop()` waits for the pass in flight.
- */
-export function startDeliveryLoop(
-  deps: Deps,
-  opts: DeliveryOptions & { intervalMs?: number } = {},
-): { stop: () => Promise<void> } {
-  const interval = opts.intervalMs ?? 5_000;
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(tick, interval);
-    (timer as { unref?: () => void }).unref?.();
-  };
-  const tick = () => {
-    running = deliverDue(deps, opts)
-      .then(() => undefined)
-      .catch((e: unknown) => deps.log(`outbox delivery pass failed: ${errorText(e)}`))
-      .finally(schedule);
-  };
-  schedule();
-  return {
-    stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
 }

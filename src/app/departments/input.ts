@@ -1,0 +1,32 @@
+import { checkDepartmentSettings } from '../../domain/calendar/index.ts';
+import type { Actor } from '../actor.ts';
+import { forbidden, invalid, type Failure } from '../failure.ts';
+
+export interface DepartmentInput {
+  name: string;
+  timezone?: string;
+  officeHours?: { start: string; end: string };
+  workdays?: number[];
+  holidays?: 'jp' | 'none';
+  closedDates?: string[];
+  language?: 'ja' | 'en';
+  feedAllDay?: boolean;
+  /** The department's own Slack incoming webhook; null clears it (then SLACK_WEBHOOK_URL applies). */
+  slackWebhookUrl?: string | null;
+}
+
+/** Lists are kept sorted and without repeats, whatever order they were given in. */
+export const sortedUnique = <T>(xs: readonly T[]): T[] => [...new Set(xs)].sort();
+
+/** A webhook URL is a credential and a place the server will POST to: only an admin sets it. */
+export function webhookFailure(actor: Actor, input: Partial<DepartmentInput>): Failure | null {
+  return input.slackWebhookUrl !== undefined && actor.role !== 'admin'
+    ? forbidden('Only an admin sets the Slack webhook of a department.')
+    : null;
+}
+
+/** Every invalid setting of the input, or null when they are all valid. */
+export function settingsFailure(input: Partial<DepartmentInput>): Failure | null {
+  const v = checkDepartmentSettings(input);
+  return v.length ? invalid('The department settings are not valid.', v) : null;
+}

@@ -1,0 +1,99 @@
+import { err, ok, type Result } from '../../domain/result.ts';
+import type { Member } from '../../domain/types.ts';
+import { findMembersByEmailKeys, insertMembersQueries } from '../../db/repos/members.ts';
+import type { Actor } from '../actor.ts';
+import { auditEntry } from '../audit/index.ts';
+import type { Deps } from '../deps.ts';
+import { conflict, invalid, type FieldError, type Failure } from '../failure.ts';
+import { emailKey, isUniqueViolation, type MemberInput } from './input.ts';
+import { departmentInScope } from './scope.ts';
+import { memberView, type MemberView } from './view.ts';
+
+/**
+ * Adds members to a department, all or nothing. `lines` (from a CSV upload) makes each error
+ * name the file's line as well as the field.
+ */
+export async function addMembers(
+  deps: Deps,
+  actor: Actor,
+  departmentId: string,
+  inputs: MemberInput[],
+  lines?: number[],
+): Promise<Result<MemberView[], Failure>> {
+  const bad = await departmentInScope(deps, actor, departmentId);
+  if (bad) return err(bad);
+  const where = (i: number): Pick<FieldError, 'line'> => (lines?.[i] ? { line: lines[i] } : {});
+
+  const firstAt = new Map<string, number>();
+  const dupes: FieldError[] = [];
+  inputs.forEach((m, i) => {
+    const key = emailKey(m.email);
+    const first = firstAt.get(key);
+    if (first === undefined) firstAt.set(key, i);
+    else
+      dupes.push({
+        path: `/members/${i}/email`,
+        message: `${m.email} is already given at /members/${first}`,
+        ...where(i),
+      });
+  });
+  if (dupes.length) return err(invalid('Each e-mail may appear once.', dupes));
+
+  const existing = new Set(
+    (await findMembersByEmailKeys(deps.db, departmentId, [...firstAt.keys()])).map(
+      (m) => m.emailKey,
+    ),
+  );
+  const taken = inputs.flatMap((m, i) =>
+    existing.has(emailKey(m.email))
+      ? [
+          {
+            path: `/members/${i}/email`,
+            message: `${m.email} is already a member of this department`,
+            ...where(i),
+          },
+        ]
+      : [],
+  );
+  if (taken.length)
+    return err(conflict('Some e-mails already belong to members of this department.', taken));
+
+  const at = deps.now().toISOString();
+  const members: Member[] = inputs.map((m) => ({
+    id: deps.newId(),
+    departmentId,
+    name: m.name.trim(),
+    email: m.email.trim(),
+    emailKey: emailKey(m.email),
+    skills: m.skills ?? [],
+    position: m.position ?? 'staff',
+    remoteAccess: m.remoteAccess ?? 'company-pc',
+    active: true,
+    createdAt: at,
+    updatedAt: at,
+  }));
+  try {
+    await deps.atomic([
+      ...insertMembersQueries(deps.db, members),
+      auditEntry(
+        deps,
+        actor,
+        at,
+        'members.add',
+        { type: 'department', id: departmentId },
+        {
+          count: members.length,
+          memberIds: members.map((m) => m.id),
+          source: lines ? 'csv' : 'json',
+        },
+      ),
+    ]);
+  } catch (e) {
+    if (isUniqueViolation(e))
+      return err(
+        conflict('Another request added one of these e-mails meanwhile; nothing was added.'),
+      );
+    throw e;
+  }
+  return ok(members.map(memberView));
+}

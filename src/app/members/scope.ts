@@ -1,0 +1,32 @@
+import { err, ok, type Result } from '../../domain/result.ts';
+import type { Member } from '../../domain/types.ts';
+import { departmentById } from '../../db/repos/departments.ts';
+import { memberById } from '../../db/repos/members.ts';
+import { departmentScopeDenied, inDepartmentScope, type Actor } from '../actor.ts';
+import type { Deps } from '../deps.ts';
+import { forbidden, notFound, type Failure } from '../failure.ts';
+
+/** Why the actor may not reach this department's members (it is unknown, or out of scope), or null. */
+export async function departmentInScope(
+  deps: Deps,
+  actor: Actor,
+  departmentId: string,
+): Promise<Failure | null> {
+  if (!(await departmentById(deps.db, departmentId)))
+    return notFound(`No department ${departmentId}.`);
+  return departmentScopeDenied(actor, departmentId);
+}
+
+/** The member, if the actor may see them: admin and HR any, a chief their department's, staff themselves. */
+export async function memberInScope(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<Result<Member, Failure>> {
+  const member = await memberById(deps.db, id);
+  if (!member) return err(notFound(`No member ${id}.`));
+  const mine =
+    actor.role === 'staff' ? actor.memberId === id : inDepartmentScope(actor, member.departmentId);
+  if (!mine) return err(forbidden('This token cannot see this member.'));
+  return ok(member);
+}

@@ -1,0 +1,36 @@
+import type { CompiledQuery } from 'kysely';
+import { insertOutboxQueries } from '../../db/repos/outbox.ts';
+import {
+  composeQuarantineMessages,
+  type QuarantineNotice,
+} from '../../notify/quarantine-notice.ts';
+import type { Deps } from '../deps.ts';
+
+/** Where a department's notifications go: its own Slack webhook or the organisation's, and e-mail if this runtime can send it. */
+export function notificationTargets(
+  deps: Deps,
+  department: { slack_webhook_url: string | null },
+): { slackWebhookUrl: string | null; emailEnabled: boolean } {
+  return {
+    slackWebhookUrl: department.slack_webhook_url ?? deps.slackWebhookUrl ?? null,
+    emailEnabled: Boolean(deps.channels?.sendEmail),
+  };
+}
+
+/**
+ * The outbox inserts telling everyone concerned about a quarantine being marked or lifted, for
+ * the caller's own atomic batch (so the messages exist exactly when the change does).
+ */
+export function quarantineNoticeQueries(
+  deps: Deps,
+  department: { slack_webhook_url: string | null },
+  notice: QuarantineNotice,
+  at: string,
+): CompiledQuery[] {
+  const rows = composeQuarantineMessages(notice, {
+    ...notificationTargets(deps, department),
+    at,
+    newId: deps.newId,
+  });
+  return insertOutboxQueries(deps.db, rows);
+}

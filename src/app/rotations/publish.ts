@@ -1,0 +1,91 @@
+import { bumpDataVersionQuery, findDepartment } from '../../db/repos/departments.ts';
+import {
+  bumpVersionQuery,
+  deleteShiftsBeforeQuery,
+  isVersionConflict,
+  publishedRotations,
+} from '../../db/repos/rotations.ts';
+import { maxDate } from '../../domain/calendar/index.ts';
+import { err, type Result } from '../../domain/result.ts';
+import type { Actor } from '../actor.ts';
+import { auditEntry } from '../audit/index.ts';
+import type { Deps } from '../deps.ts';
+import { conflict, invalid, type Failure } from '../failure.ts';
+import { quarantinesIntoRotation } from '../quarantines/index.ts';
+import { readRotation } from './read.ts';
+import { loadRotation } from './snapshot.ts';
+import { staleVersion, versionMatches } from './version.ts';
+import type { RotationView } from './view.ts';
+
+/** Publishes a draft: from now on it feeds calendars. One published rotation per department per date range. */
+export async function publishRotation(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  ifMatch: number,
+): Promise<Result<RotationView, Failure>> {
+  const loaded = await loadRotation(deps, actor, id);
+  if (!loaded.ok) return loaded;
+  const snap = loaded.value;
+  const v = versionMatches(snap, ifMatch);
+  if (!v.ok) return v;
+  if (snap.rotation.status === 'published')
+    return err(conflict('This rotation is already published.'));
+  const r = snap.rotation;
+  // Days that passed while it was a draft were never worked: the published plan starts today.
+  if (r.endDate < snap.today)
+    return err(
+      invalid('Nothing left to publish.', [
+        { path: '', message: `the rotation ended on ${r.endDate}, before today (${snap.today})` },
+      ]),
+    );
+  const start = maxDate(r.startDate, snap.today);
+  const clash = await publishedRotations(deps.db, r.departmentId, start, r.endDate, r.id);
+  if (clash.length) {
+    return err(
+      conflict(
+        'Another published rotation of this department covers some of these dates.',
+        clash.map((c) => ({
+          path: '',
+          message: `overlaps published rotation ${c.id} (${c.name})`,
+        })),
+      ),
+    );
+  }
+  const at = deps.now().toISOString();
+  // Team quarantines of an earlier rotation that run into this one: its teams made only of their
+  // people are out too. app/quarantines still takes the department as a row.
+  const following = await quarantinesIntoRotation(
+    deps,
+    actor,
+    (await findDepartment(deps.db, r.departmentId))!,
+    { id, start_date: start, end_date: r.endDate },
+    snap.today,
+    at,
+  );
+  try {
+    await deps.atomic([
+      bumpVersionQuery(deps.db, id, ifMatch, {
+        updatedAt: at,
+        status: 'published',
+        publishedAt: at,
+        startDate: start,
+      }),
+      ...following,
+      ...(start > r.startDate ? [deleteShiftsBeforeQuery(deps.db, id, start)] : []),
+      bumpDataVersionQuery(deps.db, r.departmentId),
+      auditEntry(
+        deps,
+        actor,
+        at,
+        'rotation.publish',
+        { type: 'rotation', id },
+        { startDate: start, endDate: snap.rotation.endDate },
+      ),
+    ]);
+  } catch (e) {
+    if (isVersionConflict(e)) return err(staleVersion());
+    throw e;
+  }
+  return readRotation(deps, actor, id);
+}
