@@ -3,6 +3,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { importsOf, notForWorkerd, runtimeSpecific } from './support/imports.ts';
+import {
+  featureCycle,
+  featureOffences,
+  layerOffences,
+  LAYERS,
+  type Edge,
+} from './support/layers.ts';
 
 // Only src/platform/ may know which runtime it runs on: everything else must bundle for workerd as
 // well as run on Node. And the Worker entry, with everything it reaches, must bundle for workerd.
@@ -119,5 +126,110 @@ describe('architecture: runtime-specific code lives in src/platform only', () =>
         .map((o) => `src/${relative(src, f)} imports ${o.spec} (${o.why})`),
     );
     assert.deepEqual(offences, []);
+  });
+});
+
+/** Every relative import of every source file, resolved (paths relative to src/). */
+function importGraph(): { edges: Edge[]; outside: Edge[] } {
+  const edges: Edge[] = [];
+  const outside: Edge[] = [];
+  for (const file of sourceFiles(src)) {
+    for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+      if (!spec.startsWith('.')) continue;
+      const target = resolve(dirname(file), spec);
+      const edge = { from: relative(src, file), to: relative(src, target) };
+      (edge.to.startsWith('..') ? outside : edges).push(edge);
+    }
+  }
+  return { edges, outside };
+}
+
+describe('architecture: layers at the top, features inside them', () => {
+  it('names an import that runs up the layers', () => {
+    assert.deepEqual(
+      layerOffences([
+        { from: 'domain/rotation/plan.ts', to: 'db/schema.ts' },
+        { from: 'app/rotations/publish.ts', to: 'db/repos/rotations.ts' },
+        { from: 'http/api.ts', to: 'web/routes.tsx' },
+      ]),
+      [
+        'src/domain/rotation/plan.ts imports src/db/schema.ts (domain may not import db)',
+        'src/http/api.ts imports src/web/routes.tsx (http may not import web)',
+      ],
+    );
+  });
+
+  it('names an import into another feature that bypasses its index.ts, and pages using another audience', () => {
+    assert.deepEqual(
+      featureOffences([
+        { from: 'app/rotations/publish.ts', to: 'app/quarantines/follow.ts' },
+        { from: 'app/rotations/publish.ts', to: 'app/quarantines/index.ts' },
+        { from: 'app/rotations/publish.ts', to: 'app/rotations/snapshot.ts' },
+        { from: 'http/routes/quarantines.ts', to: 'app/quarantines/mark.ts' },
+        { from: 'web/hr/routes.tsx', to: 'web/chief/report.tsx' },
+        { from: 'web/hr/routes.tsx', to: 'web/shared/layout.tsx' },
+        { from: 'web/routes.tsx', to: 'web/hr/routes.tsx' },
+      ]),
+      [
+        'src/app/rotations/publish.ts imports src/app/quarantines/follow.ts (import app/quarantines through its index.ts)',
+        'src/http/routes/quarantines.ts imports src/app/quarantines/mark.ts (import app/quarantines through its index.ts)',
+        "src/web/hr/routes.tsx imports src/web/chief/report.tsx (web/hr may not use web/chief's pages)",
+      ],
+    );
+  });
+
+  it('finds a circle among features and names the imports behind it', () => {
+    const dag = [
+      { from: 'app/rotations/publish.ts', to: 'app/quarantines/index.ts' },
+      { from: 'app/quarantines/mark.ts', to: 'app/capacity/index.ts' },
+      { from: 'app/rotations/view.ts', to: 'app/settings/index.ts' },
+    ];
+    assert.equal(featureCycle(dag), null);
+    assert.equal(
+      featureCycle([...dag, { from: 'app/capacity/effect.ts', to: 'app/rotations/index.ts' }]),
+      'app/capacity → app/rotations (src/app/capacity/effect.ts imports src/app/rotations/index.ts); ' +
+        'app/rotations → app/quarantines (src/app/rotations/publish.ts imports src/app/quarantines/index.ts); ' +
+        'app/quarantines → app/capacity (src/app/quarantines/mark.ts imports src/app/capacity/index.ts)',
+    );
+  });
+
+  it('every import of src/ follows the layer table', () => {
+    const { edges } = importGraph();
+    assert.ok(edges.length > 300, `the scan sees the import graph (${edges.length} imports)`);
+    for (const layer of Object.keys(LAYERS))
+      assert.ok(
+        edges.some((e) => e.from.split('/')[0] === layer),
+        `src/${layer} exists and imports something`,
+      );
+    assert.deepEqual(layerOffences(edges), []);
+  });
+
+  it('features are imported through their index.ts, and web audiences keep to their own pages', () => {
+    assert.deepEqual(featureOffences(importGraph().edges), []);
+  });
+
+  it('the features of domain/ and app/ form a graph without circles', () => {
+    assert.equal(featureCycle(importGraph().edges), null);
+  });
+
+  it('only contract/ reads schemas/, and only notify/, web/ and feeds/ read templates/', () => {
+    const offences = importGraph()
+      .outside.filter((e) => {
+        const layer = e.from.split('/')[0];
+        if (e.to.startsWith('../schemas/')) return layer !== 'contract';
+        if (e.to.startsWith('../templates/')) return !['notify', 'web', 'feeds'].includes(layer!);
+        return true;
+      })
+      .map((e) => `src/${e.from} imports ${e.to}`);
+    assert.deepEqual(offences, []);
+  });
+
+  it('src/app and src/domain hold only a handful of shared files beside their feature folders', () => {
+    for (const layer of ['app', 'domain']) {
+      const loose = readdirSync(join(src, layer), { withFileTypes: true }).filter((e) =>
+        e.isFile(),
+      );
+      assert.ok(loose.length <= 6, `src/${layer}: ${loose.map((e) => e.name).join(', ')}`);
+    }
   });
 });

@@ -15,8 +15,8 @@ import type {
   RotationStatus,
   ShiftStatus,
 } from '../domain/rotation/index.ts';
-import type { PolicyOverrides } from '../domain/policy.ts';
-import type { OutboxChannel, OutboxStatus } from '../domain/outbox.ts';
+import type { PolicyOverrides } from '../domain/quarantine/index.ts';
+import type { OutboxChannel, OutboxStatus } from '../domain/outbox/index.ts';
 
 /** A boolean column: SQLite and D1 store 0 or 1. */
 export type SqlBool = 0 | 1;

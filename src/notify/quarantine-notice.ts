@@ -1,4 +1,4 @@
-import type { OutboxChannel, OutboxMessage } from '../domain/outbox.ts';
+import type { OutboxChannel, OutboxMessage } from '../domain/outbox/index.ts';
 import { humanDate, humanRange, quarantineText, type QuarantineTextKey } from './templates.ts';
 import type { Language } from '../domain/types.ts';
 

@@ -6,7 +6,7 @@ import { liftQuarantine } from '../../src/app/quarantines/lift.ts';
 import { markQuarantine } from '../../src/app/quarantines/mark.ts';
 import { moveMember } from '../../src/app/rotations/index.ts';
 import { addDays, daysBetween } from '../../src/domain/calendar/dates.ts';
-import { DEFAULT_POLICY } from '../../src/domain/policy.ts';
+import { DEFAULT_POLICY } from '../../src/domain/quarantine/policy.ts';
 import type { QuarantineRow } from '../../src/db/schema.ts';
 import { harness, type Harness } from '../support/harness.ts';
 import { publishedDepartment, TEST_ADMIN as ADMIN } from '../support/random-department.ts';

@@ -1,8 +1,8 @@
 import type { QuarantineRow, SwapRow } from '../../db/schema.ts';
 import { quarantineOf } from '../../db/repos/quarantines.ts';
 import { daysBetween, maxDate, minDate } from '../../domain/calendar/index.ts';
-import type { Policy } from '../../domain/policy.ts';
 import {
+  type Policy,
   planQuarantineMark,
   standbyWindowsOf,
   type OutageSwaps,

@@ -12,8 +12,7 @@ import {
 } from '../../db/repos/rotations.ts';
 import type { DepartmentRow, QuarantineRow } from '../../db/schema.ts';
 import { addDays, dateInZone, maxDate } from '../../domain/calendar/index.ts';
-import type { Policy } from '../../domain/policy.ts';
-import { exposures, standbyLookup } from '../../domain/quarantine/index.ts';
+import { type Policy, exposures, standbyLookup } from '../../domain/quarantine/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, type Failure } from '../failure.ts';

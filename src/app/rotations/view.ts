@@ -9,9 +9,8 @@ import {
 } from '../../domain/capacity/index.ts';
 import { maxDate, minDate } from '../../domain/calendar/index.ts';
 import { spread } from '../../domain/collections.ts';
-import type { Policy } from '../../domain/policy.ts';
+import type { Policy, StandbyLookup } from '../../domain/quarantine/index.ts';
 import { coversDate, toMembership, toTeamRef } from '../../domain/rotation/index.ts';
-import type { StandbyLookup } from '../../domain/quarantine/index.ts';
 import { explainInWords, explainTeams } from '../../domain/split/index.ts';
 import type { Member } from '../../domain/types.ts';
 import { asSplitMember } from './plan.ts';

@@ -1,5 +1,5 @@
 import { orgSettings, policyOverridesSet } from '../../db/repos/settings.ts';
-import { DEFAULT_POLICY, type Policy } from '../../domain/policy.ts';
+import { DEFAULT_POLICY, type Policy } from '../../domain/quarantine/index.ts';
 import type { Deps } from '../deps.ts';
 
 /** The organisation's policy: the design's defaults with what an admin has set over them. */

@@ -4,7 +4,7 @@ import {
   upsertReservationQuery,
 } from '../../db/repos/settings.ts';
 import { checkCapacitySettings, type CapacitySettings } from '../../domain/capacity/index.ts';
-import type { Policy, PolicyOverrides } from '../../domain/policy.ts';
+import type { Policy, PolicyOverrides } from '../../domain/quarantine/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { departmentsByName } from '../../db/repos/departments.ts';
 import type { Actor } from '../actor.ts';

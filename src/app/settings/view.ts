@@ -1,5 +1,9 @@
 import type { CapacitySettings } from '../../domain/capacity/index.ts';
-import { DEFAULT_POLICY, type Policy, type PolicyOverrides } from '../../domain/policy.ts';
+import {
+  DEFAULT_POLICY,
+  type Policy,
+  type PolicyOverrides,
+} from '../../domain/quarantine/index.ts';
 
 /** The settings as the API shows them: the policy in force (with which fields an admin set), capacity, reservations. */
 export type SettingsView = CapacitySettings & {

@@ -1,7 +1,7 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import { insertChunks } from '../chunks.ts';
 import type { DB, OutboxRow } from '../schema.ts';
-import type { OutboxChannel, OutboxMessage, OutboxStatus } from '../../domain/outbox.ts';
+import type { OutboxChannel, OutboxMessage, OutboxStatus } from '../../domain/outbox/index.ts';
 
 export type { OutboxChannel, OutboxMessage, OutboxStatus };
 

@@ -2,7 +2,7 @@ import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 import { fromJson, type Json } from '../json.ts';
 import type { DB, DepartmentReservationRow, OrgSettingsRow } from '../schema.ts';
 import type { CapacitySettings } from '../../domain/capacity/index.ts';
-import type { PolicyOverrides } from '../../domain/policy.ts';
+import type { PolicyOverrides } from '../../domain/quarantine/index.ts';
 
 /** The organisation's settings row, or undefined while no admin has set anything. */
 export function findOrgSettings(db: Kysely<DB>): Promise<OrgSettingsRow | undefined> {

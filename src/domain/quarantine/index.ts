@@ -11,3 +11,4 @@ export * from './exposure.ts';
 export * from './member-day.ts';
 export * from './following.ts';
 export * from './mark.ts';
+export * from './policy.ts';

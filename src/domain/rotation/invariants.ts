@@ -1,12 +1,11 @@
 import { nonWorkingReason, workingDays, minutesOf, parseTimeOfDay } from '../calendar/index.ts';
 import type { Shift, Slot } from './types.ts';
-import type { SplitTeam } from '../split/index.ts';
+import type { SplitTeam, Violation } from '../split/index.ts';
 import type { DepartmentCalendar, IsoDate } from '../types.ts';
 
 export { checkSplitConstraints } from '../split/index.ts';
 
 import { groupBy } from '../collections.ts';
-import type { Violation } from '../violation.ts';
 
 export type { Violation };
 

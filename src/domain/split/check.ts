@@ -1,6 +1,6 @@
 import type { SplitOptions, SplitTeam } from './types.ts';
 import type { SplitMember } from '../types.ts';
-import type { Violation } from '../violation.ts';
+import type { Violation } from './violation.ts';
 
 const v = (code: string, message: string, extra: Partial<Violation> = {}): Violation => ({
   invariant: 'constraints',

@@ -1,4 +1,4 @@
-import type { IsoDate } from './types.ts';
+import type { IsoDate } from '../types.ts';
 
 /** A broken invariant, as data: which invariant, a machine-readable code, and what is wrong where. */
 export interface Violation {
