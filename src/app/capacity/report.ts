@@ -24,7 +24,7 @@ export interface CapacityQuery {
  * 30 days), for one department or — without one — the whole organisation. A chief sees their own
  * department only, and gets it when they name none.
  */
-export async function capacityReport(deps: Deps, actor: Actor, q: CapacityQuery) {
+export async function reportCapacity(deps: Deps, actor: Actor, q: CapacityQuery) {
   const departmentId =
     q.departmentId ?? (actor.role === 'chief' ? (actor.departmentId ?? '') : undefined);
   let zone = DEFAULT_ZONE;
@@ -54,7 +54,7 @@ export async function capacityReport(deps: Deps, actor: Actor, q: CapacityQuery)
 }
 
 /** The dates asked for: from (default today) to to (default from + 30), at most a year apart. */
-export function capacityRange(
+function capacityRange(
   q: CapacityQuery,
   today: IsoDate,
 ): Result<{ from: IsoDate; to: IsoDate }, Failure> {

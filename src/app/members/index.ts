@@ -1,7 +1,7 @@
 export * from './add.ts';
 export { emailKey, type MemberInput, type MemberUpdate } from './input.ts';
 export * from './list.ts';
-export * from './overview.ts';
+export * from './read-overview.ts';
 export * from './read.ts';
 export * from './roster-csv.ts';
 export * from './schedule.ts';

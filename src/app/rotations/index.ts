@@ -1,6 +1,6 @@
 export * from './create.ts';
 export * from './list.ts';
-export * from './month.ts';
+export * from './read-month.ts';
 export * from './move.ts';
 export * from './plan.ts';
 export * from './publish.ts';

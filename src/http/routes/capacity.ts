@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { capacityReport } from '../../app/capacity/index.ts';
+import { reportCapacity } from '../../app/capacity/index.ts';
 import type { AppEnv } from '../../contract/env.ts';
 import { allow } from '../middleware/auth.ts';
 import { ProblemError } from '../problem.ts';
@@ -15,7 +15,7 @@ export function capacityRoutes() {
       to: queryDate(c, 'to'),
       departmentId: c.req.query('departmentId') || undefined,
     };
-    const report = await capacityReport(c.var.deps, c.var.actor, query);
+    const report = await reportCapacity(c.var.deps, c.var.actor, query);
     // Everything this endpoint reads is in the query string: a range it refuses is a bad query (400).
     if (!report.ok && report.error.kind === 'invalid')
       throw new ProblemError(400, 'invalid-query', report.error.detail, report.error.errors);

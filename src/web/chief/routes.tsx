@@ -3,7 +3,7 @@ import { readDepartment } from '../../app/departments/index.ts';
 import { addMembers, membersOf } from '../../app/members/index.ts';
 import { loadPolicy } from '../../app/settings/index.ts';
 import {
-  rotationMonth,
+  readRotationMonth,
   moveMember,
   createRotation,
   publishRotation,
@@ -309,7 +309,7 @@ export function chiefPages() {
 
   r.get('/rotations/:id/month', roles(['admin', 'chief', 'hr'], refuseRole), async (c) => {
     const id = c.req.param('id');
-    const month = await rotationMonth(
+    const month = await readRotationMonth(
       c.var.deps,
       c.var.actor,
       id,

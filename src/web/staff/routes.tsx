@@ -1,7 +1,7 @@
 import type { Language } from '../../domain/types.ts';
 import { Hono } from 'hono';
 import { createFeed, type FeedLinks } from '../../app/feeds/index.ts';
-import { staffOverview, type StaffOverview } from '../../app/members/index.ts';
+import { readStaffOverview, type StaffOverview } from '../../app/members/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
@@ -104,7 +104,7 @@ function MyPage({
 }
 
 async function myPage(c: WebContext, links?: FeedLinks, status: 200 | 201 = 200) {
-  const me = await staffOverview(c.var.deps, c.var.actor);
+  const me = await readStaffOverview(c.var.deps, c.var.actor);
   if (!me.ok) return renderMessage(c, 403, t(c.var.lang, 'forbidden'), me.error.detail);
   return render(
     c,

@@ -21,7 +21,7 @@ export interface StaffOverview {
 }
 
 /** A staff member's own page: who they are, their team, and their days over the next `days` days. */
-export async function staffOverview(
+export async function readStaffOverview(
   deps: Deps,
   actor: Actor,
   days = 60,

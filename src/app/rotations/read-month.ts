@@ -17,7 +17,7 @@ function monthEnd(month: string): string {
  * One month of a rotation's schedule with the swaps still in force (who gave a day to whom), for the
  * month grid; without a month, today's month in the department's zone, kept within the rotation.
  */
-export async function rotationMonth(deps: Deps, actor: Actor, id: string, asked?: string) {
+export async function readRotationMonth(deps: Deps, actor: Actor, id: string, asked?: string) {
   const scoped = await loadRotation(deps, actor, id);
   if (!scoped.ok) return scoped;
   const r = scoped.value.rotation;
