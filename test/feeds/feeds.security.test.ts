@@ -117,6 +117,62 @@ describe('feed security', () => {
     );
   });
 
+  it('11. feeds outlive the people behind them: a feed stops with its member, and with the token that made it', async () => {
+    // Its own department: it deactivates members and revokes a token.
+    const s = await feedScenario();
+    const [m1, m2, m3] = s.rotation.teams[0].memberIds as [string, string, string];
+    const staff = (await s.h.tokenFor('staff', { memberId: m1 })).token;
+    const own = (
+      await s.h.call('POST', '/v1/feeds', { token: staff, body: { scope: 'member', id: m1 } })
+    ).json;
+    const adminMade = await s.feed('member', m2);
+    const chief = await s.h.tokenFor('chief', { departmentId: s.department.id });
+    const dept = (
+      await s.h.call('POST', '/v1/feeds', {
+        token: chief.token,
+        body: { scope: 'department', id: s.department.id },
+      })
+    ).json;
+    const chiefTeam = (
+      await s.h.call('POST', '/v1/feeds', {
+        token: chief.token,
+        body: { scope: 'team', id: s.rotation.teams[1].id },
+      })
+    ).json;
+    const third = await s.feed('member', m3);
+    for (const f of [own, adminMade, dept, chiefTeam, third])
+      assert.equal((await s.get(f.token)).status, 200, 'served while all stands');
+
+    // The member behind two feeds leaves: their own feed and the one an admin made for them stop.
+    const off = await s.h.call('PATCH', `/v1/members/${m1}`, { body: { active: false } });
+    assert.equal(off.status, 200, off.text);
+    assert.equal((await s.get(own.token)).status, 404, 'the feed of a deactivated member');
+    const off2 = await s.h.call('DELETE', `/v1/members/${m2}`);
+    assert.ok(off2.status < 300, off2.text);
+    assert.equal(
+      (await s.get(adminMade.token)).status,
+      404,
+      'an admin-made feed of a member who left',
+    );
+    assert.equal((await s.get(third.token)).status, 200, 'other members are not affected');
+
+    // The chief's token is revoked: the department and team feeds it made stop.
+    const revoked = await s.h.call('DELETE', `/v1/tokens/${chief.id}`);
+    assert.ok(revoked.status < 300, revoked.text);
+    assert.equal((await s.get(dept.token)).status, 404, 'the department feed of a revoked token');
+    assert.equal((await s.get(chiefTeam.token)).status, 404, 'the team feed of a revoked token');
+
+    // Feeds that stopped are no longer listed as live.
+    const listed = (await s.h.call('GET', `/v1/feeds?departmentId=${s.department.id}`)).json
+      .feeds as {
+      id: string;
+    }[];
+    for (const f of [own, adminMade, dept, chiefTeam])
+      assert.ok(!listed.some((l) => l.id === f.id), `${f.id} is not listed as live`);
+    assert.ok(listed.some((l) => l.id === third.id));
+    await s.h.close();
+  });
+
   it('an unknown subject is refused with 422 naming the id', async () => {
     const r = await s.h.call('POST', '/v1/feeds', { body: { scope: 'team', id: 'no-such-team' } });
     assert.equal(r.status, 422);

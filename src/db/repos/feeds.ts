@@ -1,4 +1,4 @@
-import type { CompiledQuery, Kysely } from 'kysely';
+import type { CompiledQuery, ExpressionBuilder, Kysely } from 'kysely';
 import { insertChunks } from '../chunks.ts';
 import type { DB, FeedDayRow, FeedRow } from '../schema.ts';
 import type { FeedScope, IsoDate } from '../../domain/types.ts';
@@ -61,25 +61,71 @@ export function insertFeedQuery(db: Kysely<DB>, f: Feed): CompiledQuery {
     .compile();
 }
 
-/** Live (unrevoked) feeds, newest first: of one department, of one member's schedule or made by one token, or all. */
+/**
+ * A feed is served while it is unrevoked, the token that made it still stands (unrevoked; a staff
+ * token only while its member is active) and, for a member's feed, that member is active: a feed
+ * never outlives the person or the access behind it. The server's own admin secret and the system
+ * have no token row and stand while the server runs with them.
+ */
+const isLive = (eb: ExpressionBuilder<DB, 'feeds'>) =>
+  eb.and([
+    eb('feeds.revoked_at', 'is', null),
+    eb.or([
+      eb('feeds.created_by', 'like', 'env:%'),
+      eb('feeds.created_by', '=', 'system'),
+      eb.exists(
+        eb
+          .selectFrom('tokens')
+          .select('tokens.id')
+          .whereRef('tokens.id', '=', 'feeds.created_by')
+          .where('tokens.revoked_at', 'is', null)
+          .where((t) =>
+            t.or([
+              t('tokens.role', '!=', 'staff'),
+              t.exists(
+                t
+                  .selectFrom('members as holder')
+                  .select('holder.id')
+                  .whereRef('holder.id', '=', 'tokens.member_id')
+                  .where('holder.active', '=', 1),
+              ),
+            ]),
+          ),
+      ),
+    ]),
+    eb.or([
+      eb('feeds.scope', '!=', 'member'),
+      eb.exists(
+        eb
+          .selectFrom('members as subject')
+          .select('subject.id')
+          .whereRef('subject.id', '=', 'feeds.subject_id')
+          .where('subject.active', '=', 1),
+      ),
+    ]),
+  ]);
+
+/** Live feeds (see isLive), newest first: of one department, of one member's schedule or made by one token, or all. */
 export async function listLiveFeeds(
   db: Kysely<DB>,
   filter: { departmentId?: string; memberId?: string; createdBy?: string },
 ): Promise<Feed[]> {
-  let q = db.selectFrom('feeds').selectAll().where('revoked_at', 'is', null);
-  if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);
+  let q = db.selectFrom('feeds').selectAll('feeds').where(isLive);
+  if (filter.departmentId) q = q.where('feeds.department_id', '=', filter.departmentId);
   if (filter.memberId || filter.createdBy) {
     const { memberId, createdBy } = filter;
     q = q.where((eb) =>
       eb.or([
         ...(memberId
-          ? [eb.and([eb('scope', '=', 'member'), eb('subject_id', '=', memberId)])]
+          ? [eb.and([eb('feeds.scope', '=', 'member'), eb('feeds.subject_id', '=', memberId)])]
           : []),
-        ...(createdBy ? [eb('created_by', '=', createdBy)] : []),
+        ...(createdBy ? [eb('feeds.created_by', '=', createdBy)] : []),
       ]),
     );
   }
-  return (await q.orderBy('created_at', 'desc').orderBy('id').execute()).map(feedFromRow);
+  return (await q.orderBy('feeds.created_at', 'desc').orderBy('feeds.id').execute()).map(
+    feedFromRow,
+  );
 }
 
 /** One feed by id, or undefined. */
@@ -115,7 +161,7 @@ export async function findLiveFeedByHash(
       'departments.timezone',
     ])
     .where('feeds.token_hash', '=', hash)
-    .where('feeds.revoked_at', 'is', null)
+    .where(isLive)
     .executeTakeFirst();
   return (
     row && {
