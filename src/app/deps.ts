@@ -33,6 +33,13 @@ export interface Deps {
   channels?: Channels;
   /** The organisation's Slack incoming webhook (SLACK_WEBHOOK_URL); a department may override it. */
   slackWebhookUrl?: string | undefined;
+  /**
+   * Hosts a webhook may point at although they are not public https (WEBHOOK_ALLOW_HOSTS): plain
+   * http, loopback and private addresses are refused unless the operator lists the host here.
+   */
+  webhookAllowHosts?: readonly string[];
+  /** This server instance's name, holding outbox leases (Node: BUNSAN_INSTANCE or host:port). */
+  instance?: string;
 }
 
 /** Delivery channels of the outbox; each throws when the message was not accepted. */

@@ -218,6 +218,8 @@ export interface OutboxTable {
   next_attempt_at: string;
   last_error: string | null;
   sent_at: string | null;
+  /** The instance holding the row's lease while it sends it, else null. */
+  lease_owner: string | null;
 }
 
 /** The organisation's remote capacity: one row (id 1); null = not set. */

@@ -16,3 +16,10 @@ export function weakAdminToken(token: string | undefined): string | null {
     `e.g. node -p 'crypto.randomBytes(32).toString("base64url")'`
   );
 }
+
+/** A comma-separated list of host names (WEBHOOK_ALLOW_HOSTS), trimmed, without blanks. */
+export const hostList = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);

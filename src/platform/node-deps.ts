@@ -54,6 +54,9 @@ export function nodeDeps(
     slackWebhookUrl?: string | undefined;
     /** Notification channels (Slack posting, SMTP e-mail). */
     channels?: Channels | undefined;
+    webhookAllowHosts?: readonly string[];
+    /** This instance's name, holding outbox leases. */
+    instance?: string;
   } = {},
 ): Deps {
   const tx = transactionalAtomic(db);
@@ -78,5 +81,7 @@ export function nodeDeps(
     log: opts.log ?? ((l) => console.error(l)),
     ...(opts.channels ? { channels: opts.channels } : {}),
     ...(opts.slackWebhookUrl ? { slackWebhookUrl: opts.slackWebhookUrl } : {}),
+    ...(opts.webhookAllowHosts ? { webhookAllowHosts: opts.webhookAllowHosts } : {}),
+    ...(opts.instance ? { instance: opts.instance } : {}),
   };
 }

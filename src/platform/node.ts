@@ -7,6 +7,9 @@ import { slackPoster } from '../notify/slack.ts';
 import { nodeDeps, openSqlite } from './node-deps.ts';
 import { smtpMailer } from './node-mail.ts';
 import { listenProblem, StartupError, weakAdminToken } from './startup.ts';
+import { hostList } from './config.ts';
+import { releaseLeasesOf } from '../db/repos/outbox.ts';
+import { hostname } from 'node:os';
 
 export interface NodeServer {
   port: number;
@@ -33,6 +36,9 @@ export async function startNode(
     adminToken: env.BUNSAN_ADMIN_TOKEN,
     publicUrl: env.PUBLIC_URL,
     slackWebhookUrl: env.SLACK_WEBHOOK_URL || undefined,
+    webhookAllowHosts: hostList(env.WEBHOOK_ALLOW_HOSTS),
+    // One name per server on this host across restarts, so a restart gives back its leases.
+    instance: env.BUNSAN_INSTANCE || `${hostname()}:${env.PORT || 8787}`,
     channels: { postSlack: slackPoster(), ...(mailer ? { sendEmail: mailer.send } : {}) },
   });
   const first = await bootstrapAdminToken(deps);
@@ -63,6 +69,8 @@ export async function startNode(
   out(
     `bunsan notifications: Slack ${deps.slackWebhookUrl ? 'SLACK_WEBHOOK_URL' : "departments' own webhooks only"}, e-mail ${mailer ? 'SMTP_URL' : 'off (messages to people are logged)'}`,
   );
+  const released = await releaseLeasesOf(db, deps.instance!, deps.now().toISOString());
+  if (released) out(`bunsan: ${released} outbox message(s) claimed before a restart are due again`);
   const delivery = startDeliveryLoop(deps, { intervalMs: 5_000 });
   return {
     port,

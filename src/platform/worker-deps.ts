@@ -14,10 +14,13 @@ import type { Atomic } from '../db/atomic.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
 import { slackPoster } from '../notify/slack.ts';
+import { hostList } from './config.ts';
 
 /** The Worker's bindings (wrangler.toml, secrets and vars); the strings mean what the Node env vars do. */
 export interface WorkerEnv {
   DB: D1Database;
+  /** Hosts a webhook may point at although not public https (comma-separated). */
+  WEBHOOK_ALLOW_HOSTS?: string;
   /** When set (`wrangler secret put BUNSAN_ADMIN_TOKEN`), accepted as an admin token. */
   BUNSAN_ADMIN_TOKEN?: string;
   /** The public base URL for links in feeds and messages. */
@@ -137,5 +140,6 @@ export function workerDeps(
     log: opts.log ?? ((l) => console.error(l)),
     channels: { postSlack: slackPoster() },
     ...(slackWebhookUrl ? { slackWebhookUrl } : {}),
+    webhookAllowHosts: hostList(env.WEBHOOK_ALLOW_HOSTS),
   };
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import type { Failure } from '../failure.ts';
-import { settingsFailure, sortedUnique, type DepartmentInput } from './input.ts';
+import { settingsFailure, sortedUnique, webhookFailure, type DepartmentInput } from './input.ts';
 import { departmentView, type DepartmentView } from './view.ts';
 
 const DEFAULTS = {
@@ -24,7 +24,7 @@ export async function createDepartment(
   actor: Actor,
   input: DepartmentInput,
 ): Promise<Result<DepartmentView, Failure>> {
-  const bad = settingsFailure(input);
+  const bad = webhookFailure(actor, input, deps.webhookAllowHosts) ?? settingsFailure(input);
   if (bad) return err(bad);
   const at = deps.now().toISOString();
   const hours = input.officeHours ?? DEFAULTS.officeHours;

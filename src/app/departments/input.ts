@@ -1,4 +1,5 @@
 import { checkDepartmentSettings } from '../../domain/calendar/index.ts';
+import { webhookUrlIssue } from '../../notify/webhook-url.ts';
 import type { Actor } from '../actor.ts';
 import { forbidden, invalid, type Failure } from '../failure.ts';
 
@@ -18,10 +19,24 @@ export interface DepartmentInput {
 /** Lists are kept sorted and without repeats, whatever order they were given in. */
 export const sortedUnique = <T>(xs: readonly T[]): T[] => [...new Set(xs)].sort();
 
-/** A webhook URL is a credential and a place the server will POST to: only an admin sets it. */
-export function webhookFailure(actor: Actor, input: Partial<DepartmentInput>): Failure | null {
-  return input.slackWebhookUrl !== undefined && actor.role !== 'admin'
-    ? forbidden('Only an admin sets the Slack webhook of a department.')
+/**
+ * A webhook URL is a credential and a place the server will POST to: only an admin sets it, and
+ * only to a public https host (or one the operator allows).
+ */
+export function webhookFailure(
+  actor: Actor,
+  input: Partial<DepartmentInput>,
+  allowHosts: readonly string[] = [],
+): Failure | null {
+  if (input.slackWebhookUrl === undefined) return null;
+  if (actor.role !== 'admin')
+    return forbidden('Only an admin sets the Slack webhook of a department.');
+  const issue =
+    input.slackWebhookUrl === null ? null : webhookUrlIssue(input.slackWebhookUrl, allowHosts);
+  return issue
+    ? invalid('The Slack webhook URL may not be used.', [
+        { path: '/slackWebhookUrl', message: issue },
+      ])
     : null;
 }
 

@@ -18,7 +18,7 @@ export async function updateDepartment(
 ): Promise<Result<DepartmentView, Failure>> {
   const found = await readDepartment(deps, actor, id);
   if (!found.ok) return found;
-  const bad = webhookFailure(actor, input) ?? settingsFailure(input);
+  const bad = webhookFailure(actor, input, deps.webhookAllowHosts) ?? settingsFailure(input);
   if (bad) return err(bad);
   const at = deps.now().toISOString();
   const change: DepartmentChange = { updatedAt: at };

@@ -4,7 +4,12 @@ import {
   markDeliveredQuery,
   type OutboxMessage,
 } from '../../db/repos/outbox.ts';
+import { RetryLater, Undeliverable } from '../../notify/slack.ts';
+import { webhookUrlIssue } from '../../notify/webhook-url.ts';
 import type { Deps } from '../deps.ts';
+
+/** The lease holder's name when the runtime gives none (Workers: every isolate alike). */
+export const DEFAULT_INSTANCE = 'bunsan';
 
 export interface DeliveryOptions {
   /** Rows claimed per round (default 50). */
@@ -63,6 +68,8 @@ async function send(deps: Deps, message: OutboxMessage): Promise<'sent' | 'logge
   if (message.channel === 'slack') {
     const post = deps.channels?.postSlack;
     if (!post) throw new Error('Slack posting is not available in this runtime');
+    const refused = webhookUrlIssue(message.recipient, deps.webhookAllowHosts);
+    if (refused) throw new Undeliverable(`the webhook URL ${refused}`);
     await post(message.recipient, message.body);
     return 'sent';
   }
@@ -94,6 +101,7 @@ export async function deliverDue(deps: Deps, opts: DeliveryOptions = {}): Promis
       now: now.toISOString(),
       leaseUntil: new Date(now.getTime() + o.leaseMs).toISOString(),
       limit: o.batchSize,
+      owner: deps.instance ?? DEFAULT_INSTANCE,
     });
     if (claimed.length === 0) break;
     let next = 0;
@@ -127,10 +135,13 @@ async function deliverOne(
     report[outcome]++;
   } catch (e) {
     const at = deps.now();
-    const last = message.attempts >= o.maxAttempts;
-    const retryAt = last
-      ? null
-      : new Date(at.getTime() + retryDelayMs(message.attempts, o)).toISOString();
+    const last = message.attempts >= o.maxAttempts || e instanceof Undeliverable;
+    // Never sooner than the other side asked (Retry-After), never later than the longest delay.
+    const wait = Math.min(
+      o.maxDelayMs,
+      Math.max(retryDelayMs(message.attempts, o), e instanceof RetryLater ? e.retryAfterMs : 0),
+    );
+    const retryAt = last ? null : new Date(at.getTime() + wait).toISOString();
     await deps.db.executeQuery(
       markAttemptFailedQuery(deps.db, message.id, errorText(e), retryAt, at.toISOString()),
     );

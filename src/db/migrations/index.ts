@@ -6,6 +6,7 @@ import * as m0004 from './0004-outbox.ts';
 import * as m0005 from './0005-quarantines.ts';
 import * as m0006 from './0006-capacity.ts';
 import * as m0007 from './0007-policy.ts';
+import * as m0008 from './0008-outbox-lease.ts';
 
 /** Every migration, by name, in order: a static map so Workers (no fs) run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-quarantines': m0005,
   '0006-capacity': m0006,
   '0007-policy': m0007,
+  '0008-outbox-lease': m0008,
 };

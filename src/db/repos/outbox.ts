@@ -42,6 +42,7 @@ export function insertOutboxQueries(
     next_attempt_at: m.nextAttemptAt,
     last_error: m.lastError,
     sent_at: m.sentAt,
+    lease_owner: null,
   }));
   return insertChunks(rows).map((c) => db.insertInto('outbox').values(c).compile());
 }
@@ -53,7 +54,7 @@ export function insertOutboxQueries(
  */
 export function claimDueOutbox(
   db: Kysely<DB>,
-  at: { now: string; leaseUntil: string; limit: number },
+  at: { now: string; leaseUntil: string; limit: number; owner: string },
 ): Promise<OutboxMessage[]> {
   const due = db
     .selectFrom('outbox')
@@ -66,7 +67,11 @@ export function claimDueOutbox(
     .limit(at.limit);
   return db
     .updateTable('outbox')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: at.leaseUntil }))
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      next_attempt_at: at.leaseUntil,
+      lease_owner: at.owner,
+    }))
     .where('id', 'in', due)
     .where('status', '=', 'pending')
     .returningAll()
@@ -89,7 +94,7 @@ export function markDeliveredQuery(
 ): CompiledQuery {
   return db
     .updateTable('outbox')
-    .set({ status, sent_at: at, last_error: null })
+    .set({ status, sent_at: at, last_error: null, lease_owner: null })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .compile();
@@ -109,6 +114,7 @@ export function markAttemptFailedQuery(
       status: retryAt === null ? 'failed' : 'pending',
       last_error: error,
       next_attempt_at: retryAt ?? at,
+      lease_owner: null,
     })
     .where('id', '=', id)
     .where('status', '=', 'pending')
@@ -142,4 +148,18 @@ export async function listOutbox(
   return (await q.orderBy('created_at').orderBy('id').limit(filter.limit).execute()).map(
     messageFromRow,
   );
+}
+
+/**
+ * Gives back the leases an instance held before it restarted: its claimed rows are due again now
+ * (their attempt stays counted), instead of waiting out the lease a crash left behind.
+ */
+export async function releaseLeasesOf(db: Kysely<DB>, owner: string, now: string): Promise<number> {
+  const r = await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: now, lease_owner: null })
+    .where('status', '=', 'pending')
+    .where('lease_owner', '=', owner)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

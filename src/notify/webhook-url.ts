@@ -1,0 +1,61 @@
+/** IPv4 ranges a webhook may not reach unless allowed: this host, private networks, link-local, CGNAT. */
+const PRIVATE_V4: [number, number][] = [
+  [0x00000000, 8], // 0.0.0.0/8
+  [0x0a000000, 8], // 10/8
+  [0x64400000, 10], // 100.64/10
+  [0x7f000000, 8], // 127/8
+  [0xa9fe0000, 16], // 169.254/16 (cloud metadata lives here)
+  [0xac100000, 12], // 172.16/12
+  [0xc0a80000, 16], // 192.168/16
+];
+
+function v4(host: string): number | null {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (!m) return null;
+  const parts = m.slice(1).map(Number);
+  return parts.every((p) => p <= 255) ? parts.reduce((a, p) => a * 256 + p, 0) : null;
+}
+
+function isPrivateHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (name === 'localhost' || name.endsWith('.localhost')) return true;
+  const ip = v4(name);
+  if (ip !== null)
+    return PRIVATE_V4.some(([net, bits]) => ip >>> (32 - bits) === net >>> (32 - bits));
+  if (!name.includes(':')) return false;
+  // IPv6 (as the URL parser writes it, compressed and lower case): loopback, unspecified,
+  // unique-local fc00::/7, link-local fe80::/10, and IPv4-mapped addresses of the ranges above.
+  if (name === '::1' || name === '::') return true;
+  if (/^f[cd][0-9a-f]{0,2}:/.test(name) || /^fe[89ab][0-9a-f]?:/.test(name)) return true;
+  const mapped = /^::ffff:(.+)$/.exec(name)?.[1];
+  if (mapped) {
+    const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(mapped);
+    const dotted = hex
+      ? `${parseInt(hex[1]!, 16) >> 8}.${parseInt(hex[1]!, 16) & 255}.${parseInt(hex[2]!, 16) >> 8}.${parseInt(hex[2]!, 16) & 255}`
+      : mapped;
+    return isPrivateHost(dotted);
+  }
+  return false;
+}
+
+/**
+ * Why a webhook URL may not be used, or null when it may: https to a public host only, unless the
+ * operator allows its host (WEBHOOK_ALLOW_HOSTS), so that a webhook cannot be aimed at this server,
+ * the cloud's metadata service or the office network. (A public name that resolves to a private
+ * address is not caught here.)
+ */
+export function webhookUrlIssue(url: string, allowHosts: readonly string[] = []): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'is not a URL';
+  }
+  const allowed = allowHosts.some((h) => h.toLowerCase() === u.hostname.toLowerCase());
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && allowed))
+    return 'must be an https URL (plain http only for a host the operator allows)';
+  if (u.username || u.password) return 'must not carry a user name or password';
+  if (!allowed && isPrivateHost(u.hostname))
+    return 'must not point at this server or a private network (unless the operator allows the host)';
+  return null;
+}
