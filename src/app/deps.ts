@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Atomic } from '../db/atomic.ts';
+
+export { StoreBusy } from '../db/atomic.ts';
 import type { DB } from '../db/schema.ts';
 
 /** The public base URL as configured (PUBLIC_URL), without a trailing slash; the local default when unset. */

@@ -7,6 +7,16 @@ import type { CompiledQuery, Kysely } from 'kysely';
  */
 export type Atomic = (queries: readonly CompiledQuery[]) => Promise<void>;
 
+/**
+ * Another writer holds the database (e.g. a backup or a tool on the SQLite file): the write did
+ * not happen and may be tried again in a moment. Runtimes throw it from their Atomic.
+ */
+export class StoreBusy extends Error {
+  constructor() {
+    super('The database is busy with another writer.');
+  }
+}
+
 /** The transaction-backed Atomic for drivers with interactive transactions (better-sqlite3). */
 export function transactionalAtomic(db: Kysely<any>): Atomic {
   return async (queries) => {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { FeedCache } from '../app/feeds/index.ts';
+import { StoreBusy } from '../app/deps.ts';
 import type { AppContext, AppEnv } from '../contract/env.ts';
 import { requireAuth } from './middleware/auth.ts';
 import { openApiDocument } from '../contract/openapi.ts';
@@ -72,6 +73,17 @@ export const noRoute = (c: AppContext) =>
 export function problemOnError(e: Error, c: AppContext) {
   const path = safePath(c.req.path);
   if (e instanceof ProblemError) return problemResponse(e, path);
+  if (e instanceof StoreBusy)
+    return problemResponse(
+      new ProblemError(
+        503,
+        'busy',
+        'The database is busy with another writer; nothing was changed. Try again in a moment.',
+        undefined,
+        { 'retry-after': '1' },
+      ),
+      path,
+    );
   c.var.deps.log(`error ${c.req.method} ${path}: ${e.stack ?? e.message}`);
   return problemResponse(
     new ProblemError(500, 'internal', 'Something went wrong on our side; it has been logged.'),

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { publicBaseUrl, type Channels, type Deps } from '../app/deps.ts';
-import { transactionalAtomic } from '../db/atomic.ts';
+import { StoreBusy, transactionalAtomic } from '../db/atomic.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
 import { databaseProblem } from './startup.ts';
@@ -23,7 +23,9 @@ export async function openSqlite(path: string): Promise<Kysely<DB>> {
     sqlite = new Database(path);
     if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    // better-sqlite3 waits for a lock synchronously, stopping the whole server meanwhile: wait
+    // briefly, then answer 503 (StoreBusy) rather than freeze reads and /healthz.
+    sqlite.pragma('busy_timeout = 100');
     sqlite.pragma('synchronous = NORMAL');
     // A write that is rolled back: a read-only file opens, and even takes the lock, without a word.
     sqlite.exec('BEGIN IMMEDIATE; CREATE TABLE bunsan_write_probe (x); ROLLBACK');
@@ -68,6 +70,8 @@ export function nodeDeps(
     atomic: async (queries) => {
       try {
         await tx(queries);
+      } catch (e) {
+        throw /^SQLITE_BUSY/.test((e as { code?: string }).code ?? '') ? new StoreBusy() : e;
       } finally {
         ownWrites++;
       }

@@ -19,7 +19,8 @@ import {
 } from '../../feeds/feed-days.ts';
 import { feedText, teamName } from '../../feeds/feed-text.ts';
 import { renderCalendar, type FeedEvent } from '../../feeds/render.ts';
-import type { Deps } from '../deps.ts';
+import { StoreBusy, type Deps } from '../deps.ts';
+import type { CompiledQuery } from 'kysely';
 import type { FeedCache, RenderedFeed } from './cache.ts';
 import { departmentOf, feedContext, feedWindow } from './context.ts';
 import { hashSecret } from '../secrets.ts';
@@ -98,11 +99,36 @@ async function reconcile(
     if (s.present && !present.has(s.date))
       changes.push({ date: s.date, signature: s.signature, present: false, updatedAt: at });
   }
-  if (!changes.length) return stored;
-  await deps.atomic(upsertFeedDaysQueries(deps.db, subjectKey, changes));
-  return new Map(
-    (await feedDaysIn(deps.db, subjectKey, window.from, window.to)).map((d) => [d.date, d]),
-  );
+  if (!changes.length) return { days: stored, persisted: true };
+  if (!(await writeUnlessBusy(deps, upsertFeedDaysQueries(deps.db, subjectKey, changes)))) {
+    // Served as it will be stored: a changed day one SEQUENCE on, a new one at 0.
+    const next = new Map(stored);
+    for (const c of changes) {
+      const was = stored.get(c.date);
+      next.set(c.date, { ...c, sequence: was ? was.sequence + 1 : 0 });
+    }
+    return { days: next, persisted: false };
+  }
+  return {
+    days: new Map(
+      (await feedDaysIn(deps.db, subjectKey, window.from, window.to)).map((d) => [d.date, d]),
+    ),
+    persisted: true,
+  };
+}
+
+/**
+ * Runs the feed's own bookkeeping writes, or reports that another writer holds the database: a
+ * calendar is served all the same (not cached, so the next request stores what this one could not).
+ */
+async function writeUnlessBusy(deps: Deps, queries: CompiledQuery[]): Promise<boolean> {
+  try {
+    await deps.atomic(queries);
+    return true;
+  } catch (e) {
+    if (e instanceof StoreBusy) return false;
+    throw e;
+  }
 }
 
 /** The calendar behind a feed token, or null when the token is unknown or revoked. */
@@ -144,7 +170,7 @@ export async function renderFeed(
   );
   const allDay = department.feedAllDay;
   const subjectKey = `${scope}:${feed.subjectId}`;
-  const stored = await reconcile(deps, subjectKey, window, days, allDay);
+  const { days: stored, persisted } = await reconcile(deps, subjectKey, window, days, allDay);
   const events: FeedEvent[] = days
     .filter((d) => includeRemote || d.kind !== 'remote')
     .map((d) => {
@@ -161,6 +187,7 @@ export async function renderFeed(
   const stateKey = `${subjectKey}|${includeRemote ? 'remote' : 'plain'}`;
   const state = await feedStateOf(deps.db, stateKey);
   let changedAt = state?.changedAt;
+  let stateStored = true;
   if (!state || state.contentHash !== etag) {
     // Last-Modified has whole seconds: each new body gets a later second than the one before, so a
     // client that revalidates with If-Modified-Since alone never keeps a body changed within that second.
@@ -170,7 +197,9 @@ export async function renderFeed(
     changedAt = new Date(
       Math.max(Math.floor(deps.now().getTime() / 1000), before + 1) * 1000,
     ).toISOString();
-    await deps.atomic([upsertFeedStateQuery(deps.db, stateKey, etag, changedAt)]);
+    stateStored = await writeUnlessBusy(deps, [
+      upsertFeedStateQuery(deps.db, stateKey, etag, changedAt),
+    ]);
   }
   const bytes = new TextEncoder().encode(body) as Uint8Array<ArrayBuffer>;
   const rendered = {
@@ -180,6 +209,7 @@ export async function renderFeed(
     etag,
     lastModified: new Date(changedAt!).toUTCString(),
   };
+  if (!persisted || !stateStored) return rendered;
   cache.set(variant, feed.dataVersion, today, rendered);
   if (stamp !== undefined) cache.remember(tokenKey, stamp, validUntil, rendered);
   return rendered;

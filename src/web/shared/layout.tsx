@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Actor } from '../../app/actor.ts';
 import type { Failure } from '../../app/failure.ts';
+import { StoreBusy } from '../../app/deps.ts';
 import type { Result } from '../../domain/result.ts';
 import type { WebContext } from './env.ts';
 import { t, tOf } from './i18n.ts';
@@ -96,7 +97,7 @@ export async function render(
   c: WebContext,
   title: string,
   body: Child,
-  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 429 | 500 = 200,
+  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 429 | 500 | 503 = 200,
 ) {
   const url = new URL(c.req.url);
   const page = (
@@ -116,7 +117,7 @@ export async function render(
 /** An error page: what went wrong, in words, never a stack trace. */
 export function renderMessage(
   c: WebContext,
-  status: 400 | 403 | 404 | 409 | 412 | 413 | 422 | 500,
+  status: 400 | 403 | 404 | 409 | 412 | 413 | 422 | 500 | 503,
   title: string,
   detail?: string,
 ) {
@@ -182,6 +183,10 @@ export function valueOrPage<T>(r: Result<T, Failure>): T {
 export function errorPage(e: Error, c: WebContext) {
   if (!c.var.lang) c.set('lang', 'ja');
   if (e instanceof PageFailure) return failurePage(c, e.failure);
+  if (e instanceof StoreBusy) {
+    c.header('Retry-After', '1');
+    return renderMessage(c, 503, t(c.var.lang, 'error'), t(c.var.lang, 'busy'));
+  }
   c.var.deps.log(`error ${c.req.method} ${c.req.path}: ${e.stack ?? e.message}`);
   return renderMessage(c, 500, t(c.var.lang, 'error'));
 }
