@@ -36,12 +36,26 @@ export interface FeedContext {
 
 export type FeedDayKind = 'office' | 'remote' | 'standby' | 'buffer' | 'uncovered';
 
+/** A stretch of a day: one contiguous run of a team's own slots, or the office hours. */
+export interface Block {
+  start: string;
+  end: string;
+  /** The block's first slot (0 for the office hours). */
+  slot: number;
+}
+
 /** One (subject, day): what it is, when, and how it reads. Never a health reason. */
 export interface FeedDay {
   date: IsoDate;
   kind: FeedDayKind;
+  /** The first block's start and end. */
   start: string;
   end: string;
+  /**
+   * When the day happens, in order: for an office day one block per run of the subject's own
+   * consecutive slots (a slot of another team in between splits it), else the office hours.
+   */
+  blocks: Block[];
   summary: string;
   description: string | null;
   /** Remote and empty days must not block free/busy. */
@@ -84,6 +98,30 @@ const span = (shifts: ShiftRecord[]) => ({
   end: shifts.reduce((m, s) => (s.end > m ? s.end : m), shifts[0]!.end),
 });
 
+/** The day's hours as one block with their start and end. */
+const whole = (hours: { start: string; end: string }) => ({
+  ...hours,
+  blocks: [{ ...hours, slot: 0 }],
+});
+
+/**
+ * The runs of `teamId`'s consecutive slots in a day's shifts (sorted by slot): never a stretch
+ * that holds another team's slot, so nobody is shown in the office while another team is.
+ */
+function ownBlocks(shifts: readonly ShiftRecord[], teamId: string): Block[] {
+  const blocks: Block[] = [];
+  let inRun = false;
+  for (const s of shifts) {
+    if (s.teamId !== teamId) inRun = false;
+    else if (inRun) blocks[blocks.length - 1]!.end = s.end;
+    else {
+      blocks.push({ start: s.start, end: s.end, slot: s.slot });
+      inRun = true;
+    }
+  }
+  return blocks;
+}
+
 function teamDay(ctx: FeedContext, d: Day, team: TeamRef, kind: MemberDayKind): FeedDay {
   const hours = ctx.calendar.officeHours;
   const officeTeamIds = [...new Set(d.shifts.map((s) => s.teamId))];
@@ -91,18 +129,20 @@ function teamDay(ctx: FeedContext, d: Day, team: TeamRef, kind: MemberDayKind): 
     return {
       date: d.date,
       kind: 'standby',
-      ...hours,
+      ...whole(hours),
       summary: feedText(ctx.language, 'standby'),
       description: null,
       transparent: false,
       officeTeamIds,
     };
-  const own = d.shifts.filter((s) => s.teamId === team.id);
   if (kind === 'office') {
+    const blocks = ownBlocks(d.shifts, team.id);
     return {
       date: d.date,
       kind: 'office',
-      ...span(own),
+      start: blocks[0]!.start,
+      end: blocks[0]!.end,
+      blocks,
       summary: feedText(ctx.language, 'office', { team: teamName(ctx.language, team.label) }),
       description: null,
       transparent: false,
@@ -112,7 +152,7 @@ function teamDay(ctx: FeedContext, d: Day, team: TeamRef, kind: MemberDayKind): 
   return {
     date: d.date,
     kind: 'remote',
-    ...hours,
+    ...whole(hours),
     summary: feedText(ctx.language, 'remote'),
     description: null,
     transparent: true,
@@ -183,7 +223,7 @@ export function departmentDays(ctx: FeedContext): FeedDay[] {
       return {
         date: d.date,
         kind,
-        ...ctx.calendar.officeHours,
+        ...whole(ctx.calendar.officeHours),
         summary: feedText(lang, kind),
         description,
         transparent: true,
@@ -202,7 +242,8 @@ export function departmentDays(ctx: FeedContext): FeedDay[] {
     return {
       date: d.date,
       kind: 'office',
-      ...span(d.shifts),
+      // The department's day: its summary names each slot's team.
+      ...whole(span(d.shifts)),
       summary,
       description,
       transparent: false,
@@ -220,5 +261,7 @@ export function signatureOf(day: FeedDay, allDay: boolean): string {
     day.summary,
     day.description,
     day.transparent,
+    // Only a day of several blocks says more (the stored signatures of other days stay as they were).
+    ...(allDay || day.blocks.length < 2 ? [] : [day.blocks.map((b) => [b.start, b.end])]),
   ]);
 }

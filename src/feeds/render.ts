@@ -21,6 +21,23 @@ export interface CalendarInput {
 
 const CRLF = '\r\n';
 
+/**
+ * A day's events with their UIDs: one per block (all-day feeds: one for the day). The first keeps
+ * the day's UID (`<date>.<subject>`), a later block is named by its first slot
+ * (`<date>.s<slot>.<subject>`): stable while the plan stands, and unique within the feed.
+ */
+export function dayEvents(
+  day: FeedDay,
+  subject: string,
+  allDay: boolean,
+): { uid: string; day: FeedDay }[] {
+  const blocks = allDay ? day.blocks.slice(0, 1) : day.blocks;
+  return blocks.map((b, i) => ({
+    uid: i === 0 ? `${day.date}.${subject}` : `${day.date}.s${b.slot}.${subject}`,
+    day: { ...day, start: b.start, end: b.end },
+  }));
+}
+
 /** The VTIMEZONE of a zone, from timezones-ical-library (the same bytes on every machine). */
 function vtimezone(zone: string): string | null {
   const block = tzlib_get_ical_block(zone);

@@ -18,7 +18,7 @@ import {
   type FeedDay,
 } from '../../feeds/feed-days.ts';
 import { feedText, teamName } from '../../feeds/feed-text.ts';
-import { renderCalendar, type FeedEvent } from '../../feeds/render.ts';
+import { dayEvents, renderCalendar, type FeedEvent } from '../../feeds/render.ts';
 import { StoreBusy, type Deps } from '../deps.ts';
 import type { CompiledQuery } from 'kysely';
 import type { FeedCache, RenderedFeed } from './cache.ts';
@@ -173,14 +173,13 @@ export async function renderFeed(
   const { days: stored, persisted } = await reconcile(deps, subjectKey, window, days, allDay);
   const events: FeedEvent[] = days
     .filter((d) => includeRemote || d.kind !== 'remote')
-    .map((d) => {
+    .flatMap((d) => {
       const day = stored.get(d.date)!;
-      return {
-        uid: `${d.date}.${scope}.${feed.subjectId}@bunsan`,
-        day: d,
+      return dayEvents(d, `${scope}.${feed.subjectId}@bunsan`, allDay).map((e) => ({
+        ...e,
         sequence: day.sequence,
         updatedAt: day.updatedAt,
-      };
+      }));
     });
   const body = renderCalendar({ name, timezone: department.timezone, allDay, events });
   const etag = await strongEtag(body);
