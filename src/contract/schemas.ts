@@ -14,6 +14,7 @@ import problem from '../../schemas/problem.json' with { type: 'json' };
 import settingsUpdate from '../../schemas/settings-update.json' with { type: 'json' };
 import tokenCreate from '../../schemas/token-create.json' with { type: 'json' };
 import type { FieldError } from '../app/failure.ts';
+import { SUPPORTED_DATES } from '../domain/calendar/index.ts';
 
 /** Every JSON Schema of schemas/, bundled (never read from disk at request time). */
 export const SCHEMAS = {
@@ -71,6 +72,8 @@ const pointer = (loc: string): string =>
     })
     .join('/');
 
+const DATE_RANGE_MESSAGE = `must be a date from ${SUPPORTED_DATES.from} to ${SUPPORTED_DATES.to}`;
+
 // C0 controls and DEL: RFC 5545 forbids them in calendar text, and no name needs them.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -94,6 +97,8 @@ function fieldError(u: OutputUnit, value: unknown): FieldError | null {
     const text = valueAt(value, at);
     if (typeof text === 'string' && CONTROL.test(text))
       return { path: at, message: 'must not contain control characters' };
+    if (typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text))
+      return { path: at, message: DATE_RANGE_MESSAGE };
   }
   const message = u.error
     .replace(

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isIsoDate } from '../domain/calendar/index.ts';
+import { isIsoDate, SUPPORTED_DATES } from '../domain/calendar/index.ts';
 import type { AppContext } from '../contract/env.ts';
 import { ProblemError } from './problem.ts';
 
@@ -39,6 +39,10 @@ export function queryLimit(c: AppContext, name: string, fallback: number, max: n
 export function queryDate(c: AppContext, name: string): string | undefined {
   const v = c.req.query(name);
   if (v === undefined || v === '') return undefined;
-  if (!isIsoDate(v)) throw bad(name, 'must be a calendar date (YYYY-MM-DD)');
+  if (!isIsoDate(v))
+    throw bad(
+      name,
+      `must be a calendar date (YYYY-MM-DD) from ${SUPPORTED_DATES.from} to ${SUPPORTED_DATES.to}`,
+    );
   return v;
 }

@@ -234,7 +234,7 @@ describe('quarantines and swaps', () => {
     const published = new Set(rot.teams.map((t) => t.id));
     const tooLong = await h.call(
       'GET',
-      `/v1/exposures?memberId=${positive}&from=0001-01-01&to=9999-12-31`,
+      `/v1/exposures?memberId=${positive}&from=1900-01-01&to=2199-12-31`,
       { token: hr },
     );
     assert.equal(tooLong.status, 422);

@@ -19,9 +19,17 @@ export function holidayDataRange(): { firstYear: number; lastYear: number } {
   return { firstYear: FIRST_YEAR, lastYear: LAST_YEAR };
 }
 
-/** True when `date` is a strict 'YYYY-MM-DD' that names a real calendar day. */
+/**
+ * The dates bunsan works with. Wider than any plan needs, narrow enough that no date arithmetic
+ * of a quarantine, feed or rotation ever leaves the four-digit years (9999-12-31 + 13 days is not
+ * a date that formats as YYYY-MM-DD).
+ */
+export const SUPPORTED_DATES = { from: '1900-01-01', to: '2199-12-31' } as const;
+
+/** True when `date` is a strict 'YYYY-MM-DD' that names a real calendar day in SUPPORTED_DATES. */
 export function isIsoDate(date: string): boolean {
   if (typeof date !== 'string' || !ISO_DATE.test(date)) return false;
+  if (date < SUPPORTED_DATES.from || date > SUPPORTED_DATES.to) return false;
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
