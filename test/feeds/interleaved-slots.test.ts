@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { teamDays } from '../../src/feeds/feed-days.ts';
-import { harness, seedDepartment, type Harness } from '../support/harness.ts';
+import {
+  harness,
+  seedDepartment,
+  seedPublishedRotation,
+  type Harness,
+} from '../support/harness.ts';
 import { eventsOf } from '../support/ics-lint.ts';
 
 // Three slots a day, two teams: the slots go A, B, A one day and B, A, B the next.
@@ -18,20 +23,10 @@ describe('1. interleaved slots are merged into one office block', () => {
   before(async () => {
     h = await harness({ now: '2026-12-01T00:00:00Z' });
     const { department } = await seedDepartment(h);
-    const r = await h.call('POST', `/v1/departments/${department.id}/rotations`, {
-      body: {
-        startDate: '2027-01-04',
-        endDate: '2027-01-29',
-        teamCount: 2,
-        pattern: { kind: 'daily', slots: SLOTS, handoverMinutes: 30 },
-      },
+    rotation = await seedPublishedRotation(h, department.id, {
+      endDate: '2027-01-29',
+      pattern: { kind: 'daily', slots: SLOTS, handoverMinutes: 30 },
     });
-    assert.equal(r.status, 201, r.text);
-    const pub = await h.call('POST', `/v1/rotations/${r.json.id}/publish`, {
-      headers: { 'if-match': '"1"' },
-    });
-    assert.equal(pub.status, 200, pub.text);
-    rotation = pub.json;
   });
   after(() => h.close());
 

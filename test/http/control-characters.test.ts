@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { harness, seedDepartment, type Harness } from '../support/harness.ts';
+import {
+  harness,
+  seedDepartment,
+  seedPublishedRotation,
+  type Harness,
+} from '../support/harness.ts';
 
 const CONTROLS = {
   NUL: '\u0000',
@@ -22,20 +27,7 @@ describe('4. control characters are accepted in names and emitted raw in iCal te
     const seeded = await seedDepartment(h);
     departmentId = seeded.department.id;
     memberId = seeded.members[0]!.id;
-    const rot = await h.call('POST', `/v1/departments/${departmentId}/rotations`, {
-      body: {
-        startDate: '2027-01-04',
-        endDate: '2027-02-26',
-        teamCount: 2,
-        pattern: { kind: 'daily' },
-      },
-    });
-    assert.equal(rot.status, 201, rot.text);
-    const pub = await h.call('POST', `/v1/rotations/${rot.json.id}/publish`, {
-      headers: { 'if-match': '"1"' },
-    });
-    assert.equal(pub.status, 200, pub.text);
-    teamId = rot.json.teams[0].id;
+    teamId = (await seedPublishedRotation(h, departmentId)).teams[0].id;
   });
   after(() => h.close());
 

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { harness, seedDepartment, type Harness } from '../support/harness.ts';
+import {
+  harness,
+  seedDepartment,
+  seedPublishedRotation,
+  type Harness,
+} from '../support/harness.ts';
 import { webClient } from '../support/web-session.ts';
 
 describe('3. dates at the ends of the range', () => {
@@ -15,17 +20,9 @@ describe('3. dates at the ends of the range', () => {
     const seeded = await seedDepartment(h);
     departmentId = seeded.department.id;
     memberId = seeded.members[0]!.id;
-    const rot = await h.call('POST', `/v1/departments/${departmentId}/rotations`, {
-      body: {
-        startDate: '2027-01-04',
-        endDate: '2027-02-26',
-        teamCount: 2,
-        pattern: { kind: 'daily' },
-      },
-    });
-    rotationId = rot.json.id;
-    teamId = rot.json.teams[0].id;
-    await h.call('POST', `/v1/rotations/${rotationId}/publish`, { headers: { 'if-match': '"1"' } });
+    const rot = await seedPublishedRotation(h, departmentId);
+    rotationId = rot.id;
+    teamId = rot.teams[0].id;
     quarantineId = (
       await h.call('POST', '/v1/quarantines', { body: { teamId, startDate: '2027-01-11' } })
     ).json.id;

@@ -14,6 +14,7 @@ import { webhookUrlIssue } from '../../src/notify/webhook-url.ts';
 import { openSqlite } from '../../src/platform/node-deps.ts';
 import { startNode } from '../../src/platform/node.ts';
 import { harness, seedDepartment, type Harness } from '../support/harness.ts';
+import { departmentRow } from '../support/rows.ts';
 
 const T0 = '2026-12-05T01:00:00.000Z';
 
@@ -195,7 +196,8 @@ describe('10. Slack Retry-After is ignored, and a crash delays a message by its 
     const path = join(dir, 'b.db');
     try {
       const db = await openSqlite(path);
-      const dept = await seedDepartmentIn(db);
+      const dept = 'dept-lease';
+      await db.executeQuery(insertDepartmentQuery(db, departmentRow(dept)));
       await db.executeQuery(
         insertOutboxQueries(db, [
           slackMessage('mine', dept, 'https://hooks.slack.com/services/T/B/1'),
@@ -241,26 +243,3 @@ describe('10. Slack Retry-After is ignored, and a crash delays a message by its 
     }
   });
 });
-
-/** A department written straight into a database file (the outbox rows need one). */
-async function seedDepartmentIn(db: Awaited<ReturnType<typeof openSqlite>>): Promise<string> {
-  const id = 'dept-lease';
-  await db.executeQuery(
-    insertDepartmentQuery(db, {
-      id,
-      name: '情報政策課',
-      timezone: 'Asia/Tokyo',
-      officeHours: { start: '08:30', end: '17:15' },
-      workdays: [1, 2, 3, 4, 5],
-      holidays: 'jp',
-      closedDates: [],
-      language: 'ja',
-      dataVersion: 0,
-      feedAllDay: false,
-      slackWebhookUrl: null,
-      createdAt: T0,
-      updatedAt: T0,
-    }),
-  );
-  return id;
-}

@@ -98,3 +98,26 @@ export async function seedDepartment(h: Harness, name = '情報政策課') {
     members: members.json.members as { id: string; email: string }[],
   };
 }
+
+/** A rotation of the department, created and published through the API (its answer, as published). */
+export async function seedPublishedRotation(
+  h: Harness,
+  departmentId: string,
+  body: Record<string, unknown> = {},
+): Promise<any> {
+  const rot = await h.call('POST', `/v1/departments/${departmentId}/rotations`, {
+    body: {
+      startDate: '2027-01-04',
+      endDate: '2027-02-26',
+      teamCount: 2,
+      pattern: { kind: 'daily' },
+      ...body,
+    },
+  });
+  if (rot.status !== 201) throw new Error(`seed rotation: ${rot.status} ${rot.text}`);
+  const pub = await h.call('POST', `/v1/rotations/${rot.json.id}/publish`, {
+    headers: { 'if-match': '"1"' },
+  });
+  if (pub.status !== 200) throw new Error(`publish rotation: ${pub.status} ${pub.text}`);
+  return pub.json;
+}
