@@ -1,6 +1,6 @@
 import type { QuarantineRow, SwapRow } from '../../db/schema.ts';
 import { quarantineOf } from '../../db/repos/quarantines.ts';
-import { daysBetween, maxDate, minDate } from '../../domain/calendar/index.ts';
+import { dateRangeIssue, maxDate, minDate } from '../../domain/calendar/index.ts';
 import {
   type Policy,
   planQuarantineMark,
@@ -141,15 +141,16 @@ function requestProblem(req: QuarantineRequest): Failure | null {
     '/onsetDate': req.onsetDate,
   });
   if (badDates.length) return invalid('The quarantine request is not valid.', badDates);
-  if (req.startDate && req.endDate && req.endDate < req.startDate)
-    return badRequest('/endDate', 'is before startDate');
-  if (
-    req.startDate &&
-    req.endDate &&
-    daysBetween(req.startDate, req.endDate) >= MAX_QUARANTINE_DAYS
-  )
-    return badRequest('/endDate', `is more than ${MAX_QUARANTINE_DAYS} days from startDate`);
-  return null;
+  if (!req.startDate || !req.endDate) return null;
+  // The window is at most MAX_QUARANTINE_DAYS days long, both ends counted.
+  switch (dateRangeIssue(req.startDate, req.endDate, MAX_QUARANTINE_DAYS - 1)) {
+    case 'empty':
+      return badRequest('/endDate', 'is before startDate');
+    case 'too-long':
+      return badRequest('/endDate', `is more than ${MAX_QUARANTINE_DAYS} days from startDate`);
+    default:
+      return null;
+  }
 }
 
 /** The new quarantine rows of a request, each of its request (the first one's id). */

@@ -2,7 +2,9 @@ import type { CompiledQuery } from 'kysely';
 import { coversDate, type Membership, type TeamRef } from '../../domain/rotation/index.ts';
 import { listMembers } from '../../db/repos/members.ts';
 import type { DepartmentRow, MemberRow } from '../../db/schema.ts';
+import { groupBy } from '../../domain/collections.ts';
 import type { Quarantine } from '../../domain/quarantine/index.ts';
+import type { Language } from '../../domain/types.ts';
 import type { Person, QuarantineNotice } from '../../notify/quarantine-notice.ts';
 import type { Deps } from '../deps.ts';
 import { quarantineNoticeQueries } from '../outbox/index.ts';
@@ -77,11 +79,12 @@ export function quarantineNotices(
 ): CompiledQuery[] {
   const dir = directories(q.rotationId);
   const window = [q.effectiveFrom, q.endDate];
-  const byTeam = new Map<string, string[]>();
-  for (const m of moved) {
-    const team = kind === 'marked' ? m.toTeamId : m.fromTeamId;
-    if (team) byTeam.set(team, [...(byTeam.get(team) ?? []), m.date]);
-  }
+  // A mark tells the teams taking the days, a lift the teams giving them back.
+  const teamOf = (m: MovedDay) => (kind === 'marked' ? m.toTeamId : m.fromTeamId);
+  const byTeam = groupBy(
+    moved.filter((m) => teamOf(m)),
+    (m) => teamOf(m)!,
+  );
   const standbyPeople =
     q.subject === 'team' ? dir.teamMembers(q.teamId!, window) : dir.member(q.memberId!);
   const notice: QuarantineNotice = {
@@ -89,7 +92,7 @@ export function quarantineNotices(
     department: {
       id: department.id,
       name: department.name,
-      language: department.language as 'ja' | 'en',
+      language: department.language as Language,
     },
     quarantine: {
       id: q.id,
@@ -102,11 +105,10 @@ export function quarantineNotices(
       ...(kind === 'lifted' && q.liftedFrom ? { liftedFrom: q.liftedFrom } : {}),
     },
     standby: { people: standbyPeople, dates: kind === 'marked' ? moved.map((m) => m.date) : [] },
-    covering: [...byTeam].map(([teamId, dates]) => ({
-      teamLabel: dir.label(teamId),
-      members: dir.teamMembers(teamId, dates),
-      dates,
-    })),
+    covering: [...byTeam].map(([teamId, days]) => {
+      const dates = days.map((m) => m.date);
+      return { teamLabel: dir.label(teamId), members: dir.teamMembers(teamId, dates), dates };
+    }),
     ...(kind === 'lifted' && q.subject === 'team'
       ? {
           returned: {

@@ -1,4 +1,4 @@
-import { dateInZone, daysBetween } from '../../domain/calendar/index.ts';
+import { dateInZone } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { findDepartment, listDepartments } from '../../db/repos/departments.ts';
 import { findMember, listAllMembers } from '../../db/repos/members.ts';
@@ -6,7 +6,14 @@ import { publishedTeams } from '../../db/repos/rotations.ts';
 import { listQuarantines } from '../../db/repos/quarantines.ts';
 import { isHrOrAdmin, type Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
-import { hrOnly, invalid, notDates, notFound, type Failure } from '../failure.ts';
+import {
+  hrOnly,
+  invalid,
+  notDates,
+  notFound,
+  queryRangeFailure,
+  type Failure,
+} from '../failure.ts';
 import { exposureOf } from './targets.ts';
 import { quarantineView } from './views.ts';
 
@@ -91,14 +98,8 @@ export async function exposureLookup(
   const today = dateInZone(deps.now(), department.timezone);
   const from = range.from ?? today;
   const to = range.to ?? today;
-  if (to < from)
-    return err(invalid('The range is empty.', [{ path: '?to', message: 'is before from' }]));
-  if (daysBetween(from, to) > MAX_EXPOSURE_DAYS)
-    return err(
-      invalid('The range is too long.', [
-        { path: '?to', message: `at most ${MAX_EXPOSURE_DAYS} days after from` },
-      ]),
-    );
+  const badRange = queryRangeFailure(from, to, MAX_EXPOSURE_DAYS);
+  if (badRange) return err(badRange);
   const found = await exposureOf(deps, department, memberId, from, to);
   return ok({
     memberId,
