@@ -8,7 +8,7 @@ import {
   bumpDataVersionQuery,
   insertDepartmentQuery,
   isDataVersionConflict,
-  listDepartments,
+  departmentsByName,
 } from '../../src/db/repos/departments.ts';
 import { findMembersByEmailKeys, insertMembersQueries } from '../../src/db/repos/members.ts';
 import { handBackSwapsQueries, swapsOf } from '../../src/db/repos/quarantines.ts';
@@ -138,7 +138,7 @@ describe('storage on D1', () => {
     // Departments by a long list of ids (a settings change may name up to 1,000 reservations).
     const ids = ['d1-many', ...many.map((m) => m.id)];
     assert.deepEqual(
-      (await listDepartments(db, ids)).map((d) => d.id),
+      (await departmentsByName(db, ids)).map((d) => d.id),
       ['d1-many'],
     );
   });

@@ -4,6 +4,5 @@ export * from './lift.ts';
 export * from './follow.ts';
 export * from './queries.ts';
 export * from './views.ts';
-export * from './context.ts';
 export { exposureOf, type QuarantineRequest } from './targets.ts';
 export { MAX_QUARANTINE_DAYS } from './decision.ts';

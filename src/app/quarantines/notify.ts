@@ -1,10 +1,9 @@
 import type { CompiledQuery } from 'kysely';
 import { coversDate, type Membership, type TeamRef } from '../../domain/rotation/index.ts';
-import { listMembers } from '../../db/repos/members.ts';
-import type { DepartmentRow, MemberRow } from '../../db/schema.ts';
+import { departmentMembers } from '../../db/repos/members.ts';
 import { groupBy } from '../../domain/collections.ts';
 import type { Quarantine } from '../../domain/quarantine/index.ts';
-import type { Language } from '../../domain/types.ts';
+import type { Department, Member } from '../../domain/types.ts';
 import type { Person, QuarantineNotice } from '../../notify/quarantine-notice.ts';
 import type { Deps } from '../deps.ts';
 import { quarantineNoticeQueries } from '../outbox/index.ts';
@@ -16,7 +15,7 @@ export interface MovedDay {
   toTeamId: string | null;
 }
 
-const person = (m: MemberRow): Person => ({ id: m.id, name: m.name, email: m.email });
+const person = (m: Member): Person => ({ id: m.id, name: m.name, email: m.email });
 
 /** A rotation's teams and memberships, as read for the quarantine at hand. */
 export interface NoticeRotation {
@@ -30,10 +29,10 @@ export interface NoticeRotation {
  */
 export async function loadNoticeDirectory(
   deps: Deps,
-  department: DepartmentRow,
+  department: Department,
   rotations: ReadonlyMap<string, NoticeRotation>,
 ): Promise<NoticeDirectory> {
-  const members = await listMembers(deps.db, department.id, true);
+  const members = await departmentMembers(deps.db, department.id, true);
   return (rotationId) => directory(members, rotationId ? rotations.get(rotationId) : undefined);
 }
 /** The directory of one rotation's people (null: the department's, for a member quarantine). */
@@ -41,7 +40,7 @@ export type NoticeDirectory = (rotationId: string | null) => Directory;
 type Directory = ReturnType<typeof directory>;
 
 /** By id, the chiefs, and each team's members on a date. */
-function directory(members: readonly MemberRow[], rotation: NoticeRotation | undefined) {
+function directory(members: readonly Member[], rotation: NoticeRotation | undefined) {
   const teams = rotation?.teams ?? [];
   const memberships = rotation?.memberships ?? [];
   const byId = new Map(members.map((m) => [m.id, m]));
@@ -69,7 +68,7 @@ function directory(members: readonly MemberRow[], rotation: NoticeRotation | und
  */
 export function quarantineNotices(
   deps: Deps,
-  department: DepartmentRow,
+  department: Department,
   q: Quarantine,
   kind: 'marked' | 'lifted',
   moved: MovedDay[],
@@ -92,7 +91,7 @@ export function quarantineNotices(
     department: {
       id: department.id,
       name: department.name,
-      language: department.language as Language,
+      language: department.language,
     },
     quarantine: {
       id: q.id,

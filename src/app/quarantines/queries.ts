@@ -1,9 +1,9 @@
 import { dateInZone } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
-import { findDepartment, listDepartments } from '../../db/repos/departments.ts';
-import { findMember, listAllMembers } from '../../db/repos/members.ts';
+import { departmentById, departmentsByName } from '../../db/repos/departments.ts';
+import { allMembers, memberById } from '../../db/repos/members.ts';
 import { publishedTeams } from '../../db/repos/rotations.ts';
-import { listQuarantines } from '../../db/repos/quarantines.ts';
+import { quarantinesIn } from '../../db/repos/quarantines.ts';
 import { isHrOrAdmin, type Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import {
@@ -27,12 +27,12 @@ export async function quarantineList(
   filter: { active?: boolean; departmentId?: string },
 ) {
   if (!isHrOrAdmin(actor)) return err(hrOnly());
-  const zones = new Map((await listDepartments(deps.db)).map((d) => [d.id, d.timezone]));
-  const rows = await listQuarantines(deps.db, filter.departmentId);
+  const zones = new Map((await departmentsByName(deps.db)).map((d) => [d.id, d.timezone]));
+  const quarantines = await quarantinesIn(deps.db, filter.departmentId);
   return ok(
-    rows
+    quarantines
       .map((q) =>
-        quarantineView(q, dateInZone(deps.now(), zones.get(q.department_id) ?? 'Asia/Tokyo')),
+        quarantineView(q, dateInZone(deps.now(), zones.get(q.departmentId) ?? 'Asia/Tokyo')),
       )
       .filter((v) => filter.active === undefined || v.active === filter.active),
   );
@@ -45,8 +45,8 @@ export async function quarantineList(
 export async function quarantineDirectory(deps: Deps, actor: Actor) {
   if (!isHrOrAdmin(actor)) return err(hrOnly());
   const [departments, members, teams] = await Promise.all([
-    listDepartments(deps.db),
-    listAllMembers(deps.db),
+    departmentsByName(deps.db),
+    allMembers(deps.db),
     publishedTeams(deps.db),
   ]);
   return ok({
@@ -57,18 +57,18 @@ export async function quarantineDirectory(deps: Deps, actor: Actor) {
     })),
     members: members.map((m) => ({
       id: m.id,
-      departmentId: m.department_id,
+      departmentId: m.departmentId,
       name: m.name,
       email: m.email,
-      active: m.active === 1,
+      active: m.active,
     })),
     teams: teams.map((t) => ({
       id: t.id,
       label: t.label,
-      departmentId: t.department_id,
-      rotationId: t.rotation_id,
-      rotationName: t.rotation_name,
-      endDate: t.end_date,
+      departmentId: t.departmentId,
+      rotationId: t.rotationId,
+      rotationName: t.rotationName,
+      endDate: t.endDate,
     })),
   });
 }
@@ -92,9 +92,9 @@ export async function exposureLookup(
   if (!isHrOrAdmin(actor)) return err(hrOnly());
   const badDates = notDates({ '?from': range.from, '?to': range.to });
   if (badDates.length) return err(invalid('The range is not valid.', badDates));
-  const member = await findMember(deps.db, memberId);
+  const member = await memberById(deps.db, memberId);
   if (!member) return err(notFound(`No member ${memberId}.`));
-  const department = (await findDepartment(deps.db, member.department_id))!;
+  const department = (await departmentById(deps.db, member.departmentId))!;
   const today = dateInZone(deps.now(), department.timezone);
   const from = range.from ?? today;
   const to = range.to ?? today;

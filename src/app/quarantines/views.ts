@@ -1,58 +1,76 @@
-import { effectiveEnd } from '../../domain/quarantine/index.ts';
 import {
-  quarantineOf,
   quarantinesOfRequest,
-  storedCapacityEffect,
+  requestCapacityEffect,
   swapsOf,
 } from '../../db/repos/quarantines.ts';
-import type { QuarantineRow } from '../../db/schema.ts';
-import type { CapacityEffect } from '../capacity/index.ts';
+import { effectiveEnd, type QuarantineRecord } from '../../domain/quarantine/index.ts';
 import type { Deps } from '../deps.ts';
 
 /** A quarantine as HR and admin see it (with its reason: never shown to staff). */
-export function quarantineView(q: QuarantineRow, today: string) {
+export function quarantineView(q: QuarantineRecord, today: string) {
   return {
     id: q.id,
-    departmentId: q.department_id,
-    subject: q.subject as 'team' | 'member',
-    teamId: q.team_id,
-    memberId: q.member_id,
-    rotationId: q.rotation_id,
-    startDate: q.start_date,
-    endDate: q.end_date,
-    effectiveFrom: q.effective_from,
+    departmentId: q.departmentId,
+    subject: q.subject,
+    teamId: q.teamId,
+    memberId: q.memberId,
+    rotationId: q.rotationId,
+    startDate: q.startDate,
+    endDate: q.endDate,
+    effectiveFrom: q.effectiveFrom,
     reason: q.reason,
-    positiveMemberId: q.positive_member_id,
-    onsetDate: q.onset_date,
-    markedBy: q.marked_by,
-    markedAt: q.marked_at,
-    liftedAt: q.lifted_at,
-    liftedFrom: q.lifted_from,
-    active: effectiveEnd(quarantineOf(q)) >= today,
+    positiveMemberId: q.positiveMemberId,
+    onsetDate: q.onsetDate,
+    markedBy: q.markedBy,
+    markedAt: q.markedAt,
+    liftedAt: q.liftedAt,
+    liftedFrom: q.liftedFrom,
+    active: effectiveEnd(q) >= today,
   };
 }
 
-/** The answer to a quarantine request, rebuilt from what is stored: a replay answers the same. */
-export async function requestResponse(deps: Deps, requestId: string, today: string) {
-  const rows = await quarantinesOfRequest(deps.db, requestId);
-  const swaps = await swapsOf(
-    deps.db,
-    rows.map((r) => r.id),
-  );
-  const primary = rows.find((r) => r.id === requestId) ?? rows[0]!;
-  const swapView = swaps.map((s) => ({
+/** A slot a quarantine moved, as the answers list it. */
+export interface SwapView {
+  date: string;
+  slot: number;
+  fromTeamId: string;
+  toTeamId: string | null;
+  quarantineId: string;
+}
+
+/** The swaps as the answers list them. */
+export const swapViews = (swaps: readonly SwapView[]): SwapView[] =>
+  swaps.map((s) => ({
     date: s.date,
     slot: s.slot,
-    fromTeamId: s.from_team_id,
-    toTeamId: s.to_team_id,
-    quarantineId: s.quarantine_id,
+    fromTeamId: s.fromTeamId,
+    toTeamId: s.toTeamId,
+    quarantineId: s.quarantineId,
   }));
+
+/** The dates some slot of the swaps found no team, in order. */
+export const uncoveredDates = (swaps: readonly SwapView[]): string[] =>
+  [...new Set(swaps.filter((s) => s.toTeamId === null).map((s) => s.date))].sort();
+
+/** The answer to a quarantine request, rebuilt from what is stored: a replay answers the same. */
+export async function requestResponse(deps: Deps, requestId: string, today: string) {
+  const [quarantines, capacityEffect] = await Promise.all([
+    quarantinesOfRequest(deps.db, requestId),
+    requestCapacityEffect(deps.db, requestId),
+  ]);
+  const swaps = swapViews(
+    await swapsOf(
+      deps.db,
+      quarantines.map((q) => q.id),
+    ),
+  );
+  const primary = quarantines.find((q) => q.id === requestId) ?? quarantines[0]!;
   return {
     ...quarantineView(primary, today),
-    quarantines: rows.map((r) => quarantineView(r, today)),
-    swaps: swapView,
-    uncovered: [...new Set(swapView.filter((s) => s.toTeamId === null).map((s) => s.date))].sort(),
+    quarantines: quarantines.map((q) => quarantineView(q, today)),
+    swaps,
+    uncovered: uncoveredDates(swaps),
     // Requests marked before remote capacity was tracked have none.
-    capacityEffect: storedCapacityEffect(primary) as CapacityEffect | null,
+    capacityEffect,
   };
 }

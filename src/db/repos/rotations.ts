@@ -1,21 +1,15 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
-import { insertChunks as chunks } from '../chunks.ts';
+import { insertChunks as chunks, parameterGroups } from '../chunks.ts';
 import { fromJson, toJson } from '../json.ts';
-import type { DB, MembershipRow, RotationRow, TeamRow } from '../schema.ts';
-import {
-  findRotation,
-  findTeam,
-  membershipOf,
-  membershipsOf,
-  publishedRotationsIn,
-  shiftOf,
-  shiftsOf,
-  teamsOf,
-} from './rotation-rows.ts';
-import type { MembershipRecord, Rotation, ShiftRecord, Team } from '../../domain/rotation/index.ts';
+import type { DB, MembershipRow, RotationRow, ShiftRow, TeamRow } from '../schema.ts';
+import type {
+  MembershipRecord,
+  Rotation,
+  ShiftRecord,
+  Team,
+  TeamRef,
+} from '../../domain/rotation/index.ts';
 import type { IsoDate } from '../../domain/types.ts';
-
-export * from './rotation-rows.ts';
 
 // A rotation as stored, its pattern, constraints and buffer dates read.
 const rotationFromRow = (r: RotationRow): Rotation => ({
@@ -44,14 +38,29 @@ const teamFromRow = (t: TeamRow): Team => ({
 });
 
 const membershipFromRow = (m: MembershipRow): MembershipRecord => ({
-  ...membershipOf(m),
   id: m.id,
   rotationId: m.rotation_id,
+  memberId: m.member_id,
+  teamId: m.team_id,
+  fromDate: m.from_date,
+  toDate: m.to_date,
+  officeFrom: m.office_from,
+});
+
+const shiftFromRow = (s: ShiftRow): ShiftRecord => ({
+  id: s.id,
+  teamId: s.team_id,
+  date: s.date,
+  slot: s.slot,
+  start: s.start_time,
+  end: s.end_time,
+  status: s.status,
+  sequence: s.sequence,
 });
 
 /** One rotation by id, or undefined. */
 export async function rotationById(db: Kysely<DB>, id: string): Promise<Rotation | undefined> {
-  const row = await findRotation(db, id);
+  const row = await db.selectFrom('rotations').selectAll().where('id', '=', id).executeTakeFirst();
   return row && rotationFromRow(row);
 }
 
@@ -75,18 +84,71 @@ export async function publishedRotations(
   to: string,
   exceptId?: string,
 ): Promise<Rotation[]> {
-  return (await publishedRotationsIn(db, departmentId, from, to, exceptId)).map(rotationFromRow);
+  let q = db
+    .selectFrom('rotations')
+    .selectAll()
+    .where('department_id', '=', departmentId)
+    .where('status', '=', 'published')
+    .where('start_date', '<=', to)
+    .where('end_date', '>=', from);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.orderBy('start_date').orderBy('id').execute()).map(rotationFromRow);
+}
+
+/** A team of a published rotation, with the rotation's name, dates and department. */
+export interface PublishedTeam extends TeamRef {
+  rotationId: string;
+  rotationName: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  departmentId: string;
+}
+
+/** The teams of every published rotation, in rotation order. */
+export async function publishedTeams(db: Kysely<DB>): Promise<PublishedTeam[]> {
+  const rows = await db
+    .selectFrom('teams')
+    .innerJoin('rotations', 'rotations.id', 'teams.rotation_id')
+    .where('rotations.status', '=', 'published')
+    .select([
+      'teams.id as id',
+      'teams.label as label',
+      'rotations.id as rotation_id',
+      'rotations.name as rotation_name',
+      'rotations.start_date as start_date',
+      'rotations.end_date as end_date',
+      'rotations.department_id as department_id',
+    ])
+    .orderBy('rotations.start_date')
+    .orderBy('rotations.id')
+    .orderBy('teams.label')
+    .execute();
+  return rows.map((t) => ({
+    id: t.id,
+    label: t.label,
+    rotationId: t.rotation_id,
+    rotationName: t.rotation_name,
+    startDate: t.start_date,
+    endDate: t.end_date,
+    departmentId: t.department_id,
+  }));
 }
 
 /** One team by id, or undefined. */
 export async function teamById(db: Kysely<DB>, id: string): Promise<Team | undefined> {
-  const row = await findTeam(db, id);
+  const row = await db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
   return row && teamFromRow(row);
 }
 
 /** A rotation's teams in order. */
 export async function rotationTeams(db: Kysely<DB>, rotationId: string): Promise<Team[]> {
-  return (await teamsOf(db, rotationId)).map(teamFromRow);
+  const rows = await db
+    .selectFrom('teams')
+    .selectAll()
+    .where('rotation_id', '=', rotationId)
+    .orderBy('ordinal')
+    .execute();
+  return rows.map(teamFromRow);
 }
 
 /** A rotation's memberships, by from date. */
@@ -94,7 +156,27 @@ export async function rotationMemberships(
   db: Kysely<DB>,
   rotationId: string,
 ): Promise<MembershipRecord[]> {
-  return (await membershipsOf(db, rotationId)).map(membershipFromRow);
+  const rows = await db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('rotation_id', '=', rotationId)
+    .orderBy('from_date')
+    .orderBy('id')
+    .execute();
+  return rows.map(membershipFromRow);
+}
+
+/** The memberships of the given teams (of any rotation), in groups within D1's parameter limit. */
+export async function teamMemberships(
+  db: Kysely<DB>,
+  teamIds: readonly string[],
+): Promise<MembershipRecord[]> {
+  const groups = await Promise.all(
+    parameterGroups([...new Set(teamIds)]).map((ids) =>
+      db.selectFrom('memberships').selectAll().where('team_id', 'in', ids).execute(),
+    ),
+  );
+  return groups.flat().map(membershipFromRow);
 }
 
 /** A rotation's shifts, optionally within [from, to], by date and slot. */
@@ -103,7 +185,11 @@ export async function rotationShifts(
   rotationId: string,
   range: { from?: string; to?: string } = {},
 ): Promise<ShiftRecord[]> {
-  return (await shiftsOf(db, rotationId, range)).map(shiftOf);
+  let q = db.selectFrom('shifts').selectAll().where('rotation_id', '=', rotationId);
+  if (range.from) q = q.where('date', '>=', range.from);
+  if (range.to) q = q.where('date', '<=', range.to);
+  const rows = await q.orderBy('date').orderBy('slot').orderBy('status', 'desc').execute();
+  return rows.map(shiftFromRow);
 }
 
 /** Stores a new rotation. */
@@ -160,12 +246,13 @@ export function insertMembershipsQueries(
   return chunks(rows).map((c) => db.insertInto('memberships').values(c).compile());
 }
 
-/** Stores new shifts of a rotation, made at `at`. */
+/** Stores new shifts of a rotation, made at `at` (a cover says so in its reason). */
 export function insertShiftRecordsQueries(
   db: Kysely<DB>,
   rotationId: string,
   shifts: readonly ShiftRecord[],
   at: string,
+  reason: string | null = null,
 ): CompiledQuery[] {
   const rows = shifts.map((s) => ({
     id: s.id,
@@ -177,7 +264,7 @@ export function insertShiftRecordsQueries(
     end_time: s.end,
     status: s.status,
     sequence: s.sequence,
-    reason: null,
+    reason,
     created_at: at,
     updated_at: at,
   }));
