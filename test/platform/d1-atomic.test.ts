@@ -11,7 +11,7 @@ import {
   departmentsByName,
 } from '../../src/db/repos/departments.ts';
 import { findMembersByEmailKeys, insertMembersQueries } from '../../src/db/repos/members.ts';
-import { handBackSwapsQueries, swapsOf } from '../../src/db/repos/quarantines.ts';
+import { handBackSwapsQueries, swapsOf } from '../../src/db/repos/swaps.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { d1Atomic, d1Kysely, ensureMigrated } from '../../src/platform/worker-deps.ts';
 import { root, wranglerEnv } from '../support/workerd.ts';

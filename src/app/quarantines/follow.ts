@@ -1,10 +1,7 @@
 import type { CompiledQuery } from 'kysely';
 import { insertQuarantineQuery, quarantinesIn } from '../../db/repos/quarantines.ts';
-import {
-  publishedRotations,
-  rotationMemberships,
-  teamMemberships,
-} from '../../db/repos/rotations.ts';
+import { publishedRotations, rotationMemberships } from '../../db/repos/rotations.ts';
+import { teamMemberships } from '../../db/repos/memberships.ts';
 import { maxDate, minDate } from '../../domain/calendar/index.ts';
 import {
   effectiveEnd,

@@ -1,4 +1,5 @@
-import { quarantineById, quarantinesIn, rotationSwapsOf } from '../../db/repos/quarantines.ts';
+import { quarantineById, quarantinesIn } from '../../db/repos/quarantines.ts';
+import { rotationSwapsOf } from '../../db/repos/swaps.ts';
 import { departmentById } from '../../db/repos/departments.ts';
 import { dateInZone } from '../../domain/calendar/index.ts';
 import type { LiftInput, LiftRotation, QuarantineRecord } from '../../domain/quarantine/index.ts';

@@ -1,6 +1,8 @@
 import type { CompiledQuery } from 'kysely';
-import { cancelShiftQuery, insertSwapsQueries } from '../../db/repos/quarantines.ts';
-import { insertShiftRecordsQueries, setOfficeFromQuery } from '../../db/repos/rotations.ts';
+import { cancelShiftQuery } from '../../db/repos/quarantines.ts';
+import { insertSwapsQueries } from '../../db/repos/swaps.ts';
+import { insertShiftRecordsQueries } from '../../db/repos/shifts.ts';
+import { setOfficeFromQuery } from '../../db/repos/memberships.ts';
 import type { OutageSwaps, SwapRecord } from '../../domain/quarantine/index.ts';
 import {
   officeFromAfterNewDays,

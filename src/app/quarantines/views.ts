@@ -1,8 +1,5 @@
-import {
-  quarantinesOfRequest,
-  requestCapacityEffect,
-  swapsOf,
-} from '../../db/repos/quarantines.ts';
+import { quarantinesOfRequest, requestCapacityEffect } from '../../db/repos/quarantines.ts';
+import { swapsOf } from '../../db/repos/swaps.ts';
 import { effectiveEnd, type QuarantineRecord } from '../../domain/quarantine/index.ts';
 import type { Deps } from '../deps.ts';
 

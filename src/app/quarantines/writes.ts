@@ -2,13 +2,12 @@ import type { CompiledQuery } from 'kysely';
 import { bumpDataVersionQuery, isDataVersionConflict } from '../../db/repos/departments.ts';
 import {
   cancelShiftQuery,
-  coverSwapQuery,
-  handBackSwapsQueries,
   insertIdempotencyKeyQuery,
   insertQuarantineQuery,
   liftQuarantineQuery,
   restoreShiftQuery,
 } from '../../db/repos/quarantines.ts';
+import { coverSwapQuery, handBackSwapsQueries } from '../../db/repos/swaps.ts';
 import type { CapacityEffect } from '../../domain/capacity/index.ts';
 import type { LiftPlan } from '../../domain/quarantine/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';

@@ -1,10 +1,10 @@
 import { bumpDataVersionQuery, departmentById } from '../../db/repos/departments.ts';
 import {
   bumpVersionQuery,
-  deleteShiftsBeforeQuery,
   isVersionConflict,
   publishedRotations,
 } from '../../db/repos/rotations.ts';
+import { deleteShiftsBeforeQuery } from '../../db/repos/shifts.ts';
 import { maxDate } from '../../domain/calendar/index.ts';
 import { err, type Result } from '../../domain/result.ts';
 import type { Actor } from '../actor.ts';

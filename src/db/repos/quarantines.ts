@@ -1,18 +1,16 @@
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
-import { insertChunks, parameterGroups } from '../chunks.ts';
 import { fromJson, toJson } from '../json.ts';
-import type { DB, QuarantineRow, SwapRow } from '../schema.ts';
+import type { DB, QuarantineRow } from '../schema.ts';
 import type { CapacityEffect } from '../../domain/capacity/index.ts';
 import {
   standbyWindowsOf,
   type Quarantine,
   type QuarantineRecord,
   type StandbyWindow,
-  type SwapRecord,
 } from '../../domain/quarantine/index.ts';
-import { teamMemberships } from './rotations.ts';
+import { teamMemberships } from './memberships.ts';
 
-// A quarantine as stored, and back.
+// A quarantine as stored.
 const quarantineFromRow = (q: QuarantineRow): QuarantineRecord => ({
   id: q.id,
   departmentId: q.department_id,
@@ -32,18 +30,6 @@ const quarantineFromRow = (q: QuarantineRow): QuarantineRecord => ({
   liftedAt: q.lifted_at,
   liftedFrom: q.lifted_from,
   liftedBy: q.lifted_by,
-});
-
-const swapFromRow = (s: SwapRow): SwapRecord => ({
-  id: s.id,
-  quarantineId: s.quarantine_id,
-  date: s.date,
-  slot: s.slot,
-  fromTeamId: s.from_team_id,
-  toTeamId: s.to_team_id,
-  cancelledShiftId: s.cancelled_shift_id,
-  coveringShiftId: s.covering_shift_id,
-  handedBackAt: s.handed_back_at,
 });
 
 /** Inserts a quarantine; the first of a request keeps the request's capacity effect, for its replay. */
@@ -76,29 +62,6 @@ export function insertQuarantineQuery(
       capacity_effect: capacityEffect && toJson(capacityEffect),
     })
     .compile();
-}
-
-/** Inserts new swaps of a rotation, made at `at`, in as many statements as D1's parameter limit needs. */
-export function insertSwapsQueries(
-  db: Kysely<DB>,
-  rotationId: string,
-  swaps: readonly SwapRecord[],
-  at: string,
-): CompiledQuery[] {
-  const rows: SwapRow[] = swaps.map((s) => ({
-    id: s.id,
-    quarantine_id: s.quarantineId,
-    rotation_id: rotationId,
-    date: s.date,
-    slot: s.slot,
-    from_team_id: s.fromTeamId,
-    to_team_id: s.toTeamId,
-    cancelled_shift_id: s.cancelledShiftId,
-    covering_shift_id: s.coveringShiftId,
-    created_at: at,
-    handed_back_at: s.handedBackAt,
-  }));
-  return insertChunks(rows).map((c) => db.insertInto('swaps').values(c).compile());
 }
 
 /** Claims an Idempotency-Key; a second claim of the same key fails the whole atomic write. */
@@ -192,31 +155,6 @@ export async function quarantinesIn(
   return (await q.orderBy('marked_at', 'desc').orderBy('id').execute()).map(quarantineFromRow);
 }
 
-/** The swaps of the given quarantines, by date and slot (the ids go in groups: D1 binds at most 100 parameters). */
-export async function swapsOf(
-  db: Kysely<DB>,
-  quarantineIds: readonly string[],
-): Promise<SwapRecord[]> {
-  const groups = await Promise.all(
-    parameterGroups(quarantineIds).map((ids) =>
-      db
-        .selectFrom('swaps')
-        .selectAll()
-        .where('quarantine_id', 'in', ids)
-        .orderBy('date')
-        .orderBy('slot')
-        .execute(),
-    ),
-  );
-  const rows =
-    groups.length <= 1
-      ? (groups[0] ?? [])
-      : groups
-          .flat()
-          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.slot - b.slot));
-  return rows.map(swapFromRow);
-}
-
 /** Cancels a scheduled shift (its sequence grows: the day changed). */
 export function cancelShiftQuery(
   db: Kysely<DB>,
@@ -254,44 +192,6 @@ export function liftQuarantineQuery(
     .where('id', '=', id)
     .where('lifted_at', 'is', null)
     .compile();
-}
-
-/** Marks swaps handed back, in as many statements as D1's 100 parameters need (none for no ids). */
-export function handBackSwapsQueries(
-  db: Kysely<DB>,
-  ids: readonly string[],
-  at: string,
-): CompiledQuery[] {
-  return parameterGroups(ids, 1).map((group) =>
-    db.updateTable('swaps').set({ handed_back_at: at }).where('id', 'in', group).compile(),
-  );
-}
-
-/** A once-uncovered slot now taken by a team. */
-export function coverSwapQuery(
-  db: Kysely<DB>,
-  swapId: string,
-  toTeamId: string,
-  coveringShiftId: string,
-): CompiledQuery {
-  return db
-    .updateTable('swaps')
-    .set({ to_team_id: toTeamId, covering_shift_id: coveringShiftId })
-    .where('id', '=', swapId)
-    .compile();
-}
-
-/** Every swap of a rotation, by date and slot. */
-export async function rotationSwapsOf(db: Kysely<DB>, rotationId: string): Promise<SwapRecord[]> {
-  const rows = await db
-    .selectFrom('swaps')
-    .selectAll()
-    .where('rotation_id', '=', rotationId)
-    .orderBy('date')
-    .orderBy('slot')
-    .orderBy('created_at')
-    .execute();
-  return rows.map(swapFromRow);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
-import { insertChunks as chunks, parameterGroups } from '../chunks.ts';
+import { insertChunks as chunks } from '../chunks.ts';
 import { fromJson, toJson } from '../json.ts';
-import type { DB, MembershipRow, RotationRow, ShiftRow, TeamRow } from '../schema.ts';
+import type { DB, RotationRow, TeamRow } from '../schema.ts';
 import type {
   MembershipRecord,
   Rotation,
@@ -9,6 +9,8 @@ import type {
   Team,
   TeamRef,
 } from '../../domain/rotation/index.ts';
+import { membershipFromRow } from './memberships.ts';
+import { shiftFromRow } from './shifts.ts';
 import type { IsoDate } from '../../domain/types.ts';
 
 // A rotation as stored, its pattern, constraints and buffer dates read.
@@ -35,27 +37,6 @@ const teamFromRow = (t: TeamRow): Team => ({
   label: t.label,
   rotationId: t.rotation_id,
   ordinal: t.ordinal,
-});
-
-const membershipFromRow = (m: MembershipRow): MembershipRecord => ({
-  id: m.id,
-  rotationId: m.rotation_id,
-  memberId: m.member_id,
-  teamId: m.team_id,
-  fromDate: m.from_date,
-  toDate: m.to_date,
-  officeFrom: m.office_from,
-});
-
-const shiftFromRow = (s: ShiftRow): ShiftRecord => ({
-  id: s.id,
-  teamId: s.team_id,
-  date: s.date,
-  slot: s.slot,
-  start: s.start_time,
-  end: s.end_time,
-  status: s.status,
-  sequence: s.sequence,
 });
 
 /** One rotation by id, or undefined. */
@@ -166,19 +147,6 @@ export async function rotationMemberships(
   return rows.map(membershipFromRow);
 }
 
-/** The memberships of the given teams (of any rotation), in groups within D1's parameter limit. */
-export async function teamMemberships(
-  db: Kysely<DB>,
-  teamIds: readonly string[],
-): Promise<MembershipRecord[]> {
-  const groups = await Promise.all(
-    parameterGroups([...new Set(teamIds)]).map((ids) =>
-      db.selectFrom('memberships').selectAll().where('team_id', 'in', ids).execute(),
-    ),
-  );
-  return groups.flat().map(membershipFromRow);
-}
-
 /** A rotation's shifts, optionally within [from, to], by date and slot. */
 export async function rotationShifts(
   db: Kysely<DB>,
@@ -227,50 +195,6 @@ export function insertTeamsQueries(db: Kysely<DB>, teams: readonly Team[]): Comp
   return chunks(rows).map((c) => db.insertInto('teams').values(c).compile());
 }
 
-/** Stores new memberships, made at `at`. */
-export function insertMembershipsQueries(
-  db: Kysely<DB>,
-  memberships: readonly MembershipRecord[],
-  at: string,
-): CompiledQuery[] {
-  const rows = memberships.map((m) => ({
-    id: m.id,
-    rotation_id: m.rotationId,
-    team_id: m.teamId,
-    member_id: m.memberId,
-    from_date: m.fromDate,
-    to_date: m.toDate,
-    office_from: m.officeFrom,
-    created_at: at,
-  }));
-  return chunks(rows).map((c) => db.insertInto('memberships').values(c).compile());
-}
-
-/** Stores new shifts of a rotation, made at `at` (a cover says so in its reason). */
-export function insertShiftRecordsQueries(
-  db: Kysely<DB>,
-  rotationId: string,
-  shifts: readonly ShiftRecord[],
-  at: string,
-  reason: string | null = null,
-): CompiledQuery[] {
-  const rows = shifts.map((s) => ({
-    id: s.id,
-    rotation_id: rotationId,
-    team_id: s.teamId,
-    date: s.date,
-    slot: s.slot,
-    start_time: s.start,
-    end_time: s.end,
-    status: s.status,
-    sequence: s.sequence,
-    reason,
-    created_at: at,
-    updated_at: at,
-  }));
-  return chunks(rows).map((c) => db.insertInto('shifts').values(c).compile());
-}
-
 /** Deletes a rotation's teams, memberships and shifts (a draft being regenerated). */
 export function clearRotationQueries(db: Kysely<DB>, rotationId: string): CompiledQuery[] {
   return [
@@ -278,36 +202,6 @@ export function clearRotationQueries(db: Kysely<DB>, rotationId: string): Compil
     db.deleteFrom('memberships').where('rotation_id', '=', rotationId).compile(),
     db.deleteFrom('teams').where('rotation_id', '=', rotationId).compile(),
   ];
-}
-
-/** Drops a draft's shifts before `date` (days that passed while it was a draft were never worked). */
-export function deleteShiftsBeforeQuery(
-  db: Kysely<DB>,
-  rotationId: string,
-  date: string,
-): CompiledQuery {
-  return db
-    .deleteFrom('shifts')
-    .where('rotation_id', '=', rotationId)
-    .where('date', '<', date)
-    .compile();
-}
-
-export function closeMembershipQuery(db: Kysely<DB>, id: string, toDate: string): CompiledQuery {
-  return db.updateTable('memberships').set({ to_date: toDate }).where('id', '=', id).compile();
-}
-
-/** Moves a membership's first office day (the bridging rule after office days were added). */
-export function setOfficeFromQuery(db: Kysely<DB>, id: string, officeFrom: string): CompiledQuery {
-  return db
-    .updateTable('memberships')
-    .set({ office_from: officeFrom })
-    .where('id', '=', id)
-    .compile();
-}
-
-export function deleteMembershipQuery(db: Kysely<DB>, id: string): CompiledQuery {
-  return db.deleteFrom('memberships').where('id', '=', id).compile();
 }
 
 /**
@@ -346,29 +240,3 @@ export function bumpVersionQuery(
 /** Did an atomic write fail because the rotation's version moved meanwhile? */
 export const isVersionConflict = (e: unknown): boolean =>
   e instanceof Error && /NOT NULL constraint failed: rotations\.version/i.test(e.message);
-
-/** The swaps of a rotation over [from, to] still in force (not handed back): who gave a day to whom. */
-export async function swapsInForce(
-  db: Kysely<DB>,
-  rotationId: string,
-  from: IsoDate,
-  to: IsoDate,
-): Promise<{ date: IsoDate; slot: number; fromTeamId: string; toTeamId: string | null }[]> {
-  const rows = await db
-    .selectFrom('swaps')
-    .select(['date', 'slot', 'from_team_id', 'to_team_id'])
-    .where('rotation_id', '=', rotationId)
-    .where('handed_back_at', 'is', null)
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .orderBy('date')
-    .orderBy('slot')
-    .orderBy('created_at')
-    .execute();
-  return rows.map((s) => ({
-    date: s.date,
-    slot: s.slot,
-    fromTeamId: s.from_team_id,
-    toTeamId: s.to_team_id,
-  }));
-}
