@@ -19,7 +19,7 @@ import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { loadPolicy } from '../settings/index.ts';
-import { loadNoticeDirectory, quarantineNotices } from './notify.ts';
+import { loadNoticeDirectory, quarantineNotices } from './notices.ts';
 import { loadRotationStates } from './rotation-state.ts';
 import { swapWrites } from './swaps.ts';
 

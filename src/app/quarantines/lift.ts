@@ -11,7 +11,7 @@ import { capacityEffectOf } from '../capacity/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, hrOnly, invalid, notDates, type Failure } from '../failure.ts';
 import { loadLiftSnapshot, type LiftSnapshot } from './snapshot.ts';
-import { quarantineView } from './views.ts';
+import { quarantineView } from './view.ts';
 import { commitUnlessPlanChanged, liftWrites } from './writes.ts';
 
 /** The answer to a lift: what went back, what stayed, what got covered, and the lifted quarantine. */

@@ -10,9 +10,9 @@ import { isHrOrAdmin, type Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { hrOnly, invalid, type Failure } from '../failure.ts';
 import { hashSecret } from '../secrets.ts';
-import { decideQuarantine } from './decision.ts';
+import { decideQuarantine } from './decide.ts';
 import type { QuarantineRequest } from './targets.ts';
-import { requestResponse } from './views.ts';
+import { requestResponse } from './view.ts';
 import { commitUnlessPlanChanged, markWrites } from './writes.ts';
 
 type MarkAnswer = Result<Awaited<ReturnType<typeof requestResponse>>, Failure>;

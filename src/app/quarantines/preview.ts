@@ -1,8 +1,8 @@
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
-import { decideQuarantine } from './decision.ts';
+import { decideQuarantine } from './decide.ts';
 import type { QuarantineRequest } from './targets.ts';
-import { quarantineView, uncoveredDates } from './views.ts';
+import { quarantineView, uncoveredDates } from './view.ts';
 import { ok } from '../../domain/result.ts';
 
 /** What marking this quarantine would do (swaps, uncovered days, capacity effect), computed without writing. */

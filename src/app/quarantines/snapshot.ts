@@ -9,7 +9,7 @@ import type { Deps } from '../deps.ts';
 import { notFound, type Failure } from '../failure.ts';
 import { loadCapacityBasis, type CapacityBasis } from '../capacity/index.ts';
 import { loadOrgSettings } from '../settings/index.ts';
-import { loadNoticeDirectory, type NoticeDirectory } from './notify.ts';
+import { loadNoticeDirectory, type NoticeDirectory } from './notices.ts';
 import { loadRotationStates, type RotationState } from './rotation-state.ts';
 
 /** Everything a lift is decided and written on, read once at the start of the request. */

@@ -16,8 +16,8 @@ import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { planChanged, type Failure } from '../failure.ts';
-import { quarantineNotices } from './notify.ts';
-import type { MarkDecision } from './decision.ts';
+import { quarantineNotices } from './notices.ts';
+import type { MarkDecision } from './decide.ts';
 import type { LiftSnapshot } from './snapshot.ts';
 import { bridgingWrites, coverQueries, coverShifts, swapWrites } from './swaps.ts';
 

@@ -15,10 +15,10 @@ import { capacityEffectOf, loadCapacityBasis, type CapacityBasis } from '../capa
 import type { Deps } from '../deps.ts';
 import { hrOnly, invalid, notDates, type Failure } from '../failure.ts';
 import { loadOrgSettings } from '../settings/index.ts';
-import { loadNoticeDirectory, type NoticeDirectory } from './notify.ts';
+import { loadNoticeDirectory, type NoticeDirectory } from './notices.ts';
 import { loadRotationStates, type RotationState } from './rotation-state.ts';
 import { badRequest, loadTargets, type QuarantineRequest, type Targets } from './targets.ts';
-import type { SwapView } from './views.ts';
+import type { SwapView } from './view.ts';
 
 /** The longest quarantine a request may mark (a year; the policy's default is 14 days). */
 export const MAX_QUARANTINE_DAYS = 366;
