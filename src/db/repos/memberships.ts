@@ -46,6 +46,7 @@ export function insertMembershipsQueries(
   return chunks(rows).map((c) => db.insertInto('memberships').values(c).compile());
 }
 
+/** Ends a membership on `toDate`, inclusive (a move ends the old one the day before). */
 export function closeMembershipQuery(db: Kysely<DB>, id: string, toDate: string): CompiledQuery {
   return db.updateTable('memberships').set({ to_date: toDate }).where('id', '=', id).compile();
 }
@@ -59,6 +60,7 @@ export function setOfficeFromQuery(db: Kysely<DB>, id: string, officeFrom: strin
     .compile();
 }
 
+/** Deletes a membership (a move on the day it starts replaces it). */
 export function deleteMembershipQuery(db: Kysely<DB>, id: string): CompiledQuery {
   return db.deleteFrom('memberships').where('id', '=', id).compile();
 }
