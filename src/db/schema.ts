@@ -15,6 +15,7 @@ import type {
   RotationStatus,
   ShiftStatus,
 } from '../domain/rotation/index.ts';
+import type { CapacityEffect } from '../domain/capacity/index.ts';
 import type { PolicyOverrides } from '../domain/quarantine/index.ts';
 import type { OutboxChannel, OutboxStatus } from '../domain/outbox/index.ts';
 
@@ -174,7 +175,7 @@ export interface QuarantineTable {
   lifted_from: string | null;
   lifted_by: string | null;
   /** The capacity effect when it was marked (JSON), on the request's first row; null before 0006. */
-  capacity_effect: string | null;
+  capacity_effect: Json<CapacityEffect> | null;
 }
 
 export interface SwapTable {

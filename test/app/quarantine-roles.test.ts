@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Actor } from '../../src/app/actor.ts';
 import { liftQuarantine } from '../../src/app/quarantines/lift.ts';
-import { exposureLookup, quarantineList } from '../../src/app/quarantines/queries.ts';
+import { listQuarantines } from '../../src/app/quarantines/list.ts';
+import { lookUpExposure } from '../../src/app/quarantines/lookup-exposure.ts';
 import { markQuarantine } from '../../src/app/quarantines/mark.ts';
 import { previewQuarantine } from '../../src/app/quarantines/preview.ts';
 import { harness, seedDepartment, type Harness } from '../support/harness.ts';
@@ -61,8 +62,8 @@ describe('quarantine use cases check the role themselves', () => {
         await markQuarantine(h.deps, a, { teamId, startDate: '2026-12-20' }),
         await previewQuarantine(h.deps, a, { teamId, startDate: '2026-12-20' }),
         await liftQuarantine(h.deps, a, quarantineId, '2026-12-11'),
-        await quarantineList(h.deps, a, {}),
-        await exposureLookup(h.deps, a, memberId, {}),
+        await listQuarantines(h.deps, a, {}),
+        await lookUpExposure(h.deps, a, memberId, {}),
       ];
       for (const o of outcomes) assert.deepEqual(o.ok ? 'allowed' : o.error.kind, 'forbidden');
       assert.deepEqual(await h.rowCounts(), before);
@@ -72,8 +73,8 @@ describe('quarantine use cases check the role themselves', () => {
   it('lets HR do each of them', async () => {
     const a = actors.hr!;
     assert.ok((await previewQuarantine(h.deps, a, { teamId, startDate: '2026-12-20' })).ok);
-    assert.ok((await quarantineList(h.deps, a, {})).ok);
-    assert.ok((await exposureLookup(h.deps, a, memberId, {})).ok);
+    assert.ok((await listQuarantines(h.deps, a, {})).ok);
+    assert.ok((await lookUpExposure(h.deps, a, memberId, {})).ok);
     assert.ok((await liftQuarantine(h.deps, a, quarantineId, '2026-12-11')).ok);
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Actor } from '../../src/app/actor.ts';
 import { liftQuarantine } from '../../src/app/quarantines/lift.ts';
-import { exposureLookup } from '../../src/app/quarantines/queries.ts';
+import { lookUpExposure } from '../../src/app/quarantines/lookup-exposure.ts';
 import { markQuarantine } from '../../src/app/quarantines/mark.ts';
 import { moveMember } from '../../src/app/rotations/index.ts';
 import { harness, seedDepartment, type Harness } from '../support/harness.ts';
@@ -68,7 +68,7 @@ describe('use cases refuse impossible dates themselves', () => {
         '/officeFrom',
       ],
       [await liftQuarantine(h.deps, admin, quarantineId, '2026-12-00'), '/date'],
-      [await exposureLookup(h.deps, admin, memberId, { from: '2026-02-30' }), '?from'],
+      [await lookUpExposure(h.deps, admin, memberId, { from: '2026-02-30' }), '?from'],
       [
         await markQuarantine(h.deps, admin, { teamId: rot.teams[1].id, startDate: '2026-13-01' }),
         '/startDate',

@@ -9,7 +9,7 @@ import {
   retryDelayMs,
   startDeliveryLoop,
 } from '../../src/app/outbox/index.ts';
-import { findDepartment } from '../../src/db/repos/departments.ts';
+import { departmentById } from '../../src/db/repos/departments.ts';
 import type { OutboxRow } from '../../src/db/schema.ts';
 import {
   type QuarantineNotice,
@@ -166,7 +166,7 @@ describe('delivering the outbox', () => {
 
   /** A marked quarantine of team B ({members 1, 2}) covered by team A (member 0, the chief), written to the outbox. */
   async function enqueueNotice(id: string): Promise<OutboxRow[]> {
-    const dept = (await findDepartment(h.db, deptId))!;
+    const dept = (await departmentById(h.db, deptId))!;
     const record = {
       id,
       subject: 'team' as const,
@@ -177,7 +177,7 @@ describe('delivering the outbox', () => {
     };
     const notice: QuarantineNotice = {
       kind: 'marked',
-      department: { id: dept.id, name: dept.name, language: dept.language as 'ja' | 'en' },
+      department: { id: dept.id, name: dept.name, language: dept.language },
       quarantine: { ...record },
       standby: { people: [people[1]!, people[2]!], dates: ['2026-12-02', '2026-12-04'] },
       covering: [{ teamLabel: 'A', members: [people[0]!], dates: ['2026-12-02', '2026-12-04'] }],

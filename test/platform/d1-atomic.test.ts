@@ -8,10 +8,10 @@ import {
   bumpDataVersionQuery,
   insertDepartmentQuery,
   isDataVersionConflict,
-  listDepartments,
+  departmentsByName,
 } from '../../src/db/repos/departments.ts';
 import { findMembersByEmailKeys, insertMembersQueries } from '../../src/db/repos/members.ts';
-import { handBackSwapsQueries, swapsOf } from '../../src/db/repos/quarantines.ts';
+import { handBackSwapsQueries, swapsOf } from '../../src/db/repos/swaps.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { d1Atomic, d1Kysely, ensureMigrated } from '../../src/platform/worker-deps.ts';
 import { root, wranglerEnv } from '../support/workerd.ts';
@@ -138,7 +138,7 @@ describe('storage on D1', () => {
     // Departments by a long list of ids (a settings change may name up to 1,000 reservations).
     const ids = ['d1-many', ...many.map((m) => m.id)];
     assert.deepEqual(
-      (await listDepartments(db, ids)).map((d) => d.id),
+      (await departmentsByName(db, ids)).map((d) => d.id),
       ['d1-many'],
     );
   });

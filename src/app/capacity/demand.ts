@@ -12,7 +12,11 @@ import {
 } from '../../domain/capacity/index.ts';
 import { groupBy } from '../../domain/collections.ts';
 import { calendarDates, calendarOf } from '../../domain/calendar/index.ts';
-import { standbyLookup, type StandbyWindow } from '../../domain/quarantine/index.ts';
+import {
+  standbyLookup,
+  type Quarantine,
+  type StandbyWindow,
+} from '../../domain/quarantine/index.ts';
 import { toMembership } from '../../domain/rotation/index.ts';
 import type { IsoDate, RemoteAccess } from '../../domain/types.ts';
 import {
@@ -25,7 +29,6 @@ import {
   type DemandScope,
 } from '../../db/repos/capacity.ts';
 import type { Deps } from '../deps.ts';
-import type { QuarantineRow } from '../../db/schema.ts';
 import { windowsOf } from '../../db/repos/quarantines.ts';
 
 /** The organisation's capacity settings (nothing set yet: nulls, no reservations). */
@@ -61,7 +64,7 @@ export async function loadDemand(
   deps: Deps,
   scope: DemandScope,
   // The department's quarantines, when the caller has read them: for it alone, not read again.
-  known?: { departmentId: string; quarantines: readonly QuarantineRow[] },
+  known?: { departmentId: string; quarantines: readonly Quarantine[] },
 ): Promise<DemandSnapshot> {
   const [departments, rotations, teams, memberships, office, members, windows] = await Promise.all([
     departmentsByName(deps.db, scope.departmentId ? [scope.departmentId] : undefined),
@@ -73,7 +76,7 @@ export async function loadDemand(
     known && scope.departmentId === known.departmentId
       ? windowsOf(
           deps.db,
-          known.quarantines.filter((q) => q.effective_from <= scope.to && q.end_date >= scope.from),
+          known.quarantines.filter((q) => q.effectiveFrom <= scope.to && q.endDate >= scope.from),
         )
       : demandWindows(deps.db, scope),
   ]);

@@ -1,5 +1,5 @@
-import type { QuarantineRow } from '../../db/schema.ts';
 import {
+  type CapacityEffect,
   type CapacitySettings,
   capacityDays,
   capacityFor,
@@ -9,7 +9,7 @@ import {
   type Demand,
 } from '../../domain/capacity/index.ts';
 import type { ShiftRecord } from '../../domain/rotation/index.ts';
-import type { StandbyWindow } from '../../domain/quarantine/index.ts';
+import type { Quarantine, StandbyWindow } from '../../domain/quarantine/index.ts';
 import type { IsoDate } from '../../domain/types.ts';
 import type { Deps } from '../deps.ts';
 import {
@@ -20,23 +20,7 @@ import {
   type DemandSnapshot,
 } from './demand.ts';
 
-/** What a quarantine did to remote capacity over its window: the dates it made short. */
-export interface CapacityEffect {
-  from: IsoDate;
-  to: IsoDate;
-  /** Dates short (for the department or the organisation) after the change and not before it. */
-  newShortageDates: IsoDate[];
-  /** Is any capacity set at all? Without one nothing can be short. */
-  capacitySet: boolean;
-  department: {
-    departmentId: string;
-    capacity: Capacity;
-    peakBefore: Demand;
-    peakAfter: Demand;
-    newShortageDates: IsoDate[];
-  };
-  organisation: { capacity: Capacity; newShortageDates: IsoDate[] };
-}
+export type { CapacityEffect };
 
 const isSet = (c: Capacity): boolean => c.thinClient !== null || c.loanPc !== null;
 
@@ -92,7 +76,7 @@ export async function loadCapacityBasis(
   deps: Deps,
   departmentId: string,
   window: { from: IsoDate; to: IsoDate },
-  known: { settings?: CapacitySettings; quarantines?: readonly QuarantineRow[] } = {},
+  known: { settings?: CapacitySettings; quarantines?: readonly Quarantine[] } = {},
 ): Promise<CapacityBasis> {
   const settings = known.settings ?? (await loadCapacitySettings(deps));
   const scope = isSet(capacityFor(settings, null)) ? window : { ...window, departmentId };

@@ -4,15 +4,16 @@ import {
   composeQuarantineMessages,
   type QuarantineNotice,
 } from '../../notify/quarantine-notice.ts';
+import type { Department } from '../../domain/types.ts';
 import type { Deps } from '../deps.ts';
 
 /** Where a department's notifications go: its own Slack webhook or the organisation's, and e-mail if this runtime can send it. */
 export function notificationTargets(
   deps: Deps,
-  department: { slack_webhook_url: string | null },
+  department: Pick<Department, 'slackWebhookUrl'>,
 ): { slackWebhookUrl: string | null; emailEnabled: boolean } {
   return {
-    slackWebhookUrl: department.slack_webhook_url ?? deps.slackWebhookUrl ?? null,
+    slackWebhookUrl: department.slackWebhookUrl ?? deps.slackWebhookUrl ?? null,
     emailEnabled: Boolean(deps.channels?.sendEmail),
   };
 }
@@ -23,7 +24,7 @@ export function notificationTargets(
  */
 export function quarantineNoticeQueries(
   deps: Deps,
-  department: { slack_webhook_url: string | null },
+  department: Pick<Department, 'slackWebhookUrl'>,
   notice: QuarantineNotice,
   at: string,
 ): CompiledQuery[] {

@@ -1,31 +1,25 @@
 import type { CompiledQuery } from 'kysely';
-import {
-  insertQuarantineQuery,
-  listQuarantines,
-  quarantineOf,
-} from '../../db/repos/quarantines.ts';
-import {
-  membershipOf,
-  membershipsOf,
-  membershipsOfTeams,
-  publishedRotationsIn,
-} from '../../db/repos/rotations.ts';
-import type { DepartmentRow, QuarantineRow, RotationRow } from '../../db/schema.ts';
+import { insertQuarantineQuery, quarantinesIn } from '../../db/repos/quarantines.ts';
+import { publishedRotations, rotationMemberships } from '../../db/repos/rotations.ts';
+import { teamMemberships } from '../../db/repos/memberships.ts';
 import { maxDate, minDate } from '../../domain/calendar/index.ts';
 import {
   effectiveEnd,
   followingTeams as teamsFollowing,
+  newQuarantine,
   peopleOf,
   planQuarantineMark,
   teamsOnlyOf,
+  type QuarantineRecord,
   type TeamTarget,
 } from '../../domain/quarantine/index.ts';
+import type { Rotation } from '../../domain/rotation/index.ts';
+import type { Department } from '../../domain/types.ts';
 import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { loadPolicy } from '../settings/index.ts';
-import { newQuarantineRow } from './context.ts';
-import { loadNoticeDirectory, quarantineNotices } from './notify.ts';
+import { loadNoticeDirectory, quarantineNotices } from './notices.ts';
 import { loadRotationStates } from './rotation-state.ts';
 import { swapWrites } from './swaps.ts';
 
@@ -44,71 +38,72 @@ export async function followingTeams(
   if (!targets.length) return [];
   const from = targets.map((t) => t.start).reduce(minDate);
   const to = targets.map((t) => t.end).reduce(maxDate);
-  const rotations = (await publishedRotationsIn(deps.db, departmentId, from, to)).map((r) => ({
+  const rotations = (await publishedRotations(deps.db, departmentId, from, to)).map((r) => ({
     id: r.id,
-    startDate: r.start_date,
-    endDate: r.end_date,
+    startDate: r.startDate,
+    endDate: r.endDate,
   }));
   const ids = [...new Set([...targets.map((t) => t.rotationId), ...rotations.map((r) => r.id)])];
-  const memberships = await Promise.all(ids.map((id) => membershipsOf(deps.db, id)));
-  return teamsFollowing(
-    targets,
-    rotations,
-    new Map(ids.map((id, i) => [id, memberships[i]!.map(membershipOf)])),
-  );
+  const memberships = await Promise.all(ids.map((id) => rotationMemberships(deps.db, id)));
+  return teamsFollowing(targets, rotations, new Map(ids.map((id, i) => [id, memberships[i]!])));
 }
 
 /**
  * The same when a rotation is published while team quarantines of another rotation run into its
- * dates: its teams made only of their people are quarantined with them (rows, swaps, notices), in
+ * dates: its teams made only of their people are quarantined with them (quarantines, swaps, notices), in
  * the publish's own atomic write.
  */
 export async function quarantinesIntoRotation(
   deps: Deps,
   actor: Actor,
-  department: DepartmentRow,
-  rotation: Pick<RotationRow, 'id' | 'start_date' | 'end_date'>,
+  department: Department,
+  rotation: Pick<Rotation, 'id' | 'startDate' | 'endDate'>,
   today: string,
   at: string,
 ): Promise<CompiledQuery[]> {
   // Only quarantines in force over the rotation's days from today on can reach into it.
-  const existing = await listQuarantines(deps.db, department.id, {
-    from: maxDate(rotation.start_date, today),
-    to: rotation.end_date,
+  const existing = await quarantinesIn(deps.db, department.id, {
+    from: maxDate(rotation.startDate, today),
+    to: rotation.endDate,
   });
   const running = existing
-    .map((row) => ({ row, end: effectiveEnd(quarantineOf(row)) }))
+    .map((q) => ({ q, end: effectiveEnd(q) }))
     .filter(
-      ({ row, end }) =>
-        row.subject === 'team' &&
-        row.rotation_id !== rotation.id &&
-        end >= maxDate(rotation.start_date, today),
+      ({ q, end }) =>
+        q.subject === 'team' &&
+        q.rotationId !== rotation.id &&
+        end >= maxDate(rotation.startDate, today),
     );
   if (!running.length) return [];
   const [theirs, ours] = await Promise.all([
-    membershipsOfTeams(
+    teamMemberships(
       deps.db,
-      running.map(({ row }) => row.team_id!),
+      running.map(({ q }) => q.teamId!),
     ),
-    membershipsOf(deps.db, rotation.id),
+    rotationMemberships(deps.db, rotation.id),
   ]);
-  const followed = { id: rotation.id, startDate: rotation.start_date, endDate: rotation.end_date };
-  const rows: QuarantineRow[] = [];
-  for (const { row: q, end } of running) {
-    const people = peopleOf(theirs.map(membershipOf), q.team_id!, q.start_date, end);
-    for (const t of teamsOnlyOf(people, followed, ours.map(membershipOf), q.start_date, end)) {
-      if (rows.some((r) => r.team_id === t.teamId)) continue;
+  const followed = { id: rotation.id, startDate: rotation.startDate, endDate: rotation.endDate };
+  const fresh: QuarantineRecord[] = [];
+  for (const { q, end } of running) {
+    const people = peopleOf(theirs, q.teamId!, q.startDate, end);
+    for (const t of teamsOnlyOf(people, followed, ours, q.startDate, end)) {
+      if (fresh.some((f) => f.teamId === t.teamId)) continue;
       const id = deps.newId();
-      rows.push(
-        newQuarantineRow(
+      fresh.push(
+        newQuarantine(
           {
-            ...q,
             id,
-            team_id: t.teamId,
-            rotation_id: rotation.id,
-            start_date: t.start,
-            end_date: t.end,
-            request_id: id,
+            departmentId: q.departmentId,
+            subject: q.subject,
+            teamId: t.teamId,
+            memberId: q.memberId,
+            rotationId: rotation.id,
+            startDate: t.start,
+            endDate: t.end,
+            reason: q.reason,
+            positiveMemberId: q.positiveMemberId,
+            onsetDate: q.onsetDate,
+            requestId: id,
           },
           today,
           actor.tokenId,
@@ -117,51 +112,48 @@ export async function quarantinesIntoRotation(
       );
     }
   }
-  if (!rows.length) return [];
+  if (!fresh.length) return [];
   const [policy, states] = await Promise.all([
     loadPolicy(deps),
     loadRotationStates(deps, [rotation.id]),
   ]);
   const directory = await loadNoticeDirectory(deps, department, states);
   const state = states.get(rotation.id)!;
-  const fresh = rows.map(quarantineOf);
   const planned = planQuarantineMark({
     today,
-    existing: existing.map(quarantineOf),
+    existing,
     fresh,
     rotations: states,
     returnSeparationDays: policy.returnSeparationDays,
   }).get(rotation.id)!;
   const made = swapWrites(deps, state, planned.plans, at, policy.exposureWindowDays);
-  const notices = fresh.flatMap((r) =>
+  const notices = fresh.flatMap((q) =>
     quarantineNotices(
       deps,
       department,
-      r,
+      q,
       'marked',
-      made.swaps
-        .filter((s) => s.quarantine_id === r.id)
-        .map((s) => ({ date: s.date, fromTeamId: s.from_team_id, toTeamId: s.to_team_id })),
+      made.swaps.filter((s) => s.quarantineId === q.id),
       at,
       directory,
     ),
   );
   return [
-    ...rows.map((r) => insertQuarantineQuery(deps.db, r)),
+    ...fresh.map((q) => insertQuarantineQuery(deps.db, q)),
     ...made.writes,
     ...notices,
-    ...rows.map((r) =>
+    ...fresh.map((q) =>
       auditEntry(
         deps,
         actor,
         at,
         'quarantine.follow',
-        { type: 'quarantine', id: r.id },
+        { type: 'quarantine', id: q.id },
         {
           rotationId: rotation.id,
-          teamId: r.team_id,
-          startDate: r.start_date,
-          endDate: r.end_date,
+          teamId: q.teamId,
+          startDate: q.startDate,
+          endDate: q.endDate,
           follows: 'a team quarantine running into the published rotation',
         },
       ),

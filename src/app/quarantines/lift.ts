@@ -6,11 +6,12 @@ import {
 } from '../../domain/quarantine/index.ts';
 import { err, type Result } from '../../domain/result.ts';
 import { isHrOrAdmin, type Actor } from '../actor.ts';
-import { capacityEffectOf, type CapacityEffect } from '../capacity/index.ts';
+import type { CapacityEffect } from '../../domain/capacity/index.ts';
+import { capacityEffectOf } from '../capacity/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, hrOnly, invalid, notDates, type Failure } from '../failure.ts';
 import { loadLiftSnapshot, type LiftSnapshot } from './snapshot.ts';
-import { quarantineView } from './views.ts';
+import { quarantineView } from './view.ts';
 import { commitUnlessPlanChanged, liftWrites } from './writes.ts';
 
 /** The answer to a lift: what went back, what stayed, what got covered, and the lifted quarantine. */
@@ -84,10 +85,10 @@ function liftOutcome(
   actor: Actor,
 ): LiftOutcome {
   const lifted = {
-    ...snap.row,
-    lifted_at: snap.at,
-    lifted_from: plan.liftedFrom,
-    lifted_by: actor.tokenId,
+    ...snap.quarantine,
+    liftedAt: snap.at,
+    liftedFrom: plan.liftedFrom,
+    liftedBy: actor.tokenId,
   };
   return {
     id: snap.quarantine.id,

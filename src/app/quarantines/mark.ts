@@ -1,8 +1,8 @@
-import { findDepartment } from '../../db/repos/departments.ts';
+import { departmentById } from '../../db/repos/departments.ts';
 import {
-  findIdempotencyKey,
-  findQuarantine,
+  idempotencyKeyClaim,
   isIdempotencyClash,
+  quarantineById,
 } from '../../db/repos/quarantines.ts';
 import { dateInZone } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
@@ -10,15 +10,15 @@ import { isHrOrAdmin, type Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { hrOnly, invalid, type Failure } from '../failure.ts';
 import { hashSecret } from '../secrets.ts';
-import { decideQuarantine } from './decision.ts';
+import { decideQuarantine } from './decide.ts';
 import type { QuarantineRequest } from './targets.ts';
-import { requestResponse } from './views.ts';
+import { requestResponse } from './view.ts';
 import { commitUnlessPlanChanged, markWrites } from './writes.ts';
 
 type MarkAnswer = Result<Awaited<ReturnType<typeof requestResponse>>, Failure>;
 
 /**
- * Marks a team, a member, or a positive case (and everyone exposed) quarantined: the quarantine rows,
+ * Marks a team, a member, or a positive case (and everyone exposed) quarantined: the quarantines,
  * the cancelled and covering shifts and the swaps are written in one atomic batch with the audit
  * entry. The same Idempotency-Key answers with the same quarantine; with another body it is refused.
  */
@@ -36,11 +36,11 @@ export async function markQuarantine(
   if (earlier) return earlier;
   const decided = await decideQuarantine(deps, actor, req);
   if (!decided.ok) return decided;
-  const { rows, today } = decided.value;
+  const { fresh, today } = decided.value;
   return commitUnlessPlanChanged(
     deps,
     markWrites(deps, decided.value, actor, idempotency),
-    () => requestResponse(deps, rows[0]!.id, today),
+    () => requestResponse(deps, fresh[0]!.id, today),
     // Another request with the same key won the race: answer as it did.
     (e) =>
       idempotency && isIdempotencyClash(e) ? replay(deps, idempotency).then((r) => r!) : null,
@@ -52,18 +52,18 @@ async function replay(
   deps: Deps,
   idempotency: { key: string; requestHash: string },
 ): Promise<MarkAnswer | null> {
-  const seen = await findIdempotencyKey(deps.db, idempotency.key);
+  const seen = await idempotencyKeyClaim(deps.db, idempotency.key);
   if (!seen) return null;
-  if (seen.request_hash !== idempotency.requestHash)
+  if (seen.requestHash !== idempotency.requestHash)
     return err(
       invalid('This Idempotency-Key was used with another request body.', [
         { path: 'Idempotency-Key', message: 'already used for a different quarantine request' },
       ]),
     );
-  const primary = (await findQuarantine(deps.db, seen.request_id))!;
-  const department = (await findDepartment(deps.db, primary.department_id))!;
+  const primary = (await quarantineById(deps.db, seen.requestId))!;
+  const department = (await departmentById(deps.db, primary.departmentId))!;
   const today = dateInZone(deps.now(), department.timezone);
-  return ok(await requestResponse(deps, seen.request_id, today));
+  return ok(await requestResponse(deps, seen.requestId, today));
 }
 
 /** A request body as a canonical string (keys sorted), to tell a replay from another request. */

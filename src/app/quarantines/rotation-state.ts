@@ -1,13 +1,15 @@
 import {
-  findRotation,
-  membershipOf,
-  membershipsOf,
-  shiftOf,
-  shiftsOf,
-  teamRef,
-  teamsOf,
+  rotationById,
+  rotationMemberships,
+  rotationShifts,
+  rotationTeams,
 } from '../../db/repos/rotations.ts';
-import type { Membership, ShiftRecord, TeamRef } from '../../domain/rotation/index.ts';
+import {
+  toTeamRef,
+  type Membership,
+  type ShiftRecord,
+  type TeamRef,
+} from '../../domain/rotation/index.ts';
 import type { Deps } from '../deps.ts';
 
 /** A rotation as the swap rule reads it: its teams, every shift, its memberships, its handover gap. */
@@ -33,17 +35,23 @@ export async function loadRotationStates(
 
 async function loadRotationState(deps: Deps, rotationId: string): Promise<RotationState> {
   const [rotation, teams, shifts, memberships] = await Promise.all([
-    findRotation(deps.db, rotationId),
-    teamsOf(deps.db, rotationId),
-    shiftsOf(deps.db, rotationId),
-    membershipsOf(deps.db, rotationId),
+    rotationById(deps.db, rotationId),
+    rotationTeams(deps.db, rotationId),
+    rotationShifts(deps.db, rotationId),
+    rotationMemberships(deps.db, rotationId),
   ]);
-  const pattern = JSON.parse(rotation!.pattern) as { handoverMinutes?: number };
   return {
     id: rotationId,
-    teams: teams.map(teamRef),
-    shifts: shifts.map(shiftOf),
-    memberships: memberships.map((m) => ({ ...membershipOf(m), id: m.id })),
-    handoverMinutes: pattern.handoverMinutes ?? 0,
+    teams: teams.map(toTeamRef),
+    shifts,
+    memberships: memberships.map((m) => ({
+      memberId: m.memberId,
+      teamId: m.teamId,
+      fromDate: m.fromDate,
+      toDate: m.toDate,
+      officeFrom: m.officeFrom,
+      id: m.id,
+    })),
+    handoverMinutes: rotation!.pattern.handoverMinutes ?? 0,
   };
 }

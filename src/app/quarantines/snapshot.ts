@@ -1,29 +1,24 @@
-import {
-  findQuarantine,
-  listQuarantines,
-  quarantineOf,
-  rotationSwapsOf,
-  swapOf,
-} from '../../db/repos/quarantines.ts';
-import { findDepartment } from '../../db/repos/departments.ts';
-import type { DepartmentRow, QuarantineRow } from '../../db/schema.ts';
+import { quarantineById, quarantinesIn } from '../../db/repos/quarantines.ts';
+import { rotationSwapsOf } from '../../db/repos/swaps.ts';
+import { departmentById } from '../../db/repos/departments.ts';
 import { dateInZone } from '../../domain/calendar/index.ts';
-import type { LiftInput, LiftRotation } from '../../domain/quarantine/index.ts';
+import type { LiftInput, LiftRotation, QuarantineRecord } from '../../domain/quarantine/index.ts';
+import type { Department } from '../../domain/types.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Deps } from '../deps.ts';
 import { notFound, type Failure } from '../failure.ts';
 import { loadCapacityBasis, type CapacityBasis } from '../capacity/index.ts';
 import { loadOrgSettings } from '../settings/index.ts';
-import { loadNoticeDirectory, type NoticeDirectory } from './notify.ts';
+import { loadNoticeDirectory, type NoticeDirectory } from './notices.ts';
 import { loadRotationStates, type RotationState } from './rotation-state.ts';
 
 /** Everything a lift is decided and written on, read once at the start of the request. */
 export interface LiftSnapshot extends LiftInput {
   /** The request's instant; `today` is its date in the department's zone. */
   at: string;
-  department: DepartmentRow;
-  /** The stored quarantine, for the answer. */
-  row: QuarantineRow;
+  department: Department;
+  /** The quarantine to lift, as stored (the answer shows it). */
+  quarantine: QuarantineRecord;
   rotation: (LiftRotation & RotationState) | null;
   exposureWindowDays: number;
   directory: NoticeDirectory;
@@ -40,13 +35,13 @@ export async function loadLiftSnapshot(
   id: string,
   date: string,
 ): Promise<Result<LiftSnapshot, Failure>> {
-  const row = await findQuarantine(deps.db, id);
-  if (!row) return err(notFound(`No quarantine ${id}.`));
+  const quarantine = await quarantineById(deps.db, id);
+  if (!quarantine) return err(notFound(`No quarantine ${id}.`));
   const now = deps.now();
-  const rotationId = row.subject === 'team' ? row.rotation_id : null;
+  const rotationId = quarantine.subject === 'team' ? quarantine.rotationId : null;
   const [department, quarantines, settings, states, swaps] = await Promise.all([
-    findDepartment(deps.db, row.department_id),
-    listQuarantines(deps.db, row.department_id),
+    departmentById(deps.db, quarantine.departmentId),
+    quarantinesIn(deps.db, quarantine.departmentId),
     loadOrgSettings(deps),
     loadRotationStates(deps, rotationId ? [rotationId] : []),
     rotationId ? rotationSwapsOf(deps.db, rotationId) : [],
@@ -55,11 +50,11 @@ export async function loadLiftSnapshot(
   const { policy } = settings;
   const [directory, capacity] = await Promise.all([
     loadNoticeDirectory(deps, department!, states),
-    date <= row.end_date
+    date <= quarantine.endDate
       ? loadCapacityBasis(
           deps,
-          row.department_id,
-          { from: date, to: row.end_date },
+          quarantine.departmentId,
+          { from: date, to: quarantine.endDate },
           { settings: settings.capacity, quarantines },
         )
       : null,
@@ -68,10 +63,9 @@ export async function loadLiftSnapshot(
     today: dateInZone(now, department!.timezone),
     at: now.toISOString(),
     department: department!,
-    row,
-    quarantine: quarantineOf(row),
-    quarantines: quarantines.map(quarantineOf),
-    rotation: state && { ...state, swaps: swaps.map(swapOf) },
+    quarantine,
+    quarantines,
+    rotation: state && { ...state, swaps },
     returnSeparationDays: policy.returnSeparationDays,
     exposureWindowDays: policy.exposureWindowDays,
     directory,

@@ -1,18 +1,21 @@
-import { findDepartment } from '../../db/repos/departments.ts';
-import { findMember } from '../../db/repos/members.ts';
-import { listQuarantines, windowsOf } from '../../db/repos/quarantines.ts';
+import { departmentById } from '../../db/repos/departments.ts';
+import { memberById } from '../../db/repos/members.ts';
+import { quarantinesIn, windowsOf } from '../../db/repos/quarantines.ts';
 import {
-  findRotation,
-  findTeam,
-  membershipOf,
-  membershipsOf,
-  publishedRotationsIn,
-  shiftOf,
-  shiftsOf,
+  publishedRotations,
+  rotationById,
+  rotationMemberships,
+  rotationShifts,
+  teamById,
 } from '../../db/repos/rotations.ts';
-import type { DepartmentRow, QuarantineRow } from '../../db/schema.ts';
 import { addDays, dateInZone, maxDate } from '../../domain/calendar/index.ts';
-import { type Policy, exposures, standbyLookup } from '../../domain/quarantine/index.ts';
+import {
+  type Policy,
+  type QuarantineRecord,
+  exposures,
+  standbyLookup,
+} from '../../domain/quarantine/index.ts';
+import type { Department } from '../../domain/types.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, type Failure } from '../failure.ts';
@@ -42,10 +45,10 @@ export interface Target {
 
 /** Who a request keeps home, in its department as read now. */
 export interface Targets {
-  department: DepartmentRow;
+  department: Department;
   today: string;
   /** The department's quarantines before this request. */
-  existing: QuarantineRow[];
+  existing: QuarantineRecord[];
   /** As named, then the teams of other rotations that follow from a team quarantine. */
   targets: Target[];
 }
@@ -82,7 +85,7 @@ export async function loadTargets(
   if (!named.ok) return named;
   const { department } = named.value;
   const today = dateInZone(deps.now(), department.timezone);
-  const existing = await listQuarantines(deps.db, department.id);
+  const existing = await quarantinesIn(deps.db, department.id);
   let targets: Target[];
   if (named.value.teamId) {
     const start = req.startDate!;
@@ -132,11 +135,11 @@ export async function loadTargets(
 async function namedSubject(
   deps: Deps,
   req: QuarantineRequest,
-): Promise<Result<{ department: DepartmentRow; teamId?: string; rotationId?: string }, Failure>> {
+): Promise<Result<{ department: Department; teamId?: string; rotationId?: string }, Failure>> {
   if (req.teamId) {
-    const found = await findTeam(deps.db, req.teamId);
+    const found = await teamById(deps.db, req.teamId);
     if (!found) return err(badRequest('/teamId', 'no team with this id'));
-    const rotation = (await findRotation(deps.db, found.rotation_id))!;
+    const rotation = (await rotationById(deps.db, found.rotationId))!;
     if (rotation.status !== 'published')
       return err(
         badRequest(
@@ -144,16 +147,16 @@ async function namedSubject(
           'is a team of a draft rotation; only a published rotation is worked to',
         ),
       );
-    const department = (await findDepartment(deps.db, rotation.department_id))!;
+    const department = (await departmentById(deps.db, rotation.departmentId))!;
     return ok({ department, teamId: found.id, rotationId: rotation.id });
   }
   const memberId = req.memberId ?? req.positiveMemberId!;
-  const found = await findMember(deps.db, memberId);
+  const found = await memberById(deps.db, memberId);
   if (!found)
     return err(
       badRequest(req.memberId ? '/memberId' : '/positiveMemberId', 'no member with this id'),
     );
-  return ok({ department: (await findDepartment(deps.db, found.department_id))! });
+  return ok({ department: (await departmentById(deps.db, found.departmentId))! });
 }
 
 /**
@@ -163,23 +166,23 @@ async function namedSubject(
  */
 export async function exposureOf(
   deps: Deps,
-  department: DepartmentRow,
+  department: Department,
   memberId: string,
   from: string,
   to: string,
-  known?: { scope: Policy['exposureScope']; quarantines: QuarantineRow[] },
+  known?: { scope: Policy['exposureScope']; quarantines: QuarantineRecord[] },
 ) {
   const [scope, quarantines, published] = await Promise.all([
     known?.scope ?? loadPolicy(deps).then((p) => p.exposureScope),
-    known?.quarantines ?? listQuarantines(deps.db, department.id),
-    publishedRotationsIn(deps.db, department.id, from, to),
+    known?.quarantines ?? quarantinesIn(deps.db, department.id),
+    publishedRotations(deps.db, department.id, from, to),
   ]);
   const [rotations, windows] = await Promise.all([
     Promise.all(
       published.map(async (r) => {
         const [memberships, shifts] = await Promise.all([
-          membershipsOf(deps.db, r.id),
-          shiftsOf(deps.db, r.id, { from, to }),
+          rotationMemberships(deps.db, r.id),
+          rotationShifts(deps.db, r.id, { from, to }),
         ]);
         return { id: r.id, memberships, shifts };
       }),
@@ -187,15 +190,12 @@ export async function exposureOf(
     windowsOf(deps.db, quarantines),
   ]);
   const rotationOf = new Map(
-    rotations.flatMap((r) => r.memberships.map((m) => [m.team_id, r.id] as const)),
+    rotations.flatMap((r) => r.memberships.map((m) => [m.teamId, r.id] as const)),
   );
   const standby = standbyLookup(windows);
   const found = exposures(
     {
-      rotations: rotations.map((r) => ({
-        memberships: r.memberships.map(membershipOf),
-        shifts: r.shifts.map(shiftOf),
-      })),
+      rotations: rotations.map((r) => ({ memberships: r.memberships, shifts: r.shifts })),
       memberOnStandby: standby.member,
       scope,
     },

@@ -2,27 +2,24 @@ import type { CompiledQuery } from 'kysely';
 import { bumpDataVersionQuery, isDataVersionConflict } from '../../db/repos/departments.ts';
 import {
   cancelShiftQuery,
-  coverSwapQuery,
-  handBackSwapsQueries,
   insertIdempotencyKeyQuery,
   insertQuarantineQuery,
   liftQuarantineQuery,
-  quarantineOf,
   restoreShiftQuery,
 } from '../../db/repos/quarantines.ts';
-import { insertShiftsQueries } from '../../db/repos/rotations.ts';
-import type { DepartmentRow } from '../../db/schema.ts';
+import { coverSwapQuery, handBackSwapsQueries } from '../../db/repos/swaps.ts';
+import type { CapacityEffect } from '../../domain/capacity/index.ts';
 import type { LiftPlan } from '../../domain/quarantine/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
+import type { Department } from '../../domain/types.ts';
 import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
-import type { CapacityEffect } from '../capacity/index.ts';
 import type { Deps } from '../deps.ts';
 import { planChanged, type Failure } from '../failure.ts';
-import { quarantineNotices } from './notify.ts';
-import type { MarkDecision } from './decision.ts';
+import { quarantineNotices } from './notices.ts';
+import type { MarkDecision } from './decide.ts';
 import type { LiftSnapshot } from './snapshot.ts';
-import { bridgingWrites, coverRows, swapWrites } from './swaps.ts';
+import { bridgingWrites, coverQueries, coverShifts, swapWrites } from './swaps.ts';
 
 /**
  * Writes `writes` in one atomic batch, then answers with `answer`. The batch carries the bump of the
@@ -47,8 +44,8 @@ export async function commitUnlessPlanChanged<T>(
 }
 
 /** The guard of a decision: the department's data version as read, bumped by the write. */
-export const planVersionGuard = (deps: Deps, department: DepartmentRow): CompiledQuery =>
-  bumpDataVersionQuery(deps.db, department.id, department.data_version);
+export const planVersionGuard = (deps: Deps, department: Department): CompiledQuery =>
+  bumpDataVersionQuery(deps.db, department.id, department.dataVersion);
 
 /**
  * Everything a lift writes, for one atomic batch: the lift itself, the days handed back and the
@@ -65,11 +62,9 @@ export function liftWrites(
   const { at } = snap;
   const q = snap.quarantine;
   const fills = snap.rotation
-    ? coverRows(
+    ? coverShifts(
         deps,
-        snap.rotation.id,
         plan.fills.map((f) => f.shift),
-        at,
       )
     : [];
   return [
@@ -79,7 +74,7 @@ export function liftWrites(
       restoreShiftQuery(deps.db, hb.restoreShiftId, at),
     ]),
     ...handBackSwapsQueries(deps.db, plan.endedSwapIds, at),
-    ...insertShiftsQueries(deps.db, fills),
+    ...(snap.rotation ? coverQueries(deps, snap.rotation.id, fills, at) : []),
     ...plan.fills.map((f, i) => coverSwapQuery(deps.db, f.swapId, f.shift.teamId, fills[i]!.id)),
     ...bridgingWrites(deps, snap.rotation?.memberships ?? [], plan.gained, snap.exposureWindowDays),
     ...quarantineNotices(
@@ -113,7 +108,7 @@ export function liftWrites(
 }
 
 /**
- * Everything a mark writes, for one atomic batch: the Idempotency-Key claim, the quarantine rows,
+ * Everything a mark writes, for one atomic batch: the Idempotency-Key claim, the quarantines,
  * each rotation's cancelled and covering shifts and swaps, the notices (the chief hears of the
  * capacity effect once, with the first), the plan-version guard and the audit entry.
  */
@@ -123,8 +118,8 @@ export function markWrites(
   actor: Actor,
   idempotency: { key: string; requestHash: string } | null,
 ): CompiledQuery[] {
-  const { department, rows, at, effect } = decided;
-  const requestId = rows[0]!.id;
+  const { department, fresh, at, effect } = decided;
+  const requestId = fresh[0]!.id;
   const made = [...decided.planned].map(([rotationId, p]) =>
     swapWrites(
       deps,
@@ -147,17 +142,16 @@ export function markWrites(
           ),
         ]
       : []),
-    ...rows.map((r) => insertQuarantineQuery(deps.db, r)),
+    // The request's capacity effect is kept with its first quarantine, so that a replay answers the same.
+    ...fresh.map((q, i) => insertQuarantineQuery(deps.db, q, i === 0 ? effect : null)),
     ...made.flatMap((m) => m.writes),
-    ...rows.flatMap((r, i) =>
+    ...fresh.flatMap((q, i) =>
       quarantineNotices(
         deps,
         department,
-        quarantineOf(r),
+        q,
         'marked',
-        swaps
-          .filter((s) => s.quarantine_id === r.id)
-          .map((s) => ({ date: s.date, fromTeamId: s.from_team_id, toTeamId: s.to_team_id })),
+        swaps.filter((s) => s.quarantineId === q.id),
         at,
         decided.directory,
         i === 0 && effect.capacitySet ? { newShortageDates: effect.newShortageDates } : undefined,
@@ -171,15 +165,15 @@ export function markWrites(
       'quarantine.mark',
       { type: 'quarantine', id: requestId },
       {
-        quarantines: rows.map((r) => ({
-          id: r.id,
-          subject: r.subject,
-          teamId: r.team_id,
-          memberId: r.member_id,
-          startDate: r.start_date,
-          endDate: r.end_date,
+        quarantines: fresh.map((q) => ({
+          id: q.id,
+          subject: q.subject,
+          teamId: q.teamId,
+          memberId: q.memberId,
+          startDate: q.startDate,
+          endDate: q.endDate,
         })),
-        reason: rows[0]!.reason,
+        reason: fresh[0]!.reason,
         idempotencyKey: idempotency?.key ?? null,
         newShortageDates: effect.newShortageDates,
       },

@@ -1,10 +1,9 @@
+import { bumpVersionQuery, isVersionConflict } from '../../db/repos/rotations.ts';
 import {
-  bumpVersionQuery,
   closeMembershipQuery,
   deleteMembershipQuery,
   insertMembershipsQueries,
-  isVersionConflict,
-} from '../../db/repos/rotations.ts';
+} from '../../db/repos/memberships.ts';
 import { bridgingOfficeFrom, coversDate, toMembership } from '../../domain/rotation/index.ts';
 import { addDays } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';

@@ -12,11 +12,9 @@ import { splitTeams, teamLabels, type Split, type SplitIssue } from '../../domai
 import type { CompiledQuery } from 'kysely';
 import type { DepartmentCalendar, IsoDate, Member, SplitMember } from '../../domain/types.ts';
 import { departmentMembers } from '../../db/repos/members.ts';
-import {
-  insertMembershipsQueries,
-  insertShiftRecordsQueries,
-  insertTeamsQueries,
-} from '../../db/repos/rotations.ts';
+import { insertMembershipsQueries } from '../../db/repos/memberships.ts';
+import { insertShiftRecordsQueries } from '../../db/repos/shifts.ts';
+import { insertTeamsQueries } from '../../db/repos/rotations.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, type Failure, type FieldError } from '../failure.ts';
 import type { RotationConstraints } from './snapshot.ts';

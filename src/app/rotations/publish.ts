@@ -1,10 +1,10 @@
-import { bumpDataVersionQuery, findDepartment } from '../../db/repos/departments.ts';
+import { bumpDataVersionQuery, departmentById } from '../../db/repos/departments.ts';
 import {
   bumpVersionQuery,
-  deleteShiftsBeforeQuery,
   isVersionConflict,
   publishedRotations,
 } from '../../db/repos/rotations.ts';
+import { deleteShiftsBeforeQuery } from '../../db/repos/shifts.ts';
 import { maxDate } from '../../domain/calendar/index.ts';
 import { err, type Result } from '../../domain/result.ts';
 import type { Actor } from '../actor.ts';
@@ -54,12 +54,12 @@ export async function publishRotation(
   }
   const at = deps.now().toISOString();
   // Team quarantines of an earlier rotation that run into this one: its teams made only of their
-  // people are out too. app/quarantines still takes the department as a row.
+  // people are out too.
   const following = await quarantinesIntoRotation(
     deps,
     actor,
-    (await findDepartment(deps.db, r.departmentId))!,
-    { id, start_date: start, end_date: r.endDate },
+    (await departmentById(deps.db, r.departmentId))!,
+    { id, startDate: start, endDate: r.endDate },
     snap.today,
     at,
   );

@@ -1,6 +1,6 @@
 import { addDays, maxDate, minDate } from '../../domain/calendar/index.ts';
 import { err, ok } from '../../domain/result.ts';
-import { swapsInForce } from '../../db/repos/rotations.ts';
+import { swapsInForce } from '../../db/repos/swaps.ts';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { invalid } from '../failure.ts';

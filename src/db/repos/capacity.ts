@@ -3,8 +3,7 @@ import type { DB } from '../schema.ts';
 import type { StandbyWindow } from '../../domain/quarantine/index.ts';
 import type { Membership } from '../../domain/rotation/index.ts';
 import type { IsoDate, RemoteAccess } from '../../domain/types.ts';
-import { listQuarantines, windowsOf } from './quarantines.ts';
-import { membershipOf } from './rotation-rows.ts';
+import { quarantinesIn, windowsOf } from './quarantines.ts';
 
 /**
  * What remote demand is computed from, read in a handful of queries whatever the number of
@@ -78,7 +77,14 @@ export async function demandMemberships(
     .orderBy('memberships.from_date')
     .orderBy('memberships.id')
     .execute();
-  return rows.map((m) => ({ ...membershipOf(m), rotationId: m.rotation_id }));
+  return rows.map((m) => ({
+    memberId: m.member_id,
+    teamId: m.team_id,
+    fromDate: m.from_date,
+    toDate: m.to_date,
+    officeFrom: m.office_from,
+    rotationId: m.rotation_id,
+  }));
 }
 
 /** Which team is in the office on which date (scheduled shifts only, inside the window). */
@@ -98,7 +104,7 @@ export async function demandOfficeDays(
 
 /** The standby windows of the quarantines in force at some point of the scope. */
 export async function demandWindows(db: Kysely<DB>, s: DemandScope): Promise<StandbyWindow[]> {
-  return windowsOf(db, await listQuarantines(db, s.departmentId, s));
+  return windowsOf(db, await quarantinesIn(db, s.departmentId, s));
 }
 
 /** Active members who need a thin-client seat or a loan PC when they are not in the office. */

@@ -23,7 +23,11 @@ const departmentFromRow = (r: DepartmentRow): Department => ({
 
 /** One department by id, or undefined. */
 export async function departmentById(db: Kysely<DB>, id: string): Promise<Department | undefined> {
-  const row = await findDepartment(db, id);
+  const row = await db
+    .selectFrom('departments')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row && departmentFromRow(row);
 }
 
@@ -32,21 +36,8 @@ export async function departmentsByName(
   db: Kysely<DB>,
   onlyIds?: readonly string[],
 ): Promise<Department[]> {
-  return (await listDepartments(db, onlyIds)).map(departmentFromRow);
-}
-
-/** The row of one department: app/quarantines reads rows until it moves to departmentById. */
-export function findDepartment(db: Kysely<DB>, id: string): Promise<DepartmentRow | undefined> {
-  return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** The rows of departments by name: app/quarantines reads rows until it moves to departmentsByName. */
-export async function listDepartments(
-  db: Kysely<DB>,
-  onlyIds?: readonly string[],
-): Promise<DepartmentRow[]> {
   const q = db.selectFrom('departments').selectAll().orderBy('name').orderBy('id');
-  if (!onlyIds) return q.execute();
+  if (!onlyIds) return (await q.execute()).map(departmentFromRow);
   // Within D1's parameter limit, however many ids are asked for; merged back into name order.
   const groups = await Promise.all(
     parameterGroups([...new Set(onlyIds)]).map((ids) => q.where('id', 'in', ids).execute()),
@@ -55,7 +46,8 @@ export async function listDepartments(
     .flat()
     .sort((a, b) =>
       a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-    );
+    )
+    .map(departmentFromRow);
 }
 
 /** Stores a new department. */

@@ -21,7 +21,7 @@ const memberFromRow = (r: MemberRow): Member => ({
 
 /** One member by id, or undefined. */
 export async function memberById(db: Kysely<DB>, id: string): Promise<Member | undefined> {
-  const row = await findMember(db, id);
+  const row = await db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
   return row && memberFromRow(row);
 }
 
@@ -31,34 +31,21 @@ export async function departmentMembers(
   departmentId: string,
   active?: boolean,
 ): Promise<Member[]> {
-  return (await listMembers(db, departmentId, active)).map(memberFromRow);
-}
-
-/** The row of one member: app/quarantines reads rows until it moves to memberById. */
-export function findMember(db: Kysely<DB>, id: string): Promise<MemberRow | undefined> {
-  return db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-/** The rows of a department's members: app/quarantines reads rows until it moves to departmentMembers. */
-export function listMembers(
-  db: Kysely<DB>,
-  departmentId: string,
-  active?: boolean,
-): Promise<MemberRow[]> {
   let q = db.selectFrom('members').selectAll().where('department_id', '=', departmentId);
   if (active !== undefined) q = q.where('active', '=', active ? 1 : 0);
-  return q.orderBy('name').orderBy('id').execute();
+  return (await q.orderBy('name').orderBy('id').execute()).map(memberFromRow);
 }
 
-/** The rows of every member, by department, then name: only app/quarantines reads them. */
-export function listAllMembers(db: Kysely<DB>): Promise<MemberRow[]> {
-  return db
+/** Every member, by department, then name. */
+export async function allMembers(db: Kysely<DB>): Promise<Member[]> {
+  const rows = await db
     .selectFrom('members')
     .selectAll()
     .orderBy('department_id')
     .orderBy('name')
     .orderBy('id')
     .execute();
+  return rows.map(memberFromRow);
 }
 
 /** The members of a department whose normalised e-mail is among `keys`. */

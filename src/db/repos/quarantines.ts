@@ -1,22 +1,67 @@
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
-import { insertChunks, parameterGroups } from '../chunks.ts';
-import type { DB, QuarantineRow, SwapRow } from '../schema.ts';
+import { fromJson, toJson } from '../json.ts';
+import type { DB, QuarantineRow } from '../schema.ts';
+import type { CapacityEffect } from '../../domain/capacity/index.ts';
 import {
   standbyWindowsOf,
   type Quarantine,
+  type QuarantineRecord,
   type StandbyWindow,
-  type SwapRecord,
 } from '../../domain/quarantine/index.ts';
-import { membershipOf, membershipsOfTeams } from './rotations.ts';
+import { teamMemberships } from './memberships.ts';
 
-/** Inserts a quarantine. */
-export function insertQuarantineQuery(db: Kysely<DB>, row: QuarantineRow): CompiledQuery {
-  return db.insertInto('quarantines').values(row).compile();
-}
+// A quarantine as stored.
+const quarantineFromRow = (q: QuarantineRow): QuarantineRecord => ({
+  id: q.id,
+  departmentId: q.department_id,
+  subject: q.subject,
+  teamId: q.team_id,
+  memberId: q.member_id,
+  rotationId: q.rotation_id,
+  startDate: q.start_date,
+  endDate: q.end_date,
+  effectiveFrom: q.effective_from,
+  reason: q.reason,
+  positiveMemberId: q.positive_member_id,
+  onsetDate: q.onset_date,
+  requestId: q.request_id,
+  markedBy: q.marked_by,
+  markedAt: q.marked_at,
+  liftedAt: q.lifted_at,
+  liftedFrom: q.lifted_from,
+  liftedBy: q.lifted_by,
+});
 
-/** Inserts swaps, in as many statements as D1's parameter limit needs. */
-export function insertSwapsQueries(db: Kysely<DB>, rows: SwapRow[]): CompiledQuery[] {
-  return insertChunks(rows).map((c) => db.insertInto('swaps').values(c).compile());
+/** Inserts a quarantine; the first of a request keeps the request's capacity effect, for its replay. */
+export function insertQuarantineQuery(
+  db: Kysely<DB>,
+  q: QuarantineRecord,
+  capacityEffect: CapacityEffect | null = null,
+): CompiledQuery {
+  return db
+    .insertInto('quarantines')
+    .values({
+      id: q.id,
+      department_id: q.departmentId,
+      subject: q.subject,
+      team_id: q.teamId,
+      member_id: q.memberId,
+      rotation_id: q.rotationId,
+      start_date: q.startDate,
+      end_date: q.endDate,
+      effective_from: q.effectiveFrom,
+      reason: q.reason,
+      positive_member_id: q.positiveMemberId,
+      onset_date: q.onsetDate,
+      request_id: q.requestId,
+      marked_by: q.markedBy,
+      marked_at: q.markedAt,
+      lifted_at: q.liftedAt,
+      lifted_from: q.liftedFrom,
+      lifted_by: q.liftedBy,
+      capacity_effect: capacityEffect && toJson(capacityEffect),
+    })
+    .compile();
 }
 
 /** Claims an Idempotency-Key; a second claim of the same key fails the whole atomic write. */
@@ -33,9 +78,17 @@ export function insertIdempotencyKeyQuery(
     .compile();
 }
 
-/** The request an Idempotency-Key was claimed for, if any. */
-export function findIdempotencyKey(db: Kysely<DB>, key: string) {
-  return db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
+/** The request an Idempotency-Key was claimed for (and the hash of its body), if any. */
+export async function idempotencyKeyClaim(
+  db: Kysely<DB>,
+  key: string,
+): Promise<{ requestHash: string; requestId: string } | undefined> {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'request_id'])
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row && { requestHash: row.request_hash, requestId: row.request_id };
 }
 
 /** Did a write fail because another request claimed the same Idempotency-Key first? */
@@ -43,54 +96,63 @@ export const isIdempotencyClash = (e: unknown): boolean =>
   e instanceof Error && /UNIQUE constraint failed: idempotency_keys\.key/i.test(e.message);
 
 /** One quarantine by id. */
-export function findQuarantine(db: Kysely<DB>, id: string): Promise<QuarantineRow | undefined> {
-  return db.selectFrom('quarantines').selectAll().where('id', '=', id).executeTakeFirst();
+export async function quarantineById(
+  db: Kysely<DB>,
+  id: string,
+): Promise<QuarantineRecord | undefined> {
+  const row = await db
+    .selectFrom('quarantines')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && quarantineFromRow(row);
 }
 
 /** The quarantines one request marked, the first marked first. */
-export function quarantinesOfRequest(db: Kysely<DB>, requestId: string): Promise<QuarantineRow[]> {
-  return db
+export async function quarantinesOfRequest(
+  db: Kysely<DB>,
+  requestId: string,
+): Promise<QuarantineRecord[]> {
+  const rows = await db
     .selectFrom('quarantines')
     .selectAll()
     .where('request_id', '=', requestId)
     .orderBy('marked_at')
     .orderBy('id')
     .execute();
+  return rows.map(quarantineFromRow);
+}
+
+/**
+ * The capacity effect a request was marked with, kept with its first quarantine (the one whose id
+ * is the request's, else the first marked); null when it was marked before capacity was tracked.
+ */
+export async function requestCapacityEffect(
+  db: Kysely<DB>,
+  requestId: string,
+): Promise<CapacityEffect | null> {
+  const rows = await db
+    .selectFrom('quarantines')
+    .select(['id', 'capacity_effect'])
+    .where('request_id', '=', requestId)
+    .orderBy('marked_at')
+    .orderBy('id')
+    .execute();
+  const primary = rows.find((r) => r.id === requestId) ?? rows[0];
+  return primary?.capacity_effect ? fromJson(primary.capacity_effect) : null;
 }
 
 /** Quarantines of one department (or all), newest first. */
-export function listQuarantines(
+export async function quarantinesIn(
   db: Kysely<DB>,
   departmentId?: string,
   range?: { from: string; to: string },
-): Promise<QuarantineRow[]> {
+): Promise<QuarantineRecord[]> {
   let q = db.selectFrom('quarantines').selectAll();
   if (departmentId) q = q.where('department_id', '=', departmentId);
   // Only those in force at some point of [from, to] (a lift ends a quarantine only earlier, never later).
   if (range) q = q.where('effective_from', '<=', range.to).where('end_date', '>=', range.from);
-  return q.orderBy('marked_at', 'desc').orderBy('id').execute();
-}
-
-/** The swaps of the given quarantines, by date and slot (the ids go in groups: D1 binds at most 100 parameters). */
-export async function swapsOf(
-  db: Kysely<DB>,
-  quarantineIds: readonly string[],
-): Promise<SwapRow[]> {
-  const groups = await Promise.all(
-    parameterGroups(quarantineIds).map((ids) =>
-      db
-        .selectFrom('swaps')
-        .selectAll()
-        .where('quarantine_id', 'in', ids)
-        .orderBy('date')
-        .orderBy('slot')
-        .execute(),
-    ),
-  );
-  if (groups.length <= 1) return groups[0] ?? [];
-  return groups
-    .flat()
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.slot - b.slot));
+  return (await q.orderBy('marked_at', 'desc').orderBy('id').execute()).map(quarantineFromRow);
 }
 
 /** Cancels a scheduled shift (its sequence grows: the day changed). */
@@ -132,98 +194,17 @@ export function liftQuarantineQuery(
     .compile();
 }
 
-/** Marks swaps handed back, in as many statements as D1's 100 parameters need (none for no ids). */
-export function handBackSwapsQueries(
-  db: Kysely<DB>,
-  ids: readonly string[],
-  at: string,
-): CompiledQuery[] {
-  return parameterGroups(ids, 1).map((group) =>
-    db.updateTable('swaps').set({ handed_back_at: at }).where('id', 'in', group).compile(),
-  );
-}
-
-/** Swaps of a rotation whose slot no team could take (and that were not handed back). */
-export function openSwapsOf(db: Kysely<DB>, rotationId: string): Promise<SwapRow[]> {
-  return db
-    .selectFrom('swaps')
-    .selectAll()
-    .where('rotation_id', '=', rotationId)
-    .where('to_team_id', 'is', null)
-    .where('handed_back_at', 'is', null)
-    .execute();
-}
-
-/** A once-uncovered slot now taken by a team. */
-export function coverSwapQuery(
-  db: Kysely<DB>,
-  swapId: string,
-  toTeamId: string,
-  coveringShiftId: string,
-): CompiledQuery {
-  return db
-    .updateTable('swaps')
-    .set({ to_team_id: toTeamId, covering_shift_id: coveringShiftId })
-    .where('id', '=', swapId)
-    .compile();
-}
-
-/** Every swap of a rotation, by date and slot. */
-export function rotationSwapsOf(db: Kysely<DB>, rotationId: string): Promise<SwapRow[]> {
-  return db
-    .selectFrom('swaps')
-    .selectAll()
-    .where('rotation_id', '=', rotationId)
-    .orderBy('date')
-    .orderBy('slot')
-    .orderBy('created_at')
-    .execute();
-}
-
-/** A quarantine row as the rules see it. */
-export const quarantineOf = (q: QuarantineRow): Quarantine => ({
-  id: q.id,
-  departmentId: q.department_id,
-  subject: q.subject as Quarantine['subject'],
-  teamId: q.team_id,
-  memberId: q.member_id,
-  rotationId: q.rotation_id,
-  startDate: q.start_date,
-  endDate: q.end_date,
-  effectiveFrom: q.effective_from,
-  liftedAt: q.lifted_at,
-  liftedFrom: q.lifted_from,
-});
-
-/** The capacity effect stored with a request's first quarantine (null before capacity was tracked). */
-export const storedCapacityEffect = (q: QuarantineRow): unknown =>
-  q.capacity_effect ? (JSON.parse(q.capacity_effect) as unknown) : null;
-
-/** A swap row as the rules see it. */
-export const swapOf = (s: SwapRow): SwapRecord => ({
-  id: s.id,
-  quarantineId: s.quarantine_id,
-  date: s.date,
-  slot: s.slot,
-  fromTeamId: s.from_team_id,
-  toTeamId: s.to_team_id,
-  cancelledShiftId: s.cancelled_shift_id,
-  coveringShiftId: s.covering_shift_id,
-  handedBackAt: s.handed_back_at,
-});
-
 /**
  * The standby windows of quarantines: each one's own, and for a team, one per person who was in the
  * team during its window (see standbyWindowsOf).
  */
 export async function windowsOf(
   db: Kysely<DB>,
-  rows: readonly QuarantineRow[],
+  quarantines: readonly Quarantine[],
 ): Promise<StandbyWindow[]> {
-  const quarantines = rows.map(quarantineOf);
   const teamIds = quarantines.flatMap((q) => (q.subject === 'team' && q.teamId ? [q.teamId] : []));
-  const memberships = teamIds.length ? await membershipsOfTeams(db, teamIds) : [];
-  return standbyWindowsOf(quarantines, memberships.map(membershipOf));
+  const memberships = teamIds.length ? await teamMemberships(db, teamIds) : [];
+  return standbyWindowsOf(quarantines, memberships);
 }
 
 /** Every standby window of a department over [from, to] (or ever: history shows them). */
@@ -232,5 +213,5 @@ export async function standbyWindows(
   departmentId: string,
   range?: { from: string; to: string },
 ): Promise<StandbyWindow[]> {
-  return windowsOf(db, await listQuarantines(db, departmentId, range));
+  return windowsOf(db, await quarantinesIn(db, departmentId, range));
 }

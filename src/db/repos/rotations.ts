@@ -1,21 +1,17 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { insertChunks as chunks } from '../chunks.ts';
 import { fromJson, toJson } from '../json.ts';
-import type { DB, MembershipRow, RotationRow, TeamRow } from '../schema.ts';
-import {
-  findRotation,
-  findTeam,
-  membershipOf,
-  membershipsOf,
-  publishedRotationsIn,
-  shiftOf,
-  shiftsOf,
-  teamsOf,
-} from './rotation-rows.ts';
-import type { MembershipRecord, Rotation, ShiftRecord, Team } from '../../domain/rotation/index.ts';
+import type { DB, RotationRow, TeamRow } from '../schema.ts';
+import type {
+  MembershipRecord,
+  Rotation,
+  ShiftRecord,
+  Team,
+  TeamRef,
+} from '../../domain/rotation/index.ts';
+import { membershipFromRow } from './memberships.ts';
+import { shiftFromRow } from './shifts.ts';
 import type { IsoDate } from '../../domain/types.ts';
-
-export * from './rotation-rows.ts';
 
 // A rotation as stored, its pattern, constraints and buffer dates read.
 const rotationFromRow = (r: RotationRow): Rotation => ({
@@ -43,15 +39,9 @@ const teamFromRow = (t: TeamRow): Team => ({
   ordinal: t.ordinal,
 });
 
-const membershipFromRow = (m: MembershipRow): MembershipRecord => ({
-  ...membershipOf(m),
-  id: m.id,
-  rotationId: m.rotation_id,
-});
-
 /** One rotation by id, or undefined. */
 export async function rotationById(db: Kysely<DB>, id: string): Promise<Rotation | undefined> {
-  const row = await findRotation(db, id);
+  const row = await db.selectFrom('rotations').selectAll().where('id', '=', id).executeTakeFirst();
   return row && rotationFromRow(row);
 }
 
@@ -75,18 +65,71 @@ export async function publishedRotations(
   to: string,
   exceptId?: string,
 ): Promise<Rotation[]> {
-  return (await publishedRotationsIn(db, departmentId, from, to, exceptId)).map(rotationFromRow);
+  let q = db
+    .selectFrom('rotations')
+    .selectAll()
+    .where('department_id', '=', departmentId)
+    .where('status', '=', 'published')
+    .where('start_date', '<=', to)
+    .where('end_date', '>=', from);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.orderBy('start_date').orderBy('id').execute()).map(rotationFromRow);
+}
+
+/** A team of a published rotation, with the rotation's name, dates and department. */
+export interface PublishedTeam extends TeamRef {
+  rotationId: string;
+  rotationName: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  departmentId: string;
+}
+
+/** The teams of every published rotation, in rotation order. */
+export async function publishedTeams(db: Kysely<DB>): Promise<PublishedTeam[]> {
+  const rows = await db
+    .selectFrom('teams')
+    .innerJoin('rotations', 'rotations.id', 'teams.rotation_id')
+    .where('rotations.status', '=', 'published')
+    .select([
+      'teams.id as id',
+      'teams.label as label',
+      'rotations.id as rotation_id',
+      'rotations.name as rotation_name',
+      'rotations.start_date as start_date',
+      'rotations.end_date as end_date',
+      'rotations.department_id as department_id',
+    ])
+    .orderBy('rotations.start_date')
+    .orderBy('rotations.id')
+    .orderBy('teams.label')
+    .execute();
+  return rows.map((t) => ({
+    id: t.id,
+    label: t.label,
+    rotationId: t.rotation_id,
+    rotationName: t.rotation_name,
+    startDate: t.start_date,
+    endDate: t.end_date,
+    departmentId: t.department_id,
+  }));
 }
 
 /** One team by id, or undefined. */
 export async function teamById(db: Kysely<DB>, id: string): Promise<Team | undefined> {
-  const row = await findTeam(db, id);
+  const row = await db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
   return row && teamFromRow(row);
 }
 
 /** A rotation's teams in order. */
 export async function rotationTeams(db: Kysely<DB>, rotationId: string): Promise<Team[]> {
-  return (await teamsOf(db, rotationId)).map(teamFromRow);
+  const rows = await db
+    .selectFrom('teams')
+    .selectAll()
+    .where('rotation_id', '=', rotationId)
+    .orderBy('ordinal')
+    .execute();
+  return rows.map(teamFromRow);
 }
 
 /** A rotation's memberships, by from date. */
@@ -94,7 +137,14 @@ export async function rotationMemberships(
   db: Kysely<DB>,
   rotationId: string,
 ): Promise<MembershipRecord[]> {
-  return (await membershipsOf(db, rotationId)).map(membershipFromRow);
+  const rows = await db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('rotation_id', '=', rotationId)
+    .orderBy('from_date')
+    .orderBy('id')
+    .execute();
+  return rows.map(membershipFromRow);
 }
 
 /** A rotation's shifts, optionally within [from, to], by date and slot. */
@@ -103,7 +153,11 @@ export async function rotationShifts(
   rotationId: string,
   range: { from?: string; to?: string } = {},
 ): Promise<ShiftRecord[]> {
-  return (await shiftsOf(db, rotationId, range)).map(shiftOf);
+  let q = db.selectFrom('shifts').selectAll().where('rotation_id', '=', rotationId);
+  if (range.from) q = q.where('date', '>=', range.from);
+  if (range.to) q = q.where('date', '<=', range.to);
+  const rows = await q.orderBy('date').orderBy('slot').orderBy('status', 'desc').execute();
+  return rows.map(shiftFromRow);
 }
 
 /** Stores a new rotation. */
@@ -141,49 +195,6 @@ export function insertTeamsQueries(db: Kysely<DB>, teams: readonly Team[]): Comp
   return chunks(rows).map((c) => db.insertInto('teams').values(c).compile());
 }
 
-/** Stores new memberships, made at `at`. */
-export function insertMembershipsQueries(
-  db: Kysely<DB>,
-  memberships: readonly MembershipRecord[],
-  at: string,
-): CompiledQuery[] {
-  const rows = memberships.map((m) => ({
-    id: m.id,
-    rotation_id: m.rotationId,
-    team_id: m.teamId,
-    member_id: m.memberId,
-    from_date: m.fromDate,
-    to_date: m.toDate,
-    office_from: m.officeFrom,
-    created_at: at,
-  }));
-  return chunks(rows).map((c) => db.insertInto('memberships').values(c).compile());
-}
-
-/** Stores new shifts of a rotation, made at `at`. */
-export function insertShiftRecordsQueries(
-  db: Kysely<DB>,
-  rotationId: string,
-  shifts: readonly ShiftRecord[],
-  at: string,
-): CompiledQuery[] {
-  const rows = shifts.map((s) => ({
-    id: s.id,
-    rotation_id: rotationId,
-    team_id: s.teamId,
-    date: s.date,
-    slot: s.slot,
-    start_time: s.start,
-    end_time: s.end,
-    status: s.status,
-    sequence: s.sequence,
-    reason: null,
-    created_at: at,
-    updated_at: at,
-  }));
-  return chunks(rows).map((c) => db.insertInto('shifts').values(c).compile());
-}
-
 /** Deletes a rotation's teams, memberships and shifts (a draft being regenerated). */
 export function clearRotationQueries(db: Kysely<DB>, rotationId: string): CompiledQuery[] {
   return [
@@ -191,36 +202,6 @@ export function clearRotationQueries(db: Kysely<DB>, rotationId: string): Compil
     db.deleteFrom('memberships').where('rotation_id', '=', rotationId).compile(),
     db.deleteFrom('teams').where('rotation_id', '=', rotationId).compile(),
   ];
-}
-
-/** Drops a draft's shifts before `date` (days that passed while it was a draft were never worked). */
-export function deleteShiftsBeforeQuery(
-  db: Kysely<DB>,
-  rotationId: string,
-  date: string,
-): CompiledQuery {
-  return db
-    .deleteFrom('shifts')
-    .where('rotation_id', '=', rotationId)
-    .where('date', '<', date)
-    .compile();
-}
-
-export function closeMembershipQuery(db: Kysely<DB>, id: string, toDate: string): CompiledQuery {
-  return db.updateTable('memberships').set({ to_date: toDate }).where('id', '=', id).compile();
-}
-
-/** Moves a membership's first office day (the bridging rule after office days were added). */
-export function setOfficeFromQuery(db: Kysely<DB>, id: string, officeFrom: string): CompiledQuery {
-  return db
-    .updateTable('memberships')
-    .set({ office_from: officeFrom })
-    .where('id', '=', id)
-    .compile();
-}
-
-export function deleteMembershipQuery(db: Kysely<DB>, id: string): CompiledQuery {
-  return db.deleteFrom('memberships').where('id', '=', id).compile();
 }
 
 /**
@@ -259,29 +240,3 @@ export function bumpVersionQuery(
 /** Did an atomic write fail because the rotation's version moved meanwhile? */
 export const isVersionConflict = (e: unknown): boolean =>
   e instanceof Error && /NOT NULL constraint failed: rotations\.version/i.test(e.message);
-
-/** The swaps of a rotation over [from, to] still in force (not handed back): who gave a day to whom. */
-export async function swapsInForce(
-  db: Kysely<DB>,
-  rotationId: string,
-  from: IsoDate,
-  to: IsoDate,
-): Promise<{ date: IsoDate; slot: number; fromTeamId: string; toTeamId: string | null }[]> {
-  const rows = await db
-    .selectFrom('swaps')
-    .select(['date', 'slot', 'from_team_id', 'to_team_id'])
-    .where('rotation_id', '=', rotationId)
-    .where('handed_back_at', 'is', null)
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .orderBy('date')
-    .orderBy('slot')
-    .orderBy('created_at')
-    .execute();
-  return rows.map((s) => ({
-    date: s.date,
-    slot: s.slot,
-    fromTeamId: s.from_team_id,
-    toTeamId: s.to_team_id,
-  }));
-}

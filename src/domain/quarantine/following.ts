@@ -1,3 +1,4 @@
+import { groupBy } from '../collections.ts';
 import type { Membership } from '../rotation/index.ts';
 import type { IsoDate } from '../types.ts';
 
@@ -47,13 +48,12 @@ export function teamsOnlyOf(
   const from = start > rotation.startDate ? start : rotation.startDate;
   const to = end < rotation.endDate ? end : rotation.endDate;
   if (from > to) return [];
-  const byTeam = new Map<string, string[]>();
-  for (const m of memberships) {
-    if (!overlaps(m, from, to)) continue;
-    byTeam.set(m.teamId, [...(byTeam.get(m.teamId) ?? []), m.memberId]);
-  }
+  const byTeam = groupBy(
+    memberships.filter((m) => overlaps(m, from, to)),
+    (m) => m.teamId,
+  );
   return [...byTeam]
-    .filter(([, members]) => members.every((id) => people.has(id)))
+    .filter(([, members]) => members.every((m) => people.has(m.memberId)))
     .map(([teamId]) => ({ teamId, rotationId: rotation.id, start: from, end: to }))
     .sort((a, b) => (a.teamId < b.teamId ? -1 : 1));
 }

@@ -5,7 +5,7 @@ import type { IsoDate } from '../types.ts';
 import { followCovers } from './chain.ts';
 import { openSlots, planFill, type Fill } from './fill.ts';
 import { planHandBack, swapsToHandBack, type HandBack, type KeptDay } from './hand-back.ts';
-import { teamOutages } from './outage.ts';
+import { teamOutages, type TeamOutage } from './outage.ts';
 import type { Quarantine, SwapRecord } from './record.ts';
 import type { SwapContext } from './swap.ts';
 
@@ -89,7 +89,7 @@ export function planQuarantineLift(input: LiftInput, date: IsoDate): Result<Lift
   // With the team back, slots of other quarantines that no team could take may now be covered.
   const after: SwapContext = {
     ...ctx,
-    outages: outages.map((o) => (o.quarantineId === q.id ? { ...o, to: addDays(date, -1) } : o)),
+    outages: outagesAfterLift(outages, q.id, date),
     shifts: withHandBack(rotation.shifts, handBack),
   };
   const fills = planFill(after, openSlots(rotation.swaps, new Set(endedSwapIds)));
@@ -148,6 +148,20 @@ function handBackDays(input: LiftInput, rotation: LiftRotation, ctx: SwapContext
     .filter((s) => back.has(s.cancelledShiftId))
     .flatMap((s) => chains.get(s.id)!.swapIds);
   return { handBack, kept, endedSwapIds };
+}
+
+/**
+ * The outages once `quarantineId` is lifted from `date`: it ends the day before, or, lifted from its
+ * first day, it is gone: the team was never out, so it owes no return separation.
+ */
+function outagesAfterLift(
+  outages: readonly TeamOutage[],
+  quarantineId: string,
+  date: IsoDate,
+): TeamOutage[] {
+  return outages.flatMap((o) =>
+    o.quarantineId !== quarantineId ? [o] : date <= o.from ? [] : [{ ...o, to: addDays(date, -1) }],
+  );
 }
 
 /** The rotation's shifts with the days handed back: the team's shift again, its cover cancelled. */

@@ -1,3 +1,4 @@
+import { groupBy, lowerBound } from '../collections.ts';
 import type { ShiftRecord } from '../rotation/index.ts';
 import type { IsoDate } from '../types.ts';
 
@@ -9,34 +10,25 @@ export class OfficeDays {
   }
   add(teamId: string, date: IsoDate): void {
     const list = this.dates.get(teamId) ?? this.dates.set(teamId, []).get(teamId)!;
-    const i = this.lowerBound(list, date);
+    const i = lowerBound(list, date);
     if (list[i] !== date) list.splice(i, 0, date);
   }
   remove(teamId: string, date: IsoDate): void {
     const list = this.dates.get(teamId) ?? [];
-    const i = this.lowerBound(list, date);
+    const i = lowerBound(list, date);
     if (list[i] === date) list.splice(i, 1);
   }
   before(teamId: string, date: IsoDate): number {
-    return this.lowerBound(this.dates.get(teamId) ?? [], date);
-  }
-  private lowerBound(list: IsoDate[], date: IsoDate): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! < date) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.dates.get(teamId) ?? [], date);
   }
 }
 
 /** Shifts by date, each a copy a plan may change without touching its input. */
 export function shiftsByDay(shifts: readonly ShiftRecord[]): Map<IsoDate, ShiftRecord[]> {
-  const m = new Map<IsoDate, ShiftRecord[]>();
-  for (const s of shifts) (m.get(s.date) ?? m.set(s.date, []).get(s.date)!).push({ ...s });
-  return m;
+  return groupBy(
+    shifts.map((s) => ({ ...s })),
+    (s) => s.date,
+  );
 }
 
 /** Orders slots as the rules take them: by date, then slot. */

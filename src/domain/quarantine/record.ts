@@ -1,3 +1,4 @@
+import { maxDate } from '../calendar/index.ts';
 import type { IsoDate } from '../types.ts';
 
 /** A quarantine as the rules see it: who stays home, over which days, and whether it was lifted. */
@@ -15,6 +16,40 @@ export interface Quarantine {
   effectiveFrom: IsoDate;
   liftedAt: string | null;
   liftedFrom: IsoDate | null;
+}
+
+/** A quarantine as stored: the rules' view, with why, who marked (and lifted) it, and its request. */
+export interface QuarantineRecord extends Quarantine {
+  /** Confidential: shown to HR and admin only. */
+  reason: string | null;
+  positiveMemberId: string | null;
+  onsetDate: IsoDate | null;
+  /** The first quarantine of the request that marked it (a replay answers with the whole request). */
+  requestId: string | null;
+  markedBy: string;
+  markedAt: string;
+  liftedBy: string | null;
+}
+
+/** A new quarantine as marked by `markedBy` at `at`: in force from its start, or from today when entered late. */
+export function newQuarantine(
+  fields: Omit<
+    QuarantineRecord,
+    'effectiveFrom' | 'markedBy' | 'markedAt' | 'liftedAt' | 'liftedFrom' | 'liftedBy'
+  >,
+  today: IsoDate,
+  markedBy: string,
+  at: string,
+): QuarantineRecord {
+  return {
+    ...fields,
+    effectiveFrom: maxDate(fields.startDate, today),
+    markedBy,
+    markedAt: at,
+    liftedAt: null,
+    liftedFrom: null,
+    liftedBy: null,
+  };
 }
 
 /** The record that a slot moved from one team to another because of a quarantine. */

@@ -1,4 +1,5 @@
 import { addDays } from '../calendar/index.ts';
+import { groupBy } from '../collections.ts';
 import type { Membership } from '../rotation/index.ts';
 import type { IsoDate } from '../types.ts';
 import type { Quarantine } from './record.ts';
@@ -71,17 +72,11 @@ export function standbyWindowsOf(
   return [...own, ...people];
 }
 
-function byId(
-  windows: readonly StandbyWindow[],
-  key: 'teamId' | 'memberId',
-): Map<string, StandbyWindow[]> {
-  const out = new Map<string, StandbyWindow[]>();
-  for (const w of windows) {
-    const id = w[key];
-    if (id !== null) (out.get(id) ?? out.set(id, []).get(id)!).push(w);
-  }
-  return out;
-}
+const byId = (windows: readonly StandbyWindow[], key: 'teamId' | 'memberId') =>
+  groupBy(
+    windows.filter((w) => w[key] !== null),
+    (w) => w[key]!,
+  );
 
 /** Is a team, or a member, in standby on a date? (Windows indexed by id: asked once per member and day.) */
 export function standbyLookup(windows: readonly StandbyWindow[]): StandbyLookup {

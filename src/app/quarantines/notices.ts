@@ -1,8 +1,9 @@
 import type { CompiledQuery } from 'kysely';
 import { coversDate, type Membership, type TeamRef } from '../../domain/rotation/index.ts';
-import { listMembers } from '../../db/repos/members.ts';
-import type { DepartmentRow, MemberRow } from '../../db/schema.ts';
+import { departmentMembers } from '../../db/repos/members.ts';
+import { groupBy } from '../../domain/collections.ts';
 import type { Quarantine } from '../../domain/quarantine/index.ts';
+import type { Department, Member } from '../../domain/types.ts';
 import type { Person, QuarantineNotice } from '../../notify/quarantine-notice.ts';
 import type { Deps } from '../deps.ts';
 import { quarantineNoticeQueries } from '../outbox/index.ts';
@@ -14,7 +15,7 @@ export interface MovedDay {
   toTeamId: string | null;
 }
 
-const person = (m: MemberRow): Person => ({ id: m.id, name: m.name, email: m.email });
+const person = (m: Member): Person => ({ id: m.id, name: m.name, email: m.email });
 
 /** A rotation's teams and memberships, as read for the quarantine at hand. */
 export interface NoticeRotation {
@@ -28,10 +29,10 @@ export interface NoticeRotation {
  */
 export async function loadNoticeDirectory(
   deps: Deps,
-  department: DepartmentRow,
+  department: Department,
   rotations: ReadonlyMap<string, NoticeRotation>,
 ): Promise<NoticeDirectory> {
-  const members = await listMembers(deps.db, department.id, true);
+  const members = await departmentMembers(deps.db, department.id, true);
   return (rotationId) => directory(members, rotationId ? rotations.get(rotationId) : undefined);
 }
 /** The directory of one rotation's people (null: the department's, for a member quarantine). */
@@ -39,7 +40,7 @@ export type NoticeDirectory = (rotationId: string | null) => Directory;
 type Directory = ReturnType<typeof directory>;
 
 /** By id, the chiefs, and each team's members on a date. */
-function directory(members: readonly MemberRow[], rotation: NoticeRotation | undefined) {
+function directory(members: readonly Member[], rotation: NoticeRotation | undefined) {
   const teams = rotation?.teams ?? [];
   const memberships = rotation?.memberships ?? [];
   const byId = new Map(members.map((m) => [m.id, m]));
@@ -67,7 +68,7 @@ function directory(members: readonly MemberRow[], rotation: NoticeRotation | und
  */
 export function quarantineNotices(
   deps: Deps,
-  department: DepartmentRow,
+  department: Department,
   q: Quarantine,
   kind: 'marked' | 'lifted',
   moved: MovedDay[],
@@ -77,11 +78,12 @@ export function quarantineNotices(
 ): CompiledQuery[] {
   const dir = directories(q.rotationId);
   const window = [q.effectiveFrom, q.endDate];
-  const byTeam = new Map<string, string[]>();
-  for (const m of moved) {
-    const team = kind === 'marked' ? m.toTeamId : m.fromTeamId;
-    if (team) byTeam.set(team, [...(byTeam.get(team) ?? []), m.date]);
-  }
+  // A mark tells the teams taking the days, a lift the teams giving them back.
+  const teamOf = (m: MovedDay) => (kind === 'marked' ? m.toTeamId : m.fromTeamId);
+  const byTeam = groupBy(
+    moved.filter((m) => teamOf(m)),
+    (m) => teamOf(m)!,
+  );
   const standbyPeople =
     q.subject === 'team' ? dir.teamMembers(q.teamId!, window) : dir.member(q.memberId!);
   const notice: QuarantineNotice = {
@@ -89,7 +91,7 @@ export function quarantineNotices(
     department: {
       id: department.id,
       name: department.name,
-      language: department.language as 'ja' | 'en',
+      language: department.language,
     },
     quarantine: {
       id: q.id,
@@ -102,11 +104,10 @@ export function quarantineNotices(
       ...(kind === 'lifted' && q.liftedFrom ? { liftedFrom: q.liftedFrom } : {}),
     },
     standby: { people: standbyPeople, dates: kind === 'marked' ? moved.map((m) => m.date) : [] },
-    covering: [...byTeam].map(([teamId, dates]) => ({
-      teamLabel: dir.label(teamId),
-      members: dir.teamMembers(teamId, dates),
-      dates,
-    })),
+    covering: [...byTeam].map(([teamId, days]) => {
+      const dates = days.map((m) => m.date);
+      return { teamLabel: dir.label(teamId), members: dir.teamMembers(teamId, dates), dates };
+    }),
     ...(kind === 'lifted' && q.subject === 'team'
       ? {
           returned: {

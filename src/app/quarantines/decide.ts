@@ -1,38 +1,34 @@
-import type { QuarantineRow, SwapRow } from '../../db/schema.ts';
-import { quarantineOf } from '../../db/repos/quarantines.ts';
-import { daysBetween, maxDate, minDate } from '../../domain/calendar/index.ts';
+import { dateRangeIssue, maxDate, minDate } from '../../domain/calendar/index.ts';
 import {
+  newQuarantine,
   type Policy,
   planQuarantineMark,
+  type QuarantineRecord,
   standbyWindowsOf,
   type OutageSwaps,
 } from '../../domain/quarantine/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { ShiftRecord } from '../../domain/rotation/index.ts';
 import { isHrOrAdmin, type Actor } from '../actor.ts';
-import {
-  capacityEffectOf,
-  loadCapacityBasis,
-  type CapacityBasis,
-  type CapacityEffect,
-} from '../capacity/index.ts';
+import type { CapacityEffect } from '../../domain/capacity/index.ts';
+import { capacityEffectOf, loadCapacityBasis, type CapacityBasis } from '../capacity/index.ts';
 import type { Deps } from '../deps.ts';
 import { hrOnly, invalid, notDates, type Failure } from '../failure.ts';
 import { loadOrgSettings } from '../settings/index.ts';
-import { newQuarantineRow } from './context.ts';
-import { loadNoticeDirectory, type NoticeDirectory } from './notify.ts';
+import { loadNoticeDirectory, type NoticeDirectory } from './notices.ts';
 import { loadRotationStates, type RotationState } from './rotation-state.ts';
 import { badRequest, loadTargets, type QuarantineRequest, type Targets } from './targets.ts';
+import type { SwapView } from './view.ts';
 
 /** The longest quarantine a request may mark (a year; the policy's default is 14 days). */
 export const MAX_QUARANTINE_DAYS = 366;
 
-/** Everything a quarantine request is decided on, read once; the new rows carry their new ids. */
+/** Everything a quarantine request is decided on, read once; the new quarantines carry their new ids. */
 export interface MarkSnapshot extends Targets {
   at: string;
   policy: Policy;
-  /** The new quarantines, the one named first; the capacity effect is kept with it. */
-  rows: QuarantineRow[];
+  /** The new quarantines, the one named first (its id is the request's). */
+  fresh: QuarantineRecord[];
   states: Map<string, RotationState>;
   directory: NoticeDirectory;
   capacity: CapacityBasis;
@@ -43,12 +39,13 @@ export interface MarkDecision extends MarkSnapshot {
   /** Per rotation: each new outage's swaps, and the shifts after them. */
   planned: Map<string, { plans: OutageSwaps[]; shifts: ShiftRecord[] }>;
   /** The swaps, as the answer lists them. */
-  swaps: Pick<SwapRow, 'date' | 'slot' | 'from_team_id' | 'to_team_id' | 'quarantine_id'>[];
+  swaps: SwapView[];
+  /** Kept with the request's first quarantine, so that a replay answers the same. */
   effect: CapacityEffect;
 }
 
 /**
- * Decides a quarantine request without writing: who stays home, the quarantine rows, each
+ * Decides a quarantine request without writing: who stays home, the new quarantines, each
  * rotation's swaps, and what it does to remote capacity over its window.
  */
 export async function decideQuarantine(
@@ -63,14 +60,12 @@ export async function decideQuarantine(
   if (!snap.ok) return snap;
   const planned = planQuarantineMark({
     today: snap.value.today,
-    existing: snap.value.existing.map(quarantineOf),
-    fresh: snap.value.rows.map(quarantineOf),
+    existing: snap.value.existing,
+    fresh: snap.value.fresh,
     rotations: snap.value.states,
     returnSeparationDays: snap.value.policy.returnSeparationDays,
   });
   const effect = markCapacityEffect(snap.value, planned);
-  // Kept with the request, so that a replay answers the same.
-  snap.value.rows[0]!.capacity_effect = JSON.stringify(effect);
   return ok({ ...snap.value, planned, swaps: swapsOf(planned), effect });
 }
 
@@ -85,15 +80,15 @@ async function loadMarkSnapshot(
   if (!found.ok) return found;
   const { department, existing } = found.value;
   const at = deps.now().toISOString();
-  const rows = quarantineRows(deps, found.value, req, actor, at);
+  const fresh = newQuarantines(deps, found.value, req, actor, at);
   const window = {
-    from: rows.map((r) => r.effective_from).reduce(minDate),
-    to: rows.map((r) => r.end_date).reduce(maxDate),
+    from: fresh.map((q) => q.effectiveFrom).reduce(minDate),
+    to: fresh.map((q) => q.endDate).reduce(maxDate),
   };
   const [states, capacity] = await Promise.all([
     loadRotationStates(
       deps,
-      rows.flatMap((r) => (r.rotation_id ? [r.rotation_id] : [])),
+      fresh.flatMap((q) => (q.rotationId ? [q.rotationId] : [])),
     ),
     loadCapacityBasis(deps, department.id, window, {
       settings: settings.capacity,
@@ -105,7 +100,7 @@ async function loadMarkSnapshot(
     ...found.value,
     at,
     policy: settings.policy,
-    rows,
+    fresh,
     states,
     directory,
     capacity,
@@ -117,7 +112,7 @@ function markCapacityEffect(snap: MarkSnapshot, planned: MarkDecision['planned']
   const memberships = [...snap.states.values()].flatMap((s) => s.memberships);
   return capacityEffectOf(snap.capacity, {
     shifts: new Map([...planned].map(([id, p]) => [id, p.shifts])),
-    windows: standbyWindowsOf(snap.rows.map(quarantineOf), memberships),
+    windows: standbyWindowsOf(snap.fresh, memberships),
   });
 }
 
@@ -127,9 +122,9 @@ const swapsOf = (planned: MarkDecision['planned']): MarkDecision['swaps'] =>
       plan.swaps.map((s) => ({
         date: s.date,
         slot: s.slot,
-        from_team_id: s.fromTeamId,
-        to_team_id: s.toTeamId,
-        quarantine_id: plan.quarantineId,
+        fromTeamId: s.fromTeamId,
+        toTeamId: s.toTeamId,
+        quarantineId: plan.quarantineId,
       })),
     ),
   );
@@ -141,46 +136,46 @@ function requestProblem(req: QuarantineRequest): Failure | null {
     '/onsetDate': req.onsetDate,
   });
   if (badDates.length) return invalid('The quarantine request is not valid.', badDates);
-  if (req.startDate && req.endDate && req.endDate < req.startDate)
-    return badRequest('/endDate', 'is before startDate');
-  if (
-    req.startDate &&
-    req.endDate &&
-    daysBetween(req.startDate, req.endDate) >= MAX_QUARANTINE_DAYS
-  )
-    return badRequest('/endDate', `is more than ${MAX_QUARANTINE_DAYS} days from startDate`);
-  return null;
+  if (!req.startDate || !req.endDate) return null;
+  // The window is at most MAX_QUARANTINE_DAYS days long, both ends counted.
+  switch (dateRangeIssue(req.startDate, req.endDate, MAX_QUARANTINE_DAYS - 1)) {
+    case 'empty':
+      return badRequest('/endDate', 'is before startDate');
+    case 'too-long':
+      return badRequest('/endDate', `is more than ${MAX_QUARANTINE_DAYS} days from startDate`);
+    default:
+      return null;
+  }
 }
 
-/** The new quarantine rows of a request, each of its request (the first one's id). */
-function quarantineRows(
+/** The new quarantines of a request, each of its request (the first one's id). */
+function newQuarantines(
   deps: Deps,
   found: Targets,
   req: QuarantineRequest,
   actor: Actor,
   at: string,
-): QuarantineRow[] {
-  const rows = found.targets.map((t) =>
-    newQuarantineRow(
+): QuarantineRecord[] {
+  const ids = found.targets.map(() => deps.newId());
+  return found.targets.map((t, i) =>
+    newQuarantine(
       {
-        id: deps.newId(),
-        department_id: found.department.id,
+        id: ids[i]!,
+        departmentId: found.department.id,
         subject: t.subject,
-        team_id: t.teamId,
-        member_id: t.memberId,
-        rotation_id: t.rotationId,
-        start_date: t.start,
-        end_date: t.end,
+        teamId: t.teamId,
+        memberId: t.memberId,
+        rotationId: t.rotationId,
+        startDate: t.start,
+        endDate: t.end,
         reason: req.reason?.trim() || null,
-        positive_member_id: req.positiveMemberId ?? null,
-        onset_date: req.onsetDate ?? null,
-        request_id: null,
+        positiveMemberId: req.positiveMemberId ?? null,
+        onsetDate: req.onsetDate ?? null,
+        requestId: ids[0]!,
       },
       found.today,
       actor.tokenId,
       at,
     ),
   );
-  for (const r of rows) r.request_id = rows[0]!.id;
-  return rows;
 }
