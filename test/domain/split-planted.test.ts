@@ -122,23 +122,33 @@ describe('the split says "unsatisfiable" for splits that exist (regression)', ()
     assert.deepEqual(splitTeams(members, opts), splitTeams([...members].reverse(), opts));
   });
 
-  it('proves impossible, naming the pairs, a clique of teamCount + 1 members kept apart', () => {
-    const ids = Array.from({ length: 12 }, (_, i) => `m${String(i).padStart(2, '0')}`);
-    const clique = ids.slice(0, 4);
-    const separate = clique.flatMap((a, i) => clique.slice(i + 1).map((b) => [a, b]));
-    const r = splitTeams(
-      ids.map((id) => member(id)),
-      { teamCount: 3, separate: separate as [string, string][] },
-    );
-    assert.equal(r.ok, false);
-    if (r.ok) return;
-    assert.equal(r.error.exhaustive, true);
-    assert.ok(r.error.issues.length > 0);
-    for (const i of r.error.issues) {
-      assert.equal(i.code, 'unsatisfiable');
-      assert.equal(i.constraint.kind, 'separate');
-    }
-  });
+  for (const [n, k] of [
+    [12, 3],
+    [120, 6],
+    [700, 2],
+  ] as const)
+    it(`proves impossible, naming the pairs, ${k + 1} of ${n} members all kept apart in ${k} teams`, () => {
+      const { members, opts } = planted(n, k, n === 120 ? 1_820 : 0, 1);
+      const clique = members.slice(0, k + 1).map((m) => m.id);
+      const extra = clique.flatMap((a, i) =>
+        clique.slice(i + 1).map((b) => [a, b] as [string, string]),
+      );
+      const separate = [...opts.separate!, ...extra];
+      const r = splitTeams(members, { ...opts, separate });
+      assert.equal(r.ok, false);
+      if (r.ok) return;
+      assert.equal(r.error.exhaustive, true);
+      assert.deepEqual(
+        r.error.issues.map((i) => i.code),
+        ['separate-clique'],
+      );
+      const issue = r.error.issues[0]!;
+      assert.deepEqual(issue.constraint, { kind: 'members', memberIds: clique });
+      for (const [a, b] of extra) {
+        const at = separate.findIndex(([x, y]) => x === a && y === b);
+        assert.ok(issue.paths.includes(`/separate/${at}`), `${a}, ${b}`);
+      }
+    });
 
   it('proves impossible, naming the skill, a pigeonhole on skill holders', () => {
     const members = Array.from({ length: 120 }, (_, i) =>

@@ -80,6 +80,8 @@ export type SplitIssueCode =
   | 'group-too-large'
   | 'skill-shortage'
   | 'together-separate-conflict'
+  /** Proven: more units than teams are all kept apart from one another. */
+  | 'separate-clique'
   | 'together-leaders-conflict'
   | 'needs-two-teams'
   /** Proven: no split meets the named constraint together with the others. */
