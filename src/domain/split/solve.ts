@@ -30,17 +30,18 @@ export type * from './types.ts';
 
 // Small problems go straight to the complete search when greedy leaves a violation; larger ones
 // get tabu search first, then (up to MEDIUM_UNITS) a bounded search. The search visits about
-// 8 million nodes a second, so a budget of 5 million bounds an adversarial small request to well
-// under a second per attempt.
+// 8 million nodes a second on small problems, so a budget of 5 million bounds an adversarial small
+// request to well under a second per attempt; choosing the next unit scans the unplaced ones, so
+// a medium problem's node costs up to 600 steps, and 100,000 of them take about a tenth of a second.
 const SMALL_UNITS = 24;
 const SMALL_BUDGET = 5_000_000;
 const MEDIUM_UNITS = 600;
-const MEDIUM_BUDGET = 200_000;
-// Tabu search is priced in evaluated moves and swaps (about 10 million a second): 10,000 per unit,
-// up to 4 million, settles planted keep-apart splits of a few hundred members. Small problems
-// only need it for the closest assignment, as their complete search decides.
+const MEDIUM_BUDGET = 100_000;
+// Tabu search is priced in evaluated moves and swaps (about 10 million a second): 2 to 4 million
+// (10,000 per unit) settle planted keep-apart splits of a few hundred members, bar the hardest
+// densities. Small problems only need it for the closest assignment, as their complete search decides.
 const tabuBudget = (units: number, small: boolean) =>
-  small ? 20_000 : Math.min(4_000_000, 10_000 * units);
+  small ? 20_000 : Math.min(4_000_000, Math.max(2_000_000, 10_000 * units));
 
 type Attempt = { state: SplitState; solved: boolean; proven: boolean };
 
