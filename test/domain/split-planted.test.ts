@@ -150,6 +150,24 @@ describe('the split says "unsatisfiable" for splits that exist (regression)', ()
       }
     });
 
+  it('proves impossible, naming at most three pairs, an odd wheel among 60 planted members in 3 teams', () => {
+    // A hub kept apart from a 5-cycle needs 4 teams, though no 4 members are all kept apart.
+    const { members, opts } = planted(60, 3, 200, 1);
+    const ids = members.map((m) => m.id);
+    const hub = ids[59]!;
+    const cycle = ids.slice(54, 59);
+    const wheel = cycle.flatMap((a, i) => [
+      [a, cycle[(i + 1) % 5]!] as [string, string],
+      [hub, a] as [string, string],
+    ]);
+    const r = splitTeams(members, { ...opts, separate: [...opts.separate!, ...wheel] });
+    assert.equal(r.ok, false);
+    if (r.ok) return;
+    assert.equal(r.error.exhaustive, true);
+    assert.ok(r.error.issues.length >= 1 && r.error.issues.length <= 3);
+    for (const i of r.error.issues) assert.equal(i.code, 'unsatisfiable');
+  });
+
   it('proves impossible, naming the skill, a pigeonhole on skill holders', () => {
     const members = Array.from({ length: 120 }, (_, i) =>
       member(`m${String(i).padStart(3, '0')}`, { skills: i < 5 ? ['legal'] : [] }),
