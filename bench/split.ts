@@ -101,6 +101,42 @@ for (const [n, target] of [
   });
 }
 
+// Keep-apart pairs drawn from a known split (member i in team i mod 6), as a chief might list
+// who cannot stand in for whom: the split exists, and the search must find it.
+{
+  const rng = createRng(7);
+  const members: SplitMember[] = Array.from({ length: 120 }, (_, i) => ({
+    id: `p${String(i).padStart(3, '0')}`,
+    name: `Planted ${i}`,
+    skills: [],
+    position: 'staff',
+    remoteAccess: 'company-pc',
+  }));
+  const cross: [string, string][] = [];
+  for (let a = 0; a < 120; a++)
+    for (let b = a + 1; b < 120; b++)
+      if (a % 6 !== b % 6) cross.push([members[a]!.id, members[b]!.id]);
+  for (let i = cross.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [cross[i], cross[j]] = [cross[j]!, cross[i]!];
+  }
+  const opts: SplitOptions = { teamCount: 6, separate: cross.slice(0, 1_820), seed: 7 };
+  const check = splitTeams(members, opts);
+  const split = median(() => splitTeams(members, opts));
+  const base = median(() => roundRobin(members, opts.teamCount));
+  rows.push({
+    case: 'splitTeams 120 members planted in 6 teams / 1,820 pairs',
+    median: ms(split),
+    baseline: ms(base),
+    ratio: `${(split / base).toFixed(0)}×`,
+    target: '-',
+    verdict: check.ok ? 'found' : 'NOT FOUND',
+    note: check.ok
+      ? `split breaks ${checkSplitConstraints(members, check.value.teams, opts).length} constraints`
+      : `no split: ${check.error.issues.length} issues, the first ${check.error.issues[0]?.code}`,
+  });
+}
+
 const calendar: DepartmentCalendar = {
   timezone: 'Asia/Tokyo',
   workdays: [1, 2, 3, 4, 5],

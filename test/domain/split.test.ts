@@ -361,20 +361,10 @@ describe('splitTeams', () => {
       },
       expect: [
         {
-          code: 'unsatisfiable',
+          code: 'separate-clique',
           reason:
-            'keep-apart pair [m00, m01]: no split satisfies it together with the other constraints; without it alone a split exists',
-          paths: ['/separate/0'],
-        },
-        {
-          code: 'unsatisfiable',
-          reason: /keep-apart pair \[m01, m02\]: no split/,
-          paths: ['/separate/1'],
-        },
-        {
-          code: 'unsatisfiable',
-          reason: /keep-apart pair \[m00, m02\]: no split/,
-          paths: ['/separate/2'],
+            'keep-apart pairs keep 3 members or groups apart from one another (m00, m01, m02): that needs 3 teams, but teamCount is 2',
+          paths: ['/teamCount', '/separate/0', '/separate/1', '/separate/2'],
         },
       ],
     },

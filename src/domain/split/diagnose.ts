@@ -94,70 +94,92 @@ export function blockingConstraints(
   return out;
 }
 
-/** Names each hard constraint the closest assignment found still breaks, when the search found no split. */
-export function closestSplitIssues(st: SplitState, exhaustive: boolean): SplitIssue[] {
+type Broken = { paths: string[]; constraint: SplitConstraintRef; label: string };
+
+/** The hard constraints an assignment breaks, in the order of the options. */
+function brokenBy(st: SplitState): Broken[] {
   const p = st.p;
   const k = st.k;
-  const why = exhaustive
-    ? 'no split satisfies it together with the other constraints'
-    : 'the search found no split that satisfies it together with the other constraints';
-  const out: SplitIssue[] = [];
+  const out: Broken[] = [];
   p.required.forEach((r, ri) => {
     let short = 0;
     for (let t = 0; t < k; t++) if (st.req[t * st.R + ri]! < r.min) short++;
     if (short > 0)
-      out.push(
-        issue(
-          'unsatisfiable',
-          p.requiredPaths[ri]!,
-          { kind: 'requiredSkill', skill: r.skill, min: r.min },
-          `skill \`${r.skill}\` (min ${r.min} per team): ${why}; the closest split found leaves ${short} team${short === 1 ? '' : 's'} short`,
-        ),
-      );
+      out.push({
+        paths: p.requiredPaths[ri]!,
+        constraint: { kind: 'requiredSkill', skill: r.skill, min: r.min },
+        label: `skill \`${r.skill}\` (min ${r.min} per team)`,
+      });
   });
   p.separate.forEach(([a, b], i) => {
     if (st.assign[p.unitOf[a]!] !== st.assign[p.unitOf[b]!]) return;
     const pair: [string, string] = [p.members[a]!.id, p.members[b]!.id];
-    out.push(
-      issue(
-        'unsatisfiable',
-        [p.separatePaths[i]!],
-        { kind: 'separate', pair },
-        `keep-apart pair [${pair.join(', ')}]: ${why}`,
-      ),
-    );
+    out.push({
+      paths: [p.separatePaths[i]!],
+      constraint: { kind: 'separate', pair },
+      label: `keep-apart pair [${pair.join(', ')}]`,
+    });
   });
   const teams = Array.from({ length: k }, (_, t) => t);
   if (p.keepLeadersApart && teams.some((t) => st.chiefs[t]! > 0 && st.deputies[t]! > 0)) {
     const ids = (pos: string) => p.members.filter((m) => m.position === pos).map((m) => m.id);
-    out.push(
-      issue(
-        'unsatisfiable',
-        ['/keepLeadersApart'],
-        { kind: 'leaders', chiefIds: ids('chief'), deputyIds: ids('deputy') },
-        `chiefs apart from deputies: ${why}`,
-      ),
-    );
+    out.push({
+      paths: ['/keepLeadersApart'],
+      constraint: { kind: 'leaders', chiefIds: ids('chief'), deputyIds: ids('deputy') },
+      label: 'chiefs apart from deputies',
+    });
   }
-  if (teams.some((t) => st.size[t]! > p.maxTeamSize)) {
-    out.push(
-      issue(
-        'unsatisfiable',
-        ['/maxTeamSize'],
-        { kind: 'maxTeamSize', maxTeamSize: p.maxTeamSize },
-        `maxTeamSize ${p.maxTeamSize}: ${why}`,
-      ),
-    );
-  }
-  if (out.length === 0 || teams.some((t) => st.size[t] === 0)) {
-    out.push(
-      issue(
-        'unsatisfiable',
-        ['/teamCount'],
-        { kind: 'teamCount', teamCount: k },
-        `${k} non-empty teams: ${why}`,
-      ),
-    );
-  }
+  if (teams.some((t) => st.size[t]! > p.maxTeamSize))
+    out.push({
+      paths: ['/maxTeamSize'],
+      constraint: { kind: 'maxTeamSize', maxTeamSize: p.maxTeamSize },
+      label: `maxTeamSize ${p.maxTeamSize}`,
+    });
+  if (out.length === 0 || teams.some((t) => st.size[t] === 0))
+    out.push({
+      paths: ['/teamCount'],
+      constraint: { kind: 'teamCount', teamCount: k },
+      label: `${k} non-empty teams`,
+    });
   return out;
+}
+
+/** At most this many constraints are named after a failed search, however many the closest split breaks. */
+const NAMED = 3;
+
+/**
+ * Why the search found no split. After a complete search (`proven`), the constraints the closest
+ * assignment breaks, as impossible together with the others. Otherwise one `search-budget` issue
+ * that claims nothing impossible, then a few constraints the closest split still breaks.
+ */
+export function closestSplitIssues(st: SplitState, proven: boolean): SplitIssue[] {
+  const broken = brokenBy(st);
+  const more = broken.length - NAMED;
+  const tail = more > 0 ? ` (${more} more not listed)` : '';
+  const named = broken.slice(0, NAMED);
+  if (proven)
+    return named.map((b, i) =>
+      issue(
+        'unsatisfiable',
+        b.paths,
+        b.constraint,
+        `${b.label}: no split satisfies it together with the other constraints${i === named.length - 1 ? tail : ''}`,
+      ),
+    );
+  return [
+    issue(
+      'search-budget',
+      ['/seed'],
+      { kind: 'seed', seed: st.p.seed },
+      `no split was found within the search budget; one may exist — try another seed, or fewer keep-apart pairs, keep-together groups or required skills. The closest split found breaks ${broken.length} constraint${broken.length === 1 ? '' : 's'}`,
+    ),
+    ...named.map((b) =>
+      issue(
+        'closest-split-unmet',
+        b.paths,
+        b.constraint,
+        `${b.label}: not met by the closest split the search found (a split meeting it may still exist)`,
+      ),
+    ),
+  ];
 }

@@ -6,8 +6,10 @@ export type ExactOutcome =
 
 /**
  * Depth-first search over units with forward checks: sizes within [lo, hi], no keep-apart pair or
- * chief-with-deputy in a team, and enough remaining members and skill holders to close every
- * team's shortfall. Empty teams are interchangeable, so a unit tries only the first empty one.
+ * chief-with-deputy in a team, every unplaced unit left at least one team free of its keep-apart
+ * partners, and enough remaining members and skill holders to close every team's shortfall. The
+ * next unit is the one with the fewest such teams left (DSATUR), else the hardest by a fixed
+ * score. Empty teams are interchangeable, so a unit tries only the first empty one.
  * Complete: when it answers 'infeasible', no assignment satisfies the hard constraints.
  */
 export function exactSearch(p: Problem, lo: number, hi: number, nodeBudget: number): ExactOutcome {
@@ -23,16 +25,19 @@ export function exactSearch(p: Problem, lo: number, hi: number, nodeBudget: numb
         u.conflicts.length * 4 + (u.chiefs + u.deputies > 0 ? 3 : 0) + u.reqIdx.length * 2 + u.size;
       return score(ub) - score(ua) || ub.size - ua.size || ua.key - ub.key || a - b;
     });
-  const supply = new Int32Array((U + 1) * R);
-  const remaining = new Int32Array(U + 1);
-  for (let i = U - 1; i >= 0; i--) {
-    const unit = p.units[order[i]!]!;
-    remaining[i] = remaining[i + 1]! + unit.size;
-    for (let r = 0; r < R; r++) supply[i * R + r] = supply[(i + 1) * R + r]!;
+  // Holders still to place (each counted up to the skill's min) and members still to place.
+  const supply = new Int32Array(R);
+  let remaining = 0;
+  for (const unit of p.units) {
+    remaining += unit.size;
     unit.reqIdx.forEach((r, j) => {
-      supply[i * R + r]! += Math.min(unit.reqCnt[j]!, p.required[r]!.min);
+      supply[r]! += Math.min(unit.reqCnt[j]!, p.required[r]!.min);
     });
   }
+  // blocked[u * k + t]: placed keep-apart partners of u in team t; open[u]: teams with none.
+  const blocked = new Int32Array(U * k);
+  const open = new Int32Array(U).fill(k);
+  let wipedOut = 0;
   const assign = new Int32Array(U).fill(-1);
   const size = new Int32Array(k);
   const chiefs = new Int32Array(k);
@@ -49,6 +54,7 @@ export function exactSearch(p: Problem, lo: number, hi: number, nodeBudget: numb
     const unit = p.units[u]!;
     const s0 = size[t]!;
     size[t] = s0 + sign * unit.size;
+    remaining -= sign * unit.size;
     underLo += Math.max(0, lo - size[t]!) - Math.max(0, lo - s0);
     if (s0 === 0) empty--;
     if (size[t] === 0) empty++;
@@ -60,13 +66,33 @@ export function exactSearch(p: Problem, lo: number, hi: number, nodeBudget: numb
       const x1 = x0 + sign * unit.reqCnt[j]!;
       req[t * R + r] = x1;
       deficit[r]! += Math.max(0, min - x1) - Math.max(0, min - x0);
+      supply[r]! -= sign * Math.min(unit.reqCnt[j]!, min);
     });
     assign[u] = sign === 1 ? t : -1;
+    for (const w of unit.conflicts) {
+      const b0 = blocked[w * k + t]!;
+      blocked[w * k + t] = b0 + sign;
+      if (b0 === 0 || b0 + sign === 0) {
+        const o0 = open[w]!;
+        open[w] = o0 - sign;
+        if (assign[w]! < 0) wipedOut += (open[w] === 0 ? 1 : 0) - (o0 === 0 ? 1 : 0);
+      }
+    }
   };
   const promising = (depth: number) => {
-    if (underLo > remaining[depth]! || empty > U - depth) return false;
-    for (let r = 0; r < R; r++) if (deficit[r]! > supply[depth * R + r]!) return false;
+    if (wipedOut > 0 || underLo > remaining || empty > U - depth) return false;
+    for (let r = 0; r < R; r++) if (deficit[r]! > supply[r]!) return false;
     return true;
+  };
+  // The unplaced unit with the fewest teams free of its partners, ties to the fixed order.
+  const next = () => {
+    let best = -1;
+    for (const u of order) {
+      if (assign[u]! >= 0) continue;
+      if (best < 0 || open[u]! < open[best]!) best = u;
+      if (open[best]! <= 1) break;
+    }
+    return best;
   };
   const gain = (u: number, t: number) => {
     const unit = p.units[u]!;
@@ -83,7 +109,7 @@ export function exactSearch(p: Problem, lo: number, hi: number, nodeBudget: numb
       outOfBudget = true;
       return false;
     }
-    const u = order[depth]!;
+    const u = next();
     const unit = p.units[u]!;
     const teams: number[] = [];
     let triedEmpty = false;
@@ -98,7 +124,7 @@ export function exactSearch(p: Problem, lo: number, hi: number, nodeBudget: numb
         ((unit.chiefs > 0 && deputies[t]! > 0) || (unit.deputies > 0 && chiefs[t]! > 0))
       )
         continue;
-      if (unit.conflicts.some((v) => assign[v] === t)) continue;
+      if (blocked[u * k + t]! > 0) continue;
       teams.push(t);
     }
     teams.sort((a, b) => gain(u, b) - gain(u, a) || size[a]! - size[b]! || a - b);

@@ -1,10 +1,11 @@
+import { apartClique } from './cliques.ts';
 import { issue, type Problem } from './problem.ts';
 import type { SplitIssue } from './types.ts';
 
 /**
  * Fast necessary conditions, each naming the constraint it proves unmeetable: enough members,
  * units and seats for the teams, groups that fit a team and do not join a keep-apart pair or a chief
- * with a deputy, and enough holders of each required skill (holders bound in one group count once
+ * with a deputy, no more than teamCount units all kept apart pairwise, and enough holders of each required skill (holders bound in one group count once
  * per team at most).
  */
 export function necessaryConditions(p: Problem): SplitIssue[] {
@@ -54,6 +55,24 @@ export function necessaryConditions(p: Problem): SplitIssue[] {
       );
     }
   });
+  const clique = apartClique(p);
+  if (clique) {
+    const inClique = new Set(clique);
+    const at = p.separate.flatMap(([a, b], i) =>
+      unitOf[a] !== unitOf[b] && inClique.has(unitOf[a]!) && inClique.has(unitOf[b]!) ? [i] : [],
+    );
+    const memberIds = [...new Set(at.flatMap((i) => p.separate[i]!))]
+      .sort((a, b) => a - b)
+      .map((m) => members[m]!.id);
+    out.push(
+      issue(
+        'separate-clique',
+        ['/teamCount', ...at.map((i) => p.separatePaths[i]!)],
+        { kind: 'members', memberIds },
+        `keep-apart pairs keep ${k + 1} members or groups apart from one another (${memberIds.join(', ')}): that needs ${k + 1} teams, but teamCount is ${k}`,
+      ),
+    );
+  }
   if (p.keepLeadersApart) {
     units.forEach((u, i) => {
       if (u.chiefs > 0 && u.deputies > 0)

@@ -61,16 +61,60 @@ export function chiefTeamCount(p: Problem): number {
 }
 
 /**
- * Places every unit, in `order`, on the team where it costs least (hard violations first, then soft
- * goals). Chief units try the first chiefTeamCount teams and deputy units the others first, so the
+ * Places every unit on the team where it costs least (hard violations first, then soft goals).
+ * Units go in `order`, except that a unit with keep-apart partners already placed in more distinct
+ * teams goes first (DSATUR: the unit with the fewest teams left is the likeliest to be stranded).
+ * Chief units try the first chiefTeamCount teams and deputy units the others first, so the
  * leaders are spread without ever having to pass each other later.
  */
 export function greedy(st: SplitState, order: number[]): void {
   const best = new Float64Array(COST_LEN);
   const cur = new Float64Array(COST_LEN);
   const kc = chiefTeamCount(st.p);
-  for (const u of order) {
-    const unit = st.p.units[u]!;
+  const units = st.p.units;
+  const U = units.length;
+  const rank = new Int32Array(U);
+  order.forEach((u, i) => (rank[u] = i));
+  const seen = new Uint8Array(U * st.k);
+  const saturation = new Int32Array(U);
+  // Max-heap of saturation × U + (U - 1 - rank): a unit is pushed again when its saturation
+  // grows, and its older entries (smaller keys) are skipped once it is placed.
+  const heap: number[] = [];
+  const push = (u: number) => {
+    const key = saturation[u]! * U + (U - 1 - rank[u]!);
+    let i = heap.push(key) - 1;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (heap[up]! >= key) break;
+      heap[i] = heap[up]!;
+      i = up;
+    }
+    heap[i] = key;
+  };
+  const pop = () => {
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= heap.length) break;
+      const m = l + 1 < heap.length && heap[l + 1]! > heap[l]! ? l + 1 : l;
+      if (heap[m]! <= last) break;
+      heap[i] = heap[m]!;
+      i = m;
+    }
+    if (heap.length > 0) heap[i] = last;
+    return order[U - 1 - (top % U)]!;
+  };
+  // Without keep-apart pairs the heap would only replay `order`.
+  const dynamic = units.some((unit) => unit.conflicts.length > 0);
+  if (dynamic) for (const u of order) push(u);
+  for (let placed = 0; placed < U; placed++) {
+    let u = order[placed]!;
+    if (dynamic)
+      do u = pop();
+      while (st.assign[u]! >= 0);
+    const unit = units[u]!;
     const start = unit.key % st.k;
     const reserved = (t: number) =>
       kc > 0 && ((unit.chiefs > 0 && t >= kc) || (unit.deputies > 0 && t < kc));
@@ -86,6 +130,13 @@ export function greedy(st: SplitState, order: number[]): void {
         }
       }
     st.moveTo(u, bestT);
+    if (!dynamic) continue;
+    for (const w of unit.conflicts) {
+      if (st.assign[w]! >= 0 || seen[w * st.k + bestT]) continue;
+      seen[w * st.k + bestT] = 1;
+      saturation[w]!++;
+      push(w);
+    }
   }
 }
 
@@ -145,141 +196,4 @@ export function improve(
     }
     if (!improved) break;
   }
-}
-
-type Candidate = { u: number; t: number; v: number };
-
-/** Collects the units involved in hard violations and candidate moves or swaps that could mend one. */
-function candidatesFor(
-  st: SplitState,
-  rng: () => number,
-  holders: number[][],
-  leaders: number[],
-  conflicted: number[],
-): Candidate[] {
-  const { k, p } = st;
-  const U = st.assign.length;
-  const out: Candidate[] = [];
-  const violated: (() => void)[] = [];
-  const sample = (t: number) => {
-    const list = st.teamUnits[t]!;
-    return list.length > 0 ? list[randomInt(rng, list.length)]! : -1;
-  };
-  const relocate = (u: number) => {
-    for (let t = 0; t < k; t++) {
-      if (t === st.assign[u]) continue;
-      out.push({ u, t, v: -1 });
-      const v = sample(t);
-      if (v >= 0) out.push({ u, t, v });
-    }
-  };
-  for (let t = 0; t < k; t++) {
-    if (st.size[t]! > st.hi)
-      violated.push(() => {
-        for (let i = 0; i < 8; i++) {
-          const u = sample(t);
-          if (u >= 0) relocate(u);
-        }
-      });
-    if (st.size[t]! < st.lo)
-      violated.push(() => {
-        for (let i = 0; i < 16; i++) {
-          const u = randomInt(rng, U);
-          if (st.assign[u] !== t) {
-            out.push({ u, t, v: -1 });
-            const v = sample(t);
-            if (v >= 0) out.push({ u, t, v });
-          }
-        }
-      });
-    if (p.keepLeadersApart && st.chiefs[t]! > 0 && st.deputies[t]! > 0)
-      violated.push(() => {
-        for (const u of leaders) if (st.assign[u] === t) relocate(u);
-      });
-    for (let r = 0; r < st.R; r++) {
-      if (st.req[t * st.R + r]! >= p.required[r]!.min) continue;
-      violated.push(() => {
-        const hs = holders[r]!;
-        const start = randomInt(rng, hs.length);
-        for (let i = 0, taken = 0; i < hs.length && taken < 12; i++) {
-          const u = hs[(start + i) % hs.length]!;
-          if (st.assign[u] === t) continue;
-          taken++;
-          out.push({ u, t, v: -1 });
-          for (let s = 0; s < 3; s++) {
-            const v = sample(t);
-            if (v >= 0) out.push({ u, t, v });
-          }
-        }
-      });
-    }
-  }
-  if (conflicted.length > 0) {
-    const start = randomInt(rng, conflicted.length);
-    for (let i = 0, found = 0; i < conflicted.length && found < 4; i++) {
-      const u = conflicted[(start + i) % conflicted.length]!;
-      if (p.units[u]!.conflicts.some((w) => st.assign[w] === st.assign[u])) {
-        found++;
-        violated.push(() => relocate(u));
-      }
-    }
-  }
-  if (violated.length > 0) violated[randomInt(rng, violated.length)]!();
-  return out;
-}
-
-/**
- * Mends hard violations by a min-conflicts local search with a short tabu list and a little noise,
- * within `maxIters` steps. Leaves the least-violating assignment found and returns its violations.
- */
-export function repair(st: SplitState, rng: () => number, maxIters: number): number {
-  const { p } = st;
-  const U = st.assign.length;
-  const holders = p.required.map((_, r) =>
-    p.units.flatMap((u, i) => (u.reqIdx.includes(r) ? [i] : [])),
-  );
-  const leaders = p.units.flatMap((u, i) => (u.chiefs + u.deputies > 0 ? [i] : []));
-  const conflicted = p.units.flatMap((u, i) => (u.conflicts.length > 0 ? [i] : []));
-  let h = st.hard();
-  let bestH = h;
-  const bestAssign = Int32Array.from(st.assign);
-  const tabu = new Int32Array(U);
-  const cur = new Float64Array(COST_LEN);
-  const best = new Float64Array(COST_LEN);
-  for (let it = 1; it <= maxIters && h > 0; it++) {
-    const cands = candidatesFor(st, rng, holders, leaders, conflicted);
-    if (cands.length === 0) break;
-    let pick: Candidate | undefined;
-    if (rng() < 0.05) pick = cands[randomInt(rng, cands.length)];
-    else
-      for (const c of cands) {
-        if (c.v >= 0 && st.assign[c.v] !== c.t) continue;
-        if (c.v >= 0) st.swapDelta(c.u, c.v, cur);
-        else st.moveDelta(c.u, c.t, cur);
-        const isTabu = tabu[c.u]! > it || (c.v >= 0 && tabu[c.v]! > it);
-        if (isTabu && h + cur[HARD]! >= bestH) continue;
-        if (!pick || compareCost(cur, best) < 0) {
-          pick = c;
-          best.set(cur);
-        }
-      }
-    if (!pick) continue;
-    const tenure = 3 + randomInt(rng, 7);
-    if (pick.v >= 0 && st.assign[pick.v] === pick.t) {
-      st.swapDelta(pick.u, pick.v, cur);
-      st.swap(pick.u, pick.v);
-      tabu[pick.v] = it + tenure;
-    } else {
-      st.moveDelta(pick.u, pick.t, cur);
-      st.moveTo(pick.u, pick.t);
-    }
-    tabu[pick.u] = it + tenure;
-    h += cur[HARD]!;
-    if (h < bestH) {
-      bestH = h;
-      bestAssign.set(st.assign);
-    }
-  }
-  if (h > bestH) st.load(bestAssign);
-  return bestH;
 }

@@ -6,7 +6,8 @@ import { explainTeams } from './explain.ts';
 import { exactSearch } from './exact.ts';
 import { necessaryConditions } from './prechecks.ts';
 import { buildProblem, type Problem } from './problem.ts';
-import { greedy, greedyOrder, improve, repair } from './search.ts';
+import { greedy, greedyOrder, improve } from './search.ts';
+import { tabuSearch } from './tabu.ts';
 import { SplitState } from './state.ts';
 import type { Split, SplitError, SplitOptions, SplitTeam } from './types.ts';
 import { teamLabel } from './labels.ts';
@@ -19,25 +20,32 @@ export type * from './types.ts';
 //    keep-apart pairs as conflict edges between units, required skills merged by name;
 // 2. fast necessary conditions (seats, holders, groups vs pairs, …), each naming its constraint;
 // 3. an attempt with team sizes held within one of each other: greedy placement of the hardest
-//    units first on the cheapest team (lexicographic cost: hard violations, size, leaders, remote
-//    needs, skills), then min-conflicts repair and/or a complete (small) or bounded (medium)
+//    units first (and of the unit with keep-apart partners in the most teams, as DSATUR does) on
+//    the cheapest team (lexicographic cost: hard violations, size, leaders, remote needs, skills),
+//    then tabu search (TabuCol with swaps) and/or a complete (small) or bounded (medium)
 //    depth-first search, then hill-climbing of the soft goals by moves and sampled swaps;
 // 4. if sizes cannot be held within one, the same attempt with only maxTeamSize and non-empty teams;
 // 5. on failure, the constraints that alone block a split (small problems), or those the closest
 //    split found still breaks.
 
 // Small problems go straight to the complete search when greedy leaves a violation; larger ones
-// get local repair first, then (up to MEDIUM_UNITS) a bounded search. The search visits about
-// 8 million nodes a second, so a budget of 5 million bounds an adversarial small request to well
-// under a second per attempt.
+// get tabu search first, then (up to MEDIUM_UNITS) a bounded search. The search visits about
+// 8 million nodes a second on small problems, so a budget of 5 million bounds an adversarial small
+// request to well under a second per attempt; choosing the next unit scans the unplaced ones, so
+// a medium problem's node costs up to 600 steps, and 100,000 of them take about a tenth of a second.
 const SMALL_UNITS = 24;
 const SMALL_BUDGET = 5_000_000;
 const MEDIUM_UNITS = 600;
-const MEDIUM_BUDGET = 200_000;
+const MEDIUM_BUDGET = 100_000;
+// Tabu search is priced in evaluated moves and swaps (about 10 million a second): 2 to 4 million
+// (10,000 per unit) settle planted keep-apart splits of a few hundred members, bar the hardest
+// densities. Small problems only need it for the closest assignment, as their complete search decides.
+const tabuBudget = (units: number, small: boolean) =>
+  small ? 20_000 : Math.min(4_000_000, Math.max(2_000_000, 10_000 * units));
 
 type Attempt = { state: SplitState; solved: boolean; proven: boolean };
 
-/** One search for a split whose team sizes lie in [lo, hi]: greedy, then repair and/or exact search, then polish. */
+/** One search for a split whose team sizes lie in [lo, hi]: greedy, then tabu and/or exact search, then polish. */
 function attempt(p: Problem, lo: number, hi: number): Attempt {
   const rng = createRng(p.seed ^ 0x5eed);
   const U = p.units.length;
@@ -45,8 +53,7 @@ function attempt(p: Problem, lo: number, hi: number): Attempt {
   greedy(state, greedyOrder(p));
   if (state.hard() === 0) return finish(state, rng);
   const small = U <= SMALL_UNITS;
-  if (!small && repair(state, rng, Math.min(20_000, 2_000 + 20 * U)) === 0)
-    return finish(state, rng);
+  if (!small && tabuSearch(state, rng, tabuBudget(U, small)) === 0) return finish(state, rng);
   let proven = false;
   if (U <= MEDIUM_UNITS) {
     const outcome = exactSearch(p, lo, hi, small ? SMALL_BUDGET : MEDIUM_BUDGET);
@@ -57,8 +64,8 @@ function attempt(p: Problem, lo: number, hi: number): Attempt {
     }
     proven = outcome.status === 'infeasible';
   }
-  // Repair also yields the closest assignment, whose unmet constraints the error names.
-  if (small && repair(state, rng, 2_000 + 20 * U) === 0) return finish(state, rng);
+  // Tabu search also yields the closest assignment, whose unmet constraints the error names.
+  if (small && tabuSearch(state, rng, tabuBudget(U, small)) === 0) return finish(state, rng);
   return { state, solved: false, proven };
 }
 

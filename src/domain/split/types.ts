@@ -80,9 +80,16 @@ export type SplitIssueCode =
   | 'group-too-large'
   | 'skill-shortage'
   | 'together-separate-conflict'
+  /** Proven: more units than teams are all kept apart from one another. */
+  | 'separate-clique'
   | 'together-leaders-conflict'
   | 'needs-two-teams'
-  | 'unsatisfiable';
+  /** Proven: no split meets the named constraint together with the others. */
+  | 'unsatisfiable'
+  /** Not proven: the bounded search ran out of work before finding a split; one may exist. */
+  | 'search-budget'
+  /** Not proven: a constraint the closest split found still breaks (reported with `search-budget`). */
+  | 'closest-split-unmet';
 
 /** The constraint an issue is about, as plain data. */
 export type SplitConstraintRef =
