@@ -41,6 +41,3 @@ export async function listQuarantineDirectory(deps: Deps, actor: Actor) {
     })),
   });
 }
-
-/** The former name of listQuarantineDirectory, which web/ still imports. */
-export const quarantineDirectory = listQuarantineDirectory;

@@ -24,6 +24,3 @@ export async function listQuarantines(
       .filter((v) => filter.active === undefined || v.active === filter.active),
   );
 }
-
-/** The former name of listQuarantines, which http/ and web/ still import. */
-export const quarantineList = listQuarantines;

@@ -57,6 +57,3 @@ export async function lookUpExposure(
     teamIds: found.teamIds,
   });
 }
-
-/** The former name of lookUpExposure, which http/ and web/ still import. */
-export const exposureLookup = lookUpExposure;

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import {
   liftQuarantine,
-  exposureLookup,
-  quarantineList,
+  lookUpExposure,
+  listQuarantines,
   markQuarantine,
   type QuarantineRequest,
 } from '../../app/quarantines/index.ts';
@@ -40,7 +40,7 @@ export function quarantineRoutes() {
       active: queryBoolean(c, 'active'),
       departmentId: c.req.query('departmentId') || undefined,
     };
-    return c.json({ quarantines: unwrap(await quarantineList(c.var.deps, c.var.actor, filter)) });
+    return c.json({ quarantines: unwrap(await listQuarantines(c.var.deps, c.var.actor, filter)) });
   });
 
   r.get('/exposures', async (c) => {
@@ -51,7 +51,7 @@ export function quarantineRoutes() {
       ]);
     return c.json(
       unwrap(
-        await exposureLookup(c.var.deps, c.var.actor, memberId, {
+        await lookUpExposure(c.var.deps, c.var.actor, memberId, {
           from: queryDate(c, 'from'),
           to: queryDate(c, 'to'),
         }),

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import {
   liftQuarantine,
-  exposureLookup,
-  quarantineDirectory,
-  quarantineList,
+  lookUpExposure,
+  listQuarantineDirectory,
+  listQuarantines,
   type ExposureAnswer,
   markQuarantine,
   previewQuarantine,
@@ -37,7 +37,7 @@ import { roles } from '../shared/session.ts';
 /** Names of the teams and members HR may pick (three queries, whatever the organisation's size). */
 async function directory(c: WebContext): Promise<Directory & { todayOf: Map<string, string> }> {
   const { lang } = c.var;
-  const found = valueOrPage(await quarantineDirectory(c.var.deps, c.var.actor));
+  const found = valueOrPage(await listQuarantineDirectory(c.var.deps, c.var.actor));
   const dir = {
     teams: [] as Directory['teams'],
     members: [] as Directory['members'],
@@ -123,7 +123,7 @@ async function quarantinesPage(
   status: 200 | 409 | 412 | 422 = 200,
 ) {
   const dir = await directory(c);
-  const active = valueOrPage(await quarantineList(c.var.deps, c.var.actor, { active: true })).map(
+  const active = valueOrPage(await listQuarantines(c.var.deps, c.var.actor, { active: true })).map(
     (q) => ({
       ...q,
       liftDefault: maxDate(q.effectiveFrom, dir.todayOf.get(q.departmentId) ?? q.effectiveFrom),
@@ -260,7 +260,7 @@ export function hrPages() {
       for (const f of ['from', 'to'] as const)
         if (values[f] && !isIsoDate(values[f])) addError(errors, f, t(lang, 'mustBeDate'));
       if (!Object.keys(errors).length) {
-        const found = await exposureLookup(c.var.deps, c.var.actor, values.memberId, {
+        const found = await lookUpExposure(c.var.deps, c.var.actor, values.memberId, {
           ...(values.from ? { from: values.from } : {}),
           ...(values.to ? { to: values.to } : {}),
         });
