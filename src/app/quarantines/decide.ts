@@ -34,6 +34,12 @@ export interface MarkSnapshot extends Targets {
   capacity: CapacityBasis;
 }
 
+/** A request that adds no day to what is marked: the quarantine that already keeps them home. */
+export interface Unchanged {
+  nothingNew: QuarantineRecord;
+  today: string;
+}
+
 /** A quarantine request decided: what a preview shows and a mark writes. */
 export interface MarkDecision extends MarkSnapshot {
   /** Per rotation: each new outage's swaps, and the shifts after them. */
@@ -52,21 +58,22 @@ export async function decideQuarantine(
   deps: Deps,
   actor: Actor,
   req: QuarantineRequest,
-): Promise<Result<MarkDecision, Failure>> {
+): Promise<Result<MarkDecision | Unchanged, Failure>> {
   if (!isHrOrAdmin(actor)) return err(hrOnly());
   const problem = requestProblem(req);
   if (problem) return err(problem);
   const snap = await loadMarkSnapshot(deps, actor, req);
-  if (!snap.ok) return snap;
+  if (!snap.ok || 'nothingNew' in snap.value) return snap as Result<Unchanged, Failure>;
+  const s = snap.value;
   const planned = planQuarantineMark({
-    today: snap.value.today,
-    existing: snap.value.existing,
-    fresh: snap.value.fresh,
-    rotations: snap.value.states,
-    returnSeparationDays: snap.value.policy.returnSeparationDays,
+    today: s.today,
+    existing: s.existing,
+    fresh: s.fresh,
+    rotations: s.states,
+    returnSeparationDays: s.policy.returnSeparationDays,
   });
-  const effect = markCapacityEffect(snap.value, planned);
-  return ok({ ...snap.value, planned, swaps: swapsOf(planned), effect });
+  const effect = markCapacityEffect(s, planned);
+  return ok({ ...s, planned, swaps: swapsOf(planned), effect });
 }
 
 /** Reads who the request keeps home, then their rotations, the notice directory and remote demand. */
@@ -74,10 +81,12 @@ async function loadMarkSnapshot(
   deps: Deps,
   actor: Actor,
   req: QuarantineRequest,
-): Promise<Result<MarkSnapshot, Failure>> {
+): Promise<Result<MarkSnapshot | Unchanged, Failure>> {
   const settings = await loadOrgSettings(deps);
   const found = await loadTargets(deps, req, settings.policy);
   if (!found.ok) return found;
+  if (!found.value.targets.length)
+    return ok({ nothingNew: found.value.unchanged!, today: found.value.today });
   const { department, existing } = found.value;
   const at = deps.now().toISOString();
   const fresh = newQuarantines(deps, found.value, req, actor, at);

@@ -15,12 +15,20 @@ import type { QuarantineRequest } from './targets.ts';
 import { requestResponse } from './view.ts';
 import { commitUnlessPlanChanged, markWrites } from './writes.ts';
 
-type MarkAnswer = Result<Awaited<ReturnType<typeof requestResponse>>, Failure>;
+type MarkAnswer = Result<
+  Awaited<ReturnType<typeof requestResponse>> & {
+    /** True when the request added no day: the answer is the quarantine already marked. */
+    alreadyMarked: boolean;
+  },
+  Failure
+>;
 
 /**
  * Marks a team, a member, or a positive case (and everyone exposed) quarantined: the quarantines,
  * the cancelled and covering shifts and the swaps are written in one atomic batch with the audit
  * entry. The same Idempotency-Key answers with the same quarantine; with another body it is refused.
+ * Only days not yet marked for the same team (or person) are new: the same request again, with
+ * another key or none, answers with the quarantine already marked and changes nothing.
  */
 export async function markQuarantine(
   deps: Deps,
@@ -36,11 +44,19 @@ export async function markQuarantine(
   if (earlier) return earlier;
   const decided = await decideQuarantine(deps, actor, req);
   if (!decided.ok) return decided;
+  if ('nothingNew' in decided.value) {
+    // Marked already, with the same days or more: answered as it stands, nothing sent again.
+    const { nothingNew: q, today } = decided.value;
+    return ok({
+      ...(await requestResponse(deps, q.requestId ?? q.id, today)),
+      alreadyMarked: true,
+    });
+  }
   const { fresh, today } = decided.value;
   return commitUnlessPlanChanged(
     deps,
     markWrites(deps, decided.value, actor, idempotency),
-    () => requestResponse(deps, fresh[0]!.id, today),
+    async () => ({ ...(await requestResponse(deps, fresh[0]!.id, today)), alreadyMarked: false }),
     // Another request with the same key won the race: answer as it did.
     (e) =>
       idempotency && isIdempotencyClash(e) ? replay(deps, idempotency).then((r) => r!) : null,
@@ -63,7 +79,7 @@ async function replay(
   const primary = (await quarantineById(deps.db, seen.requestId))!;
   const department = (await departmentById(deps.db, primary.departmentId))!;
   const today = dateInZone(deps.now(), department.timezone);
-  return ok(await requestResponse(deps, seen.requestId, today));
+  return ok({ ...(await requestResponse(deps, seen.requestId, today)), alreadyMarked: false });
 }
 
 /** A request body as a canonical string (keys sorted), to tell a replay from another request. */

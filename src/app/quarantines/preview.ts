@@ -9,8 +9,17 @@ import { ok } from '../../domain/result.ts';
 export async function previewQuarantine(deps: Deps, actor: Actor, req: QuarantineRequest) {
   const decided = await decideQuarantine(deps, actor, req);
   if (!decided.ok) return decided;
+  if ('nothingNew' in decided.value)
+    return ok({
+      alreadyMarked: quarantineView(decided.value.nothingNew, decided.value.today),
+      quarantines: [],
+      swaps: [],
+      uncovered: [],
+      capacityEffect: null,
+    });
   const { fresh, swaps, today, effect } = decided.value;
   return ok({
+    alreadyMarked: null,
     quarantines: fresh.map((q) => quarantineView(q, today)),
     swaps,
     uncovered: uncoveredDates(swaps),

@@ -12,7 +12,9 @@ import { addDays, dateInZone, maxDate } from '../../domain/calendar/index.ts';
 import {
   type Policy,
   type QuarantineRecord,
+  coveringQuarantine,
   exposures,
+  newDays,
   standbyLookup,
 } from '../../domain/quarantine/index.ts';
 import type { Department } from '../../domain/types.ts';
@@ -49,8 +51,10 @@ export interface Targets {
   today: string;
   /** The department's quarantines before this request. */
   existing: QuarantineRecord[];
-  /** As named, then the teams of other rotations that follow from a team quarantine. */
+  /** As named, then the teams of other rotations that follow from a team quarantine: the days not yet marked. */
   targets: Target[];
+  /** When the request adds no day: the quarantine that already keeps its subject home. */
+  unchanged: QuarantineRecord | null;
 }
 
 /** A refused quarantine request, naming the field. */
@@ -123,11 +127,15 @@ export async function loadTargets(
       : [],
   );
   const following = await followingTeams(deps, department.id, teams);
+  const all = [...targets, ...following.map((f) => team(f.teamId, f.rotationId, f.start, f.end))];
+  // Marked again (another key, a resent form, a second HR desk): only days not yet marked count.
+  const fresh = all.flatMap((t) => newDays(t, existing).map((d) => ({ ...t, ...d })));
   return ok({
     department,
     today,
     existing,
-    targets: [...targets, ...following.map((f) => team(f.teamId, f.rotationId, f.start, f.end))],
+    targets: fresh,
+    unchanged: fresh.length ? null : (coveringQuarantine(targets[0]!, existing) ?? null),
   });
 }
 

@@ -12,3 +12,4 @@ export * from './member-day.ts';
 export * from './following.ts';
 export * from './mark.ts';
 export * from './policy.ts';
+export * from './new-days.ts';

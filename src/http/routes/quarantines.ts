@@ -27,7 +27,7 @@ export function quarantineRoutes() {
     }
     const input = await readJson<QuarantineRequest>(c, 'quarantine-create');
     const made = unwrap(await markQuarantine(c.var.deps, c.var.actor, input, key));
-    return c.json(made, 201, { location: `/v1/quarantines/${made.id}` });
+    return c.json(made, made.alreadyMarked ? 200 : 201, { location: `/v1/quarantines/${made.id}` });
   });
 
   r.post('/quarantines/:id/lift', async (c) => {

@@ -181,6 +181,8 @@ export function hrPages() {
     const preview = await previewQuarantine(c.var.deps, c.var.actor, request);
     if (!preview.ok) return refused(c, values, preview.error);
     const p = preview.value;
+    if (p.alreadyMarked || !p.capacityEffect)
+      return quarantinesPage(c, { values, detail: t(c.var.lang, 'alreadyMarked') }, 200);
     const dir = await directory(c);
     const view = {
       subjects: p.quarantines.map((q) => subjectName(dir, q)),
@@ -217,6 +219,8 @@ export function hrPages() {
       /^[\x21-\x7e]{1,200}$/.test(key) ? key : undefined,
     );
     if (!made.ok) return refused(c, values, made.error);
+    if (made.value.alreadyMarked)
+      return quarantinesPage(c, { values, detail: t(c.var.lang, 'alreadyMarked') }, 200);
     const q = new URLSearchParams({
       marked: made.value.id,
       swaps: String(made.value.swaps.length),
