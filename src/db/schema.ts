@@ -112,6 +112,8 @@ export interface MembershipTable {
   to_date: string | null;
   office_from: string;
   created_at: string;
+  /** The day a move closed it (department zone), or null while open or closed otherwise. */
+  closed_on: string | null;
 }
 
 export interface ShiftTable {

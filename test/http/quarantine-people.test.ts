@@ -399,3 +399,47 @@ describe('overlapping quarantines of one team', () => {
     assert.deepEqual(outcomes[0], outcomes[1]);
   });
 });
+
+describe('2. a move effective today hides today’s office day from exposure', () => {
+  it('a positive case the day they moved out after their old team’s office day: that team is quarantined and the day listed', async () => {
+    const { h, rotation } = await department('2027-03-01T00:00:00Z');
+    const r = await rotation('2027-03-01', '2027-04-30');
+    h.setNow('2027-03-03T05:00:00Z'); // 14:00 in Tokyo: the old team's office day has begun
+    const today = (
+      await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-03&to=2027-03-03`)
+    ).json.days[0];
+    const team = r.teams.find((t) => t.id === today.officeTeamId)!;
+    const other = r.teams.find((t) => t.id !== team.id)!;
+    const mover = team.memberIds[0]!;
+    const moved = await h.call('POST', `/v1/rotations/${r.id}/moves`, {
+      body: { memberId: mover, toTeamId: other.id, effectiveDate: '2027-03-03' },
+      headers: { 'if-match': '"2"' },
+    });
+    assert.equal(moved.json.lastOfficeDayWithOldTeam, '2027-03-03');
+
+    const exposure = await h.call(
+      'GET',
+      `/v1/exposures?memberId=${mover}&from=2027-03-03&to=2027-03-03`,
+    );
+    assert.equal(exposure.status, 200, exposure.text);
+    assert.deepEqual(
+      exposure.json.days.map((d: { date: string; teamId: string }) => [d.date, d.teamId]),
+      [['2027-03-03', team.id]],
+      'the day they were in the office with their old team',
+    );
+    assert.deepEqual(
+      exposure.json.days[0].coPresentMemberIds,
+      team.memberIds.filter((m) => m !== mover).sort(),
+    );
+
+    const positive = await h.call('POST', '/v1/quarantines', {
+      body: { positiveMemberId: mover, onsetDate: '2027-03-03' },
+    });
+    assert.equal(positive.status, 201, positive.text);
+    const quarantinedTeams = positive.json.quarantines
+      .filter((q: { subject: string }) => q.subject === 'team')
+      .map((q: { teamId: string }) => q.teamId);
+    assert.ok(quarantinedTeams.includes(team.id), 'the old team they shared the office with today');
+    await h.close();
+  });
+});

@@ -140,7 +140,7 @@ export async function moveMember(
     writes.push(
       current.fromDate === input.effectiveDate
         ? deleteMembershipQuery(deps.db, current.id)
-        : closeMembershipQuery(deps.db, current.id, addDays(input.effectiveDate, -1)),
+        : closeMembershipQuery(deps.db, current.id, addDays(input.effectiveDate, -1), snap.today),
     );
   }
   if (input.toTeamId !== null) {

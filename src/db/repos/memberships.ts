@@ -12,6 +12,7 @@ export const membershipFromRow = (m: MembershipRow): MembershipRecord => ({
   fromDate: m.from_date,
   toDate: m.to_date,
   officeFrom: m.office_from,
+  closedOn: m.closed_on,
 });
 
 /** The memberships of the given teams (of any rotation), in groups within D1's parameter limit. */
@@ -41,14 +42,24 @@ export function insertMembershipsQueries(
     from_date: m.fromDate,
     to_date: m.toDate,
     office_from: m.officeFrom,
+    closed_on: null,
     created_at: at,
   }));
   return chunks(rows).map((c) => db.insertInto('memberships').values(c).compile());
 }
 
 /** Ends a membership on `toDate`, inclusive (a move ends the old one the day before). */
-export function closeMembershipQuery(db: Kysely<DB>, id: string, toDate: string): CompiledQuery {
-  return db.updateTable('memberships').set({ to_date: toDate }).where('id', '=', id).compile();
+export function closeMembershipQuery(
+  db: Kysely<DB>,
+  id: string,
+  toDate: string,
+  closedOn: string,
+): CompiledQuery {
+  return db
+    .updateTable('memberships')
+    .set({ to_date: toDate, closed_on: closedOn })
+    .where('id', '=', id)
+    .compile();
 }
 
 /** Moves a membership's first office day (the bridging rule after office days were added). */

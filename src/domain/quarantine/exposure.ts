@@ -1,5 +1,5 @@
-import { calendarDates } from '../calendar/index.ts';
-import { coversDate, inOfficeOn, type Membership, type ShiftRecord } from '../rotation/index.ts';
+import { addDays, calendarDates } from '../calendar/index.ts';
+import { inOfficeOn, type Membership, type ShiftRecord } from '../rotation/index.ts';
 import type { IsoDate } from '../types.ts';
 
 /** One published rotation, as exposure looks at it. */
@@ -17,6 +17,14 @@ export interface ExposureInput {
   scope: 'day' | 'slot';
 }
 
+/**
+ * Whether a membership had its member in the office with the team on a date: while it puts them
+ * there, and on the day a move made that same day took them out (they had been in already).
+ */
+const presentWith = (m: Membership, date: IsoDate): boolean =>
+  inOfficeOn(m, date) ||
+  (m.toDate !== null && m.closedOn === date && addDays(m.toDate, 1) === date);
+
 /** Who was in the office on a date, per slot: member id → the slots they were in. */
 function presence(
   input: ExposureInput,
@@ -27,8 +35,7 @@ function presence(
     const shifts = r.shifts.filter((s) => s.date === date && s.status === 'scheduled');
     if (!shifts.length) continue;
     for (const m of r.memberships) {
-      if (!coversDate(m, date) || !inOfficeOn(m, date) || input.memberOnStandby(date, m.memberId))
-        continue;
+      if (!presentWith(m, date) || input.memberOnStandby(date, m.memberId)) continue;
       const slots = shifts.filter((s) => s.teamId === m.teamId).map((s) => s.slot);
       if (slots.length) out.set(m.memberId, { teamId: m.teamId, slots });
     }

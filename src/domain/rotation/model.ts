@@ -15,6 +15,11 @@ export interface Membership {
   fromDate: IsoDate;
   toDate: IsoDate | null;
   officeFrom: IsoDate;
+  /**
+   * The day a move closed it. A move effective the day it is made (`closedOn` = `toDate` + 1)
+   * came after that day's office hours had begun: the member was there with this team that day.
+   */
+  closedOn?: IsoDate | null;
 }
 
 /** One team's office slot on one date. */
@@ -82,6 +87,7 @@ export const toMembership = (m: Membership): Membership => ({
   fromDate: m.fromDate,
   toDate: m.toDate,
   officeFrom: m.officeFrom,
+  closedOn: m.closedOn ?? null,
 });
 
 /** Just the reference of a stored team. */
