@@ -1,5 +1,5 @@
 import type { FieldError } from '../app/failure.ts';
-import { type MemberInput, parseRosterCsv } from '../app/members/index.ts';
+import { decodeRoster, type MemberInput, parseRosterCsv } from '../app/members/index.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { validate } from './schemas.ts';
 
@@ -8,9 +8,11 @@ import { validate } from './schemas.ts';
  * each error naming its line as well as its field (the API answers it as a 422, the pages list it).
  */
 export function membersFromCsv(
-  text: string,
+  bytes: Uint8Array,
 ): Result<{ members: MemberInput[]; lines: number[] }, { detail: string; errors: FieldError[] }> {
-  const rows = parseRosterCsv(text);
+  const text = decodeRoster(bytes);
+  if (!text.ok) return err({ detail: 'The CSV roster cannot be read.', errors: text.error });
+  const rows = parseRosterCsv(text.value);
   if (!rows.ok) return err({ detail: 'The CSV roster cannot be read.', errors: rows.error });
   const lines = rows.value.map((r) => r.line);
   const members = rows.value.map((r) => r.member);

@@ -74,9 +74,8 @@ describe('members', () => {
     );
   });
 
-  it('refuses a Shift_JIS CSV (Excel\'s default "CSV" in Japan) instead of storing garbled names', async () => {
+  it('reads a Shift_JIS CSV (Excel\'s default "CSV" in Japan) as its names, not garbled', async () => {
     const admin = (await h.tokenFor('admin')).token;
-    const before = await h.rowCounts();
     // name,email / 山田 太郎,yamada-sjis@example.jp in Shift_JIS: 山 = 8e 52, 田 = 93 63, 太 = 91 be, 郎 = 98 59.
     const sjis = Buffer.concat([
       Buffer.from('name,email\n'),
@@ -89,12 +88,28 @@ describe('members', () => {
       body: sjis,
     });
     const json: any = await res.json();
+    assert.equal(res.status, 201, JSON.stringify(json));
+    assert.deepEqual(
+      json.members.map((m: { name: string; email: string }) => [m.name, m.email]),
+      [['山田 太郎', 'yamada-sjis@example.jp']],
+    );
+  });
+
+  it('refuses a file that is neither UTF-8 nor Shift_JIS with one clear message, and stores nothing', async () => {
+    const admin = (await h.tokenFor('admin')).token;
+    const before = await h.rowCounts();
+    const res = await h.app.request(`/v1/departments/${deptId}/members`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' },
+      body: Buffer.concat([Buffer.from('name,email\n'), Buffer.from([0xff, 0xfe, 0x80, 0xa0])]),
+    });
+    const json: any = await res.json();
     assert.equal(res.status, 422, JSON.stringify(json));
     assert.deepEqual(json.errors, [
       {
         path: '',
-        line: 2,
-        message: 'the file is not UTF-8 (Excel: save as "CSV UTF-8 (comma delimited)")',
+        message:
+          'the file is neither UTF-8 nor Shift_JIS (CP932); save it from Excel as "CSV (comma delimited)" or "CSV UTF-8"',
       },
     ]);
     assert.deepEqual(await h.rowCounts(), before);

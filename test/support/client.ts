@@ -26,9 +26,15 @@ export function jsonClient(
     const headers: Record<string, string> = { ...init.headers };
     const token = init.token === undefined ? defaultToken : init.token;
     if (token) headers.authorization = `Bearer ${token}`;
-    let body: string | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
     if (init.body !== undefined) {
-      body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+      // Bytes as they are (a roster as Excel saved it), text as it is, anything else as JSON.
+      body =
+        init.body instanceof Uint8Array
+          ? new Uint8Array(init.body)
+          : typeof init.body === 'string'
+            ? init.body
+            : JSON.stringify(init.body);
       headers['content-type'] = init.type ?? 'application/json';
     }
     const res = await send(path, { method, headers, ...(body !== undefined ? { body } : {}) });

@@ -8,6 +8,7 @@ import { jsonClient, type Answer } from './client.ts';
 
 const roster = readFileSync(new URL('../fixtures/roster.csv', import.meta.url), 'utf8');
 const rosterBad = readFileSync(new URL('../fixtures/roster-bad.csv', import.meta.url), 'utf8');
+const rosterCp932 = readFileSync(new URL('../fixtures/roster-cp932.csv', import.meta.url));
 
 export type { Answer } from './client.ts';
 
@@ -97,6 +98,16 @@ export async function runScenario(call: Call, now = new Date()): Promise<Record<
   });
   expectProblem(bad, 422, 'roster with mistakes');
   digest.rosterErrors = bad.json.errors;
+  // Japanese Excel's default CSV (Shift_JIS, Japanese headers and values), in a department of its own.
+  const excelDept = await call('POST', '/v1/departments', { body: { name: '総務課' } });
+  const excel = await call('POST', `/v1/departments/${excelDept.json.id}/members`, {
+    body: rosterCp932,
+    type: 'text/csv',
+  });
+  assert.equal(excel.status, 201, excel.text);
+  digest.excelRoster = excel.json.members.map(
+    (m: any) => `${m.name}|${m.email}|${m.skills.join(';')}|${m.position}|${m.remoteAccess}`,
+  );
   const bulk = Array.from({ length: 120 }, (_, i) => ({
     name: `職員 ${i}`,
     email: `staff${i}@example.jp`,

@@ -9,8 +9,8 @@ export interface MemberInput {
 }
 export type MemberUpdate = Partial<MemberInput> & { active?: boolean };
 
-/** E-mails are unique per department regardless of case and surrounding spaces. */
-export const emailKey = (email: string): string => email.trim().toLowerCase();
+/** E-mails are unique per department regardless of case, full-width letters and surrounding spaces. */
+export const emailKey = (email: string): string => email.normalize('NFKC').trim().toLowerCase();
 
 /** Did a write fail because another request took the same e-mail meanwhile? */
 export const isUniqueViolation = (e: unknown): boolean =>

@@ -2,9 +2,33 @@
 import { parse } from 'csv-parse/browser/esm/sync';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { FieldError } from '../failure.ts';
+import { columnOf, positionOf, remoteAccessOf } from '../../domain/glossary.ts';
 
 export const ROSTER_COLUMNS = ['name', 'email', 'skills', 'position', 'remoteAccess'] as const;
 type Column = (typeof ROSTER_COLUMNS)[number];
+
+/**
+ * A roster file's text, as Excel saves it: UTF-8 (with or without BOM) or, Japanese Excel's
+ * default "CSV", Shift_JIS as Windows writes it (CP932, with the NEC and IBM extensions such as ①
+ * and ⅰ). Strict UTF-8 is tried first, since CP932 bytes are rarely valid UTF-8; the whole body is
+ * decoded at once (a character may span any chunk boundary).
+ */
+export function decodeRoster(bytes: Uint8Array): Result<string, FieldError[]> {
+  for (const encoding of ['utf-8', 'shift_jis']) {
+    try {
+      return ok(new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes));
+    } catch {
+      // not this encoding: try the next
+    }
+  }
+  return err([
+    {
+      path: '',
+      message:
+        'the file is neither UTF-8 nor Shift_JIS (CP932); save it from Excel as "CSV (comma delimited)" or "CSV UTF-8"',
+    },
+  ]);
+}
 
 /** A roster row as the JSON API would take it, and the CSV line it came from. */
 export interface RosterRow {
@@ -13,24 +37,11 @@ export interface RosterRow {
 }
 
 /**
- * Reads a roster exported from a spreadsheet: header `name,email,skills,position,remoteAccess`
- * (any order; only name and email required), skills separated by `;`, UTF-8 with or without BOM.
- * Empty cells mean "not given", so the API's defaults apply.
+ * Reads a roster exported from a spreadsheet: header `name,email,skills,position,remoteAccess` or
+ * its Japanese (氏名,メールアドレス,スキル,役職,在宅勤務環境; any order; only name and e-mail
+ * required), values in English or Japanese. Empty cells mean "not given": the API's defaults apply.
  */
 export function parseRosterCsv(text: string): Result<RosterRow[], FieldError[]> {
-  // Bytes that are not UTF-8 were decoded as U+FFFD: most likely Excel's Shift_JIS "CSV". Refuse them
-  // rather than store garbled names.
-  const garbled = text.indexOf('\uFFFD');
-  if (garbled >= 0) {
-    const line = text.slice(0, garbled).split('\n').length;
-    return err([
-      {
-        path: '',
-        line,
-        message: 'the file is not UTF-8 (Excel: save as "CSV UTF-8 (comma delimited)")',
-      },
-    ]);
-  }
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -51,14 +62,14 @@ export function parseRosterCsv(text: string): Result<RosterRow[], FieldError[]> 
   if (!head)
     return err([{ path: '', message: 'the file is empty: expected a header line name,email,…' }]);
 
-  const header = head.record.map((h) => h.trim());
+  const header = head.record.map((h) => columnOf(h) ?? h.normalize('NFKC').trim());
   const problems: FieldError[] = [];
   header.forEach((h, i) => {
     if (!(ROSTER_COLUMNS as readonly string[]).includes(h)) {
       problems.push({
         path: `/header/${i}`,
         line: 1,
-        message: `unknown column "${h}"; expected ${ROSTER_COLUMNS.join(',')}`,
+        message: `unknown column "${h}"; expected ${ROSTER_COLUMNS.join(',')} (or 氏名,メールアドレス,スキル,役職,在宅勤務環境)`,
       });
     } else if (header.indexOf(h) !== i) {
       problems.push({ path: `/header/${i}`, line: 1, message: `column "${h}" appears twice` });
@@ -76,22 +87,40 @@ export function parseRosterCsv(text: string): Result<RosterRow[], FieldError[]> 
     rows.map(({ record, info }) => {
       const member: Record<string, unknown> = {};
       header.forEach((h, i) => {
-        const cell = (record[i] ?? '').trim();
-        if (cell === '') return;
-        member[h as Column] = h === 'skills' ? splitSkills(cell) : cell;
+        const cell = cellValue(h as Column, record[i] ?? '');
+        if (cell !== '') member[h as Column] = cell;
       });
       return { member, line: info.lines };
     }),
   );
 }
 
-function splitSkills(cell: string): string[] {
-  return [
-    ...new Set(
-      cell
-        .split(';')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
+/**
+ * A cell as the JSON API takes it: spaces (full-width too) trimmed; skills split at `;` or `、`;
+ * an e-mail in NFKC (full-width letters folded); a position or remote access in English or in
+ * the glossary's Japanese (課長, 貸出PC, …) as its code. A word the glossary does not know is
+ * passed on as written, for the schema to name.
+ */
+function cellValue(column: Column, raw: string): string | string[] {
+  const cell = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  if (cell === '') return '';
+  switch (column) {
+    case 'skills':
+      return [
+        ...new Set(
+          cell
+            .split(/[;；、]/)
+            .map((s) => s.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+            .filter(Boolean),
+        ),
+      ];
+    case 'email':
+      return cell.normalize('NFKC');
+    case 'position':
+      return positionOf(cell) ?? cell;
+    case 'remoteAccess':
+      return remoteAccessOf(cell) ?? cell;
+    default:
+      return cell;
+  }
 }

@@ -18,7 +18,7 @@ import { unwrap } from '../unwrap.ts';
 /** Members from a JSON body or a CSV roster; CSV errors name the line as well as the field. */
 async function readMembers(c: AppContext): Promise<{ members: MemberInput[]; lines?: number[] }> {
   if (mediaType(c) !== 'text/csv') return readJson<{ members: MemberInput[] }>(c, 'members-create');
-  const csv = membersFromCsv(await c.req.text());
+  const csv = membersFromCsv(new Uint8Array(await c.req.arrayBuffer()));
   if (!csv.ok) throw new ProblemError(422, 'validation', csv.error.detail, csv.error.errors);
   return csv.value;
 }

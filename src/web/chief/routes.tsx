@@ -197,7 +197,7 @@ export function chiefPages() {
     const file = (await c.req.parseBody()).csv;
     if (typeof file === 'string' || !file || file.size === 0)
       return departmentPage(c, id, { formErrors: { csv: [t(lang, 'csvChoose')] } }, 422);
-    const parsed = membersFromCsv(await file.text());
+    const parsed = membersFromCsv(new Uint8Array(await file.arrayBuffer()));
     if (!parsed.ok)
       return departmentPage(
         c,

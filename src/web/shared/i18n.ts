@@ -1,4 +1,5 @@
 import { fillPlaceholders } from '../../domain/placeholders.ts';
+import { word } from '../../domain/glossary.ts';
 import type { Language } from '../../domain/types.ts';
 import text from '../../../templates/web-text.json' with { type: 'json' };
 
@@ -17,6 +18,8 @@ export function t(
 
 /** A UI string whose key is built at run time (an enum value); the key itself when unknown. */
 export function tOf(lang: Language, prefix: string, value: string): string {
+  // Positions and remote access are the glossary's words, the same in rosters, pages and messages.
+  if (prefix === 'position' || prefix === 'remote') return word(prefix, value, lang) ?? value;
   const key = `${prefix}.${value}`;
   return key in TEXT[lang] ? TEXT[lang][key as TextKey] : value;
 }
