@@ -1,4 +1,5 @@
-import { OPERATIONS } from './operations.ts';
+import { OPERATIONS, type Operation } from './operations.ts';
+import { RESPONSE_SCHEMAS, responseComponent } from './responses.ts';
 import { COMMON_SCHEMA, SCHEMAS } from './schemas.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -7,10 +8,25 @@ const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: ref('problem') } },
 });
 
+/** The success answer: its schema, under the media type the schema names (JSON unless it says otherwise). */
+function success(op: Operation) {
+  // Typed as required; a table built elsewhere (a test's) may still lack it, and must show as such.
+  if (!op.response) return { description: 'OK' };
+  const schema = RESPONSE_SCHEMAS[op.response] as { title: string; contentMediaType?: string };
+  return {
+    description: schema.title,
+    content: {
+      [schema.contentMediaType ?? 'application/json']: {
+        schema: ref(responseComponent(op.response)),
+      },
+    },
+  };
+}
+
 /** The OpenAPI 3.1 document, built from the JSON Schemas of schemas/ and the operation table. */
-export function openApiDocument(version: string) {
+export function openApiDocument(version: string, operations: readonly Operation[] = OPERATIONS) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) {
+  for (const op of operations) {
     const params: Record<string, unknown>[] = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',
@@ -35,7 +51,7 @@ export function openApiDocument(version: string) {
         },
       };
     const responses: Record<string, unknown> = {
-      [op.created ? '201' : '200']: { description: 'OK' },
+      [op.created ? '201' : '200']: success(op),
     };
     if (op.roles !== 'public')
       Object.assign(responses, {
@@ -64,6 +80,8 @@ export function openApiDocument(version: string) {
   }
   const schemas: Record<string, unknown> = { common: COMMON_SCHEMA };
   for (const [name, s] of Object.entries(SCHEMAS)) schemas[name] = s;
+  for (const [name, s] of Object.entries(RESPONSE_SCHEMAS))
+    schemas[responseComponent(name as keyof typeof RESPONSE_SCHEMAS)] = s;
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',

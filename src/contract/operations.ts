@@ -1,5 +1,7 @@
 import type { Role } from '../app/actor.ts';
+import type { ResponseName } from './responses.ts';
 import type { SchemaName } from './schemas.ts';
+import { SCHEDULE_OPERATIONS } from './schedule-operations.ts';
 
 /** One operation of the public API, as the OpenAPI document describes it. */
 export interface Operation {
@@ -8,18 +10,28 @@ export interface Operation {
   summary: string;
   roles: Role[] | 'public';
   body?: SchemaName;
+  /** The schema of the success answer (schemas/responses/). */
+  response: ResponseName;
   csv?: boolean;
   created?: boolean;
   /** Takes If-Match with the rotation's version. */
   ifMatch?: boolean;
 }
 
+/** Every operation of the public API: the organisation's (below) and the schedule's. */
 export const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/healthz', summary: 'Liveness', roles: 'public' },
-  { method: 'get', path: '/openapi.json', summary: 'This document', roles: 'public' },
+  { method: 'get', path: '/healthz', response: 'health', summary: 'Liveness', roles: 'public' },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    response: 'openapi',
+    summary: 'This document',
+    roles: 'public',
+  },
   {
     method: 'post',
     path: '/v1/departments',
+    response: 'department',
     summary: 'Create a department',
     roles: ['admin'],
     body: 'department-create',
@@ -28,18 +40,21 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/departments',
+    response: 'departments',
     summary: 'List departments (a chief sees their own)',
     roles: ['admin', 'hr', 'chief'],
   },
   {
     method: 'get',
     path: '/v1/departments/{id}',
+    response: 'department',
     summary: 'One department',
     roles: ['admin', 'hr', 'chief'],
   },
   {
     method: 'patch',
     path: '/v1/departments/{id}',
+    response: 'department',
     summary: 'Change a department',
     roles: ['admin', 'chief'],
     body: 'department-update',
@@ -47,6 +62,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/v1/departments/{id}/members',
+    response: 'members',
     summary: 'Add members (JSON or a CSV roster), all or nothing',
     roles: ['admin', 'chief'],
     body: 'members-create',
@@ -56,24 +72,28 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/departments/{id}/members',
+    response: 'members',
     summary: "A department's members (?active=true|false)",
     roles: ['admin', 'hr', 'chief'],
   },
   {
     method: 'get',
     path: '/v1/members/{id}',
+    response: 'member',
     summary: 'One member (staff: themselves)',
     roles: ['admin', 'hr', 'chief', 'staff'],
   },
   {
     method: 'get',
     path: '/v1/members/{id}/schedule',
+    response: 'member-schedule',
     summary: "A member's office / remote / standby days, as their feed shows them (?from=&to=)",
     roles: ['admin', 'hr', 'chief', 'staff'],
   },
   {
     method: 'patch',
     path: '/v1/members/{id}',
+    response: 'member',
     summary: 'Change a member; active:false deactivates',
     roles: ['admin', 'chief'],
     body: 'member-update',
@@ -81,140 +101,44 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'delete',
     path: '/v1/members/{id}',
+    response: 'member',
     summary: 'Deactivate a member (history stays)',
     roles: ['admin', 'chief'],
   },
   {
     method: 'post',
     path: '/v1/tokens',
+    response: 'token-issued',
     summary: 'Issue a token (secret shown once)',
     roles: ['admin'],
     body: 'token-create',
     created: true,
   },
-  { method: 'get', path: '/v1/tokens', summary: 'List tokens (no secrets)', roles: ['admin'] },
-  { method: 'delete', path: '/v1/tokens/{id}', summary: 'Revoke a token', roles: ['admin'] },
-  {
-    method: 'post',
-    path: '/v1/departments/{id}/rotations',
-    summary:
-      'Create a draft rotation: split active members into teams, plan office days; 422 names each unmet constraint',
-    roles: ['admin', 'chief'],
-    body: 'rotation-create',
-    created: true,
-  },
   {
     method: 'get',
-    path: '/v1/departments/{id}/rotations',
-    summary: "A department's rotations",
-    roles: ['admin', 'hr', 'chief'],
-  },
-  {
-    method: 'get',
-    path: '/v1/rotations/{id}',
-    summary: 'A rotation: teams, memberships, report; its version is the ETag',
-    roles: ['admin', 'hr', 'chief'],
-  },
-  {
-    method: 'get',
-    path: '/v1/rotations/{id}/schedule',
-    summary: 'Day by day: office, remote and standby teams (?from=&to=)',
-    roles: ['admin', 'hr', 'chief', 'staff'],
-  },
-  {
-    method: 'get',
-    path: '/v1/rotations/{id}/survivability',
-    summary: 'N-1: the worst single-team outage and its uncovered days',
-    roles: ['admin', 'hr', 'chief'],
-  },
-  {
-    method: 'post',
-    path: '/v1/rotations/{id}/publish',
-    ifMatch: true,
-    summary: 'Publish a draft (If-Match)',
-    roles: ['admin', 'chief'],
-  },
-  {
-    method: 'post',
-    path: '/v1/rotations/{id}/regenerate',
-    ifMatch: true,
-    summary: 'Split and plan a draft again (If-Match)',
-    roles: ['admin', 'chief'],
-    body: 'rotation-regenerate',
-  },
-  {
-    method: 'post',
-    path: '/v1/rotations/{id}/moves',
-    summary:
-      'Move, place or take out a member (If-Match); says from which date they join the office',
-    roles: ['admin', 'chief'],
-    body: 'rotation-move',
-    created: true,
-    ifMatch: true,
-  },
-  {
-    method: 'post',
-    path: '/v1/feeds',
-    summary: 'Create a calendar feed: {id, token, url, webcalUrl, googleUrl}',
-    roles: ['admin', 'chief', 'staff'],
-    body: 'feed-create',
-    created: true,
-  },
-  {
-    method: 'get',
-    path: '/v1/feeds',
-    summary: 'Live feeds this token may revoke, newest first (no secrets; ?departmentId=)',
-    roles: ['admin', 'chief', 'staff'],
+    path: '/v1/tokens',
+    response: 'tokens',
+    summary: 'List tokens (no secrets)',
+    roles: ['admin'],
   },
   {
     method: 'delete',
-    path: '/v1/feeds/{id}',
-    summary: 'Revoke a feed (its URL answers 404 from then on)',
-    roles: ['admin', 'chief', 'staff'],
-  },
-  {
-    method: 'get',
-    path: '/feeds/{token}.ics',
-    summary: 'The calendar (the token in the path is the credential)',
-    roles: 'public',
-  },
-  {
-    method: 'post',
-    path: '/v1/quarantines',
-    summary:
-      'Mark a team, a member or a positive case quarantined (Idempotency-Key); office days move to healthy teams',
-    roles: ['hr', 'admin'],
-    body: 'quarantine-create',
-    created: true,
-  },
-  {
-    method: 'post',
-    path: '/v1/quarantines/{id}/lift',
-    summary: 'Lift early: days from the date on go back where every invariant allows',
-    roles: ['hr', 'admin'],
-    body: 'quarantine-lift',
-  },
-  {
-    method: 'get',
-    path: '/v1/quarantines',
-    summary: 'Quarantines (?active=true&departmentId=)',
-    roles: ['hr', 'admin'],
-  },
-  {
-    method: 'get',
-    path: '/v1/exposures',
-    summary: 'Who shared office days with a member (?memberId=&from=&to=)',
-    roles: ['hr', 'admin'],
+    path: '/v1/tokens/{id}',
+    response: 'token',
+    summary: 'Revoke a token',
+    roles: ['admin'],
   },
   {
     method: 'get',
     path: '/v1/audit',
+    response: 'audit',
     summary: 'Audit log (?from=&to=&limit=)',
     roles: ['admin', 'hr'],
   },
   {
     method: 'get',
     path: '/v1/settings',
+    response: 'settings',
     summary:
       "The organisation's settings: policy (quarantine length, exposure window, …), thin-client seats, loan PCs, department reservations",
     roles: ['admin', 'hr'],
@@ -222,6 +146,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'patch',
     path: '/v1/settings',
+    response: 'settings',
     summary: 'Change the policy, remote capacity and reservations (the fields given)',
     roles: ['admin'],
     body: 'settings-update',
@@ -229,6 +154,7 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/capacity',
+    response: 'capacity',
     summary:
       'Remote demand against capacity, day by day, for a department or the organisation (?from=&to=&departmentId=)',
     roles: ['admin', 'hr', 'chief'],
@@ -236,13 +162,16 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'get',
     path: '/v1/outbox',
+    response: 'outbox',
     summary: 'Notification outbox, oldest first (?status=pending|sent|failed|logged&limit=)',
     roles: ['admin'],
   },
   {
     method: 'post',
     path: '/v1/outbox/{id}/retry',
+    response: 'outbox-message',
     summary: 'Put a failed notification back in the queue with fresh attempts',
     roles: ['admin'],
   },
+  ...SCHEDULE_OPERATIONS,
 ];

@@ -1,4 +1,4 @@
-import { Validator, type OutputUnit } from '@cfworker/json-schema';
+import { Validator, type OutputUnit, type ValidationResult } from '@cfworker/json-schema';
 import common from '../../schemas/common.json' with { type: 'json' };
 import departmentCreate from '../../schemas/department-create.json' with { type: 'json' };
 import departmentUpdate from '../../schemas/department-update.json' with { type: 'json' };
@@ -116,7 +116,11 @@ function fieldError(u: OutputUnit, value: unknown): FieldError | null {
 
 /** Validates a value against a named schema; returns the leaf errors, each naming its field. */
 export function validate(name: SchemaName, value: unknown): FieldError[] {
-  const r = validatorFor(name).validate(value);
+  return fieldErrors(validatorFor(name).validate(value), value);
+}
+
+/** The leaf errors of a validation, each naming its field (none when it is valid). */
+export function fieldErrors(r: ValidationResult, value: unknown): FieldError[] {
   if (r.valid) return [];
   const seen = new Set<string>();
   const out: FieldError[] = [];

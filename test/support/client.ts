@@ -1,3 +1,5 @@
+import { checkAnswer } from './answer-check.ts';
+
 /** An answer as the tests look at it: status, headers, the body as text and (when it is JSON) parsed. */
 export interface Answer {
   status: number;
@@ -16,7 +18,8 @@ export interface CallInit {
 
 /**
  * Calls an API as a client would, over any transport (app.request in process, fetch over a real
- * connection): JSON bodies are serialised, a string body is sent as is.
+ * connection): JSON bodies are serialised, a string body is sent as is; a success JSON answer must
+ * match the response schema of its operation, or the test fails.
  */
 export function jsonClient(
   send: (path: string, init: RequestInit) => Promise<Response>,
@@ -45,6 +48,8 @@ export function jsonClient(
     } catch {
       json = undefined;
     }
-    return { status: res.status, headers: res.headers, text, json };
+    const answer = { status: res.status, headers: res.headers, text, json };
+    checkAnswer(method, path, answer);
+    return answer;
   };
 }

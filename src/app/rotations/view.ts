@@ -162,6 +162,7 @@ export function rotationView(snap: RotationSnapshot, members: Member[], remote: 
       },
       remoteDemand,
       days: { office: new Set(scheduled.map((s) => s.date)).size, buffer: bufferDates.length },
+      bufferDates: [...bufferDates].sort(),
       survivability: {
         survives: survivability.survives,
         worst: survivability.worst,

@@ -13,7 +13,8 @@ export interface DayView {
   holiday?: string;
   /** The day's only office team, or null (no office day, or several teams in several slots). */
   officeTeamId: string | null;
-  slots?: { start: string; end: string; teamId: string }[];
+  /** Multi-slot rotations: each scheduled slot, by the index swaps and uncovered slots use. */
+  slots?: { slot: number; teamId: string; start: string; end: string }[];
   remoteTeamIds: string[];
   standbyTeamIds: string[];
 }
@@ -64,7 +65,12 @@ export function scheduleDays(input: ScheduleInput): DayView[] {
     };
     if (reason === 'holiday') day.holiday = japaneseHoliday(date)?.name ?? '';
     if (input.multiSlot)
-      day.slots = shifts.map((s) => ({ start: s.start, end: s.end, teamId: s.teamId }));
+      day.slots = shifts.map((s) => ({
+        slot: s.slot,
+        teamId: s.teamId,
+        start: s.start,
+        end: s.end,
+      }));
     return day;
   });
 }

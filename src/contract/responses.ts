@@ -1,0 +1,91 @@
+import { Validator } from '@cfworker/json-schema';
+import audit from '../../schemas/responses/audit.json' with { type: 'json' };
+import calendar from '../../schemas/responses/calendar.json' with { type: 'json' };
+import capacity from '../../schemas/responses/capacity.json' with { type: 'json' };
+import department from '../../schemas/responses/department.json' with { type: 'json' };
+import departments from '../../schemas/responses/departments.json' with { type: 'json' };
+import exposures from '../../schemas/responses/exposures.json' with { type: 'json' };
+import feedCreated from '../../schemas/responses/feed-created.json' with { type: 'json' };
+import feedRevoked from '../../schemas/responses/feed-revoked.json' with { type: 'json' };
+import feeds from '../../schemas/responses/feeds.json' with { type: 'json' };
+import health from '../../schemas/responses/health.json' with { type: 'json' };
+import member from '../../schemas/responses/member.json' with { type: 'json' };
+import memberSchedule from '../../schemas/responses/member-schedule.json' with { type: 'json' };
+import members from '../../schemas/responses/members.json' with { type: 'json' };
+import move from '../../schemas/responses/move.json' with { type: 'json' };
+import openapi from '../../schemas/responses/openapi.json' with { type: 'json' };
+import outbox from '../../schemas/responses/outbox.json' with { type: 'json' };
+import outboxMessage from '../../schemas/responses/outbox-message.json' with { type: 'json' };
+import quarantine from '../../schemas/responses/quarantine.json' with { type: 'json' };
+import quarantineLifted from '../../schemas/responses/quarantine-lifted.json' with { type: 'json' };
+import quarantineMarked from '../../schemas/responses/quarantine-marked.json' with { type: 'json' };
+import quarantines from '../../schemas/responses/quarantines.json' with { type: 'json' };
+import rotation from '../../schemas/responses/rotation.json' with { type: 'json' };
+import rotationReport from '../../schemas/responses/rotation-report.json' with { type: 'json' };
+import rotationSchedule from '../../schemas/responses/rotation-schedule.json' with { type: 'json' };
+import rotations from '../../schemas/responses/rotations.json' with { type: 'json' };
+import settings from '../../schemas/responses/settings.json' with { type: 'json' };
+import survivability from '../../schemas/responses/survivability.json' with { type: 'json' };
+import token from '../../schemas/responses/token.json' with { type: 'json' };
+import tokenIssued from '../../schemas/responses/token-issued.json' with { type: 'json' };
+import tokens from '../../schemas/responses/tokens.json' with { type: 'json' };
+import type { FieldError } from '../app/failure.ts';
+import { COMMON_SCHEMA, fieldErrors } from './schemas.ts';
+
+/** The JSON Schema of every success answer, bundled from schemas/responses/ (never read at request time). */
+export const RESPONSE_SCHEMAS = {
+  audit,
+  calendar,
+  capacity,
+  department,
+  departments,
+  exposures,
+  'feed-created': feedCreated,
+  'feed-revoked': feedRevoked,
+  feeds,
+  health,
+  member,
+  'member-schedule': memberSchedule,
+  members,
+  move,
+  openapi,
+  outbox,
+  'outbox-message': outboxMessage,
+  quarantine,
+  'quarantine-lifted': quarantineLifted,
+  'quarantine-marked': quarantineMarked,
+  quarantines,
+  rotation,
+  'rotation-report': rotationReport,
+  'rotation-schedule': rotationSchedule,
+  rotations,
+  settings,
+  survivability,
+  token,
+  'token-issued': tokenIssued,
+  tokens,
+} as const;
+/** A response schema's name: its file in schemas/responses/. */
+export type ResponseName = keyof typeof RESPONSE_SCHEMAS;
+
+/** The name of a response schema among the OpenAPI document's components. */
+export const responseComponent = (name: ResponseName): string => `${name}-response`;
+
+const validators = new Map<ResponseName, Validator>();
+function validatorFor(name: ResponseName): Validator {
+  let v = validators.get(name);
+  if (!v) {
+    v = new Validator(RESPONSE_SCHEMAS[name] as object, '2020-12', false);
+    // Responses share common.json's definitions and refer to each other (a list to its items).
+    v.addSchema(COMMON_SCHEMA as object);
+    for (const s of Object.values(RESPONSE_SCHEMAS))
+      if (s !== RESPONSE_SCHEMAS[name]) v.addSchema(s as object);
+    validators.set(name, v);
+  }
+  return v;
+}
+
+/** Checks an answer against the response schema of its operation; returns the leaf errors, each naming its field. */
+export function validateResponse(name: ResponseName, value: unknown): FieldError[] {
+  return fieldErrors(validatorFor(name).validate(value), value);
+}
