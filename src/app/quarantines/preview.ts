@@ -2,7 +2,7 @@ import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { decideQuarantine } from './decide.ts';
 import type { QuarantineRequest } from './targets.ts';
-import { quarantineView, uncoveredDates } from './view.ts';
+import { quarantineView, uncoveredDates, uncoveredSlots } from './view.ts';
 import { ok } from '../../domain/result.ts';
 
 /** What marking this quarantine would do (swaps, uncovered days, capacity effect), computed without writing. */
@@ -15,6 +15,7 @@ export async function previewQuarantine(deps: Deps, actor: Actor, req: Quarantin
       quarantines: [],
       swaps: [],
       uncovered: [],
+      uncoveredSlots: [],
       capacityEffect: null,
     });
   const { fresh, swaps, today, effect } = decided.value;
@@ -23,6 +24,7 @@ export async function previewQuarantine(deps: Deps, actor: Actor, req: Quarantin
     quarantines: fresh.map((q) => quarantineView(q, today)),
     swaps,
     uncovered: uncoveredDates(swaps),
+    uncoveredSlots: uncoveredSlots(swaps),
     capacityEffect: effect,
   });
 }

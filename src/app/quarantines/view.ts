@@ -49,6 +49,13 @@ export const swapViews = (swaps: readonly SwapView[]): SwapView[] =>
 export const uncoveredDates = (swaps: readonly SwapView[]): string[] =>
   [...new Set(swaps.filter((s) => s.toTeamId === null).map((s) => s.date))].sort();
 
+/** The slots no healthy team could take, by date and slot. */
+export const uncoveredSlots = (swaps: readonly SwapView[]): { date: string; slot: number }[] =>
+  swaps
+    .filter((s) => s.toTeamId === null)
+    .map((s) => ({ date: s.date, slot: s.slot }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.slot - b.slot));
+
 /** The answer to a quarantine request, rebuilt from what is stored: a replay answers the same. */
 export async function requestResponse(deps: Deps, requestId: string, today: string) {
   const [quarantines, capacityEffect] = await Promise.all([
@@ -67,6 +74,7 @@ export async function requestResponse(deps: Deps, requestId: string, today: stri
     quarantines: quarantines.map((q) => quarantineView(q, today)),
     swaps,
     uncovered: uncoveredDates(swaps),
+    uncoveredSlots: uncoveredSlots(swaps),
     // Requests marked before remote capacity was tracked have none.
     capacityEffect,
   };

@@ -87,7 +87,6 @@ export const toMembership = (m: Membership): Membership => ({
   fromDate: m.fromDate,
   toDate: m.toDate,
   officeFrom: m.officeFrom,
-  closedOn: m.closedOn ?? null,
 });
 
 /** Just the reference of a stored team. */
