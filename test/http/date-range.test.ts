@@ -109,6 +109,31 @@ describe('3. dates at the ends of the range', () => {
     assert.deepEqual(await h.rowCounts(), before);
   });
 
+  it('dates at the edge of the range, whose arithmetic leaves it (an end in 2200, a look-back into 1899), answer without a 500', async () => {
+    for (const body of [
+      { teamId, startDate: '2199-12-31' },
+      { memberId, startDate: '2199-12-31' },
+      { positiveMemberId: memberId, onsetDate: '1900-01-01' },
+    ]) {
+      const r = await h.call('POST', '/v1/quarantines', { body });
+      assert.ok(r.status < 500, `${JSON.stringify(body)}: ${r.status} ${r.text}`);
+    }
+  });
+
+  it('a quarantine over before today is recorded for the history, and tells nobody anything', async () => {
+    const before = (await h.rowCounts()).outbox;
+    const r = await h.call('POST', '/v1/quarantines', {
+      body: { memberId, startDate: '1990-01-01', endDate: '1990-01-14' },
+    });
+    assert.equal(r.status, 201, r.text);
+    assert.deepEqual(r.json.swaps, []);
+    assert.equal(
+      (await h.rowCounts()).outbox,
+      before,
+      'no message with a period that runs backwards',
+    );
+  });
+
   it('the forms answer a page with the message by the field, not a JSON problem', async () => {
     const w = webClient(h);
     await w.signIn((await h.tokenFor('hr')).token);

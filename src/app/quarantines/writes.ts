@@ -110,7 +110,8 @@ export function liftWrites(
 /**
  * Everything a mark writes, for one atomic batch: the Idempotency-Key claim, the quarantines,
  * each rotation's cancelled and covering shifts and swaps, the notices (the chief hears of the
- * capacity effect once, with the first), the plan-version guard and the audit entry.
+ * capacity effect once, with the first; none for a quarantine already over), the plan-version
+ * guard and the audit entry.
  */
 export function markWrites(
   deps: Deps,
@@ -145,17 +146,22 @@ export function markWrites(
     // The request's capacity effect is kept with its first quarantine, so that a replay answers the same.
     ...fresh.map((q, i) => insertQuarantineQuery(deps.db, q, i === 0 ? effect : null)),
     ...made.flatMap((m) => m.writes),
+    // One that ended before today (recorded late, for the history) asks nobody to do anything.
     ...fresh.flatMap((q, i) =>
-      quarantineNotices(
-        deps,
-        department,
-        q,
-        'marked',
-        swaps.filter((s) => s.quarantineId === q.id),
-        at,
-        decided.directory,
-        i === 0 && effect.capacitySet ? { newShortageDates: effect.newShortageDates } : undefined,
-      ),
+      q.effectiveFrom > q.endDate
+        ? []
+        : quarantineNotices(
+            deps,
+            department,
+            q,
+            'marked',
+            swaps.filter((s) => s.quarantineId === q.id),
+            at,
+            decided.directory,
+            i === 0 && effect.capacitySet
+              ? { newShortageDates: effect.newShortageDates }
+              : undefined,
+          ),
     ),
     planVersionGuard(deps, department),
     auditEntry(

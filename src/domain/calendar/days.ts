@@ -20,16 +20,20 @@ export function holidayDataRange(): { firstYear: number; lastYear: number } {
 }
 
 /**
- * The dates bunsan works with. Wider than any plan needs, narrow enough that no date arithmetic
- * of a quarantine, feed or rotation ever leaves the four-digit years (9999-12-31 + 13 days is not
- * a date that formats as YYYY-MM-DD).
+ * The dates a person may give bunsan. Wider than any plan needs, and far enough inside the
+ * four-digit years that no date arithmetic on them (a quarantine's end, a look-back, a feed
+ * window) leaves them: 9999-12-31 + 13 days has no YYYY-MM-DD.
  */
 export const SUPPORTED_DATES = { from: '1900-01-01', to: '2199-12-31' } as const;
 
-/** True when `date` is a strict 'YYYY-MM-DD' that names a real calendar day in SUPPORTED_DATES. */
+/** True when `date` is a strict 'YYYY-MM-DD' that names a real calendar day in SUPPORTED_DATES: what input may be. */
 export function isIsoDate(date: string): boolean {
+  return isCalendarDate(date) && date >= SUPPORTED_DATES.from && date <= SUPPORTED_DATES.to;
+}
+
+/** True when `date` is a strict 'YYYY-MM-DD' that names a real calendar day (any four-digit year). */
+function isCalendarDate(date: string): boolean {
   if (typeof date !== 'string' || !ISO_DATE.test(date)) return false;
-  if (date < SUPPORTED_DATES.from || date > SUPPORTED_DATES.to) return false;
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
@@ -39,7 +43,7 @@ export function isIsoDate(date: string): boolean {
 }
 
 function assertIsoDate(date: string): void {
-  if (!isIsoDate(date)) throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD)`);
+  if (!isCalendarDate(date)) throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD)`);
 }
 
 function assertInHolidayData(date: IsoDate): void {
