@@ -28,6 +28,9 @@ export async function startNode(
   const dbPath = env.BUNSAN_DB || './data/bunsan.db';
   const weak = weakAdminToken(env.BUNSAN_ADMIN_TOKEN);
   if (weak) throw new StartupError(weak);
+  const wanted = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535)
+    throw new StartupError(`PORT is "${env.PORT}": give a port number from 0 to 65535`);
   const db = await openSqlite(dbPath);
   const mailer = env.SMTP_URL
     ? smtpMailer(env.SMTP_URL, env.MAIL_FROM || 'bunsan <bunsan@localhost>')
@@ -41,15 +44,7 @@ export async function startNode(
     instance: env.BUNSAN_INSTANCE || `${hostname()}:${env.PORT || 8787}`,
     channels: { postSlack: slackPoster(), ...(mailer ? { sendEmail: mailer.send } : {}) },
   });
-  const first = await bootstrapAdminToken(deps);
-  if (first) {
-    out(
-      'bunsan: a new database — here is its first admin token. It is shown only this once; keep it safe:',
-    );
-    out(`  ${first.token}`);
-  }
   const app = createServer(deps);
-  const wanted = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
   let server: ServerType;
   try {
     server = await new Promise((resolve, reject) => {
@@ -66,6 +61,14 @@ export async function startNode(
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : wanted;
   out(`bunsan listening on http://localhost:${port} (database ${dbPath})`);
+  // Only once the server listens: a start that fails before must not spend the one showing.
+  const first = await bootstrapAdminToken(deps);
+  if (first) {
+    out(
+      'bunsan: a new database — here is its first admin token. It is shown only this once; keep it safe:',
+    );
+    out(`  ${first.token}`);
+  }
   out(
     `bunsan notifications: Slack ${deps.slackWebhookUrl ? 'SLACK_WEBHOOK_URL' : "departments' own webhooks only"}, e-mail ${mailer ? 'SMTP_URL' : 'off (messages to people are logged)'}`,
   );

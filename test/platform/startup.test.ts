@@ -93,7 +93,8 @@ describe('start-up on Node', () => {
         const timer = setTimeout(() => reject(new Error(`no start within 20 s: ${text}`)), 20_000);
         child.stdout.on('data', (b) => {
           text += b;
-          if (text.includes('listening')) {
+          // The first admin token follows the listening line, once the server is up.
+          if (text.includes('listening') && text.includes('notifications')) {
             clearTimeout(timer);
             resolve(text);
           }
@@ -200,6 +201,34 @@ describe('9. start-up on a bad database or port: one line naming the problem and
     } finally {
       busy.close();
     }
+  });
+
+  it('a port in use on a new database keeps the first admin token for the start that listens', async () => {
+    const busy = createServer().listen(0, '127.0.0.1');
+    await once(busy, 'listening');
+    const port = (busy.address() as { port: number }).port;
+    const path = join(dir, 'first-token.db');
+    try {
+      const failed = start({ BUNSAN_DB: path, PORT: String(port) });
+      assert.equal(failed.status, 1);
+      assert.doesNotMatch(failed.stdout, /bsn_/, 'no token shown by a start that did not listen');
+    } finally {
+      busy.close();
+    }
+    const lines: string[] = [];
+    const srv = await startNode({ BUNSAN_DB: path, PORT: '0' }, (l) => lines.push(l));
+    await srv.close();
+    assert.ok(
+      lines.some((l) => l.trim().startsWith('bsn_')),
+      'the next start shows it',
+    );
+  });
+
+  it('a PORT that is not a port number', () => {
+    refused(
+      start({ BUNSAN_DB: join(dir, 'port-abc.db'), PORT: 'abc' }),
+      /PORT is "abc": give a port number/,
+    );
   });
 
   it('13. a weak BUNSAN_ADMIN_TOKEN (under 32 characters) is refused', () => {
