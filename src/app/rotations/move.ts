@@ -14,8 +14,7 @@ import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, notDates, type Failure } from '../failure.ts';
 import { loadPolicy } from '../settings/index.ts';
-import { loadRotation } from './snapshot.ts';
-import { staleVersion, versionMatches } from './version.ts';
+import { loadRotationAt, staleVersion } from './version.ts';
 
 export interface MoveInput {
   memberId: string;
@@ -48,11 +47,9 @@ export async function moveMember(
   ifMatch: number,
   input: MoveInput,
 ): Promise<Result<MoveOutcome, Failure>> {
-  const loaded = await loadRotation(deps, actor, rotationId);
+  const loaded = await loadRotationAt(deps, actor, rotationId, ifMatch);
   if (!loaded.ok) return loaded;
   const snap = loaded.value;
-  const v = versionMatches(snap, ifMatch);
-  if (!v.ok) return v;
   const r = snap.rotation;
 
   const badDates = notDates({

@@ -13,8 +13,7 @@ import type { Deps } from '../deps.ts';
 import { conflict, invalid, type Failure } from '../failure.ts';
 import { quarantinesIntoRotation } from '../quarantines/index.ts';
 import { readRotation } from './read.ts';
-import { loadRotation } from './snapshot.ts';
-import { staleVersion, versionMatches } from './version.ts';
+import { loadRotationAt, staleVersion } from './version.ts';
 import type { RotationView } from './view.ts';
 
 /** Publishes a draft: from now on it feeds calendars. One published rotation per department per date range. */
@@ -24,11 +23,9 @@ export async function publishRotation(
   id: string,
   ifMatch: number,
 ): Promise<Result<RotationView, Failure>> {
-  const loaded = await loadRotation(deps, actor, id);
+  const loaded = await loadRotationAt(deps, actor, id, ifMatch);
   if (!loaded.ok) return loaded;
   const snap = loaded.value;
-  const v = versionMatches(snap, ifMatch);
-  if (!v.ok) return v;
   if (snap.rotation.status === 'published')
     return err(conflict('This rotation is already published.'));
   const r = snap.rotation;

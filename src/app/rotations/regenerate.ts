@@ -17,8 +17,7 @@ import {
   type RotationRequest,
 } from './plan.ts';
 import { readRotation } from './read.ts';
-import { loadRotation } from './snapshot.ts';
-import { staleVersion, versionMatches } from './version.ts';
+import { loadRotationAt, staleVersion } from './version.ts';
 import type { RotationView } from './view.ts';
 
 /** Splits and plans a draft again from the department's current active members (a new seed gives other teams). */
@@ -29,11 +28,9 @@ export async function regenerateRotation(
   ifMatch: number,
   input: { seed?: number },
 ): Promise<Result<RotationView, Failure>> {
-  const loaded = await loadRotation(deps, actor, id);
+  const loaded = await loadRotationAt(deps, actor, id, ifMatch);
   if (!loaded.ok) return loaded;
   const snap = loaded.value;
-  const v = versionMatches(snap, ifMatch);
-  if (!v.ok) return v;
   if (snap.rotation.status !== 'draft')
     return err(conflict('Only a draft can be regenerated; this rotation is published.'));
   const r = snap.rotation;

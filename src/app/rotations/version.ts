@@ -1,6 +1,8 @@
 import { err, ok, type Result } from '../../domain/result.ts';
+import type { Actor } from '../actor.ts';
+import type { Deps } from '../deps.ts';
 import type { Failure } from '../failure.ts';
-import type { RotationSnapshot } from './snapshot.ts';
+import { loadRotation, type RotationSnapshot } from './snapshot.ts';
 
 /** A stale If-Match: the rotation changed since the client read it. */
 export const staleVersion = (): Failure => ({
@@ -12,4 +14,17 @@ export const staleVersion = (): Failure => ({
 /** Checks an If-Match against the snapshot's version. */
 export function versionMatches(snap: RotationSnapshot, ifMatch: number): Result<true, Failure> {
   return snap.rotation.version === ifMatch ? ok(true) : err(staleVersion());
+}
+
+/** Loads a rotation for an edit based on version `ifMatch`: refused when it has changed since. */
+export async function loadRotationAt(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  ifMatch: number,
+): Promise<Result<RotationSnapshot, Failure>> {
+  const loaded = await loadRotation(deps, actor, id);
+  if (!loaded.ok) return loaded;
+  const v = versionMatches(loaded.value, ifMatch);
+  return v.ok ? loaded : v;
 }
