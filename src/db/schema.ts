@@ -45,6 +45,8 @@ export interface MemberTable {
   id: string;
   department_id: string;
   name: string;
+  /** The reading (フリガナ), or null. */
+  kana: string | null;
   email: string;
   email_key: string;
   skills: Json<string[]>;

@@ -47,6 +47,8 @@ export interface Department extends DepartmentCalendar {
 
 /** A member of a department, as stored; a member is also what the team split sees. */
 export interface Member extends SplitMember {
+  /** The reading of the name (フリガナ), which lists sort by; null when not given. */
+  kana: string | null;
   departmentId: string;
   email: string;
   /** The e-mail as compared for uniqueness within the department. */
@@ -54,4 +56,17 @@ export interface Member extends SplitMember {
   active: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+const collator = new Intl.Collator('ja', { sensitivity: 'base', numeric: true });
+
+/**
+ * Members in the order a Japanese office reads a list: by reading (フリガナ; hiragana and katakana
+ * alike) where given, else by name, compared as Japanese (Intl.Collator 'ja'), then by id.
+ */
+export function inReadingOrder<M extends { id: string; name: string; kana: string | null }>(
+  members: M[],
+): M[] {
+  const key = (m: M) => (m.kana ?? m.name).normalize('NFKC');
+  return members.sort((a, b) => collator.compare(key(a), key(b)) || (a.id < b.id ? -1 : 1));
 }

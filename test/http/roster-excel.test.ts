@@ -62,4 +62,33 @@ describe('rosters as Japanese Excel saves them', () => {
     assert.equal((await add('yamada@example.jp')).status, 201);
     assert.equal((await add('ＹＡＭＡＤＡ＠ｅｘａｍｐｌｅ．ｊｐ')).status, 409, 'the same person');
   });
+
+  it('keeps the reading (フリガナ) and lists members by it, else by the name read as Japanese, not by code point', async () => {
+    const dept = await h.call('POST', '/v1/departments', { body: { name: '広報課' } });
+    const csv = [
+      '氏名,フリガナ,メールアドレス',
+      '佐藤 花子,サトウ ハナコ,sato@example.jp',
+      '渡辺 翔,,watanabe@example.jp',
+      '"Nakamura, Aiko",ナカムラ アイコ,nakamura@example.jp',
+      '伊藤 由美,いとう ゆみ,ito@example.jp',
+    ].join('\n');
+    const r = await h.call('POST', `/v1/departments/${dept.json.id}/members`, {
+      body: csv,
+      type: 'text/csv',
+    });
+    assert.equal(r.status, 201, r.text);
+    const list = (await h.call('GET', `/v1/departments/${dept.json.id}/members`)).json.members;
+    assert.deepEqual(
+      list.map((m: any) => [m.name, m.kana]),
+      [
+        ['伊藤 由美', 'いとう ゆみ'],
+        ['佐藤 花子', 'サトウ ハナコ'],
+        ['Nakamura, Aiko', 'ナカムラ アイコ'],
+        ['渡辺 翔', null],
+      ],
+    );
+    const cleared = await h.call('PATCH', `/v1/members/${list[0].id}`, { body: { kana: null } });
+    assert.equal(cleared.status, 200, cleared.text);
+    assert.equal(cleared.json.kana, null);
+  });
 });

@@ -22,6 +22,7 @@ export const memberRow = (id: string, departmentId: string, at: string): Member 
   id,
   departmentId,
   name: id,
+  kana: null,
   email: `${id}@example.jp`,
   emailKey: `${id}@example.jp`,
   skills: [],

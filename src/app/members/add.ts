@@ -63,6 +63,7 @@ export async function addMembers(
     id: deps.newId(),
     departmentId,
     name: m.name.trim(),
+    kana: m.kana?.trim() || null,
     email: m.email.trim(),
     emailKey: emailKey(m.email),
     skills: m.skills ?? [],

@@ -2,6 +2,8 @@ import type { Position, RemoteAccess } from '../../domain/types.ts';
 
 export interface MemberInput {
   name: string;
+  /** The reading (フリガナ). */
+  kana?: string | null;
   email: string;
   skills?: string[];
   position?: Position;

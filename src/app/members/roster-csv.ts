@@ -4,7 +4,14 @@ import { err, ok, type Result } from '../../domain/result.ts';
 import type { FieldError } from '../failure.ts';
 import { columnOf, positionOf, remoteAccessOf } from '../../domain/glossary.ts';
 
-export const ROSTER_COLUMNS = ['name', 'email', 'skills', 'position', 'remoteAccess'] as const;
+export const ROSTER_COLUMNS = [
+  'name',
+  'kana',
+  'email',
+  'skills',
+  'position',
+  'remoteAccess',
+] as const;
 type Column = (typeof ROSTER_COLUMNS)[number];
 
 /**
@@ -69,7 +76,7 @@ export function parseRosterCsv(text: string): Result<RosterRow[], FieldError[]> 
       problems.push({
         path: `/header/${i}`,
         line: 1,
-        message: `unknown column "${h}"; expected ${ROSTER_COLUMNS.join(',')} (or 氏名,メールアドレス,スキル,役職,在宅勤務環境)`,
+        message: `unknown column "${h}"; expected ${ROSTER_COLUMNS.join(',')} (or 氏名,フリガナ,メールアドレス,スキル,役職,在宅勤務環境)`,
       });
     } else if (header.indexOf(h) !== i) {
       problems.push({ path: `/header/${i}`, line: 1, message: `column "${h}" appears twice` });

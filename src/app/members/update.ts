@@ -38,6 +38,7 @@ export async function updateMember(
   const at = deps.now().toISOString();
   const change: MemberChange = { updatedAt: at };
   if (input.name !== undefined) change.name = input.name.trim();
+  if (input.kana !== undefined) change.kana = input.kana?.trim() || null;
   if (input.email !== undefined)
     Object.assign(change, { email: input.email.trim(), emailKey: emailKey(input.email) });
   if (input.skills !== undefined) change.skills = input.skills;

@@ -6,6 +6,7 @@ export function memberView(m: Member) {
     id: m.id,
     departmentId: m.departmentId,
     name: m.name,
+    kana: m.kana,
     email: m.email,
     skills: m.skills,
     position: m.position,

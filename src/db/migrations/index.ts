@@ -8,6 +8,7 @@ import * as m0006 from './0006-capacity.ts';
 import * as m0007 from './0007-policy.ts';
 import * as m0008 from './0008-outbox-lease.ts';
 import * as m0009 from './0009-membership-closed-on.ts';
+import * as m0010 from './0010-member-kana.ts';
 
 /** Every migration, by name, in order: a static map so Workers (no fs) run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-policy': m0007,
   '0008-outbox-lease': m0008,
   '0009-membership-closed-on': m0009,
+  '0010-member-kana': m0010,
 };

@@ -2,13 +2,14 @@ import type { CompiledQuery, Kysely } from 'kysely';
 import { insertChunks, parameterGroups } from '../chunks.ts';
 import { fromJson, toJson } from '../json.ts';
 import type { DB, MemberPatch, MemberRow } from '../schema.ts';
-import type { Member } from '../../domain/types.ts';
+import { inReadingOrder, type Member } from '../../domain/types.ts';
 
 // A member as stored, their skills read.
 const memberFromRow = (r: MemberRow): Member => ({
   id: r.id,
   departmentId: r.department_id,
   name: r.name,
+  kana: r.kana,
   email: r.email,
   emailKey: r.email_key,
   skills: fromJson(r.skills),
@@ -33,19 +34,15 @@ export async function departmentMembers(
 ): Promise<Member[]> {
   let q = db.selectFrom('members').selectAll().where('department_id', '=', departmentId);
   if (active !== undefined) q = q.where('active', '=', active ? 1 : 0);
-  return (await q.orderBy('name').orderBy('id').execute()).map(memberFromRow);
+  return inReadingOrder((await q.execute()).map(memberFromRow));
 }
 
 /** Every member, by department, then name. */
 export async function allMembers(db: Kysely<DB>): Promise<Member[]> {
-  const rows = await db
-    .selectFrom('members')
-    .selectAll()
-    .orderBy('department_id')
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
-  return rows.map(memberFromRow);
+  const rows = await db.selectFrom('members').selectAll().orderBy('department_id').execute();
+  return inReadingOrder(rows.map(memberFromRow)).sort((a, b) =>
+    a.departmentId < b.departmentId ? -1 : a.departmentId > b.departmentId ? 1 : 0,
+  );
 }
 
 /** The members of a department whose normalised e-mail is among `keys`. */
@@ -72,6 +69,7 @@ const memberRow = (m: Member): MemberRow => ({
   id: m.id,
   department_id: m.departmentId,
   name: m.name,
+  kana: m.kana,
   email: m.email,
   email_key: m.emailKey,
   skills: toJson(m.skills),
@@ -91,13 +89,17 @@ export function insertMembersQueries(db: Kysely<DB>, members: readonly Member[])
 
 /** The fields of a member a change may set. */
 export type MemberChange = Partial<
-  Pick<Member, 'name' | 'email' | 'emailKey' | 'skills' | 'position' | 'remoteAccess' | 'active'>
+  Pick<
+    Member,
+    'name' | 'kana' | 'email' | 'emailKey' | 'skills' | 'position' | 'remoteAccess' | 'active'
+  >
 > & { updatedAt: string };
 
 /** Changes the given fields of a member. */
 export function updateMemberQuery(db: Kysely<DB>, id: string, change: MemberChange): CompiledQuery {
   const patch: MemberPatch = { updated_at: change.updatedAt };
   if (change.name !== undefined) patch.name = change.name;
+  if (change.kana !== undefined) patch.kana = change.kana;
   if (change.email !== undefined) patch.email = change.email;
   if (change.emailKey !== undefined) patch.email_key = change.emailKey;
   if (change.skills !== undefined) patch.skills = toJson(change.skills);
