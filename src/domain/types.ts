@@ -57,16 +57,3 @@ export interface Member extends SplitMember {
   createdAt: string;
   updatedAt: string;
 }
-
-const collator = new Intl.Collator('ja', { sensitivity: 'base', numeric: true });
-
-/**
- * Members in the order a Japanese office reads a list: by reading (フリガナ; hiragana and katakana
- * alike) where given, else by name, compared as Japanese (Intl.Collator 'ja'), then by id.
- */
-export function inReadingOrder<M extends { id: string; name: string; kana: string | null }>(
-  members: M[],
-): M[] {
-  const key = (m: M) => (m.kana ?? m.name).normalize('NFKC');
-  return members.sort((a, b) => collator.compare(key(a), key(b)) || (a.id < b.id ? -1 : 1));
-}

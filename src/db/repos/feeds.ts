@@ -67,6 +67,19 @@ export function insertFeedQuery(db: Kysely<DB>, f: Feed): CompiledQuery {
  * never outlives the person or the access behind it. The server's own admin secret and the system
  * have no token row and stand while the server runs with them.
  */
+/** There is an active member whose id is in column `ref`. */
+const activeMember = (
+  eb: ExpressionBuilder<DB, 'feeds' | 'tokens'>,
+  ref: 'tokens.member_id' | 'feeds.subject_id',
+) =>
+  eb.exists(
+    eb
+      .selectFrom('members')
+      .select('members.id')
+      .whereRef('members.id', '=', ref)
+      .where('members.active', '=', 1),
+  );
+
 const isLive = (eb: ExpressionBuilder<DB, 'feeds'>) =>
   eb.and([
     eb('feeds.revoked_at', 'is', null),
@@ -80,29 +93,11 @@ const isLive = (eb: ExpressionBuilder<DB, 'feeds'>) =>
           .whereRef('tokens.id', '=', 'feeds.created_by')
           .where('tokens.revoked_at', 'is', null)
           .where((t) =>
-            t.or([
-              t('tokens.role', '!=', 'staff'),
-              t.exists(
-                t
-                  .selectFrom('members as holder')
-                  .select('holder.id')
-                  .whereRef('holder.id', '=', 'tokens.member_id')
-                  .where('holder.active', '=', 1),
-              ),
-            ]),
+            t.or([t('tokens.role', '!=', 'staff'), activeMember(t, 'tokens.member_id')]),
           ),
       ),
     ]),
-    eb.or([
-      eb('feeds.scope', '!=', 'member'),
-      eb.exists(
-        eb
-          .selectFrom('members as subject')
-          .select('subject.id')
-          .whereRef('subject.id', '=', 'feeds.subject_id')
-          .where('subject.active', '=', 1),
-      ),
-    ]),
+    eb.or([eb('feeds.scope', '!=', 'member'), activeMember(eb, 'feeds.subject_id')]),
   ]);
 
 /** Live feeds (see isLive), newest first: of one department, of one member's schedule or made by one token, or all. */

@@ -2,7 +2,8 @@ import type { CompiledQuery, Kysely } from 'kysely';
 import { insertChunks, parameterGroups } from '../chunks.ts';
 import { fromJson, toJson } from '../json.ts';
 import type { DB, MemberPatch, MemberRow } from '../schema.ts';
-import { inReadingOrder, type Member } from '../../domain/types.ts';
+import { byString, inReadingOrder } from '../../domain/collections.ts';
+import type { Member } from '../../domain/types.ts';
 
 // A member as stored, their skills read.
 const memberFromRow = (r: MemberRow): Member => ({
@@ -39,9 +40,10 @@ export async function departmentMembers(
 
 /** Every member, by department, then name. */
 export async function allMembers(db: Kysely<DB>): Promise<Member[]> {
-  const rows = await db.selectFrom('members').selectAll().orderBy('department_id').execute();
+  const rows = await db.selectFrom('members').selectAll().execute();
+  // A stable sort: by department, each in reading order.
   return inReadingOrder(rows.map(memberFromRow)).sort((a, b) =>
-    a.departmentId < b.departmentId ? -1 : a.departmentId > b.departmentId ? 1 : 0,
+    byString(a.departmentId, b.departmentId),
   );
 }
 
