@@ -12,10 +12,10 @@ async function department(now: string) {
     email: `m${i}@example.jp`,
   }));
   await h.call('POST', `/v1/departments/${dept}/members`, { body: { members } });
-  const rotation = async (startDate: string, endDate: string) => {
+  const rotation = async (startDate: string, endDate: string, teamCount = 2) => {
     const r = (
       await h.call('POST', `/v1/departments/${dept}/rotations`, {
-        body: { startDate, endDate, teamCount: 2, pattern: { kind: 'daily' } },
+        body: { startDate, endDate, teamCount, pattern: { kind: 'daily' } },
       })
     ).json;
     assert.equal(
@@ -30,6 +30,27 @@ async function department(now: string) {
       await h.call('GET', `/v1/members/${memberId}/schedule?from=${from}&to=${to}`)
     ).json.days.filter((d: any) => d.kind !== 'weekend') as { date: string; kind: string }[];
   return { h, rotation, days };
+}
+
+/**
+ * A member of the team in the office on 2027-03-03 moved to the other team effective that day,
+ * at 14:00 in Tokyo: after the old team's office day had begun.
+ */
+async function movedAfterOfficeHoursBegan() {
+  const { h, rotation } = await department('2027-03-01T00:00:00Z');
+  const r = await rotation('2027-03-01', '2027-04-30');
+  h.setNow('2027-03-03T05:00:00Z');
+  const today = (
+    await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-03&to=2027-03-03`)
+  ).json.days[0];
+  const team = r.teams.find((t) => t.id === today.officeTeamId)!;
+  const other = r.teams.find((t) => t.id !== team.id)!;
+  const mover = team.memberIds[0]!;
+  const moved = await h.call('POST', `/v1/rotations/${r.id}/moves`, {
+    body: { memberId: mover, toTeamId: other.id, effectiveDate: '2027-03-03' },
+    headers: { 'if-match': '"2"' },
+  });
+  return { h, team, mover, moved };
 }
 
 // DESIGN invariant 2: no quarantined member, directly or through their team, has an office day in the window.
@@ -160,28 +181,13 @@ async function bridgesBroken(
 // has passed since their last office day with the old one — also when the old team gets office days later.
 describe('the bridging rule holds after office days move', () => {
   it('when a quarantine gives the old team a day after the move was made', async () => {
-    const { h } = await department('2027-03-01T00:00:00Z');
-    const dept = (await h.call('GET', '/v1/departments')).json.departments[0].id;
-    const r = (
-      await h.call('POST', `/v1/departments/${dept}/rotations`, {
-        body: {
-          startDate: '2027-03-01',
-          endDate: '2027-04-30',
-          teamCount: 3,
-          pattern: { kind: 'daily' },
-        },
-      })
-    ).json;
-    assert.equal(
-      (await h.call('POST', `/v1/rotations/${r.id}/publish`, { headers: { 'if-match': '"1"' } }))
-        .status,
-      200,
-    );
-    const mover = r.teams[0].memberIds[0];
+    const { h, rotation } = await department('2027-03-01T00:00:00Z');
+    const r = await rotation('2027-03-01', '2027-04-30', 3);
+    const mover = r.teams[0]!.memberIds[0]!;
     assert.equal(
       (
         await h.call('POST', `/v1/rotations/${r.id}/moves`, {
-          body: { memberId: mover, toTeamId: r.teams[1].id, effectiveDate: '2027-03-12' },
+          body: { memberId: mover, toTeamId: r.teams[1]!.id, effectiveDate: '2027-03-12' },
           headers: { 'if-match': '"2"' },
         })
       ).status,
@@ -189,11 +195,11 @@ describe('the bridging rule holds after office days move', () => {
     );
     // C out on 11 Mar only: the day goes to A (fewest office days so far, ties by label), the mover's old team.
     const q = await h.call('POST', '/v1/quarantines', {
-      body: { teamId: r.teams[2].id, startDate: '2027-03-11', endDate: '2027-03-11' },
+      body: { teamId: r.teams[2]!.id, startDate: '2027-03-11', endDate: '2027-03-11' },
     });
     assert.deepEqual(
       q.json.swaps.map((s: any) => s.toTeamId),
-      [r.teams[0].id],
+      [r.teams[0]!.id],
     );
     const { broken, officeDays } = await bridgesBroken(h, mover, 14);
     assert.ok(officeDays > 3);
@@ -201,18 +207,7 @@ describe('the bridging rule holds after office days move', () => {
   });
 
   it("when the move takes effect today, on one of the old team's office days", async () => {
-    const { h, rotation } = await department('2027-03-01T00:00:00Z');
-    const r = await rotation('2027-03-01', '2027-04-30');
-    h.setNow('2027-03-03T05:00:00Z'); // 14:00 in Tokyo, on a day the mover's team is in
-    const today = (
-      await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-03&to=2027-03-03`)
-    ).json.days[0];
-    const team = r.teams.find((t) => t.id === today.officeTeamId)!;
-    const other = r.teams.find((t) => t.id !== team.id)!;
-    const moved = await h.call('POST', `/v1/rotations/${r.id}/moves`, {
-      body: { memberId: team.memberIds[0], toTeamId: other.id, effectiveDate: '2027-03-03' },
-      headers: { 'if-match': '"2"' },
-    });
+    const { moved } = await movedAfterOfficeHoursBegan();
     assert.equal(moved.status, 201, moved.text);
     assert.deepEqual(
       [moved.json.lastOfficeDayWithOldTeam, moved.json.officeFrom],
@@ -250,23 +245,8 @@ describe('the bridging rule holds after office days move', () => {
 
 describe('two changes decided at once', () => {
   it('never both write: the one decided on a plan the other changed is refused with 409 and writes nothing', async () => {
-    const { h } = await department('2027-03-01T00:00:00Z');
-    const dept = (await h.call('GET', '/v1/departments')).json.departments[0].id;
-    const r = (
-      await h.call('POST', `/v1/departments/${dept}/rotations`, {
-        body: {
-          startDate: '2027-03-01',
-          endDate: '2027-04-30',
-          teamCount: 3,
-          pattern: { kind: 'daily' },
-        },
-      })
-    ).json;
-    assert.equal(
-      (await h.call('POST', `/v1/rotations/${r.id}/publish`, { headers: { 'if-match': '"1"' } }))
-        .status,
-      200,
-    );
+    const { h, rotation } = await department('2027-03-01T00:00:00Z');
+    const r = await rotation('2027-03-01', '2027-04-30', 3);
     h.setNow('2027-03-08T00:00:00Z');
     // Both are decided before either writes (as with D1, or two Node processes on one file).
     const atomic = h.deps.atomic;
@@ -277,7 +257,7 @@ describe('two changes decided at once', () => {
     const [a, b] = await Promise.all(
       [0, 1].map((i) =>
         h.call('POST', '/v1/quarantines', {
-          body: { teamId: r.teams[i].id, startDate: '2027-03-08', endDate: '2027-03-19' },
+          body: { teamId: r.teams[i]!.id, startDate: '2027-03-08', endDate: '2027-03-19' },
         }),
       ),
     );
@@ -289,7 +269,7 @@ describe('two changes decided at once', () => {
     assert.equal(
       (
         await h.call('POST', '/v1/quarantines', {
-          body: { teamId: r.teams[again].id, startDate: '2027-03-08', endDate: '2027-03-19' },
+          body: { teamId: r.teams[again]!.id, startDate: '2027-03-08', endDate: '2027-03-19' },
         })
       ).status,
       201,
@@ -402,19 +382,7 @@ describe('overlapping quarantines of one team', () => {
 
 describe('2. a move effective today hides today’s office day from exposure', () => {
   it('a positive case the day they moved out after their old team’s office day: that team is quarantined and the day listed', async () => {
-    const { h, rotation } = await department('2027-03-01T00:00:00Z');
-    const r = await rotation('2027-03-01', '2027-04-30');
-    h.setNow('2027-03-03T05:00:00Z'); // 14:00 in Tokyo: the old team's office day has begun
-    const today = (
-      await h.call('GET', `/v1/rotations/${r.id}/schedule?from=2027-03-03&to=2027-03-03`)
-    ).json.days[0];
-    const team = r.teams.find((t) => t.id === today.officeTeamId)!;
-    const other = r.teams.find((t) => t.id !== team.id)!;
-    const mover = team.memberIds[0]!;
-    const moved = await h.call('POST', `/v1/rotations/${r.id}/moves`, {
-      body: { memberId: mover, toTeamId: other.id, effectiveDate: '2027-03-03' },
-      headers: { 'if-match': '"2"' },
-    });
+    const { h, team, mover, moved } = await movedAfterOfficeHoursBegan();
     assert.equal(moved.json.lastOfficeDayWithOldTeam, '2027-03-03');
 
     const exposure = await h.call(
