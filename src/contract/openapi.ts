@@ -37,9 +37,9 @@ export function openApiDocument(version: string, operations: readonly Operation[
       params.push({
         name: 'If-Match',
         in: 'header',
-        required: true,
+        required: !op.ifMatchOptional,
         schema: { type: 'string' },
-        description: 'The ETag (version) the edit is based on',
+        description: `The ${op.ifMatch}'s version (ETag) the edit is based on`,
       });
     const content: Record<string, unknown> = {};
     if (op.body) content['application/json'] = { schema: ref(op.body) };
@@ -60,8 +60,8 @@ export function openApiDocument(version: string, operations: readonly Operation[
       });
     if (op.ifMatch)
       Object.assign(responses, {
-        412: problem('The rotation changed since it was read'),
-        428: problem('If-Match is missing'),
+        412: problem(`The ${op.ifMatch} changed since it was read`),
+        ...(op.ifMatchOptional ? {} : { 428: problem('If-Match is missing') }),
       });
     if (op.body)
       Object.assign(responses, {

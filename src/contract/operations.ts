@@ -14,8 +14,10 @@ export interface Operation {
   response: ResponseName;
   csv?: boolean;
   created?: boolean;
-  /** Takes If-Match with the rotation's version. */
-  ifMatch?: boolean;
+  /** Takes If-Match with the version of a rotation or of a department's roster. */
+  ifMatch?: 'rotation' | 'roster';
+  /** If-Match may be left out (a change that checks it when sent, or a preview). */
+  ifMatchOptional?: boolean;
 }
 
 /** Every operation of the public API: the organisation's (below) and the schedule's. */
@@ -70,6 +72,24 @@ export const OPERATIONS: Operation[] = [
     created: true,
   },
   {
+    method: 'post',
+    path: '/v1/departments/{id}/roster',
+    response: 'roster-sync',
+    summary:
+      'Sync the members with a whole roster (JSON or CSV), matched by e-mail; ?preview=true answers the plan without writing; ?effectiveDate= the day leavers leave',
+    roles: ['admin', 'chief'],
+    body: 'roster-sync',
+    csv: true,
+    ifMatch: 'roster',
+  },
+  {
+    method: 'get',
+    path: '/v1/departments/{id}/members.csv',
+    response: 'members-csv',
+    summary: "The roster as CSV (UTF-8 with BOM, the department's language)",
+    roles: ['admin', 'hr', 'chief'],
+  },
+  {
     method: 'get',
     path: '/v1/departments/{id}/members',
     response: 'members',
@@ -93,17 +113,22 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'patch',
     path: '/v1/members/{id}',
-    response: 'member',
-    summary: 'Change a member; active:false deactivates',
+    response: 'member-change',
+    summary:
+      'Change a member; active:false deactivates (feeds and tokens end, the member leaves their team from effectiveDate); ?preview=true answers without writing',
     roles: ['admin', 'chief'],
     body: 'member-update',
+    ifMatch: 'roster',
+    ifMatchOptional: true,
   },
   {
     method: 'delete',
     path: '/v1/members/{id}',
-    response: 'member',
-    summary: 'Deactivate a member (history stays)',
+    response: 'member-change',
+    summary: 'Deactivate a member (history stays; ?effectiveDate=, ?preview=true)',
     roles: ['admin', 'chief'],
+    ifMatch: 'roster',
+    ifMatchOptional: true,
   },
   {
     method: 'post',

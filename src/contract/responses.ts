@@ -10,8 +10,12 @@ import feedRevoked from '../../schemas/responses/feed-revoked.json' with { type:
 import feeds from '../../schemas/responses/feeds.json' with { type: 'json' };
 import health from '../../schemas/responses/health.json' with { type: 'json' };
 import member from '../../schemas/responses/member.json' with { type: 'json' };
+import memberChange from '../../schemas/responses/member-change.json' with { type: 'json' };
 import memberSchedule from '../../schemas/responses/member-schedule.json' with { type: 'json' };
 import members from '../../schemas/responses/members.json' with { type: 'json' };
+import membersCsv from '../../schemas/responses/members-csv.json' with { type: 'json' };
+import rosterEffects from '../../schemas/responses/roster-effects.json' with { type: 'json' };
+import rosterSync from '../../schemas/responses/roster-sync.json' with { type: 'json' };
 import move from '../../schemas/responses/move.json' with { type: 'json' };
 import openapi from '../../schemas/responses/openapi.json' with { type: 'json' };
 import outbox from '../../schemas/responses/outbox.json' with { type: 'json' };
@@ -45,8 +49,10 @@ export const RESPONSE_SCHEMAS = {
   feeds,
   health,
   member,
+  'member-change': memberChange,
   'member-schedule': memberSchedule,
   members,
+  'members-csv': membersCsv,
   move,
   openapi,
   outbox,
@@ -59,6 +65,8 @@ export const RESPONSE_SCHEMAS = {
   'rotation-report': rotationReport,
   'rotation-schedule': rotationSchedule,
   rotations,
+  'roster-effects': rosterEffects,
+  'roster-sync': rosterSync,
   settings,
   survivability,
   token,

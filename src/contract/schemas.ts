@@ -4,6 +4,7 @@ import departmentCreate from '../../schemas/department-create.json' with { type:
 import departmentUpdate from '../../schemas/department-update.json' with { type: 'json' };
 import memberUpdate from '../../schemas/member-update.json' with { type: 'json' };
 import membersCreate from '../../schemas/members-create.json' with { type: 'json' };
+import rosterSync from '../../schemas/roster-sync.json' with { type: 'json' };
 import rotationCreate from '../../schemas/rotation-create.json' with { type: 'json' };
 import rotationMove from '../../schemas/rotation-move.json' with { type: 'json' };
 import rotationRegenerate from '../../schemas/rotation-regenerate.json' with { type: 'json' };
@@ -22,6 +23,7 @@ export const SCHEMAS = {
   'department-update': departmentUpdate,
   'members-create': membersCreate,
   'member-update': memberUpdate,
+  'roster-sync': rosterSync,
   'token-create': tokenCreate,
   'rotation-create': rotationCreate,
   'rotation-move': rotationMove,

@@ -34,6 +34,7 @@ export interface DepartmentTable {
   closed_dates: Json<IsoDate[]>;
   language: Language;
   data_version: Generated<number>;
+  roster_version: Generated<number>;
   feed_all_day: Generated<SqlBool>;
   /** The department's own Slack incoming webhook; null: the organisation's (SLACK_WEBHOOK_URL). */
   slack_webhook_url: string | null;

@@ -38,6 +38,8 @@ export interface Department extends DepartmentCalendar {
   language: Language;
   /** Moves with every change that may alter what the department's feeds show. */
   dataVersion: number;
+  /** Moves with every change of the department's members: the members list's ETag. */
+  rosterVersion: number;
   feedAllDay: boolean;
   /** The department's own Slack incoming webhook; null: the organisation's. */
   slackWebhookUrl: string | null;

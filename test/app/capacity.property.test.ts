@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, it } from 'node:test';
 import type { Actor } from '../../src/app/actor.ts';
 import { createDepartment } from '../../src/app/departments/index.ts';
-import { addMembers, updateMember } from '../../src/app/members/index.ts';
+import { addMembers } from '../../src/app/members/index.ts';
+import { changeMember } from '../../src/app/roster/index.ts';
 import { markQuarantine } from '../../src/app/quarantines/mark.ts';
 import { moveMember, createRotation, publishRotation } from '../../src/app/rotations/index.ts';
 import { updateSettings } from '../../src/app/settings/index.ts';
@@ -181,7 +182,7 @@ describe('remote demand against the member schedules, on random organisations', 
                 if (moved.ok) version = moved.value.version;
               } else if (o.kind === 'deactivate') {
                 const m = members[o.member % members.length]!;
-                assert.ok((await updateMember(h.deps, ADMIN, m.id, { active: false })).ok);
+                assert.ok((await changeMember(h.deps, ADMIN, m.id, { active: false })).ok);
                 m.active = false;
               } else {
                 const joined = await addMembers(h.deps, ADMIN, dept.value.id, [

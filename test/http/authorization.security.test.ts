@@ -104,6 +104,19 @@ const TABLE: Row[] = [
     expect: [401, 401, 200, 200, 200, 403, 403, 403],
   },
   {
+    op: 'GET /v1/departments/{id}/members.csv',
+    request: (c) => ({ path: `/v1/departments/${c.deptId}/members.csv` }),
+    expect: [401, 401, 200, 200, 200, 403, 403, 403],
+  },
+  {
+    op: 'POST /v1/departments/{id}/roster',
+    request: (c) => ({
+      path: `/v1/departments/${c.deptId}/roster?preview=true`,
+      body: { members: [{ name: 'N', email: c.fresh.email() }] },
+    }),
+    expect: [401, 401, 200, 403, 200, 403, 403, 403],
+  },
+  {
     op: 'GET /v1/members/{id}',
     request: (c) => ({ path: `/v1/members/${c.selfId}` }),
     expect: [401, 401, 200, 200, 200, 403, 200, 403],

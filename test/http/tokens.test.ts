@@ -99,7 +99,7 @@ describe('tokens', () => {
     assert.equal((await h.call('DELETE', '/v1/tokens/nope')).status, 404);
   });
 
-  it('ends a staff token when its member is deactivated, and issues none for a deactivated member', async () => {
+  it('revokes a staff token when its member is deactivated (coming back does not revive it), and issues none for a deactivated member', async () => {
     const leaver = seed.members[2]!.id;
     const t = await h.tokenFor('staff', { memberId: leaver });
     assert.equal(
@@ -121,13 +121,21 @@ describe('tokens', () => {
     });
     assert.equal(again.status, 422);
     assert.deepEqual(again.json.errors, [{ path: '/memberId', message: 'is deactivated' }]);
-    // Back in the department: the same token works again (it was never revoked).
+    // Deactivation revoked the token: coming back does not bring it back; a new one works.
     assert.equal(
       (await h.call('PATCH', `/v1/members/${leaver}`, { body: { active: true } })).status,
       200,
     );
     assert.equal(
       (await h.call('GET', `/v1/members/${leaver}/schedule`, { token: t.token })).status,
+      401,
+    );
+    const fresh = await h.call('POST', '/v1/tokens', {
+      body: { role: 'staff', memberId: leaver, label: 'back' },
+    });
+    assert.equal(fresh.status, 201);
+    assert.equal(
+      (await h.call('GET', `/v1/members/${leaver}/schedule`, { token: fresh.json.token })).status,
       200,
     );
   });

@@ -11,6 +11,7 @@ export const departmentRow = (id: string, at = '2026-11-24T00:00:00.000Z'): Depa
   closedDates: [],
   language: 'ja',
   dataVersion: 0,
+  rosterVersion: 0,
   feedAllDay: false,
   slackWebhookUrl: null,
   createdAt: at,

@@ -38,6 +38,7 @@ export async function createDepartment(
     closedDates: sortedUnique(input.closedDates ?? DEFAULTS.closedDates),
     language: input.language ?? DEFAULTS.language,
     dataVersion: 0,
+    rosterVersion: 0,
     feedAllDay: Boolean(input.feedAllDay),
     slackWebhookUrl: input.slackWebhookUrl ?? null,
     createdAt: at,

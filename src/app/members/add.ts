@@ -1,11 +1,12 @@
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Member } from '../../domain/types.ts';
+import { bumpRosterVersionQuery } from '../../db/repos/departments.ts';
 import { findMembersByEmailKeys, insertMembersQueries } from '../../db/repos/members.ts';
 import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, type FieldError, type Failure } from '../failure.ts';
-import { emailKey, isUniqueViolation, type MemberInput } from './input.ts';
+import { emailKey, isUniqueViolation, repeatedEmails, type MemberInput } from './input.ts';
 import { departmentInScope } from './scope.ts';
 import { memberView, type MemberView } from './view.ts';
 
@@ -24,25 +25,17 @@ export async function addMembers(
   if (bad) return err(bad);
   const where = (i: number): Pick<FieldError, 'line'> => (lines?.[i] ? { line: lines[i] } : {});
 
-  const firstAt = new Map<string, number>();
-  const dupes: FieldError[] = [];
-  inputs.forEach((m, i) => {
-    const key = emailKey(m.email);
-    const first = firstAt.get(key);
-    if (first === undefined) firstAt.set(key, i);
-    else
-      dupes.push({
-        path: `/members/${i}/email`,
-        message: `${m.email} is already given at /members/${first}`,
-        ...where(i),
-      });
-  });
+  const dupes = repeatedEmails(inputs, lines);
   if (dupes.length) return err(invalid('Each e-mail may appear once.', dupes));
 
   const existing = new Set(
-    (await findMembersByEmailKeys(deps.db, departmentId, [...firstAt.keys()])).map(
-      (m) => m.emailKey,
-    ),
+    (
+      await findMembersByEmailKeys(
+        deps.db,
+        departmentId,
+        inputs.map((m) => emailKey(m.email)),
+      )
+    ).map((m) => m.emailKey),
   );
   const taken = inputs.flatMap((m, i) =>
     existing.has(emailKey(m.email))
@@ -76,6 +69,7 @@ export async function addMembers(
   try {
     await deps.atomic([
       ...insertMembersQueries(deps.db, members),
+      bumpRosterVersionQuery(deps.db, departmentId),
       auditEntry(
         deps,
         actor,

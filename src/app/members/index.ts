@@ -1,9 +1,15 @@
 export * from './add.ts';
-export { emailKey, type MemberInput, type MemberUpdate } from './input.ts';
+export {
+  emailKey,
+  isUniqueViolation,
+  repeatedEmails,
+  type MemberInput,
+  type MemberUpdate,
+} from './input.ts';
 export * from './list.ts';
 export * from './read-overview.ts';
 export * from './read.ts';
 export * from './roster-csv.ts';
 export * from './schedule.ts';
-export * from './update.ts';
+export { departmentInScope, memberInScope } from './scope.ts';
 export * from './view.ts';

@@ -1,4 +1,8 @@
+import { emailKey } from '../../domain/roster/index.ts';
 import type { Position, RemoteAccess } from '../../domain/types.ts';
+import type { FieldError } from '../failure.ts';
+
+export { emailKey };
 
 export interface MemberInput {
   name: string;
@@ -11,9 +15,27 @@ export interface MemberInput {
 }
 export type MemberUpdate = Partial<MemberInput> & { active?: boolean };
 
-/** E-mails are unique per department regardless of case, full-width letters and surrounding spaces. */
-export const emailKey = (email: string): string => email.normalize('NFKC').trim().toLowerCase();
-
 /** Did a write fail because another request took the same e-mail meanwhile? */
 export const isUniqueViolation = (e: unknown): boolean =>
   e instanceof Error && /UNIQUE constraint failed/i.test(e.message);
+
+/** Each e-mail given again after its first time (a CSV upload's errors name the line too). */
+export function repeatedEmails(
+  inputs: readonly { email: string }[],
+  lines?: readonly number[],
+): FieldError[] {
+  const firstAt = new Map<string, number>();
+  const out: FieldError[] = [];
+  inputs.forEach((m, i) => {
+    const key = emailKey(m.email);
+    const first = firstAt.get(key);
+    if (first === undefined) firstAt.set(key, i);
+    else
+      out.push({
+        path: `/members/${i}/email`,
+        message: `${m.email} is already given at /members/${first}`,
+        ...(lines?.[i] ? { line: lines[i] } : {}),
+      });
+  });
+  return out;
+}

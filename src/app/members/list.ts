@@ -1,19 +1,22 @@
 import { err, ok, type Result } from '../../domain/result.ts';
 import { departmentMembers } from '../../db/repos/members.ts';
-import type { Actor } from '../actor.ts';
+import { departmentById } from '../../db/repos/departments.ts';
+import { departmentScopeDenied, type Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
-import type { Failure } from '../failure.ts';
-import { departmentInScope } from './scope.ts';
+import { notFound, type Failure } from '../failure.ts';
 import { memberView, type MemberView } from './view.ts';
 
-/** A department's members; `active` filters when given. */
+/** A department's members (`active` filters when given) and the roster's version (their ETag). */
 export async function membersOf(
   deps: Deps,
   actor: Actor,
   departmentId: string,
   active?: boolean,
-): Promise<Result<MemberView[], Failure>> {
-  const bad = await departmentInScope(deps, actor, departmentId);
-  if (bad) return err(bad);
-  return ok((await departmentMembers(deps.db, departmentId, active)).map(memberView));
+): Promise<Result<{ members: MemberView[]; version: number }, Failure>> {
+  const department = await departmentById(deps.db, departmentId);
+  if (!department) return err(notFound(`No department ${departmentId}.`));
+  const denied = departmentScopeDenied(actor, departmentId);
+  if (denied) return err(denied);
+  const members = await departmentMembers(deps.db, departmentId, active);
+  return ok({ members: members.map(memberView), version: department.rosterVersion });
 }

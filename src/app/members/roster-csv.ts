@@ -12,7 +12,7 @@ export const ROSTER_COLUMNS = [
   'position',
   'remoteAccess',
 ] as const;
-type Column = (typeof ROSTER_COLUMNS)[number];
+export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
 /**
  * A roster file's text, as Excel saves it: UTF-8 (with or without BOM) or, Japanese Excel's
@@ -48,7 +48,9 @@ export interface RosterRow {
  * its Japanese (氏名,メールアドレス,スキル,役職,在宅勤務環境; any order; only name and e-mail
  * required), values in English or Japanese. Empty cells mean "not given": the API's defaults apply.
  */
-export function parseRosterCsv(text: string): Result<RosterRow[], FieldError[]> {
+export function parseRosterCsv(
+  text: string,
+): Result<{ columns: RosterColumn[]; rows: RosterRow[] }, FieldError[]> {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -90,16 +92,17 @@ export function parseRosterCsv(text: string): Result<RosterRow[], FieldError[]> 
   if (rows.length === 0)
     return err([{ path: '/members', message: 'the file has a header but no members' }]);
 
-  return ok(
-    rows.map(({ record, info }) => {
+  return ok({
+    columns: header as RosterColumn[],
+    rows: rows.map(({ record, info }) => {
       const member: Record<string, unknown> = {};
       header.forEach((h, i) => {
-        const cell = cellValue(h as Column, record[i] ?? '');
-        if (cell !== '') member[h as Column] = cell;
+        const cell = cellValue(h as RosterColumn, record[i] ?? '');
+        if (cell !== '') member[h as RosterColumn] = cell;
       });
       return { member, line: info.lines };
     }),
-  );
+  });
 }
 
 /**
@@ -108,8 +111,10 @@ export function parseRosterCsv(text: string): Result<RosterRow[], FieldError[]> 
  * the glossary's Japanese (課長, 貸出PC, …) as its code. A word the glossary does not know is
  * passed on as written, for the schema to name.
  */
-function cellValue(column: Column, raw: string): string | string[] {
-  const cell = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+function cellValue(column: RosterColumn, raw: string): string | string[] {
+  // An export guards a cell that spreadsheets would run as a formula (=, +, -, @) with a leading
+  // apostrophe, as spreadsheets themselves do; reading it back takes the guard off.
+  const cell = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '').replace(/^'(?=[=+\-@])/, '');
   if (cell === '') return '';
   switch (column) {
     case 'skills':

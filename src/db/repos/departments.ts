@@ -15,6 +15,7 @@ const departmentFromRow = (r: DepartmentRow): Department => ({
   closedDates: fromJson(r.closed_dates),
   language: r.language,
   dataVersion: r.data_version,
+  rosterVersion: r.roster_version,
   feedAllDay: r.feed_all_day === 1,
   slackWebhookUrl: r.slack_webhook_url,
   createdAt: r.created_at,
@@ -130,3 +131,23 @@ export function bumpDataVersionQuery(db: Kysely<DB>, id: string, expected?: numb
 /** Did an atomic write fail because the department's plan changed after the write was decided? */
 export const isDataVersionConflict = (e: unknown): boolean =>
   e instanceof Error && /NOT NULL constraint failed: departments\.data_version/i.test(e.message);
+
+/**
+ * Marks a change of the department's members. With `expected` (the roster version a sync was
+ * decided on), the whole atomic write fails when another change came first: see isRosterConflict.
+ */
+export function bumpRosterVersionQuery(
+  db: Kysely<DB>,
+  id: string,
+  expected?: number,
+): CompiledQuery {
+  const next =
+    expected === undefined
+      ? sql<number>`roster_version + 1`
+      : sql<number>`case when roster_version = ${expected} then roster_version + 1 else null end`;
+  return db.updateTable('departments').set({ roster_version: next }).where('id', '=', id).compile();
+}
+
+/** Did an atomic write fail because the department's members changed after it was decided? */
+export const isRosterConflict = (e: unknown): boolean =>
+  e instanceof Error && /NOT NULL constraint failed: departments\.roster_version/i.test(e.message);

@@ -1,5 +1,5 @@
 import type { CompiledQuery, ExpressionBuilder, Kysely } from 'kysely';
-import { insertChunks } from '../chunks.ts';
+import { insertChunks, parameterGroups } from '../chunks.ts';
 import type { DB, FeedDayRow, FeedRow } from '../schema.ts';
 import type { FeedScope, IsoDate } from '../../domain/types.ts';
 
@@ -178,6 +178,23 @@ export function revokeFeedQuery(db: Kysely<DB>, id: string, at: string): Compile
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .compile();
+}
+
+/** Revokes every live feed of the given members' own calendars (a leaver's). */
+export function revokeMemberFeedsQueries(
+  db: Kysely<DB>,
+  memberIds: readonly string[],
+  at: string,
+): CompiledQuery[] {
+  return parameterGroups(memberIds, 2).map((ids) =>
+    db
+      .updateTable('feeds')
+      .set({ revoked_at: at })
+      .where('scope', '=', 'member')
+      .where('subject_id', 'in', ids)
+      .where('revoked_at', 'is', null)
+      .compile(),
+  );
 }
 
 /** What a subject's feed last showed of each day of [from, to], by date. */

@@ -1,5 +1,5 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
-import { insertChunks as chunks } from '../chunks.ts';
+import { insertChunks as chunks, parameterGroups } from '../chunks.ts';
 import { fromJson, toJson } from '../json.ts';
 import type { DB, RotationRow, TeamRow } from '../schema.ts';
 import type {
@@ -74,6 +74,41 @@ export async function publishedRotations(
     .where('end_date', '>=', from);
   if (exceptId) q = q.where('id', '!=', exceptId);
   return (await q.orderBy('start_date').orderBy('id').execute()).map(rotationFromRow);
+}
+
+/** A department's rotations (draft or published) that have days on or after `from`. */
+export async function rotationsFrom(
+  db: Kysely<DB>,
+  departmentId: string,
+  from: string,
+): Promise<Rotation[]> {
+  const rows = await db
+    .selectFrom('rotations')
+    .selectAll()
+    .where('department_id', '=', departmentId)
+    .where('end_date', '>=', from)
+    .orderBy('start_date')
+    .orderBy('id')
+    .execute();
+  return rows.map(rotationFromRow);
+}
+
+/** The teams of the given rotations, in groups within D1's parameter limit. */
+export async function teamsOfRotations(
+  db: Kysely<DB>,
+  rotationIds: readonly string[],
+): Promise<Team[]> {
+  const groups = await Promise.all(
+    parameterGroups([...new Set(rotationIds)]).map((ids) =>
+      db
+        .selectFrom('teams')
+        .selectAll()
+        .where('rotation_id', 'in', ids)
+        .orderBy('ordinal')
+        .execute(),
+    ),
+  );
+  return groups.flat().map(teamFromRow);
 }
 
 /** A team of a published rotation, with the rotation's name, dates and department. */

@@ -1,4 +1,5 @@
 import type { CompiledQuery, Kysely } from 'kysely';
+import { parameterGroups } from '../chunks.ts';
 import type { DB, TokenRow } from '../schema.ts';
 import type { Role } from '../../domain/types.ts';
 
@@ -103,4 +104,20 @@ export function revokeTokenQuery(db: Kysely<DB>, id: string, at: string): Compil
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .compile();
+}
+
+/** Revokes every live token of the given members (a leaver's staff tokens). */
+export function revokeMemberTokensQueries(
+  db: Kysely<DB>,
+  memberIds: readonly string[],
+  at: string,
+): CompiledQuery[] {
+  return parameterGroups(memberIds, 1).map((ids) =>
+    db
+      .updateTable('tokens')
+      .set({ revoked_at: at })
+      .where('member_id', 'in', ids)
+      .where('revoked_at', 'is', null)
+      .compile(),
+  );
 }

@@ -66,7 +66,7 @@ export function checkSplitConstraints(
           v(
             'required-skill',
             `team ${team.label} has ${holders} holder(s) of skill \`${r.skill}\`, needs ${r.min}`,
-            { teamLabels: [team.label] },
+            { teamLabels: [team.label], skill: r.skill, holders, min: r.min },
           ),
         );
     }

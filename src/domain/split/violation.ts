@@ -8,4 +8,8 @@ export interface Violation {
   date?: IsoDate;
   teamLabels?: string[];
   memberIds?: string[];
+  /** A required skill: which, how many hold it, how many are needed. */
+  skill?: string;
+  holders?: number;
+  min?: number;
 }

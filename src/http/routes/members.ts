@@ -1,14 +1,11 @@
 import { Hono } from 'hono';
-import {
-  memberSchedule,
-  readMember,
-  updateMember,
-  type MemberUpdate,
-} from '../../app/members/index.ts';
+import { memberSchedule, readMember, type MemberUpdate } from '../../app/members/index.ts';
+import { changeMember } from '../../app/roster/index.ts';
 import { readJson } from '../body.ts';
 import type { AppEnv } from '../../contract/env.ts';
 import { allow } from '../middleware/auth.ts';
-import { queryDate } from '../query.ts';
+import { optionalIfMatch } from '../preconditions.ts';
+import { queryBoolean, queryDate } from '../query.ts';
 import { unwrap } from '../unwrap.ts';
 
 /** /v1/members/{id}: read (staff: themselves), change and deactivate. */
@@ -24,17 +21,33 @@ export function memberRoutes() {
     return c.json(unwrap(await memberSchedule(c.var.deps, c.var.actor, c.req.param('id'), range)));
   });
 
+  // A change answers the member as changed and what it does to the rotations; ?preview=true only
+  // answers. `effectiveDate` is the day a deactivated member leaves their team (default today).
   r.patch('/:id', allow('admin', 'chief'), async (c) => {
-    const input = await readJson<MemberUpdate>(c, 'member-update');
-    return c.json(unwrap(await updateMember(c.var.deps, c.var.actor, c.req.param('id'), input)));
+    const { effectiveDate, ...input } = await readJson<MemberUpdate & { effectiveDate?: string }>(
+      c,
+      'member-update',
+    );
+    const opts = {
+      preview: queryBoolean(c, 'preview') ?? false,
+      ifMatch: optionalIfMatch(c, 'roster'),
+      effectiveDate,
+    };
+    return c.json(
+      unwrap(await changeMember(c.var.deps, c.var.actor, c.req.param('id'), input, opts)),
+    );
   });
 
   // Deactivation, not deletion: the member's history (past office days) must stay.
-  r.delete('/:id', allow('admin', 'chief'), async (c) =>
-    c.json(
-      unwrap(await updateMember(c.var.deps, c.var.actor, c.req.param('id'), { active: false })),
-    ),
-  );
+  r.delete('/:id', allow('admin', 'chief'), async (c) => {
+    const opts = {
+      preview: queryBoolean(c, 'preview') ?? false,
+      ifMatch: optionalIfMatch(c, 'roster'),
+      effectiveDate: queryDate(c, 'effectiveDate'),
+    };
+    const id = c.req.param('id');
+    return c.json(unwrap(await changeMember(c.var.deps, c.var.actor, id, { active: false }, opts)));
+  });
 
   return r;
 }

@@ -52,7 +52,7 @@ async function departmentPage(
       lang={c.var.lang}
       csrf={c.var.csrf}
       departmentId={id}
-      members={members.value}
+      members={members.value.members}
       rotations={rotations.value}
       {...extra}
     />,
@@ -73,7 +73,7 @@ async function rotationFormPage(
   const members = await membersOf(c.var.deps, c.var.actor, departmentId, true);
   if (!members.ok) return failurePage(c, members.error);
   const start = addDays(dateInZone(c.var.deps.now(), dept.value.timezone), 7);
-  const skills = [...new Set(members.value.flatMap((m) => m.skills))].sort();
+  const skills = [...new Set(members.value.members.flatMap((m) => m.skills))].sort();
   const v: RotationFormValues = values ?? {
     name: '',
     startDate: start,
@@ -94,7 +94,7 @@ async function rotationFormPage(
       csrf={c.var.csrf}
       action={action}
       values={v}
-      members={members.value}
+      members={members.value.members}
       errors={errors}
       detail={detail}
     />,
@@ -127,7 +127,7 @@ async function rotationPage(
   if (!members.ok) return failurePage(c, members.error);
   if (!dept.ok) return failurePage(c, dept.error);
   const today = dateInZone(c.var.deps.now(), dept.value.timezone);
-  const names = new Map(members.value.map((m) => [m.id, m.name]));
+  const names = new Map(members.value.members.map((m) => [m.id, m.name]));
   const labels = new Map(view.value.teams.map((tm) => [tm.id, tm.label]));
   const { movedQuery, ...rest } = extra;
   const moved = movedQuery
@@ -144,7 +144,7 @@ async function rotationPage(
       lang={c.var.lang}
       csrf={c.var.csrf}
       view={view.value}
-      members={members.value}
+      members={members.value.members}
       outageDays={policy.quarantineDays}
       exposureDays={policy.exposureWindowDays}
       today={today}

@@ -1,0 +1,77 @@
+import { departmentById } from '../../db/repos/departments.ts';
+import { teamMemberships } from '../../db/repos/memberships.ts';
+import { departmentMembers } from '../../db/repos/members.ts';
+import { rotationsFrom, teamsOfRotations } from '../../db/repos/rotations.ts';
+import { dateInZone } from '../../domain/calendar/index.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import type { Rotation } from '../../domain/rotation/index.ts';
+import type { RotationTeams } from '../../domain/roster/index.ts';
+import type { Department, IsoDate, Member } from '../../domain/types.ts';
+import { departmentScopeDenied, type Actor } from '../actor.ts';
+import type { Deps } from '../deps.ts';
+import { invalid, notDates, notFound, type Failure } from '../failure.ts';
+
+/** Everything a roster change decides on: the department, its members and its running rotations. */
+export interface RosterState {
+  department: Department;
+  /** Every member, active or not, in reading order. */
+  members: Member[];
+  /** The rotations with days from today on, with their teams and memberships. */
+  rotations: (RotationTeams & { rotation: Rotation })[];
+  today: IsoDate;
+}
+
+/** Loads a department's roster state, if the actor's scope reaches the department. */
+export async function loadRosterState(
+  deps: Deps,
+  actor: Actor,
+  departmentId: string,
+): Promise<Result<RosterState, Failure>> {
+  const department = await departmentById(deps.db, departmentId);
+  if (!department) return err(notFound(`No department ${departmentId}.`));
+  const denied = departmentScopeDenied(actor, departmentId);
+  if (denied) return err(denied);
+  const today = dateInZone(deps.now(), department.timezone);
+  const [members, rotations] = await Promise.all([
+    departmentMembers(deps.db, departmentId),
+    rotationsFrom(deps.db, departmentId, today),
+  ]);
+  const teams = await teamsOfRotations(
+    deps.db,
+    rotations.map((r) => r.id),
+  );
+  const memberships = await teamMemberships(
+    deps.db,
+    teams.map((t) => t.id),
+  );
+  return ok({
+    department,
+    members,
+    today,
+    rotations: rotations.map((rotation) => ({
+      rotation,
+      teams: teams.filter((t) => t.rotationId === rotation.id),
+      memberships: memberships.filter((m) => m.rotationId === rotation.id),
+    })),
+  });
+}
+
+/** The day a leaver leaves: today unless given; never a day before today (past days are history). */
+export function effectiveDateOf(
+  state: RosterState,
+  given: string | undefined,
+): Result<IsoDate, Failure> {
+  if (given === undefined) return ok(state.today);
+  const bad = notDates({ '/effectiveDate': given });
+  if (bad.length) return err(invalid('The effective date is not valid.', bad));
+  if (given < state.today)
+    return err(
+      invalid('The effective date is not valid.', [
+        {
+          path: '/effectiveDate',
+          message: `is before today (${state.today}); past days are history`,
+        },
+      ]),
+    );
+  return ok(given);
+}

@@ -1,0 +1,105 @@
+import { folded } from '../glossary.ts';
+import type { Member, Position, RemoteAccess } from '../types.ts';
+
+/** E-mails are unique per department regardless of case, full-width letters and surrounding spaces. */
+export const emailKey = (email: string): string => folded(email);
+
+/**
+ * One person as a roster states them. A field left out is not stated: a sync leaves it as it is
+ * (a file without a フリガナ column keeps everyone's kana); `null` or `[]` clears it.
+ */
+export interface RosterEntry {
+  name: string;
+  email: string;
+  kana?: string | null;
+  skills?: string[];
+  position?: Position;
+  remoteAccess?: RemoteAccess;
+}
+
+/** The fields a roster sets, and whether the member is active. */
+export interface MemberFields {
+  name: string;
+  kana: string | null;
+  email: string;
+  skills: string[];
+  position: Position;
+  remoteAccess: RemoteAccess;
+  active: boolean;
+}
+export type FieldName = keyof MemberFields;
+/** What a sync changes of one member: each field's value before and after. */
+export type FieldChanges = { [K in FieldName]?: { from: MemberFields[K]; to: MemberFields[K] } };
+
+/** What a sync does: who is added, changed (reactivation included), deactivated, and how many stay. */
+export interface RosterPlan {
+  /** New members, with the defaults of what the roster left out. */
+  added: Omit<MemberFields, 'active'>[];
+  updated: { member: Member; changes: FieldChanges }[];
+  deactivated: Member[];
+  unchanged: number;
+}
+
+/** A member's fields as the roster entry states them over what is stored. */
+function stated(m: Omit<MemberFields, 'active'>, e: RosterEntry): Omit<MemberFields, 'active'> {
+  return {
+    name: e.name.trim(),
+    email: e.email.trim(),
+    kana: e.kana === undefined ? m.kana : e.kana?.trim() || null,
+    skills: e.skills === undefined ? m.skills : [...new Set(e.skills)],
+    position: e.position ?? m.position,
+    remoteAccess: e.remoteAccess ?? m.remoteAccess,
+  };
+}
+
+const NEW: Omit<MemberFields, 'active' | 'name' | 'email'> = {
+  kana: null,
+  skills: [],
+  position: 'staff',
+  remoteAccess: 'company-pc',
+};
+
+const sameSkills = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+
+/**
+ * The roster as a whole against the department's members, matched by e-mail: entries nobody has
+ * are added, entries that differ from their member (or match a deactivated one) are changed, and
+ * active members no entry names are deactivated. Entries are unique by e-mail (the caller says
+ * which line repeats one). Skills compare as a set: Excel reordering them is no change.
+ */
+export function planRoster(
+  members: readonly Member[],
+  entries: readonly RosterEntry[],
+): RosterPlan {
+  const byKey = new Map(members.map((m) => [m.emailKey, m]));
+  const named = new Set<string>();
+  const plan: RosterPlan = { added: [], updated: [], deactivated: [], unchanged: 0 };
+  for (const e of entries) {
+    const key = emailKey(e.email);
+    named.add(key);
+    const member = byKey.get(key);
+    if (!member) {
+      plan.added.push(stated({ ...NEW, name: e.name, email: e.email }, e));
+      continue;
+    }
+    const next = stated(member, e);
+    const changes: FieldChanges = {};
+    for (const f of ['name', 'kana', 'email', 'position', 'remoteAccess'] as const)
+      if (next[f] !== member[f]) Object.assign(changes, { [f]: { from: member[f], to: next[f] } });
+    if (!sameSkills(next.skills, member.skills))
+      changes.skills = { from: member.skills, to: next.skills };
+    if (!member.active) changes.active = { from: false, to: true };
+    if (Object.keys(changes).length) plan.updated.push({ member, changes });
+    else plan.unchanged++;
+  }
+  plan.deactivated = members.filter((m) => m.active && !named.has(m.emailKey));
+  return plan;
+}
+
+/** A member with the plan's changes made. */
+export function withChanges(member: Member, changes: FieldChanges): Member {
+  const next = { ...member };
+  for (const [f, c] of Object.entries(changes)) Object.assign(next, { [f]: c.to });
+  return next;
+}
