@@ -108,6 +108,56 @@ export async function runScenario(call: Call, now = new Date()): Promise<Record<
   digest.excelRoster = excel.json.members.map(
     (m: any) => `${m.name}|${m.email}|${m.skills.join(';')}|${m.position}|${m.remoteAccess}`,
   );
+  // The same file synced as the whole roster changes nothing; a JSON roster without one member
+  // and with a new one, on the members list's ETag, deactivates and adds; a stale ETag is refused;
+  // the export syncs back to no change.
+  const excelMembers = `/v1/departments/${excelDept.json.id}/members`;
+  const excelRosterPath = `/v1/departments/${excelDept.json.id}/roster`;
+  const same = await call('POST', `${excelRosterPath}?preview=true`, {
+    body: rosterCp932,
+    type: 'text/csv',
+  });
+  assert.equal(same.status, 200, same.text);
+  digest.rosterSame = [same.json.added.length, same.json.updated.length, same.json.unchanged];
+  assert.deepEqual(digest.rosterSame, [0, 0, 4], 'the same file changes nothing');
+  const rosterEtag = (await call('GET', excelMembers)).headers.get('etag')!;
+  const next = {
+    members: [
+      ...excel.json.members.slice(1).map((m: any) => ({ name: m.name, email: m.email })),
+      { name: '新井 新', email: 'arai@example.jp', skills: ['庶務'] },
+    ],
+  };
+  const synced = await call('POST', excelRosterPath, {
+    body: next,
+    headers: { 'if-match': rosterEtag },
+  });
+  assert.equal(synced.status, 200, synced.text);
+  assert.deepEqual(synced.json.deactivated.length, 1);
+  assert.deepEqual(synced.json.added.length, 1);
+  digest.rosterSync = {
+    added: synced.json.added.map((a: any) => a.email),
+    deactivated: synced.json.deactivated.map((d: any) => d.email),
+    unchanged: synced.json.unchanged,
+  };
+  expectProblem(
+    await call('POST', excelRosterPath, { body: next, headers: { 'if-match': rosterEtag } }),
+    412,
+    'a sync on a stale roster version',
+  );
+  const exported = await call('GET', `${excelMembers}.csv`);
+  assert.equal(exported.status, 200);
+  const roundTrip = await call('POST', `${excelRosterPath}?preview=true`, {
+    body: exported.text,
+    type: 'text/csv',
+  });
+  assert.equal(roundTrip.status, 200, roundTrip.text);
+  digest.rosterRoundTrip = [
+    roundTrip.json.added.length,
+    roundTrip.json.updated.length,
+    roundTrip.json.deactivated.length,
+    roundTrip.json.unchanged,
+  ];
+  assert.deepEqual(digest.rosterRoundTrip, [0, 0, 0, 4], 'the export syncs back to no change');
   const bulk = Array.from({ length: 120 }, (_, i) => ({
     name: `職員 ${i}`,
     email: `staff${i}@example.jp`,
