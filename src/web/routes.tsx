@@ -29,6 +29,7 @@ const SIGNED_IN = [
   '/',
   '/signout',
   '/departments/*',
+  '/members/*',
   '/rotations/*',
   '/quarantines/*',
   '/exposures',

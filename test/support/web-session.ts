@@ -56,6 +56,8 @@ export function webClient(target: Target, opts: { origin?: string } = {}) {
 
   return {
     jar,
+    /** The Cookie header this client sends (for a raw request, e.g. to read a download's bytes). */
+    cookieHeader: cookie,
     async get(path: string, headers: Record<string, string> = {}): Promise<PageAnswer> {
       return answer(
         await request(`${origin}${path}`, { headers: { cookie: cookie(), ...headers } }),

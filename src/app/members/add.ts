@@ -43,6 +43,7 @@ export async function addMembers(
           {
             path: `/members/${i}/email`,
             message: `${m.email} is already a member of this department`,
+            code: 'email-taken',
             ...where(i),
           },
         ]

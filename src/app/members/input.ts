@@ -34,6 +34,7 @@ export function repeatedEmails(
       out.push({
         path: `/members/${i}/email`,
         message: `${m.email} is already given at /members/${first}`,
+        code: 'email-repeated',
         ...(lines?.[i] ? { line: lines[i] } : {}),
       });
   });

@@ -59,7 +59,11 @@ export async function changeMember(
   )
     return err(
       conflict('E-mail already in use.', [
-        { path: '/email', message: `${input.email} is already a member of this department` },
+        {
+          path: '/email',
+          message: `${input.email} is already a member of this department`,
+          code: 'email-taken',
+        },
       ]),
     );
 

@@ -70,6 +70,7 @@ export function effectiveDateOf(
         {
           path: '/effectiveDate',
           message: `is before today (${state.today}); past days are history`,
+          code: 'past-date',
         },
       ]),
     );

@@ -10,8 +10,9 @@ import {
   type Option,
   Select,
 } from '../shared/form.tsx';
-import { t, tOf } from '../shared/i18n.ts';
+import { fieldMessage, t, tOf } from '../shared/i18n.ts';
 import { PAIR_ROWS, type RotationFormValues } from './rotation-form.ts';
+import { RosterSyncForm } from './roster.tsx';
 
 export interface RotationSummary {
   id: string;
@@ -26,6 +27,25 @@ export interface RotationSummary {
 const fieldOfPath = (path: string): string =>
   /^\/members\/\d+\/(\w+)/.exec(path)?.[1] ?? (path.replace(/^\//, '') || '—');
 
+/** Each wrong row of a roster file: its line, field and what is wrong. */
+export function RowErrors({ lang, rows }: { lang: Language; rows: FieldError[] }) {
+  return (
+    <table id="csv-errors">
+      <caption>{t(lang, 'csvErrors')}</caption>
+      <ColumnHeads lang={lang} keys={['line', 'field', 'message']} />
+      <tbody>
+        {rows.map((e) => (
+          <tr>
+            <th scope="row">{e.line ?? '—'}</th>
+            <td>{fieldOfPath(e.path)}</td>
+            <td>{fieldMessage(lang, e)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** A department for its chief: members, the roster CSV import (each wrong row named), and its rotations. */
 export function DepartmentPage(p: {
   lang: Language;
@@ -36,14 +56,15 @@ export function DepartmentPage(p: {
   csvErrors?: FieldError[];
   formErrors?: FormErrors;
   added?: number;
+  notice?: string | undefined;
 }) {
   const { lang } = p;
   const rowErrors = p.csvErrors ?? [];
   return (
     <>
-      {p.added ? (
+      {p.added || p.notice ? (
         <p class="notice" role="status">
-          {t(lang, 'membersAdded', { count: p.added })}
+          {p.notice ?? t(lang, 'membersAdded', { count: p.added ?? 0 })}
         </p>
       ) : null}
       <h2>{t(lang, 'rotations')}</h2>
@@ -80,21 +101,7 @@ export function DepartmentPage(p: {
         errors={p.formErrors ?? {}}
         detail={rowErrors.length ? t(lang, 'csvErrors') : undefined}
       />
-      {rowErrors.length ? (
-        <table id="csv-errors">
-          <caption>{t(lang, 'csvErrors')}</caption>
-          <ColumnHeads lang={lang} keys={['line', 'field', 'message']} />
-          <tbody>
-            {rowErrors.map((e) => (
-              <tr>
-                <th scope="row">{e.line ?? '—'}</th>
-                <td>{fieldOfPath(e.path)}</td>
-                <td>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {rowErrors.length ? <RowErrors lang={lang} rows={rowErrors} /> : null}
       <form
         method="post"
         action={`/departments/${p.departmentId}/members`}
@@ -113,6 +120,8 @@ export function DepartmentPage(p: {
         <button type="submit">{t(lang, 'upload')}</button>
       </form>
 
+      <RosterSyncForm lang={lang} csrf={p.csrf} departmentId={p.departmentId} />
+
       <h2>{t(lang, 'members')}</h2>
       {p.members.length ? (
         <table id="members">
@@ -123,7 +132,9 @@ export function DepartmentPage(p: {
           <tbody>
             {p.members.map((m) => (
               <tr>
-                <th scope="row">{m.name}</th>
+                <th scope="row">
+                  <a href={`/members/${m.id}`}>{m.name}</a>
+                </th>
                 <td>{m.email}</td>
                 <td>{m.skills.join(', ')}</td>
                 <td>{tOf(lang, 'position', m.position)}</td>

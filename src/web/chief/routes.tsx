@@ -18,6 +18,7 @@ import { addError, errorsOnFields, text, type FormErrors } from '../shared/form.
 import { t } from '../shared/i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from '../shared/layout.tsx';
 import { MonthGrid } from './month-grid.tsx';
+import { rosterPages } from './roster-routes.tsx';
 import { RotationPage, type MoveResult } from './report.tsx';
 import {
   rotationFieldOf,
@@ -34,7 +35,12 @@ type Status = 200 | 409 | 412 | 422;
 async function departmentPage(
   c: WebContext,
   id: string,
-  extra: { csvErrors?: FieldError[]; formErrors?: FormErrors; added?: number } = {},
+  extra: {
+    csvErrors?: FieldError[];
+    formErrors?: FormErrors;
+    added?: number;
+    notice?: string;
+  } = {},
   status: Status = 200,
 ) {
   const [members, rotations] = await Promise.all([
@@ -184,12 +190,23 @@ const moveFieldOf = (path: string): string | null =>
 export function chiefPages() {
   const r = new Hono<WebEnv>();
   const chief = roles(['admin', 'chief'], refuseRole);
+  r.route('/', rosterPages());
 
-  r.get('/departments/:id', chief, (c) =>
-    departmentPage(c, c.req.param('id'), {
+  r.get('/departments/:id', chief, (c) => {
+    const synced = /^(\d+)\.(\d+)\.(\d+)$/.exec(c.req.query('synced') ?? '');
+    return departmentPage(c, c.req.param('id'), {
       added: Math.max(0, Math.trunc(Number(c.req.query('added')) || 0)),
-    }),
-  );
+      ...(synced
+        ? {
+            notice: t(c.var.lang, 'rosterSynced', {
+              added: synced[1]!,
+              updated: synced[2]!,
+              deactivated: synced[3]!,
+            }),
+          }
+        : {}),
+    });
+  });
 
   r.post('/departments/:id/members', chief, async (c) => {
     const id = c.req.param('id');

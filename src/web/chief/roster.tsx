@@ -1,0 +1,307 @@
+import type { MemberView } from '../../app/members/index.ts';
+import type { RosterEffects, RosterSyncOutcome } from '../../app/roster/index.ts';
+import type { FieldChanges } from '../../domain/roster/index.ts';
+import type { Language } from '../../domain/types.ts';
+import { Csrf, ErrorSummary, Input, Select, type FormErrors } from '../shared/form.tsx';
+import { t, tOf, type TextKey } from '../shared/i18n.ts';
+
+/** A field's value as the page shows it: positions and remote access in the glossary's words. */
+function shown(lang: Language, field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v)) return v.length ? v.join(lang === 'ja' ? '、' : ', ') : '—';
+  if (field === 'position') return tOf(lang, 'position', String(v));
+  if (field === 'remoteAccess') return tOf(lang, 'remote', String(v));
+  if (field === 'active') return t(lang, v ? 'yes' : 'no');
+  return String(v);
+}
+
+/** What a roster change does to the rotations: who leaves which team when, what no longer holds. */
+export function Effects({ lang, effects }: { lang: Language; effects: RosterEffects }) {
+  const lines = [
+    ...effects.leaves.map((l) =>
+      t(lang, 'effectLeave', {
+        name: l.name,
+        rotation: l.rotationName,
+        team: l.teamLabel,
+        date: l.fromDate,
+      }),
+    ),
+    ...effects.broken.map((b) =>
+      t(lang, `effect.${b.code}` as TextKey, {
+        rotation: b.rotationName,
+        team: b.teamLabel,
+        date: b.date,
+        skill: b.skill ?? '',
+        holders: b.holders ?? 0,
+        min: b.min ?? 0,
+      }),
+    ),
+    ...effects.unplaced.map((u) => t(lang, 'effectUnplaced', { name: u.name, email: u.email })),
+  ];
+  return (
+    <section id="effects" aria-labelledby="effects-title">
+      <h2 id="effects-title">{t(lang, 'effects')}</h2>
+      {lines.length ? (
+        <ul>
+          {lines.map((l, i) => (
+            <li class={i >= effects.leaves.length ? 'ng' : undefined}>{l}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t(lang, 'noEffects')}</p>
+      )}
+    </section>
+  );
+}
+
+/** One member's changes, field by field. */
+function Changes({ lang, changes }: { lang: Language; changes: FieldChanges }) {
+  return (
+    <ul>
+      {Object.entries(changes).map(([field, c]) => (
+        <li>
+          {t(lang, 'change', {
+            field: t(lang, (field === 'active' ? 'active' : field) as TextKey),
+            from: shown(lang, field, c.from),
+            to: shown(lang, field, c.to),
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * A roster sync's preview: who is added, changed and deactivated, its effects, and the form that
+ * applies exactly this roster (carried in the form, checked again when applied) on this version.
+ */
+export function RosterPreview(p: {
+  lang: Language;
+  csrf: string;
+  departmentId: string;
+  plan: RosterSyncOutcome;
+  roster: string;
+}) {
+  const { lang, plan } = p;
+  const nothing = !plan.added.length && !plan.updated.length && !plan.deactivated.length;
+  return (
+    <>
+      <section id="plan-added">
+        <h2>{t(lang, 'planAdded', { count: plan.added.length })}</h2>
+        <ul>
+          {plan.added.map((a) => (
+            <li>
+              {a.name}（{a.email}）{shown(lang, 'position', a.position)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section id="plan-updated">
+        <h2>{t(lang, 'planUpdated', { count: plan.updated.length })}</h2>
+        <ul>
+          {plan.updated.map((u) => (
+            <li>
+              {u.name}（{u.email}）
+              <Changes lang={lang} changes={u.changes} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section id="plan-deactivated">
+        <h2>{t(lang, 'planDeactivated', { count: plan.deactivated.length })}</h2>
+        <ul>
+          {plan.deactivated.map((d) => (
+            <li>
+              {d.name}（{d.email}）
+            </li>
+          ))}
+        </ul>
+      </section>
+      <p>{t(lang, 'planUnchanged', { count: plan.unchanged })}</p>
+      <Effects lang={lang} effects={plan.effects} />
+      {nothing ? (
+        <p role="status">{t(lang, 'planNothing')}</p>
+      ) : (
+        <form method="post" action={`/departments/${p.departmentId}/roster/apply`}>
+          <Csrf token={p.csrf} />
+          <input type="hidden" name="roster" value={p.roster} />
+          <input type="hidden" name="version" value={String(plan.version)} />
+          <input type="hidden" name="effectiveDate" value={plan.effectiveDate} />
+          <button type="submit">{t(lang, 'applyChanges')}</button>
+        </form>
+      )}
+      <p>
+        <a href={`/departments/${p.departmentId}#roster-sync`}>{t(lang, 'cancel')}</a>
+      </p>
+    </>
+  );
+}
+
+/** The upload of a whole roster, on the department page. */
+export function RosterSyncForm(p: {
+  lang: Language;
+  csrf: string;
+  departmentId: string;
+  errors?: FormErrors | undefined;
+}) {
+  const { lang } = p;
+  return (
+    <section aria-labelledby="roster-sync">
+      <h2 id="roster-sync">{t(lang, 'rosterSync')}</h2>
+      <p>{t(lang, 'rosterSyncHint')}</p>
+      <form
+        method="post"
+        action={`/departments/${p.departmentId}/roster`}
+        enctype="multipart/form-data"
+      >
+        <Csrf token={p.csrf} />
+        <Input
+          name="roster"
+          id="roster-file"
+          type="file"
+          accept=".csv,text/csv"
+          label={t(lang, 'csvFile')}
+          errors={p.errors}
+          required
+        />
+        <Input
+          name="effectiveDate"
+          id="roster-effective"
+          type="date"
+          label={t(lang, 'effectiveFrom')}
+          hint={t(lang, 'effectiveFromHint')}
+          errors={p.errors}
+        />
+        <button type="submit">{t(lang, 'previewChanges')}</button>
+      </form>
+      <p>
+        <a href={`/departments/${p.departmentId}/members.csv`} download>
+          {t(lang, 'downloadCsv')}
+        </a>{' '}
+        <a class="button" href={`/departments/${p.departmentId}/members/new`}>
+          {t(lang, 'addMember')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** The values of the member form, as typed. */
+export interface MemberFormValues {
+  name: string;
+  kana: string;
+  email: string;
+  skills: string;
+  position: string;
+  remoteAccess: string;
+}
+
+export const memberFormValues = (m?: MemberView): MemberFormValues => ({
+  name: m?.name ?? '',
+  kana: m?.kana ?? '',
+  email: m?.email ?? '',
+  skills: m?.skills.join('、') ?? '',
+  position: m?.position ?? 'staff',
+  remoteAccess: m?.remoteAccess ?? 'company-pc',
+});
+
+/** Adds one member or edits one: name, reading, e-mail, skills, position, remote access. */
+export function MemberForm(p: {
+  lang: Language;
+  csrf: string;
+  action: string;
+  values: MemberFormValues;
+  errors: FormErrors;
+}) {
+  const { lang, values: v, errors } = p;
+  const positions = (['chief', 'deputy', 'staff'] as const).map((k) => ({
+    value: k,
+    label: tOf(lang, 'position', k),
+  }));
+  const remotes = (['company-pc', 'loan-pc', 'thin-client'] as const).map((k) => ({
+    value: k,
+    label: tOf(lang, 'remote', k),
+  }));
+  return (
+    <form method="post" action={p.action}>
+      <ErrorSummary lang={lang} errors={errors} />
+      <Csrf token={p.csrf} />
+      <Input name="name" label={t(lang, 'name')} value={v.name} errors={errors} required />
+      <Input name="kana" label={t(lang, 'kana')} value={v.kana} errors={errors} />
+      <Input
+        name="email"
+        type="email"
+        label={t(lang, 'email')}
+        value={v.email}
+        errors={errors}
+        required
+      />
+      <Input
+        name="skills"
+        label={t(lang, 'skills')}
+        hint={t(lang, 'skillsHint')}
+        value={v.skills}
+        errors={errors}
+      />
+      <Select
+        name="position"
+        label={t(lang, 'position')}
+        value={v.position}
+        options={positions}
+        errors={errors}
+      />
+      <Select
+        name="remoteAccess"
+        label={t(lang, 'remoteAccess')}
+        value={v.remoteAccess}
+        options={remotes}
+        errors={errors}
+      />
+      <button type="submit">{t(lang, 'save')}</button>
+    </form>
+  );
+}
+
+/** Deactivation or reactivation, on the member's page: the effective date, then its effects first. */
+export function ActiveForm(p: {
+  lang: Language;
+  csrf: string;
+  member: MemberView;
+  errors: FormErrors;
+  confirm?: { effectiveDate: string; effects: RosterEffects } | undefined;
+}) {
+  const { lang, member: m } = p;
+  const leaving = m.active;
+  const action = `/members/${m.id}/${leaving ? 'deactivate' : 'reactivate'}`;
+  return (
+    <section aria-labelledby="active-title">
+      <h2 id="active-title">
+        {p.confirm
+          ? t(lang, leaving ? 'confirmDeactivate' : 'confirmReactivate', { name: m.name })
+          : t(lang, leaving ? 'deactivate' : 'reactivate')}
+      </h2>
+      <p>{t(lang, leaving ? 'deactivateHint' : 'reactivateHint')}</p>
+      {p.confirm ? <Effects lang={lang} effects={p.confirm.effects} /> : null}
+      <form method="post" action={action}>
+        <Csrf token={p.csrf} />
+        {p.confirm ? (
+          <input type="hidden" name="effectiveDate" value={p.confirm.effectiveDate} />
+        ) : leaving ? (
+          <Input
+            name="effectiveDate"
+            type="date"
+            label={t(lang, 'effectiveFrom')}
+            hint={t(lang, 'effectiveFromHint')}
+            errors={p.errors}
+          />
+        ) : null}
+        {p.confirm ? <input type="hidden" name="confirm" value="yes" /> : null}
+        <button type="submit">
+          {p.confirm
+            ? t(lang, leaving ? 'doDeactivate' : 'doReactivate')
+            : t(lang, 'previewChanges')}
+        </button>
+      </form>
+    </section>
+  );
+}
