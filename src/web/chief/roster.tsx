@@ -160,7 +160,7 @@ export function RosterSyncForm(p: {
           id="roster-file"
           type="file"
           accept=".csv,text/csv"
-          label={t(lang, 'csvFile')}
+          label={t(lang, 'rosterFile')}
           errors={p.errors}
           required
         />
