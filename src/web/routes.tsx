@@ -33,6 +33,7 @@ const SIGNED_IN = [
   '/quarantines/*',
   '/exposures',
   '/me/*',
+  '/admin/*',
 ];
 
 /** The page language; `?lang=ja|en` is remembered in a cookie. */
