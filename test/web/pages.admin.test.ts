@@ -106,6 +106,12 @@ describe('admin pages: departments', () => {
       assertFieldError(res.html, field, message);
       assert.match(res.html, /id="error-summary"/);
     }
+    const both = await admin.post(
+      '/departments/new',
+      departmentForm({ officeEnd: '08:00', closedDates: '2026-12-32' }),
+    );
+    assertFieldError(both.html, 'officeEnd', /^終業時刻は始業時刻より後にしてください/);
+    assertFieldError(both.html, 'closedDates', /^1行目「2026-12-32」: /);
     const kept = await admin.post('/departments/new', departmentForm({ officeEnd: '08:00' }));
     assert.match(
       kept.html,
@@ -186,7 +192,7 @@ describe('admin pages: organisation', () => {
       [`res-loan-${department.id}`]: '',
     });
     assert.equal(over.status, 422);
-    assert.match(over.html, new RegExp(`id="${res}-error">`));
+    assertFieldError(over.html, res, /^部署ごとの割り当ての合計が、組織の台数を超えています（/);
     const typed = await admin.post('/admin/settings/capacity', {
       thinClientSeats: '十',
       loanPcs: '',

@@ -1,6 +1,7 @@
 import type { DepartmentInput, DepartmentView } from '../../app/departments/index.ts';
 import type { FieldError } from '../../app/failure.ts';
 import { validate } from '../../contract/schemas.ts';
+import { checkDepartmentSettings } from '../../domain/calendar/index.ts';
 import type { Language } from '../../domain/types.ts';
 import { Csrf, ErrorSummary, Input, Select, text, type FormErrors } from '../shared/form.tsx';
 import { t, type TextKey } from '../shared/i18n.ts';
@@ -110,6 +111,18 @@ export function departmentRequest(
     language: v.language,
   };
   const problems: FieldError[] = validate(schema, input);
+  // The schema stops at types and formats; the use case's own checks (end after start, a real
+  // zone, a real date) are named in the same answer, not one refusal later.
+  if (problems.length) {
+    const named = new Set(problems.map((e) => e.path));
+    const hours = /^\d\d:\d\d$/.test(v.officeStart) && /^\d\d:\d\d$/.test(v.officeEnd);
+    for (const e of checkDepartmentSettings({
+      timezone: v.timezone,
+      ...(hours ? { officeHours: { start: v.officeStart, end: v.officeEnd } } : {}),
+      closedDates: closedLines(v).map((x) => x.date),
+    }))
+      if (!named.has(e.path)) problems.push(e);
+  }
   // An update may leave the name out; this form always has one.
   if (!v.name && schema === 'department-update')
     problems.push({ path: '/name', message: 'is required' });

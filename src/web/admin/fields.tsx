@@ -12,6 +12,7 @@ const KINDS: [RegExp, string][] = [
   [/^value type .* is invalid/, 'type'],
   [/is (less|greater) than|^value is (too|longer|shorter)|items?.*(fewer|more) than/i, 'range'],
   [/does not match pattern/, 'format'],
+  [/^reservations add up to/, 'reservations-exceed'],
 ];
 
 /**
