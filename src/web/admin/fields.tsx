@@ -114,19 +114,20 @@ const SECTIONS: [string, TextKey][] = [
   ['/admin/outbox', 'admin.outbox'],
 ];
 
-/** The admin's sections, the current one marked. */
+/** The admin's sections, the current one marked (one line of links: the shared stylesheet has no tabs). */
 export function AdminNav({ lang, here }: { lang: Language; here: string }) {
   return (
     <nav aria-label={t(lang, 'admin.menu')} class="no-print">
-      <ul class="tabs">
-        {SECTIONS.map(([href, key]) => (
-          <li>
+      <p>
+        {SECTIONS.map(([href, key], i) => (
+          <>
+            {i > 0 ? ' ｜ ' : ''}
             <a href={href} aria-current={href === here ? 'page' : undefined}>
               {t(lang, key)}
             </a>
-          </li>
+          </>
         ))}
-      </ul>
+      </p>
     </nav>
   );
 }
