@@ -34,6 +34,7 @@ const SIGNED_IN = [
   '/quarantines/*',
   '/exposures',
   '/me/*',
+  '/admin/*',
 ];
 
 /** The page language; `?lang=ja|en` is remembered in a cookie. */

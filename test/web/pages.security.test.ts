@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { harness, seedDepartment, type Harness } from '../support/harness.ts';
+import { ADMIN_ENV_TOKEN, harness, seedDepartment, type Harness } from '../support/harness.ts';
 import { webClient } from '../support/web-session.ts';
 
 describe('web pages: sessions and CSRF', () => {
@@ -158,4 +158,82 @@ describe('web pages: sessions and CSRF', () => {
     assert.equal(res.status, 401);
     assert.equal(res.headers.get('content-type'), 'application/problem+json');
   });
+});
+
+describe('web pages: the admin’s pages × every role', () => {
+  type Caller = 'admin' | 'chief own' | 'chief other' | 'hr' | 'staff';
+  const CALLERS: Caller[] = ['admin', 'chief own', 'chief other', 'hr', 'staff'];
+  /** Each page and form post; `allowed` are the callers let in (every other one gets 403). */
+  const PAGES: { method: 'GET' | 'POST'; path: string; allowed: Caller[] }[] = [
+    { method: 'GET', path: '/departments', allowed: ['admin'] },
+    { method: 'GET', path: '/departments/new', allowed: ['admin'] },
+    { method: 'POST', path: '/departments/new', allowed: ['admin'] },
+    // PATCH /v1/departments/{id} lets a chief change their own department: the page does too.
+    { method: 'GET', path: '/departments/{own}/settings', allowed: ['admin', 'chief own'] },
+    { method: 'POST', path: '/departments/{own}/settings', allowed: ['admin', 'chief own'] },
+    { method: 'GET', path: '/admin/settings', allowed: ['admin'] },
+    { method: 'POST', path: '/admin/settings/capacity', allowed: ['admin'] },
+    { method: 'POST', path: '/admin/settings/policy', allowed: ['admin'] },
+    { method: 'GET', path: '/admin/notifications', allowed: ['admin'] },
+    { method: 'POST', path: '/admin/notifications/{own}', allowed: ['admin'] },
+    { method: 'POST', path: '/admin/notifications/{own}/clear', allowed: ['admin'] },
+    { method: 'GET', path: '/admin/tokens', allowed: ['admin'] },
+    { method: 'POST', path: '/admin/tokens', allowed: ['admin'] },
+    { method: 'POST', path: '/admin/tokens/{token}/revoke', allowed: ['admin'] },
+    { method: 'GET', path: '/admin/audit', allowed: ['admin'] },
+    { method: 'GET', path: '/admin/audit.csv', allowed: ['admin'] },
+    { method: 'GET', path: '/admin/outbox', allowed: ['admin'] },
+    { method: 'POST', path: '/admin/outbox/nope/retry', allowed: ['admin'] },
+  ];
+  let h: Harness;
+  let own: string;
+  let tokenId: string;
+  const clients = new Map<Caller, ReturnType<typeof webClient>>();
+  before(async () => {
+    h = await harness();
+    const seeded = await seedDepartment(h);
+    own = seeded.department.id;
+    const other = (await h.call('POST', '/v1/departments', { body: { name: '別の課' } })).json.id;
+    tokenId = (await h.tokenFor('hr')).id;
+    const tokens: Record<Caller, string> = {
+      admin: ADMIN_ENV_TOKEN,
+      'chief own': (await h.tokenFor('chief', { departmentId: own })).token,
+      'chief other': (await h.tokenFor('chief', { departmentId: other })).token,
+      hr: (await h.tokenFor('hr')).token,
+      staff: (await h.tokenFor('staff', { memberId: seeded.members[2]!.id })).token,
+    };
+    for (const caller of CALLERS) {
+      const w = webClient(h);
+      await w.signIn(tokens[caller]);
+      clients.set(caller, w);
+    }
+  });
+  after(() => h.close());
+
+  const pathOf = (p: string) => p.replace('{own}', own).replace('{token}', tokenId);
+
+  it('sends each of them to the sign-in page without a session', async () => {
+    for (const p of PAGES.filter((x) => x.method === 'GET')) {
+      const res = await webClient(h).get(pathOf(p.path));
+      assert.equal(res.location, '/signin', p.path);
+    }
+  });
+
+  for (const caller of CALLERS)
+    it(`${caller}: into the pages its role may use, refused (403, nothing written) elsewhere`, async () => {
+      const w = clients.get(caller)!;
+      for (const p of PAGES) {
+        const path = pathOf(p.path);
+        const counts = await h.rowCounts();
+        const res =
+          p.method === 'GET' ? await w.get(path) : await w.post(path, { name: '', label: '' });
+        if (p.allowed.includes(caller)) {
+          assert.notEqual(res.status, 403, `${caller} ${p.method} ${p.path}`);
+          assert.ok(res.status < 500, `${caller} ${p.method} ${p.path}: ${res.status}`);
+        } else {
+          assert.equal(res.status, 403, `${caller} ${p.method} ${p.path}`);
+          assert.deepEqual(await h.rowCounts(), counts, `${caller} ${p.method} ${p.path}`);
+        }
+      }
+    });
 });

@@ -13,6 +13,15 @@ export interface AuditEntry {
   summary: Record<string, unknown>;
 }
 
+/** Which entries to read: a range of instants, at most `limit`, optionally one action and one role. */
+export interface AuditFilter {
+  from?: string | undefined;
+  to?: string | undefined;
+  action?: string | undefined;
+  role?: Role | undefined;
+  limit: number;
+}
+
 const auditFromRow = (r: AuditRow): AuditEntry => ({
   id: r.id,
   at: r.at,
@@ -39,13 +48,23 @@ export function insertAuditQuery(db: Kysely<DB>, e: AuditEntry): CompiledQuery {
     .compile();
 }
 
-/** Audit entries with from ≤ at < to (ISO instants), oldest first, at most `limit`. */
-export async function listAudit(
-  db: Kysely<DB>,
-  range: { from?: string | undefined; to?: string | undefined; limit: number },
-): Promise<AuditEntry[]> {
+/** Audit entries with from ≤ at < to (ISO instants), oldest first, at most `limit`; optionally one action, one role. */
+export async function listAudit(db: Kysely<DB>, range: AuditFilter): Promise<AuditEntry[]> {
   let q = db.selectFrom('audit_log').selectAll();
   if (range.from) q = q.where('at', '>=', range.from);
   if (range.to) q = q.where('at', '<', range.to);
+  if (range.action) q = q.where('action', '=', range.action);
+  if (range.role) q = q.where('actor_role', '=', range.role);
   return (await q.orderBy('at').orderBy('id').limit(range.limit).execute()).map(auditFromRow);
+}
+
+/** Every action the log holds, for a filter's choices. */
+export async function auditActions(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select('action')
+    .distinct()
+    .orderBy('action')
+    .execute();
+  return rows.map((r) => r.action);
 }

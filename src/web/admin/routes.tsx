@@ -1,33 +1,27 @@
 import { Hono } from 'hono';
-import { visibleDepartments } from '../../app/departments/index.ts';
 import type { WebEnv } from '../shared/env.ts';
-import { t } from '../shared/i18n.ts';
-import { render } from '../shared/layout.tsx';
-import { homeOf } from '../shared/session.ts';
+import { refuseRole } from '../shared/layout.tsx';
+import { roles } from '../shared/session.ts';
+import { auditPages } from './audit.tsx';
+import { departmentPages } from './departments.tsx';
+import { notificationPages } from './notifications.tsx';
+import { outboxPages } from './outbox.tsx';
+import { settingsPages } from './settings.tsx';
+import { tokenPages } from './tokens.tsx';
 
-/** The admin's pages: every department, each opening the chief's view. */
+/**
+ * The admin's pages: departments (list, new, settings — a chief may change their own, as the API
+ * allows) and, under /admin, the organisation's settings, notification targets, API tokens, the
+ * audit log and the outbox (admin only).
+ */
 export function adminPages() {
   const r = new Hono<WebEnv>();
-  r.get('/departments', async (c) => {
-    const lang = c.var.lang;
-    if (c.var.actor.role !== 'admin') return c.redirect(homeOf(c), 303);
-    const departments = await visibleDepartments(c.var.deps, c.var.actor);
-    return render(
-      c,
-      t(lang, 'departments'),
-      departments.length ? (
-        <ul>
-          {departments.map((d) => (
-            <li>
-              <a href={`/departments/${d.id}`}>{d.name}</a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t(lang, 'noDepartments')}</p>
-      ),
-    );
-  });
-
+  r.use('/admin/*', roles(['admin'], refuseRole));
+  r.route('/', departmentPages());
+  r.route('/', settingsPages());
+  r.route('/', notificationPages());
+  r.route('/', tokenPages());
+  r.route('/', auditPages());
+  r.route('/', outboxPages());
   return r;
 }
