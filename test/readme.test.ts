@@ -48,6 +48,7 @@ describe('the README walkthrough', () => {
       for (const expected of [
         '"email":"yamada@example.jp"',
         '"path":"/members/1/name"',
+        '"deactivated":[],"unchanged":8',
         '"role":"chief"',
         'meets skill network',
         '"code":"skill-shortage"',
