@@ -18,6 +18,7 @@ import type {
 import type { CapacityEffect } from '../domain/capacity/index.ts';
 import type { PolicyOverrides } from '../domain/quarantine/index.ts';
 import type { OutboxChannel, OutboxStatus } from '../domain/outbox/index.ts';
+import type { PeopleTables } from './schema-people.ts';
 
 /** A boolean column: SQLite and D1 store 0 or 1. */
 export type SqlBool = 0 | 1;
@@ -247,7 +248,7 @@ export interface DepartmentReservationTable {
   updated_at: string;
 }
 
-export interface DB {
+export interface DB extends PeopleTables {
   departments: DepartmentTable;
   members: MemberTable;
   tokens: TokenTable;

@@ -119,13 +119,13 @@ export function webRoutes() {
     const actor = await authenticate(c.var.deps, token);
     if (!actor && address) c.var.throttle.fail(address);
     if (!actor) return signInPage(c, csrf, { token: [t(c.var.lang, 'tokenUnknown')] }, 401);
-    startSession(c, token);
+    await startSession(c, { token: actor }, 'token');
     c.set('actor', actor);
     return c.redirect(homeOf(c), 303);
   });
 
-  r.post('/signout', (c) => {
-    endSession(c);
+  r.post('/signout', async (c) => {
+    await endSession(c);
     return c.redirect('/signin', 303);
   });
 

@@ -17,7 +17,7 @@ describe('web pages: sessions and CSRF', () => {
   });
   after(() => h.close());
 
-  it('keeps the token in an HttpOnly, SameSite=Strict cookie, Secure over https', async () => {
+  it('keeps a session secret (never the API token) in an HttpOnly, SameSite=Strict cookie, Secure over https', async () => {
     for (const [origin, secure] of [
       ['http://localhost', false],
       ['https://bunsan.example.jp', true],
@@ -31,11 +31,24 @@ describe('web pages: sessions and CSRF', () => {
       assert.match(cookie, /HttpOnly/);
       assert.match(cookie, /SameSite=Strict/);
       assert.equal(/Secure/.test(cookie), secure, cookie);
-      assert.ok(
-        cookie.includes(chief),
-        'the cookie carries the token for the same authentication as the API',
-      );
+      assert.ok(!cookie.includes(chief), 'the cookie never holds the API token');
+      const secret = /^bunsan_session=([^;]+)/.exec(cookie)![1]!;
+      const api = await h.call('GET', `/v1/departments/${departmentId}`, { token: secret });
+      assert.equal(api.status, 401, 'a stolen session cookie is no API token');
     }
+  });
+
+  it('ends the session on the server at sign-out: the old cookie replayed is refused', async () => {
+    const w = webClient(h);
+    await w.signIn(chief);
+    const stolen = w.jar.get('bunsan_session')!;
+    assert.equal((await w.get(`/departments/${departmentId}`)).status, 200);
+    assert.equal((await w.post('/signout')).status, 303);
+    const replay = await h.app.request(`http://localhost/departments/${departmentId}`, {
+      headers: { cookie: `bunsan_session=${stolen}` },
+    });
+    assert.equal(replay.status, 303);
+    assert.equal(replay.headers.get('location'), '/signin');
   });
 
   it('sends pages without a session to the sign-in page', async () => {

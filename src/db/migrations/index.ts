@@ -10,6 +10,7 @@ import * as m0008 from './0008-outbox-lease.ts';
 import * as m0009 from './0009-membership-closed-on.ts';
 import * as m0010 from './0010-member-kana.ts';
 import * as m0011 from './0011-roster-version.ts';
+import * as m0012 from './0012-people-sessions.ts';
 
 /** Every migration, by name, in order: a static map so Workers (no fs) run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-membership-closed-on': m0009,
   '0010-member-kana': m0010,
   '0011-roster-version': m0011,
+  '0012-people-sessions': m0012,
 };

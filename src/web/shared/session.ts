@@ -2,10 +2,10 @@ import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Role } from '../../app/actor.ts';
 import { hashSecret, newSecret } from '../../app/secrets.ts';
-import { authenticate } from '../../app/tokens/index.ts';
+import { closeSession, openSession, sessionActor } from '../../app/sessions/index.ts';
 import type { WebContext, WebEnv } from './env.ts';
 
-/** The signed-in session: `<nonce>.<bearer token>`; the nonce makes the CSRF token differ per sign-in. */
+/** The signed-in session: the secret of a server-side session record (never an API token). */
 const SESSION_COOKIE = 'bunsan_session';
 /** Before sign-in: a nonce whose CSRF token guards the sign-in form itself (no login CSRF). */
 const PRE_COOKIE = 'bunsan_pre';
@@ -19,22 +19,24 @@ const cookieOptions = (c: WebContext) => ({
   path: '/',
 });
 
-/** The synchronizer token of a session nonce (what hidden `_csrf` fields carry). */
-const csrfTokenOf = (nonce: string): Promise<string> => hashSecret(`bunsan-csrf:${nonce}`);
+/** The synchronizer token of a session (what hidden `_csrf` fields carry). */
+const csrfTokenOf = (secret: string): Promise<string> => hashSecret(`bunsan-csrf:${secret}`);
 
-function session(c: WebContext): { nonce: string; token: string } | null {
-  const raw = getCookie(c, SESSION_COOKIE) ?? '';
-  const dot = raw.indexOf('.');
-  return dot > 0 ? { nonce: raw.slice(0, dot), token: raw.slice(dot + 1) } : null;
-}
-
-/** Signs in: the bearer token goes into an HttpOnly, SameSite=Strict cookie (Secure over https). */
-export function startSession(c: WebContext, token: string): void {
-  setCookie(c, SESSION_COOKIE, `${newSecret('s')}.${token}`, cookieOptions(c));
+/** Signs in: a server-side session for the person (or an API token's holder); its secret in an HttpOnly, SameSite=Strict cookie (Secure over https). */
+export async function startSession(
+  c: WebContext,
+  who: Parameters<typeof openSession>[1],
+  method: Parameters<typeof openSession>[2],
+): Promise<void> {
+  const secret = await openSession(c.var.deps, who, method, c.req.header('user-agent') ?? '');
+  setCookie(c, SESSION_COOKIE, secret, cookieOptions(c));
   deleteCookie(c, PRE_COOKIE, { path: '/' });
 }
 
-export function endSession(c: WebContext): void {
+/** Signs out: the session ends on the server, so the old cookie is worth nothing. */
+export async function endSession(c: WebContext): Promise<void> {
+  const secret = getCookie(c, SESSION_COOKIE);
+  if (secret) await closeSession(c.var.deps, secret);
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
 }
 
@@ -48,13 +50,13 @@ export async function preSessionCsrf(c: WebContext): Promise<string> {
   return csrfTokenOf(nonce);
 }
 
-/** The session's actor, or null (no cookie, or its token unknown or revoked). Sets actor and csrf when found. */
+/** The session's actor, if the cookie names a live session. Sets actor and csrf when found. */
 export async function resumeSession(c: WebContext): Promise<boolean> {
-  const s = session(c);
-  const actor = s ? await authenticate(c.var.deps, s.token) : null;
-  if (!s || !actor) return false;
-  c.set('actor', actor);
-  c.set('csrf', await csrfTokenOf(s.nonce));
+  const secret = getCookie(c, SESSION_COOKIE);
+  const found = secret ? await sessionActor(c.var.deps, secret) : null;
+  if (!secret || !found) return false;
+  c.set('actor', found.actor);
+  c.set('csrf', await csrfTokenOf(secret));
   return true;
 }
 
@@ -62,7 +64,8 @@ export async function resumeSession(c: WebContext): Promise<boolean> {
 export function requireSession(): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
     if (!(await resumeSession(c))) {
-      if (getCookie(c, SESSION_COOKIE)) endSession(c);
+      if (getCookie(c, SESSION_COOKIE))
+        deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
       return c.redirect('/signin', 303);
     }
     await next();
