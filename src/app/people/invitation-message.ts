@@ -1,0 +1,65 @@
+import type { CompiledQuery } from 'kysely';
+import { insertOutboxQueries } from '../../db/repos/outbox.ts';
+import type { Person } from '../../db/repos/people.ts';
+import { dateInZone } from '../../domain/calendar/index.ts';
+import type { Department } from '../../domain/types.ts';
+import { invitationText } from '../../notify/invitation.ts';
+import type { Actor } from '../actor.ts';
+import type { Deps } from '../deps.ts';
+import { createFeed } from '../feeds/index.ts';
+import { INVITATION_DAYS } from './relying-party.ts';
+
+/**
+ * The invitation e-mail, for the caller's atomic batch: through the outbox (retried) for a
+ * department's people; a member's carries a new calendar feed's three links, so that subscribing
+ * needs no sign-in. An organisation user's (no department) is sent at once when e-mail is set up,
+ * else logged: the inviter has the link either way.
+ */
+export async function invitationMessageQueries(
+  deps: Deps,
+  actor: Actor,
+  person: Person,
+  department: Department | null,
+  url: string,
+  at: string,
+): Promise<CompiledQuery[]> {
+  const lang = department?.language ?? 'ja';
+  const zone = department?.timezone ?? 'Asia/Tokyo';
+  const expires = dateInZone(new Date(Date.parse(at) + INVITATION_DAYS * 86_400_000), zone);
+  const feed = person.memberId
+    ? await createFeed(deps, actor, { scope: 'member', id: person.memberId })
+    : null;
+  const { subject, body } = invitationText(lang, {
+    name: person.name,
+    url,
+    expires,
+    calendar: feed?.ok ? feed.value : undefined,
+  });
+  if (!department) {
+    try {
+      if (!deps.channels?.sendEmail) throw new Error('no e-mail channel');
+      await deps.channels.sendEmail(person.email, subject, body);
+    } catch (e) {
+      deps.log(`invitation e-mail to person ${person.id} not sent (${(e as Error).message})`);
+    }
+    return [];
+  }
+  return insertOutboxQueries(deps.db, [
+    {
+      id: deps.newId(),
+      createdAt: at,
+      departmentId: department.id,
+      topic: 'invitation',
+      refId: person.id,
+      channel: deps.channels?.sendEmail ? 'email' : 'log',
+      recipient: person.email,
+      subject,
+      body,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at,
+      lastError: null,
+      sentAt: null,
+    },
+  ]);
+}

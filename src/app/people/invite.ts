@@ -1,0 +1,154 @@
+import type { CompiledQuery } from 'kysely';
+import { departmentById } from '../../db/repos/departments.ts';
+import { memberById } from '../../db/repos/members.ts';
+import { insertInvitationQuery, type Invitation } from '../../db/repos/invitations.ts';
+import {
+  insertPersonQuery,
+  personByEmailKey,
+  personOfMember,
+  updatePersonQuery,
+  type Person,
+} from '../../db/repos/people.ts';
+import { endSessionsOfQueries } from '../../db/repos/sessions.ts';
+import { emailKey } from '../../domain/roster/index.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import type { Department, Role } from '../../domain/types.ts';
+import { inDepartmentScope, type Actor } from '../actor.ts';
+import { auditEntry } from '../audit/index.ts';
+import type { Deps } from '../deps.ts';
+import { forbidden, invalid, notFound, type Failure } from '../failure.ts';
+import { hashSecret, newSecret } from '../secrets.ts';
+import { invitationMessageQueries } from './invitation-message.ts';
+import { INVITATION_DAYS } from './relying-party.ts';
+
+/** Whom to invite: a member (`memberId`), or an organisation user or chief by e-mail. */
+export interface InvitationRequest {
+  memberId?: string;
+  email?: string;
+  name?: string;
+  role?: Role;
+  departmentId?: string;
+}
+
+/** A new invitation: the link is shown to the inviter once and sent to the person. */
+export interface InvitationIssued {
+  id: string;
+  personId: string;
+  url: string;
+  expiresAt: string;
+}
+
+/** The person an invitation is for, as they will be: who, with which role and scope. */
+type Target = Omit<Person, 'id' | 'active' | 'createdAt' | 'updatedAt'> & {
+  department: Department | null;
+};
+
+async function targetOf(
+  deps: Deps,
+  actor: Actor,
+  input: InvitationRequest,
+): Promise<Result<Target, Failure>> {
+  if (input.memberId !== undefined) {
+    const m = await memberById(deps.db, input.memberId);
+    if (!m) return err(notFound(`No member ${input.memberId}.`));
+    if (
+      actor.role !== 'admin' &&
+      !(actor.role === 'chief' && inDepartmentScope(actor, m.departmentId))
+    )
+      return err(forbidden('Only an admin, or the chief of their department, invites a member.'));
+    if (!m.active)
+      return err(invalid('The member left.', [{ path: '/memberId', message: 'is deactivated' }]));
+    const known = await personOfMember(deps.db, m.id);
+    return ok({
+      name: m.name,
+      email: m.email,
+      emailKey: emailKey(m.email),
+      role: known?.role === 'chief' ? 'chief' : 'staff',
+      departmentId: m.departmentId,
+      memberId: m.id,
+      department: (await departmentById(deps.db, m.departmentId)) ?? null,
+    });
+  }
+  if (actor.role !== 'admin') return err(forbidden('Only an admin invites HR, admins and chiefs.'));
+  const problems = [];
+  if (!input.email) problems.push({ path: '/email', message: 'is required (or give memberId)' });
+  if (!input.role) problems.push({ path: '/role', message: 'is required with email' });
+  if (input.role === 'staff')
+    problems.push({ path: '/role', message: 'staff are invited as members: give memberId' });
+  const department = input.departmentId
+    ? await departmentById(deps.db, input.departmentId)
+    : undefined;
+  if (input.role === 'chief' && !department)
+    problems.push({ path: '/departmentId', message: 'a chief needs their department' });
+  if (problems.length) return err(invalid('The invitation is not valid.', problems));
+  const role = input.role!;
+  const chief = role === 'chief' ? department! : null;
+  return ok({
+    name: input.name?.trim() || input.email!.trim(),
+    email: input.email!.trim(),
+    emailKey: emailKey(input.email!),
+    role,
+    departmentId: chief?.id ?? null,
+    memberId: null,
+    department: chief,
+  });
+}
+
+/**
+ * Invites a person: a member (admin, or their chief) or an HR user, admin or chief (admin). The
+ * person is created or given the role (a changed role ends their sessions); the invitation is a
+ * one-time link, 7 days, stored hashed, sent by e-mail (a member's carries their calendar links).
+ */
+export async function invite(
+  deps: Deps,
+  actor: Actor,
+  input: InvitationRequest,
+): Promise<Result<InvitationIssued, Failure>> {
+  const target = await targetOf(deps, actor, input);
+  if (!target.ok) return target;
+  const t = target.value;
+  const known =
+    (t.memberId ? await personOfMember(deps.db, t.memberId) : undefined) ??
+    (await personByEmailKey(deps.db, t.emailKey));
+  const now = deps.now();
+  const at = now.toISOString();
+  const writes: CompiledQuery[] = [];
+  let person: Person;
+  if (known) {
+    person = { ...known, role: t.role, departmentId: t.departmentId, active: true };
+    person.memberId = t.memberId ?? known.memberId;
+    writes.push(updatePersonQuery(deps.db, known.id, { ...person, updatedAt: at }));
+    if (known.role !== t.role || known.departmentId !== t.departmentId)
+      writes.push(...endSessionsOfQueries(deps.db, [known.id], at));
+  } else {
+    const { department: _, ...fields } = t;
+    person = { ...fields, id: deps.newId(), active: true, createdAt: at, updatedAt: at };
+    writes.push(insertPersonQuery(deps.db, person));
+  }
+  const secret = newSecret('inv');
+  const invitation: Invitation = {
+    id: deps.newId(),
+    secretHash: await hashSecret(secret),
+    personId: person.id,
+    createdBy: actor.tokenId,
+    createdAt: at,
+    expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
+    usedAt: null,
+    revokedAt: null,
+  };
+  const url = `${deps.publicUrl}/invite/${secret}`;
+  writes.push(
+    insertInvitationQuery(deps.db, invitation),
+    ...(await invitationMessageQueries(deps, actor, person, t.department, url, at)),
+    auditEntry(
+      deps,
+      actor,
+      at,
+      'invitation.create',
+      { type: 'person', id: person.id },
+      { invitationId: invitation.id, role: person.role, departmentId: person.departmentId },
+    ),
+  );
+  await deps.atomic(writes);
+  return ok({ id: invitation.id, personId: person.id, url, expiresAt: invitation.expiresAt });
+}
