@@ -31,7 +31,7 @@ const SIGNED_IN = [
   '/departments/*',
   '/rotations/*',
   '/quarantines/*',
-  '/exposures',
+  '/exposures/*',
   '/me/*',
 ];
 
