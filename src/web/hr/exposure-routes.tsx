@@ -32,12 +32,14 @@ function badDates(c: WebContext, values: ExposureValues): FormErrors {
 }
 
 /** A refused lookup's problems, each next to its field (the range's ends, else the member). */
-const lookupErrors = (c: WebContext, f: Failure): FormErrors =>
-  errorsOnFields(
+function lookupErrors(c: WebContext, f: Failure): FormErrors {
+  if (f.kind === 'not-found') return { memberId: [t(c.var.lang, 'memberUnknown')] };
+  return errorsOnFields(
     'errors' in f ? (f.errors ?? []) : [],
     (p) => (p === '?to' ? 'to' : p === '?from' ? 'from' : 'memberId'),
     c.var.lang,
   );
+}
 
 /** The exposure page for the query: the picker, the lookup and, when asked, its answer (or its problems). */
 async function exposurePage(c: WebContext, refusal?: Failure) {
