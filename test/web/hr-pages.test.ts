@@ -216,7 +216,7 @@ describe("HR's pages: quarantines, the target picker, the lift preview and the h
     const page = await hr.get(href);
     assert.equal(page.status, 200);
     assert.match(page.html, /<h1>接触者リスト（保健所提出用）<\/h1>/);
-    const meta = /<dl id="health-centre-meta"[^>]*>(.*?)<\/dl>/s.exec(page.html)![1]!;
+    const meta = /<table id="health-centre-meta">(.*?)<\/table>/s.exec(page.html)![1]!;
     assert.match(meta, /情報政策課/);
     assert.match(meta, /佐藤 花子 &lt;sato@example.jp&gt;/);
     assert.match(meta, /2026年11月25日\(水\)〜2026年11月30日\(月\)/);

@@ -20,26 +20,38 @@ export function HealthCentrePage({ list, csv }: { list: HealthCentreList; csv: s
         </a>{' '}
         <a href="/exposures">{t(lang, 'back')}</a>
       </p>
-      <dl id="health-centre-meta" class="meta">
-        <dt>{t(lang, 'department')}</dt>
-        <dd>{list.department.name}</dd>
-        <dt>{t(lang, 'healthCentreCase')}</dt>
-        <dd>
-          {list.case.name} &lt;{list.case.email}&gt;
-        </dd>
-        <dt>{t(lang, 'period')}</dt>
-        <dd>{spanText(lang, list.from, list.to)}</dd>
-        <dt>{t(lang, 'madeBy')}</dt>
-        <dd>
-          {list.madeBy.label}（{t(lang, `role.${list.madeBy.role}`)}）
-        </dd>
-        <dt>{t(lang, 'madeAt')}</dt>
-        <dd>
-          <time datetime={list.madeAt}>
-            {instantText(lang, list.madeAt, list.department.timezone)}
-          </time>
-        </dd>
-      </dl>
+      <table id="health-centre-meta">
+        <tbody>
+          <tr>
+            <th scope="row">{t(lang, 'department')}</th>
+            <td>{list.department.name}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t(lang, 'healthCentreCase')}</th>
+            <td>
+              {list.case.name} &lt;{list.case.email}&gt;
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">{t(lang, 'period')}</th>
+            <td>{spanText(lang, list.from, list.to)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t(lang, 'madeBy')}</th>
+            <td>
+              {list.madeBy.label}（{t(lang, `role.${list.madeBy.role}`)}）
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">{t(lang, 'madeAt')}</th>
+            <td>
+              <time datetime={list.madeAt}>
+                {instantText(lang, list.madeAt, list.department.timezone)}
+              </time>
+            </td>
+          </tr>
+        </tbody>
+      </table>
       <p>{t(lang, 'healthCentreNote', { days: list.days.length })}</p>
       {list.days.length ? (
         <table id="health-centre-list">
