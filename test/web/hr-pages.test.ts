@@ -162,6 +162,9 @@ describe("HR's pages: quarantines, the target picker, the lift preview and the h
     assert.match(row, /data-state="lifted"/);
     assert.match(row, /解除（<time datetime="2026-12-01">2026年12月1日\(火\)<\/time>から）/);
     assert.doesNotMatch(row, /lift\/preview/, 'a lifted quarantine offers no second lift');
+    const again = await hr.post(`/quarantines/${id}/lift/preview`, { date: '2026-12-02' });
+    assert.equal(again.status, 409, 'a second lift (a resent form) is refused');
+    assert.match(again.html, /<li>この自宅待機はすでに解除されているか/);
     // After the lift date it is history, still shown as lifted (not as ended).
     h.setNow('2026-12-02T01:00:00Z');
     const later = await hr.get('/quarantines');

@@ -102,6 +102,9 @@ function liftRefused(c: WebContext, id: string, f: Failure) {
   if (notAboutTheForm(f)) return failurePage(c, f);
   const field = `lift-${id}`;
   const errors = 'errors' in f && f.errors ? errorsOnFields(f.errors, () => field, c.var.lang) : {};
+  // Already lifted, or the plan changed meanwhile: nothing to put by a field, so said on top.
+  if (f.kind === 'conflict' || f.kind === 'stale')
+    addError(errors, '', t(c.var.lang, 'liftConflict'));
   return quarantinesPage(c, { errors, detail: f.detail }, formStatus(f));
 }
 
