@@ -265,6 +265,24 @@ describe("HR's pages: quarantines, the target picker, the lift preview and the h
     assert.equal(await audited(), 2, 'a refused list is not recorded as made');
   });
 
+  it("a person's quarantine (a positive case) leads to the exposure lookup over the policy's look-back, and on to the list", async () => {
+    const { h, policy, hr } = await stage();
+    const caseId = policy.members[3]!.id;
+    const marked = await h.call('POST', '/v1/quarantines', {
+      body: { positiveMemberId: caseId, onsetDate: '2026-11-24' },
+    });
+    assert.equal(marked.status, 201, marked.text);
+    const page = await hr.get('/quarantines');
+    const href = new RegExp(`href="(/exposures\\?memberId=${caseId}[^"]*)"`)
+      .exec(page.html)![1]!
+      .replaceAll('&amp;', '&');
+    // The default look-back is 2 days before onset; today is 2026-11-24.
+    assert.equal(href, `/exposures?memberId=${caseId}&from=2026-11-22&to=2026-11-24`);
+    const lookup = await hr.get(href);
+    assert.equal(lookup.status, 200);
+    assert.match(lookup.html, /href="\/exposures\/list\?memberId=/);
+  });
+
   it("speaks the department's language on the health-centre list, and the page's on HR's own pages", async () => {
     const h = await harness();
     const d = (

@@ -1,5 +1,6 @@
 import { listQuarantines, quarantineState } from '../../app/quarantines/index.ts';
-import { isIsoDate, maxDate } from '../../domain/calendar/index.ts';
+import { loadPolicy } from '../../app/settings/index.ts';
+import { addDays, isIsoDate, maxDate, minDate } from '../../domain/calendar/index.ts';
 import type { WebContext } from '../shared/env.ts';
 import { addError, type FormErrors } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
@@ -67,11 +68,24 @@ export async function quarantinesPage(
   const filter = historyFilter(c, dir, errors);
   const refused = Boolean(errors.hfrom || errors.hto);
   // One read for both lists: in force (or to come) at the top, the rest in the history below.
-  const rows: QuarantineRowView[] = valueOrPage(
-    await listQuarantines(c.var.deps, c.var.actor, {}),
-  ).map((q) => {
+  const [listed, policy] = await Promise.all([
+    listQuarantines(c.var.deps, c.var.actor, {}),
+    loadPolicy(c.var.deps),
+  ]);
+  const rows: QuarantineRowView[] = valueOrPage(listed).map((q) => {
     const today = dir.departmentOf.get(q.departmentId)?.today ?? q.effectiveFrom;
-    return { ...q, state: quarantineState(q, today), liftDefault: maxDate(q.effectiveFrom, today) };
+    // A person's quarantine leads to who shared the office with them: from the policy's
+    // look-back before its start (a positive case: before onset) until today.
+    const from = addDays(q.onsetDate ?? q.startDate, -policy.exposureLookbackDays);
+    const exposureHref = q.memberId
+      ? `/exposures?${new URLSearchParams({ memberId: q.memberId, from: minDate(from, today), to: today })}`
+      : null;
+    return {
+      ...q,
+      state: quarantineState(q, today),
+      liftDefault: maxDate(q.effectiveFrom, today),
+      exposureHref,
+    };
   });
   const current = rows.filter((q) => q.active);
   const history = rows.filter(

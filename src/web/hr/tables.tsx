@@ -19,6 +19,8 @@ export interface QuarantineRowView {
   state: QuarantineState;
   /** In force today or later (a lift from a later date leaves it so until then). */
   active: boolean;
+  /** For a person's quarantine: the exposure lookup of who shared the office with them. */
+  exposureHref: string | null;
   /** The lift form's date: today in the department's zone, or the first day in force when later. */
   liftDefault: string;
 }
@@ -47,6 +49,12 @@ function Subject({ lang, dir, q }: { lang: Language; dir: Directory; q: Quaranti
             {t(lang, 'monthGrid')}
           </a>
           )
+        </>
+      ) : null}
+      {q.exposureHref ? (
+        <>
+          {' '}
+          (<a href={q.exposureHref}>{t(lang, 'exposureOfCase')}</a>)
         </>
       ) : null}
     </th>
