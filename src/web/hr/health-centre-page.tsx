@@ -39,7 +39,10 @@ export function HealthCentrePage({ list, csv }: { list: HealthCentreList; csv: s
           <tr>
             <th scope="row">{t(lang, 'madeBy')}</th>
             <td>
-              {list.madeBy.label}（{t(lang, `role.${list.madeBy.role}`)}）
+              {t(lang, 'madeByWithRole', {
+                label: list.madeBy.label,
+                role: t(lang, `role.${list.madeBy.role}`),
+              })}
             </td>
           </tr>
           <tr>

@@ -29,8 +29,9 @@ export interface QuarantineRowView {
 export function StateText({ lang, q }: { lang: Language; q: QuarantineRowView }) {
   return q.state === 'lifted' && q.liftedFrom ? (
     <span class="state lifted">
-      {t(lang, 'state.lifted')}（<Day lang={lang} iso={q.liftedFrom} />
-      {t(lang, 'liftedFromSuffix')}）
+      {t(lang, 'liftedBefore')}
+      <Day lang={lang} iso={q.liftedFrom} />
+      {t(lang, 'liftedAfter')}
     </span>
   ) : (
     <span class={`state ${q.state}`}>{t(lang, `state.${q.state}`)}</span>
