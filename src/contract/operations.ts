@@ -198,5 +198,13 @@ export const OPERATIONS: Operation[] = [
     summary: 'Put a failed notification back in the queue with fresh attempts',
     roles: ['admin'],
   },
+  {
+    method: 'get',
+    path: '/v1/exposures.csv',
+    response: 'exposures-csv',
+    summary:
+      "The health-centre list: a member's office days and who was in the office, as CSV (UTF-8 with BOM; ?memberId=&from=&to=); audited",
+    roles: ['hr', 'admin'],
+  },
   ...SCHEDULE_OPERATIONS,
 ];

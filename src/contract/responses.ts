@@ -5,6 +5,7 @@ import capacity from '../../schemas/responses/capacity.json' with { type: 'json'
 import department from '../../schemas/responses/department.json' with { type: 'json' };
 import departments from '../../schemas/responses/departments.json' with { type: 'json' };
 import exposures from '../../schemas/responses/exposures.json' with { type: 'json' };
+import exposuresCsv from '../../schemas/responses/exposures-csv.json' with { type: 'json' };
 import feedCreated from '../../schemas/responses/feed-created.json' with { type: 'json' };
 import feedRevoked from '../../schemas/responses/feed-revoked.json' with { type: 'json' };
 import feeds from '../../schemas/responses/feeds.json' with { type: 'json' };
@@ -44,6 +45,7 @@ export const RESPONSE_SCHEMAS = {
   department,
   departments,
   exposures,
+  'exposures-csv': exposuresCsv,
   'feed-created': feedCreated,
   'feed-revoked': feedRevoked,
   feeds,

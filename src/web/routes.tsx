@@ -32,7 +32,7 @@ const SIGNED_IN = [
   '/members/*',
   '/rotations/*',
   '/quarantines/*',
-  '/exposures',
+  '/exposures/*',
   '/me/*',
   '/admin/*',
 ];

@@ -257,6 +257,11 @@ const TABLE: Row[] = [
     expect: [401, 401, 200, 200, 403, 403, 403, 403],
   },
   {
+    op: 'GET /v1/exposures.csv',
+    request: (c) => ({ path: `/v1/exposures.csv?memberId=${c.selfId}` }),
+    expect: [401, 401, 200, 200, 403, 403, 403, 403],
+  },
+  {
     op: 'GET /v1/audit',
     request: () => ({ path: '/v1/audit' }),
     expect: [401, 401, 200, 200, 403, 403, 403, 403],

@@ -103,26 +103,35 @@ describe(
       }
     });
 
-    it('HR previews a team quarantine, confirms it, and the month grid shows the swap', async () => {
+    it('HR picks a team (department, then search), previews and confirms it, sees the swap on the month grid, previews and confirms a lift, sees it listed as lifted, and prints the health-centre list', async () => {
       const hr = await stage.api('POST', '/v1/tokens', { role: 'hr', label: '人事課' });
       const { context, page } = await stage.signedIn(hr.token);
       try {
         assert.equal(new URL(page.url()).pathname, '/quarantines');
-        // Team B: the second team of the published rotation.
-        const teamB = await page
-          .locator('#subject optgroup')
-          .first()
-          .locator('option')
-          .nth(1)
-          .innerText();
+        // The picker, without script: the department first, then a search the server narrows.
+        await page.getByLabel('部署（まず選んでください）').selectOption({ label: '情報政策課' });
+        await page.getByLabel('検索（氏名・フリガナ・メール・チーム）').fill('Ｂチーム');
+        await page.getByRole('button', { name: '部署で表示・検索する' }).click();
+        await page.waitForURL(/[?&]q=/);
+        const found = page.locator('#subject option:not([value=""])');
+        assert.equal(await found.count(), 1, 'only team B is found');
+        const teamB = await found.innerText();
         assert.match(teamB, /Bチーム$/);
         await page.getByLabel('対象').selectOption({ label: teamB });
         await page.getByLabel('開始日').fill(tokyoIn(1));
         await page.getByLabel('理由（人事のみ閲覧）').fill('陽性者');
         await page.getByRole('button', { name: '確認する（まだ登録しません）' }).click();
         await page.locator('#preview-swaps').waitFor();
-        const swapDate = (await page.locator('#preview-swaps tbody th').first().innerText()).trim();
-        assert.match(swapDate, /^\d{4}-\d{2}-\d{2}$/);
+        const swapDate = await page
+          .locator('#preview-swaps tbody th time')
+          .first()
+          .getAttribute('datetime');
+        assert.match(swapDate ?? '', /^\d{4}-\d{2}-\d{2}$/);
+        assert.match(
+          await page.locator('#preview-swaps tbody th').first().innerText(),
+          /^\d{4}年\d{1,2}月\d{1,2}日\([月火水木金土日]\)$/,
+          'dates written the Japanese way',
+        );
         await stage.shot(page, 'hr-preview');
         const before = await stage.api('GET', '/v1/quarantines?active=true');
         assert.equal(before.quarantines.length, 0, 'the preview wrote nothing');
@@ -133,7 +142,7 @@ describe(
 
         await page.getByRole('link', { name: '月間表' }).click();
         assert.equal(new URL(page.url()).pathname, `${rotationUrl}/month`);
-        await page.goto(`${rotationUrl}/month?month=${swapDate.slice(0, 7)}`);
+        await page.goto(`${rotationUrl}/month?month=${swapDate!.slice(0, 7)}`);
         const cell = page.locator(`#month-grid td[data-date="${swapDate}"]`);
         assert.match(await cell.locator('.mark.swap').innerText(), /交代 [A-C]→[A-C]/);
         assert.ok(
@@ -148,6 +157,81 @@ describe(
           'printing leaves out the navigation',
         );
         await page.emulateMedia({ media: 'screen' });
+
+        // The lift: previewed (days handed back, capacity), then confirmed.
+        await page.goto('/quarantines');
+        await page.getByLabel('解除日').fill(tokyoIn(5));
+        await page.getByRole('button', { name: '解除内容を確認する' }).click();
+        await page.locator('#lift-capacity').waitFor();
+        assert.ok(
+          (await page.locator('#lift-handed-back tbody tr').count()) > 0,
+          'days handed back to team B',
+        );
+        await stage.shot(page, 'hr-lift-preview');
+        const [q] = (await stage.api('GET', '/v1/quarantines')).quarantines;
+        assert.equal(q.liftedFrom, null, 'the lift preview wrote nothing');
+        await page.getByRole('button', { name: '解除する' }).click();
+        await page.getByRole('status').filter({ hasText: '解除しました' }).waitFor();
+        const row = page.locator('#active-quarantines tbody tr');
+        assert.equal(await row.getAttribute('data-state'), 'lifted');
+        assert.match(await row.innerText(), /解除（\d{4}年\d{1,2}月\d{1,2}日\(.\)から）/);
+        assert.equal(await row.locator('form').count(), 0, 'no second lift');
+        assert.equal(
+          (await stage.api('GET', '/v1/quarantines')).quarantines[0].liftedFrom,
+          tokyoIn(5),
+        );
+        await stage.shot(page, 'hr-lifted');
+
+        // The health-centre list of a member of team B: the lookup, then the printable page.
+        const rotation = await stage.api('GET', `/v1${rotationUrl}`);
+        const members = (await stage.api('GET', `/v1/departments/${departmentId}/members`))
+          .members as { id: string; email: string; name: string }[];
+        const b = rotation.teams.find((t: any) => teamB.endsWith(`${t.label}チーム`));
+        const person = members.find(
+          (m) => b.memberIds.includes(m.id) && m.email !== 'suzuki@example.jp',
+        )!;
+        await page.getByRole('link', { name: '接触の確認' }).click();
+        await page.getByLabel('部署（まず選んでください）').selectOption({ label: '情報政策課' });
+        await page.getByLabel('検索（氏名・フリガナ・メール・チーム）').fill(person.email);
+        await page.getByRole('button', { name: '部署で表示・検索する' }).click();
+        await page.waitForURL(/[?&]q=/);
+        await page.getByLabel('職員', { exact: true }).selectOption(person.id);
+        await page.getByLabel('開始日').fill(tokyoIn(0));
+        await page.getByLabel('終了日').fill(tokyoIn(30));
+        await page.getByRole('button', { name: '確認する' }).click();
+        await page.locator('#exposure-days').waitFor();
+        await page.getByRole('link', { name: '印刷用リストを作成' }).click();
+        await page.locator('#health-centre-list').waitFor();
+        assert.equal(
+          await page.getByRole('heading', { level: 1 }).innerText(),
+          '接触者リスト（保健所提出用）',
+        );
+        const meta = await page.locator('#health-centre-meta').innerText();
+        for (const part of ['情報政策課', person.name, '人事課（人事）', /\d{2}:\d{2} JST/])
+          assert.match(meta, typeof part === 'string' ? new RegExp(part) : part);
+        const exposure = await stage.api(
+          'GET',
+          `/v1/exposures?memberId=${person.id}&from=${tokyoIn(0)}&to=${tokyoIn(30)}`,
+        );
+        assert.equal(
+          await page.locator('#health-centre-list tbody').count(),
+          exposure.days.length,
+          'one group a day the person was in the office',
+        );
+        await stage.shot(page, 'hr-health-centre-list');
+        await page.emulateMedia({ media: 'print' });
+        assert.equal(await page.locator('header.top').isVisible(), false);
+        assert.equal(await page.locator('button[data-print]').isVisible(), false);
+        assert.ok(await page.locator('#health-centre-list').isVisible(), 'the list prints');
+        assert.ok(await page.locator('#health-centre-meta').isVisible(), 'with who and when');
+        const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+        assert.equal(pdf.subarray(0, 4).toString(), '%PDF', 'it prints on A4');
+        await page.emulateMedia({ media: 'screen' });
+        const audit = (await stage.api('GET', '/v1/audit?from=2026-01-01')).entries as any[];
+        assert.ok(
+          audit.some((e) => e.action === 'exposure.list' && e.subject.id === person.id),
+          'making the list is audited',
+        );
       } finally {
         await context.close();
       }

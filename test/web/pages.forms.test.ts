@@ -304,7 +304,7 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
       (await h.call('GET', '/v1/quarantines')).json.quarantines[0].liftedFrom,
       '2026-11-30',
     );
-    assert.match((await hr.get(lifted.location!)).html, /解除しました（2026-11-30から）/);
+    assert.match((await hr.get(lifted.location!)).html, /解除しました（2026年11月30日\(月\)から）/);
   });
 
   it('HR: a positive case previews every exposed team and the person, then marks them in one request', async () => {
@@ -400,7 +400,10 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
       `/exposures?memberId=${members[0]!.id}&from=2026-11-25&to=2026-11-30`,
     );
     assert.equal(found.status, 200);
-    assert.match(found.html, /<th scope="row">2026-11-25<\/th>.*?佐藤 花子/s);
+    assert.match(
+      found.html,
+      /<th scope="row"><time datetime="2026-11-25">2026年11月25日\(水\)<\/time><\/th>.*?佐藤 花子/s,
+    );
     const backwards = await hr.get(
       `/exposures?memberId=${members[0]!.id}&from=2026-11-30&to=2026-11-25`,
     );

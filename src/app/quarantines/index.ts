@@ -8,3 +8,5 @@ export * from './lookup-exposure.ts';
 export * from './view.ts';
 export { exposureOf, type QuarantineRequest } from './targets.ts';
 export { MAX_QUARANTINE_DAYS } from './decide.ts';
+export * from './health-centre.ts';
+export * from './health-centre-csv.ts';

@@ -4,7 +4,7 @@ import {
   type LiftPlan,
   type LiftRefusal,
 } from '../../domain/quarantine/index.ts';
-import { err, type Result } from '../../domain/result.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
 import { isHrOrAdmin, type Actor } from '../actor.ts';
 import type { CapacityEffect } from '../../domain/capacity/index.ts';
 import { capacityEffectOf } from '../capacity/index.ts';
@@ -36,6 +36,34 @@ export async function liftQuarantine(
   id: string,
   date: string,
 ): Promise<Result<LiftOutcome, Failure>> {
+  const planned = await planLift(deps, actor, id, date);
+  if (!planned.ok) return planned;
+  const { snap, plan, effect } = planned.value;
+  return commitUnlessPlanChanged(deps, liftWrites(deps, snap, plan, effect, actor), () =>
+    liftOutcome(snap, plan, effect, actor),
+  );
+}
+
+/** What lifting from `date` would do (days handed back, kept, covered, capacity), computed without writing. */
+export async function previewLift(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  date: string,
+): Promise<Result<LiftOutcome, Failure>> {
+  const planned = await planLift(deps, actor, id, date);
+  if (!planned.ok) return planned;
+  const { snap, plan, effect } = planned.value;
+  return ok(liftOutcome(snap, plan, effect, actor));
+}
+
+/** The lift decided on the department's plan as read now: the same for its preview and its commit. */
+async function planLift(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  date: string,
+): Promise<Result<{ snap: LiftSnapshot; plan: LiftPlan; effect: CapacityEffect }, Failure>> {
   if (!isHrOrAdmin(actor)) return err(hrOnly());
   const badDate = notDates({ '/date': date });
   if (badDate.length) return err(invalid('A lift needs a date.', badDate));
@@ -43,12 +71,11 @@ export async function liftQuarantine(
   if (!snap.ok) return snap;
   const plan = planQuarantineLift(snap.value, date);
   if (!plan.ok) return err(liftRefused(plan.error));
-  const effect = liftCapacityEffect(snap.value, plan.value);
-  return commitUnlessPlanChanged(
-    deps,
-    liftWrites(deps, snap.value, plan.value, effect, actor),
-    () => liftOutcome(snap.value, plan.value, effect, actor),
-  );
+  return ok({
+    snap: snap.value,
+    plan: plan.value,
+    effect: liftCapacityEffect(snap.value, plan.value),
+  });
 }
 
 function liftRefused(refusal: LiftRefusal): Failure {

@@ -22,12 +22,15 @@ export async function listQuarantineDirectory(deps: Deps, actor: Actor) {
     departments: departments.map((d) => ({
       id: d.id,
       name: d.name,
+      language: d.language,
+      timezone: d.timezone,
       today: dateInZone(deps.now(), d.timezone),
     })),
     members: members.map((m) => ({
       id: m.id,
       departmentId: m.departmentId,
       name: m.name,
+      kana: m.kana,
       email: m.email,
       active: m.active,
     })),

@@ -26,6 +26,19 @@ export function quarantineView(q: QuarantineRecord, today: string) {
   };
 }
 
+/** What a quarantine is on a day: in force, not yet begun, lifted (from `liftedFrom`), or over. */
+export type QuarantineState = 'active' | 'scheduled' | 'lifted' | 'ended';
+
+/** The state of a quarantine on `today` (a lift names the date it took effect, whether or not that has come). */
+export function quarantineState(
+  q: { startDate: string; endDate: string; liftedFrom: string | null },
+  today: string,
+): QuarantineState {
+  if (q.liftedFrom !== null) return 'lifted';
+  if (q.endDate < today) return 'ended';
+  return q.startDate > today ? 'scheduled' : 'active';
+}
+
 /** A slot a quarantine moved, as the answers list it. */
 export interface SwapView {
   date: string;

@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import {
+  healthCentreCsv,
+  healthCentreFileName,
   liftQuarantine,
+  makeHealthCentreList,
   lookUpExposure,
   listQuarantines,
   markQuarantine,
@@ -44,11 +47,7 @@ export function quarantineRoutes() {
   });
 
   r.get('/exposures', async (c) => {
-    const memberId = c.req.query('memberId');
-    if (!memberId)
-      throw new ProblemError(400, 'invalid-query', 'memberId is required.', [
-        { path: '?memberId', message: 'is required' },
-      ]);
+    const memberId = requiredMemberId(c.req.query('memberId'));
     return c.json(
       unwrap(
         await lookUpExposure(c.var.deps, c.var.actor, memberId, {
@@ -59,5 +58,28 @@ export function quarantineRoutes() {
     );
   });
 
+  // The health-centre list: the case's office days and who was in the office; making it is audited.
+  r.get('/exposures.csv', async (c) => {
+    const memberId = requiredMemberId(c.req.query('memberId'));
+    const range = { from: queryDate(c, 'from'), to: queryDate(c, 'to') };
+    const list = unwrap(
+      await makeHealthCentreList(c.var.deps, c.var.actor, memberId, range, 'csv'),
+    );
+    const name = healthCentreFileName(list);
+    return c.body(healthCentreCsv(list), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.utf8)}`,
+      'cache-control': 'no-store',
+    });
+  });
+
   return r;
+}
+
+function requiredMemberId(memberId: string | undefined): string {
+  if (!memberId)
+    throw new ProblemError(400, 'invalid-query', 'memberId is required.', [
+      { path: '?memberId', message: 'is required' },
+    ]);
+  return memberId;
 }
