@@ -132,6 +132,30 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'post',
+    path: '/v1/invitations',
+    response: 'invitation-issued',
+    summary:
+      'Invite a member ({memberId}: admin, or their chief) or an HR user, admin or chief ({email, role, departmentId?}: admin); the one-time link is e-mailed and shown once',
+    roles: ['admin', 'chief'],
+    body: 'invitation-create',
+    created: true,
+  },
+  {
+    method: 'get',
+    path: '/v1/invitations',
+    response: 'invitations',
+    summary: "Invitations and their state (a chief: their department's)",
+    roles: ['admin', 'chief'],
+  },
+  {
+    method: 'delete',
+    path: '/v1/invitations/{id}',
+    response: 'invitation-revoked',
+    summary: 'Revoke an invitation not used yet',
+    roles: ['admin', 'chief'],
+  },
+  {
+    method: 'post',
     path: '/v1/tokens',
     response: 'token-issued',
     summary: 'Issue a token (secret shown once)',

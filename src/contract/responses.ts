@@ -34,6 +34,9 @@ import survivability from '../../schemas/responses/survivability.json' with { ty
 import token from '../../schemas/responses/token.json' with { type: 'json' };
 import tokenIssued from '../../schemas/responses/token-issued.json' with { type: 'json' };
 import tokens from '../../schemas/responses/tokens.json' with { type: 'json' };
+import invitationIssued from '../../schemas/responses/invitation-issued.json' with { type: 'json' };
+import invitations from '../../schemas/responses/invitations.json' with { type: 'json' };
+import invitationRevoked from '../../schemas/responses/invitation-revoked.json' with { type: 'json' };
 import type { FieldError } from '../app/failure.ts';
 import { COMMON_SCHEMA, fieldErrors } from './schemas.ts';
 
@@ -74,6 +77,9 @@ export const RESPONSE_SCHEMAS = {
   token,
   'token-issued': tokenIssued,
   tokens,
+  'invitation-issued': invitationIssued,
+  invitations,
+  'invitation-revoked': invitationRevoked,
 } as const;
 /** A response schema's name: its file in schemas/responses/. */
 export type ResponseName = keyof typeof RESPONSE_SCHEMAS;

@@ -14,6 +14,7 @@ import quarantineLift from '../../schemas/quarantine-lift.json' with { type: 'js
 import problem from '../../schemas/problem.json' with { type: 'json' };
 import settingsUpdate from '../../schemas/settings-update.json' with { type: 'json' };
 import tokenCreate from '../../schemas/token-create.json' with { type: 'json' };
+import invitationCreate from '../../schemas/invitation-create.json' with { type: 'json' };
 import type { FieldError } from '../app/failure.ts';
 import { SUPPORTED_DATES } from '../domain/calendar/index.ts';
 
@@ -25,6 +26,7 @@ export const SCHEMAS = {
   'member-update': memberUpdate,
   'roster-sync': rosterSync,
   'token-create': tokenCreate,
+  'invitation-create': invitationCreate,
   'rotation-create': rotationCreate,
   'rotation-move': rotationMove,
   'rotation-regenerate': rotationRegenerate,

@@ -16,6 +16,7 @@ import { quarantineRoutes } from './routes/quarantines.ts';
 import { rotationRoutes } from './routes/rotations.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { invitationRoutes } from './routes/invitations.ts';
 
 export const VERSION = '0.1.0';
 
@@ -52,6 +53,7 @@ export function apiRoutes() {
   app.route('/v1/departments', departmentRoutes());
   app.route('/v1/members', memberRoutes());
   app.route('/v1/tokens', tokenRoutes());
+  app.route('/v1/invitations', invitationRoutes());
   app.route('/v1/audit', auditRoutes());
   app.route('/v1/feeds', feedAdminRoutes());
   app.route('/v1/outbox', outboxRoutes());

@@ -1,26 +1,15 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
-import { authenticate } from '../app/tokens/index.ts';
 import { adminPages } from './admin/routes.tsx';
 import { chiefPages } from './chief/routes.tsx';
 import type { WebContext, WebEnv } from './shared/env.ts';
-import { Csrf, ErrorSummary, Input, text, type FormErrors } from './shared/form.tsx';
 import { hrPages } from './hr/routes.tsx';
+import { signInPages } from './signin/routes.tsx';
 import { pickLang, t } from './shared/i18n.ts';
-import { clientAddress } from '../contract/client.ts';
 import { pageSecurity } from './shared/csp.ts';
-import { errorPage, refuseForgery, render, renderMessage } from './shared/layout.tsx';
-import {
-  csrfGuard,
-  endSession,
-  preSessionCsrf,
-  requireSession,
-  resumeSession,
-  signInCsrf,
-  startSession,
-  homeOf,
-} from './shared/session.ts';
+import { errorPage, refuseForgery, renderMessage } from './shared/layout.tsx';
+import { csrfGuard, endSession, requireSession, signInCsrf, homeOf } from './shared/session.ts';
 import { staffPages } from './staff/routes.tsx';
 
 const LANG_COOKIE = 'bunsan_lang';
@@ -36,6 +25,9 @@ const SIGNED_IN = [
   '/me/*',
   '/admin/*',
 ];
+
+/** The sign-in and invitation pages: before a session, their forms carry the pre-session token. */
+const SIGN_IN = ['/signin', '/signin/*', '/invite/*'];
 
 /** The page language; `?lang=ja|en` is remembered in a cookie. */
 function language(): MiddlewareHandler<WebEnv> {
@@ -59,42 +51,11 @@ const tooLarge = bodyLimit({
   },
 });
 
-function signInPage(
-  c: WebContext,
-  csrf: string,
-  errors: FormErrors = {},
-  status: 200 | 401 | 422 | 429 = 200,
-) {
-  const lang = c.var.lang;
-  return render(
-    c,
-    t(lang, 'signIn'),
-    <>
-      <ErrorSummary lang={lang} errors={errors} />
-      <p>{t(lang, 'signInIntro')}</p>
-      <form method="post" action="/signin">
-        <Csrf token={csrf} />
-        <Input
-          name="token"
-          type="password"
-          label={t(lang, 'token')}
-          hint={t(lang, 'tokenHint')}
-          errors={errors}
-          autocomplete="off"
-          required
-        />
-        <button type="submit">{t(lang, 'signIn')}</button>
-      </form>
-    </>,
-    status,
-  );
-}
-
 /** The server-rendered pages for chiefs, HR and staff, over the same use cases as the JSON API. */
 export function webRoutes() {
   const r = new Hono<WebEnv>();
-  for (const p of [...SIGNED_IN, '/signin']) r.use(p, pageSecurity(), language(), tooLarge);
-  r.use('/signin', csrfGuard(signInCsrf, refuseForgery));
+  for (const p of [...SIGNED_IN, ...SIGN_IN]) r.use(p, pageSecurity(), language(), tooLarge);
+  for (const p of SIGN_IN) r.use(p, csrfGuard(signInCsrf, refuseForgery));
   for (const p of SIGNED_IN)
     r.use(
       p,
@@ -102,27 +63,7 @@ export function webRoutes() {
       csrfGuard(async (c) => c.var.csrf, refuseForgery),
     );
 
-  r.get('/signin', async (c) =>
-    (await resumeSession(c)) ? c.redirect(homeOf(c), 303) : signInPage(c, await preSessionCsrf(c)),
-  );
-
-  r.post('/signin', async (c) => {
-    const token = text(await c.req.parseBody(), 'token');
-    const csrf = await preSessionCsrf(c);
-    if (!token) return signInPage(c, csrf, { token: [t(c.var.lang, 'tokenRequired')] }, 422);
-    const address = clientAddress(c);
-    const wait = address ? c.var.throttle.waitSeconds(address) : 0;
-    if (wait) {
-      c.header('Retry-After', String(wait));
-      return signInPage(c, csrf, { token: [t(c.var.lang, 'tooManyAttempts', { wait })] }, 429);
-    }
-    const actor = await authenticate(c.var.deps, token);
-    if (!actor && address) c.var.throttle.fail(address);
-    if (!actor) return signInPage(c, csrf, { token: [t(c.var.lang, 'tokenUnknown')] }, 401);
-    await startSession(c, { token: actor }, 'token');
-    c.set('actor', actor);
-    return c.redirect(homeOf(c), 303);
-  });
+  r.route('/', signInPages());
 
   r.post('/signout', async (c) => {
     await endSession(c);

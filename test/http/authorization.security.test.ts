@@ -28,6 +28,7 @@ interface Ctx {
     quarantineId: () => Promise<string>;
     memberId: () => Promise<string>;
     tokenId: () => Promise<string>;
+    invitationId: () => Promise<string>;
     email: () => string;
     rotationId: () => Promise<string>;
   };
@@ -143,6 +144,25 @@ const TABLE: Row[] = [
     op: 'GET /v1/tokens',
     request: () => ({ path: '/v1/tokens' }),
     expect: [401, 401, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    op: 'POST /v1/invitations',
+    request: async (c) => ({
+      path: '/v1/invitations',
+      body: { memberId: await c.fresh.memberId() },
+    }),
+    expect: [401, 401, 201, 403, 201, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/invitations',
+    // Each chief sees their own department's (the other chief: an empty list).
+    request: () => ({ path: '/v1/invitations' }),
+    expect: [401, 401, 200, 403, 200, 200, 403, 403],
+  },
+  {
+    op: 'DELETE /v1/invitations/{id}',
+    request: async (c) => ({ path: `/v1/invitations/${await c.fresh.invitationId()}` }),
+    expect: [401, 401, 200, 403, 200, 403, 403, 403],
   },
   {
     op: 'DELETE /v1/tokens/{id}',
@@ -348,6 +368,16 @@ describe('authorisation matrix: every endpoint × every caller', () => {
           return r.json.members[0].id;
         },
         tokenId: async () => (await h.tokenFor('hr')).id,
+        invitationId: async () => {
+          const m = await h.call('POST', `/v1/departments/${own.department.id}/members`, {
+            body: { members: [{ name: 'I', email: `i${++n}@example.jp` }] },
+          });
+          const r = await h.call('POST', '/v1/invitations', {
+            body: { memberId: m.json.members[0].id },
+          });
+          assert.equal(r.status, 201, r.text);
+          return r.json.id;
+        },
         rotationId: async () => {
           const m = monthOf(rotationMonth++);
           const r = await h.call('POST', `/v1/departments/${own.department.id}/rotations`, {

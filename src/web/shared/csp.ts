@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { PAGE_SCRIPT } from './scripts.ts';
+import { SIGNIN_SCRIPT } from './signin-script.ts';
 import { CSS } from './style.ts';
 
 const sha256 = async (text: string): Promise<string> => {
@@ -11,12 +12,13 @@ let policy: Promise<string> | undefined;
 
 /**
  * The pages' Content-Security-Policy: nothing from elsewhere, and of inline code only the pages'
- * own stylesheet and script, by hash (they are constants, so the hashes are computed once).
+ * own stylesheet and scripts (every page's, and the sign-in pages' WebAuthn one), by hash (they are constants, so the hashes are computed once).
  */
 export function pagePolicy(): Promise<string> {
-  policy ??= Promise.all([sha256(CSS), sha256(PAGE_SCRIPT)]).then(
-    ([style, script]) =>
-      `default-src 'none'; style-src ${style}; script-src ${script}; img-src 'self' data:; ` +
+  policy ??= Promise.all([sha256(CSS), sha256(PAGE_SCRIPT), sha256(SIGNIN_SCRIPT)]).then(
+    ([style, script, signin]) =>
+      `default-src 'none'; style-src ${style}; script-src ${script} ${signin}; ` +
+      `connect-src 'self'; img-src 'self' data:; ` +
       `form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
   );
   return policy;

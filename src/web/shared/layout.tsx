@@ -97,7 +97,7 @@ export async function render(
   c: WebContext,
   title: string,
   body: Child,
-  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 429 | 500 | 503 = 200,
+  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 422 | 429 | 500 | 503 = 200,
 ) {
   const url = new URL(c.req.url);
   const page = (
@@ -117,7 +117,7 @@ export async function render(
 /** An error page: what went wrong, in words, never a stack trace. */
 export function renderMessage(
   c: WebContext,
-  status: 400 | 403 | 404 | 409 | 412 | 413 | 422 | 500 | 503,
+  status: 400 | 403 | 404 | 409 | 410 | 412 | 413 | 422 | 500 | 503,
   title: string,
   detail?: string,
 ) {

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Role } from '../../app/actor.ts';
 import { hashSecret, newSecret } from '../../app/secrets.ts';
-import { closeSession, openSession, sessionActor } from '../../app/sessions/index.ts';
+import { closeSession, openSession, personActor, sessionActor } from '../../app/sessions/index.ts';
 import type { WebContext, WebEnv } from './env.ts';
 
 /** The signed-in session: the secret of a server-side session record (never an API token). */
@@ -30,6 +30,7 @@ export async function startSession(
 ): Promise<void> {
   const secret = await openSession(c.var.deps, who, method, c.req.header('user-agent') ?? '');
   setCookie(c, SESSION_COOKIE, secret, cookieOptions(c));
+  c.set('actor', 'person' in who ? personActor(who.person) : who.token);
   deleteCookie(c, PRE_COOKIE, { path: '/' });
 }
 

@@ -1,0 +1,4 @@
+export * from './invitations.ts';
+export * from './invite.ts';
+export * from './passkeys.ts';
+export { relyingParty } from './relying-party.ts';
