@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,22 +20,38 @@ const ARGS = [
   '--disable-sync',
 ];
 
+/** A port nobody listens on now, on loopback. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 /** Screenshots of each page land here (git-ignored), for a human to look at after a run. */
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 
 /** A real Node server on a free port over a fresh SQLite file, with a fixed admin token, and a headless Chromium. */
-export async function browserStage(adminToken: string) {
+export async function browserStage(adminToken: string, opts: { localhost?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bunsan-web-'));
+  // Passkeys need a host name (Chromium refuses 127.0.0.1 as an rpID) and PUBLIC_URL must name
+  // the origin before the server starts: a free port is found first.
+  const port = opts.localhost ? await freePort() : 0;
   const server: NodeServer = await startNode(
     {
       BUNSAN_DB: join(dir, 'bunsan.db'),
-      PORT: '0',
+      PORT: String(port),
       HOST: '127.0.0.1',
       BUNSAN_ADMIN_TOKEN: adminToken,
+      ...(opts.localhost ? { PUBLIC_URL: `http://localhost:${port}` } : {}),
     },
     () => {},
   );
-  const base = `http://127.0.0.1:${server.port}`;
+  const base = `http://${opts.localhost ? 'localhost' : '127.0.0.1'}:${server.port}`;
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ARGS,
@@ -64,9 +81,8 @@ export async function browserStage(adminToken: string) {
     return json;
   }
 
-  /** A fresh browser profile (its own cookies) signed in with a token through the sign-in page. */
-  async function signedIn(
-    token: string,
+  /** A fresh browser profile (its own cookies), not signed in. */
+  async function fresh(
     opts: { locale?: string; clipboard?: boolean } = {},
   ): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({
@@ -80,10 +96,19 @@ export async function browserStage(adminToken: string) {
     context.on('console', (m) => {
       if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
     });
-    const page = await context.newPage();
-    await page.goto('/');
+    return { context, page: await context.newPage() };
+  }
+
+  /** A fresh browser profile signed in with a token through the sign-in page. */
+  async function signedIn(
+    token: string,
+    opts: { locale?: string; clipboard?: boolean } = {},
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const { context, page } = await fresh(opts);
+    await page.goto('/signin');
+    await page.getByText(/APIトークンでサインイン|Sign in with an API token/).click();
     await page.getByLabel(/トークン|Token/).fill(token);
-    await page.getByRole('button', { name: /サインイン|Sign in/ }).click();
+    await page.getByRole('button', { name: /^(サインイン|Sign in)$/ }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
     return { context, page };
   }
@@ -95,6 +120,7 @@ export async function browserStage(adminToken: string) {
   return {
     base,
     api,
+    fresh,
     signedIn,
     shot,
     cspViolations,
