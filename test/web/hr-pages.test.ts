@@ -51,8 +51,15 @@ async function stage() {
   assert.equal(rot.status, 201, rot.text);
   await h.call('POST', `/v1/rotations/${rot.json.id}/publish`, { headers: { 'if-match': '"1"' } });
   const hr = webClient(h);
-  await hr.signIn((await h.tokenFor('hr')).token);
-  return { h, policy, payroll, teams: rot.json.teams as { id: string; label: string }[], hr };
+  const hrToken = (await h.tokenFor('hr')).token;
+  await hr.signIn(hrToken);
+  // Days pass: HR's session (30 minutes idle) has ended; they sign in again.
+  const later = async (iso: string) => {
+    h.setNow(iso);
+    await hr.signIn(hrToken);
+  };
+  const teams = rot.json.teams as { id: string; label: string }[];
+  return { h, policy, payroll, teams, hr, later };
 }
 
 async function markTeam(h: Harness, teamId: string, startDate: string) {
@@ -129,7 +136,7 @@ describe("HR's pages: quarantines, the target picker, the lift preview and the h
   });
 
   it('a lift is previewed (writing nothing), then confirmed; the quarantine shows as lifted, with the date it was lifted from', async () => {
-    const { h, teams, hr } = await stage();
+    const { h, teams, hr, later: passTo } = await stage();
     const id = await markTeam(h, teams[1]!.id, '2026-11-25');
     const page = await hr.get('/quarantines');
     const current = section(page.html, 'active-quarantines');
@@ -166,17 +173,17 @@ describe("HR's pages: quarantines, the target picker, the lift preview and the h
     assert.equal(again.status, 409, 'a second lift (a resent form) is refused');
     assert.match(again.html, /<li>この自宅待機はすでに解除されているか/);
     // After the lift date it is history, still shown as lifted (not as ended).
-    h.setNow('2026-12-02T01:00:00Z');
+    await passTo('2026-12-02T01:00:00Z');
     const later = await hr.get('/quarantines');
     assert.doesNotMatch(later.html, /id="active-quarantines"/);
     assert.match(section(later.html, 'quarantine-history'), /data-state="lifted"/);
   });
 
   it('the history is filtered by department, team and period; a bad date is named next to its field', async () => {
-    const { h, policy, payroll, teams, hr } = await stage();
+    const { h, policy, payroll, teams, hr, later } = await stage();
     await markTeam(h, teams[0]!.id, '2026-11-25');
     await markTeam(h, teams[1]!.id, '2026-12-20');
-    h.setNow('2027-01-20T01:00:00Z');
+    await later('2027-01-20T01:00:00Z');
     const rows = (q: string) =>
       hr
         .get(`/quarantines?${q}`)
