@@ -14,7 +14,7 @@ import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, forbidden, notFound, type Failure } from '../failure.ts';
 import { hashSecret } from '../secrets.ts';
-import { personActor } from '../sessions/index.ts';
+import { maySignIn, personActor } from '../sessions/index.ts';
 
 /** Why an invitation link cannot be used. */
 export type InvitationProblem = 'unknown' | 'used' | 'revoked' | 'expired';
@@ -30,7 +30,7 @@ export async function openInvitation(
 ): Promise<Result<{ invitation: Invitation; person: Person }, InvitationProblem>> {
   const invitation = await invitationByHash(deps.db, await hashSecret(secret));
   const person = invitation ? await personById(deps.db, invitation.personId) : undefined;
-  if (!invitation || !person?.active) return err('unknown');
+  if (!invitation || !(await maySignIn(deps, person))) return err('unknown');
   const state = stateOf(invitation, deps.now().toISOString());
   return state === 'open' ? ok({ invitation, person }) : err(state);
 }

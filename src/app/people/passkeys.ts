@@ -28,7 +28,7 @@ import { err, ok, type Result } from '../../domain/result.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, type Failure } from '../failure.ts';
-import { personActor } from '../sessions/index.ts';
+import { maySignIn, personActor } from '../sessions/index.ts';
 import { CHALLENGE_SECONDS, relyingParty } from './relying-party.ts';
 
 const fromB64url = (s: string): Uint8Array<ArrayBuffer> => {
@@ -182,7 +182,8 @@ export async function signInWithPasskey(
 ): Promise<Result<Person, Failure>> {
   const passkey = await passkeyById(deps.db, response.id);
   const person = passkey ? await personById(deps.db, passkey.personId) : undefined;
-  if (!passkey || !person?.active) return err(refused('this passkey is not registered here'));
+  if (!passkey || !person || !(await maySignIn(deps, person)))
+    return err(refused('this passkey is not registered here, or its person left'));
   const rp = relyingParty(deps);
   let challenge = '';
   let verified;

@@ -12,6 +12,7 @@ import {
 } from '../../db/repos/members.ts';
 import { closeMembershipQuery, deleteMembershipQuery } from '../../db/repos/memberships.ts';
 import { bumpVersionQuery, isVersionConflict } from '../../db/repos/rotations.ts';
+import { endMemberSessionsQueries } from '../../db/repos/sessions.ts';
 import { revokeMemberTokensQueries } from '../../db/repos/tokens.ts';
 import { emailKey, type FieldChanges, type MembershipEnd } from '../../domain/roster/index.ts';
 import type { Member } from '../../domain/types.ts';
@@ -31,7 +32,7 @@ export function memberChange(changes: FieldChanges, at: string): MemberChange {
 
 /**
  * The writes of a roster change, for one atomic batch: new members, changed ones, leavers
- * deactivated with their tokens and own feeds revoked and their memberships ended, each touched
+ * deactivated with their tokens, own feeds and sessions ended and their memberships ended, each touched
  * rotation's version moved (an edit based on the old one is refused), and the department's
  * versions moved — the roster's checked against `rosterVersion` when the change was based on one.
  */
@@ -58,6 +59,7 @@ export function rosterWrites(
     ...w.leavers.map((id) => updateMemberQuery(db, id, { active: false, updatedAt: w.at })),
     ...revokeMemberTokensQueries(db, w.leavers, w.at),
     ...revokeMemberFeedsQueries(db, w.leavers, w.at),
+    ...endMemberSessionsQueries(db, w.leavers, w.at),
     ...w.ends.map((e) =>
       e.kind === 'delete'
         ? deleteMembershipQuery(db, e.membershipId)

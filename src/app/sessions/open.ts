@@ -71,13 +71,17 @@ export async function openSession(
   return secret;
 }
 
+/** May this person sign in: active, and (a member) not deactivated? */
+export async function maySignIn(deps: Deps, p: Person | undefined): Promise<boolean> {
+  if (!p?.active) return false;
+  return !p.memberId || Boolean((await memberById(deps.db, p.memberId))?.active);
+}
+
 /** Who a session's holder is now: null when the person left or the token was revoked. */
 async function actorOf(deps: Deps, s: Session): Promise<Actor | null> {
   if (s.personId) {
     const p = await personById(deps.db, s.personId);
-    if (!p?.active) return null;
-    if (p.memberId && !(await memberById(deps.db, p.memberId))?.active) return null;
-    return personActor(p);
+    return p && (await maySignIn(deps, p)) ? personActor(p) : null;
   }
   if (s.tokenId === ENV_ADMIN_ACTOR.tokenId) return deps.adminToken ? ENV_ADMIN_ACTOR : null;
   const t = s.tokenId ? await findToken(deps.db, s.tokenId) : undefined;
