@@ -30,7 +30,7 @@ export async function openInvitation(
 ): Promise<Result<{ invitation: Invitation; person: Person }, InvitationProblem>> {
   const invitation = await invitationByHash(deps.db, await hashSecret(secret));
   const person = invitation ? await personById(deps.db, invitation.personId) : undefined;
-  if (!invitation || !(await maySignIn(deps, person))) return err('unknown');
+  if (!invitation || !person || !(await maySignIn(deps, person))) return err('unknown');
   const state = stateOf(invitation, deps.now().toISOString());
   return state === 'open' ? ok({ invitation, person }) : err(state);
 }
