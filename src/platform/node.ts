@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { pathToFileURL } from 'node:url';
 import { startDeliveryLoop } from '../app/outbox/index.ts';
+import { inviteFirstAdmin } from '../app/people/index.ts';
 import { bootstrapAdminToken } from '../app/tokens/index.ts';
 import { createServer } from '../server.ts';
 import { slackPoster } from '../notify/slack.ts';
@@ -69,6 +70,11 @@ export async function startNode(
     );
     out(`  ${first.token}`);
   }
+  const invited = await inviteFirstAdmin(deps, env.BUNSAN_ADMIN_EMAIL || undefined);
+  if (invited)
+    out(
+      `bunsan: nobody can sign in yet — open this one-time link (7 days) to register the first admin's passkey:\n  ${invited.url}`,
+    );
   out(
     `bunsan notifications: Slack ${deps.slackWebhookUrl ? 'SLACK_WEBHOOK_URL' : "departments' own webhooks only"}, e-mail ${mailer ? 'SMTP_URL' : 'off (messages to people are logged)'}`,
   );

@@ -61,6 +61,31 @@ describe('start-up on Node', () => {
     check.close();
   });
 
+  it("prints a one-time link for the first admin's passkey on an empty organisation, once", async () => {
+    const dbPath = join(dir, 'first-admin.db');
+    const lines: string[] = [];
+    const srv = await startNode({ BUNSAN_DB: dbPath, PORT: '0' }, (l) => lines.push(l));
+    let path = '';
+    try {
+      const link = lines.join('\n').match(/https?:\/\/\S+\/invite\/inv_\S+/)?.[0];
+      assert.ok(link, lines.join('\n'));
+      path = new URL(link).pathname;
+      const page = await fetch(`http://127.0.0.1:${srv.port}${path}`);
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /管理者 さん（管理者）として招待されています/);
+    } finally {
+      await srv.close();
+    }
+    const again: string[] = [];
+    const srv2 = await startNode({ BUNSAN_DB: dbPath, PORT: '0' }, (l) => again.push(l));
+    try {
+      assert.ok(!again.some((l) => l.includes('/invite/')), 'shown once');
+      assert.equal((await fetch(`http://127.0.0.1:${srv2.port}${path}`)).status, 200, 'still open');
+    } finally {
+      await srv2.close();
+    }
+  });
+
   it('accepts BUNSAN_ADMIN_TOKEN as an admin token', async () => {
     const srv = await startNode(
       {

@@ -2,3 +2,4 @@ export * from './invitations.ts';
 export * from './invite.ts';
 export * from './passkeys.ts';
 export { relyingParty } from './relying-party.ts';
+export { inviteFirstAdmin } from './first-admin.ts';
