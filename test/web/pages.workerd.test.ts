@@ -59,4 +59,37 @@ describe('the web pages on Cloudflare Workers + D1 (workerd through wrangler dev
     const grid = await w.get(`${made.location}/month?month=2030-01`);
     assert.match(grid.html, /data-kind="office"/);
   });
+
+  it('a member follows an invitation to their page; sign-out ends the session; the passkey ceremony starts (D1 holds the challenge)', async () => {
+    const member = await fetch(`${worker.base}/v1/departments/${departmentId}/members`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ members: [{ name: '招待 太郎', email: 'shotai@example.jp' }] }),
+    }).then((r) => r.json() as Promise<{ members: { id: string }[] }>);
+    const invited = await fetch(`${worker.base}/v1/invitations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ memberId: member.members[0]!.id }),
+    });
+    assert.equal(invited.status, 201);
+    const path = new URL(((await invited.json()) as { url: string }).url).pathname;
+    const w = webClient({ base: worker.base });
+    const page = await w.get(path);
+    assert.match(page.html, /招待 太郎 さん（職員）として招待されています/);
+    const options = await w.post(`${path}/passkey/options`);
+    const challenge = JSON.parse(options.html) as { challenge: string; rp: { id: string } };
+    assert.match(challenge.challenge, /^[\w-]{20,}$/);
+    const went = await w.post(`${path}/continue`);
+    assert.equal(went.status, 303);
+    assert.equal(went.location, '/me');
+    const stolen = w.jar.get('bunsan_session')!;
+    assert.equal((await w.get('/me')).status, 200);
+    assert.equal((await w.post('/signout')).status, 303);
+    const replay = await fetch(`${worker.base}/me`, {
+      headers: { cookie: `bunsan_session=${stolen}` },
+      redirect: 'manual',
+    });
+    assert.equal(replay.status, 303, 'the old cookie is worth nothing after sign-out');
+    assert.equal((await w.get(path)).status, 410, 'the invitation worked once');
+  });
 });
