@@ -1,6 +1,7 @@
 import { fillPlaceholders } from '../domain/placeholders.ts';
 import type { Language } from '../domain/types.ts';
 import text from '../../templates/notify-invitation.json' with { type: 'json' };
+import codes from '../../templates/notify-code.json' with { type: 'json' };
 
 /** The invitation e-mail in the person's language: the one-time link and, for a member, their calendar links. */
 export function invitationText(
@@ -23,5 +24,17 @@ export function invitationText(
   return {
     subject: t.subject,
     body: fillPlaceholders(t.body, { name: v.name, url: v.url, expires: v.expires, calendar }),
+  };
+}
+
+/** The e-mail carrying a one-time sign-in code. */
+export function codeText(
+  lang: Language,
+  v: { name: string; code: string; minutes: number },
+): { subject: string; body: string } {
+  const t = codes[lang];
+  return {
+    subject: t.subject,
+    body: fillPlaceholders(t.body, { name: v.name, code: v.code, minutes: v.minutes }),
   };
 }

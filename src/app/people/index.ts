@@ -3,3 +3,5 @@ export * from './invite.ts';
 export * from './passkeys.ts';
 export { relyingParty } from './relying-party.ts';
 export { inviteFirstAdmin } from './first-admin.ts';
+export * from './email-code.ts';
+export * from './totp.ts';

@@ -16,6 +16,7 @@ import { t, type TextKey } from '../shared/i18n.ts';
 import { render, renderMessage } from '../shared/layout.tsx';
 import { homeOf, preSessionCsrf, resumeSession, startSession } from '../shared/session.ts';
 import { SIGNIN_SCRIPT } from '../shared/signin-script.ts';
+import { codePages, CodeForms } from './codes.tsx';
 
 const Script = () => <script>{raw(SIGNIN_SCRIPT)}</script>;
 
@@ -68,6 +69,7 @@ function signInPage(
           label={t(lang, 'signInWithPasskey')}
         />
       </form>
+      <CodeForms c={c} csrf={csrf} errors={errors} />
       <details open={Boolean(errors.token)}>
         <summary>{t(lang, 'tokenSignIn')}</summary>
         <p>{t(lang, 'tokenSignInIntro')}</p>
@@ -131,6 +133,11 @@ export function signInPages() {
     return c.redirect(homeOf(c), 303);
   });
 
+  r.route(
+    '/',
+    codePages(async (c, errors, status) => signInPage(c, await preSessionCsrf(c), errors, status)),
+  );
+
   r.post('/signin/passkey/options', async (c) => c.json(await passkeySignInOptions(c.var.deps)));
 
   r.post('/signin/passkey', async (c) => {
@@ -179,6 +186,11 @@ export function signInPages() {
             label={t(lang, 'registerPasskey')}
           />
         </form>
+        {person.role !== 'staff' ? (
+          <p>
+            <a href={`${here}/totp`}>{t(lang, 'useTotp')}</a>
+          </p>
+        ) : null}
         {person.role === 'staff' ? (
           <form method="post" action={`${here}/continue`}>
             <Csrf token={csrf} />
