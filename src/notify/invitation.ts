@@ -38,3 +38,16 @@ export function codeText(
     body: fillPlaceholders(t.body, { name: v.name, code: v.code, minutes: v.minutes }),
   };
 }
+
+/** The e-mail telling a person that a way to sign in was added or removed. */
+export function credentialText(
+  lang: Language,
+  v: { name: string; change: 'passkey.add' | 'passkey.remove' | 'totp.add'; device?: string },
+): { subject: string; body: string } {
+  const t = codes[lang];
+  const what = fillPlaceholders(t[v.change], { device: v.device ?? '' });
+  return {
+    subject: t.credentialSubject,
+    body: fillPlaceholders(t.credentialBody, { name: v.name, what }),
+  };
+}

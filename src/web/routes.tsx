@@ -6,6 +6,7 @@ import { chiefPages } from './chief/routes.tsx';
 import type { WebContext, WebEnv } from './shared/env.ts';
 import { hrPages } from './hr/routes.tsx';
 import { signInPages } from './signin/routes.tsx';
+import { accountPages } from './signin/account.tsx';
 import { pickLang, t } from './shared/i18n.ts';
 import { pageSecurity } from './shared/csp.ts';
 import { errorPage, refuseForgery, renderMessage } from './shared/layout.tsx';
@@ -19,6 +20,8 @@ const SIGNED_IN = [
   '/signout',
   '/departments/*',
   '/members/*',
+  '/account',
+  '/account/*',
   '/rotations/*',
   '/quarantines/*',
   '/exposures/*',
@@ -72,6 +75,7 @@ export function webRoutes() {
 
   r.get('/', (c) => c.redirect(homeOf(c), 303));
 
+  r.route('/', accountPages());
   r.route('/', adminPages());
   r.route('/', staffPages());
   r.route('/', chiefPages());

@@ -73,6 +73,14 @@ describe(
         await page.waitForURL(`**/departments/${departmentId}`);
         await stage.shot(page, 'signed-in-with-passkey');
 
+        // Their own account: the passkey by its name; the last second factor of a chief stays.
+        await page.getByRole('link', { name: 'アカウント' }).click();
+        await page.locator('#passkeys').getByText('事務所のPC').waitFor();
+        await page.locator('#sessions').getByText('（この端末）').waitFor();
+        await stage.shot(page, 'account');
+        await page.getByRole('button', { name: '削除' }).click();
+        await page.getByText('パスキーか認証アプリを少なくとも1つ').waitFor();
+
         // The link worked once.
         await page.goto(new URL(invited.url).pathname);
         await page.getByText('この招待リンクは使用済みです').waitFor();

@@ -91,4 +91,20 @@ describe('sessions are server-side records', () => {
     );
     assert.deepEqual(audit.map((e: any) => e.summary.role).sort(), ['chief', 'hr']);
   });
+
+  it('a person sees their sessions and signs out everywhere else, keeping this one', async () => {
+    const h = await harness();
+    const { members } = await seedDepartment(h);
+    const phone = await signedInMember(h, members[2]!.id);
+    const office = await signedInMember(h, members[2]!.id);
+    const account = await office.get('/account');
+    assert.equal(account.status, 200);
+    const sessions = /<ul id="sessions">(.*?)<\/ul>/s.exec(account.html)![1]!;
+    assert.equal(sessions.match(/<li>/g)?.length, 2, 'two sessions listed');
+    assert.match(account.html, /（この端末）/);
+    const ended = await office.post('/account/sessions/end-others');
+    assert.match(ended.html, /他の端末から 1 件サインアウトしました/);
+    assert.ok(await signedIn(office), 'this one stays');
+    assert.ok(!(await signedIn(phone)), 'the other one is over');
+  });
 });

@@ -6,7 +6,6 @@ import {
   spendEmailCodeQuery,
 } from '../../db/repos/credentials.ts';
 import { departmentById } from '../../db/repos/departments.ts';
-import { insertOutboxQueries } from '../../db/repos/outbox.ts';
 import { personByEmailKey, type Person } from '../../db/repos/people.ts';
 import { emailKey } from '../../domain/roster/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
@@ -15,6 +14,7 @@ import type { Deps } from '../deps.ts';
 import { invalid, type Failure } from '../failure.ts';
 import { hashSecret } from '../secrets.ts';
 import { maySignIn } from '../sessions/index.ts';
+import { personEmailQueries } from './invitation-message.ts';
 
 /** A code lasts this long, and this many wrong tries spend it. */
 export const CODE_MINUTES = 10;
@@ -62,24 +62,7 @@ export async function sendEmailCode(deps: Deps, email: string): Promise<void> {
       },
       at,
     ),
-    ...insertOutboxQueries(deps.db, [
-      {
-        id: deps.newId(),
-        createdAt: at,
-        departmentId: department.id,
-        topic: 'sign-in.code',
-        refId: person.id,
-        channel: deps.channels?.sendEmail ? 'email' : 'log',
-        recipient: person.email,
-        subject,
-        body,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: at,
-        lastError: null,
-        sentAt: null,
-      },
-    ]),
+    ...(await personEmailQueries(deps, person, department, 'sign-in.code', subject, body, at)),
   ]);
 }
 

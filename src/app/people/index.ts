@@ -5,3 +5,4 @@ export { relyingParty } from './relying-party.ts';
 export { inviteFirstAdmin } from './first-admin.ts';
 export * from './email-code.ts';
 export * from './totp.ts';
+export * from './account.ts';

@@ -10,10 +10,9 @@ import { createFeed } from '../feeds/index.ts';
 import { INVITATION_DAYS } from './relying-party.ts';
 
 /**
- * The invitation e-mail, for the caller's atomic batch: through the outbox (retried) for a
- * department's people; a member's carries a new calendar feed's three links, so that subscribing
- * needs no sign-in. An organisation user's (no department) is sent at once when e-mail is set up,
- * else logged: the inviter has the link either way.
+ * The invitation e-mail, for the caller's atomic batch (see personEmailQueries): a member's
+ * carries a new calendar feed's three links, so that subscribing needs no sign-in. The inviter
+ * has the link either way.
  */
 export async function invitationMessageQueries(
   deps: Deps,
@@ -35,12 +34,29 @@ export async function invitationMessageQueries(
     expires,
     calendar: feed?.ok ? feed.value : undefined,
   });
+  return personEmailQueries(deps, person, department, 'invitation', subject, body, at);
+}
+
+/**
+ * An e-mail to a person, for the caller's atomic batch: through the outbox (retried) for a
+ * department's people; an organisation user's (no department) is sent at once when e-mail is set
+ * up, else logged.
+ */
+export async function personEmailQueries(
+  deps: Deps,
+  person: Person,
+  department: Department | null,
+  topic: string,
+  subject: string,
+  body: string,
+  at: string,
+): Promise<CompiledQuery[]> {
   if (!department) {
     try {
       if (!deps.channels?.sendEmail) throw new Error('no e-mail channel');
       await deps.channels.sendEmail(person.email, subject, body);
     } catch (e) {
-      deps.log(`invitation e-mail to person ${person.id} not sent (${(e as Error).message})`);
+      deps.log(`${topic} e-mail to person ${person.id} not sent (${(e as Error).message})`);
     }
     return [];
   }
@@ -49,7 +65,7 @@ export async function invitationMessageQueries(
       id: deps.newId(),
       createdAt: at,
       departmentId: department.id,
-      topic: 'invitation',
+      topic,
       refId: person.id,
       channel: deps.channels?.sendEmail ? 'email' : 'log',
       recipient: person.email,

@@ -29,6 +29,7 @@ import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, type Failure } from '../failure.ts';
 import { maySignIn, personActor } from '../sessions/index.ts';
+import { credentialNoticeQueries } from './account.ts';
 import { CHALLENGE_SECONDS, relyingParty } from './relying-party.ts';
 
 const fromB64url = (s: string): Uint8Array<ArrayBuffer> => {
@@ -151,6 +152,7 @@ export async function registerPasskey(
       { type: 'person', id: person.id },
       { passkeyId: passkey.id, deviceName: passkey.deviceName },
     ),
+    ...(await credentialNoticeQueries(deps, person, 'passkey.add', at, passkey.deviceName)),
   ]);
   return written.ok ? ok(passkey) : written;
 }

@@ -14,6 +14,7 @@ import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, type Failure } from '../failure.ts';
 import { maySignIn, personActor } from '../sessions/index.ts';
+import { credentialNoticeQueries } from './account.ts';
 
 const wrongCode = (): Failure =>
   invalid('The code is not right.', [
@@ -77,6 +78,7 @@ export async function confirmTotp(
       spendTotpStepQuery(deps.db, person.id, step, at),
       ...(invitationId ? [useInvitationQuery(deps.db, invitationId, at)] : []),
       auditEntry(deps, personActor(person), at, 'totp.add', { type: 'person', id: person.id }, {}),
+      ...(await credentialNoticeQueries(deps, person, 'totp.add', at)),
     ]);
   } catch (e) {
     if (isTotpReplay(e)) return err(wrongCode());

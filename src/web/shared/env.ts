@@ -4,6 +4,6 @@ import type { Language } from '../../domain/types.ts';
 
 /** The pages' context: the app's deps and actor, the page language and the session's CSRF token. */
 export interface WebEnv {
-  Variables: AppEnv['Variables'] & { lang: Language; csrf: string };
+  Variables: AppEnv['Variables'] & { lang: Language; csrf: string; sessionId: string };
 }
 export type WebContext = Context<WebEnv>;

@@ -74,6 +74,9 @@ export function Page({ lang, title, actor, csrf, here, children }: PageProps) {
                 {t(lang, 'signedInAs', { role: tOf(lang, 'role', actor.role) })}
               </span>
             ) : null}
+            {actor?.tokenId.startsWith('person:') ? (
+              <a href="/account">{t(lang, 'account')}</a>
+            ) : null}
             {actor && csrf ? (
               <form method="post" action="/signout" class="inline">
                 <input type="hidden" name="_csrf" value={csrf} />

@@ -57,6 +57,7 @@ export async function resumeSession(c: WebContext): Promise<boolean> {
   const found = secret ? await sessionActor(c.var.deps, secret) : null;
   if (!secret || !found) return false;
   c.set('actor', found.actor);
+  c.set('sessionId', found.sessionId);
   c.set('csrf', await csrfTokenOf(secret));
   return true;
 }
