@@ -156,6 +156,31 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'post',
+    path: '/v1/departments/{id}/invitations',
+    response: 'member-invitations',
+    summary:
+      'Invite every member of the department not signed up yet (each e-mailed; the links shown once, for a printed list)',
+    roles: ['admin', 'chief'],
+    created: true,
+  },
+  {
+    method: 'get',
+    path: '/v1/people',
+    response: 'people',
+    summary: 'Everyone who signs in: role, scope, passkeys, authenticator app',
+    roles: ['admin'],
+  },
+  {
+    method: 'post',
+    path: '/v1/people/{id}/reset',
+    response: 'invitation-issued',
+    summary:
+      "Reset a person's credentials: passkeys and authenticator app removed, sessions ended, a fresh invitation sent",
+    roles: ['admin'],
+    created: true,
+  },
+  {
+    method: 'post',
     path: '/v1/tokens',
     response: 'token-issued',
     summary: 'Issue a token (secret shown once)',

@@ -37,6 +37,8 @@ import tokens from '../../schemas/responses/tokens.json' with { type: 'json' };
 import invitationIssued from '../../schemas/responses/invitation-issued.json' with { type: 'json' };
 import invitations from '../../schemas/responses/invitations.json' with { type: 'json' };
 import invitationRevoked from '../../schemas/responses/invitation-revoked.json' with { type: 'json' };
+import memberInvitations from '../../schemas/responses/member-invitations.json' with { type: 'json' };
+import people from '../../schemas/responses/people.json' with { type: 'json' };
 import type { FieldError } from '../app/failure.ts';
 import { COMMON_SCHEMA, fieldErrors } from './schemas.ts';
 
@@ -80,6 +82,8 @@ export const RESPONSE_SCHEMAS = {
   'invitation-issued': invitationIssued,
   invitations,
   'invitation-revoked': invitationRevoked,
+  'member-invitations': memberInvitations,
+  people,
 } as const;
 /** A response schema's name: its file in schemas/responses/. */
 export type ResponseName = keyof typeof RESPONSE_SCHEMAS;

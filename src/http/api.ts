@@ -17,6 +17,7 @@ import { rotationRoutes } from './routes/rotations.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { invitationRoutes } from './routes/invitations.ts';
+import { peopleRoutes } from './routes/people.ts';
 
 export const VERSION = '0.1.0';
 
@@ -54,6 +55,7 @@ export function apiRoutes() {
   app.route('/v1/members', memberRoutes());
   app.route('/v1/tokens', tokenRoutes());
   app.route('/v1/invitations', invitationRoutes());
+  app.route('/v1', peopleRoutes());
   app.route('/v1/audit', auditRoutes());
   app.route('/v1/feeds', feedAdminRoutes());
   app.route('/v1/outbox', outboxRoutes());

@@ -29,6 +29,7 @@ interface Ctx {
     memberId: () => Promise<string>;
     tokenId: () => Promise<string>;
     invitationId: () => Promise<string>;
+    personId: () => Promise<string>;
     email: () => string;
     rotationId: () => Promise<string>;
   };
@@ -163,6 +164,21 @@ const TABLE: Row[] = [
     op: 'DELETE /v1/invitations/{id}',
     request: async (c) => ({ path: `/v1/invitations/${await c.fresh.invitationId()}` }),
     expect: [401, 401, 200, 403, 200, 403, 403, 403],
+  },
+  {
+    op: 'POST /v1/departments/{id}/invitations',
+    request: (c) => ({ path: `/v1/departments/${c.deptId}/invitations` }),
+    expect: [401, 401, 201, 403, 201, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/people',
+    request: () => ({ path: '/v1/people' }),
+    expect: [401, 401, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    op: 'POST /v1/people/{id}/reset',
+    request: async (c) => ({ path: `/v1/people/${await c.fresh.personId()}/reset` }),
+    expect: [401, 401, 201, 403, 403, 403, 403, 403],
   },
   {
     op: 'DELETE /v1/tokens/{id}',
@@ -324,6 +340,16 @@ describe('authorisation matrix: every endpoint × every caller', () => {
     const own = await seedDepartment(h, 'own');
     const other = await seedDepartment(h, 'other');
     let n = 0;
+    const invitation = async (): Promise<{ id: string; personId: string }> => {
+      const m = await h.call('POST', `/v1/departments/${own.department.id}/members`, {
+        body: { members: [{ name: 'I', email: `i${++n}@example.jp` }] },
+      });
+      const r = await h.call('POST', '/v1/invitations', {
+        body: { memberId: m.json.members[0].id },
+      });
+      assert.equal(r.status, 201, r.text);
+      return r.json;
+    };
     ctx = {
       deptId: own.department.id,
       selfId: own.members[0]!.id,
@@ -368,16 +394,8 @@ describe('authorisation matrix: every endpoint × every caller', () => {
           return r.json.members[0].id;
         },
         tokenId: async () => (await h.tokenFor('hr')).id,
-        invitationId: async () => {
-          const m = await h.call('POST', `/v1/departments/${own.department.id}/members`, {
-            body: { members: [{ name: 'I', email: `i${++n}@example.jp` }] },
-          });
-          const r = await h.call('POST', '/v1/invitations', {
-            body: { memberId: m.json.members[0].id },
-          });
-          assert.equal(r.status, 201, r.text);
-          return r.json.id;
-        },
+        invitationId: async () => (await invitation()).id,
+        personId: async () => (await invitation()).personId,
         rotationId: async () => {
           const m = monthOf(rotationMonth++);
           const r = await h.call('POST', `/v1/departments/${own.department.id}/rotations`, {

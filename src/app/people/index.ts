@@ -6,3 +6,4 @@ export { inviteFirstAdmin } from './first-admin.ts';
 export * from './email-code.ts';
 export * from './totp.ts';
 export * from './account.ts';
+export * from './reset.ts';

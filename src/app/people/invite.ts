@@ -1,9 +1,14 @@
 import type { CompiledQuery } from 'kysely';
 import { departmentById } from '../../db/repos/departments.ts';
-import { memberById } from '../../db/repos/members.ts';
-import { insertInvitationQuery, type Invitation } from '../../db/repos/invitations.ts';
+import { departmentMembers, findMembersByEmailKeys, memberById } from '../../db/repos/members.ts';
+import {
+  insertInvitationQuery,
+  listInvitations,
+  type Invitation,
+} from '../../db/repos/invitations.ts';
 import {
   insertPersonQuery,
+  listPeople,
   personByEmailKey,
   personOfMember,
   updatePersonQuery,
@@ -83,13 +88,17 @@ async function targetOf(
   if (problems.length) return err(invalid('The invitation is not valid.', problems));
   const role = input.role!;
   const chief = role === 'chief' ? department! : null;
+  // A chief who is a member of their department is that member (their own days, their feed).
+  const [member] = chief
+    ? await findMembersByEmailKeys(deps.db, chief.id, [emailKey(input.email!)])
+    : [];
   return ok({
-    name: input.name?.trim() || input.email!.trim(),
+    name: input.name?.trim() || member?.name || input.email!.trim(),
     email: input.email!.trim(),
     emailKey: emailKey(input.email!),
     role,
     departmentId: chief?.id ?? null,
-    memberId: null,
+    memberId: member?.active ? member.id : null,
     department: chief,
   });
 }
@@ -151,4 +160,47 @@ export async function invite(
   );
   await deps.atomic(writes);
   return ok({ id: invitation.id, personId: person.id, url, expiresAt: invitation.expiresAt });
+}
+
+/** One member's invitation of a department-wide action, with whom it is for. */
+export type MemberInvitation = InvitationIssued & { memberId: string; name: string; email: string };
+
+/**
+ * Invites every active member of a department who is not signed up yet (no person, or a person
+ * whose invitations are neither used nor open): one action for a chief rolling bunsan out. The
+ * links come back once, for a printed list for those who read no e-mail.
+ */
+export async function inviteDepartment(
+  deps: Deps,
+  actor: Actor,
+  departmentId: string,
+): Promise<Result<MemberInvitation[], Failure>> {
+  if (!(await departmentById(deps.db, departmentId)))
+    return err(notFound(`No department ${departmentId}.`));
+  if (actor.role !== 'admin' && !(actor.role === 'chief' && actor.departmentId === departmentId))
+    return err(forbidden('Only an admin, or the chief of the department, invites its members.'));
+  const [members, people] = await Promise.all([
+    departmentMembers(deps.db, departmentId, true),
+    listPeople(deps.db, departmentId),
+  ]);
+  const now = deps.now().toISOString();
+  const pending = new Set(
+    (
+      await listInvitations(
+        deps.db,
+        people.map((p) => p.id),
+      )
+    )
+      .filter((i) => i.usedAt || (!i.revokedAt && i.expiresAt > now))
+      .map((i) => i.personId),
+  );
+  const signedUp = new Set(people.filter((p) => pending.has(p.id)).map((p) => p.memberId));
+  const out: MemberInvitation[] = [];
+  for (const m of members.filter((m) => !signedUp.has(m.id))) {
+    // One write per member: a member's invitation carries a feed of their own.
+    const issued = await invite(deps, actor, { memberId: m.id });
+    if (!issued.ok) return issued;
+    out.push({ ...issued.value, memberId: m.id, name: m.name, email: m.email });
+  }
+  return ok(out);
 }

@@ -151,3 +151,13 @@ export function spendEmailCodeQuery(db: Kysely<DB>, id: string, at: string): Com
 
 export const isCodeSpent = (e: unknown): boolean =>
   e instanceof Error && /NOT NULL constraint failed: email_codes\.code_hash/i.test(e.message);
+
+/** The people with a confirmed authenticator app. */
+export async function peopleWithTotp(db: Kysely<DB>): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('totp_secrets')
+    .select('person_id')
+    .where('confirmed_at', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.person_id));
+}

@@ -103,3 +103,18 @@ export function revokeInvitationQuery(db: Kysely<DB>, id: string, at: string): C
     .where('revoked_at', 'is', null)
     .compile();
 }
+
+/** Revokes every open invitation of a person. */
+export function revokeInvitationsOfQuery(
+  db: Kysely<DB>,
+  personId: string,
+  at: string,
+): CompiledQuery {
+  return db
+    .updateTable('invitations')
+    .set({ revoked_at: at })
+    .where('person_id', '=', personId)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .compile();
+}

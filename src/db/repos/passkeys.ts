@@ -74,3 +74,18 @@ export function usePasskeyQuery(
 export function deletePasskeyQuery(db: Kysely<DB>, id: string, personId: string): CompiledQuery {
   return db.deleteFrom('passkeys').where('id', '=', id).where('person_id', '=', personId).compile();
 }
+
+/** Removes every passkey of a person (an admin's reset). */
+export function deletePasskeysOfQuery(db: Kysely<DB>, personId: string): CompiledQuery {
+  return db.deleteFrom('passkeys').where('person_id', '=', personId).compile();
+}
+
+/** How many passkeys each person has. */
+export async function passkeyCounts(db: Kysely<DB>): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('passkeys')
+    .select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('person_id')
+    .execute();
+  return new Map(rows.map((r) => [r.person_id, Number(r.n)]));
+}
