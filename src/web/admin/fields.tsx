@@ -107,6 +107,7 @@ export function CheckGroup(p: {
 
 const SECTIONS: [string, TextKey][] = [
   ['/departments', 'departments'],
+  ['/admin/people', 'admin.people'],
   ['/admin/settings', 'admin.settings'],
   ['/admin/notifications', 'admin.notifications'],
   ['/admin/tokens', 'admin.tokens'],

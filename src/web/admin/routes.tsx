@@ -8,6 +8,7 @@ import { notificationPages } from './notifications.tsx';
 import { outboxPages } from './outbox.tsx';
 import { settingsPages } from './settings.tsx';
 import { tokenPages } from './tokens.tsx';
+import { peoplePages } from './people.tsx';
 
 /**
  * The admin's pages: departments (list, new, settings — a chief may change their own, as the API
@@ -21,6 +22,7 @@ export function adminPages() {
   r.route('/', settingsPages());
   r.route('/', notificationPages());
   r.route('/', tokenPages());
+  r.route('/', peoplePages());
   r.route('/', auditPages());
   r.route('/', outboxPages());
   return r;

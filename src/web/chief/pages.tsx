@@ -13,6 +13,7 @@ import {
 import { fieldMessage, t, tOf } from '../shared/i18n.ts';
 import { PAIR_ROWS, type RotationFormValues } from './rotation-form.ts';
 import { RosterSyncForm } from './roster.tsx';
+import { InviteAllForm } from './invite-all.tsx';
 
 export interface RotationSummary {
   id: string;
@@ -121,6 +122,7 @@ export function DepartmentPage(p: {
       </form>
 
       <RosterSyncForm lang={lang} csrf={p.csrf} departmentId={p.departmentId} />
+      <InviteAllForm lang={lang} csrf={p.csrf} departmentId={p.departmentId} />
 
       <h2>{t(lang, 'members')}</h2>
       {p.members.length ? (

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { FieldError, Failure } from '../../app/failure.ts';
+import { readDepartment } from '../../app/departments/index.ts';
 import { addMembers, readMember, type MemberView } from '../../app/members/index.ts';
 import { changeMember, rosterCsv, syncRoster } from '../../app/roster/index.ts';
 import { rosterFromCsv } from '../../contract/roster-input.ts';
@@ -207,9 +208,11 @@ export function rosterPages() {
     return c.redirect(`/departments/${id}?synced=${n.join('.')}`, 303);
   });
 
-  r.get('/departments/:id/members/new', chief, (c) =>
-    newMemberPage(c, c.req.param('id'), memberFormValues(), {}),
-  );
+  r.get('/departments/:id/members/new', chief, async (c) => {
+    // The form of another department's chief is refused like its post.
+    valueOrPage(await readDepartment(c.var.deps, c.var.actor, c.req.param('id')));
+    return newMemberPage(c, c.req.param('id'), memberFormValues(), {});
+  });
 
   r.post('/departments/:id/members/new', chief, async (c) => {
     const id = c.req.param('id');
