@@ -78,4 +78,36 @@ describe('invitations', () => {
     await fresh.get(next);
     assert.equal((await fresh.post(`${next}/continue`)).status, 303, 'the fresh link works');
   });
+
+  it('makes an address wait after 20 links that do not work (429, Retry-After)', async () => {
+    const h = await harness();
+    for (let i = 0; i < 20; i++)
+      assert.equal((await webClient(h).get(`/invite/inv_guess${i}`)).status, 410);
+    const wait = await webClient(h).get('/invite/inv_guess-again');
+    assert.equal(wait.status, 429);
+    assert.ok(Number(wait.headers.get('retry-after')) > 0);
+  });
+
+  it('records failed sign-ins of a known person in the audit log', async () => {
+    const h = await harness();
+    await h.call('POST', '/v1/invitations', { body: { email: 'hr@example.jp', role: 'hr' } });
+    const w = webClient(h);
+    await w.get('/signin');
+    // No authenticator app yet: nothing to check the code against, nothing recorded as a guess.
+    await w.post('/signin/totp', { email: 'hr@example.jp', code: '123456' });
+    const { members } = await seedDepartment(h);
+    const path = new URL(
+      (await h.call('POST', '/v1/invitations', { body: { memberId: members[2]!.id } })).json.url,
+    ).pathname;
+    await webClient(h).get(path);
+    await w.post('/signin/code', { email: 'suzuki@example.jp' });
+    await w.post('/signin/code/verify', { email: 'suzuki@example.jp', code: 'abcdef' });
+    const failed = (await h.call('GET', '/v1/audit')).json.entries.filter(
+      (e: any) => e.action === 'session.fail',
+    );
+    assert.deepEqual(
+      failed.map((e: any) => e.summary),
+      [{ method: 'email-code', reason: 'wrong code' }],
+    );
+  });
 });

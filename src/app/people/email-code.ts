@@ -14,6 +14,7 @@ import type { Deps } from '../deps.ts';
 import { invalid, type Failure } from '../failure.ts';
 import { hashSecret } from '../secrets.ts';
 import { maySignIn } from '../sessions/index.ts';
+import { auditFailedSignIn } from './failed.ts';
 import { personEmailQueries } from './invitation-message.ts';
 
 /** A code lasts this long, and this many wrong tries spend it. */
@@ -81,6 +82,7 @@ export async function signInWithEmailCode(
   const typed = code.normalize('NFKC').replace(/\s+/g, '');
   if ((await codeHash(person.id, typed)) !== open.codeHash) {
     await deps.atomic([countCodeTryQuery(deps.db, open.id)]);
+    await auditFailedSignIn(deps, person, 'email-code', 'wrong code');
     return err(codeProblem('does not match', 'code-wrong'));
   }
   try {

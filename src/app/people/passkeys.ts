@@ -30,6 +30,7 @@ import type { Deps } from '../deps.ts';
 import { conflict, invalid, type Failure } from '../failure.ts';
 import { maySignIn, personActor } from '../sessions/index.ts';
 import { credentialNoticeQueries } from './account.ts';
+import { auditFailedSignIn } from './failed.ts';
 import { CHALLENGE_SECONDS, relyingParty } from './relying-party.ts';
 
 const fromB64url = (s: string): Uint8Array<ArrayBuffer> => {
@@ -207,6 +208,7 @@ export async function signInWithPasskey(
       requireUserVerification: false,
     });
   } catch (e) {
+    await auditFailedSignIn(deps, person, 'passkey', (e as Error).message.slice(0, 200));
     return err(refused((e as Error).message));
   }
   if (!verified.verified) return err(refused('not verified'));

@@ -15,6 +15,7 @@ import type { Deps } from '../deps.ts';
 import { conflict, invalid, type Failure } from '../failure.ts';
 import { maySignIn, personActor } from '../sessions/index.ts';
 import { credentialNoticeQueries } from './account.ts';
+import { auditFailedSignIn } from './failed.ts';
 
 const wrongCode = (): Failure =>
   invalid('The code is not right.', [
@@ -99,7 +100,10 @@ export async function signInWithTotp(
   const t = person ? await totpOf(deps.db, person.id) : undefined;
   if (!person || !t?.confirmedAt || !(await maySignIn(deps, person))) return err(wrongCode());
   const step = await matchingStep(deps, t.secret, code, t.lastStep);
-  if (step === null) return err(wrongCode());
+  if (step === null) {
+    await auditFailedSignIn(deps, person, 'totp', 'wrong code');
+    return err(wrongCode());
+  }
   try {
     await deps.atomic([spendTotpStepQuery(deps.db, person.id, step, deps.now().toISOString())]);
   } catch (e) {

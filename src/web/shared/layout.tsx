@@ -120,7 +120,7 @@ export async function render(
 /** An error page: what went wrong, in words, never a stack trace. */
 export function renderMessage(
   c: WebContext,
-  status: 400 | 403 | 404 | 409 | 410 | 412 | 413 | 422 | 500 | 503,
+  status: 400 | 403 | 404 | 409 | 410 | 412 | 413 | 422 | 429 | 500 | 503,
   title: string,
   detail?: string,
 ) {

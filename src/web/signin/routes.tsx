@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { raw } from 'hono/html';
 import {
   acceptWithoutPasskey,
@@ -152,6 +152,26 @@ export function signInPages() {
     await startSession(c, { person: person.value }, 'passkey');
     return passkeyAnswer(c, true);
   });
+
+  // A link that does not work (410) counts as a failure of the address: past 20 in 5 minutes
+  // it waits, so invitation secrets cannot be looked up by the thousand.
+  const guessGuard: MiddlewareHandler<WebEnv> = async (c, next) => {
+    const key = `invite:${clientAddress(c) ?? ''}`;
+    const wait = c.var.throttle.waitSeconds(key);
+    if (wait) {
+      c.header('Retry-After', String(wait));
+      return renderMessage(
+        c,
+        429,
+        t(c.var.lang, 'invitationTitle'),
+        t(c.var.lang, 'tooManyAttempts', { wait }),
+      );
+    }
+    await next();
+    if (c.res.status === 410) c.var.throttle.fail(key);
+  };
+  // (`/invite/:secret/*` matches `/invite/:secret` too.)
+  r.use('/invite/:secret/*', guessGuard);
 
   r.get('/invite/:secret', async (c) => {
     const lang = c.var.lang;
