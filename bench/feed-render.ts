@@ -41,13 +41,11 @@ const stamp = '2026-12-20T00:00:00.000Z';
 
 /** A member's feed as served with ?include=remote (every working day), stored at SEQUENCE 1. */
 function memberEvents(memberId: string): FeedEvent[] {
-  return memberDays(ctx, memberId).flatMap((d) =>
-    dayEvents(d, `member.${memberId}@bunsan`, false).map((e) => ({
-      ...e,
-      sequence: 1,
-      updatedAt: stamp,
-    })),
-  );
+  const out: FeedEvent[] = [];
+  for (const d of memberDays(ctx, memberId))
+    for (const e of dayEvents(d, `member.${memberId}@bunsan`, false))
+      out.push({ uid: e.uid, day: e.day, sequence: 1, updatedAt: stamp });
+  return out;
 }
 const name = (i: number) => `社員 ${i} 勤務予定（情報システム部）`;
 const events = memberEvents(memberIds[0]!);

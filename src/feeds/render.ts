@@ -21,6 +21,17 @@ export interface CalendarInput {
 }
 
 const CRLF = '\r\n';
+const END = 'END:VCALENDAR';
+
+/** The calendar's own lines (ical-generator's, without events): the same for every feed. */
+const FRAME = ical({
+  prodId: { company: 'bunsan', product: 'feeds', language: 'EN' },
+  scale: 'GREGORIAN',
+  ttl: 3600,
+}).toString();
+
+/** The calendar the events of a render are written from (one render at a time: it is synchronous). */
+const EVENTS = ical();
 
 /**
  * A day's events with their UIDs: one per block (all-day feeds: one for the day). The first keeps
@@ -35,7 +46,8 @@ export function dayEvents(
   const blocks = allDay ? day.blocks.slice(0, 1) : day.blocks;
   return blocks.map((b, i) => ({
     uid: i === 0 ? `${day.date}.${subject}` : `${day.date}.s${b.slot}.${subject}`,
-    day: { ...day, start: b.start, end: b.end },
+    // The day itself when the block is its hours (most days): a copy per event cost more than its text.
+    day: b.start === day.start && b.end === day.end ? day : { ...day, start: b.start, end: b.end },
   }));
 }
 
@@ -131,15 +143,13 @@ class WallClock {
   ) {}
   /** `hhmm` on `date` in `zone`, which keeps `offsetMinutes` through that day. */
   static at(zone: string, date: string, hhmm: string, offsetMinutes: number): WallClock {
-    const instant = Date.parse(`${date}T${hhmm}:00Z`) - offsetMinutes * 60_000;
-    const ymd = date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10);
-    return new WallClock(
-      zone,
-      ymd,
-      `${hhmm.slice(0, 2)}${hhmm.slice(3, 5)}00`,
-      instant,
-      offsetMinutes,
-    );
+    const y = date.slice(0, 4);
+    const mo = date.slice(5, 7);
+    const d = date.slice(8, 10);
+    const h = hhmm.slice(0, 2);
+    const mi = hhmm.slice(3, 5);
+    const instant = Date.UTC(+y, +mo - 1, +d, +h, +mi) - offsetMinutes * 60_000;
+    return new WallClock(zone, y + mo + d, `${h}${mi}00`, instant, offsetMinutes);
   }
   /** An ISO instant, as UTC. */
   static utc(iso: string): WallClock {
@@ -173,6 +183,62 @@ function timeOf(zone: string, date: string, hhmm: string, offset: number | undef
 }
 
 /**
+ * The events' text, unfolded. One ical-generator event is set anew for each day: what its
+ * constructor does (a random UUID, two dates, the checks of every option) cost as much as writing
+ * it. A property is set only when it changes.
+ */
+function eventsText(input: CalendarInput): { text: string; zoned: boolean } {
+  const zone = input.timezone;
+  const event = EVENTS.createEvent({
+    start: new Date(0), // set for each day below
+    allDay: input.allDay,
+    timezone: input.allDay ? null : zone,
+  });
+  try {
+    const stamps = new Map<string, WallClock>();
+    const body: string[] = [];
+    let sequence: number | undefined;
+    let stamp: WallClock | undefined;
+    let summary: string | undefined;
+    let description: string | null | undefined;
+    let transparent: boolean | undefined;
+    for (const e of input.events) {
+      const d = e.day;
+      let at = stamps.get(e.updatedAt);
+      if (!at) stamps.set(e.updatedAt, (at = WallClock.utc(e.updatedAt)));
+      event.id(e.uid);
+      if (e.sequence !== sequence) event.sequence((sequence = e.sequence));
+      if (at !== stamp) event.stamp((stamp = at)).lastModified(at);
+      if (d.summary !== summary) event.summary((summary = d.summary));
+      if ((d.description || null) !== description)
+        event.description((description = d.description || null));
+      if (d.transparent !== transparent) {
+        transparent = d.transparent;
+        event.transparency(
+          transparent ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+        );
+        // Outlook ignores TRANSP and blocks every day unless told in its own property.
+        event.busystatus(transparent ? ICalEventBusyStatus.FREE : ICalEventBusyStatus.BUSY);
+      }
+      // The end first cleared: a start after the previous day's end is no reason to swap them.
+      event.end(null);
+      if (input.allDay) {
+        // A date alone is formatted from its UTC fields: the day itself.
+        event.start(d.date).end(addDays(d.date, 1));
+      } else {
+        const offset = steadyOffset(zone, d.date);
+        event.start(timeOf(zone, d.date, d.start, offset)).end(timeOf(zone, d.date, d.end, offset));
+      }
+      body.push(event.toString());
+    }
+    // ical-generator writes a VTIMEZONE when an event uses the zone (never for UTC).
+    return { text: body.join(''), zoned: input.events.length > 0 && event.timezone() !== null };
+  } finally {
+    EVENTS.clear();
+  }
+}
+
+/**
  * The iCalendar text of a feed: ical-generator for the calendar and its events, then what it gets
  * wrong for calendar clients (FEEDS.md): an escaped NAME (it writes NAME raw), a CRLF after
  * END:VCALENDAR. Times are the department's wall clock, so the server's TZ never matters.
@@ -182,67 +248,17 @@ function timeOf(zone: string, date: string, hhmm: string, offset: number | undef
  * toString folds the whole text with a TextEncoder per character.
  */
 export function renderCalendar(input: CalendarInput): string {
-  const cal = ical({
-    prodId: { company: 'bunsan', product: 'feeds', language: 'EN' },
-    scale: 'GREGORIAN',
-    ttl: 3600,
-    // X-WR-* through x() (which escapes); the zone per event, never as a calendar-level name,
-    // which would make ical-generator write DTSTAMP without its Z.
-    x: [
-      ['X-WR-CALNAME', input.name],
-      ['X-WR-TIMEZONE', input.timezone],
-    ],
-  });
-  cal.timezone({ name: null, generator: vtimezone });
-  // No events yet, so no VTIMEZONE: it is placed below as ical-generator places it.
-  const frame = cal.toString();
-  const split = frame.indexOf(`${CRLF}X-WR-CALNAME:`) + CRLF.length;
-  let head = frame.slice(0, split);
-  let tail = frame.slice(split);
+  // The calendar's own lines are the same for every feed, the X-WR-* after the events as
+  // ical-generator writes its x() (escaped); the zone per event, never as a calendar-level name,
+  // which would make ical-generator write DTSTAMP without its Z.
+  let head = FRAME.slice(0, FRAME.length - END.length);
+  let tail =
+    foldLines(
+      `X-WR-CALNAME:${escape(input.name, false)}${CRLF}` +
+        `X-WR-TIMEZONE:${escape(input.timezone, false)}${CRLF}`,
+    ) + END;
 
-  // One event, set anew for each day: what its constructor does (a random UUID, two dates, the
-  // checks of every option) cost as much as writing it. A property is set only when it changes.
-  const zone = input.timezone;
-  const event = cal.createEvent({
-    start: new Date(0), // set for each day below
-    allDay: input.allDay,
-    timezone: input.allDay ? null : zone,
-  });
-  // ical-generator writes a VTIMEZONE when an event uses the zone (never for UTC).
-  const zoned = input.events.length > 0 && event.timezone() !== null;
-  const stamps = new Map<string, WallClock>();
-  const body: string[] = [];
-  let summary: string | undefined;
-  let description: string | null | undefined;
-  let transparent: boolean | undefined;
-  for (const e of input.events) {
-    const d = e.day;
-    let stamp = stamps.get(e.updatedAt);
-    if (!stamp) stamps.set(e.updatedAt, (stamp = WallClock.utc(e.updatedAt)));
-    event.id(e.uid).sequence(e.sequence).stamp(stamp).lastModified(stamp);
-    if (d.summary !== summary) event.summary((summary = d.summary));
-    if ((d.description || null) !== description)
-      event.description((description = d.description || null));
-    if (d.transparent !== transparent) {
-      transparent = d.transparent;
-      event.transparency(
-        transparent ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
-      );
-      // Outlook ignores TRANSP and blocks every day unless told in its own property.
-      event.busystatus(transparent ? ICalEventBusyStatus.FREE : ICalEventBusyStatus.BUSY);
-    }
-    // The end first cleared: a start after the previous day's end is no reason to swap them.
-    event.end(null);
-    if (input.allDay) {
-      // A date alone is formatted from its UTC fields: the day itself.
-      event.start(d.date).end(addDays(d.date, 1));
-    } else {
-      const offset = steadyOffset(zone, d.date);
-      event.start(timeOf(zone, d.date, d.start, offset)).end(timeOf(zone, d.date, d.end, offset));
-    }
-    body.push(event.toString());
-  }
-  cal.clear();
+  const { text: events, zoned } = eventsText(input);
 
   // ical-generator writes a VTIMEZONE only when an event uses the zone (not for UTC); an empty or
   // all-day feed still needs one component, at the end.
@@ -261,5 +277,5 @@ export function renderCalendar(input: CalendarInput): string {
   }
   const name = foldLines(`NAME:${escape(input.name, false)}`);
   head = head.replace(/(PRODID:[^\r\n]*\r\n)/, `$1${name}${CRLF}`);
-  return head + foldLines(body.join('')) + tail + CRLF;
+  return head + foldLines(events) + tail + CRLF;
 }

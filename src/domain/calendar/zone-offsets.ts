@@ -5,7 +5,10 @@ const DAY_MS = 86_400_000;
 
 // Per zone, its UTC offset (minutes) at 00:00Z of each day asked for: one Intl lookup per zone and
 // day for the life of the process, where a luxon DateTime per time costs several for every event.
-const tables = new Map<string, { zone: IANAZone; byDay: Map<number, number> }>();
+const tables = new Map<
+  string,
+  { zone: IANAZone; byDay: Map<number, number>; steady: Map<IsoDate, number | undefined> }
+>();
 
 function offsetAtDay(t: { zone: IANAZone; byDay: Map<number, number> }, day: number): number {
   let o = t.byDay.get(day);
@@ -21,11 +24,16 @@ function offsetAtDay(t: { zone: IANAZone; byDay: Map<number, number> }, day: num
  * never change twice within a day).
  */
 export function steadyOffset(zone: string, date: IsoDate): number | undefined {
-  const day = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;
   let t = tables.get(zone);
-  if (!t) tables.set(zone, (t = { zone: IANAZone.create(zone), byDay: new Map() }));
-  if (!t.zone.isValid || Number.isNaN(day)) return undefined;
-  const o = offsetAtDay(t, day);
-  for (const d of [day - 1, day + 1, day + 2]) if (offsetAtDay(t, d) !== o) return undefined;
+  if (!t)
+    tables.set(zone, (t = { zone: IANAZone.create(zone), byDay: new Map(), steady: new Map() }));
+  if (t.steady.has(date)) return t.steady.get(date);
+  const day = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;
+  let o: number | undefined;
+  if (t.zone.isValid && !Number.isNaN(day)) {
+    o = offsetAtDay(t, day);
+    for (const d of [day - 1, day + 1, day + 2]) if (offsetAtDay(t, d) !== o) o = undefined;
+  }
+  t.steady.set(date, o);
   return o;
 }
