@@ -64,13 +64,35 @@ export function demandGrid(
     r.memberships.filter((m) => needOf(m.memberId) !== null),
     (m) => m.memberId,
   );
-  const taken = new Uint8Array(dates.length);
+  // A member with one membership and never in standby needs their resource on every date of it and
+  // is in the office (on their team's days) from its office date: memberDayKind's rule with nobody
+  // in standby, added as two ranges (a difference array) instead of day by day — most members of an
+  // organisation, where the day-by-day walk was most of its report.
+  const D = dates.length;
+  const needRuns = new Int32Array((D + 1) * T * 2);
+  const officeRuns = new Int32Array((D + 1) * T * 2);
+  const run = (runs: Int32Array, lo: number, hi: number, k: number) => {
+    if (lo >= hi) return;
+    runs[lo * T * 2 + k]!++;
+    runs[hi * T * 2 + k]!--;
+  };
+  const taken = new Uint8Array(D);
   for (const [memberId, ms] of byMember) {
     const res = needOf(memberId) === 'thinClient' ? 0 : 1;
+    const only = ms.length === 1 ? ms[0]! : undefined;
+    if (only && standby.never?.(memberId, only.teamId)) {
+      const t = teamIndex.get(only.teamId);
+      if (t === undefined) continue;
+      const lo = lowerBound(dates, only.fromDate);
+      const hi = only.toDate === null ? D : upperBound(dates, only.toDate);
+      run(needRuns, lo, hi, t * 2 + res);
+      run(officeRuns, Math.max(lo, lowerBound(dates, only.officeFrom)), hi, t * 2 + res);
+      continue;
+    }
     taken.fill(0);
     for (const m of ms) {
       const t = teamIndex.get(m.teamId);
-      const hi = m.toDate === null ? dates.length : upperBound(dates, m.toDate);
+      const hi = m.toDate === null ? D : upperBound(dates, m.toDate);
       for (let i = lowerBound(dates, m.fromDate); i < hi; i++) {
         if (taken[i]) continue;
         taken[i] = 1; // a date belongs to the member's first membership covering it, as their schedule reads it
@@ -79,6 +101,17 @@ export function demandGrid(
         need[k]!++;
         if (memberDayKind(m, dates[i]!, true, standby) === 'office') officeable[k]!++;
       }
+    }
+  }
+  const width = T * 2;
+  for (let k = 0; k < width; k++) {
+    let n = 0;
+    let o = 0;
+    for (let i = 0; i < D; i++) {
+      n += needRuns[i * width + k]!;
+      o += officeRuns[i * width + k]!;
+      need[i * width + k]! += n;
+      officeable[i * width + k]! += o;
     }
   }
 

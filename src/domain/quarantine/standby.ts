@@ -19,6 +19,11 @@ export interface StandbyWindow {
 export interface StandbyLookup {
   team: (date: IsoDate, teamId: string) => boolean;
   member: (date: IsoDate, memberId: string) => boolean;
+  /**
+   * True when neither the member nor the team is ever in standby: a caller asking of every day may
+   * then skip the lookups. Absent means not known.
+   */
+  never?: (memberId: string, teamId: string) => boolean;
 }
 
 /** The last day of a quarantine: the day before its lift, or its end date. */
@@ -87,5 +92,6 @@ export function standbyLookup(windows: readonly StandbyWindow[]): StandbyLookup 
   return {
     team: (date, teamId) => inside(teams.get(teamId), date),
     member: (date, memberId) => inside(members.get(memberId), date),
+    never: (memberId, teamId) => !members.has(memberId) && !teams.has(teamId),
   };
 }
