@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 
 /** Milliseconds of 00:00Z on a strict date of a four-digit year from 1000, else undefined. */
 function utcMs(d: IsoDate): number | undefined {
-  if (typeof d !== 'string' || !STRICT.test(d) || d < '1000') return undefined;
+  if (typeof d !== 'string' || d.length !== 10 || !STRICT.test(d) || d < '1000') return undefined;
   const y = +d.slice(0, 4);
   const m = +d.slice(5, 7);
   const day = +d.slice(8, 10);
