@@ -20,10 +20,10 @@ export interface StandbyLookup {
   team: (date: IsoDate, teamId: string) => boolean;
   member: (date: IsoDate, memberId: string) => boolean;
   /**
-   * True when neither the member nor the team is ever in standby: a caller asking of every day may
-   * then skip the lookups. Absent means not known.
+   * Every window that keeps the member or the team home (none: never in standby), for a caller that
+   * would otherwise ask of every day. Absent means not known.
    */
-  never?: (memberId: string, teamId: string) => boolean;
+  spans?: (memberId: string, teamId: string) => readonly { from: IsoDate; to: IsoDate }[];
 }
 
 /** The last day of a quarantine: the day before its lift, or its end date. */
@@ -92,6 +92,6 @@ export function standbyLookup(windows: readonly StandbyWindow[]): StandbyLookup 
   return {
     team: (date, teamId) => inside(teams.get(teamId), date),
     member: (date, memberId) => inside(members.get(memberId), date),
-    never: (memberId, teamId) => !members.has(memberId) && !teams.has(teamId),
+    spans: (memberId, teamId) => [...(members.get(memberId) ?? []), ...(teams.get(teamId) ?? [])],
   };
 }
