@@ -5,7 +5,7 @@ import { feedContext, feedWindow } from '../src/app/feeds/context.ts';
 import { departmentById } from '../src/db/repos/departments.ts';
 import { memberDays } from '../src/feeds/feed-days.ts';
 import { dayEvents, renderCalendar, type FeedEvent } from '../src/feeds/render.ts';
-import { inProcessApp, printTable, timeMedian } from './support.ts';
+import { inProcessApp, printTable, timeMedian, timeMedianPair } from './support.ts';
 
 const MEMBERS = 1000;
 const RUNS = Number(process.env.RUNS ?? 21);
@@ -72,8 +72,12 @@ const rendered = renderCalendar(input);
 const plain = plainEvents(events, input.timezone);
 if (!rendered.includes(plain)) throw new Error('the plain writer does not write the same lines');
 
-const plainMs = await timeMedian(() => plainEvents(events, input.timezone), RUNS * 10, 20);
-const renderMs = await timeMedian(() => renderCalendar(input), RUNS * 10, 20);
+const [renderMs, plainMs] = await timeMedianPair(
+  () => renderCalendar(input),
+  () => plainEvents(events, input.timezone),
+  RUNS * 10,
+  20,
+);
 let eventCount = 0;
 const allMs = await timeMedian(
   () => {
