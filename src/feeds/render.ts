@@ -220,8 +220,7 @@ function eventsText(input: CalendarInput): { text: string; zoned: boolean } {
         // Outlook ignores TRANSP and blocks every day unless told in its own property.
         event.busystatus(transparent ? ICalEventBusyStatus.FREE : ICalEventBusyStatus.BUSY);
       }
-      // The end first cleared: a start after the previous day's end is no reason to swap them.
-      event.end(null);
+      // ical-generator compares start and end only when it writes (its setters just store).
       if (input.allDay) {
         // A date alone is formatted from its UTC fields: the day itself.
         event.start(d.date).end(addDays(d.date, 1));
