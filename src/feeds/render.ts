@@ -141,15 +141,16 @@ class WallClock {
     private readonly instant: number,
     private readonly offsetMinutes: number,
   ) {}
-  /** `hhmm` on `date` in `zone`, which keeps `offsetMinutes` through that day. */
-  static at(zone: string, date: string, hhmm: string, offsetMinutes: number): WallClock {
-    const y = date.slice(0, 4);
-    const mo = date.slice(5, 7);
-    const d = date.slice(8, 10);
-    const h = hhmm.slice(0, 2);
-    const mi = hhmm.slice(3, 5);
-    const instant = Date.UTC(+y, +mo - 1, +d, +h, +mi) - offsetMinutes * 60_000;
-    return new WallClock(zone, y + mo + d, `${h}${mi}00`, instant, offsetMinutes);
+  /** `hhmm` on the day `day` (its date's digits and 00:00 as if UTC) in `zone`, which keeps `offsetMinutes` through it. */
+  static at(
+    zone: string,
+    day: { ymd: string; ms: number },
+    hhmm: string,
+    offsetMinutes: number,
+  ): WallClock {
+    const minutes = +hhmm.slice(0, 2) * 60 + +hhmm.slice(3, 5) - offsetMinutes;
+    const hms = `${hhmm.slice(0, 2)}${hhmm.slice(3, 5)}00`;
+    return new WallClock(zone, day.ymd, hms, day.ms + minutes * 60_000, offsetMinutes);
   }
   /** An ISO instant, as UTC. */
   static utc(iso: string): WallClock {
@@ -176,10 +177,16 @@ class WallClock {
 }
 
 /** A time of a day in a zone: a wall-clock value on a steady day, else luxon resolves it (DST). */
-function timeOf(zone: string, date: string, hhmm: string, offset: number | undefined) {
+function timeOf(
+  zone: string,
+  date: string,
+  day: { ymd: string; ms: number },
+  hhmm: string,
+  offset: number | undefined,
+) {
   return offset === undefined
     ? DateTime.fromISO(`${date}T${hhmm}`, { zone })
-    : WallClock.at(zone, date, hhmm, offset);
+    : WallClock.at(zone, day, hhmm, offset);
 }
 
 /**
@@ -226,7 +233,13 @@ function eventsText(input: CalendarInput): { text: string; zoned: boolean } {
         event.start(d.date).end(addDays(d.date, 1));
       } else {
         const offset = steadyOffset(zone, d.date);
-        event.start(timeOf(zone, d.date, d.start, offset)).end(timeOf(zone, d.date, d.end, offset));
+        const y = d.date.slice(0, 4);
+        const m = d.date.slice(5, 7);
+        const dd = d.date.slice(8, 10);
+        const day = { ymd: y + m + dd, ms: Date.UTC(+y, +m - 1, +dd) };
+        event
+          .start(timeOf(zone, d.date, day, d.start, offset))
+          .end(timeOf(zone, d.date, day, d.end, offset));
       }
       body.push(event.toString());
     }
