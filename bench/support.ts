@@ -25,6 +25,33 @@ export async function timeMedian(fn: () => unknown, runs: number, warmup = 2): P
   return median(ms);
 }
 
+/**
+ * Times `fn` and its baseline alternately (after `warmup` rounds of each): the medians of both, each
+ * run next to the other, so that a machine busy with something else slows both alike.
+ */
+export async function timeMedianPair(
+  fn: () => unknown,
+  baseline: () => unknown,
+  runs: number,
+  warmup = 2,
+): Promise<[number, number]> {
+  for (let i = 0; i < warmup; i++) {
+    await fn();
+    await baseline();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    await fn();
+    a.push(performance.now() - t);
+    t = performance.now();
+    await baseline();
+    b.push(performance.now() - t);
+  }
+  return [median(a), median(b)];
+}
+
 /** Prints rows as an aligned table. */
 export function printTable(rows: Record<string, string | number>[]): void {
   if (!rows.length) return;

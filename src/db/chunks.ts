@@ -1,3 +1,6 @@
+import { CompiledQuery, type Insertable } from 'kysely';
+import type { DB } from './schema.ts';
+
 /** D1 binds at most 100 parameters per statement; multi-row INSERTs are cut to fit. */
 const MAX_PARAMS = 100;
 
@@ -17,3 +20,34 @@ export function parameterGroups<T>(values: readonly T[], others = 0): T[][] {
   for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
   return out;
 }
+
+/**
+ * The multi-row INSERTs of `rows` into `table`, in chunks that fit D1, as Kysely compiles
+ * `insertInto(table).values(chunk)` for rows that all have the same columns — written directly:
+ * Kysely's builder parses and visits every value, which took longer than SQLite took to insert
+ * them (a rotation's shifts and memberships, a quarantine's outbox).
+ */
+export function insertRowsQueries<Tb extends keyof DB & string>(
+  table: Tb,
+  inserts: readonly Insertable<DB[Tb]>[],
+): CompiledQuery[] {
+  const rows = inserts as readonly Record<string, unknown>[];
+  if (rows.length === 0) return [];
+  const columns = Object.keys(rows[0]!);
+  const head = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values `;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  return insertChunks(rows).map((chunk) => {
+    const parameters: unknown[] = [];
+    for (const row of chunk) {
+      if (Object.keys(row).length !== columns.length)
+        throw new Error(`insertRowsQueries: every row of ${table} needs the same columns`);
+      for (const c of columns) {
+        if (!(c in row)) throw new Error(`insertRowsQueries: a row of ${table} has no ${c}`);
+        parameters.push(row[c]);
+      }
+    }
+    return CompiledQuery.raw(head + Array(chunk.length).fill(tuple).join(', '), parameters);
+  });
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;

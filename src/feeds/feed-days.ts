@@ -70,10 +70,36 @@ interface Day {
   date: IsoDate;
   rotation: FeedRotation;
   shifts: ShiftRecord[];
+  /** The office team(s) of the day, each once. */
+  officeTeamIds: string[];
+}
+
+// A context's days and its members' memberships, worked out once: a department's feeds are rendered
+// one after another from one context (after a quarantine, every member's), and each member's days
+// would otherwise repeat the calendar and scan every membership on every day.
+const daysOf = new WeakMap<FeedContext, { key: unknown[]; days: Day[] }>();
+const membershipsOf = new WeakMap<FeedRotation, Map<string, Membership[]>>();
+
+/** The working days of the context's rotations in its window (computed once per context). */
+function days(ctx: FeedContext): Day[] {
+  const key = [ctx.calendar, ctx.rotations, ctx.from, ctx.to];
+  const known = daysOf.get(ctx);
+  if (known && known.key.every((k, i) => k === key[i])) return known.days;
+  const computed = workingDaysWithShifts(ctx);
+  daysOf.set(ctx, { key, days: computed });
+  return computed;
+}
+
+/** A member's memberships in a rotation. */
+function membershipsIn(rotation: FeedRotation, memberId: string): Membership[] {
+  let byMember = membershipsOf.get(rotation);
+  if (!byMember)
+    membershipsOf.set(rotation, (byMember = groupBy(rotation.memberships, (m) => m.memberId)));
+  return byMember.get(memberId) ?? [];
 }
 
 /** The working days of the published rotations inside the window, each with its scheduled shifts. */
-function days(ctx: FeedContext): Day[] {
+function workingDaysWithShifts(ctx: FeedContext): Day[] {
   const out: Day[] = [];
   for (const rotation of ctx.rotations) {
     const from = maxDate(rotation.startDate, ctx.from);
@@ -83,12 +109,15 @@ function days(ctx: FeedContext): Day[] {
       rotation.shifts.filter((s) => s.date >= from && s.date <= to),
       (s) => s.date,
     );
-    for (const date of workingDays(ctx.calendar, from, to))
+    for (const date of workingDays(ctx.calendar, from, to)) {
+      const shifts = (byDate.get(date) ?? []).sort((a, b) => a.slot - b.slot);
       out.push({
         date,
         rotation,
-        shifts: (byDate.get(date) ?? []).sort((a, b) => a.slot - b.slot),
+        shifts,
+        officeTeamIds: [...new Set(shifts.map((s) => s.teamId))],
       });
+    }
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
@@ -122,15 +151,33 @@ function ownBlocks(shifts: readonly ShiftRecord[], teamId: string): Block[] {
   return blocks;
 }
 
+// Summaries repeat on every day of every feed: each (language, text, team) is filled in once.
+const summaries = new Map<string, string>();
+function summaryOf(lang: Language, key: 'office' | 'remote' | 'standby', label: string): string {
+  const k = `${lang}\u0000${key}\u0000${label}`;
+  let text = summaries.get(k);
+  if (text === undefined) {
+    text =
+      key === 'office'
+        ? feedText(lang, 'office', { team: teamName(lang, label) })
+        : feedText(lang, key);
+    if (summaries.size >= 10_000) summaries.clear();
+    summaries.set(k, text);
+  }
+  return text;
+}
+
 function teamDay(ctx: FeedContext, d: Day, team: TeamRef, kind: MemberDayKind): FeedDay {
   const hours = ctx.calendar.officeHours;
-  const officeTeamIds = [...new Set(d.shifts.map((s) => s.teamId))];
+  const officeTeamIds = d.officeTeamIds;
   if (kind === 'standby')
     return {
       date: d.date,
       kind: 'standby',
-      ...whole(hours),
-      summary: feedText(ctx.language, 'standby'),
+      start: hours.start,
+      end: hours.end,
+      blocks: [{ start: hours.start, end: hours.end, slot: 0 }],
+      summary: summaryOf(ctx.language, 'standby', ''),
       description: null,
       transparent: false,
       officeTeamIds,
@@ -143,7 +190,7 @@ function teamDay(ctx: FeedContext, d: Day, team: TeamRef, kind: MemberDayKind): 
       start: blocks[0]!.start,
       end: blocks[0]!.end,
       blocks,
-      summary: feedText(ctx.language, 'office', { team: teamName(ctx.language, team.label) }),
+      summary: summaryOf(ctx.language, 'office', team.label),
       description: null,
       transparent: false,
       officeTeamIds,
@@ -152,8 +199,10 @@ function teamDay(ctx: FeedContext, d: Day, team: TeamRef, kind: MemberDayKind): 
   return {
     date: d.date,
     kind: 'remote',
-    ...whole(hours),
-    summary: feedText(ctx.language, 'remote'),
+    start: hours.start,
+    end: hours.end,
+    blocks: [{ start: hours.start, end: hours.end, slot: 0 }],
+    summary: summaryOf(ctx.language, 'remote', ''),
     description: null,
     transparent: true,
     officeTeamIds,
@@ -163,24 +212,15 @@ function teamDay(ctx: FeedContext, d: Day, team: TeamRef, kind: MemberDayKind): 
 /** A member's days: office with their team (once the bridging rule lets them), standby, or remote. */
 export function memberDays(ctx: FeedContext, memberId: string): FeedDay[] {
   const standby = ctx.standby ?? NO_STANDBY;
-  return days(ctx).flatMap((d) => {
-    const m = d.rotation.memberships.find((x) => x.memberId === memberId && coversDate(x, d.date));
+  const out: FeedDay[] = [];
+  for (const d of days(ctx)) {
+    const m = membershipsIn(d.rotation, memberId).find((x) => coversDate(x, d.date));
     const team = m && d.rotation.teams.find((t) => t.id === m.teamId);
-    if (!m || !team) return [];
-    return [
-      teamDay(
-        ctx,
-        d,
-        team,
-        memberDayKind(
-          m,
-          d.date,
-          d.shifts.some((s) => s.teamId === team.id),
-          standby,
-        ),
-      ),
-    ];
-  });
+    if (!m || !team) continue;
+    const inOffice = d.officeTeamIds.includes(team.id);
+    out.push(teamDay(ctx, d, team, memberDayKind(m, d.date, inOffice, standby)));
+  }
+  return out;
 }
 
 /** A team's days in its own rotation. */
@@ -211,7 +251,7 @@ export function departmentDays(ctx: FeedContext): FeedDay[] {
   return days(ctx).map((d) => {
     const label = (id: string) =>
       teamName(lang, d.rotation.teams.find((t) => t.id === id)?.label ?? '?');
-    const officeTeamIds = [...new Set(d.shifts.map((s) => s.teamId))];
+    const officeTeamIds = d.officeTeamIds;
     const waiting = d.rotation.teams
       .filter((t) => standby.team(d.date, t.id))
       .map((t) => label(t.id));

@@ -17,7 +17,6 @@ import {
   type Quarantine,
   type StandbyWindow,
 } from '../../domain/quarantine/index.ts';
-import { toMembership } from '../../domain/rotation/index.ts';
 import type { IsoDate, RemoteAccess } from '../../domain/types.ts';
 import {
   demandMemberships,
@@ -95,8 +94,9 @@ export async function loadDemand(
       startDate: r.startDate,
       endDate: r.endDate,
       teamIds: (teamsOf.get(r.id) ?? []).map((t) => t.id),
-      memberships: (membershipsOf.get(r.id) ?? []).map(toMembership),
-      office: (officeOf.get(r.id) ?? []).map((s) => ({ teamId: s.teamId, date: s.date })),
+      // The records as read (with their rotation id besides): no copy of thousands of rows.
+      memberships: membershipsOf.get(r.id) ?? [],
+      office: officeOf.get(r.id) ?? [],
     })),
     needs,
     windows,

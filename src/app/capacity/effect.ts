@@ -32,6 +32,11 @@ export interface DemandChange {
 
 function applied(snap: DemandSnapshot, departmentId: string, change: DemandChange): DemandSnapshot {
   const inWindow = (d: IsoDate) => snap.from <= d && d <= snap.to;
+  // A set, not a scan of the change's windows for each window read (a team's quarantine has one
+  // per person: hundreds against hundreds).
+  const replaced = new Set(
+    change.windows.flatMap((c) => (c.quarantineId !== undefined ? [c.quarantineId] : [])),
+  );
   return {
     ...snap,
     rotations: snap.rotations
@@ -48,12 +53,7 @@ function applied(snap: DemandSnapshot, departmentId: string, change: DemandChang
           : r;
       }),
     windows: [
-      ...snap.windows.filter(
-        (w) =>
-          !change.windows.some(
-            (c) => c.quarantineId !== undefined && c.quarantineId === w.quarantineId,
-          ),
-      ),
+      ...snap.windows.filter((w) => w.quarantineId === undefined || !replaced.has(w.quarantineId)),
       ...change.windows,
     ],
   };

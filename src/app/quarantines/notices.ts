@@ -1,7 +1,7 @@
 import type { CompiledQuery } from 'kysely';
 import { coversDate, type Membership, type TeamRef } from '../../domain/rotation/index.ts';
-import { departmentMembers } from '../../db/repos/members.ts';
-import { groupBy } from '../../domain/collections.ts';
+import { departmentMembersAnyOrder } from '../../db/repos/members.ts';
+import { groupBy, inReadingOrder } from '../../domain/collections.ts';
 import type { Quarantine } from '../../domain/quarantine/index.ts';
 import type { Department, Member } from '../../domain/types.ts';
 import type { Person, QuarantineNotice } from '../../notify/quarantine-notice.ts';
@@ -32,20 +32,27 @@ export async function loadNoticeDirectory(
   department: Department,
   rotations: ReadonlyMap<string, NoticeRotation>,
 ): Promise<NoticeDirectory> {
-  const members = await departmentMembers(deps.db, department.id, true);
-  return (rotationId) => directory(members, rotationId ? rotations.get(rotationId) : undefined);
+  const members = await departmentMembersAnyOrder(deps.db, department.id, true);
+  // Looked up by id; only the chiefs are listed, in reading order.
+  const chiefs = inReadingOrder(members.filter((m) => m.position === 'chief')).map(person);
+  return (rotationId) =>
+    directory(members, chiefs, rotationId ? rotations.get(rotationId) : undefined);
 }
 /** The directory of one rotation's people (null: the department's, for a member quarantine). */
 export type NoticeDirectory = (rotationId: string | null) => Directory;
 type Directory = ReturnType<typeof directory>;
 
 /** By id, the chiefs, and each team's members on a date. */
-function directory(members: readonly Member[], rotation: NoticeRotation | undefined) {
+function directory(
+  members: readonly Member[],
+  chiefs: Person[],
+  rotation: NoticeRotation | undefined,
+) {
   const teams = rotation?.teams ?? [];
   const memberships = rotation?.memberships ?? [];
   const byId = new Map(members.map((m) => [m.id, m]));
   return {
-    chiefs: members.filter((m) => m.position === 'chief').map(person),
+    chiefs,
     member: (id: string) => (byId.has(id) ? [person(byId.get(id)!)] : []),
     label: (teamId: string | null) => teams.find((t) => t.id === teamId)?.label ?? '?',
     /** Members of a team on any of the dates (a move within the window still reaches them). */

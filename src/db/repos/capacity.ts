@@ -59,47 +59,41 @@ export async function demandTeams(
   return rows.map((t) => ({ id: t.id, rotationId: t.rotation_id }));
 }
 
-/** Memberships of the rotations, in the order a member's schedule reads them (from date, id). */
+/**
+ * Memberships of the rotations, in the order a member's schedule reads them (from date, id). The
+ * columns are named as the record's fields in the query (thousands of rows: no second copy).
+ */
 export async function demandMemberships(
   db: Kysely<DB>,
   s: DemandScope,
 ): Promise<(Membership & { rotationId: string })[]> {
-  const rows = await published(db, s)
+  return published(db, s)
     .innerJoin('memberships', 'memberships.rotation_id', 'rotations.id')
     .select([
-      'memberships.rotation_id',
-      'memberships.team_id',
-      'memberships.member_id',
-      'memberships.from_date',
-      'memberships.to_date',
-      'memberships.office_from',
+      'memberships.member_id as memberId',
+      'memberships.team_id as teamId',
+      'memberships.from_date as fromDate',
+      'memberships.to_date as toDate',
+      'memberships.office_from as officeFrom',
+      'memberships.rotation_id as rotationId',
     ])
     .orderBy('memberships.from_date')
     .orderBy('memberships.id')
     .execute();
-  return rows.map((m) => ({
-    memberId: m.member_id,
-    teamId: m.team_id,
-    fromDate: m.from_date,
-    toDate: m.to_date,
-    officeFrom: m.office_from,
-    rotationId: m.rotation_id,
-  }));
 }
 
-/** Which team is in the office on which date (scheduled shifts only, inside the window). */
+/** Which team is in the office on which date (scheduled shifts only, inside the window), named as the record's fields. */
 export async function demandOfficeDays(
   db: Kysely<DB>,
   s: DemandScope,
 ): Promise<{ rotationId: string; teamId: string; date: IsoDate }[]> {
-  const rows = await published(db, s)
+  return published(db, s)
     .innerJoin('shifts', 'shifts.rotation_id', 'rotations.id')
-    .select(['shifts.rotation_id', 'shifts.team_id', 'shifts.date'])
+    .select(['shifts.rotation_id as rotationId', 'shifts.team_id as teamId', 'shifts.date as date'])
     .where('shifts.status', '=', 'scheduled')
     .where('shifts.date', '>=', s.from)
     .where('shifts.date', '<=', s.to)
     .execute();
-  return rows.map((d) => ({ rotationId: d.rotation_id, teamId: d.team_id, date: d.date }));
 }
 
 /** The standby windows of the quarantines in force at some point of the scope. */

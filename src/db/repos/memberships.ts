@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely } from 'kysely';
-import { insertChunks as chunks, parameterGroups } from '../chunks.ts';
+import { insertRowsQueries, parameterGroups } from '../chunks.ts';
 import type { DB, MembershipRow } from '../schema.ts';
 import type { MembershipRecord } from '../../domain/rotation/index.ts';
 
@@ -45,7 +45,7 @@ export function insertMembershipsQueries(
     closed_on: null,
     created_at: at,
   }));
-  return chunks(rows).map((c) => db.insertInto('memberships').values(c).compile());
+  return insertRowsQueries('memberships', rows);
 }
 
 /** Ends a membership on `toDate`, inclusive (a move ends the old one the day before). */

@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely } from 'kysely';
-import { insertChunks } from '../chunks.ts';
+import { insertRowsQueries } from '../chunks.ts';
 import type { DB, OutboxRow } from '../schema.ts';
 import type { OutboxChannel, OutboxMessage, OutboxStatus } from '../../domain/outbox/index.ts';
 
@@ -44,7 +44,7 @@ export function insertOutboxQueries(
     sent_at: m.sentAt,
     lease_owner: null,
   }));
-  return insertChunks(rows).map((c) => db.insertInto('outbox').values(c).compile());
+  return insertRowsQueries('outbox', rows);
 }
 
 /**

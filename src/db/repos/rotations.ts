@@ -1,5 +1,5 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
-import { insertChunks as chunks, parameterGroups } from '../chunks.ts';
+import { insertRowsQueries, parameterGroups } from '../chunks.ts';
 import { fromJson, toJson } from '../json.ts';
 import type { DB, RotationRow, TeamRow } from '../schema.ts';
 import type {
@@ -227,7 +227,7 @@ export function insertTeamsQueries(db: Kysely<DB>, teams: readonly Team[]): Comp
     label: t.label,
     ordinal: t.ordinal,
   }));
-  return chunks(rows).map((c) => db.insertInto('teams').values(c).compile());
+  return insertRowsQueries('teams', rows);
 }
 
 /** Deletes a rotation's teams, memberships and shifts (a draft being regenerated). */

@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely } from 'kysely';
-import { insertChunks as chunks } from '../chunks.ts';
+import { insertRowsQueries } from '../chunks.ts';
 import type { DB, ShiftRow } from '../schema.ts';
 import type { ShiftRecord } from '../../domain/rotation/index.ts';
 
@@ -37,7 +37,7 @@ export function insertShiftRecordsQueries(
     created_at: at,
     updated_at: at,
   }));
-  return chunks(rows).map((c) => db.insertInto('shifts').values(c).compile());
+  return insertRowsQueries('shifts', rows);
 }
 
 /** Drops a draft's shifts before `date` (days that passed while it was a draft were never worked). */

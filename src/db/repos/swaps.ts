@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely } from 'kysely';
-import { insertChunks, parameterGroups } from '../chunks.ts';
+import { insertRowsQueries, parameterGroups } from '../chunks.ts';
 import type { DB, SwapRow } from '../schema.ts';
 import type { SwapRecord } from '../../domain/quarantine/index.ts';
 import type { IsoDate } from '../../domain/types.ts';
@@ -36,7 +36,7 @@ export function insertSwapsQueries(
     created_at: at,
     handed_back_at: s.handedBackAt,
   }));
-  return insertChunks(rows).map((c) => db.insertInto('swaps').values(c).compile());
+  return insertRowsQueries('swaps', rows);
 }
 
 /** The swaps of the given quarantines, by date and slot (the ids go in groups: D1 binds at most 100 parameters). */

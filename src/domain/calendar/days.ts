@@ -103,6 +103,17 @@ function dateOfEpochDay(n: number): IsoDate {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+// Whether a zone name is valid, asked of Intl once a name (luxon's check builds a formatter each time).
+const zones = new Map<string, boolean>();
+function isZone(zone: string): boolean {
+  let valid = zones.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (zones.size < 1000) zones.set(zone, valid);
+  }
+  return valid;
+}
+
 /** The ISO weekday (1 = Monday … 7 = Sunday) of a calendar date, read by luxon in `timezone`; the same in every zone. */
 export function isoWeekday(date: IsoDate, timezone = 'UTC'): number {
   assertIsoDate(date);
@@ -146,8 +157,7 @@ function datesWithWeekday(
 ): { date: IsoDate; weekday: number }[] {
   assertIsoDate(from);
   assertIsoDate(to);
-  if (!IANAZone.isValidZone(timezone))
-    throw new RangeError(`"${timezone}" is not an IANA time zone`);
+  if (!isZone(timezone)) throw new RangeError(`"${timezone}" is not an IANA time zone`);
   const first = DateTime.fromISO(from, { zone: timezone });
   const start = epochDay(from);
   const out: { date: IsoDate; weekday: number }[] = [];
@@ -162,8 +172,23 @@ export function calendarDates(from: IsoDate, to: IsoDate, timezone = 'UTC'): Iso
   return datesWithWeekday(from, to, timezone).map((d) => d.date);
 }
 
+// Working dates per (calendar, window), kept for a while: an organisation's report, a rotation's
+// plan, survivability and every feed of a department ask the same calendar for the same year.
+const workingDaysKept = new Map<string, readonly IsoDate[]>();
+
 /** The department's working dates from `from` to `to` inclusive: working weekdays minus holidays and closed dates. */
 export function workingDays(cal: DepartmentCalendar, from: IsoDate, to: IsoDate): IsoDate[] {
+  const key = JSON.stringify([cal.timezone, cal.workdays, cal.holidays, cal.closedDates, from, to]);
+  let dates = workingDaysKept.get(key);
+  if (!dates) {
+    dates = computeWorkingDays(cal, from, to);
+    if (workingDaysKept.size >= 256) workingDaysKept.delete(workingDaysKept.keys().next().value!);
+    workingDaysKept.set(key, dates);
+  }
+  return dates.slice();
+}
+
+function computeWorkingDays(cal: DepartmentCalendar, from: IsoDate, to: IsoDate): IsoDate[] {
   const closed = new Set(cal.closedDates);
   const workdays = new Set(cal.workdays);
   const out: IsoDate[] = [];

@@ -45,6 +45,24 @@ export interface DemandGrid {
   officeTeams: number[][];
 }
 
+/** The date-index runs [a, b) of `dates` inside any of `spans`, merged and in order. */
+function standbyRuns(
+  dates: readonly IsoDate[],
+  spans: readonly { from: IsoDate; to: IsoDate }[],
+): [number, number][] {
+  const runs = spans
+    .map((s): [number, number] => [lowerBound(dates, s.from), upperBound(dates, s.to)])
+    .filter(([a, b]) => a < b)
+    .sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const r of runs) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push(r);
+  }
+  return merged;
+}
+
 /** Builds the demand grid of a rotation over [from, to] (clipped to the rotation; working days only). */
 export function demandGrid(
   r: DemandRotation,
@@ -64,13 +82,41 @@ export function demandGrid(
     r.memberships.filter((m) => needOf(m.memberId) !== null),
     (m) => m.memberId,
   );
-  const taken = new Uint8Array(dates.length);
+  // A member with one membership needs their resource on every date of it and is in the office
+  // (on their team's days) from its office date except when they or their team are in standby:
+  // memberDayKind's rule, added as runs of dates (a difference array) instead of day by day — for
+  // an organisation, the day-by-day walk with its lookups was most of the report.
+  const D = dates.length;
+  const needRuns = new Int32Array((D + 1) * T * 2);
+  const officeRuns = new Int32Array((D + 1) * T * 2);
+  const run = (runs: Int32Array, lo: number, hi: number, k: number) => {
+    if (lo >= hi) return;
+    runs[lo * T * 2 + k]!++;
+    runs[hi * T * 2 + k]!--;
+  };
+  const taken = new Uint8Array(D);
   for (const [memberId, ms] of byMember) {
     const res = needOf(memberId) === 'thinClient' ? 0 : 1;
+    const only = ms.length === 1 ? ms[0]! : undefined;
+    const spans = only && standby.spans?.(memberId, only.teamId);
+    if (only && spans) {
+      const t = teamIndex.get(only.teamId);
+      if (t === undefined) continue;
+      const lo = lowerBound(dates, only.fromDate);
+      const hi = only.toDate === null ? D : upperBound(dates, only.toDate);
+      run(needRuns, lo, hi, t * 2 + res);
+      let from = Math.max(lo, lowerBound(dates, only.officeFrom));
+      for (const [a, b] of standbyRuns(dates, spans)) {
+        run(officeRuns, from, Math.min(a, hi), t * 2 + res);
+        from = Math.max(from, b);
+      }
+      run(officeRuns, from, hi, t * 2 + res);
+      continue;
+    }
     taken.fill(0);
     for (const m of ms) {
       const t = teamIndex.get(m.teamId);
-      const hi = m.toDate === null ? dates.length : upperBound(dates, m.toDate);
+      const hi = m.toDate === null ? D : upperBound(dates, m.toDate);
       for (let i = lowerBound(dates, m.fromDate); i < hi; i++) {
         if (taken[i]) continue;
         taken[i] = 1; // a date belongs to the member's first membership covering it, as their schedule reads it
@@ -79,6 +125,17 @@ export function demandGrid(
         need[k]!++;
         if (memberDayKind(m, dates[i]!, true, standby) === 'office') officeable[k]!++;
       }
+    }
+  }
+  const width = T * 2;
+  for (let k = 0; k < width; k++) {
+    let n = 0;
+    let o = 0;
+    for (let i = 0; i < D; i++) {
+      n += needRuns[i * width + k]!;
+      o += officeRuns[i * width + k]!;
+      need[i * width + k]! += n;
+      officeable[i * width + k]! += o;
     }
   }
 

@@ -19,6 +19,11 @@ export interface StandbyWindow {
 export interface StandbyLookup {
   team: (date: IsoDate, teamId: string) => boolean;
   member: (date: IsoDate, memberId: string) => boolean;
+  /**
+   * Every window that keeps the member or the team home (none: never in standby), for a caller that
+   * would otherwise ask of every day. Absent means not known.
+   */
+  spans?: (memberId: string, teamId: string) => readonly { from: IsoDate; to: IsoDate }[];
 }
 
 /** The last day of a quarantine: the day before its lift, or its end date. */
@@ -87,5 +92,6 @@ export function standbyLookup(windows: readonly StandbyWindow[]): StandbyLookup 
   return {
     team: (date, teamId) => inside(teams.get(teamId), date),
     member: (date, memberId) => inside(members.get(memberId), date),
+    spans: (memberId, teamId) => [...(members.get(memberId) ?? []), ...(teams.get(teamId) ?? [])],
   };
 }
