@@ -3,6 +3,12 @@ import { describe, it } from 'node:test';
 import { generate } from 'otplib';
 import { harness, seedDepartment, type Harness } from '../support/harness.ts';
 import { webClient } from '../support/web-session.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startNode } from '../../src/platform/node.ts';
+import { httpClient } from '../support/http-scenario.ts';
+import { parseMail, smtpSink } from '../support/smtp.ts';
 
 const T0 = Date.parse('2026-11-24T09:00:00Z');
 const totp = (secret: string, h: Harness) =>
@@ -125,5 +131,64 @@ describe('sign-in without a passkey', () => {
     const wait = await w.post('/signin/totp', { email: 'x@example.jp', code: '123456' });
     assert.equal(wait.status, 429);
     assert.ok(Number(wait.headers.get('retry-after')) > 0);
+  });
+
+  it('a staff member signs in with the code the real SMTP server receives (npm start with SMTP_URL)', async () => {
+    const smtp = await smtpSink();
+    const dir = mkdtempSync(join(tmpdir(), 'bunsan-code-'));
+    const lines: string[] = [];
+    const srv = await startNode(
+      {
+        BUNSAN_DB: join(dir, 'bunsan.db'),
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SMTP_URL: smtp.url,
+        MAIL_FROM: 'bunsan@example.jp',
+      },
+      (l) => lines.push(l),
+    );
+    try {
+      const base = `http://127.0.0.1:${srv.port}`;
+      const token = lines.map((l) => l.trim()).find((l) => l.startsWith('bsn_'))!;
+      const api = httpClient(base, token);
+      const dept = await api('POST', '/v1/departments', { body: { name: '総務課' } });
+      const added = await api('POST', `/v1/departments/${dept.json.id}/members`, {
+        body: { members: [{ name: '鈴木 一郎', email: 'suzuki@example.jp' }] },
+      });
+      const invited = await api('POST', '/v1/invitations', {
+        body: { memberId: added.json.members[0].id },
+      });
+      const w = webClient({ base });
+      const path = new URL(invited.json.url).pathname;
+      await w.get(path);
+      const went = await w.post(`${path}/continue`);
+      assert.equal(went.status, 303);
+      await w.get(went.location!);
+      assert.equal((await w.post('/signout')).status, 303);
+      await w.get('/signin');
+      const asked = await w.post('/signin/code', { email: 'suzuki@example.jp' });
+      assert.match(asked.html, /コードを送りました/, asked.html.slice(0, 400));
+      // The delivery loop (every 5 s) hands the invitation and the code to the SMTP server.
+      const deadline = Date.now() + 15_000;
+      const codeMail = () =>
+        smtp.received
+          .map((m) => parseMail(m.raw))
+          .find((m) => m.headers.get('subject') === 'bunsan のサインインコード');
+      while (Date.now() < deadline && !codeMail()) await new Promise((r) => setTimeout(r, 100));
+      const mail = codeMail();
+      assert.ok(
+        mail,
+        smtp.received.map((m) => parseMail(m.raw).headers.get('subject')).join(' | '),
+      );
+      const code = /\n(\d{6})\n/.exec(mail.text)![1]!;
+      const res = await w.post('/signin/code/verify', { email: 'suzuki@example.jp', code });
+      assert.equal(res.status, 303);
+      assert.equal(res.location, '/me');
+      assert.equal((await w.get('/me')).status, 200);
+    } finally {
+      await srv.close();
+      await smtp.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

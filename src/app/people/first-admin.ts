@@ -5,13 +5,19 @@ import { invite, type InvitationIssued } from './invite.ts';
 
 /**
  * On an organisation with nobody in it yet, invites the first admin: the one-time link the
- * operator opens to register a passkey (BUNSAN_ADMIN_EMAIL names them; admin@localhost else).
+ * operator opens to register a passkey. BUNSAN_ADMIN_EMAIL names them, and the link is e-mailed
+ * there too; without it the person is admin@localhost and only the printed link exists.
  */
 export async function inviteFirstAdmin(
   deps: Deps,
-  email = 'admin@localhost',
+  email?: string,
 ): Promise<InvitationIssued | null> {
   if ((await countPeople(deps.db)) > 0) return null;
-  const issued = await invite(deps, SYSTEM_ACTOR, { email, name: '管理者', role: 'admin' });
+  const issued = await invite(
+    deps,
+    SYSTEM_ACTOR,
+    { email: email ?? 'admin@localhost', name: '管理者', role: 'admin' },
+    { email: email !== undefined },
+  );
   return issued.ok ? issued.value : null;
 }

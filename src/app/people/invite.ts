@@ -112,6 +112,7 @@ export async function invite(
   deps: Deps,
   actor: Actor,
   input: InvitationRequest,
+  opts: { email?: boolean } = {},
 ): Promise<Result<InvitationIssued, Failure>> {
   const target = await targetOf(deps, actor, input);
   if (!target.ok) return target;
@@ -148,7 +149,9 @@ export async function invite(
   const url = `${deps.publicUrl}/invite/${secret}`;
   writes.push(
     insertInvitationQuery(deps.db, invitation),
-    ...(await invitationMessageQueries(deps, actor, person, t.department, url, at)),
+    ...(opts.email === false
+      ? []
+      : await invitationMessageQueries(deps, actor, person, t.department, url, at)),
     auditEntry(
       deps,
       actor,
