@@ -41,6 +41,8 @@ export async function browserStage(adminToken: string, opts: { localhost?: boole
   // Passkeys need a host name (Chromium refuses 127.0.0.1 as an rpID) and PUBLIC_URL must name
   // the origin before the server starts: a free port is found first.
   const port = opts.localhost ? await freePort() : 0;
+  /** What the server printed (the first admin's invitation link among it). */
+  const lines: string[] = [];
   const server: NodeServer = await startNode(
     {
       BUNSAN_DB: join(dir, 'bunsan.db'),
@@ -49,7 +51,7 @@ export async function browserStage(adminToken: string, opts: { localhost?: boole
       BUNSAN_ADMIN_TOKEN: adminToken,
       ...(opts.localhost ? { PUBLIC_URL: `http://localhost:${port}` } : {}),
     },
-    () => {},
+    (l) => lines.push(l),
   );
   const base = `http://${opts.localhost ? 'localhost' : '127.0.0.1'}:${server.port}`;
   const browser: Browser = await chromium.launch({
@@ -119,6 +121,7 @@ export async function browserStage(adminToken: string, opts: { localhost?: boole
 
   return {
     base,
+    lines,
     api,
     fresh,
     signedIn,
