@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startWorkerServer, type WorkerServer } from '../support/workerd.ts';
+import { generate } from 'otplib';
 import { webClient } from '../support/web-session.ts';
 
 const ADMIN = 'workerd-web-admin-secret-0123456789';
@@ -91,5 +92,24 @@ describe('the web pages on Cloudflare Workers + D1 (workerd through wrangler dev
     });
     assert.equal(replay.status, 303, 'the old cookie is worth nothing after sign-out');
     assert.equal((await w.get(path)).status, 410, 'the invitation worked once');
+  });
+
+  it('HR enrols an authenticator app from the invitation (the QR drawn on workerd) and signs in with a code', async () => {
+    const invited = await fetch(`${worker.base}/v1/invitations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'jinji@example.jp', role: 'hr' }),
+    });
+    assert.equal(invited.status, 201);
+    const path = new URL(((await invited.json()) as { url: string }).url).pathname;
+    const w = webClient({ base: worker.base });
+    const page = await w.get(`${path}/totp`);
+    assert.equal(page.status, 200);
+    assert.match(page.html, /<svg/);
+    const secret = /id="totp-secret">([A-Z2-7]+)</.exec(page.html)![1]!;
+    const done = await w.post(`${path}/totp`, { code: await generate({ secret }) });
+    assert.equal(done.status, 303, done.html.slice(0, 300));
+    assert.equal(done.location, '/quarantines');
+    assert.equal((await w.get('/quarantines')).status, 200);
   });
 });
