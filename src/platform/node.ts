@@ -61,6 +61,8 @@ export async function startNode(
   }
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : wanted;
+  // Without PUBLIC_URL, links (and the passkeys' relying party) name the port actually listened on.
+  if (!env.PUBLIC_URL) deps.publicUrl = `http://localhost:${port}`;
   out(`bunsan listening on http://localhost:${port} (database ${dbPath})`);
   // Only once the server listens: a start that fails before must not spend the one showing.
   const first = await bootstrapAdminToken(deps);

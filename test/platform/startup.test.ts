@@ -69,6 +69,11 @@ describe('start-up on Node', () => {
     try {
       const link = lines.join('\n').match(/https?:\/\/\S+\/invite\/inv_\S+/)?.[0];
       assert.ok(link, lines.join('\n'));
+      assert.equal(
+        new URL(link).port,
+        String(srv.port),
+        'without PUBLIC_URL: the port listened on',
+      );
       path = new URL(link).pathname;
       const page = await fetch(`http://127.0.0.1:${srv.port}${path}`);
       assert.equal(page.status, 200);
