@@ -19,6 +19,7 @@ import { t } from '../shared/i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from '../shared/layout.tsx';
 import { MonthGrid } from './month-grid.tsx';
 import { rosterPages } from './roster-routes.tsx';
+import { memberPages } from './member-routes.tsx';
 import { inviteAllPages } from './invite-all.tsx';
 import { RotationPage, type MoveResult } from './report.tsx';
 import {
@@ -192,6 +193,7 @@ export function chiefPages() {
   const r = new Hono<WebEnv>();
   const chief = roles(['admin', 'chief'], refuseRole);
   r.route('/', rosterPages());
+  r.route('/', memberPages());
   r.route('/', inviteAllPages());
 
   r.get('/departments/:id', chief, (c) => {

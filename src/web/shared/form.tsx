@@ -1,6 +1,6 @@
 import type { Language } from '../../domain/types.ts';
 import type { Child } from 'hono/jsx';
-import type { FieldError } from '../../app/failure.ts';
+import type { Failure, FieldError } from '../../app/failure.ts';
 import { fieldMessage, t, type TextKey } from './i18n.ts';
 
 /** Messages by form field name; '' holds those that belong to no one field. */
@@ -9,6 +9,9 @@ export type FormErrors = Record<string, string[]>;
 export function addError(errors: FormErrors, field: string, message: string): void {
   (errors[field] ??= []).push(message);
 }
+
+/** A failure's field errors (none for a failure that names no field). */
+export const errorsOf = (f: Failure): FieldError[] => ('errors' in f ? (f.errors ?? []) : []);
 
 /** Sorts a use case's field errors (JSON Pointers) onto the form's fields; unmatched ones go to ''. */
 export function errorsOnFields(

@@ -15,6 +15,7 @@ import type { WebContext, WebEnv } from '../shared/env.ts';
 import {
   Csrf,
   ErrorSummary,
+  errorsOf,
   errorsOnFields,
   Input,
   text,
@@ -91,7 +92,7 @@ function throttle(c: WebContext, email: string) {
 }
 
 const codeErrors = (c: WebContext, f: Failure, field: string): FormErrors =>
-  errorsOnFields('errors' in f ? (f.errors ?? []) : [], () => field, c.var.lang);
+  errorsOnFields(errorsOf(f), () => field, c.var.lang);
 
 function enterCodePage(
   c: WebContext,
