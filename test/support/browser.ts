@@ -135,3 +135,19 @@ export async function browserStage(adminToken: string, opts: { localhost?: boole
   };
 }
 export type BrowserStage = Awaited<ReturnType<typeof browserStage>>;
+
+/** Chromium's virtual authenticator (CDP) on this page's profile: a platform authenticator that holds passkeys and verifies the user. */
+export async function virtualAuthenticator(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+}

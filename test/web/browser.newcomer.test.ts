@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { browserStage, HAVE_CHROMIUM, type BrowserStage } from '../support/browser.ts';
+import {
+  browserStage,
+  HAVE_CHROMIUM,
+  virtualAuthenticator,
+  type BrowserStage,
+} from '../support/browser.ts';
 
 if (!HAVE_CHROMIUM && process.env.CI)
   throw new Error('CI must have /usr/bin/chromium: .ci/run installs it with apt');
-
-/** A platform authenticator of this page's browser profile (CDP virtual authenticator). */
-async function authenticator(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-}
 
 // The issue's story: a newcomer starts bunsan, opens the printed link, registers a passkey,
 // creates a department, invites a chief and — through the chief — a member, and each signs in
@@ -43,7 +31,7 @@ describe(
       const member = await stage.fresh();
       try {
         // The first admin.
-        await authenticator(admin.page);
+        await virtualAuthenticator(admin.page);
         await admin.page.goto(new URL(link).pathname);
         await admin.page.getByLabel('この端末の名前').fill('管理用PC');
         await admin.page.getByRole('button', { name: 'パスキーを登録してサインイン' }).click();
@@ -64,7 +52,7 @@ describe(
         const chiefLink = await admin.page.locator('#invitation-url').textContent();
         assert.match(chiefLink!, /\/invite\/inv_/);
 
-        await authenticator(chief.page);
+        await virtualAuthenticator(chief.page);
         await chief.page.goto(new URL(chiefLink!).pathname);
         await chief.page.getByRole('button', { name: 'パスキーを登録してサインイン' }).click();
         await chief.page.waitForURL(`**/departments/${departmentId}`);

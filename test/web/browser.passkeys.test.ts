@@ -1,28 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
-import { browserStage, HAVE_CHROMIUM, type BrowserStage } from '../support/browser.ts';
+import {
+  browserStage,
+  HAVE_CHROMIUM,
+  virtualAuthenticator,
+  type BrowserStage,
+} from '../support/browser.ts';
 
 const ADMIN = 'web-passkey-admin-token-0123456789abcdef';
 
 if (!HAVE_CHROMIUM && process.env.CI)
   throw new Error('CI must have /usr/bin/chromium: .ci/run installs it with apt');
-
-/** Chromium's virtual authenticator (CDP): a platform authenticator that holds passkeys and verifies the user. */
-async function virtualAuthenticator(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-}
 
 // Passkeys need a host name: the server's PUBLIC_URL and the browser both use localhost.
 describe(

@@ -11,6 +11,7 @@ import {
 } from '../../app/people/index.ts';
 import { clientAddress } from '../../contract/client.ts';
 import { emailKey } from '../../domain/roster/index.ts';
+import type { Language } from '../../domain/types.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import {
   Csrf,
@@ -50,15 +51,7 @@ export function CodeForms({
             errors={errors}
             required
           />
-          <Input
-            name="code"
-            id="totp-code"
-            label={t(lang, 'code')}
-            hint={t(lang, 'totpHint')}
-            errors={errors}
-            autocomplete="one-time-code"
-            required
-          />
+          <CodeInput lang={lang} errors={errors} hint="totpHint" id="totp-code" />
           <button type="submit">{t(lang, 'signIn')}</button>
         </form>
       </details>
@@ -79,6 +72,21 @@ export function CodeForms({
         </form>
       </details>
     </>
+  );
+}
+
+/** A 6-digit code's field (an authenticator app's, or an e-mailed one). */
+function CodeInput(p: { lang: Language; errors: FormErrors; hint: TextKey; id?: string }) {
+  return (
+    <Input
+      name="code"
+      {...(p.id ? { id: p.id } : {})}
+      label={t(p.lang, 'code')}
+      hint={t(p.lang, p.hint)}
+      errors={p.errors}
+      autocomplete="one-time-code"
+      required
+    />
   );
 }
 
@@ -111,14 +119,7 @@ function enterCodePage(
       <form method="post" action="/signin/code/verify">
         <Csrf token={csrf} />
         <input type="hidden" name="email" value={email} />
-        <Input
-          name="code"
-          label={t(lang, 'code')}
-          hint={t(lang, 'codeHint')}
-          errors={errors}
-          autocomplete="one-time-code"
-          required
-        />
+        <CodeInput lang={lang} errors={errors} hint="codeHint" />
         <button type="submit">{t(lang, 'signIn')}</button>
       </form>
     </>,
@@ -216,14 +217,7 @@ export function codePages(
         </p>
         <form method="post" action={`/invite/${c.req.param('secret')}/totp`}>
           <Csrf token={await preSessionCsrf(c)} />
-          <Input
-            name="code"
-            label={t(lang, 'code')}
-            hint={t(lang, 'totpHint')}
-            errors={errors}
-            autocomplete="one-time-code"
-            required
-          />
+          <CodeInput lang={lang} errors={errors} hint="totpHint" />
           <button type="submit">{t(lang, 'confirmTotp')}</button>
         </form>
       </>,
