@@ -110,4 +110,32 @@ describe('invitations', () => {
       [{ method: 'email-code', reason: 'wrong code' }],
     );
   });
+
+  it('invited again (with another role), only the newest link works', async () => {
+    const h = await harness();
+    const { department, members } = await seedDepartment(h);
+    const old = await h.call('POST', '/v1/invitations', { body: { memberId: members[0]!.id } });
+    const again = await h.call('POST', '/v1/invitations', {
+      body: { email: 'yamada@example.jp', role: 'chief', departmentId: department.id },
+    });
+    assert.equal(again.json.personId, old.json.personId);
+    const page = await webClient(h).get(new URL(old.json.url).pathname);
+    assert.equal(page.status, 410, 'the staff link printed earlier no longer signs in as chief');
+    assert.match(page.html, /取り消されています/);
+    assert.equal((await webClient(h).get(new URL(again.json.url).pathname)).status, 200);
+    const people = (await h.call('GET', '/v1/people')).json.people;
+    assert.deepEqual(
+      people.map((p: any) => [p.email, p.role, p.memberId === members[0]!.id]),
+      [['yamada@example.jp', 'chief', true]],
+    );
+  });
+
+  it('lists a member who left as not active among the people', async () => {
+    const h = await harness();
+    const { members } = await seedDepartment(h);
+    await h.call('POST', '/v1/invitations', { body: { memberId: members[1]!.id } });
+    await h.call('DELETE', `/v1/members/${members[1]!.id}`);
+    const people = (await h.call('GET', '/v1/people')).json.people;
+    assert.equal(people[0].active, false);
+  });
 });

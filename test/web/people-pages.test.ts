@@ -56,4 +56,33 @@ describe('people on the pages', () => {
     const again = await chief.post(`/departments/${department.id}/invitations`);
     assert.match(again.html, /招待していない職員はいません/);
   });
+
+  it('a member lists the calendar links in use, stops one, and makes one anew', async () => {
+    const h = await harness();
+    const { department, members } = await seedDepartment(h);
+    const me = webClient(h);
+    const token = await h.tokenFor('staff', {
+      departmentId: department.id,
+      memberId: members[2]!.id,
+    });
+    await me.signIn(token.token);
+    await me.get('/me');
+    await me.post('/me/feeds');
+    const twice = await me.post('/me/feeds');
+    const ids = [...twice.html.matchAll(/action="\/me\/feeds\/([\w-]+)\/revoke"/g)].map(
+      (m) => m[1]!,
+    );
+    assert.equal(ids.length, 2, 'two links in use');
+    const stopped = await me.post(`/me/feeds/${ids[0]}/revoke`);
+    assert.match(stopped.html, /リンクを停止しました/);
+    assert.equal([...stopped.html.matchAll(/\/revoke"/g)].length, 1);
+    const anew = await me.post(`/me/feeds/${ids[1]}/reissue`);
+    assert.equal(anew.status, 201);
+    assert.match(anew.html, /id="feed-webcal"[^>]*value="webcal:/);
+    const live = [...anew.html.matchAll(/action="\/me\/feeds\/([\w-]+)\/revoke"/g)].map(
+      (m) => m[1],
+    );
+    assert.equal(live.length, 1);
+    assert.ok(!ids.includes(live[0]!), 'the stopped ones are gone, a new one in use');
+  });
 });

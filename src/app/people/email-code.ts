@@ -77,7 +77,9 @@ export async function signInWithEmailCode(
   const open = person?.role === 'staff' ? await openEmailCode(deps.db, person.id) : undefined;
   if (!person || !open || !(await maySignIn(deps, person)))
     return err(codeProblem('no code was sent to this address; ask for one', 'code-none'));
-  if (open.expiresAt <= deps.now().toISOString() || open.tries >= CODE_TRIES)
+  if (open.tries >= CODE_TRIES)
+    return err(codeProblem('5 wrong tries spent this code; ask for a new one', 'code-locked'));
+  if (open.expiresAt <= deps.now().toISOString())
     return err(codeProblem('this code has expired; ask for a new one', 'code-expired'));
   const typed = code.normalize('NFKC').replace(/\s+/g, '');
   if ((await codeHash(person.id, typed)) !== open.codeHash) {

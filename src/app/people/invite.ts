@@ -4,6 +4,7 @@ import { departmentMembers, findMembersByEmailKeys, memberById } from '../../db/
 import {
   insertInvitationQuery,
   listInvitations,
+  revokeInvitationsOfQuery,
   type Invitation,
 } from '../../db/repos/invitations.ts';
 import {
@@ -127,7 +128,12 @@ export async function invite(
   if (known) {
     person = { ...known, role: t.role, departmentId: t.departmentId, active: true };
     person.memberId = t.memberId ?? known.memberId;
-    writes.push(updatePersonQuery(deps.db, known.id, { ...person, updatedAt: at }));
+    writes.push(
+      updatePersonQuery(deps.db, known.id, { ...person, updatedAt: at }),
+      // Only the newest link works: an older one (printed, forwarded) must not sign in with
+      // the role given now.
+      revokeInvitationsOfQuery(deps.db, known.id, at),
+    );
     if (known.role !== t.role || known.departmentId !== t.departmentId)
       writes.push(...endSessionsOfQueries(deps.db, [known.id], at));
   } else {

@@ -8,6 +8,7 @@ import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { forbidden, notFound, type Failure } from '../failure.ts';
+import { allMembers } from '../../db/repos/members.ts';
 import { invite, type InvitationIssued } from './invite.ts';
 
 /** A person as the admin's list shows them: role, scope, and how they can sign in. */
@@ -16,14 +17,18 @@ export type PersonView = Omit<Person, 'emailKey'> & { passkeys: number; totp: bo
 /** Everyone who signs in, with their role and credentials (admin). */
 export async function peopleFor(deps: Deps, actor: Actor): Promise<Result<PersonView[], Failure>> {
   if (actor.role !== 'admin') return err(forbidden('Only admins see people and their roles.'));
-  const [people, counts, totp] = await Promise.all([
+  const [people, counts, totp, members] = await Promise.all([
     listPeople(deps.db),
     passkeyCounts(deps.db),
     peopleWithTotp(deps.db),
+    allMembers(deps.db),
   ]);
+  const left = new Set(members.filter((m) => !m.active).map((m) => m.id));
   return ok(
     people.map(({ emailKey: _, ...p }) => ({
       ...p,
+      // A member who left may not sign in, whatever their person says.
+      active: p.active && !(p.memberId && left.has(p.memberId)),
       passkeys: counts.get(p.id) ?? 0,
       totp: totp.has(p.id),
     })),

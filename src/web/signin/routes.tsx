@@ -141,12 +141,12 @@ export function signInPages() {
   r.post('/signin/passkey/options', async (c) => c.json(await passkeySignInOptions(c.var.deps)));
 
   r.post('/signin/passkey', async (c) => {
-    const address = clientAddress(c);
-    if (address && c.var.throttle.waitSeconds(address)) return passkeyAnswer(c, false, 401);
+    const address = `page:${clientAddress(c) ?? ''}`;
+    if (c.var.throttle.waitSeconds(address)) return passkeyAnswer(c, false, 401);
     const response = parseResponse(await c.req.parseBody());
     const person = response ? await signInWithPasskey(c.var.deps, response as never) : null;
     if (!person?.ok) {
-      if (address) c.var.throttle.fail(address);
+      c.var.throttle.fail(address);
       return passkeyAnswer(c, false, 401);
     }
     await startSession(c, { person: person.value }, 'passkey');

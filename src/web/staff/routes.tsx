@@ -1,11 +1,11 @@
 import type { Language } from '../../domain/types.ts';
 import { Hono } from 'hono';
-import { createFeed, type FeedLinks } from '../../app/feeds/index.ts';
+import { createFeed, listFeeds, revokeFeed, type FeedLinks } from '../../app/feeds/index.ts';
 import { readStaffOverview, type StaffOverview } from '../../app/members/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
-import { render, renderMessage } from '../shared/layout.tsx';
+import { failurePage, render, renderMessage, valueOrPage } from '../shared/layout.tsx';
 
 // Copies the address next to the button; falls back to selecting it where the Clipboard API is missing.
 function Links({ lang, links }: { lang: Language; links: FeedLinks }) {
@@ -33,20 +33,67 @@ function Links({ lang, links }: { lang: Language; links: FeedLinks }) {
 
 const KIND_KEY = { office: 'kindOffice', remote: 'kindRemote', standby: 'kindStandby' } as const;
 
+/** The member's live feeds: when each was made, and stop or stop-and-make-anew. */
+function LiveLinks(p: {
+  lang: Language;
+  csrf: string;
+  feeds: { id: string; createdAt: string }[];
+}) {
+  const { lang } = p;
+  return (
+    <section aria-labelledby="live-links">
+      <h3 id="live-links">{t(lang, 'liveLinks')}</h3>
+      <p>{t(lang, 'liveLinksIntro')}</p>
+      {p.feeds.length ? (
+        <ul id="feeds">
+          {p.feeds.map((f) => (
+            <li>
+              {t(lang, 'madeOn', { date: f.createdAt.slice(0, 10) })}{' '}
+              <form method="post" action={`/me/feeds/${f.id}/revoke`} class="inline">
+                <Csrf token={p.csrf} />
+                <button type="submit" class="secondary">
+                  {t(lang, 'stopLink')}
+                </button>
+              </form>{' '}
+              <form method="post" action={`/me/feeds/${f.id}/reissue`} class="inline">
+                <Csrf token={p.csrf} />
+                <button type="submit" class="secondary">
+                  {t(lang, 'reissueLink')}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t(lang, 'noLiveLinks')}</p>
+      )}
+    </section>
+  );
+}
+
 function MyPage({
   lang,
   csrf,
   me,
   links,
+  feeds,
+  notice,
 }: {
   lang: Language;
   csrf: string;
   me: StaffOverview;
   links?: FeedLinks | undefined;
+  feeds: { id: string; createdAt: string }[];
+  notice?: string | undefined;
 }) {
   const office = me.days.filter((d) => d.kind === 'office').slice(0, 10);
   return (
     <>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <p>
         {me.member.name}（{me.department.name}）
       </p>
@@ -78,6 +125,7 @@ function MyPage({
         <Csrf token={csrf} />
         <button type="submit">{t(lang, 'makeLinks')}</button>
       </form>
+      <LiveLinks lang={lang} csrf={csrf} feeds={feeds} />
       <h2>{t(lang, 'upcomingDays')}</h2>
       <table>
         <ColumnHeads lang={lang} keys={['date', 'status', 'time']} />
@@ -103,13 +151,28 @@ function MyPage({
   );
 }
 
-async function myPage(c: WebContext, links?: FeedLinks, status: 200 | 201 = 200) {
+async function myPage(
+  c: WebContext,
+  o: { links?: FeedLinks; notice?: string } = {},
+  status: 200 | 201 = 200,
+) {
   const me = await readStaffOverview(c.var.deps, c.var.actor);
   if (!me.ok) return renderMessage(c, 403, t(c.var.lang, 'forbidden'), me.error.detail);
+  const listed = await listFeeds(c.var.deps, c.var.actor, {});
+  const feeds = (listed.ok ? listed.value : []).filter(
+    (f) => f.scope === 'member' && f.subjectId === c.var.actor.memberId,
+  );
   return render(
     c,
     t(c.var.lang, 'myPage'),
-    <MyPage lang={c.var.lang} csrf={c.var.csrf} me={me.value} links={links} />,
+    <MyPage
+      lang={c.var.lang}
+      csrf={c.var.csrf}
+      me={me.value}
+      links={o.links}
+      notice={o.notice}
+      feeds={feeds}
+    />,
     status,
   );
 }
@@ -124,7 +187,20 @@ export function staffPages() {
       return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
     const made = await createFeed(c.var.deps, me, { scope: 'member', id: me.memberId });
     if (!made.ok) return renderMessage(c, 403, t(c.var.lang, 'forbidden'), made.error.detail);
-    return myPage(c, made.value, 201);
+    return myPage(c, { links: made.value }, 201);
+  });
+  // Stop one of my links; "make anew" stops it and gives the three new links at once.
+  r.post('/me/feeds/:id/:how{revoke|reissue}', async (c) => {
+    const me = c.var.actor;
+    if (me.role !== 'staff' || !me.memberId)
+      return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
+    const stopped = await revokeFeed(c.var.deps, me, c.req.param('id'));
+    if (!stopped.ok) return failurePage(c, stopped.error);
+    if (c.req.param('how') === 'revoke') return myPage(c, { notice: t(c.var.lang, 'linkStopped') });
+    const made = valueOrPage(
+      await createFeed(c.var.deps, me, { scope: 'member', id: me.memberId }),
+    );
+    return myPage(c, { links: made, notice: t(c.var.lang, 'linkStopped') }, 201);
   });
   return r;
 }
