@@ -4,7 +4,7 @@ import { SignInThrottle } from './app/tokens/index.ts';
 import type { AppEnv } from './contract/env.ts';
 import { apiRoutes, noRoute, problemOnError } from './http/api.ts';
 import { securityHeaders } from './http/middleware/security.ts';
-import { webRoutes } from './web/routes.tsx';
+import { pageNotFound, webRoutes } from './web/routes.tsx';
 
 /**
  * The whole server for the given runtime dependencies: the JSON API (with feeds) and the pages side
@@ -21,7 +21,7 @@ export function createServer(deps: Deps) {
   app.route('/', apiRoutes());
   // The pages for chiefs, HR and staff (cookie session, CSRF-guarded forms) on their own paths.
   app.route('/', webRoutes());
-  app.notFound(noRoute);
+  app.notFound(async (c) => (await pageNotFound(c as never)) ?? noRoute(c));
   app.onError(problemOnError);
   return app;
 }

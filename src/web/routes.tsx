@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { adminPages } from './admin/routes.tsx';
@@ -8,7 +8,7 @@ import { hrPages } from './hr/routes.tsx';
 import { signInPages } from './signin/routes.tsx';
 import { accountPages } from './signin/account.tsx';
 import { pickLang, t } from './shared/i18n.ts';
-import { pageSecurity } from './shared/csp.ts';
+import { pagePolicy, pageSecurity } from './shared/csp.ts';
 import { errorPage, refuseForgery, renderMessage } from './shared/layout.tsx';
 import { csrfGuard, endSession, requireSession, signInCsrf, homeOf } from './shared/session.ts';
 import { staffPages } from './staff/routes.tsx';
@@ -82,4 +82,25 @@ export function webRoutes() {
   r.route('/', hrPages());
   r.onError(errorPage);
   return r;
+}
+
+const API_PATHS = /^\/(v1|feeds|slack)(\/|$)|^\/(openapi\.json|healthz)$/;
+
+/**
+ * A browser's request for a page that does not exist: a page with the trailing slash taken off is
+ * where it meant to go (308); anything else is a page saying so in the reader's language. The API's
+ * paths, and clients that do not ask for HTML, keep their problem+json (null here).
+ */
+export async function pageNotFound(c: Context<WebEnv>): Promise<Response | null> {
+  const path = c.req.path;
+  const wantsHtml = (c.req.header('accept') ?? '').includes('text/html');
+  if (API_PATHS.test(path) || !wantsHtml || !['GET', 'HEAD'].includes(c.req.method)) return null;
+  if (path.length > 1 && path.endsWith('/'))
+    return c.redirect(path.replace(/\/+$/, '') + new URL(c.req.url).search, 308);
+  c.header('Content-Security-Policy', await pagePolicy());
+  c.set(
+    'lang',
+    pickLang(c.req.query('lang'), getCookie(c, LANG_COOKIE), c.req.header('accept-language')),
+  );
+  return renderMessage(c as WebContext, 404, t(c.var.lang, 'notFound'));
 }

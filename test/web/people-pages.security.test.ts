@@ -63,3 +63,22 @@ describe('web pages × people of every role', () => {
     assert.equal((await w.get('/account')).status, 403);
   });
 });
+
+describe('pages that do not exist', () => {
+  it('a browser gets a page in its language (a trailing slash is taken off); the API keeps problem+json', async () => {
+    const h = await harness();
+    const html = { accept: 'text/html,application/xhtml+xml' };
+    const slash = await h.app.request('/signin/?lang=ja', { headers: html });
+    assert.equal(slash.status, 308);
+    assert.equal(slash.headers.get('location'), '/signin?lang=ja');
+    const none = await h.app.request('/nonexistent', { headers: html });
+    assert.equal(none.status, 404);
+    assert.match(none.headers.get('content-type')!, /^text\/html/);
+    assert.match(await none.text(), /<html lang="ja"/);
+    assert.ok(none.headers.get('content-security-policy'));
+    const api = await h.app.request('/v1/nope', { headers: html });
+    assert.equal(api.headers.get('content-type'), 'application/problem+json');
+    const client = await h.app.request('/nonexistent');
+    assert.equal(client.headers.get('content-type'), 'application/problem+json');
+  });
+});
