@@ -57,6 +57,24 @@ describe('web pages × people of every role', () => {
       }
     });
 
+  it('a chief who is a member of their department has their own page too', async () => {
+    const { members } = {
+      members: (await h.call('GET', `/v1/departments/${own}/members`)).json.members,
+    };
+    const yamada = members.find((m: any) => m.email === 'yamada@example.jp');
+    const invited = await h.call('POST', '/v1/invitations', {
+      body: { email: 'yamada@example.jp', role: 'chief', departmentId: own },
+    });
+    const person = (await personById(h.db, invited.json.personId))!;
+    assert.equal(person.memberId, yamada.id);
+    const w = webClient(h);
+    w.jar.set('bunsan_session', await openSession(h.deps, { person }, 'passkey', 'test'));
+    const me = await w.get('/me');
+    assert.equal(me.status, 200);
+    assert.match(me.html, /山田 太郎/);
+    assert.match((await w.get(`/departments/${own}`)).html, /部署の設定/);
+  });
+
   it('an API token is no person: the account page refuses it', async () => {
     const w = webClient(h);
     await w.signIn((await h.tokenFor('hr')).token);

@@ -20,14 +20,14 @@ export interface StaffOverview {
   days: { date: string; kind: string; start: string; end: string; summary: string }[];
 }
 
-/** A staff member's own page: who they are, their team, and their days over the next `days` days. */
+/** A member's own page (staff, or a chief who is a member): who they are, their team, and their days over the next `days` days. */
 export async function readStaffOverview(
   deps: Deps,
   actor: Actor,
   days = 60,
 ): Promise<Result<StaffOverview, Failure>> {
-  if (actor.role !== 'staff' || !actor.memberId)
-    return err(forbidden('Only a staff token has a personal page.'));
+  if (!actor.memberId)
+    return err(forbidden('Only a member (staff, or a chief who is one) has a personal page.'));
   const member = await memberById(deps.db, actor.memberId);
   if (!member) return err(forbidden("This token's member no longer exists."));
   const department = (await departmentById(deps.db, member.departmentId))!;

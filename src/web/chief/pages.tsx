@@ -68,6 +68,9 @@ export function DepartmentPage(p: {
           {p.notice ?? t(lang, 'membersAdded', { count: p.added ?? 0 })}
         </p>
       ) : null}
+      <p>
+        <a href={`/departments/${p.departmentId}/settings`}>{t(lang, 'departmentSettings')}</a>
+      </p>
       <h2>{t(lang, 'rotations')}</h2>
       {p.rotations.length ? (
         <table>

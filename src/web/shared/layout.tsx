@@ -34,7 +34,8 @@ function Nav({ lang, actor }: { lang: Language; actor: Actor }) {
     links.push([`/departments/${actor.departmentId}`, t(lang, 'members')]);
   if (actor.role === 'admin' || actor.role === 'hr')
     links.push(['/quarantines', t(lang, 'quarantines')], ['/exposures', t(lang, 'exposure')]);
-  if (actor.role === 'staff') links.push(['/me', t(lang, 'myPage')]);
+  // A member (staff, or a chief who is one) has their own days.
+  if (actor.memberId) links.push(['/me', t(lang, 'myPage')]);
   return (
     <nav aria-label="main">
       <ul>

@@ -183,8 +183,7 @@ export function staffPages() {
   r.get('/me', (c) => myPage(c));
   r.post('/me/feeds', async (c) => {
     const me = c.var.actor;
-    if (me.role !== 'staff' || !me.memberId)
-      return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
+    if (!me.memberId) return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
     const made = await createFeed(c.var.deps, me, { scope: 'member', id: me.memberId });
     if (!made.ok) return renderMessage(c, 403, t(c.var.lang, 'forbidden'), made.error.detail);
     return myPage(c, { links: made.value }, 201);
@@ -192,8 +191,7 @@ export function staffPages() {
   // Stop one of my links; "make anew" stops it and gives the three new links at once.
   r.post('/me/feeds/:id/:how{revoke|reissue}', async (c) => {
     const me = c.var.actor;
-    if (me.role !== 'staff' || !me.memberId)
-      return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
+    if (!me.memberId) return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
     const stopped = await revokeFeed(c.var.deps, me, c.req.param('id'));
     if (!stopped.ok) return failurePage(c, stopped.error);
     if (c.req.param('how') === 'revoke') return myPage(c, { notice: t(c.var.lang, 'linkStopped') });
