@@ -146,7 +146,7 @@ describe("HR's pages: quarantines, the target picker, the lift preview and the h
     const counts = await h.rowCounts();
     const bad = await hr.post(`/quarantines/${id}/lift/preview`, { date: '2026-11-01' });
     assert.equal(bad.status, 422);
-    assertFieldError(bad.html, `lift-${id}`, /before today/);
+    assertFieldError(bad.html, `lift-${id}`, /今日より前の日付は指定できません/);
     const preview = await hr.post(`/quarantines/${id}/lift/preview`, { date: '2026-12-01' });
     assert.equal(preview.status, 200, preview.html);
     assert.match(preview.html, /2026年12月1日\(火\)から解除すると/);

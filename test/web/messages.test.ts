@@ -16,6 +16,16 @@ describe('field errors in the page language', () => {
     assert.equal(byPath['/members/0/shoeSize'], 'この項目は受け付けていません');
     for (const e of errors) assert.equal(fieldMessage('en', e), e.message);
     assert.equal(
+      fieldMessage('ja', { message: 'is before today (2026-12-05); past days are history' }),
+      '今日より前の日付は指定できません（過去の日は記録として残ります）',
+      'the Japanese says it all: no English after it',
+    );
+    const empty = validate('members-create', { members: [{ name: '', email: 'a@b.jp' }] });
+    assert.ok(
+      empty.some((e) => fieldMessage('ja', e) === '入力してください'),
+      JSON.stringify(empty),
+    );
+    assert.equal(
       fieldMessage('ja', { message: 'something new', code: 'no-such-code' }),
       'something new',
       'unknown: the message as it is',

@@ -297,7 +297,7 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     );
     const badLift = await hr.post(`/quarantines/${active[0].id}/lift`, { date: '2026-11-01' });
     assert.equal(badLift.status, 422);
-    assertFieldError(badLift.html, liftField, /before today/);
+    assertFieldError(badLift.html, liftField, /今日より前の日付は指定できません/);
     const lifted = await hr.post(`/quarantines/${active[0].id}/lift`, { date: '2026-11-30' });
     assert.equal(lifted.status, 303);
     assert.equal(

@@ -34,16 +34,35 @@ export function fieldMessage(lang: Language, e: { message: string; code?: string
   const kind = e.code ? `issue.${e.code}` : GENERIC.find(([re]) => re.test(e.message))?.[1];
   if (!kind || !(kind in TEXT.ja)) return e.message;
   const lead = TEXT.ja[kind as TextKey];
-  return ['is required', 'is not a known field', 'must not contain control characters'].includes(
-    e.message,
-  )
+  return WHOLE.has(kind) || SAID.some((re) => re.test(e.message))
     ? lead
     : `${lead}（${e.message}）`;
 }
 
+/** Kinds whose Japanese says all there is: the English detail would only repeat it. */
+const WHOLE = new Set([
+  'issue.required',
+  'issue.unknown-field',
+  'issue.control',
+  'issue.invalid-date',
+  'issue.past-date',
+  'issue.code-wrong',
+  'issue.code-none',
+  'issue.code-expired',
+  'issue.code-locked',
+  'issue.email-taken',
+  'issue.email-repeated',
+]);
+/** Validator wordings the kind says in full. */
+const SAID = [/^value is too short \(0 < 1\)/];
+
 /** The validator's messages (src/contract/schemas.ts) by their wording. */
 const GENERIC: [RegExp, string][] = [
   [/^is required$/, 'issue.required'],
+  // An empty name: the schema says it twice (too short, and no visible character).
+  [/^value is too short \(0 < 1\)/, 'issue.required'],
+  [/^is not a calendar date/, 'issue.invalid-date'],
+  [/^is before today/, 'issue.past-date'],
   [/^is not a known field$/, 'issue.unknown-field'],
   [/^must not contain control characters$/, 'issue.control'],
   [/^is not a valid /, 'issue.format'],
