@@ -4,7 +4,8 @@ import { startDeliveryLoop } from '../app/outbox/index.ts';
 import { bootstrapAdminToken } from '../app/tokens/index.ts';
 import { createServer } from '../server.ts';
 import { slackPoster } from '../notify/slack.ts';
-import { nodeDeps, openSqlite } from './node-deps.ts';
+import { nodeDeps, openDatabase } from './node-deps.ts';
+import { databaseName } from './node-postgres.ts';
 import { smtpMailer } from './node-mail.ts';
 import { listenProblem, StartupError, weakAdminToken } from './startup.ts';
 import { hostList } from './config.ts';
@@ -31,7 +32,7 @@ export async function startNode(
   const wanted = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
   if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535)
     throw new StartupError(`PORT is "${env.PORT}": give a port number from 0 to 65535`);
-  const db = await openSqlite(dbPath);
+  const db = await openDatabase(dbPath);
   const mailer = env.SMTP_URL
     ? smtpMailer(env.SMTP_URL, env.MAIL_FROM || 'bunsan <bunsan@localhost>')
     : undefined;
@@ -60,7 +61,7 @@ export async function startNode(
   }
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : wanted;
-  out(`bunsan listening on http://localhost:${port} (database ${dbPath})`);
+  out(`bunsan listening on http://localhost:${port} (database ${databaseName(dbPath)})`);
   // Only once the server listens: a start that fails before must not spend the one showing.
   const first = await bootstrapAdminToken(deps);
   if (first) {

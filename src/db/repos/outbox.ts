@@ -1,5 +1,6 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import { insertChunks } from '../chunks.ts';
+import { engineOf } from '../engine.ts';
 import type { DB, OutboxRow } from '../schema.ts';
 import type { OutboxChannel, OutboxMessage, OutboxStatus } from '../../domain/outbox/index.ts';
 
@@ -51,6 +52,8 @@ export function insertOutboxQueries(
  * Claims up to `limit` pending rows due at `now`, oldest first, in one statement: each counts one
  * more attempt and is leased until `leaseUntil`, so another delivery pass does not take it meanwhile
  * — and a pass that dies mid-send leaves it due again when the lease ends (sent at least once).
+ * On PostgreSQL, where several instances claim at once, rows another claim holds are skipped
+ * (FOR UPDATE SKIP LOCKED), and a row is taken only while it is still due when its lock is had.
  */
 export function claimDueOutbox(
   db: Kysely<DB>,
@@ -72,8 +75,9 @@ export function claimDueOutbox(
       next_attempt_at: at.leaseUntil,
       lease_owner: at.owner,
     }))
-    .where('id', 'in', due)
+    .where('id', 'in', engineOf(db) === 'postgres' ? due.forUpdate().skipLocked() : due)
     .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', at.now)
     .returningAll()
     .execute()
     .then((rows) =>
