@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { deliverDue } from '../../src/app/outbox/index.ts';
+import { exclusively } from '../../src/db/exclusive.ts';
 import { claimDueOutbox, insertOutboxQueries } from '../../src/db/repos/outbox.ts';
 import { slackPoster } from '../../src/notify/slack.ts';
 import { httpClient } from '../support/http-scenario.ts';
@@ -205,6 +206,25 @@ describe(
       await claimA;
       assert.deepEqual(first, ['1', '2', '3']);
       assert.deepEqual(second, ['4', '5', '6']);
+    });
+
+    it('runs a periodic job on one instance when both reach for it at once (an advisory lock)', async () => {
+      let runs = 0;
+      const job = async () => {
+        runs++;
+        await new Promise((r) => setTimeout(r, 200));
+        return runs;
+      };
+      const results = await Promise.all(
+        pair.map((i) => exclusively(i.deps.db, 'reminders', job, { wait: false })),
+      );
+      assert.equal(runs, 1);
+      assert.deepEqual(results.map((r) => r.ran).sort(), [false, true]);
+      // Released: the next turn runs again.
+      assert.equal(
+        (await exclusively(pair[1]!.deps.db, 'reminders', job, { wait: false })).ran,
+        true,
+      );
     });
 
     it("delivers a crashed instance's claimed message once its lease has ended", async () => {
