@@ -45,8 +45,38 @@ export interface PostgresCluster {
   stop: () => void;
 }
 
-/** Starts a new cluster (trust authentication on loopback only) and waits until it accepts. */
+/**
+ * The cluster to test on: the one .ci/run started for the whole run (BUNSAN_TEST_POSTGRES, a URL
+ * of a superuser's database; each test's database gets a name of its own, and the cluster is left
+ * running), else a new one this test starts and stops.
+ */
 export async function startPostgres(): Promise<PostgresCluster> {
+  const shared = process.env.BUNSAN_TEST_POSTGRES;
+  return shared ? sharedCluster(shared) : startCluster();
+}
+
+function sharedCluster(url: string): PostgresCluster {
+  const bin = POSTGRES_BIN;
+  if (!bin) throw new Error('PostgreSQL is not installed');
+  const u = new URL(url);
+  return {
+    port: Number(u.port || 5432),
+    createDatabase: (name) => {
+      const unique = `${name}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+      execFileSync(join(bin, 'psql'), [url, '-qc', createSql(unique)], { stdio: 'pipe' });
+      const db = new URL(url);
+      db.pathname = `/${unique}`;
+      return db.toString();
+    },
+    stop: () => {},
+  };
+}
+
+const createSql = (name: string) =>
+  `create database "${name}" template template0 encoding 'UTF8' locale 'C'`;
+
+/** Starts a new cluster (trust authentication on loopback only) and waits until it accepts. */
+async function startCluster(): Promise<PostgresCluster> {
   const bin = POSTGRES_BIN;
   if (!bin) throw new Error('PostgreSQL is not installed');
   const dir = mkdtempSync(join(tmpdir(), 'bunsan-pg-'));
@@ -79,13 +109,19 @@ export async function startPostgres(): Promise<PostgresCluster> {
     `-c max_connections=200`,
   ].join(' ');
   run(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
+  let running = true;
   const stop = () => {
+    if (!running) return;
+    running = false;
+    process.off('exit', stop);
     try {
       run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   };
+  // A test process that ends without its after() (an uncaught error) still stops its server.
+  process.once('exit', stop);
   return {
     port,
     createDatabase: (name) => {
@@ -97,7 +133,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
         '-U',
         'postgres',
         '-qc',
-        `create database "${name}" template template0 encoding 'UTF8' locale 'C'`,
+        createSql(name),
       ]);
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
