@@ -50,9 +50,9 @@ export interface PostgresCluster {
  * of a superuser's database; each test's database gets a name of its own, and the cluster is left
  * running), else a new one this test starts and stops.
  */
-export async function startPostgres(): Promise<PostgresCluster> {
+export async function startPostgres(opts: { durable?: boolean } = {}): Promise<PostgresCluster> {
   const shared = process.env.BUNSAN_TEST_POSTGRES;
-  return shared ? sharedCluster(shared) : startCluster();
+  return shared ? sharedCluster(shared) : startCluster(opts.durable ?? false);
 }
 
 function sharedCluster(url: string): PostgresCluster {
@@ -75,8 +75,11 @@ function sharedCluster(url: string): PostgresCluster {
 const createSql = (name: string) =>
   `create database "${name}" template template0 encoding 'UTF8' locale 'C'`;
 
-/** Starts a new cluster (trust authentication on loopback only) and waits until it accepts. */
-async function startCluster(): Promise<PostgresCluster> {
+/**
+ * Starts a new cluster (trust authentication on loopback only) and waits until it accepts; unless
+ * `durable` (benchmarks: the server's own defaults), without fsync, which tests do not need.
+ */
+async function startCluster(durable: boolean): Promise<PostgresCluster> {
   const bin = POSTGRES_BIN;
   if (!bin) throw new Error('PostgreSQL is not installed');
   const dir = mkdtempSync(join(tmpdir(), 'bunsan-pg-'));
@@ -105,7 +108,7 @@ async function startCluster(): Promise<PostgresCluster> {
     `-p ${port}`,
     `-k ${dir}`,
     `-c listen_addresses=127.0.0.1`,
-    `-c fsync=off`,
+    ...(durable ? [] : [`-c fsync=off`]),
     `-c max_connections=200`,
   ].join(' ');
   run(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
