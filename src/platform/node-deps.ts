@@ -67,6 +67,8 @@ export function nodeDeps(
     webhookAllowHosts?: readonly string[];
     /** This instance's name, holding outbox leases. */
     instance?: string;
+    /** Reverse proxies whose X-Real-IP names the client (TRUSTED_PROXIES). */
+    trustedProxies?: readonly string[];
   } = {},
 ): Deps {
   const tx = transactionalAtomic(db);
@@ -96,5 +98,6 @@ export function nodeDeps(
     ...(opts.slackWebhookUrl ? { slackWebhookUrl: opts.slackWebhookUrl } : {}),
     ...(opts.webhookAllowHosts ? { webhookAllowHosts: opts.webhookAllowHosts } : {}),
     ...(opts.instance ? { instance: opts.instance } : {}),
+    ...(opts.trustedProxies?.length ? { trustedProxies: opts.trustedProxies } : {}),
   };
 }

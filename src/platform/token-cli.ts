@@ -3,7 +3,7 @@ import { ROLES, type Role } from '../app/actor.ts';
 import { issueToken, SYSTEM_ACTOR } from '../app/tokens/index.ts';
 import { nodeDeps, openDatabase } from './node-deps.ts';
 
-const USAGE = `usage: npm run token -- --role admin|hr|chief|staff --label "HR desk" [--department ID] [--member ID] [--db PATH]`;
+const USAGE = `usage: npm run token -- --role admin|hr|chief|staff --label "HR desk" [--department ID] [--member ID] [--db PATH|postgres://…]`;
 
 /** Issues a token from the server machine (no HTTP, no existing token needed) and prints it. */
 async function main(): Promise<number> {

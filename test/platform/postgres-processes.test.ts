@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -90,6 +90,35 @@ describe('npm start twice on one PostgreSQL', { skip: postgresSkip() }, () => {
       );
     } finally {
       await Promise.all([stopped(one), stopped(two)]);
+    }
+  });
+
+  it('migrates with npm run migrate (before the new code starts) and issues tokens with npm run token', async () => {
+    const url = cluster.createDatabase('cli');
+    const cli = (script: string, args: string[] = []) =>
+      spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+        cwd: root,
+        env: { ...process.env, BUNSAN_DB: url },
+        encoding: 'utf8',
+      });
+    const migrated = cli('src/platform/migrate-cli.ts');
+    assert.equal(migrated.status, 0, migrated.stderr);
+    const names = Object.keys(migrations);
+    assert.match(
+      migrated.stdout,
+      new RegExp(`${names.length} migrations, the last ${names.at(-1)}`),
+    );
+    const issued = cli('src/platform/token-cli.ts', ['--role', 'hr', '--label', 'HR desk']);
+    assert.equal(issued.status, 0, issued.stderr);
+    const token = /bsn_[A-Za-z0-9_-]{43}/.exec(issued.stdout)?.[0];
+    assert.ok(token, issued.stdout);
+    const srv = await npmStart(url, 'cli');
+    try {
+      assert.doesNotMatch(srv.output(), /first admin token/, 'a token exists: none is printed');
+      const r = await httpClient(srv.base, token)('GET', '/v1/quarantines?active=true');
+      assert.equal(r.status, 200, r.text);
+    } finally {
+      await stopped(srv);
     }
   });
 
