@@ -107,6 +107,34 @@ describe(
         );
     });
 
+    it('publishes one of two overlapping rotations of a department published at once on both instances', async () => {
+      const { departmentId, rotation, start, end } = await publishedRotation(call, {
+        name: 'Overlap',
+        draft: true,
+      });
+      const other = await call('POST', `/v1/departments/${departmentId}/rotations`, {
+        body: { startDate: start, endDate: end, teamCount: 2, pattern: { kind: 'daily' } },
+      });
+      assert.equal(other.status, 201, other.text);
+      const [a, b] = pair.map((i) => httpClient(i.base, ADMIN));
+      const answers = await Promise.all([
+        a!('POST', `/v1/rotations/${rotation.id}/publish`, { headers: { 'if-match': '"1"' } }),
+        b!('POST', `/v1/rotations/${other.json.id}/publish`, { headers: { 'if-match': '"1"' } }),
+      ]);
+      assert.deepEqual(
+        answers.map((r) => r.status).sort(),
+        [200, 409],
+        answers.map((r) => r.text).join('\n'),
+      );
+      const published = await pair[0]!.deps.db
+        .selectFrom('rotations')
+        .select('id')
+        .where('department_id', '=', departmentId)
+        .where('status', '=', 'published')
+        .execute();
+      assert.equal(published.length, 1);
+    });
+
     it('lets one of several concurrent publishes with one If-Match win; the others are refused', async () => {
       const { rotation } = await publishedRotation(call, { name: 'Pub', draft: true });
       const answers = await Promise.all(
