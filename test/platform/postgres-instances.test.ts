@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { StoreBusy } from '../../src/app/deps.ts';
 import { deliverDue } from '../../src/app/outbox/index.ts';
 import { exclusively } from '../../src/db/exclusive.ts';
 import { claimDueOutbox, insertOutboxQueries } from '../../src/db/repos/outbox.ts';
@@ -137,26 +139,7 @@ describe(
         const now = new Date().toISOString();
         const bodies = Array.from({ length: 120 }, (_, i) => `message ${i}`);
         const db = pair[0]!.deps.db;
-        for (const q of insertOutboxQueries(
-          db,
-          bodies.map((body) => ({
-            id: randomUUID(),
-            createdAt: now,
-            departmentId: dept.json.id,
-            topic: 'test',
-            refId: null,
-            channel: 'slack',
-            recipient: hook.url,
-            subject: 'test',
-            body,
-            status: 'pending',
-            attempts: 0,
-            nextAttemptAt: now,
-            lastError: null,
-            sentAt: null,
-          })),
-        ))
-          await db.executeQuery(q);
+        await queue(db, dept.json.id, hook.url, bodies, now);
         // Each instance runs several passes at once, so that claims meet in the database.
         const passes = async (i: Instance) => {
           let sent = 0;
@@ -208,6 +191,16 @@ describe(
       assert.deepEqual(second, ['4', '5', '6']);
     });
 
+    it("turns PostgreSQL's try-again failures (deadlock, serialization) into StoreBusy, a 503 with Retry-After", async () => {
+      const { deps } = pair[0]!;
+      for (const code of ['40P01', '40001']) {
+        const fail = sql`do $$ begin raise exception 'test' using errcode = ${sql.lit(code)}; end $$`;
+        await assert.rejects(deps.atomic([fail.compile(deps.db)]), StoreBusy);
+      }
+      const other = sql`do $$ begin raise exception 'test' using errcode = '22012'; end $$`;
+      await assert.rejects(deps.atomic([other.compile(deps.db)]), (e) => !(e instanceof StoreBusy));
+    });
+
     it('runs a periodic job on one instance when both reach for it at once (an advisory lock)', async () => {
       let runs = 0;
       const job = async () => {
@@ -233,26 +226,8 @@ describe(
         const dept = await call('POST', '/v1/departments', { body: { name: 'Lease' } });
         const db = pair[0]!.deps.db;
         const now = new Date();
-        const id = randomUUID();
-        for (const q of insertOutboxQueries(db, [
-          {
-            id,
-            createdAt: now.toISOString(),
-            departmentId: dept.json.id,
-            topic: 'test',
-            refId: null,
-            channel: 'slack',
-            recipient: hook.url,
-            subject: 'test',
-            body: 'claimed by an instance that died',
-            status: 'pending',
-            attempts: 0,
-            nextAttemptAt: now.toISOString(),
-            lastError: null,
-            sentAt: null,
-          },
-        ]))
-          await db.executeQuery(q);
+        const message = 'claimed by an instance that died';
+        const id = (await queue(db, dept.json.id, hook.url, [message], now.toISOString()))[0]!;
         const claimed = await claimDueOutbox(db, {
           now: now.toISOString(),
           leaseUntil: new Date(now.getTime() + 500).toISOString(),
