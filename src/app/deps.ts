@@ -42,6 +42,11 @@ export interface Deps {
   webhookAllowHosts?: readonly string[];
   /** This server instance's name, holding outbox leases (Node: BUNSAN_INSTANCE or host:port). */
   instance?: string;
+  /**
+   * Addresses of reverse proxies whose `X-Real-IP` names the client (TRUSTED_PROXIES): behind
+   * nginx every request comes from nginx, and the sign-in throttle must count each client apart.
+   */
+  trustedProxies?: readonly string[];
 }
 
 /** Delivery channels of the outbox; each throws when the message was not accepted. */

@@ -20,7 +20,7 @@ import type { PolicyOverrides } from '../domain/quarantine/index.ts';
 import type { OutboxChannel, OutboxStatus } from '../domain/outbox/index.ts';
 import type { PeopleTables } from './schema-people.ts';
 
-/** A boolean column: SQLite and D1 store 0 or 1. */
+/** A boolean column: an integer 0 or 1 on SQLite, D1 and PostgreSQL alike (one schema for all three). */
 export type SqlBool = 0 | 1;
 
 /** Instants are ISO-8601 UTC text; booleans are 0 | 1; ids are text; lists are JSON text. */

@@ -17,6 +17,13 @@ export function weakAdminToken(token: string | undefined): string | null {
   );
 }
 
+/**
+ * The proxies' addresses (TRUSTED_PROXIES), comma-separated; an IPv4 address is also listed in
+ * the IPv4-mapped form Node gives a peer on a dual-stack socket (::ffff:127.0.0.1).
+ */
+export const proxyList = (value: string | undefined): string[] =>
+  hostList(value).flatMap((a) => (/^\d+\.\d+\.\d+\.\d+$/.test(a) ? [a, `::ffff:${a}`] : [a]));
+
 /** A comma-separated list of host names (WEBHOOK_ALLOW_HOSTS), trimmed, without blanks. */
 export const hostList = (value: string | undefined): string[] =>
   (value ?? '')

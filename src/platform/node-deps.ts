@@ -7,6 +7,7 @@ import { publicBaseUrl, type Channels, type Deps } from '../app/deps.ts';
 import { StoreBusy, transactionalAtomic } from '../db/atomic.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
+import { isPostgresRetryable, isPostgresUrl, openPostgres } from './node-postgres.ts';
 import { databaseProblem } from './startup.ts';
 
 const RAW = Symbol('better-sqlite3 handle');
@@ -44,7 +45,14 @@ export async function openSqlite(path: string): Promise<Kysely<DB>> {
   return db;
 }
 
-/** The Node runtime's deps over an open database. */
+/** Opens BUNSAN_DB: a PostgreSQL URL (postgres://…) or else an SQLite file path. */
+export const openDatabase = (target: string): Promise<Kysely<DB>> =>
+  isPostgresUrl(target) ? openPostgres(target) : openSqlite(target);
+
+/**
+ * The Node runtime's deps over an open database. On PostgreSQL other instances write too, so
+ * there is no change stamp: caches ask the database for its versions, as on Workers.
+ */
 export function nodeDeps(
   db: Kysely<DB>,
   opts: {
@@ -59,6 +67,8 @@ export function nodeDeps(
     webhookAllowHosts?: readonly string[];
     /** This instance's name, holding outbox leases. */
     instance?: string;
+    /** Reverse proxies whose X-Real-IP names the client (TRUSTED_PROXIES). */
+    trustedProxies?: readonly string[];
   } = {},
 ): Deps {
   const tx = transactionalAtomic(db);
@@ -71,7 +81,8 @@ export function nodeDeps(
       try {
         await tx(queries);
       } catch (e) {
-        throw /^SQLITE_BUSY/.test((e as { code?: string }).code ?? '') ? new StoreBusy() : e;
+        const code = (e as { code?: string }).code ?? '';
+        throw /^SQLITE_BUSY/.test(code) || isPostgresRetryable(e) ? new StoreBusy() : e;
       } finally {
         ownWrites++;
       }
@@ -87,5 +98,6 @@ export function nodeDeps(
     ...(opts.slackWebhookUrl ? { slackWebhookUrl: opts.slackWebhookUrl } : {}),
     ...(opts.webhookAllowHosts ? { webhookAllowHosts: opts.webhookAllowHosts } : {}),
     ...(opts.instance ? { instance: opts.instance } : {}),
+    ...(opts.trustedProxies?.length ? { trustedProxies: opts.trustedProxies } : {}),
   };
 }

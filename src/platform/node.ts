@@ -5,10 +5,11 @@ import { inviteFirstAdmin } from '../app/people/index.ts';
 import { bootstrapAdminToken } from '../app/tokens/index.ts';
 import { createServer } from '../server.ts';
 import { slackPoster } from '../notify/slack.ts';
-import { nodeDeps, openSqlite } from './node-deps.ts';
+import { nodeDeps, openDatabase } from './node-deps.ts';
+import { databaseName } from './node-postgres.ts';
 import { smtpMailer } from './node-mail.ts';
 import { listenProblem, StartupError, weakAdminToken } from './startup.ts';
-import { hostList } from './config.ts';
+import { hostList, proxyList } from './config.ts';
 import { releaseLeasesOf } from '../db/repos/outbox.ts';
 import { hostname } from 'node:os';
 
@@ -32,7 +33,7 @@ export async function startNode(
   const wanted = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
   if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535)
     throw new StartupError(`PORT is "${env.PORT}": give a port number from 0 to 65535`);
-  const db = await openSqlite(dbPath);
+  const db = await openDatabase(dbPath);
   const mailer = env.SMTP_URL
     ? smtpMailer(env.SMTP_URL, env.MAIL_FROM || 'bunsan <bunsan@localhost>')
     : undefined;
@@ -41,6 +42,7 @@ export async function startNode(
     publicUrl: env.PUBLIC_URL,
     slackWebhookUrl: env.SLACK_WEBHOOK_URL || undefined,
     webhookAllowHosts: hostList(env.WEBHOOK_ALLOW_HOSTS),
+    trustedProxies: proxyList(env.TRUSTED_PROXIES),
     // One name per server on this host across restarts, so a restart gives back its leases.
     instance: env.BUNSAN_INSTANCE || `${hostname()}:${env.PORT || 8787}`,
     channels: { postSlack: slackPoster(), ...(mailer ? { sendEmail: mailer.send } : {}) },
@@ -63,7 +65,7 @@ export async function startNode(
   const port = typeof addr === 'object' && addr ? addr.port : wanted;
   // Without PUBLIC_URL, links (and the passkeys' relying party) name the port actually listened on.
   if (!env.PUBLIC_URL) deps.publicUrl = `http://localhost:${port}`;
-  out(`bunsan listening on http://localhost:${port} (database ${dbPath})`);
+  out(`bunsan listening on http://localhost:${port} (database ${databaseName(dbPath)})`);
   // Only once the server listens: a start that fails before must not spend the one showing.
   const first = await bootstrapAdminToken(deps);
   if (first) {

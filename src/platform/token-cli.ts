@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../app/actor.ts';
 import { issueToken, SYSTEM_ACTOR } from '../app/tokens/index.ts';
-import { nodeDeps, openSqlite } from './node-deps.ts';
+import { nodeDeps, openDatabase } from './node-deps.ts';
 
-const USAGE = `usage: npm run token -- --role admin|hr|chief|staff --label "HR desk" [--department ID] [--member ID] [--db PATH]`;
+const USAGE = `usage: npm run token -- --role admin|hr|chief|staff --label "HR desk" [--department ID] [--member ID] [--db PATH|postgres://…]`;
 
 /** Issues a token from the server machine (no HTTP, no existing token needed) and prints it. */
 async function main(): Promise<number> {
@@ -26,7 +26,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const db = await openSqlite(values.db || process.env.BUNSAN_DB || './data/bunsan.db');
+  const db = await openDatabase(values.db || process.env.BUNSAN_DB || './data/bunsan.db');
   try {
     const r = await issueToken(nodeDeps(db), SYSTEM_ACTOR, {
       role: values.role as Role,

@@ -12,11 +12,17 @@ const rosterCp932 = readFileSync(new URL('../fixtures/roster-cp932.csv', import.
 
 export type { Answer } from './client.ts';
 
-/** A client of a running server (a request that hangs fails after 30 s, naming it without a feed token). */
-export function httpClient(base: string, adminToken: string) {
+/**
+ * A client of a running server (a request that hangs fails after 30 s, naming it without a feed
+ * token); `base` may be a function, asked before each request (several instances taking turns).
+ */
+export function httpClient(base: string | (() => string), adminToken: string) {
   return jsonClient(async (path, init) => {
     try {
-      const res = await fetch(base + path, { ...init, signal: AbortSignal.timeout(30_000) });
+      const res = await fetch((typeof base === 'string' ? base : base()) + path, {
+        ...init,
+        signal: AbortSignal.timeout(30_000),
+      });
       // Read the body here, so that a body that never ends fails with the request's name too.
       const text = await res.text();
       return new Response(text === '' ? null : text, { status: res.status, headers: res.headers });

@@ -19,7 +19,7 @@ export function importsOf(source: string): string[] {
 
 const isNodeBuiltin = (spec: string) =>
   spec.startsWith('node:') || NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(spec.split('/')[0]!);
-const nodeOnlyPackages = ['better-sqlite3', 'nodemailer', '@hono/node-server', 'smtp-server'];
+const nodeOnlyPackages = ['better-sqlite3', 'pg', 'nodemailer', '@hono/node-server', 'smtp-server'];
 const isPackage = (spec: string, names: string[]) =>
   names.some((n) => spec === n || spec.startsWith(`${n}/`));
 

@@ -1,4 +1,5 @@
 import { emailKey } from '../../domain/roster/index.ts';
+import { isUniqueViolation as isUniqueKeyViolation } from '../../db/errors.ts';
 import type { Position, RemoteAccess } from '../../domain/types.ts';
 import type { FieldError } from '../failure.ts';
 
@@ -16,8 +17,7 @@ export interface MemberInput {
 export type MemberUpdate = Partial<MemberInput> & { active?: boolean };
 
 /** Did a write fail because another request took the same e-mail meanwhile? */
-export const isUniqueViolation = (e: unknown): boolean =>
-  e instanceof Error && /UNIQUE constraint failed/i.test(e.message);
+export const isUniqueViolation = (e: unknown): boolean => isUniqueKeyViolation(e, 'members');
 
 /** Each e-mail given again after its first time (a CSV upload's errors name the line too). */
 export function repeatedEmails(

@@ -1,4 +1,8 @@
-import { bumpDataVersionQuery, departmentById } from '../../db/repos/departments.ts';
+import {
+  bumpDataVersionQuery,
+  departmentById,
+  isDataVersionConflict,
+} from '../../db/repos/departments.ts';
 import {
   bumpVersionQuery,
   isVersionConflict,
@@ -10,7 +14,7 @@ import { err, type Result } from '../../domain/result.ts';
 import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
-import { conflict, invalid, type Failure } from '../failure.ts';
+import { conflict, invalid, planChanged, type Failure } from '../failure.ts';
 import { quarantinesIntoRotation } from '../quarantines/index.ts';
 import { readRotation } from './read.ts';
 import { loadRotationAt, staleVersion } from './version.ts';
@@ -37,6 +41,9 @@ export async function publishRotation(
       ]),
     );
   const start = maxDate(r.startDate, snap.today);
+  // Read before the look for overlapping rotations and checked by the write: another instance
+  // publishing an overlapping rotation meanwhile makes this one a 409, never two plans at once.
+  const department = (await departmentById(deps.db, r.departmentId))!;
   const clash = await publishedRotations(deps.db, r.departmentId, start, r.endDate, r.id);
   if (clash.length) {
     return err(
@@ -55,7 +62,7 @@ export async function publishRotation(
   const following = await quarantinesIntoRotation(
     deps,
     actor,
-    (await departmentById(deps.db, r.departmentId))!,
+    department,
     { id, startDate: start, endDate: r.endDate },
     snap.today,
     at,
@@ -70,7 +77,7 @@ export async function publishRotation(
       }),
       ...following,
       ...(start > r.startDate ? [deleteShiftsBeforeQuery(deps.db, id, start)] : []),
-      bumpDataVersionQuery(deps.db, r.departmentId),
+      bumpDataVersionQuery(deps.db, r.departmentId, department.dataVersion),
       auditEntry(
         deps,
         actor,
@@ -82,6 +89,7 @@ export async function publishRotation(
     ]);
   } catch (e) {
     if (isVersionConflict(e)) return err(staleVersion());
+    if (isDataVersionConflict(e)) return err(planChanged());
     throw e;
   }
   return readRotation(deps, actor, id);

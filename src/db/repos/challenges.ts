@@ -1,5 +1,6 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
+import { isNotNullViolation } from '../errors.ts';
 
 /** A WebAuthn challenge handed out: for a registration (a person's) or a sign-in (anyone's). */
 export interface Challenge {
@@ -62,4 +63,4 @@ export function useChallengeQuery(db: Kysely<DB>, challenge: string, at: string)
 
 /** Did an atomic write fail because its challenge was used meanwhile? */
 export const isChallengeUsed = (e: unknown): boolean =>
-  e instanceof Error && /NOT NULL constraint failed: webauthn_challenges\.purpose/i.test(e.message);
+  isNotNullViolation(e, 'webauthn_challenges', 'purpose');

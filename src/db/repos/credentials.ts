@@ -1,5 +1,6 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
+import { isNotNullViolation } from '../errors.ts';
 
 /** A person's TOTP secret (an authenticator app), confirmed once a first code matched. */
 export interface TotpSecret {
@@ -66,7 +67,7 @@ export function spendTotpStepQuery(
 }
 
 export const isTotpReplay = (e: unknown): boolean =>
-  e instanceof Error && /NOT NULL constraint failed: totp_secrets\.secret/i.test(e.message);
+  isNotNullViolation(e, 'totp_secrets', 'secret');
 
 export function deleteTotpQuery(db: Kysely<DB>, personId: string): CompiledQuery {
   return db.deleteFrom('totp_secrets').where('person_id', '=', personId).compile();
@@ -150,7 +151,7 @@ export function spendEmailCodeQuery(db: Kysely<DB>, id: string, at: string): Com
 }
 
 export const isCodeSpent = (e: unknown): boolean =>
-  e instanceof Error && /NOT NULL constraint failed: email_codes\.code_hash/i.test(e.message);
+  isNotNullViolation(e, 'email_codes', 'code_hash');
 
 /** The people with a confirmed authenticator app. */
 export async function peopleWithTotp(db: Kysely<DB>): Promise<Set<string>> {

@@ -1,4 +1,5 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import { isNotNullViolation } from '../errors.ts';
 import { parameterGroups } from '../chunks.ts';
 import { fromJson, toJson } from '../json.ts';
 import type { DB, DepartmentPatch, DepartmentRow } from '../schema.ts';
@@ -130,7 +131,7 @@ export function bumpDataVersionQuery(db: Kysely<DB>, id: string, expected?: numb
 
 /** Did an atomic write fail because the department's plan changed after the write was decided? */
 export const isDataVersionConflict = (e: unknown): boolean =>
-  e instanceof Error && /NOT NULL constraint failed: departments\.data_version/i.test(e.message);
+  isNotNullViolation(e, 'departments', 'data_version');
 
 /**
  * Marks a change of the department's members. With `expected` (the roster version a sync was
@@ -150,4 +151,4 @@ export function bumpRosterVersionQuery(
 
 /** Did an atomic write fail because the department's members changed after it was decided? */
 export const isRosterConflict = (e: unknown): boolean =>
-  e instanceof Error && /NOT NULL constraint failed: departments\.roster_version/i.test(e.message);
+  isNotNullViolation(e, 'departments', 'roster_version');

@@ -1,6 +1,7 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
 import type { InvitationRow } from '../schema-people.ts';
+import { isNotNullViolation } from '../errors.ts';
 
 /** An invitation: a one-time link for a person, stored by the hash of its secret. */
 export interface Invitation {
@@ -92,7 +93,7 @@ export function useInvitationQuery(db: Kysely<DB>, id: string, at: string): Comp
 
 /** Did an atomic write fail because its invitation was used or revoked meanwhile? */
 export const isInvitationSpent = (e: unknown): boolean =>
-  e instanceof Error && /NOT NULL constraint failed: invitations\.person_id/i.test(e.message);
+  isNotNullViolation(e, 'invitations', 'person_id');
 
 export function revokeInvitationQuery(db: Kysely<DB>, id: string, at: string): CompiledQuery {
   return db

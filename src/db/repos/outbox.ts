@@ -1,5 +1,6 @@
-import type { CompiledQuery, Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { insertRowsQueries } from '../chunks.ts';
+import { engineOf } from '../engine.ts';
 import type { DB, OutboxRow } from '../schema.ts';
 import type { OutboxChannel, OutboxMessage, OutboxStatus } from '../../domain/outbox/index.ts';
 
@@ -51,8 +52,12 @@ export function insertOutboxQueries(
  * Claims up to `limit` pending rows due at `now`, oldest first, in one statement: each counts one
  * more attempt and is leased until `leaseUntil`, so another delivery pass does not take it meanwhile
  * — and a pass that dies mid-send leaves it due again when the lease ends (sent at least once).
+ * On PostgreSQL, where several instances claim at once, the rows are locked as they are chosen and
+ * those another claim holds are skipped (FOR UPDATE SKIP LOCKED), in a CTE: a subquery in the
+ * WHERE may be run again for each row, skipping the rows this very statement updated and so
+ * taking more than `limit`.
  */
-export function claimDueOutbox(
+export async function claimDueOutbox(
   db: Kysely<DB>,
   at: { now: string; leaseUntil: string; limit: number; owner: string },
 ): Promise<OutboxMessage[]> {
@@ -65,24 +70,33 @@ export function claimDueOutbox(
     .orderBy('created_at')
     .orderBy('id')
     .limit(at.limit);
-  return db
-    .updateTable('outbox')
-    .set((eb) => ({
-      attempts: eb('attempts', '+', 1),
-      next_attempt_at: at.leaseUntil,
-      lease_owner: at.owner,
-    }))
-    .where('id', 'in', due)
-    .where('status', '=', 'pending')
-    .returningAll()
-    .execute()
-    .then((rows) =>
-      rows
-        .sort((a, b) =>
-          a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1,
-        )
-        .map(messageFromRow),
-    );
+  const claim = {
+    attempts: sql<number>`outbox.attempts + 1`,
+    next_attempt_at: at.leaseUntil,
+    lease_owner: at.owner,
+  };
+  const rows =
+    engineOf(db) === 'postgres'
+      ? await db
+          .with('due', () => due.forUpdate().skipLocked())
+          .updateTable('outbox')
+          .from('due')
+          .set(claim)
+          .whereRef('outbox.id', '=', 'due.id')
+          .returningAll('outbox')
+          .execute()
+      : await db
+          .updateTable('outbox')
+          .set(claim)
+          .where('id', 'in', due)
+          .where('status', '=', 'pending')
+          .returningAll()
+          .execute();
+  return rows
+    .sort((a, b) =>
+      a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1,
+    )
+    .map(messageFromRow);
 }
 
 /** A claimed row was delivered (`sent`) or written to the log (`logged`). */

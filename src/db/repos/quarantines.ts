@@ -1,4 +1,5 @@
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
+import { isUniqueViolation } from '../errors.ts';
 import { fromJson, toJson } from '../json.ts';
 import type { DB, QuarantineRow } from '../schema.ts';
 import type { CapacityEffect } from '../../domain/capacity/index.ts';
@@ -93,7 +94,7 @@ export async function idempotencyKeyClaim(
 
 /** Did a write fail because another request claimed the same Idempotency-Key first? */
 export const isIdempotencyClash = (e: unknown): boolean =>
-  e instanceof Error && /UNIQUE constraint failed: idempotency_keys\.key/i.test(e.message);
+  isUniqueViolation(e, 'idempotency_keys', ['key']);
 
 /** One quarantine by id. */
 export async function quarantineById(

@@ -1,4 +1,5 @@
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import { isNotNullViolation } from '../errors.ts';
 import { insertRowsQueries, parameterGroups } from '../chunks.ts';
 import { fromJson, toJson } from '../json.ts';
 import type { DB, RotationRow, TeamRow } from '../schema.ts';
@@ -274,4 +275,4 @@ export function bumpVersionQuery(
 
 /** Did an atomic write fail because the rotation's version moved meanwhile? */
 export const isVersionConflict = (e: unknown): boolean =>
-  e instanceof Error && /NOT NULL constraint failed: rotations\.version/i.test(e.message);
+  isNotNullViolation(e, 'rotations', 'version');

@@ -1,4 +1,5 @@
 import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
+import { engineOf } from '../engine.ts';
 import { fromJson, type Json } from '../json.ts';
 import type { DB, DepartmentReservationRow, OrgSettingsRow } from '../schema.ts';
 import type { CapacitySettings } from '../../domain/capacity/index.ts';
@@ -37,8 +38,12 @@ export function upsertOrgSettingsQuery(
     updated_by: change.updatedBy,
   };
   const patch = policyPatch ? JSON.stringify(policyPatch) : null;
+  // A JSON merge patch of a flat object: SQLite's json_patch; on PostgreSQL jsonb's || then the
+  // nulls stripped, which is the same for an object of plain values.
   const merged = (current: RawBuilder<Json<PolicyOverrides> | null> | null) =>
-    sql<Json<PolicyOverrides> | null>`nullif(json_patch(coalesce(${current ?? sql`null`}, '{}'), ${patch}), '{}')`;
+    engineOf(db) === 'postgres'
+      ? sql<Json<PolicyOverrides> | null>`nullif(jsonb_strip_nulls(coalesce(${current ?? sql`null`}::jsonb, '{}'::jsonb) || ${patch}::jsonb)::text, '{}')`
+      : sql<Json<PolicyOverrides> | null>`nullif(json_patch(coalesce(${current ?? sql`null`}, '{}'), ${patch}), '{}')`;
   return db
     .insertInto('org_settings')
     .values({
