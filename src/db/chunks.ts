@@ -1,5 +1,6 @@
-import { CompiledQuery, type Insertable } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
 import type { DB } from './schema.ts';
+import { engineOf } from './engine.ts';
 
 /** D1 binds at most 100 parameters per statement; multi-row INSERTs are cut to fit. */
 const MAX_PARAMS = 100;
@@ -28,6 +29,7 @@ export function parameterGroups<T>(values: readonly T[], others = 0): T[][] {
  * them (a rotation's shifts and memberships, a quarantine's outbox).
  */
 export function insertRowsQueries<Tb extends keyof DB & string>(
+  db: Kysely<DB>,
   table: Tb,
   inserts: readonly Insertable<DB[Tb]>[],
 ): CompiledQuery[] {
@@ -35,8 +37,11 @@ export function insertRowsQueries<Tb extends keyof DB & string>(
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]!);
   const head = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values `;
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  // Placeholders as the engine numbers them: `?` (SQLite, D1) or `$1, $2, …` (PostgreSQL).
+  const numbered = engineOf(db) === 'postgres';
   return insertChunks(rows).map((chunk) => {
+    let n = 0;
+    const tuple = () => `(${columns.map(() => (numbered ? `$${++n}` : '?')).join(', ')})`;
     const parameters: unknown[] = [];
     for (const row of chunk) {
       if (Object.keys(row).length !== columns.length)
@@ -46,7 +51,7 @@ export function insertRowsQueries<Tb extends keyof DB & string>(
         parameters.push(row[c]);
       }
     }
-    return CompiledQuery.raw(head + Array(chunk.length).fill(tuple).join(', '), parameters);
+    return CompiledQuery.raw(head + chunk.map(tuple).join(', '), parameters);
   });
 }
 

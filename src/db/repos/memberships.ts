@@ -45,7 +45,7 @@ export function insertMembershipsQueries(
     closed_on: null,
     created_at: at,
   }));
-  return insertRowsQueries('memberships', rows);
+  return insertRowsQueries(db, 'memberships', rows);
 }
 
 /** Ends a membership on `toDate`, inclusive (a move ends the old one the day before). */

@@ -45,7 +45,7 @@ export function insertOutboxQueries(
     sent_at: m.sentAt,
     lease_owner: null,
   }));
-  return insertRowsQueries('outbox', rows);
+  return insertRowsQueries(db, 'outbox', rows);
 }
 
 /**

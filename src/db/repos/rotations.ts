@@ -228,7 +228,7 @@ export function insertTeamsQueries(db: Kysely<DB>, teams: readonly Team[]): Comp
     label: t.label,
     ordinal: t.ordinal,
   }));
-  return insertRowsQueries('teams', rows);
+  return insertRowsQueries(db, 'teams', rows);
 }
 
 /** Deletes a rotation's teams, memberships and shifts (a draft being regenerated). */

@@ -37,7 +37,7 @@ export function insertShiftRecordsQueries(
     created_at: at,
     updated_at: at,
   }));
-  return insertRowsQueries('shifts', rows);
+  return insertRowsQueries(db, 'shifts', rows);
 }
 
 /** Drops a draft's shifts before `date` (days that passed while it was a draft were never worked). */

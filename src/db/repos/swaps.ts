@@ -36,7 +36,7 @@ export function insertSwapsQueries(
     created_at: at,
     handed_back_at: s.handedBackAt,
   }));
-  return insertRowsQueries('swaps', rows);
+  return insertRowsQueries(db, 'swaps', rows);
 }
 
 /** The swaps of the given quarantines, by date and slot (the ids go in groups: D1 binds at most 100 parameters). */
