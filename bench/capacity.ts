@@ -2,9 +2,14 @@
 // API (GET /v1/capacity, app.request, no server). Baseline, same run: raw better-sqlite3 reading the
 // rows the answer is computed from (published rotations' office days in the year, memberships,
 // members needing a seat or a PC) — what any implementation must at least read.
-import Database from 'better-sqlite3';
 import { createRng } from '../src/domain/prng.ts';
-import { inProcessApp, printTable, timeMedian, timeMedianPair } from './support.ts';
+import {
+  inProcessApp,
+  printTable,
+  rawCapacityReads,
+  timeMedian,
+  timeMedianPair,
+} from './support.ts';
 
 const DEPARTMENTS = Number(process.env.DEPARTMENTS ?? 50);
 const MEMBERS = 70;
@@ -50,19 +55,7 @@ const one = await timeMedian(
 );
 
 // Baseline: the same rows read raw, in one read-only connection of its own.
-const raw = new Database(file, { readonly: true });
-const published = `select id from rotations where status = 'published' and start_date <= @to and end_date >= @from`;
-const reads = [
-  raw.prepare(
-    `select rotation_id, team_id, date from shifts where status = 'scheduled' and date between @from and @to and rotation_id in (${published})`,
-  ),
-  raw.prepare(
-    `select rotation_id, team_id, member_id, from_date, to_date, office_from from memberships where rotation_id in (${published})`,
-  ),
-  raw.prepare(
-    `select id, remote_access from members where active = 1 and remote_access in ('thin-client', 'loan-pc')`,
-  ),
-];
+const raw = rawCapacityReads(file);
 let rows = 0;
 let summary: any;
 let days = 0;
@@ -74,7 +67,7 @@ const [org, baseline] = await timeMedianPair(
     days = r.days.length;
   },
   () => {
-    rows = reads.reduce((n, q) => n + q.all({ from: FROM, to: TO }).length, 0);
+    rows = raw.read({ from: FROM, to: TO });
   },
   RUNS,
 );

@@ -5,9 +5,8 @@
 // computed from.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { createRng } from '../src/domain/prng.ts';
-import { inProcessApp, printTable, timeMedianPair } from './support.ts';
+import { inProcessApp, printTable, rawCapacityReads, timeMedianPair } from './support.ts';
 
 const DEPARTMENTS = Number(process.env.DEPARTMENTS ?? 300);
 const MEMBERS = Number(process.env.MEMBERS ?? 20_000);
@@ -47,19 +46,7 @@ for (let d = 0; d < DEPARTMENTS; d++) {
 await call('PATCH', '/v1/settings', { thinClientSeats: 5000, loanPcs: 5000 });
 const setupMs = performance.now() - setupStart;
 
-const raw = new Database(file, { readonly: true });
-const published = `select id from rotations where status = 'published' and start_date <= @to and end_date >= @from`;
-const reads = [
-  raw.prepare(
-    `select rotation_id, team_id, date from shifts where status = 'scheduled' and date between @from and @to and rotation_id in (${published})`,
-  ),
-  raw.prepare(
-    `select rotation_id, team_id, member_id, from_date, to_date, office_from from memberships where rotation_id in (${published})`,
-  ),
-  raw.prepare(
-    `select id, remote_access from members where active = 1 and remote_access in ('thin-client', 'loan-pc')`,
-  ),
-];
+const raw = rawCapacityReads(file);
 let rows = 0;
 let days = 0;
 // The organisation's request and the raw read, run alternately.
@@ -68,7 +55,7 @@ const [org, baseline] = await timeMedianPair(
     days = (await call('GET', `/v1/capacity?from=${FROM}&to=${TO}`)).days.length;
   },
   () => {
-    rows = reads.reduce((n, q) => n + q.all({ from: FROM, to: TO }).length, 0);
+    rows = raw.read({ from: FROM, to: TO });
   },
   RUNS,
 );

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
 import { issueToken, SYSTEM_ACTOR } from '../src/app/tokens/index.ts';
 import { createServer } from '../src/server.ts';
 import { nodeDeps, openSqlite } from '../src/platform/node-deps.ts';
@@ -149,5 +150,33 @@ export async function seedMemberFeed(
     etag: first.headers.get('etag')!,
     body,
     events: body.split('BEGIN:VEVENT').length - 1,
+  };
+}
+
+/**
+ * The raw reads of the rows remote capacity needs (published shifts and memberships of the
+ * window, members working remotely), prepared on a read-only connection of their own: the
+ * baseline the capacity benches measure the API against. Answers how many rows one pass reads.
+ */
+export function rawCapacityReads(file: string): {
+  read: (window: { from: string; to: string }) => number;
+  close: () => void;
+} {
+  const raw = new Database(file, { readonly: true });
+  const published = `select id from rotations where status = 'published' and start_date <= @to and end_date >= @from`;
+  const reads = [
+    raw.prepare(
+      `select rotation_id, team_id, date from shifts where status = 'scheduled' and date between @from and @to and rotation_id in (${published})`,
+    ),
+    raw.prepare(
+      `select rotation_id, team_id, member_id, from_date, to_date, office_from from memberships where rotation_id in (${published})`,
+    ),
+    raw.prepare(
+      `select id, remote_access from members where active = 1 and remote_access in ('thin-client', 'loan-pc')`,
+    ),
+  ];
+  return {
+    read: (window) => reads.reduce((n, q) => n + q.all(window).length, 0),
+    close: () => raw.close(),
   };
 }
