@@ -138,4 +138,22 @@ describe('invitations', () => {
     const people = (await h.call('GET', '/v1/people')).json.people;
     assert.equal(people[0].active, false);
   });
+
+  it('says what an invitation needs: memberId, or email and role; a department only for a chief', async () => {
+    const h = await harness();
+    const empty = await h.call('POST', '/v1/invitations', { body: {} });
+    assert.equal(empty.status, 422);
+    assert.deepEqual(
+      empty.json.errors.map((e: any) => e.path),
+      ['/email', '/role'],
+    );
+    const { department } = await seedDepartment(h);
+    const hr = await h.call('POST', '/v1/invitations', {
+      body: { email: 'jinji@example.jp', role: 'hr', departmentId: department.id },
+    });
+    assert.equal(hr.status, 422);
+    assert.deepEqual(hr.json.errors, [
+      { path: '/departmentId', message: 'only a chief has a department' },
+    ]);
+  });
 });

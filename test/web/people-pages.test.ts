@@ -66,7 +66,12 @@ describe('people on the pages', () => {
       memberId: members[2]!.id,
     });
     await me.signIn(token.token);
-    await me.get('/me');
+    const page = await me.get('/me');
+    assert.match(
+      page.html,
+      /この先の予定はまだありません/,
+      'no rotation yet: said, not an empty table',
+    );
     await me.post('/me/feeds');
     const twice = await me.post('/me/feeds');
     const ids = [...twice.html.matchAll(/action="\/me\/feeds\/([\w-]+)\/revoke"/g)].map(

@@ -102,6 +102,7 @@ describe('sessions are server-side records', () => {
     const sessions = /<ul id="sessions">(.*?)<\/ul>/s.exec(account.html)![1]!;
     assert.equal(sessions.match(/<li>/g)?.length, 2, 'two sessions listed');
     assert.match(account.html, /（この端末）/);
+    assert.match(sessions, /2026年11月24日 18:00 JST/, "in the department's zone, not UTC");
     const ended = await office.post('/account/sessions/end-others');
     assert.match(ended.html, /他の端末から 1 件サインアウトしました/);
     assert.ok(await signedIn(office), 'this one stays');

@@ -21,6 +21,8 @@ export async function personOf(deps: Deps, actor: Actor): Promise<Person | undef
 /** A person's ways to sign in and their open sessions, for their own account page. */
 export interface Account {
   person: Person;
+  /** The zone the person's times are shown in: their department's, else Asia/Tokyo. */
+  zone: string;
   passkeys: { id: string; deviceName: string; createdAt: string; lastUsedAt: string | null }[];
   totp: boolean;
   sessions: {
@@ -38,13 +40,15 @@ const notPerson = (): Failure =>
 export async function readAccount(deps: Deps, actor: Actor): Promise<Result<Account, Failure>> {
   const person = await personOf(deps, actor);
   if (!person) return err(notPerson());
-  const [passkeys, totp, sessions] = await Promise.all([
+  const [passkeys, totp, sessions, department] = await Promise.all([
     passkeysOf(deps.db, person.id),
     totpOf(deps.db, person.id),
     openSessionsOf(deps.db, person.id),
+    person.departmentId ? departmentById(deps.db, person.departmentId) : undefined,
   ]);
   return ok({
     person,
+    zone: department?.timezone ?? 'Asia/Tokyo',
     passkeys: passkeys.map(({ id, deviceName, createdAt, lastUsedAt }) => ({
       id,
       deviceName,

@@ -86,6 +86,8 @@ async function targetOf(
     : undefined;
   if (input.role === 'chief' && !department)
     problems.push({ path: '/departmentId', message: 'a chief needs their department' });
+  if (input.departmentId !== undefined && input.role !== 'chief')
+    problems.push({ path: '/departmentId', message: 'only a chief has a department' });
   if (problems.length) return err(invalid('The invitation is not valid.', problems));
   const role = input.role!;
   const chief = role === 'chief' ? department! : null;

@@ -2,7 +2,7 @@ import type { ExposureAnswer } from '../../app/quarantines/index.ts';
 import type { Language } from '../../domain/types.ts';
 import { ColumnHeads, ErrorSummary, Input, type FormErrors } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
-import { Day } from './dates.tsx';
+import { Day } from '../shared/dates.tsx';
 import type { Directory } from './directory.ts';
 import { KeepPicker, MemberSelect, PickerStep, type PickerState } from './picker.tsx';
 

@@ -1,6 +1,6 @@
 import type { HealthCentreList } from '../../app/quarantines/index.ts';
 import { t } from '../shared/i18n.ts';
-import { Day, instantText, spanText } from './dates.tsx';
+import { Day, instantText, spanText } from '../shared/dates.tsx';
 
 /**
  * The list for the public health centre, printable on A4: the department, the period, the case,

@@ -2,7 +2,7 @@ import type { LiftOutcome } from '../../app/quarantines/index.ts';
 import type { Language } from '../../domain/types.ts';
 import { ColumnHeads, Csrf } from '../shared/form.tsx';
 import { t, type TextKey } from '../shared/i18n.ts';
-import { Day, dayText, spanText } from './dates.tsx';
+import { Day, dayText, spanText } from '../shared/dates.tsx';
 import { subjectName, type Directory } from './directory.ts';
 import type { MarkValues } from './quarantines-page.tsx';
 import type { PickerState } from './picker.tsx';

@@ -5,7 +5,7 @@ import type { WebContext } from '../shared/env.ts';
 import { addError, type FormErrors } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
 import { render, valueOrPage } from '../shared/layout.tsx';
-import { dayText } from './dates.tsx';
+import { dayText } from '../shared/dates.tsx';
 import { loadDirectory, pickedDepartment, type Directory } from './directory.ts';
 import type { PickerState } from './picker.tsx';
 import { QuarantinesPage, type HistoryFilter, type MarkValues } from './quarantines-page.tsx';

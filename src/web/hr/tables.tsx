@@ -2,7 +2,7 @@ import type { QuarantineState } from '../../app/quarantines/index.ts';
 import type { Language } from '../../domain/types.ts';
 import { ColumnHeads, Csrf, Input, type FormErrors } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
-import { Day, spanText } from './dates.tsx';
+import { Day, spanText } from '../shared/dates.tsx';
 import { subjectName, type Directory } from './directory.ts';
 
 /** A quarantine as HR's lists show it. */

@@ -12,9 +12,8 @@ import type { WebContext, WebEnv } from '../shared/env.ts';
 import { Csrf, Input, text } from '../shared/form.tsx';
 import { t, tOf } from '../shared/i18n.ts';
 import { failurePage, render, valueOrPage } from '../shared/layout.tsx';
+import { instantText } from '../shared/dates.tsx';
 import { SIGNIN_SCRIPT } from '../shared/signin-script.ts';
-
-const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') + ' UTC' : '—');
 
 async function accountPage(c: WebContext, notice?: string, problem?: string) {
   const lang = c.var.lang;
@@ -41,7 +40,8 @@ async function accountPage(c: WebContext, notice?: string, problem?: string) {
         <ul id="passkeys">
           {a.passkeys.map((p) => (
             <li>
-              {p.deviceName}（{t(lang, 'lastUsed')}: {when(p.lastUsedAt)}）
+              {p.deviceName}（{t(lang, 'lastUsed')}:{' '}
+              {p.lastUsedAt ? instantText(lang, p.lastUsedAt, a.zone) : '—'}）
               <form method="post" action={`/account/passkeys/${p.id}/remove`} class="inline">
                 <Csrf token={c.var.csrf} />
                 <button type="submit" class="secondary">
@@ -74,7 +74,8 @@ async function accountPage(c: WebContext, notice?: string, problem?: string) {
       <ul id="sessions">
         {a.sessions.map((s) => (
           <li>
-            {when(s.createdAt)} — {tOf(lang, 'method', s.method)} — {s.userAgent || '—'}
+            {instantText(lang, s.createdAt, a.zone)} — {tOf(lang, 'method', s.method)} —{' '}
+            {s.userAgent || '—'}
             {s.id === c.var.sessionId ? <strong>（{t(lang, 'thisDevice')}）</strong> : null}
           </li>
         ))}

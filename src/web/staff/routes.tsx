@@ -127,26 +127,32 @@ function MyPage({
       </form>
       <LiveLinks lang={lang} csrf={csrf} feeds={feeds} />
       <h2>{t(lang, 'upcomingDays')}</h2>
-      <table>
-        <ColumnHeads lang={lang} keys={['date', 'status', 'time']} />
-        <tbody>
-          {me.days.map((d) => (
-            <tr>
-              <th scope="row">
-                <time datetime={d.date}>{d.date}</time>
-              </th>
-              <td>
-                {d.kind in KIND_KEY
-                  ? t(lang, KIND_KEY[d.kind as keyof typeof KIND_KEY])
-                  : d.summary}
-              </td>
-              <td>
-                {d.start}–{d.end}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {me.days.length ? (
+        <>
+          <table>
+            <ColumnHeads lang={lang} keys={['date', 'status', 'time']} />
+            <tbody>
+              {me.days.map((d) => (
+                <tr>
+                  <th scope="row">
+                    <time datetime={d.date}>{d.date}</time>
+                  </th>
+                  <td>
+                    {d.kind in KIND_KEY
+                      ? t(lang, KIND_KEY[d.kind as keyof typeof KIND_KEY])
+                      : d.summary}
+                  </td>
+                  <td>
+                    {d.start}–{d.end}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : (
+        <p>{t(lang, 'noUpcomingDays')}</p>
+      )}
     </>
   );
 }
