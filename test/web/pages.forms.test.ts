@@ -102,10 +102,11 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
       csv: fixture('roster-bad.csv'),
     });
     assert.equal(bad.status, 422);
-    const lines = [...bad.html.matchAll(/<tr><th scope="row">(\d+)<\/th><td>(\w+)<\/td>/g)].map(
+    const lines = [...bad.html.matchAll(/<tr><th scope="row">(\d+)<\/th><td>([^<]+)<\/td>/g)].map(
       (m) => `${m[1]}:${m[2]}`,
     );
-    assert.deepEqual(lines, ['3:name', '4:email', '5:position']);
+    // Each column as the file's header names it, in the page's language (the glossary's words).
+    assert.deepEqual(lines, ['3:氏名', '4:メールアドレス', '5:役職']);
     assertFieldError(bad.html, 'csv', /何も登録されていません/);
     const none = await chief.post(`/departments/${departmentId}/members`, {
       csv: new File([], 'empty.csv'),
@@ -116,7 +117,7 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
       csv: new File(['name,email\n山田,yamada@example.jp\n'], 'dupe.csv'),
     });
     assert.equal(dupe.status, 422, 'an e-mail already in the department');
-    assert.match(dupe.html, /<th scope="row">2<\/th><td>email<\/td>/);
+    assert.match(dupe.html, /<th scope="row">2<\/th><td>メールアドレス<\/td>/);
     assert.deepEqual(await h.rowCounts(), counts);
     const good = await chief.post(`/departments/${departmentId}/members`, {
       csv: new File(

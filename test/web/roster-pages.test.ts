@@ -71,7 +71,7 @@ describe('roster pages', () => {
       effectiveDate: '',
     });
     assert.equal(bad.status, 422);
-    assert.match(bad.html, /<th scope="row">2<\/th><td>name<\/td>/);
+    assert.match(bad.html, /<th scope="row">2<\/th><td>氏名<\/td>/);
     assert.match(bad.html, /id="roster-file-error">CSVに誤りがあります/);
   });
 

@@ -1,3 +1,4 @@
+import { word } from '../../domain/glossary.ts';
 import type { Language } from '../../domain/types.ts';
 import type { FieldError } from '../../app/failure.ts';
 import type { MemberView } from '../../app/members/index.ts';
@@ -24,9 +25,14 @@ export interface RotationSummary {
   status: string;
 }
 
-/** The field of a members-create pointer (`/members/3/email` → `email`). */
-const fieldOfPath = (path: string): string =>
-  /^\/members\/\d+\/(\w+)/.exec(path)?.[1] ?? (path.replace(/^\//, '') || '—');
+/**
+ * The column a roster pointer names, as the file's header says it in the page's language
+ * (`/members/3/email` → メールアドレス; the glossary's word), else the pointer's own name.
+ */
+function fieldOfPath(lang: Language, path: string): string {
+  const field = /^\/members\/\d+\/(\w+)/.exec(path)?.[1] ?? (path.replace(/^\//, '') || '—');
+  return word('columns', field, lang) ?? field;
+}
 
 /** Each wrong row of a roster file: its line, field and what is wrong. */
 export function RowErrors({ lang, rows }: { lang: Language; rows: FieldError[] }) {
@@ -38,7 +44,7 @@ export function RowErrors({ lang, rows }: { lang: Language; rows: FieldError[] }
         {rows.map((e) => (
           <tr>
             <th scope="row">{e.line ?? '—'}</th>
-            <td>{fieldOfPath(e.path)}</td>
+            <td>{fieldOfPath(lang, e.path)}</td>
             <td>{fieldMessage(lang, e)}</td>
           </tr>
         ))}
