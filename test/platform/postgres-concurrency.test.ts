@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { httpClient } from '../support/http-scenario.ts';
 import {
   alternating,
+  postgresPair,
   publishedRotation,
-  startInstance,
   type Instance,
 } from '../support/instances.ts';
-import { postgresSkip, startPostgres, type PostgresCluster } from '../support/postgres.ts';
+import { postgresSkip } from '../support/postgres.ts';
 
 const ADMIN = 'postgres-admin-secret-for-tests-0123456789';
 
@@ -15,20 +15,12 @@ describe(
   'two instances on one PostgreSQL: the database, not process memory, keeps the rules',
   { skip: postgresSkip() },
   () => {
-    let cluster: PostgresCluster;
+    const instances = postgresPair('concurrency', { adminToken: ADMIN });
     let pair: Instance[];
     let call: ReturnType<typeof httpClient>;
-    before(async () => {
-      cluster = await startPostgres();
-      const url = cluster.createDatabase('concurrency');
-      pair = await Promise.all(
-        ['a', 'b'].map((name) => startInstance(url, { adminToken: ADMIN, name })),
-      );
+    before(() => {
+      pair = instances.pair();
       call = httpClient(alternating(pair), ADMIN);
-    });
-    after(async () => {
-      await Promise.all((pair ?? []).map((i) => i.close()));
-      cluster?.stop();
     });
 
     it('makes one quarantine of 50 concurrent marks with one Idempotency-Key, and answers each with it', async () => {

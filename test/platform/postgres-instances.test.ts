@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { StoreBusy } from '../../src/app/deps.ts';
 import { deliverDue } from '../../src/app/outbox/index.ts';
@@ -11,11 +11,11 @@ import { slackPoster } from '../../src/notify/slack.ts';
 import { httpClient } from '../support/http-scenario.ts';
 import {
   alternating,
+  postgresPair,
   publishedRotation,
-  startInstance,
   type Instance,
 } from '../support/instances.ts';
-import { postgresSkip, startPostgres, type PostgresCluster } from '../support/postgres.ts';
+import { postgresSkip } from '../support/postgres.ts';
 
 const ADMIN = 'postgres-admin-secret-for-tests-0123456789';
 
@@ -77,27 +77,16 @@ describe(
   'two instances on one PostgreSQL: caches, settings and the outbox',
   { skip: postgresSkip() },
   () => {
-    let cluster: PostgresCluster;
+    const instances = postgresPair('instances', {
+      adminToken: ADMIN,
+      channels: { postSlack: slackPoster() },
+      webhookAllowHosts: ['127.0.0.1'],
+    });
     let pair: Instance[];
     let call: ReturnType<typeof httpClient>;
-    before(async () => {
-      cluster = await startPostgres();
-      const url = cluster.createDatabase('instances');
-      pair = await Promise.all(
-        ['a', 'b'].map((name) =>
-          startInstance(url, {
-            adminToken: ADMIN,
-            name,
-            channels: { postSlack: slackPoster() },
-            webhookAllowHosts: ['127.0.0.1'],
-          }),
-        ),
-      );
+    before(() => {
+      pair = instances.pair();
       call = httpClient(alternating(pair), ADMIN);
-    });
-    after(async () => {
-      await Promise.all((pair ?? []).map((i) => i.close()));
-      cluster?.stop();
     });
 
     it('never serves a cached feed after the other instance changed the plan', async () => {

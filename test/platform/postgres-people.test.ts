@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { generate } from 'otplib';
 import { httpClient } from '../support/http-scenario.ts';
-import { startInstance, type Instance } from '../support/instances.ts';
-import { postgresSkip, startPostgres, type PostgresCluster } from '../support/postgres.ts';
+import { postgresPair, type Instance } from '../support/instances.ts';
+import { postgresSkip } from '../support/postgres.ts';
 import { webClient } from '../support/web-session.ts';
 
 const ADMIN = 'postgres-people-admin-secret-0123456789';
@@ -15,18 +15,10 @@ describe(
   'people and rosters on two instances sharing one PostgreSQL',
   { skip: postgresSkip() },
   () => {
-    let cluster: PostgresCluster;
+    const instances = postgresPair('people', { adminToken: ADMIN });
     let pair: Instance[];
-    before(async () => {
-      cluster = await startPostgres();
-      const url = cluster.createDatabase('people');
-      pair = await Promise.all(
-        ['a', 'b'].map((name) => startInstance(url, { adminToken: ADMIN, name })),
-      );
-    });
-    after(async () => {
-      await Promise.all((pair ?? []).map((i) => i.close()));
-      cluster?.stop();
+    before(() => {
+      pair = instances.pair();
     });
 
     it('a session made on one instance works on the other, and ends on both at sign-out', async () => {

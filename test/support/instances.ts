@@ -4,6 +4,8 @@ import { serve } from '@hono/node-server';
 import type { Deps } from '../../src/app/deps.ts';
 import { nodeDeps, openDatabase } from '../../src/platform/node-deps.ts';
 import { createServer } from '../../src/server.ts';
+import { after, before } from 'node:test';
+import { startPostgres, type PostgresCluster } from './postgres.ts';
 
 export interface Instance {
   base: string;
@@ -34,6 +36,28 @@ export async function startInstance(
       await db.destroy();
     },
   };
+}
+
+/**
+ * Two instances over a fresh database of a throwaway PostgreSQL cluster, for the describe block
+ * it is called in: started before its tests, stopped after them. `pair()` gives them once started.
+ */
+export function postgresPair(
+  database: string,
+  opts: Omit<Parameters<typeof startInstance>[1], 'name'>,
+): { pair: () => Instance[] } {
+  let cluster: PostgresCluster | undefined;
+  let pair: Instance[] = [];
+  before(async () => {
+    cluster = await startPostgres();
+    const url = cluster.createDatabase(database);
+    pair = await Promise.all(['a', 'b'].map((name) => startInstance(url, { ...opts, name })));
+  });
+  after(async () => {
+    await Promise.all(pair.map((i) => i.close()));
+    cluster?.stop();
+  });
+  return { pair: () => pair };
 }
 
 /** A base URL chooser that alternates between instances, request by request. */

@@ -7,7 +7,7 @@ import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, type FieldError, type Failure } from '../failure.ts';
 import { emailKey, isUniqueViolation, repeatedEmails, type MemberInput } from './input.ts';
-import { departmentInScope } from './scope.ts';
+import { scopedDepartment } from './scope.ts';
 import { memberView, type MemberView } from './view.ts';
 
 /**
@@ -21,8 +21,8 @@ export async function addMembers(
   inputs: MemberInput[],
   lines?: number[],
 ): Promise<Result<MemberView[], Failure>> {
-  const bad = await departmentInScope(deps, actor, departmentId);
-  if (bad) return err(bad);
+  const scoped = await scopedDepartment(deps, actor, departmentId);
+  if (!scoped.ok) return scoped;
   const where = (i: number): Pick<FieldError, 'line'> => (lines?.[i] ? { line: lines[i] } : {});
 
   const dupes = repeatedEmails(inputs, lines);

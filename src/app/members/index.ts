@@ -11,5 +11,5 @@ export * from './read-overview.ts';
 export * from './read.ts';
 export * from './roster-csv.ts';
 export * from './schedule.ts';
-export { departmentInScope, memberInScope } from './scope.ts';
+export { memberInScope, scopedDepartment } from './scope.ts';
 export * from './view.ts';

@@ -1,10 +1,10 @@
-import { err, ok, type Result } from '../../domain/result.ts';
+import { ok, type Result } from '../../domain/result.ts';
 import { departmentMembers } from '../../db/repos/members.ts';
-import { departmentById } from '../../db/repos/departments.ts';
-import { departmentScopeDenied, type Actor } from '../actor.ts';
+import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
-import { notFound, type Failure } from '../failure.ts';
+import type { Failure } from '../failure.ts';
 import { memberView, type MemberView } from './view.ts';
+import { scopedDepartment } from './scope.ts';
 
 /** A department's members (`active` filters when given) and the roster's version (their ETag). */
 export async function membersOf(
@@ -13,10 +13,8 @@ export async function membersOf(
   departmentId: string,
   active?: boolean,
 ): Promise<Result<{ members: MemberView[]; version: number }, Failure>> {
-  const department = await departmentById(deps.db, departmentId);
-  if (!department) return err(notFound(`No department ${departmentId}.`));
-  const denied = departmentScopeDenied(actor, departmentId);
-  if (denied) return err(denied);
+  const department = await scopedDepartment(deps, actor, departmentId);
+  if (!department.ok) return department;
   const members = await departmentMembers(deps.db, departmentId, active);
-  return ok({ members: members.map(memberView), version: department.rosterVersion });
+  return ok({ members: members.map(memberView), version: department.value.rosterVersion });
 }

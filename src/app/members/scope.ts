@@ -1,20 +1,21 @@
 import { err, ok, type Result } from '../../domain/result.ts';
-import type { Member } from '../../domain/types.ts';
+import type { Department, Member } from '../../domain/types.ts';
 import { departmentById } from '../../db/repos/departments.ts';
 import { memberById } from '../../db/repos/members.ts';
 import { departmentScopeDenied, inDepartmentScope, type Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { forbidden, notFound, type Failure } from '../failure.ts';
 
-/** Why the actor may not reach this department's members (it is unknown, or out of scope), or null. */
-export async function departmentInScope(
+/** The department, if it exists and the actor's scope reaches it. */
+export async function scopedDepartment(
   deps: Deps,
   actor: Actor,
   departmentId: string,
-): Promise<Failure | null> {
-  if (!(await departmentById(deps.db, departmentId)))
-    return notFound(`No department ${departmentId}.`);
-  return departmentScopeDenied(actor, departmentId);
+): Promise<Result<Department, Failure>> {
+  const department = await departmentById(deps.db, departmentId);
+  if (!department) return err(notFound(`No department ${departmentId}.`));
+  const denied = departmentScopeDenied(actor, departmentId);
+  return denied ? err(denied) : ok(department);
 }
 
 /** The member, if the actor may see them: admin and HR any, a chief their department's, staff themselves. */

@@ -1,8 +1,8 @@
 import { ok, err, type Result } from '../../domain/result.ts';
 import {
   emailKey,
+  fieldChanges,
   withChanges,
-  type FieldChanges,
   type MemberFields,
 } from '../../domain/roster/index.ts';
 import type { IsoDate } from '../../domain/types.ts';
@@ -77,10 +77,9 @@ export async function changeMember(
     active: input.active ?? member.active,
   };
   const leaving = member.active && !next.active;
-  const changes: FieldChanges = {};
-  for (const f of Object.keys(next) as (keyof MemberFields)[])
-    if (JSON.stringify(next[f]) !== JSON.stringify(member[f]) && !(leaving && f === 'active'))
-      Object.assign(changes, { [f]: { from: member[f], to: next[f] } });
+  const changes = fieldChanges(member, next);
+  // A deactivation is the leaver's own write (feeds, tokens, teams), not a field change.
+  if (leaving) delete changes.active;
   const updated = Object.keys(changes).length ? [{ member, changes }] : [];
   const { effects, ends } = rosterEffects(
     state,

@@ -1,11 +1,12 @@
 import { word } from '../../domain/glossary.ts';
+import { departmentMembers } from '../../db/repos/members.ts';
+import { dateInZone } from '../../domain/calendar/index.ts';
 import { ok, type Result } from '../../domain/result.ts';
 import type { Language, Member } from '../../domain/types.ts';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import type { Failure } from '../failure.ts';
-import { ROSTER_COLUMNS, type RosterColumn } from '../members/index.ts';
-import { loadRosterState } from './state.ts';
+import { ROSTER_COLUMNS, scopedDepartment, type RosterColumn } from '../members/index.ts';
 
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break; a cell a
@@ -42,15 +43,16 @@ export async function rosterCsv(
   actor: Actor,
   departmentId: string,
 ): Promise<Result<{ csv: string; filename: string; version: number }, Failure>> {
-  const loaded = await loadRosterState(deps, actor, departmentId);
-  if (!loaded.ok) return loaded;
-  const { department, members, today } = loaded.value;
+  // The department and its active members only: an export needs no rotations.
+  const scoped = await scopedDepartment(deps, actor, departmentId);
+  if (!scoped.ok) return scoped;
+  const department = scoped.value;
+  const members = await departmentMembers(deps.db, departmentId, true);
   const lang = department.language;
+  const today = dateInZone(deps.now(), department.timezone);
   const lines = [
     ROSTER_COLUMNS.map((c) => csvCell(word('columns', c, lang) ?? c)).join(','),
-    ...members
-      .filter((m) => m.active)
-      .map((m) => ROSTER_COLUMNS.map((c) => csvCell(cellOf(m, c, lang))).join(',')),
+    ...members.map((m) => ROSTER_COLUMNS.map((c) => csvCell(cellOf(m, c, lang))).join(',')),
   ];
   return ok({
     csv: `\uFEFF${lines.join('\r\n')}\r\n`,

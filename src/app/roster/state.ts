@@ -1,4 +1,3 @@
-import { departmentById } from '../../db/repos/departments.ts';
 import { teamMemberships } from '../../db/repos/memberships.ts';
 import { departmentMembers } from '../../db/repos/members.ts';
 import { rotationsFrom, teamsOfRotations } from '../../db/repos/rotations.ts';
@@ -7,9 +6,10 @@ import { err, ok, type Result } from '../../domain/result.ts';
 import type { Rotation } from '../../domain/rotation/index.ts';
 import type { RotationTeams } from '../../domain/roster/index.ts';
 import type { Department, IsoDate, Member } from '../../domain/types.ts';
-import { departmentScopeDenied, type Actor } from '../actor.ts';
+import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
-import { invalid, notDates, notFound, type Failure } from '../failure.ts';
+import { invalid, notDates, type Failure } from '../failure.ts';
+import { scopedDepartment } from '../members/index.ts';
 
 /** Everything a roster change decides on: the department, its members and its running rotations. */
 export interface RosterState {
@@ -27,10 +27,9 @@ export async function loadRosterState(
   actor: Actor,
   departmentId: string,
 ): Promise<Result<RosterState, Failure>> {
-  const department = await departmentById(deps.db, departmentId);
-  if (!department) return err(notFound(`No department ${departmentId}.`));
-  const denied = departmentScopeDenied(actor, departmentId);
-  if (denied) return err(denied);
+  const scoped = await scopedDepartment(deps, actor, departmentId);
+  if (!scoped.ok) return scoped;
+  const department = scoped.value;
   const today = dateInZone(deps.now(), department.timezone);
   const [members, rotations] = await Promise.all([
     departmentMembers(deps.db, departmentId),

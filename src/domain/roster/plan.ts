@@ -83,18 +83,23 @@ export function planRoster(
       plan.added.push(stated({ ...NEW, name: e.name, email: e.email }, e));
       continue;
     }
-    const next = stated(member, e);
-    const changes: FieldChanges = {};
-    for (const f of ['name', 'kana', 'email', 'position', 'remoteAccess'] as const)
-      if (next[f] !== member[f]) Object.assign(changes, { [f]: { from: member[f], to: next[f] } });
-    if (!sameSkills(next.skills, member.skills))
-      changes.skills = { from: member.skills, to: next.skills };
-    if (!member.active) changes.active = { from: false, to: true };
+    // Listed: active (a deactivated member comes back).
+    const changes = fieldChanges(member, { ...stated(member, e), active: true });
     if (Object.keys(changes).length) plan.updated.push({ member, changes });
     else plan.unchanged++;
   }
   plan.deactivated = members.filter((m) => m.active && !named.has(m.emailKey));
   return plan;
+}
+
+/** What differs between a member's fields and the fields they are to have; skills as a set. */
+export function fieldChanges(before: MemberFields, after: MemberFields): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const f of ['name', 'kana', 'email', 'position', 'remoteAccess', 'active'] as const)
+    if (after[f] !== before[f]) Object.assign(changes, { [f]: { from: before[f], to: after[f] } });
+  if (!sameSkills(after.skills, before.skills))
+    changes.skills = { from: before.skills, to: after.skills };
+  return changes;
 }
 
 /** A member with the plan's changes made. */
