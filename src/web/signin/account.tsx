@@ -14,6 +14,7 @@ import { t, tOf } from '../shared/i18n.ts';
 import { failurePage, render, valueOrPage } from '../shared/layout.tsx';
 import { instantText } from '../shared/dates.tsx';
 import { SIGNIN_SCRIPT } from '../shared/signin-script.ts';
+import { parseResponse } from './routes.tsx';
 
 async function accountPage(c: WebContext, notice?: string, problem?: string) {
   const lang = c.var.lang;
@@ -105,12 +106,7 @@ export function accountPages() {
     const person = await personOf(c.var.deps, c.var.actor);
     if (!person) return c.json({ message: t(c.var.lang, 'forbidden') }, 403);
     const body = await c.req.parseBody();
-    let response: unknown = null;
-    try {
-      response = JSON.parse(text(body, 'response'));
-    } catch {
-      // not JSON: refused below
-    }
+    const response = parseResponse(body);
     const added = response
       ? await registerPasskey(c.var.deps, person, response as never, text(body, 'deviceName'), null)
       : null;

@@ -100,7 +100,8 @@ const passkeyAnswer = (c: WebContext, ok: boolean, status: 200 | 400 | 401 | 409
     ok ? 200 : status,
   );
 
-function parseResponse(body: Record<string, unknown>): unknown {
+/** The browser's WebAuthn answer a passkey form carries (JSON in `response`), or null. */
+export function parseResponse(body: Record<string, unknown>): unknown {
   try {
     return JSON.parse(text(body, 'response'));
   } catch {
