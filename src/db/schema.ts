@@ -11,6 +11,7 @@ import type {
 } from '../domain/types.ts';
 import type {
   Pattern,
+  OverrideKind,
   RotationConstraints,
   RotationStatus,
   ShiftStatus,
@@ -93,6 +94,8 @@ export interface RotationTable {
   constraints: Json<RotationConstraints>;
   seed: number;
   buffer_dates: Json<IsoDate[]>;
+  /** Working days its overrides closed (nobody in the office on purpose); default []. */
+  closed_dates: Generated<Json<IsoDate[]>>;
   status: RotationStatus;
   version: number;
   created_at: string;
@@ -198,6 +201,28 @@ export interface SwapTable {
   handed_back_at: string | null;
 }
 
+/** A chief's single-day override of a published rotation (OverrideKind: swap, assign, close). */
+export interface OverrideTable {
+  id: string;
+  rotation_id: string;
+  department_id: string;
+  kind: OverrideKind;
+  /** The day (assign, close) or the two days (swap), as given. */
+  dates: Json<IsoDate[]>;
+  team_id: string | null;
+  /** For an assign of one slot of a day split into several; null: the whole day. */
+  slot: number | null;
+  reason: string | null;
+  cancelled_shift_ids: Json<string[]>;
+  added_shift_ids: Json<string[]>;
+  /** The earliest of `dates` (undo is allowed before it). */
+  first_date: string;
+  created_by: string;
+  created_at: string;
+  undone_at: string | null;
+  undone_by: string | null;
+}
+
 export interface IdempotencyKeyTable {
   key: string;
   request_hash: string;
@@ -262,6 +287,7 @@ export interface DB extends PeopleTables {
   feed_state: FeedStateTable;
   quarantines: QuarantineTable;
   swaps: SwapTable;
+  overrides: OverrideTable;
   idempotency_keys: IdempotencyKeyTable;
   outbox: OutboxTable;
   org_settings: OrgSettingsTable;
@@ -286,6 +312,7 @@ export type FeedRow = Selectable<FeedTable>;
 export type FeedDayRow = Selectable<FeedDayTable>;
 export type QuarantineRow = Selectable<QuarantineTable>;
 export type SwapRow = Selectable<SwapTable>;
+export type OverrideRow = Selectable<OverrideTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type OrgSettingsRow = Selectable<OrgSettingsTable>;
 export type DepartmentReservationRow = Selectable<DepartmentReservationTable>;

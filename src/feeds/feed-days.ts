@@ -23,6 +23,8 @@ export interface FeedRotation {
   /** Scheduled shifts only. */
   shifts: ShiftRecord[];
   bufferDates: ReadonlySet<IsoDate>;
+  /** Working days an override closed (nobody in the office on purpose). */
+  closedDates?: ReadonlySet<IsoDate>;
 }
 
 export interface FeedContext {
@@ -34,7 +36,7 @@ export interface FeedContext {
   standby?: StandbyLookup;
 }
 
-export type FeedDayKind = 'office' | 'remote' | 'standby' | 'buffer' | 'uncovered';
+export type FeedDayKind = 'office' | 'remote' | 'standby' | 'buffer' | 'closed' | 'uncovered';
 
 /** A stretch of a day: one contiguous run of a team's own slots, or the office hours. */
 export interface Block {
@@ -259,7 +261,11 @@ export function departmentDays(ctx: FeedContext): FeedDay[] {
       ? feedText(lang, 'standbyTeams', { teams: waiting.join(feedText(lang, 'teamsJoin')) })
       : null;
     if (!d.shifts.length) {
-      const kind = d.rotation.bufferDates.has(d.date) ? 'buffer' : 'uncovered';
+      const kind = d.rotation.bufferDates.has(d.date)
+        ? 'buffer'
+        : d.rotation.closedDates?.has(d.date)
+          ? 'closed'
+          : 'uncovered';
       return {
         date: d.date,
         kind,

@@ -42,6 +42,7 @@ export async function feedContext(
         memberships: memberships.map(toMembership),
         shifts: shifts.filter((s) => s.status === 'scheduled'),
         bufferDates: new Set(r.bufferDates),
+        closedDates: new Set(r.closedDates),
       };
     }),
   );

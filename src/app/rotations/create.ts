@@ -49,6 +49,7 @@ export async function createRotation(
     constraints: req.constraints ?? {},
     seed: req.seed ?? 0,
     bufferDates: decided.value.plan.bufferDates,
+    closedDates: [],
     status: 'draft',
     version: 1,
     createdAt: at,

@@ -42,6 +42,7 @@ export async function scheduleOf(
           teams: snap.teams.map(toTeamRef),
           shifts: snap.shifts,
           bufferDates: new Set(snap.rotation.bufferDates),
+          closedDates: new Set(snap.rotation.closedDates),
           from,
           to,
           multiSlot: (snap.pattern.slots?.length ?? 1) > 1,

@@ -11,6 +11,7 @@ import * as m0009 from './0009-membership-closed-on.ts';
 import * as m0010 from './0010-member-kana.ts';
 import * as m0011 from './0011-roster-version.ts';
 import * as m0012 from './0012-people-sessions.ts';
+import * as m0013 from './0013-overrides.ts';
 
 /** Every migration, by name, in order: a static map so Workers (no fs) run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-member-kana': m0010,
   '0011-roster-version': m0011,
   '0012-people-sessions': m0012,
+  '0013-overrides': m0013,
 };

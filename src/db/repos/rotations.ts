@@ -26,6 +26,7 @@ const rotationFromRow = (r: RotationRow): Rotation => ({
   constraints: fromJson(r.constraints),
   seed: r.seed,
   bufferDates: fromJson(r.buffer_dates),
+  closedDates: fromJson(r.closed_dates),
   status: r.status,
   version: r.version,
   createdAt: r.created_at,
@@ -255,6 +256,7 @@ export function bumpVersionQuery(
     publishedAt?: string | null;
     seed?: number;
     bufferDates?: IsoDate[];
+    closedDates?: IsoDate[];
     startDate?: IsoDate;
   },
 ): CompiledQuery {
@@ -266,6 +268,7 @@ export function bumpVersionQuery(
       ...(set.publishedAt !== undefined ? { published_at: set.publishedAt } : {}),
       ...(set.seed !== undefined ? { seed: set.seed } : {}),
       ...(set.bufferDates !== undefined ? { buffer_dates: toJson(set.bufferDates) } : {}),
+      ...(set.closedDates !== undefined ? { closed_dates: toJson(set.closedDates) } : {}),
       ...(set.startDate !== undefined ? { start_date: set.startDate } : {}),
       version: sql<number>`case when version = ${expected} then version + 1 else null end`,
     })

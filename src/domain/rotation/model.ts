@@ -36,6 +36,8 @@ export interface ShiftRecord {
 
 /** A shift in the office as planned, or cancelled (its team in standby, another covering). */
 export type ShiftStatus = 'scheduled' | 'cancelled';
+/** A chief's single-day override: two days trade teams, a day goes to another team, or the office closes. */
+export type OverrideKind = 'swap' | 'assign' | 'close';
 /** A draft is planned and may be regenerated; a published rotation feeds calendars. */
 export type RotationStatus = 'draft' | 'published';
 /** The constraints a chief gave for the split, as stored (member ids as given). */
@@ -65,6 +67,8 @@ export interface Rotation {
   constraints: RotationConstraints;
   seed: number;
   bufferDates: IsoDate[];
+  /** Working days a chief's override closed: nobody in the office on purpose (not uncovered). */
+  closedDates: IsoDate[];
   status: RotationStatus;
   version: number;
   createdAt: string;

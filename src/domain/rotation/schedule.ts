@@ -24,6 +24,8 @@ export interface ScheduleInput {
   teams: TeamRef[];
   shifts: ShiftRecord[];
   bufferDates: ReadonlySet<IsoDate>;
+  /** Working days an override closed: 'closed', not 'uncovered'. */
+  closedDates?: ReadonlySet<IsoDate>;
   from: IsoDate;
   to: IsoDate;
   /** Show per-slot detail (the rotation splits days into several slots). */
@@ -51,7 +53,8 @@ export function scheduleDays(input: ScheduleInput): DayView[] {
     if (shifts.length) kind = 'office';
     else if (reason === 'weekday') kind = 'weekend';
     else if (reason) kind = reason;
-    else kind = input.bufferDates.has(date) ? 'buffer' : 'uncovered';
+    else if (input.bufferDates.has(date)) kind = 'buffer';
+    else kind = input.closedDates?.has(date) ? 'closed' : 'uncovered';
     const day: DayView = {
       date,
       kind,
