@@ -8,6 +8,10 @@ export interface FieldError {
   line?: number;
   /** A machine-readable code of the unmet constraint, where there is one. */
   code?: string;
+  /** For a refused change of the schedule: the invariant it would break, the day, the team. */
+  invariant?: string;
+  date?: string;
+  team?: string;
 }
 
 /** Expected failures of a use case, as values; the HTTP layer maps each kind to a status. */

@@ -18,6 +18,8 @@ import membersCsv from '../../schemas/responses/members-csv.json' with { type: '
 import rosterEffects from '../../schemas/responses/roster-effects.json' with { type: 'json' };
 import rosterSync from '../../schemas/responses/roster-sync.json' with { type: 'json' };
 import move from '../../schemas/responses/move.json' with { type: 'json' };
+import override from '../../schemas/responses/override.json' with { type: 'json' };
+import overrides from '../../schemas/responses/overrides.json' with { type: 'json' };
 import openapi from '../../schemas/responses/openapi.json' with { type: 'json' };
 import outbox from '../../schemas/responses/outbox.json' with { type: 'json' };
 import outboxMessage from '../../schemas/responses/outbox-message.json' with { type: 'json' };
@@ -62,6 +64,8 @@ export const RESPONSE_SCHEMAS = {
   'members-csv': membersCsv,
   move,
   openapi,
+  override,
+  overrides,
   outbox,
   'outbox-message': outboxMessage,
   quarantine,

@@ -70,6 +70,35 @@ export const SCHEDULE_OPERATIONS: Operation[] = [
   },
   {
     method: 'post',
+    path: '/v1/rotations/{id}/overrides',
+    response: 'override',
+    summary:
+      "A chief's single-day override (If-Match): swap two days, give a day to a team, close the office; 422 names the invariant and the day; ?preview=true writes nothing",
+    roles: ['admin', 'chief'],
+    body: 'override-create',
+    created: true,
+    ifMatch: 'rotation',
+    ifMatchOptional: true,
+  },
+  {
+    method: 'get',
+    path: '/v1/rotations/{id}/overrides',
+    response: 'overrides',
+    summary: "A rotation's overrides, oldest first (undone ones too)",
+    roles: ['admin', 'hr', 'chief'],
+  },
+  {
+    method: 'delete',
+    path: '/v1/rotations/{id}/overrides/{overrideId}',
+    response: 'override',
+    summary:
+      'Undo an override before its day (If-Match); 409 when the days changed since; ?preview=true writes nothing',
+    roles: ['admin', 'chief'],
+    ifMatch: 'rotation',
+    ifMatchOptional: true,
+  },
+  {
+    method: 'post',
     path: '/v1/feeds',
     response: 'feed-created',
     summary: 'Create a calendar feed: {id, token, url, webcalUrl, googleUrl}',

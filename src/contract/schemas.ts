@@ -8,6 +8,7 @@ import rosterSync from '../../schemas/roster-sync.json' with { type: 'json' };
 import rotationCreate from '../../schemas/rotation-create.json' with { type: 'json' };
 import rotationMove from '../../schemas/rotation-move.json' with { type: 'json' };
 import rotationRegenerate from '../../schemas/rotation-regenerate.json' with { type: 'json' };
+import overrideCreate from '../../schemas/override-create.json' with { type: 'json' };
 import feedCreate from '../../schemas/feed-create.json' with { type: 'json' };
 import quarantineCreate from '../../schemas/quarantine-create.json' with { type: 'json' };
 import quarantineLift from '../../schemas/quarantine-lift.json' with { type: 'json' };
@@ -30,6 +31,7 @@ export const SCHEMAS = {
   'rotation-create': rotationCreate,
   'rotation-move': rotationMove,
   'rotation-regenerate': rotationRegenerate,
+  'override-create': overrideCreate,
   'feed-create': feedCreate,
   'quarantine-create': quarantineCreate,
   'quarantine-lift': quarantineLift,

@@ -14,6 +14,7 @@ import { memberRoutes } from './routes/members.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { quarantineRoutes } from './routes/quarantines.ts';
 import { rotationRoutes } from './routes/rotations.ts';
+import { overrideRoutes } from './routes/overrides.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { invitationRoutes } from './routes/invitations.ts';
@@ -62,6 +63,7 @@ export function apiRoutes() {
   app.route('/v1/settings', settingsRoutes());
   app.route('/v1/capacity', capacityRoutes());
   app.route('/v1', rotationRoutes());
+  app.route('/v1', overrideRoutes());
   app.route('/v1', quarantineRoutes());
   return app;
 }

@@ -1,14 +1,16 @@
-import type { OutboxChannel, OutboxMessage } from '../domain/outbox/index.ts';
+import type { OutboxMessage } from '../domain/outbox/index.ts';
+import {
+  outboxMessages,
+  Recipients,
+  sortedUnique,
+  type ComposeOptions,
+  type Person,
+  type Section,
+} from './messages.ts';
 import { humanDate, humanRange, quarantineText, type QuarantineTextKey } from './templates.ts';
 import type { Language } from '../domain/types.ts';
 
-export type { OutboxMessage };
-
-export interface Person {
-  id: string;
-  name: string;
-  email: string;
-}
+export type { OutboxMessage, ComposeOptions, Person };
 
 /**
  * What happened and who must hear of it. There is deliberately no reason field: messages to staff
@@ -41,21 +43,6 @@ export interface QuarantineNotice {
   capacity?: { newShortageDates: string[] };
 }
 
-export interface ComposeOptions {
-  /** The department's webhook, else the organisation's; null: no Slack message. */
-  slackWebhookUrl: string | null;
-  /** Can this runtime send e-mail? If not, messages to people go to the log channel. */
-  emailEnabled: boolean;
-  /** The instant the messages are created (ISO); they are due at once. */
-  at: string;
-  newId: () => string;
-}
-
-interface Section {
-  subject: string;
-  text: string;
-}
-
 /**
  * The outbox messages for a quarantine being marked or lifted: one message per person (everything
  * that person must know, in the department's language) by e-mail — or to the log when e-mail is
@@ -76,15 +63,8 @@ export function composeQuarantineMessages(
   const range = humanRange(lang, q.startDate, q.endDate);
   const liftDate = humanDate(lang, q.liftedFrom ?? q.startDate, true);
 
-  // Person id → that person's sections, in the order people first appear.
-  const byPerson = new Map<string, { person: Person; sections: Section[] }>();
-  const add = (people: readonly Person[], section: Section) => {
-    for (const p of uniqueById(people)) {
-      const entry = byPerson.get(p.id) ?? { person: p, sections: [] };
-      entry.sections.push(section);
-      byPerson.set(p.id, entry);
-    }
-  };
+  const recipients = new Recipients();
+  const add = (people: readonly Person[], section: Section) => recipients.add(people, section);
 
   if (!lifted) {
     const dates = notice.standby.dates.length
@@ -117,7 +97,7 @@ export function composeQuarantineMessages(
   }
 
   const summary = [...swapLines(notice, lang), '', ...uncoveredLines(notice, lang)];
-  const count = uniqueById(notice.standby.people).length;
+  const count = new Set(notice.standby.people.map((p) => p.id)).size;
   const named = subjectOf(notice, lang, true);
   add(notice.chiefs, {
     subject: lifted
@@ -134,64 +114,29 @@ export function composeQuarantineMessages(
     ].join('\n'),
   });
 
-  const topic = `quarantine.${notice.kind}`;
-  const message = (
-    channel: OutboxChannel,
-    recipient: string,
-    subject: string,
-    body: string,
-  ): OutboxMessage => ({
-    id: opts.newId(),
-    createdAt: opts.at,
-    departmentId: notice.department.id,
-    topic,
-    refId: q.id,
-    channel,
-    recipient,
-    subject,
-    body,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: opts.at,
-    lastError: null,
-    sentAt: null,
-  });
-
-  const messages: OutboxMessage[] = [];
-  for (const { person, sections } of byPerson.values()) {
-    const body = [
-      t('greeting', { name: person.name }),
-      '',
-      t('intro'),
-      '',
-      sections.map((s) => s.text).join('\n\n'),
-      '',
-      t('feedsNote'),
-      '',
-      t('signature'),
-    ].join('\n');
-    const email = person.email.trim();
-    const channel = opts.emailEnabled && email ? 'email' : 'log';
-    messages.push(message(channel, email || `member:${person.id}`, sections[0]!.subject, body));
-  }
-
+  let slack: Section | null = null;
   if (opts.slackWebhookUrl) {
     // The channel reaches the whole department: a member quarantine is told without the name.
     const anonymous = subjectOf(notice, lang, false);
     const head = lifted
       ? t('slackLifted', { subject: anonymous, date: liftDate })
       : t('slackMarked', { subject: anonymous, range });
-    const text = [head, '', ...summary, '', t('feedsNote')].join('\n');
-    messages.push(
-      message(
-        'slack',
-        opts.slackWebhookUrl,
-        t(lifted ? 'slackSubjectLifted' : 'slackSubjectMarked'),
-        text,
-      ),
-    );
+    slack = {
+      subject: t(lifted ? 'slackSubjectLifted' : 'slackSubjectMarked'),
+      text: [head, '', ...summary, '', t('feedsNote')].join('\n'),
+    };
   }
-  return messages;
+  return outboxMessages(
+    {
+      lang,
+      department: notice.department,
+      topic: `quarantine.${notice.kind}`,
+      refId: q.id,
+      recipients,
+      slack,
+    },
+    opts,
+  );
 }
 
 /** Who is on standby, for the chief (named) or for the department's channel (a member unnamed). */
@@ -246,11 +191,4 @@ function capacityLines(dates: readonly string[], lang: Language): string[] {
     quarantineText(lang, 'capacityShortHeading'),
     ...sortedUnique(dates).map((d) => quarantineText(lang, 'item', { text: humanDate(lang, d) })),
   ];
-}
-
-const sortedUnique = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
-
-function uniqueById(people: readonly Person[]): Person[] {
-  const seen = new Set<string>();
-  return people.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
 }

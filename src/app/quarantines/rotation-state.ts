@@ -21,6 +21,8 @@ export interface RotationState {
   /** With their ids: the bridging rule moves a membership's office start. */
   memberships: (Membership & { id: string })[];
   handoverMinutes: number;
+  /** Days the chief's overrides closed. */
+  closedDates: ReadonlySet<string>;
 }
 
 /** The state of each given rotation, read side by side (four queries a rotation). */
@@ -53,5 +55,6 @@ async function loadRotationState(deps: Deps, rotationId: string): Promise<Rotati
       id: m.id,
     })),
     handoverMinutes: rotation!.pattern.handoverMinutes ?? 0,
+    closedDates: new Set(rotation!.closedDates),
   };
 }

@@ -1,1 +1,3 @@
 export * from './record.ts';
+export * from './plan.ts';
+export * from './undo.ts';

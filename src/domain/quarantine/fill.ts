@@ -41,7 +41,8 @@ export function planFill(ctx: SwapContext, open: readonly OpenSlot[]): Fill[] {
   const days = shiftsByDay(ctx.shifts.filter((s) => s.status === 'scheduled'));
   const office = new OfficeDays(ctx.shifts);
   const out: Fill[] = [];
-  for (const o of open.filter((x) => x.date >= ctx.today).sort(byDateAndSlot)) {
+  const open_ = open.filter((x) => x.date >= ctx.today && !ctx.closedDates?.has(x.date));
+  for (const o of open_.sort(byDateAndSlot)) {
     const original = ctx.shifts.find((s) => s.id === o.cancelledShiftId)!;
     const day = days.get(o.date) ?? [];
     if (day.some((s) => s.slot === o.slot)) continue;

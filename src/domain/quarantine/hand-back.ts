@@ -88,6 +88,10 @@ export function planHandBack(
   const kept: KeptDay[] = [];
   for (const sw of candidates.filter((x) => x.date >= from).sort(byDateAndSlot)) {
     const restore = ctx.shifts.find((s) => s.id === sw.cancelledShiftId)!;
+    if (ctx.closedDates?.has(sw.date)) {
+      kept.push({ date: sw.date, slot: sw.slot, why: 'the office is closed that day (an override)' });
+      continue;
+    }
     if (!sw.stillOurs) {
       kept.push({
         date: sw.date,

@@ -18,6 +18,8 @@ export interface LiftRotation {
   /** Every swap of the rotation, by date and slot (handed back ones too). */
   swaps: SwapRecord[];
   handoverMinutes: number;
+  /** Days the chief's overrides closed. */
+  closedDates?: ReadonlySet<IsoDate>;
 }
 
 /** What a lift is decided on. */
@@ -84,6 +86,7 @@ export function planQuarantineLift(input: LiftInput, date: IsoDate): Result<Lift
     returnSeparationDays: input.returnSeparationDays,
     handoverMinutes: rotation.handoverMinutes,
     today,
+    ...(rotation.closedDates ? { closedDates: rotation.closedDates } : {}),
   };
   const { handBack, kept, endedSwapIds } = handBackDays(input, rotation, ctx, date);
   // With the team back, slots of other quarantines that no team could take may now be covered.

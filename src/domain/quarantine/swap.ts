@@ -16,6 +16,8 @@ export interface SwapContext {
   handoverMinutes: number;
   /** Days before today are history: never rewritten. */
   today: IsoDate;
+  /** Days a chief's override closed: nobody is in the office then, and no lift or fill changes that. */
+  closedDates?: ReadonlySet<IsoDate>;
 }
 
 /** A new office slot for a covering team (or for the original team when a lift hands a day back). */

@@ -1,0 +1,104 @@
+import { overrideById, undoOverrideQuery } from '../../db/repos/overrides.ts';
+import { cancelShiftQuery, restoreShiftQuery } from '../../db/repos/quarantines.ts';
+import { bumpVersionQuery } from '../../db/repos/rotations.ts';
+import { planUndo } from '../../domain/override/index.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import type { Actor } from '../actor.ts';
+import { auditEntry } from '../audit/index.ts';
+import { capacityEffect } from '../capacity/index.ts';
+import type { Deps } from '../deps.ts';
+import { conflict, notFound, type Failure } from '../failure.ts';
+import { bridgingWrites } from '../quarantines/swaps.ts';
+import { commitUnlessPlanChanged, planVersionGuard } from '../quarantines/writes.ts';
+import { staleVersion } from '../rotations/version.ts';
+import { shiftsAfter, span, versionConflict } from './create.ts';
+import { affectedPeople, overrideNoticeQueries, type OverrideChange } from './notices.ts';
+import { loadOverrideSnapshot } from './snapshot.ts';
+import { overrideOutcome, refused, type OverrideOutcome } from './view.ts';
+
+/**
+ * Undoes an override before its day: the shifts it added are cancelled and those it cancelled are
+ * scheduled again — refused (409) when the days changed since (a later override, a quarantine
+ * swap), and (422) when putting them back would break an invariant (a team on standby since).
+ */
+export async function undoOverride(
+  deps: Deps,
+  actor: Actor,
+  rotationId: string,
+  overrideId: string,
+  ifMatch: number | undefined,
+  opts: { preview: boolean },
+): Promise<Result<OverrideOutcome, Failure>> {
+  const loaded = await loadOverrideSnapshot(deps, actor, rotationId, ifMatch);
+  if (!loaded.ok) return loaded;
+  const snap = loaded.value;
+  const o = await overrideById(deps.db, overrideId);
+  if (!o || o.rotationId !== rotationId)
+    return err(notFound(`No override ${overrideId} of rotation ${rotationId}.`));
+  const decided = planUndo(snap.ctx, o, snap.inForce);
+  if (!decided.ok) {
+    const f = refused(decided.refusals);
+    return err(
+      decided.changed && f.kind === 'invalid'
+        ? conflict('The days changed since the override; it stays as it is.', f.errors)
+        : f,
+    );
+  }
+  const plan = decided.plan;
+  const restored = snap.shifts
+    .filter((s) => plan.restore.includes(s.id))
+    .map((s) => ({ ...s, status: 'scheduled' as const }));
+  const after = shiftsAfter(
+    snap.shifts.filter((s) => !plan.restore.includes(s.id)),
+    plan.cancel,
+    restored,
+  );
+  const effect = await capacityEffect(deps, snap.department.id, span(o.dates), {
+    shifts: new Map([[rotationId, after]]),
+    windows: [],
+  });
+  const change: OverrideChange = {
+    kind: 'undone',
+    overrideId: o.id,
+    close: o.kind === 'close',
+    reason: o.reason,
+    moved: plan.moved,
+    after,
+    closedDates: plan.closedDates,
+    ...(effect.capacitySet ? { capacity: { newShortageDates: effect.newShortageDates } } : {}),
+  };
+  const affected = await affectedPeople(deps, snap, change);
+  const version = snap.rotation.version + (opts.preview ? 0 : 1);
+  const undone = { ...o, undoneAt: snap.at, undoneBy: actor.tokenId };
+  const outcome = overrideOutcome(
+    opts.preview ? o : undone,
+    plan.moved,
+    affected.people,
+    effect,
+    version,
+    !opts.preview,
+  );
+  if (opts.preview) return ok(outcome);
+  if (ifMatch === undefined) return err(staleVersion());
+  const writes = [
+    bumpVersionQuery(deps.db, rotationId, ifMatch, {
+      updatedAt: snap.at,
+      ...(o.kind === 'close' ? { closedDates: plan.closedDates } : {}),
+    }),
+    planVersionGuard(deps, snap.department),
+    ...plan.cancel.map((id) => cancelShiftQuery(deps.db, id, 'override undone', snap.at)),
+    ...plan.restore.map((id) => restoreShiftQuery(deps.db, id, snap.at)),
+    undoOverrideQuery(deps.db, o.id, actor.tokenId, snap.at),
+    ...bridgingWrites(deps, snap.memberships, restored, snap.exposureWindowDays),
+    ...overrideNoticeQueries(deps, snap, change, affected),
+    auditEntry(
+      deps,
+      actor,
+      snap.at,
+      'rotation.override-undo',
+      { type: 'rotation', id: rotationId },
+      { overrideId: o.id, kind: o.kind, dates: o.dates, moved: plan.moved, version },
+    ),
+  ];
+  return commitUnlessPlanChanged(deps, writes, () => outcome, versionConflict);
+}

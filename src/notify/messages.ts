@@ -1,0 +1,108 @@
+import type { OutboxChannel, OutboxMessage } from '../domain/outbox/index.ts';
+import type { Language } from '../domain/types.ts';
+import { quarantineText } from './templates.ts';
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface ComposeOptions {
+  /** The department's webhook, else the organisation's; null: no Slack message. */
+  slackWebhookUrl: string | null;
+  /** Can this runtime send e-mail? If not, messages to people go to the log channel. */
+  emailEnabled: boolean;
+  /** The instant the messages are created (ISO); they are due at once. */
+  at: string;
+  newId: () => string;
+}
+
+/** One thing a person must hear: its subject line and its text. */
+export interface Section {
+  subject: string;
+  text: string;
+}
+
+/** Each person's sections, in the order people first appear (one message a person). */
+export class Recipients {
+  private readonly byPerson = new Map<string, { person: Person; sections: Section[] }>();
+  add(people: readonly Person[], section: Section): void {
+    for (const p of uniqueById(people)) {
+      const entry = this.byPerson.get(p.id) ?? { person: p, sections: [] };
+      entry.sections.push(section);
+      this.byPerson.set(p.id, entry);
+    }
+  }
+  entries() {
+    return this.byPerson.values();
+  }
+}
+
+/**
+ * The outbox messages of one event: one a person (every section of theirs, in the department's
+ * language, between greeting and signature) by e-mail — or to the log when e-mail is not
+ * configured — and one to the department's Slack channel when it has a webhook.
+ */
+export function outboxMessages(
+  event: {
+    lang: Language;
+    department: { id: string; name: string };
+    topic: string;
+    refId: string;
+    recipients: Recipients;
+    slack: Section | null;
+  },
+  opts: ComposeOptions,
+): OutboxMessage[] {
+  const t = (key: 'greeting' | 'intro' | 'feedsNote' | 'signature', name = '') =>
+    quarantineText(event.lang, key, { department: event.department.name, name });
+  const message = (
+    channel: OutboxChannel,
+    recipient: string,
+    subject: string,
+    body: string,
+  ): OutboxMessage => ({
+    id: opts.newId(),
+    createdAt: opts.at,
+    departmentId: event.department.id,
+    topic: event.topic,
+    refId: event.refId,
+    channel,
+    recipient,
+    subject,
+    body,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: opts.at,
+    lastError: null,
+    sentAt: null,
+  });
+  const messages: OutboxMessage[] = [];
+  for (const { person, sections } of event.recipients.entries()) {
+    const body = [
+      t('greeting', person.name),
+      '',
+      t('intro'),
+      '',
+      sections.map((s) => s.text).join('\n\n'),
+      '',
+      t('feedsNote'),
+      '',
+      t('signature'),
+    ].join('\n');
+    const email = person.email.trim();
+    const channel = opts.emailEnabled && email ? 'email' : 'log';
+    messages.push(message(channel, email || `member:${person.id}`, sections[0]!.subject, body));
+  }
+  if (opts.slackWebhookUrl && event.slack)
+    messages.push(message('slack', opts.slackWebhookUrl, event.slack.subject, event.slack.text));
+  return messages;
+}
+
+export const sortedUnique = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
+
+function uniqueById(people: readonly Person[]): Person[] {
+  const seen = new Set<string>();
+  return people.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
+}

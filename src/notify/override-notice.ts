@@ -1,0 +1,129 @@
+import type { OutboxMessage } from '../domain/outbox/index.ts';
+import type { Language } from '../domain/types.ts';
+import {
+  outboxMessages,
+  Recipients,
+  type ComposeOptions,
+  type Person,
+  type Section,
+} from './messages.ts';
+import { humanDate, quarantineText, type QuarantineTextKey } from './templates.ts';
+
+/**
+ * A chief's override (or its undo) and who must hear of it: each person whose own days change
+ * is told their days as they are now; the chiefs and the department's channel get the summary.
+ */
+export interface OverrideNotice {
+  kind: 'created' | 'undone';
+  overrideId: string;
+  department: { id: string; name: string; language: Language };
+  /** Who made the change (the chief summary names the role). */
+  by: 'chief' | 'admin';
+  /** Is it a close (the office shut for the day), or the undo of one? */
+  close: boolean;
+  /** A close's reason, shown to everyone (the chief wrote it for them). */
+  reason: string | null;
+  /** Each person whose days change, with each day as it is now (no team: remote). */
+  people: { person: Person; days: { date: string; teamLabel: string | null; closed: boolean }[] }[];
+  chiefs: Person[];
+  /** Each slot that changed hands (null: nobody in the office, the office closed). */
+  moved: { date: string; fromTeamLabel: string | null; toTeamLabel: string | null }[];
+  /** When the organisation has set a remote capacity: the dates it now runs short (none: it holds). */
+  capacity?: { newShortageDates: string[] };
+}
+
+/** The outbox messages for an override: one a person whose days change, the chiefs' summary, Slack. */
+export function composeOverrideMessages(
+  notice: OverrideNotice,
+  opts: ComposeOptions,
+): OutboxMessage[] {
+  const lang = notice.department.language;
+  const t = (key: QuarantineTextKey, vars: Record<string, string | number> = {}) =>
+    quarantineText(lang, key, { department: notice.department.name, ...vars });
+  const undone = notice.kind === 'undone';
+  const recipients = new Recipients();
+  for (const { person, days } of notice.people) {
+    const lines = [...days]
+      .sort((a, b) => (a.date < b.date ? -1 : 1))
+      .map((d) => {
+        const date = humanDate(lang, d.date);
+        const text = d.teamLabel
+          ? t('dayOffice', { date, team: t('team', { label: d.teamLabel }) })
+          : d.closed
+            ? notice.reason
+              ? t('dayClosedReason', { date, reason: notice.reason })
+              : t('dayClosed', { date })
+            : t('dayRemote', { date });
+        return t('item', { text });
+      });
+    recipients.add([person], {
+      subject: t(undone ? 'undoSubject' : 'overrideSubject'),
+      text: [t(undone ? 'undoText' : 'overrideText'), ...lines].join('\n'),
+    });
+  }
+  const summary = movedLines(notice, lang);
+  const capacity = notice.capacity
+    ? [
+        '',
+        ...(notice.capacity.newShortageDates.length
+          ? [
+              t('capacityShortHeading'),
+              ...notice.capacity.newShortageDates.map((d) =>
+                t('item', { text: humanDate(lang, d) }),
+              ),
+            ]
+          : [t('capacityHolds')]),
+      ]
+    : [];
+  const count = new Set(notice.moved.map((m) => m.date)).size;
+  recipients.add(notice.chiefs, {
+    subject: t('overrideChiefSubject', { count }),
+    text: [
+      t('chiefHeading'),
+      t(undone ? 'undoChiefText' : 'overrideChiefText', { by: t(notice.by === 'chief' ? 'byChief' : 'byAdmin') }),
+      '',
+      ...summary,
+      ...capacity,
+    ].join('\n'),
+  });
+  const slack: Section = {
+    subject: t('slackSubjectOverride'),
+    text: [t(undone ? 'undoSlack' : 'overrideSlack'), '', ...summary, '', t('feedsNote')].join(
+      '\n',
+    ),
+  };
+  return outboxMessages(
+    {
+      lang,
+      department: notice.department,
+      topic: `override.${notice.kind}`,
+      refId: notice.overrideId,
+      recipients,
+      slack,
+    },
+    opts,
+  );
+}
+
+function movedLines(notice: OverrideNotice, lang: Language): string[] {
+  const team = (label: string) => quarantineText(lang, 'team', { label });
+  const moved = [...notice.moved].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return [
+    quarantineText(lang, 'swapsHeading'),
+    ...moved.map((m) => {
+      const date = humanDate(lang, m.date);
+      const label = (l: string | null) => (l === null ? quarantineText(lang, 'noTeam') : team(l));
+      const text =
+        notice.close && m.toTeamLabel === null
+          ? quarantineText(lang, 'closedLine', { date, from: label(m.fromTeamLabel) })
+          : notice.close && m.fromTeamLabel === null
+            ? quarantineText(lang, 'reopenedLine', { date, to: label(m.toTeamLabel) })
+            : quarantineText(lang, 'swapLine', {
+                date,
+                from: label(m.fromTeamLabel),
+                to: label(m.toTeamLabel),
+              });
+      return quarantineText(lang, 'item', { text });
+    }),
+  ];
+}
