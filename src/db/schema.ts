@@ -217,6 +217,8 @@ export interface OverrideTable {
   added_shift_ids: Json<string[]>;
   /** The earliest of `dates` (undo is allowed before it). */
   first_date: string;
+  /** The rotation's version the override made (orders a rotation's overrides). */
+  rotation_version: number;
   created_by: string;
   created_at: string;
   undone_at: string | null;

@@ -80,7 +80,9 @@ export function composeOverrideMessages(
     subject: t('overrideChiefSubject', { count }),
     text: [
       t('chiefHeading'),
-      t(undone ? 'undoChiefText' : 'overrideChiefText', { by: t(notice.by === 'chief' ? 'byChief' : 'byAdmin') }),
+      t(undone ? 'undoChiefText' : 'overrideChiefText', {
+        by: t(notice.by === 'chief' ? 'byChief' : 'byAdmin'),
+      }),
       '',
       ...summary,
       ...capacity,

@@ -64,6 +64,7 @@ export async function createOverride(
     reason: req.kind === 'close' ? req.reason?.trim() || null : null,
     cancelledShiftIds: plan.cancel,
     addedShiftIds: added.map((s) => s.id),
+    version: snap.rotation.version + 1,
     createdBy: actor.tokenId,
     createdAt: snap.at,
     undoneAt: null,

@@ -1,19 +1,22 @@
 import { overrideById, undoOverrideQuery } from '../../db/repos/overrides.ts';
 import { cancelShiftQuery, restoreShiftQuery } from '../../db/repos/quarantines.ts';
 import { bumpVersionQuery } from '../../db/repos/rotations.ts';
-import { planUndo } from '../../domain/override/index.ts';
+import { planUndo, type UndoPlan } from '../../domain/override/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import { capacityEffect } from '../capacity/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, notFound, type Failure } from '../failure.ts';
-import { bridgingWrites } from '../quarantines/swaps.ts';
+import { bridgingWrites, coverQueries, coverShifts } from '../quarantines/swaps.ts';
+import { coverSwapQuery, rotationSwapsOf } from '../../db/repos/swaps.ts';
+import { openSlots, planFill, type Fill } from '../../domain/quarantine/index.ts';
+import type { ShiftRecord } from '../../domain/rotation/index.ts';
 import { commitUnlessPlanChanged, planVersionGuard } from '../quarantines/writes.ts';
 import { staleVersion } from '../rotations/version.ts';
 import { shiftsAfter, span, versionConflict } from './create.ts';
 import { affectedPeople, overrideNoticeQueries, type OverrideChange } from './notices.ts';
-import { loadOverrideSnapshot } from './snapshot.ts';
+import { loadOverrideSnapshot, type OverrideSnapshot } from './snapshot.ts';
 import { overrideOutcome, refused, type OverrideOutcome } from './view.ts';
 
 /**
@@ -45,13 +48,30 @@ export async function undoOverride(
     );
   }
   const plan = decided.plan;
-  const restored = snap.shifts
+  const restoredShifts = snap.shifts
     .filter((s) => plan.restore.includes(s.id))
     .map((s) => ({ ...s, status: 'scheduled' as const }));
-  const after = shiftsAfter(
+  const back = shiftsAfter(
     snap.shifts.filter((s) => !plan.restore.includes(s.id)),
     plan.cancel,
-    restored,
+    restoredShifts,
+  );
+  // A slot left without a team by a quarantine (and taken or closed by the override) goes, by the
+  // swap rule, to a team that can take it now (a lift may have come meanwhile).
+  const fills = await reopenedFills(deps, snap, o.dates, back, plan);
+  const filled = coverShifts(
+    deps,
+    fills.map((f) => f.shift),
+  );
+  const after = [...back, ...filled];
+  const restored = [...restoredShifts, ...filled];
+  plan.moved.push(
+    ...fills.map((f) => ({
+      date: f.shift.date,
+      slot: f.shift.slot,
+      fromTeamId: null,
+      toTeamId: f.shift.teamId,
+    })),
   );
   const effect = await capacityEffect(deps, snap.department.id, span(o.dates), {
     shifts: new Map([[rotationId, after]]),
@@ -88,6 +108,8 @@ export async function undoOverride(
     planVersionGuard(deps, snap.department),
     ...plan.cancel.map((id) => cancelShiftQuery(deps.db, id, 'override undone', snap.at)),
     ...plan.restore.map((id) => restoreShiftQuery(deps.db, id, snap.at)),
+    ...coverQueries(deps, rotationId, filled, snap.at),
+    ...fills.map((f, i) => coverSwapQuery(deps.db, f.swapId, f.shift.teamId, filled[i]!.id)),
     undoOverrideQuery(deps.db, o.id, actor.tokenId, snap.at),
     ...bridgingWrites(deps, snap.memberships, restored, snap.exposureWindowDays),
     ...overrideNoticeQueries(deps, snap, change, affected),
@@ -101,4 +123,19 @@ export async function undoOverride(
     ),
   ];
   return commitUnlessPlanChanged(deps, writes, () => outcome, versionConflict);
+}
+
+async function reopenedFills(
+  deps: Deps,
+  snap: OverrideSnapshot,
+  dates: readonly string[],
+  shifts: ShiftRecord[],
+  plan: UndoPlan,
+): Promise<Fill[]> {
+  const open = openSlots(await rotationSwapsOf(deps.db, snap.rotation.id), new Set()).filter((s) =>
+    dates.includes(s.date),
+  );
+  if (!open.length) return [];
+  const ctx = { ...snap.ctx, teams: [...snap.ctx.teams], outages: [...snap.ctx.outages] };
+  return planFill({ ...ctx, shifts, closedDates: new Set(plan.closedDates) }, open);
 }

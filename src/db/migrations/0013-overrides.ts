@@ -23,6 +23,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('cancelled_shift_ids', 'text', (c) => c.notNull())
     .addColumn('added_shift_ids', 'text', (c) => c.notNull())
     .addColumn('first_date', 'text', (c) => c.notNull())
+    // The rotation's version it made: overrides of a rotation in the order they were made.
+    .addColumn('rotation_version', 'integer', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('undone_at', 'text')

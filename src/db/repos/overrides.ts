@@ -15,6 +15,7 @@ const overrideFromRow = (r: OverrideRow): OverrideRecord => ({
   reason: r.reason,
   cancelledShiftIds: fromJson(r.cancelled_shift_ids),
   addedShiftIds: fromJson(r.added_shift_ids),
+  version: r.rotation_version,
   createdBy: r.created_by,
   createdAt: r.created_at,
   undoneAt: r.undone_at,
@@ -32,7 +33,7 @@ export async function rotationOverrides(
 ): Promise<OverrideRecord[]> {
   let q = db.selectFrom('overrides').selectAll().where('rotation_id', '=', rotationId);
   if (opts.inForce) q = q.where('undone_at', 'is', null);
-  const rows = await q.orderBy('created_at').orderBy('id').execute();
+  const rows = await q.orderBy('rotation_version').execute();
   const all = rows.map(overrideFromRow);
   const { from, to } = opts;
   if (!from && !to) return all;
@@ -64,6 +65,7 @@ export function insertOverrideQuery(db: Kysely<DB>, o: OverrideRecord): Compiled
       cancelled_shift_ids: toJson(o.cancelledShiftIds),
       added_shift_ids: toJson(o.addedShiftIds),
       first_date: [...o.dates].sort()[0]!,
+      rotation_version: o.version,
       created_by: o.createdBy,
       created_at: o.createdAt,
       undone_at: o.undoneAt,

@@ -21,6 +21,8 @@ export interface OverrideRecord {
   cancelledShiftIds: string[];
   /** The shifts it added: undoing it cancels them. */
   addedShiftIds: string[];
+  /** The rotation's version it made: a later override of the rotation has a higher one. */
+  version: number;
   createdBy: string;
   createdAt: string;
   undoneAt: string | null;

@@ -43,7 +43,7 @@ export function planUndo(
       message: `${first} has started or passed; an override is undone before its day`,
     });
   const later = inForce.find(
-    (x) => x.id !== o.id && x.createdAt > o.createdAt && x.dates.some((d) => o.dates.includes(d)),
+    (x) => x.version > o.version && x.dates.some((d) => o.dates.includes(d)),
   );
   if (later)
     return {

@@ -89,7 +89,11 @@ export function planHandBack(
   for (const sw of candidates.filter((x) => x.date >= from).sort(byDateAndSlot)) {
     const restore = ctx.shifts.find((s) => s.id === sw.cancelledShiftId)!;
     if (ctx.closedDates?.has(sw.date)) {
-      kept.push({ date: sw.date, slot: sw.slot, why: 'the office is closed that day (an override)' });
+      kept.push({
+        date: sw.date,
+        slot: sw.slot,
+        why: 'the office is closed that day (an override)',
+      });
       continue;
     }
     if (!sw.stillOurs) {
