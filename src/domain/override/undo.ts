@@ -1,10 +1,6 @@
 import type { IsoDate } from '../types.ts';
-import {
-  invariantRefusals,
-  type MovedSlot,
-  type OverrideContext,
-  type OverrideRefusal,
-} from './plan.ts';
+import { invariantRefusals, type OverrideContext, type OverrideRefusal } from './rules.ts';
+import type { MovedSlot } from './plan.ts';
 import type { OverrideRecord } from './record.ts';
 
 /** An undo decided: the shifts it cancels again, those it schedules again, and the closed days after. */
