@@ -32,6 +32,8 @@ interface Ctx {
     personId: () => Promise<string>;
     email: () => string;
     rotationId: () => Promise<string>;
+    publishedRotationId: () => Promise<string>;
+    override: () => Promise<{ rotationId: string; overrideId: string }>;
   };
 }
 interface Req {
@@ -51,6 +53,13 @@ interface Row {
 let rotationMonth = 0;
 const monthOf = (k: number) =>
   `${2027 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+/** The first weekday from the 24th of a month (no Japanese holiday falls on the 24th to 26th). */
+const weekdayIn = (month: string): string => {
+  for (let d = 24; ; d++) {
+    const date = `${month}-${String(d).padStart(2, '0')}`;
+    if (new Date(`${date}T00:00:00Z`).getUTCDay() % 6 !== 0) return date;
+  }
+};
 const ROTATION = {
   startDate: '2026-12-01',
   endDate: '2026-12-31',
@@ -241,6 +250,34 @@ const TABLE: Row[] = [
     expect: [401, 401, 201, 403, 201, 403, 403, 403],
   },
   {
+    op: 'POST /v1/rotations/{id}/overrides',
+    request: async (c) => {
+      const id = await c.fresh.publishedRotationId();
+      return {
+        path: `/v1/rotations/${id}/overrides`,
+        body: { kind: 'close', date: weekdayIn(monthOf(rotationMonth - 1)) },
+        headers: { 'if-match': '"2"' },
+      };
+    },
+    expect: [401, 401, 201, 403, 201, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/rotations/{id}/overrides',
+    request: (c) => ({ path: `/v1/rotations/${c.rotationId}/overrides` }),
+    expect: [401, 401, 200, 200, 200, 403, 403, 403],
+  },
+  {
+    op: 'DELETE /v1/rotations/{id}/overrides/{overrideId}',
+    request: async (c) => {
+      const o = await c.fresh.override();
+      return {
+        path: `/v1/rotations/${o.rotationId}/overrides/${o.overrideId}`,
+        headers: { 'if-match': '"3"' },
+      };
+    },
+    expect: [401, 401, 200, 403, 200, 403, 403, 403],
+  },
+  {
     op: 'GET /v1/members/{id}/schedule',
     request: (c) => ({ path: `/v1/members/${c.selfId}/schedule` }),
     expect: [401, 401, 200, 200, 200, 403, 200, 403],
@@ -403,6 +440,23 @@ describe('authorisation matrix: every endpoint × every caller', () => {
           });
           assert.equal(r.status, 201, r.text);
           return r.json.id;
+        },
+        publishedRotationId: async () => {
+          const id = await ctx.fresh.rotationId();
+          const r = await h.call('POST', `/v1/rotations/${id}/publish`, {
+            headers: { 'if-match': '"1"' },
+          });
+          assert.equal(r.status, 200, r.text);
+          return id;
+        },
+        override: async () => {
+          const rotationId = await ctx.fresh.publishedRotationId();
+          const r = await h.call('POST', `/v1/rotations/${rotationId}/overrides`, {
+            body: { kind: 'close', date: weekdayIn(monthOf(rotationMonth - 1)) },
+            headers: { 'if-match': '"2"' },
+          });
+          assert.equal(r.status, 201, r.text);
+          return { rotationId, overrideId: r.json.override.id };
         },
       },
       rotationId: '',

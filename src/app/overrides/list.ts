@@ -3,7 +3,7 @@ import { ok, type Result } from '../../domain/result.ts';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import type { Failure } from '../failure.ts';
-import { loadRotation } from '../rotations/snapshot.ts';
+import { loadRotation } from '../rotations/index.ts';
 import { overrideView, type OverrideView } from './view.ts';
 
 /** A rotation's overrides, oldest first (undone ones too, with when), for whoever may read the rotation. */

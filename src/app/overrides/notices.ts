@@ -7,7 +7,7 @@ import type { Person } from '../../notify/messages.ts';
 import { composeOverrideMessages, type OverrideNotice } from '../../notify/override-notice.ts';
 import type { Deps } from '../deps.ts';
 import { notificationTargets } from '../outbox/index.ts';
-import { loadNoticeDirectory } from '../quarantines/notices.ts';
+import { loadNoticeDirectory } from '../quarantines/index.ts';
 import type { OverrideSnapshot } from './snapshot.ts';
 
 /** What an override (or its undo) changed, as its notices and its answer tell it. */

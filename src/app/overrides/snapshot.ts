@@ -6,8 +6,8 @@ import { err, ok, type Result } from '../../domain/result.ts';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, forbidden, type Failure } from '../failure.ts';
-import { loadRotation, type RotationSnapshot } from '../rotations/snapshot.ts';
-import { versionMatches } from '../rotations/version.ts';
+import { loadRotation, type RotationSnapshot } from '../rotations/index.ts';
+import { versionMatches } from '../rotations/index.ts';
 import { loadPolicy } from '../settings/index.ts';
 
 /** Everything an override (or its undo) is decided and written on, read once. */

@@ -10,3 +10,6 @@ export { exposureOf, type QuarantineRequest } from './targets.ts';
 export { MAX_QUARANTINE_DAYS } from './decide.ts';
 export * from './health-centre.ts';
 export * from './health-centre-csv.ts';
+export { bridgingWrites, coverQueries, coverShifts } from './swaps.ts';
+export { commitUnlessPlanChanged, planVersionGuard } from './writes.ts';
+export { loadNoticeDirectory } from './notices.ts';

@@ -21,6 +21,7 @@ import { MonthGrid } from './month-grid.tsx';
 import { rosterPages } from './roster-routes.tsx';
 import { memberPages } from './member-routes.tsx';
 import { inviteAllPages } from './invite-all.tsx';
+import { overridePages } from './override-routes.tsx';
 import { RotationPage, type MoveResult } from './report.tsx';
 import {
   rotationFieldOf,
@@ -195,6 +196,7 @@ export function chiefPages() {
   r.route('/', rosterPages());
   r.route('/', memberPages());
   r.route('/', inviteAllPages());
+  r.route('/', overridePages());
 
   r.get('/departments/:id', chief, (c) => {
     const synced = /^(\d+)\.(\d+)\.(\d+)$/.exec(c.req.query('synced') ?? '');
