@@ -8,7 +8,7 @@ import type { DayView } from '../../domain/rotation/index.ts';
 import type { Language } from '../../domain/types.ts';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
-import { forbidden, type Failure } from '../failure.ts';
+import { forbidden, invalid, notDates, type Failure } from '../failure.ts';
 import { csvCell } from '../roster/index.ts';
 import { plannedDays } from './schedule.ts';
 import { loadRotation } from './snapshot.ts';
@@ -43,6 +43,8 @@ export async function rotationScheduleCsv(
 ): Promise<Result<ScheduleCsv, Failure>> {
   if (actor.role === 'staff')
     return err(forbidden("Staff read their own days; the department's schedule is the chief's."));
+  const badDates = notDates({ '?from': range.from, '?to': range.to });
+  if (badDates.length) return err(invalid('The dates are not valid.', badDates));
   const loaded = await loadRotation(deps, actor, id);
   if (!loaded.ok) return loaded;
   const snap = loaded.value;

@@ -3,7 +3,6 @@ import { readDepartment } from '../../app/departments/index.ts';
 import { addMembers, membersOf } from '../../app/members/index.ts';
 import { loadPolicy } from '../../app/settings/index.ts';
 import {
-  readRotationMonth,
   moveMember,
   createRotation,
   publishRotation,
@@ -17,7 +16,7 @@ import type { WebContext, WebEnv } from '../shared/env.ts';
 import { addError, errorsOnFields, text, type FormErrors } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from '../shared/layout.tsx';
-import { MonthGrid } from './month-grid.tsx';
+import { sheetPages } from './sheet-routes.tsx';
 import { rosterPages } from './roster-routes.tsx';
 import { memberPages } from './member-routes.tsx';
 import { inviteAllPages } from './invite-all.tsx';
@@ -195,6 +194,7 @@ export function chiefPages() {
   r.route('/', rosterPages());
   r.route('/', memberPages());
   r.route('/', inviteAllPages());
+  r.route('/', sheetPages());
 
   r.get('/departments/:id', chief, (c) => {
     const synced = /^(\d+)\.(\d+)\.(\d+)$/.exec(c.req.query('synced') ?? '');
@@ -326,23 +326,6 @@ export function chiefPages() {
       last: o.lastOfficeDayWithOldTeam ?? '',
     });
     return c.redirect(`/rotations/${id}?${q}#move-result`, 303);
-  });
-
-  r.get('/rotations/:id/month', roles(['admin', 'chief', 'hr'], refuseRole), async (c) => {
-    const id = c.req.param('id');
-    const month = await readRotationMonth(
-      c.var.deps,
-      c.var.actor,
-      id,
-      c.req.query('month') || undefined,
-    );
-    if (!month.ok) return failurePage(c, month.error);
-    const m = month.value;
-    return render(
-      c,
-      `${t(c.var.lang, 'monthGrid')} ${m.month} — ${m.name}`,
-      <MonthGrid lang={c.var.lang} rotationId={id} rotationName={m.name} data={m} />,
-    );
   });
 
   return r;
