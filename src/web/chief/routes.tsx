@@ -33,6 +33,9 @@ import type { FieldError } from '../../app/failure.ts';
 
 type Status = 200 | 409 | 412 | 422;
 
+/** The chief and admin change a department's members and rotations; HR reads them (as the API lets it). */
+const canEdit = (c: WebContext): boolean => c.var.actor.role !== 'hr';
+
 async function departmentPage(
   c: WebContext,
   id: string,
@@ -59,6 +62,7 @@ async function departmentPage(
       lang={c.var.lang}
       csrf={c.var.csrf}
       departmentId={id}
+      editable={canEdit(c)}
       members={members.value.members}
       rotations={rotations.value}
       {...extra}
@@ -155,6 +159,7 @@ async function rotationPage(
       outageDays={policy.quarantineDays}
       exposureDays={policy.exposureWindowDays}
       today={today}
+      editable={canEdit(c)}
       moved={moved}
       {...rest}
     />,
@@ -187,16 +192,17 @@ const moveFieldOf = (path: string): string | null =>
     ? 'effectiveDate'
     : (/^\/(memberId|toTeamId|effectiveDate)$/.exec(path)?.[1] ?? null);
 
-/** The chief's pages (admin too): members and the roster CSV, create and publish rotations, the month grid, moves. */
+/** The chief's pages (admin too; HR reads the department, its rotations and month sheets): members and the roster CSV, create and publish rotations, the month sheet, moves. */
 export function chiefPages() {
   const r = new Hono<WebEnv>();
   const chief = roles(['admin', 'chief'], refuseRole);
+  const readers = roles(['admin', 'chief', 'hr'], refuseRole);
   r.route('/', rosterPages());
   r.route('/', memberPages());
   r.route('/', inviteAllPages());
   r.route('/', sheetPages());
 
-  r.get('/departments/:id', chief, (c) => {
+  r.get('/departments/:id', readers, (c) => {
     const synced = /^(\d+)\.(\d+)\.(\d+)$/.exec(c.req.query('synced') ?? '');
     return departmentPage(c, c.req.param('id'), {
       added: Math.max(0, Math.trunc(Number(c.req.query('added')) || 0)),
@@ -272,7 +278,7 @@ export function chiefPages() {
     return c.redirect(`/rotations/${made.value.id}`, 303);
   });
 
-  r.get('/rotations/:id', chief, (c) =>
+  r.get('/rotations/:id', readers, (c) =>
     rotationPage(c, c.req.param('id'), {
       movedQuery: c.req.query(),
       justPublished: c.req.query('published') === '1',
