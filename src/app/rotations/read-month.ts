@@ -2,7 +2,6 @@ import { departmentMembers } from '../../db/repos/members.ts';
 import { rotationOverrides } from '../../db/repos/overrides.ts';
 import { swapsInForce } from '../../db/repos/swaps.ts';
 import { addDays, maxDate, minDate } from '../../domain/calendar/index.ts';
-import type { OverrideRecord } from '../../domain/override/index.ts';
 import { err, ok } from '../../domain/result.ts';
 import type { MembershipRecord } from '../../domain/rotation/index.ts';
 import type { IsoDate } from '../../domain/types.ts';
@@ -97,7 +96,7 @@ export async function readMonthSheet(deps: Deps, actor: Actor, id: string, asked
     }),
     days: schedule.value.days,
     swaps,
-    overrides: overrides as OverrideRecord[],
+    overrides,
   });
 }
 
