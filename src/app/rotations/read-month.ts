@@ -100,4 +100,5 @@ export async function readMonthSheet(deps: Deps, actor: Actor, id: string, asked
   });
 }
 
+/** What the month sheet shows, as `readMonthSheet` reads it. */
 export type MonthSheet = Extract<Awaited<ReturnType<typeof readMonthSheet>>, { ok: true }>['value'];

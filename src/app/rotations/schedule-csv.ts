@@ -23,6 +23,7 @@ function kindWords(day: DayView, overrideClosed: boolean, lang: Language): strin
   return lang === 'ja' ? `${words}（${day.holiday}）` : `${words} (${day.holiday})`;
 }
 
+/** The schedule export: the file's text and its name. */
 export interface ScheduleCsv {
   csv: string;
   /** The download's name: ASCII, and in the department's language (UTF-8). */

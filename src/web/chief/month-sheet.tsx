@@ -25,7 +25,11 @@ function MemberLine({ lang, m }: { lang: Language; m: SheetMember }) {
   return (
     <li data-member={m.id}>
       {m.name}
-      {notes.length ? <span class="change">{` （${notes.join('・')}）`}</span> : null}
+      {notes.length ? (
+        <span class="change">
+          {lang === 'ja' ? ` （${notes.join('・')}）` : ` (${notes.join('; ')})`}
+        </span>
+      ) : null}
     </li>
   );
 }
