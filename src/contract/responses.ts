@@ -32,6 +32,7 @@ import rotationReport from '../../schemas/responses/rotation-report.json' with {
 import rotationSchedule from '../../schemas/responses/rotation-schedule.json' with { type: 'json' };
 import rotations from '../../schemas/responses/rotations.json' with { type: 'json' };
 import settings from '../../schemas/responses/settings.json' with { type: 'json' };
+import scheduleCsv from '../../schemas/responses/schedule-csv.json' with { type: 'json' };
 import survivability from '../../schemas/responses/survivability.json' with { type: 'json' };
 import token from '../../schemas/responses/token.json' with { type: 'json' };
 import tokenIssued from '../../schemas/responses/token-issued.json' with { type: 'json' };
@@ -79,6 +80,7 @@ export const RESPONSE_SCHEMAS = {
   'roster-effects': rosterEffects,
   'roster-sync': rosterSync,
   settings,
+  'schedule-csv': scheduleCsv,
   survivability,
   token,
   'token-issued': tokenIssued,

@@ -35,6 +35,14 @@ export const SCHEDULE_OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/rotations/{id}/schedule.csv',
+    response: 'schedule-csv',
+    summary:
+      "Day by day as CSV (UTF-8 with BOM, the department's language; ?from=&to=): one row per day and slot, who is in, who is on standby",
+    roles: ['admin', 'hr', 'chief'],
+  },
+  {
+    method: 'get',
     path: '/v1/rotations/{id}/survivability',
     response: 'survivability',
     summary: 'N-1: the worst single-team outage and its uncovered days',

@@ -29,10 +29,10 @@ export const remoteAccessOf = lookup(glossary.remote as Record<RemoteAccess, Ter
 
 /**
  * The word for a term in a language, from the one glossary every page and message uses:
- * `word('position', 'deputy', 'ja')` is 課長補佐.
+ * `word('position', 'deputy', 'ja')` is 課長補佐; `schedule` and `dayKind` are the schedule export's.
  */
 export function word(
-  group: 'columns' | 'position' | 'remote',
+  group: 'columns' | 'position' | 'remote' | 'schedule' | 'dayKind',
   key: string,
   lang: Language,
 ): string | null {

@@ -215,6 +215,11 @@ const TABLE: Row[] = [
     expect: [401, 401, 200, 200, 200, 403, 200, 200],
   },
   {
+    op: 'GET /v1/rotations/{id}/schedule.csv',
+    request: (c) => ({ path: `/v1/rotations/${c.rotationId}/schedule.csv` }),
+    expect: [401, 401, 200, 200, 200, 403, 403, 403],
+  },
+  {
     op: 'GET /v1/rotations/{id}/survivability',
     request: (c) => ({ path: `/v1/rotations/${c.rotationId}/survivability` }),
     expect: [401, 401, 200, 200, 200, 403, 403, 403],

@@ -1,33 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { harness, type Harness } from '../support/harness.ts';
-
-/** The rows Python's csv module reads from the bytes, opened as Excel would (utf-8-sig). */
-function readByPython(bytes: Uint8Array): string[][] {
-  const dir = mkdtempSync(join(tmpdir(), 'bunsan-csv-'));
-  try {
-    const file = join(dir, 'list.csv');
-    writeFileSync(file, bytes);
-    const out = execFileSync(
-      '/usr/bin/python3',
-      [
-        '-c',
-        'import csv, json, sys\n' +
-          'with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:\n' +
-          '    print(json.dumps(list(csv.reader(f))))',
-        file,
-      ],
-      { encoding: 'utf8' },
-    );
-    return JSON.parse(out);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { readByPython } from '../support/python-csv.ts';
 
 /** A department whose members all work in the office together (one team), from 2026-11-25. */
 async function officeOfOne(h: Harness, name: string, language: 'ja' | 'en') {

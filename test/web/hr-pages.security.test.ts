@@ -8,6 +8,8 @@ const VISITORS = ['none', 'staff', 'chief', 'hr', 'admin'] as const;
 type Visitor = (typeof VISITORS)[number];
 
 interface Ctx {
+  departmentId: string;
+  rotationId: string;
   memberId: string;
   teamId: string;
   /** A quarantine of its own for each visit that may lift it. */
@@ -82,9 +84,70 @@ const TABLE: Row[] = [
     visit: (c) => ({ method: 'GET', path: `/exposures/list.csv?memberId=${c.memberId}` }),
     expect: [303, 403, 403, 200, 200],
   },
+  // The department's pages: HR reads them (as the API lets it), only the chief and admin write.
+  {
+    page: 'GET /departments/{id}',
+    visit: (c) => ({ method: 'GET', path: `/departments/${c.departmentId}` }),
+    expect: [303, 403, 200, 200, 200],
+  },
+  {
+    page: 'GET /rotations/{id}',
+    visit: (c) => ({ method: 'GET', path: `/rotations/${c.rotationId}` }),
+    expect: [303, 403, 200, 200, 200],
+  },
+  {
+    page: 'GET /rotations/{id}/month',
+    visit: (c) => ({ method: 'GET', path: `/rotations/${c.rotationId}/month?month=2026-12` }),
+    expect: [303, 403, 200, 200, 200],
+  },
+  {
+    page: 'GET /rotations/{id}/schedule.csv',
+    visit: (c) => ({ method: 'GET', path: `/rotations/${c.rotationId}/schedule.csv` }),
+    expect: [303, 403, 200, 200, 200],
+  },
+  {
+    page: 'GET /departments/{id}/members.csv',
+    visit: (c) => ({ method: 'GET', path: `/departments/${c.departmentId}/members.csv` }),
+    expect: [303, 403, 200, 200, 200],
+  },
+  {
+    page: 'GET /departments/{id}/rotations/new',
+    visit: (c) => ({ method: 'GET', path: `/departments/${c.departmentId}/rotations/new` }),
+    expect: [303, 403, 200, 403, 200],
+  },
+  {
+    page: 'POST /departments/{id}/rotations/new',
+    visit: (c) => ({ method: 'POST', path: `/departments/${c.departmentId}/rotations/new` }),
+    expect: [303, 403, 422, 403, 422],
+  },
+  {
+    page: 'POST /departments/{id}/members',
+    visit: (c) => ({ method: 'POST', path: `/departments/${c.departmentId}/members` }),
+    expect: [303, 403, 422, 403, 422],
+  },
+  {
+    page: 'POST /departments/{id}/roster',
+    visit: (c) => ({ method: 'POST', path: `/departments/${c.departmentId}/roster` }),
+    expect: [303, 403, 422, 403, 422],
+  },
+  {
+    page: 'POST /rotations/{id}/publish',
+    visit: (c) => ({ method: 'POST', path: `/rotations/${c.rotationId}/publish` }),
+    expect: [303, 403, 412, 403, 412],
+  },
+  {
+    page: 'POST /rotations/{id}/moves',
+    visit: (c) => ({ method: 'POST', path: `/rotations/${c.rotationId}/moves` }),
+    expect: [303, 403, 422, 403, 422],
+  },
+  {
+    page: 'GET /members/{id}',
+    visit: (c) => ({ method: 'GET', path: `/members/${c.memberId}` }),
+    expect: [303, 403, 200, 403, 200],
+  },
 ];
 
-describe("HR's pages: each role × each page (a refused visit writes nothing)", () => {
+describe("HR's pages and the department's: each role × each page (a refused visit writes nothing)", () => {
   let h: Harness;
   let ctx: Ctx;
   const clients = new Map<Visitor, ReturnType<typeof webClient>>();
@@ -106,6 +169,8 @@ describe("HR's pages: each role × each page (a refused visit writes nothing)", 
     const teams = rot.json.teams as { id: string }[];
     let k = 0;
     ctx = {
+      departmentId: department.id,
+      rotationId: rot.json.id,
       memberId: members[0]!.id,
       teamId: teams[0]!.id,
       // Each on a window of its own, so that marking again is never "already marked".

@@ -11,3 +11,4 @@ export * from './snapshot.ts';
 export * from './survivability.ts';
 export * from './version.ts';
 export * from './view.ts';
+export * from './schedule-csv.ts';

@@ -24,7 +24,27 @@ export async function scheduleOf(
   snap: RotationSnapshot,
   range: { from?: string; to?: string },
 ) {
-  const id = snap.rotation.id;
+  const planned = await plannedDays(deps, snap, range);
+  if (!planned.ok) return planned;
+  return ok({
+    rotationId: snap.rotation.id,
+    status: snap.rotation.status,
+    teams: snap.teams.map(toTeamRef),
+    days: planned.value.days,
+  });
+}
+
+/**
+ * The days of a loaded rotation in the range (clamped to it) and the standby lookup they were made
+ * with, for a caller that also asks who is in; `everySlot` gives each office day its slots even
+ * when the day is one slot (their times).
+ */
+export async function plannedDays(
+  deps: Deps,
+  snap: RotationSnapshot,
+  range: { from?: string; to?: string },
+  opts: { everySlot?: boolean } = {},
+) {
   const from =
     range.from && range.from > snap.rotation.startDate ? range.from : snap.rotation.startDate;
   const to = range.to && range.to < snap.rotation.endDate ? range.to : snap.rotation.endDate;
@@ -45,13 +65,8 @@ export async function scheduleOf(
           closedDates: new Set(snap.rotation.closedDates),
           from,
           to,
-          multiSlot: (snap.pattern.slots?.length ?? 1) > 1,
+          multiSlot: opts.everySlot || (snap.pattern.slots?.length ?? 1) > 1,
           standbyOn: (date) => new Set(teamIds.filter((id) => standby.team(date, id))),
         });
-  return ok({
-    rotationId: id,
-    status: snap.rotation.status,
-    teams: snap.teams.map(toTeamRef),
-    days,
-  });
+  return ok({ from, to, days, standby });
 }

@@ -13,3 +13,4 @@ export * from './following.ts';
 export * from './mark.ts';
 export * from './policy.ts';
 export * from './new-days.ts';
+export * from './day-people.ts';

@@ -8,6 +8,7 @@ import {
   readRotation,
   regenerateRotation,
   rotationSchedule,
+  rotationScheduleCsv,
   rotationsOf,
   rotationSurvivability,
   type RotationView,
@@ -50,6 +51,18 @@ export function rotationRoutes() {
     return c.json(
       unwrap(await rotationSchedule(c.var.deps, c.var.actor, c.req.param('id'), range)),
     );
+  });
+
+  r.get('/rotations/:id/schedule.csv', allow('admin', 'hr', 'chief'), async (c) => {
+    const range = { from: queryDate(c, 'from'), to: queryDate(c, 'to') };
+    const out = unwrap(
+      await rotationScheduleCsv(c.var.deps, c.var.actor, c.req.param('id'), range),
+    );
+    return c.body(out.csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${out.filename.ascii}"; filename*=UTF-8''${encodeURIComponent(out.filename.utf8)}`,
+      'cache-control': 'no-store',
+    });
   });
 
   r.get('/rotations/:id/survivability', allow('admin', 'hr', 'chief'), async (c) =>

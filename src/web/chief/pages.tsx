@@ -58,6 +58,8 @@ export function DepartmentPage(p: {
   lang: Language;
   csrf: string;
   departmentId: string;
+  /** The chief (or admin) changes members and rotations; HR reads, without a form. */
+  editable: boolean;
   members: MemberView[];
   rotations: RotationSummary[];
   csvErrors?: FieldError[];
@@ -66,7 +68,6 @@ export function DepartmentPage(p: {
   notice?: string | undefined;
 }) {
   const { lang } = p;
-  const rowErrors = p.csvErrors ?? [];
   return (
     <>
       {p.added || p.notice ? (
@@ -74,9 +75,13 @@ export function DepartmentPage(p: {
           {p.notice ?? t(lang, 'membersAdded', { count: p.added ?? 0 })}
         </p>
       ) : null}
-      <p>
-        <a href={`/departments/${p.departmentId}/settings`}>{t(lang, 'departmentSettings')}</a>
-      </p>
+      {p.editable ? (
+        <p>
+          <a href={`/departments/${p.departmentId}/settings`}>{t(lang, 'departmentSettings')}</a>
+        </p>
+      ) : (
+        <p class="notice">{t(lang, 'readOnly')}</p>
+      )}
       <h2>{t(lang, 'rotations')}</h2>
       {p.rotations.length ? (
         <table>
@@ -99,6 +104,51 @@ export function DepartmentPage(p: {
       ) : (
         <p>{t(lang, 'noRotations')}</p>
       )}
+      {p.editable ? (
+        <DepartmentForms {...p} />
+      ) : (
+        <p>
+          <a href={`/departments/${p.departmentId}/members.csv`} download>
+            {t(lang, 'downloadCsv')}
+          </a>
+        </p>
+      )}
+
+      <h2>{t(lang, 'members')}</h2>
+      {p.members.length ? (
+        <table id="members">
+          <ColumnHeads
+            lang={lang}
+            keys={['name', 'email', 'skills', 'position', 'remoteAccess', 'active']}
+          />
+          <tbody>
+            {p.members.map((m) => (
+              <tr>
+                <th scope="row">
+                  {p.editable ? <a href={`/members/${m.id}`}>{m.name}</a> : m.name}
+                </th>
+                <td>{m.email}</td>
+                <td>{m.skills.join(', ')}</td>
+                <td>{tOf(lang, 'position', m.position)}</td>
+                <td>{tOf(lang, 'remote', m.remoteAccess)}</td>
+                <td>{t(lang, m.active ? 'yes' : 'no')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t(lang, 'noMembers')}</p>
+      )}
+    </>
+  );
+}
+
+/** The chief's forms of the department page: a new rotation, the roster CSV, invitations. */
+function DepartmentForms(p: Parameters<typeof DepartmentPage>[0]) {
+  const { lang } = p;
+  const rowErrors = p.csvErrors ?? [];
+  return (
+    <>
       <p>
         <a class="button" href={`/departments/${p.departmentId}/rotations/new`}>
           {t(lang, 'newRotation')}
@@ -132,32 +182,6 @@ export function DepartmentPage(p: {
 
       <RosterSyncForm lang={lang} csrf={p.csrf} departmentId={p.departmentId} />
       <InviteAllForm lang={lang} csrf={p.csrf} departmentId={p.departmentId} />
-
-      <h2>{t(lang, 'members')}</h2>
-      {p.members.length ? (
-        <table id="members">
-          <ColumnHeads
-            lang={lang}
-            keys={['name', 'email', 'skills', 'position', 'remoteAccess', 'active']}
-          />
-          <tbody>
-            {p.members.map((m) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/members/${m.id}`}>{m.name}</a>
-                </th>
-                <td>{m.email}</td>
-                <td>{m.skills.join(', ')}</td>
-                <td>{tOf(lang, 'position', m.position)}</td>
-                <td>{tOf(lang, 'remote', m.remoteAccess)}</td>
-                <td>{t(lang, m.active ? 'yes' : 'no')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p>{t(lang, 'noMembers')}</p>
-      )}
     </>
   );
 }

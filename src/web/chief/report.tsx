@@ -1,8 +1,8 @@
 import type { Language } from '../../domain/types.ts';
 import type { RotationView } from '../../app/rotations/index.ts';
 import type { MemberView } from '../../app/members/index.ts';
-import { memberOptions } from './pages.tsx';
-import { Csrf, ErrorSummary, Input, Select, type FormErrors } from '../shared/form.tsx';
+import { MoveForm } from './move-form.tsx';
+import { Csrf, ErrorSummary, type FormErrors } from '../shared/form.tsx';
 import { t, tOf } from '../shared/i18n.ts';
 
 /** The colour class of a team by its place in the rotation (the same in the report and the month grid). */
@@ -206,6 +206,8 @@ export function RotationPage(p: {
   outageDays: number;
   exposureDays: number;
   today: string;
+  /** The chief (or admin) may publish and move; HR reads. */
+  editable: boolean;
   errors?: FormErrors;
   detail?: string | undefined;
   moved?: MoveResult | null;
@@ -243,7 +245,8 @@ export function RotationPage(p: {
         </div>
       ) : null}
       <ErrorSummary lang={lang} errors={errors} detail={p.detail} />
-      {view.status === 'draft' ? (
+      {p.editable ? null : <p class="notice">{t(lang, 'readOnly')}</p>}
+      {view.status === 'draft' && p.editable ? (
         <form method="post" action={`/rotations/${view.id}/publish`}>
           <Csrf token={p.csrf} />
           <input type="hidden" name="version" value={String(view.version)} />
@@ -259,39 +262,18 @@ export function RotationPage(p: {
       <RemoteBalance lang={lang} report={view.report} />
       <h2>{t(lang, 'survivability')}</h2>
       <Survivability lang={lang} report={view.report} outageDays={p.outageDays} />
-      <h2 id="move">{t(lang, 'moveMember')}</h2>
-      <p class="hint">{t(lang, 'moveHint', { days: p.exposureDays })}</p>
-      <form method="post" action={`/rotations/${view.id}/moves`} novalidate>
-        <Csrf token={p.csrf} />
-        <input type="hidden" name="version" value={String(view.version)} />
-        <Select
-          name="memberId"
-          label={t(lang, 'member')}
-          value={p.move?.memberId}
-          options={memberOptions(p.members)}
-          placeholder={t(lang, 'chooseMember')}
+      {p.editable ? (
+        <MoveForm
+          lang={lang}
+          csrf={p.csrf}
+          view={view}
+          members={p.members}
+          exposureDays={p.exposureDays}
+          today={p.today}
           errors={errors}
+          move={p.move}
         />
-        <Select
-          name="toTeamId"
-          label={t(lang, 'toTeam')}
-          value={p.move?.toTeamId}
-          options={view.teams.map((tm) => ({
-            value: tm.id,
-            label: t(lang, 'teamLabel', { label: tm.label }),
-          }))}
-          placeholder={t(lang, 'chooseTeam')}
-          errors={errors}
-        />
-        <Input
-          name="effectiveDate"
-          type="date"
-          label={t(lang, 'effectiveDate')}
-          value={p.move?.effectiveDate ?? p.today}
-          errors={errors}
-        />
-        <button type="submit">{t(lang, 'move')}</button>
-      </form>
+      ) : null}
     </>
   );
 }

@@ -3,7 +3,6 @@ import { readDepartment } from '../../app/departments/index.ts';
 import { addMembers, membersOf } from '../../app/members/index.ts';
 import { loadPolicy } from '../../app/settings/index.ts';
 import {
-  readRotationMonth,
   moveMember,
   createRotation,
   publishRotation,
@@ -17,7 +16,7 @@ import type { WebContext, WebEnv } from '../shared/env.ts';
 import { addError, errorsOnFields, text, type FormErrors } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from '../shared/layout.tsx';
-import { MonthGrid } from './month-grid.tsx';
+import { sheetPages } from './sheet-routes.tsx';
 import { rosterPages } from './roster-routes.tsx';
 import { memberPages } from './member-routes.tsx';
 import { inviteAllPages } from './invite-all.tsx';
@@ -34,6 +33,10 @@ import { roles } from '../shared/session.ts';
 import type { FieldError } from '../../app/failure.ts';
 
 type Status = 200 | 409 | 412 | 422;
+
+/** The chief and admin change a department's members and rotations; HR reads them (as the API lets it). */
+const canEdit = (c: WebContext): boolean =>
+  c.var.actor.role === 'chief' || c.var.actor.role === 'admin';
 
 async function departmentPage(
   c: WebContext,
@@ -61,6 +64,7 @@ async function departmentPage(
       lang={c.var.lang}
       csrf={c.var.csrf}
       departmentId={id}
+      editable={canEdit(c)}
       members={members.value.members}
       rotations={rotations.value}
       {...extra}
@@ -157,6 +161,7 @@ async function rotationPage(
       outageDays={policy.quarantineDays}
       exposureDays={policy.exposureWindowDays}
       today={today}
+      editable={canEdit(c)}
       moved={moved}
       {...rest}
     />,
@@ -189,16 +194,18 @@ const moveFieldOf = (path: string): string | null =>
     ? 'effectiveDate'
     : (/^\/(memberId|toTeamId|effectiveDate)$/.exec(path)?.[1] ?? null);
 
-/** The chief's pages (admin too): members and the roster CSV, create and publish rotations, the month grid, moves. */
+/** The chief's pages (admin too; HR reads the department, its rotations and month sheets): members and the roster CSV, create and publish rotations, the month sheet, moves. */
 export function chiefPages() {
   const r = new Hono<WebEnv>();
   const chief = roles(['admin', 'chief'], refuseRole);
+  const readers = roles(['admin', 'chief', 'hr'], refuseRole);
   r.route('/', rosterPages());
   r.route('/', memberPages());
   r.route('/', inviteAllPages());
   r.route('/', overridePages());
+  r.route('/', sheetPages());
 
-  r.get('/departments/:id', chief, (c) => {
+  r.get('/departments/:id', readers, (c) => {
     const synced = /^(\d+)\.(\d+)\.(\d+)$/.exec(c.req.query('synced') ?? '');
     return departmentPage(c, c.req.param('id'), {
       added: Math.max(0, Math.trunc(Number(c.req.query('added')) || 0)),
@@ -274,7 +281,7 @@ export function chiefPages() {
     return c.redirect(`/rotations/${made.value.id}`, 303);
   });
 
-  r.get('/rotations/:id', chief, (c) =>
+  r.get('/rotations/:id', readers, (c) =>
     rotationPage(c, c.req.param('id'), {
       movedQuery: c.req.query(),
       justPublished: c.req.query('published') === '1',
@@ -328,23 +335,6 @@ export function chiefPages() {
       last: o.lastOfficeDayWithOldTeam ?? '',
     });
     return c.redirect(`/rotations/${id}?${q}#move-result`, 303);
-  });
-
-  r.get('/rotations/:id/month', roles(['admin', 'chief', 'hr'], refuseRole), async (c) => {
-    const id = c.req.param('id');
-    const month = await readRotationMonth(
-      c.var.deps,
-      c.var.actor,
-      id,
-      c.req.query('month') || undefined,
-    );
-    if (!month.ok) return failurePage(c, month.error);
-    const m = month.value;
-    return render(
-      c,
-      `${t(c.var.lang, 'monthGrid')} ${m.month} — ${m.name}`,
-      <MonthGrid lang={c.var.lang} rotationId={id} rotationName={m.name} data={m} />,
-    );
   });
 
   return r;

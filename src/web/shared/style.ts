@@ -50,6 +50,37 @@ table.month td.uncovered { background: #fff; outline: 3px dashed var(--bad); out
 .copy-row { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; margin: .25rem 0 .75rem; }
 .copy-row input { flex: 1 1 28rem; font-family: ui-monospace, monospace; font-size: .85rem; }
 .inline { display: inline; }
+/* The month sheet: a grid on screens and paper, an agenda (one row per working day) on a phone. */
+.sheet-nav { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+.sheet-head { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; font-weight: 600; margin: .5rem 0; }
+.sheet-roster { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem; margin: .5rem 0; }
+.sheet-roster h3 { margin: 0; font-size: 1rem; }
+.sheet-roster ol { margin: .2rem 0; padding-left: 1.4rem; font-size: .9rem; }
+.sheet-roster .change, table.month a.change { font-size: .75rem; }
+.sheet-roster .team-card { background: #fff; }
+table.month td.closed-ov { background: #fff; outline: 3px double #555; outline-offset: -5px; }
+table.month .slot { font-size: .8rem; }
+.mark.ov { background: #fff; color: #000; border-style: dashed; } .mark.ov-close { border-style: double; border-width: 3px; }
+.legend span.sw.uncovered { background: #fff; border: 2px dashed var(--bad); }
+.legend-box { border: 1px solid var(--line); padding: .25rem .75rem; margin: .75rem 0; }
+.legend-box h2 { margin: .25rem 0; font-size: 1rem; border: 0; }
+.agenda { display: none; list-style: none; padding: 0; margin: .5rem 0; }
+.agenda li { border: 1px solid var(--line); border-left-width: 8px; padding: .3rem .6rem; margin: .3rem 0; overflow-wrap: anywhere; }
+.agenda li.buffer, .agenda li.uncovered, .agenda li.closed-ov { background: #fff; }
+@media (max-width: 40rem) { table.month { display: none; } .agenda { display: block; } }
+@media print {
+  .agenda { display: none !important; } table.month { display: table !important; }
+  h1 { font-size: 13pt; margin: 0 0 2pt; } .sheet-head { margin: 0; font-size: 9pt; }
+  .sheet-roster { grid-template-columns: repeat(auto-fit, minmax(30mm, 1fr)); gap: 2mm; margin: 1mm 0; }
+  .sheet-roster h3 { font-size: 9pt; } .sheet-roster ol { font-size: 7.5pt; line-height: 1.25; margin: 0; }
+  .sheet-roster .team-card { padding: 1mm 2mm; border-top-width: 4px; }
+  table.month { margin: 1mm 0; } table.month caption { font-size: 8pt; }
+  table.month td { height: auto; min-height: 0; font-size: 7.5pt; line-height: 1.2; padding: 1pt 2pt; }
+  table.month thead th { padding: 0 2pt; font-size: 8pt; } table.month .team { font-size: 9pt; }
+  .mark { font-size: 6.5pt; margin: 0; }
+  .legend-box { margin: 1mm 0; padding: 0 2mm; font-size: 7pt; } .legend-box h2 { font-size: 8pt; margin: 0; }
+  .legend { gap: 0 3mm; margin: 0; }
+}
 @media print {
   header.top, .no-print, form, .skip { display: none !important; }
   main { max-width: none; padding: 0; }
