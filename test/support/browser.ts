@@ -69,10 +69,12 @@ export async function browserStage(adminToken: string, opts: { localhost?: boole
     path: string,
     body?: unknown,
     token = adminToken,
+    headers: Record<string, string> = {},
   ): Promise<any> {
     const res = await fetch(`${base}${path}`, {
       method,
       headers: {
+        ...headers,
         authorization: `Bearer ${token}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
