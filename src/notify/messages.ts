@@ -79,18 +79,10 @@ export function outboxMessages(
     sentAt: null,
   });
   const messages: OutboxMessage[] = [];
+  const [intro, tail] = [t('intro'), `\n\n${t('feedsNote')}\n\n${t('signature')}`];
   for (const { person, sections } of event.recipients.entries()) {
-    const body = [
-      t('greeting', person.name),
-      '',
-      t('intro'),
-      '',
-      sections.map((s) => s.text).join('\n\n'),
-      '',
-      t('feedsNote'),
-      '',
-      t('signature'),
-    ].join('\n');
+    const text = sections.map((s) => s.text).join('\n\n');
+    const body = `${t('greeting', person.name)}\n\n${intro}\n\n${text}${tail}`;
     const email = person.email.trim();
     const channel = opts.emailEnabled && email ? 'email' : 'log';
     messages.push(message(channel, email || `member:${person.id}`, sections[0]!.subject, body));

@@ -42,10 +42,15 @@ export function composeOverrideMessages(
     quarantineText(lang, key, { department: notice.department.name, ...vars });
   const undone = notice.kind === 'undone';
   const recipients = new Recipients();
+  // People of one team share their days: each distinct list of days is written once (a swap in a
+  // department of 1,000 tells 500 people two lines each).
+  const sections = new Map<string, Section>();
   for (const { person, days } of notice.people) {
-    const lines = [...days]
-      .sort((a, b) => (a.date < b.date ? -1 : 1))
-      .map((d) => {
+    const sorted = [...days].sort((a, b) => (a.date < b.date ? -1 : 1));
+    const key = sorted.map((d) => `${d.date}|${d.teamLabel ?? ''}|${d.closed}`).join(';');
+    let section = sections.get(key);
+    if (!section) {
+      const lines = sorted.map((d) => {
         const date = humanDate(lang, d.date);
         const text = d.teamLabel
           ? t('dayOffice', { date, team: t('team', { label: d.teamLabel }) })
@@ -56,10 +61,13 @@ export function composeOverrideMessages(
             : t('dayRemote', { date });
         return t('item', { text });
       });
-    recipients.add([person], {
-      subject: t(undone ? 'undoSubject' : 'overrideSubject'),
-      text: [t(undone ? 'undoText' : 'overrideText'), ...lines].join('\n'),
-    });
+      section = {
+        subject: t(undone ? 'undoSubject' : 'overrideSubject'),
+        text: [t(undone ? 'undoText' : 'overrideText'), ...lines].join('\n'),
+      };
+      sections.set(key, section);
+    }
+    recipients.add([person], section);
   }
   const summary = movedLines(notice, lang);
   const capacity = notice.capacity
