@@ -9,7 +9,7 @@ export interface DepartmentCalendar {
   timezone: string;
   /** ISO weekdays, 1 = Monday … 7 = Sunday. */
   workdays: number[];
-  holidays: 'jp' | 'none';
+  holidays: Holidays;
   closedDates: IsoDate[];
   officeHours: { start: string; end: string };
 }
@@ -24,7 +24,11 @@ export interface SplitMember {
 }
 
 /** Which public holidays close the office. */
-export type Holidays = 'jp' | 'none';
+/**
+ * The holiday calendar: `jp` Japanese public holidays; `jp-gov` those and the year-end closure of
+ * government offices, 29 December – 3 January (行政機関の休日に関する法律); `none`.
+ */
+export type Holidays = 'jp' | 'jp-gov' | 'none';
 /** The roles a token may have, most powerful first. */
 export const ROLES = ['admin', 'hr', 'chief', 'staff'] as const;
 export type Role = (typeof ROLES)[number];

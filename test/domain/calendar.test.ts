@@ -14,6 +14,8 @@ import {
   isoWeekday,
   japaneseHoliday,
   workingDays,
+  holidayNameOf,
+  nonWorkingReason,
 } from '../../src/domain/calendar/days.ts';
 import { dateRangeIssue } from '../../src/domain/calendar/dates.ts';
 import { checkDepartmentSettings } from '../../src/domain/calendar/department.ts';
@@ -305,4 +307,37 @@ describe('checkDepartmentSettings: closed dates', () => {
         t.refused ? [{ path: '/closedDates/0', message: 'is not a calendar date' }] : [],
       ),
     );
+});
+
+describe('the jp-gov holiday calendar: public holidays and the year-end closure', () => {
+  const gov = {
+    timezone: 'Asia/Tokyo',
+    workdays: [1, 2, 3, 4, 5],
+    holidays: 'jp-gov' as const,
+    closedDates: [],
+    officeHours: { start: '08:30', end: '17:15' },
+  };
+  it('closes 29 December – 3 January, names it, and keeps the public holidays', () => {
+    // 2026-12-28 (Mon) works; 29–31 December and 1–3 January are closed; 4 January (Mon) works.
+    assert.deepEqual(workingDays(gov, '2026-12-28', '2027-01-05'), [
+      '2026-12-28',
+      '2027-01-04',
+      '2027-01-05',
+    ]);
+    assert.equal(nonWorkingReason(gov, '2026-12-29'), 'holiday');
+    assert.equal(holidayNameOf(gov, '2026-12-30'), '年末年始');
+    assert.equal(holidayNameOf(gov, '2027-01-01'), '元日');
+    assert.equal(nonWorkingReason(gov, '2027-01-11'), 'holiday', '成人の日 stays a holiday');
+    // With `jp` the year end is a working week apart from New Year's Day.
+    const jp = { ...gov, holidays: 'jp' as const };
+    assert.deepEqual(workingDays(jp, '2026-12-28', '2027-01-05'), [
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-04',
+      '2027-01-05',
+    ]);
+    assert.equal(holidayNameOf({ holidays: 'none' }, '2027-01-01'), undefined);
+  });
 });

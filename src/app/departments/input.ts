@@ -1,3 +1,4 @@
+import type { Holidays } from '../../domain/types.ts';
 import { checkDepartmentSettings } from '../../domain/calendar/index.ts';
 import { webhookUrlIssue } from '../../notify/webhook-url.ts';
 import type { Actor } from '../actor.ts';
@@ -8,7 +9,7 @@ export interface DepartmentInput {
   timezone?: string;
   officeHours?: { start: string; end: string };
   workdays?: number[];
-  holidays?: 'jp' | 'none';
+  holidays?: Holidays;
   closedDates?: string[];
   language?: 'ja' | 'en';
   feedAllDay?: boolean;

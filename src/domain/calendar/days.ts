@@ -67,6 +67,24 @@ function holidayEntry(date: IsoDate): HolidayEntry | undefined {
   return Object.hasOwn(HOLIDAYS, date) ? HOLIDAYS[date] : undefined;
 }
 
+/** Is `date` in the year-end closure of government offices (29 December – 3 January)? */
+export const isYearEndClosure = (date: IsoDate): boolean => {
+  const md = date.slice(5);
+  return md >= '12-29' || md <= '01-03';
+};
+
+/** The holiday's name on `date` under the department's calendar (Japanese, as the data has it), or undefined. */
+export function holidayNameOf(
+  cal: Pick<DepartmentCalendar, 'holidays'>,
+  date: IsoDate,
+): string | undefined {
+  if (cal.holidays === 'none') return undefined;
+  const name = japaneseHoliday(date)?.name;
+  if (name) return name;
+  return cal.holidays === 'jp-gov' && isYearEndClosure(date) ? YEAR_END_NAME : undefined;
+}
+const YEAR_END_NAME = '年末年始';
+
 /** True when `date` is a Japanese public holiday (incl. 振替休日 and 国民の休日); throws outside the data's years. */
 export function isJapaneseHoliday(date: IsoDate): boolean {
   return japaneseHoliday(date) !== undefined;
@@ -140,7 +158,7 @@ export function nonWorkingReason(
 ): 'weekday' | 'holiday' | 'closed' | undefined {
   if (!cal.workdays.includes(isoWeekday(date, cal.timezone))) return 'weekday';
   if (cal.closedDates.includes(date)) return 'closed';
-  if (cal.holidays === 'jp' && isJapaneseHoliday(date)) return 'holiday';
+  if (cal.holidays !== 'none' && holidayNameOf(cal, date) !== undefined) return 'holiday';
   return undefined;
 }
 
@@ -194,7 +212,7 @@ function computeWorkingDays(cal: DepartmentCalendar, from: IsoDate, to: IsoDate)
   const out: IsoDate[] = [];
   for (const { date, weekday } of datesWithWeekday(from, to, cal.timezone)) {
     if (!workdays.has(weekday) || closed.has(date)) continue;
-    if (cal.holidays === 'jp' && holidayEntry(date) !== undefined) continue;
+    if (cal.holidays !== 'none' && holidayNameOf(cal, date) !== undefined) continue;
     out.push(date);
   }
   return out;

@@ -47,11 +47,11 @@ export function validatePlanInput(input: PlanInput): PatternIssue[] {
       reason: 'workdays must list ISO weekdays 1 (Monday) to 7 (Sunday)',
     });
   }
-  if (cal.holidays !== 'jp' && cal.holidays !== 'none')
+  if (!['jp', 'jp-gov', 'none'].includes(cal.holidays))
     out.push({
       code: 'invalid-calendar',
       path: '/calendar/holidays',
-      reason: 'holidays must be "jp" or "none"',
+      reason: 'holidays must be "jp", "jp-gov" or "none"',
     });
   cal.closedDates.forEach((d, i) => {
     if (!isIsoDate(d))
@@ -85,7 +85,7 @@ export function validatePlanInput(input: PlanInput): PatternIssue[] {
       });
     const { firstYear, lastYear } = holidayDataRange();
     if (
-      cal.holidays === 'jp' &&
+      cal.holidays !== 'none' &&
       (+input.startDate.slice(0, 4) < firstYear || +input.endDate.slice(0, 4) > lastYear)
     ) {
       out.push({

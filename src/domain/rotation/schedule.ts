@@ -1,4 +1,4 @@
-import { calendarDates, japaneseHoliday, nonWorkingReason } from '../calendar/index.ts';
+import { calendarDates, holidayNameOf, nonWorkingReason } from '../calendar/index.ts';
 import { groupBy } from '../collections.ts';
 import type { ShiftRecord, TeamRef } from './model.ts';
 import type { DepartmentCalendar, IsoDate } from '../types.ts';
@@ -66,7 +66,7 @@ export function scheduleDays(input: ScheduleInput): DayView[] {
           : input.teams.map((t) => t.id).filter((id) => !office.includes(id) && !standby.has(id)),
       standbyTeamIds: [...standby].sort(byOrder),
     };
-    if (reason === 'holiday') day.holiday = japaneseHoliday(date)?.name ?? '';
+    if (reason === 'holiday') day.holiday = holidayNameOf(input.calendar, date) ?? '';
     if (input.multiSlot)
       day.slots = shifts.map((s) => ({
         slot: s.slot,

@@ -211,6 +211,7 @@ export function DepartmentForm(p: {
           value={v.holidays}
           options={[
             { value: 'jp', label: t(lang, 'admin.holidays.jp') },
+            { value: 'jp-gov', label: t(lang, 'admin.holidays.jp-gov') },
             { value: 'none', label: t(lang, 'admin.holidays.none') },
           ]}
           errors={errors}
