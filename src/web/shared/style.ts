@@ -50,6 +50,10 @@ table.month td.uncovered { background: #fff; outline: 3px dashed var(--bad); out
 .copy-row { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; margin: .25rem 0 .75rem; }
 .copy-row input { flex: 1 1 28rem; font-family: ui-monospace, monospace; font-size: .85rem; }
 .inline { display: inline; }
+.scroll { overflow-x: auto; max-width: 100%; } .scroll table { margin: 0; }
+.standby-banner { border: 3px solid var(--bad); background: #fff4f4; padding: .5rem 1rem; margin: 1rem 0; font-weight: 700; }
+ul.office-members, ul.days { padding-left: 1.2rem; }
+.board-date input[type="date"] { max-width: 12rem; }
 @media print {
   header.top, .no-print, form, .skip { display: none !important; }
   main { max-width: none; padding: 0; }
