@@ -1,4 +1,5 @@
 import { addDays, japaneseHoliday, maxDate, minDate, nonWorkingReason } from '../calendar/index.ts';
+import { groupBy } from '../collections.ts';
 import { memberDayKind, standbyLookup, type StandbyWindow } from '../quarantine/index.ts';
 import {
   coversDate,
@@ -145,9 +146,14 @@ export function departmentBoard(input: BoardInput): DepartmentBoard {
     }));
   };
 
+  // Each member's windows found once, not by a scan of the department's for every one in standby.
+  const windowsOf = groupBy(
+    input.standby.filter((w) => w.memberId !== null),
+    (w) => w.memberId!,
+  );
   const standby = input.members
     .filter((m) => lookup.member(date, m.id))
-    .map((m) => ({ ...people.get(m.id)!, until: standbyUntil(input.standby, m.id, date)! }));
+    .map((m) => ({ ...people.get(m.id)!, until: standbyUntil(windowsOf.get(m.id)!, m.id, date)! }));
   const inStandby = new Set(standby.map((m) => m.id));
 
   const today = byDate.get(date);
