@@ -170,6 +170,32 @@ describe('the department board, the organisation board and a member’s own day'
     assert.equal((await board(closed)).json.kind, 'closed');
   });
 
+  it("treats a closed date of the department's calendar as a day off: nobody remote, not among the next working days", async () => {
+    const dept = (
+      await h.call('POST', '/v1/departments', {
+        body: { name: '会計課', closedDates: ['2027-03-03'] },
+      })
+    ).json;
+    await h.call('POST', `/v1/departments/${dept.id}/members`, { body: roster, type: 'text/csv' });
+    const made = await h.call('POST', `/v1/departments/${dept.id}/rotations`, {
+      body: {
+        startDate: '2027-03-01',
+        endDate: '2027-03-31',
+        teamCount: 2,
+        pattern: { kind: 'daily' },
+      },
+    });
+    await h.call('POST', `/v1/rotations/${made.json.id}/publish`, {
+      headers: { 'if-match': '"1"' },
+    });
+    const on = (await h.call('GET', `/v1/departments/${dept.id}/board?date=2027-03-03`)).json;
+    assert.deepEqual([on.kind, on.office, on.remote], ['closed', [], []]);
+    const before = (await h.call('GET', `/v1/departments/${dept.id}/board?date=2027-03-02`)).json;
+    assert.ok(before.remote.length > 0, 'a working day has people working remotely');
+    assert.equal(before.next[0].date, '2027-03-04');
+    assert.ok(!before.uncovered.includes('2027-03-03'));
+  });
+
   it('lets the chief of the department, HR and admin read the board; not staff, nor another chief', async () => {
     const other = await seedDepartment(h, '総務課');
     const tokens = {

@@ -87,6 +87,13 @@ export interface DepartmentBoard {
 
 const WORKING: ReadonlySet<BoardDayKind> = new Set(['office', 'buffer', 'closed', 'uncovered']);
 
+/**
+ * Do people work that day (in the office or remotely)? 'closed' is both a chief's override on a
+ * working day (everyone remote) and a closed date of the department's calendar (nobody works).
+ */
+const worked = (calendar: DepartmentCalendar, day: DayView): boolean =>
+  WORKING.has(day.kind) && (day.kind !== 'closed' || !nonWorkingReason(calendar, day.date));
+
 /** Each day of a rotation within [from, to], with its office teams in slot order. */
 function rotationDays(r: BoardRotation, calendar: DepartmentCalendar, from: IsoDate, to: IsoDate) {
   const lo = maxDate(from, r.startDate);
@@ -182,7 +189,7 @@ export function departmentBoard(input: BoardInput): DepartmentBoard {
       office.push({ ...s, teamLabel: labels.get(s.teamId) ?? '', members });
     }
     // Nobody works on a day off; on a working day everyone of the rotation not in the office or in standby does.
-    if (WORKING.has(kind))
+    if (worked(calendar, day))
       for (const m of on)
         if (!inOffice.has(m.memberId) && !inStandby.has(m.memberId)) {
           const kindOf = memberDayKind(m, date, officeTeams.has(m.teamId), lookup);
@@ -214,7 +221,7 @@ export function departmentBoard(input: BoardInput): DepartmentBoard {
     remote,
     standby,
     next: days
-      .filter(({ day }) => day.date > date && WORKING.has(day.kind))
+      .filter(({ day }) => day.date > date && worked(calendar, day))
       .slice(0, NEXT_DAYS)
       .map(({ day, rotation }) => ({
         date: day.date,
