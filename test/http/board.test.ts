@@ -12,6 +12,7 @@ describe('the department board, the organisation board and a member’s own day'
   let deptId: string;
   let rot: { id: string; teams: { id: string; label: string; memberIds: string[] }[] };
   let names: Map<string, string>;
+  let access: Map<string, string>;
   const board = async (date: string, token?: string) =>
     h.call('GET', `/v1/departments/${deptId}/board?date=${date}`, token ? { token } : {});
   const scheduleOf = async (from: string, to: string) =>
@@ -36,6 +37,7 @@ describe('the department board, the organisation board and a member’s own day'
     await h.call('POST', `/v1/rotations/${rot.id}/publish`, { headers: { 'if-match': '"1"' } });
     const members = (await h.call('GET', `/v1/departments/${deptId}/members`)).json.members;
     names = new Map(members.map((m: any) => [m.id, m.name]));
+    access = new Map(members.map((m: any) => [m.id, m.remoteAccess]));
   });
   after(() => h.close());
 
@@ -56,7 +58,16 @@ describe('the department board, the organisation board and a member’s own day'
     assert.deepEqual(r.json.standby, []);
     assert.equal(r.json.next.length, 10);
     assert.ok(r.json.next.every((d: any) => d.date > '2026-12-01'));
-    assert.equal(r.json.capacity.demand.thinClient + r.json.capacity.demand.loanPc >= 0, true);
+    // Remote demand: those working remotely (or in standby) who need a thin client or a loan PC.
+    const away = [...r.json.remote, ...r.json.standby].map((m: any) => access.get(m.id));
+    assert.deepEqual(r.json.capacity.demand, {
+      thinClient: away.filter((a) => a === 'thin-client').length,
+      loanPc: away.filter((a) => a === 'loan-pc').length,
+    });
+    assert.ok(
+      away.some((a) => a !== 'company-pc'),
+      'the roster has someone who needs one',
+    );
   });
 
   it('lists a weekend as a day off with nobody in the office or remote', async () => {
