@@ -31,7 +31,10 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
           {b.rotation ? (
             <a href={`/rotations/${b.rotation.id}/month?month=${b.date.slice(0, 7)}`}>
               {t(lang, 'board.rotation', {
-                name: b.rotation.name || t(lang, 'monthGrid'),
+                // A rotation made without a name is named by its dates: the span says it already.
+                name: /^\d{4}-\d{2}-\d{2}/.test(b.rotation.name)
+                  ? t(lang, 'monthGrid')
+                  : b.rotation.name,
                 span: spanText(lang, b.rotation.startDate, b.rotation.endDate),
               })}
             </a>
