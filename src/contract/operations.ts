@@ -2,6 +2,7 @@ import type { Role } from '../app/actor.ts';
 import type { ResponseName } from './responses.ts';
 import type { SchemaName } from './schemas.ts';
 import { SCHEDULE_OPERATIONS } from './schedule-operations.ts';
+import { BOARD_OPERATIONS } from './board-operations.ts';
 
 /** One operation of the public API, as the OpenAPI document describes it. */
 export interface Operation {
@@ -256,4 +257,5 @@ export const OPERATIONS: Operation[] = [
     roles: ['hr', 'admin'],
   },
   ...SCHEDULE_OPERATIONS,
+  ...BOARD_OPERATIONS,
 ];

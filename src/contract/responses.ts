@@ -42,6 +42,9 @@ import invitations from '../../schemas/responses/invitations.json' with { type: 
 import invitationRevoked from '../../schemas/responses/invitation-revoked.json' with { type: 'json' };
 import memberInvitations from '../../schemas/responses/member-invitations.json' with { type: 'json' };
 import people from '../../schemas/responses/people.json' with { type: 'json' };
+import departmentBoard from '../../schemas/responses/department-board.json' with { type: 'json' };
+import organisationBoard from '../../schemas/responses/organisation-board.json' with { type: 'json' };
+import memberToday from '../../schemas/responses/member-today.json' with { type: 'json' };
 import type { FieldError } from '../app/failure.ts';
 import { COMMON_SCHEMA, fieldErrors } from './schemas.ts';
 
@@ -90,6 +93,9 @@ export const RESPONSE_SCHEMAS = {
   'invitation-revoked': invitationRevoked,
   'member-invitations': memberInvitations,
   people,
+  'department-board': departmentBoard,
+  'organisation-board': organisationBoard,
+  'member-today': memberToday,
 } as const;
 /** A response schema's name: its file in schemas/responses/. */
 export type ResponseName = keyof typeof RESPONSE_SCHEMAS;

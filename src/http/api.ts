@@ -19,6 +19,7 @@ import { settingsRoutes } from './routes/settings.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { boardRoutes } from './routes/board.ts';
 
 export const VERSION = '0.1.0';
 
@@ -63,6 +64,8 @@ export function apiRoutes() {
   app.route('/v1/settings', settingsRoutes());
   app.route('/v1/capacity', capacityRoutes());
   app.route('/v1', rotationRoutes());
+  // Before the quarantines: their HR-only guard covers whatever is mounted after them.
+  app.route('/v1', boardRoutes());
   app.route('/v1', overrideRoutes());
   app.route('/v1', quarantineRoutes());
   return app;

@@ -12,6 +12,7 @@ import { pagePolicy, pageSecurity } from './shared/csp.ts';
 import { errorPage, refuseForgery, renderMessage } from './shared/layout.tsx';
 import { csrfGuard, endSession, requireSession, signInCsrf, homeOf } from './shared/session.ts';
 import { staffPages } from './staff/routes.tsx';
+import { boardPages } from './board/routes.tsx';
 
 const LANG_COOKIE = 'bunsan_lang';
 /** The paths the pages own (a `/x/*` pattern matches `/x` too); the JSON API keeps /v1, /feeds and the rest. */
@@ -27,6 +28,7 @@ const SIGNED_IN = [
   '/exposures/*',
   '/me/*',
   '/admin/*',
+  '/board',
 ];
 
 /** The sign-in and invitation pages: before a session, their forms carry the pre-session token. */
@@ -80,6 +82,7 @@ export function webRoutes() {
   r.route('/', staffPages());
   r.route('/', chiefPages());
   r.route('/', hrPages());
+  r.route('/', boardPages());
   r.onError(errorPage);
   return r;
 }

@@ -362,6 +362,21 @@ const TABLE: Row[] = [
     expect: [401, 401, 200, 200, 200, 403, 403, 403],
   },
   {
+    op: 'GET /v1/departments/{id}/board',
+    request: (c) => ({ path: `/v1/departments/${c.deptId}/board?date=2026-12-01` }),
+    expect: [401, 401, 200, 200, 200, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/board',
+    request: () => ({ path: '/v1/board?date=2026-12-01' }),
+    expect: [401, 401, 200, 200, 403, 403, 403, 403],
+  },
+  {
+    op: 'GET /v1/members/{id}/today',
+    request: (c) => ({ path: `/v1/members/${c.selfId}/today` }),
+    expect: [401, 401, 200, 200, 200, 403, 200, 403],
+  },
+  {
     op: 'GET /v1/outbox',
     request: () => ({ path: '/v1/outbox?status=failed' }),
     expect: [401, 401, 200, 403, 403, 403, 403, 403],

@@ -55,6 +55,9 @@ describe(
         await virtualAuthenticator(chief.page);
         await chief.page.goto(new URL(chiefLink!).pathname);
         await chief.page.getByRole('button', { name: 'パスキーを登録してサインイン' }).click();
+        // A chief lands on the department's board; the members are a link away.
+        await chief.page.waitForURL(`**/departments/${departmentId}/board`);
+        await chief.page.getByRole('link', { name: '名簿とローテーション' }).click();
         await chief.page.waitForURL(`**/departments/${departmentId}`);
 
         // The chief adds a member and invites everyone not invited yet; the list to print.

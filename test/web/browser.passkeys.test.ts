@@ -47,7 +47,7 @@ describe(
         await page.getByLabel('この端末の名前').fill('事務所のPC');
         await stage.shot(page, 'invite-passkey');
         await page.getByRole('button', { name: 'パスキーを登録してサインイン' }).click();
-        await page.waitForURL(`**/departments/${departmentId}`);
+        await page.waitForURL(`**/departments/${departmentId}/board`);
         const cookie = (await context.cookies()).find((c) => c.name === 'bunsan_session')!;
         assert.match(cookie.value, /^ses_/);
 
@@ -58,7 +58,7 @@ describe(
         await page.waitForURL('**/signin');
 
         await page.getByRole('button', { name: 'パスキーでサインイン' }).click();
-        await page.waitForURL(`**/departments/${departmentId}`);
+        await page.waitForURL(`**/departments/${departmentId}/board`);
         await stage.shot(page, 'signed-in-with-passkey');
 
         // Their own account: the passkey by its name; the last second factor of a chief stays.

@@ -35,6 +35,7 @@ describe(
     it('uploads a CP932 roster, previews, applies, edits one person, exports and re-imports with no change', async () => {
       const { context, page } = await stage.signedIn(chiefToken);
       try {
+        await page.goto(`/departments/${departmentId}`);
         await page.getByLabel('名簿ファイル（CSV）').setInputFiles(fixture('roster-cp932.csv'));
         await page.getByRole('button', { name: '変更内容を確認' }).click();
         await page.getByRole('heading', { name: '追加される職員（4名）' }).waitFor();

@@ -35,7 +35,10 @@ describe(
     it('a chief uploads a roster, creates and publishes a rotation, sees the report and the month grid, and moves a member', async () => {
       const { context, page } = await stage.signedIn(chiefToken);
       try {
-        assert.equal(new URL(page.url()).pathname, `/departments/${departmentId}`);
+        // A chief lands on the department's board; the members are a link away.
+        assert.equal(new URL(page.url()).pathname, `/departments/${departmentId}/board`);
+        await page.getByRole('link', { name: '名簿とローテーション' }).click();
+        await page.waitForURL(`**/departments/${departmentId}`);
         // A roster with mistakes: every wrong row named by line, nothing added.
         await page.getByLabel('CSVファイル').setInputFiles(fixture('roster-bad.csv'));
         await page.getByRole('button', { name: '取り込む' }).click();

@@ -26,7 +26,7 @@ describe('web pages: sessions and CSRF', () => {
       await w.get('/signin');
       const res = await w.post('/signin', { token: chief });
       assert.equal(res.status, 303);
-      assert.equal(res.location, `/departments/${departmentId}`);
+      assert.equal(res.location, `/departments/${departmentId}/board`);
       const cookie = res.headers.getSetCookie().find((c) => c.startsWith('bunsan_session='))!;
       assert.match(cookie, /HttpOnly/);
       assert.match(cookie, /SameSite=Strict/);

@@ -11,7 +11,7 @@ import { demandByDepartment, loadCapacitySettings, loadDemand, sumDemand } from 
 /** The capacity report spans at most this many days after `from`. */
 export const MAX_CAPACITY_DAYS = 366;
 /** Without a department, "today" is read in the design's default zone. */
-const DEFAULT_ZONE = 'Asia/Tokyo';
+export const DEFAULT_ZONE = 'Asia/Tokyo';
 
 export interface CapacityQuery {
   from?: IsoDate;

@@ -14,8 +14,8 @@ import { membershipFromRow } from './memberships.ts';
 import { shiftFromRow } from './shifts.ts';
 import type { IsoDate } from '../../domain/types.ts';
 
-// A rotation as stored, its pattern, constraints and buffer dates read.
-const rotationFromRow = (r: RotationRow): Rotation => ({
+/** A rotation as stored, its pattern, constraints and buffer dates read. */
+export const rotationFromRow = (r: RotationRow): Rotation => ({
   id: r.id,
   departmentId: r.department_id,
   name: r.name,

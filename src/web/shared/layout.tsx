@@ -31,7 +31,12 @@ function Nav({ lang, actor }: { lang: Language; actor: Actor }) {
   const links: [string, string][] = [];
   if (actor.role === 'admin') links.push(['/departments', t(lang, 'departments')]);
   if (actor.role === 'chief' && actor.departmentId)
-    links.push([`/departments/${actor.departmentId}`, t(lang, 'members')]);
+    links.push(
+      [`/departments/${actor.departmentId}/board`, t(lang, 'board.nav')],
+      [`/departments/${actor.departmentId}`, t(lang, 'members')],
+    );
+  if (actor.role === 'admin' || actor.role === 'hr')
+    links.push(['/board', t(lang, 'board.orgNav')]);
   if (actor.role === 'admin' || actor.role === 'hr')
     links.push(['/quarantines', t(lang, 'quarantines')], ['/exposures', t(lang, 'exposure')]);
   // A member (staff, or a chief who is one) has their own days.

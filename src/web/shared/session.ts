@@ -137,7 +137,7 @@ export function roles(
 /** Where each role starts. */
 export function homeOf(c: WebContext): string {
   const a = c.var.actor;
-  if (a.role === 'chief') return `/departments/${a.departmentId}`;
+  if (a.role === 'chief') return `/departments/${a.departmentId}/board`;
   if (a.role === 'hr') return '/quarantines';
   if (a.role === 'staff') return '/me';
   return '/departments';

@@ -81,6 +81,10 @@ table.month .slot { font-size: .8rem; }
   .legend-box { margin: 1mm 0; padding: 0 2mm; font-size: 7pt; } .legend-box h2 { font-size: 8pt; margin: 0; }
   .legend { gap: 0 3mm; margin: 0; }
 }
+.scroll { overflow-x: auto; max-width: 100%; } .scroll table { margin: 0; }
+.standby-banner { border: 3px solid var(--bad); background: #fff4f4; padding: .5rem 1rem; margin: 1rem 0; font-weight: 700; }
+ul.office-members, ul.days { padding-left: 1.2rem; }
+.board-date input[type="date"] { max-width: 12rem; }
 @media print {
   header.top, .no-print, form, .skip { display: none !important; }
   main { max-width: none; padding: 0; }

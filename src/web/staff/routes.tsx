@@ -2,6 +2,8 @@ import type { Language } from '../../domain/types.ts';
 import { Hono } from 'hono';
 import { createFeed, listFeeds, revokeFeed, type FeedLinks } from '../../app/feeds/index.ts';
 import { readStaffOverview, type StaffOverview } from '../../app/members/index.ts';
+import { readMemberToday, type MemberDay } from '../../app/board/index.ts';
+import { Day, dayText } from '../shared/dates.tsx';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
@@ -32,6 +34,57 @@ function Links({ lang, links }: { lang: Language; links: FeedLinks }) {
 }
 
 const KIND_KEY = { office: 'kindOffice', remote: 'kindRemote', standby: 'kindStandby' } as const;
+
+type Today = Extract<Awaited<ReturnType<typeof readMemberToday>>, { ok: true }>['value'];
+
+const DAY_KEY = {
+  ...KIND_KEY,
+  off: 'me.off',
+  buffer: 'me.kind.buffer',
+  closed: 'me.kind.closed',
+  uncovered: 'me.kind.uncovered',
+} as const;
+
+/** A day of mine in words: 出勤 08:30〜17:15, 在宅勤務, 休み. */
+function dayOf(lang: Language, d: MemberDay): string {
+  const kind = t(lang, DAY_KEY[d.kind]);
+  return d.start && d.end && d.kind === 'office' ? `${kind} ${d.start}〜${d.end}` : kind;
+}
+
+/** Today, tomorrow and my next office day; while I am in standby, a banner saying until when (never why). */
+function MyDay({ lang, today }: { lang: Language; today: Today }) {
+  return (
+    <section aria-labelledby="my-day">
+      {today.standby ? (
+        <div class="standby-banner" role="status" id="standby-banner">
+          {t(lang, 'me.standbyBanner', { until: dayText(lang, today.standby.until) })}
+        </div>
+      ) : null}
+      <h2 id="my-day">{t(lang, 'me.todayTitle')}</h2>
+      <dl id="today">
+        <dt>
+          {t(lang, 'me.today')} <Day lang={lang} iso={today.today.date} />
+        </dt>
+        <dd>{dayOf(lang, today.today)}</dd>
+        <dt>
+          {t(lang, 'me.tomorrow')} <Day lang={lang} iso={today.tomorrow.date} />
+        </dt>
+        <dd>{dayOf(lang, today.tomorrow)}</dd>
+        <dt>{t(lang, 'me.nextOffice')}</dt>
+        <dd>
+          {today.nextOfficeDay ? (
+            <>
+              <Day lang={lang} iso={today.nextOfficeDay.date} /> {today.nextOfficeDay.start}〜
+              {today.nextOfficeDay.end}
+            </>
+          ) : (
+            t(lang, 'me.noNextOffice')
+          )}
+        </dd>
+      </dl>
+    </section>
+  );
+}
 
 /** The member's live feeds: when each was made, and stop or stop-and-make-anew. */
 function LiveLinks(p: {
@@ -75,6 +128,7 @@ function MyPage({
   lang,
   csrf,
   me,
+  today,
   links,
   feeds,
   notice,
@@ -82,6 +136,7 @@ function MyPage({
   lang: Language;
   csrf: string;
   me: StaffOverview;
+  today: Today | null;
   links?: FeedLinks | undefined;
   feeds: { id: string; createdAt: string }[];
   notice?: string | undefined;
@@ -97,6 +152,7 @@ function MyPage({
       <p>
         {me.member.name}（{me.department.name}）
       </p>
+      {today ? <MyDay lang={lang} today={today} /> : null}
       <h2>{t(lang, 'myTeam')}</h2>
       {me.team ? (
         <p>
@@ -164,6 +220,7 @@ async function myPage(
 ) {
   const me = await readStaffOverview(c.var.deps, c.var.actor);
   if (!me.ok) return renderMessage(c, 403, t(c.var.lang, 'forbidden'), me.error.detail);
+  const today = await readMemberToday(c.var.deps, c.var.actor, c.var.actor.memberId!);
   const listed = await listFeeds(c.var.deps, c.var.actor, {});
   const feeds = (listed.ok ? listed.value : []).filter(
     (f) => f.scope === 'member' && f.subjectId === c.var.actor.memberId,
@@ -175,6 +232,7 @@ async function myPage(
       lang={c.var.lang}
       csrf={c.var.csrf}
       me={me.value}
+      today={today.ok ? today.value : null}
       links={o.links}
       notice={o.notice}
       feeds={feeds}

@@ -1,0 +1,3 @@
+export * from './department.ts';
+export * from './organisation.ts';
+export * from './standby.ts';

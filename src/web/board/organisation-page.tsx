@@ -1,0 +1,100 @@
+import type { readOrganisationBoard } from '../../app/board/index.ts';
+import type { Language } from '../../domain/types.ts';
+import { Day, dayText, spanText } from '../shared/dates.tsx';
+import { t } from '../shared/i18n.ts';
+import { CapacityTable, DatePicker, kindText, people } from './parts.tsx';
+
+type Board = Extract<Awaited<ReturnType<typeof readOrganisationBoard>>, { ok: true }>['value'];
+
+/** The organisation's day: a line per department, everyone in standby (never why), remote demand. */
+export function OrganisationBoardPage({ lang, board: b }: { lang: Language; board: Board }) {
+  const heads = [
+    'department',
+    'board.dayCol',
+    'board.membersCol',
+    'board.officeCol',
+    'board.remoteCol',
+    'board.standbyCol',
+    'board.uncoveredCol',
+  ] as const;
+  return (
+    <>
+      <DatePicker lang={lang} path="/board" date={b.date} />
+      <h2 id="org-day">
+        <Day lang={lang} iso={b.date} />
+      </h2>
+      <section aria-labelledby="org-departments">
+        <h2 id="org-departments">{t(lang, 'board.departments')}</h2>
+        <p class="hint">
+          {t(lang, 'board.uncovered', { through: spanText(lang, b.date, b.uncoveredThrough) })}
+        </p>
+        <div class="scroll">
+          <table id="departments">
+            <thead>
+              <tr>
+                {heads.map((k) => (
+                  <th scope="col">{t(lang, k)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {b.departments.map((d) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/departments/${d.departmentId}/board?date=${b.date}`}>{d.name}</a>
+                  </th>
+                  <td>{kindText(lang, d.kind)}</td>
+                  <td>{people(lang, d.members)}</td>
+                  <td>{people(lang, d.office)}</td>
+                  <td>{people(lang, d.remote)}</td>
+                  <td class={d.standby ? 'ng' : ''}>{people(lang, d.standby)}</td>
+                  <td class={d.uncovered.length ? 'ng' : ''}>
+                    {d.uncovered.length
+                      ? t(lang, 'board.firstDates', {
+                          count: d.uncovered.length,
+                          date: dayText(lang, d.uncovered[0]!),
+                        })
+                      : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="org-standby">
+        <h2 id="org-standby">{t(lang, 'board.standbyAll', { count: b.standby.length })}</h2>
+        {b.standby.length ? (
+          <div class="scroll">
+            <table id="standby">
+              <thead>
+                <tr>
+                  <th scope="col">{t(lang, 'name')}</th>
+                  <th scope="col">{t(lang, 'department')}</th>
+                  <th scope="col">{t(lang, 'board.until')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {b.standby.map((s) => (
+                  <tr>
+                    <th scope="row">{s.name}</th>
+                    <td>{s.departmentName}</td>
+                    <td>
+                      <Day lang={lang} iso={s.until} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{t(lang, 'board.noStandby')}</p>
+        )}
+      </section>
+      <section aria-labelledby="org-capacity">
+        <h2 id="org-capacity">{t(lang, 'board.capacity')}</h2>
+        <CapacityTable lang={lang} capacity={b.capacity} />
+      </section>
+    </>
+  );
+}

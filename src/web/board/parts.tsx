@@ -1,0 +1,95 @@
+import type { BoardCapacity } from '../../app/board/index.ts';
+import { addDays } from '../../domain/calendar/index.ts';
+import type { Language } from '../../domain/types.ts';
+import { Day } from '../shared/dates.tsx';
+import { t, tOf } from '../shared/i18n.ts';
+
+/** The day a board shows, the days before and after it, and a field to pick another. */
+export function DatePicker({ lang, path, date }: { lang: Language; path: string; date: string }) {
+  return (
+    <form method="get" action={path} class="board-date">
+      <div class="field">
+        <label for="board-date">{t(lang, 'board.dateField')}</label>
+        <input id="board-date" name="date" type="date" value={date} required />{' '}
+        <button type="submit">{t(lang, 'board.showDate')}</button>
+      </div>
+      <p>
+        <a href={`${path}?date=${addDays(date, -1)}`} rel="prev">
+          {t(lang, 'board.prevDay')}
+        </a>{' '}
+        <a href={path}>{t(lang, 'board.today')}</a>{' '}
+        <a href={`${path}?date=${addDays(date, 1)}`} rel="next">
+          {t(lang, 'board.nextDay')}
+        </a>
+      </p>
+    </form>
+  );
+}
+
+/** A day's kind in words: the schedule's (出勤, 休日, 祝日, 閉庁日 …) or outside every rotation. */
+export const kindText = (lang: Language, kind: string): string =>
+  kind === 'none'
+    ? t(lang, 'board.kind.none')
+    : kind === 'office'
+      ? t(lang, 'kindOffice')
+      : tOf(lang, 'kind', kind);
+
+/** A count of people as the language counts them (3名). */
+export const people = (lang: Language, count: number): string => t(lang, 'board.people', { count });
+
+/** Remote demand on the day against what is available, per resource. */
+export function CapacityTable({ lang, capacity }: { lang: Language; capacity: BoardCapacity }) {
+  const rows: [string, number, number | null, number][] = [
+    [
+      t(lang, 'board.thinClient'),
+      capacity.demand.thinClient,
+      capacity.capacity.thinClient,
+      capacity.shortage.thinClient,
+    ],
+    [
+      t(lang, 'board.loanPc'),
+      capacity.demand.loanPc,
+      capacity.capacity.loanPc,
+      capacity.shortage.loanPc,
+    ],
+  ];
+  return (
+    <div class="scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'board.resource')}</th>
+            <th scope="col">{t(lang, 'board.demand')}</th>
+            <th scope="col">{t(lang, 'board.limit')}</th>
+            <th scope="col">{t(lang, 'status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, demand, limit, shortage]) => (
+            <tr>
+              <th scope="row">{name}</th>
+              <td>{String(demand)}</td>
+              <td>{limit === null ? t(lang, 'board.notSet') : String(limit)}</td>
+              <td class={shortage > 0 ? 'ng' : 'ok'}>
+                {shortage > 0 ? t(lang, 'board.short') : t(lang, 'board.enough')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Dates as a list of written-out days. */
+export function DayList({ lang, dates, id }: { lang: Language; dates: string[]; id: string }) {
+  return (
+    <ul id={id} class="days">
+      {dates.map((d) => (
+        <li>
+          <Day lang={lang} iso={d} />
+        </li>
+      ))}
+    </ul>
+  );
+}
