@@ -87,12 +87,14 @@ export async function browserStage(adminToken: string, opts: { localhost?: boole
 
   /** A fresh browser profile (its own cookies), not signed in. */
   async function fresh(
-    opts: { locale?: string; clipboard?: boolean } = {},
+    opts: { locale?: string; clipboard?: boolean; bypassCSP?: boolean } = {},
   ): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({
       baseURL: base,
       locale: opts.locale ?? 'ja-JP',
       viewport: { width: 1280, height: 900 },
+      // Only for injecting axe-core: the policy itself is checked on every other page visit.
+      ...(opts.bypassCSP ? { bypassCSP: true } : {}),
     });
     if (opts.clipboard)
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
@@ -106,7 +108,7 @@ export async function browserStage(adminToken: string, opts: { localhost?: boole
   /** A fresh browser profile signed in with a token through the sign-in page. */
   async function signedIn(
     token: string,
-    opts: { locale?: string; clipboard?: boolean } = {},
+    opts: { locale?: string; clipboard?: boolean; bypassCSP?: boolean } = {},
   ): Promise<{ context: BrowserContext; page: Page }> {
     const { context, page } = await fresh(opts);
     await page.goto('/signin');

@@ -43,28 +43,30 @@ async function listPage(c: WebContext) {
         </a>
       </p>
       {departments.length ? (
-        <table id="departments">
-          <ColumnHeads
-            lang={lang}
-            keys={['admin.deptName', 'admin.timezone', 'admin.officeHours', 'admin.settingsLink']}
-          />
-          <tbody>
-            {departments.map((d) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/departments/${d.id}`}>{d.name}</a>
-                </th>
-                <td>{d.timezone}</td>
-                <td>{`${d.officeHours.start}–${d.officeHours.end}`}</td>
-                <td>
-                  <a href={`/departments/${d.id}/settings`}>
-                    {t(lang, 'admin.editSettingsOf', { name: d.name })}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="scroll" tabindex={0}>
+          <table id="departments">
+            <ColumnHeads
+              lang={lang}
+              keys={['admin.deptName', 'admin.timezone', 'admin.officeHours', 'admin.settingsLink']}
+            />
+            <tbody>
+              {departments.map((d) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/departments/${d.id}`}>{d.name}</a>
+                  </th>
+                  <td>{d.timezone}</td>
+                  <td>{`${d.officeHours.start}–${d.officeHours.end}`}</td>
+                  <td>
+                    <a href={`/departments/${d.id}/settings`}>
+                      {t(lang, 'admin.editSettingsOf', { name: d.name })}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p>{t(lang, 'admin.noDepartmentsYet')}</p>
       )}

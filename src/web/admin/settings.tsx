@@ -85,34 +85,36 @@ function settingsPage(
           errors={capErrors}
         />
         {departments.length ? (
-          <table id="reservations">
-            <caption>{t(lang, 'admin.reservations')}</caption>
-            <ColumnHeads
-              lang={lang}
-              keys={['admin.deptName', 'admin.thinClientSeats', 'admin.loanPcs']}
-            />
-            <tbody>
-              {departments.map((d) => (
-                <tr>
-                  <th scope="row">{d.name}</th>
-                  {(['thin', 'loan'] as const).map((k) => (
-                    <td>
-                      <Input
-                        name={resField(k, d.id)}
-                        type="number"
-                        min={0}
-                        label={t(lang, k === 'thin' ? 'admin.reserveThin' : 'admin.reserveLoan', {
-                          name: d.name,
-                        })}
-                        value={values[resField(k, d.id)]}
-                        errors={capErrors}
-                      />
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div class="scroll" tabindex={0}>
+            <table id="reservations">
+              <caption>{t(lang, 'admin.reservations')}</caption>
+              <ColumnHeads
+                lang={lang}
+                keys={['admin.deptName', 'admin.thinClientSeats', 'admin.loanPcs']}
+              />
+              <tbody>
+                {departments.map((d) => (
+                  <tr>
+                    <th scope="row">{d.name}</th>
+                    {(['thin', 'loan'] as const).map((k) => (
+                      <td>
+                        <Input
+                          name={resField(k, d.id)}
+                          type="number"
+                          min={0}
+                          label={t(lang, k === 'thin' ? 'admin.reserveThin' : 'admin.reserveLoan', {
+                            name: d.name,
+                          })}
+                          value={values[resField(k, d.id)]}
+                          errors={capErrors}
+                        />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : null}
         <button type="submit">{t(lang, 'save')}</button>
       </form>

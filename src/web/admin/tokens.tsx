@@ -105,40 +105,42 @@ async function tokensPage(
         <button type="submit">{t(lang, 'admin.issue')}</button>
       </form>
       <h2>{t(lang, 'admin.tokenList')}</h2>
-      <table id="tokens">
-        <ColumnHeads
-          lang={lang}
-          keys={[
-            'admin.tokenLabel',
-            'admin.tokenRole',
-            'admin.tokenScope',
-            'admin.createdAt',
-            'admin.tokenState',
-          ]}
-        />
-        <tbody>
-          {tokens.map((k) => (
-            <tr data-token={k.id}>
-              <th scope="row">{k.label}</th>
-              <td>{tOf(lang, 'role', k.role)}</td>
-              <td>{scope(k)}</td>
-              <td>{k.createdAt}</td>
-              <td>
-                {k.revokedAt ? (
-                  t(lang, 'admin.revokedAt', { at: k.revokedAt })
-                ) : (
-                  <form method="post" action={`/admin/tokens/${k.id}/revoke`}>
-                    <Csrf token={c.var.csrf} />
-                    <button type="submit" class="secondary">
-                      {t(lang, 'admin.revoke', { label: k.label })}
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div class="scroll" tabindex={0}>
+        <table id="tokens">
+          <ColumnHeads
+            lang={lang}
+            keys={[
+              'admin.tokenLabel',
+              'admin.tokenRole',
+              'admin.tokenScope',
+              'admin.createdAt',
+              'admin.tokenState',
+            ]}
+          />
+          <tbody>
+            {tokens.map((k) => (
+              <tr data-token={k.id}>
+                <th scope="row">{k.label}</th>
+                <td>{tOf(lang, 'role', k.role)}</td>
+                <td>{scope(k)}</td>
+                <td>{k.createdAt}</td>
+                <td>
+                  {k.revokedAt ? (
+                    t(lang, 'admin.revokedAt', { at: k.revokedAt })
+                  ) : (
+                    <form method="post" action={`/admin/tokens/${k.id}/revoke`}>
+                      <Csrf token={c.var.csrf} />
+                      <button type="submit" class="secondary">
+                        {t(lang, 'admin.revoke', { label: k.label })}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>,
     status,
   );

@@ -70,7 +70,7 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
       <section aria-labelledby="board-standby">
         <h2 id="board-standby">{t(lang, 'board.standby', { count: b.standby.length })}</h2>
         {b.standby.length ? (
-          <div class="scroll">
+          <div class="scroll" tabindex={0}>
             <table id="standby">
               <thead>
                 <tr>
@@ -97,7 +97,7 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
       <section aria-labelledby="board-remote">
         <h2 id="board-remote">{t(lang, 'board.remote', { count: b.remote.length })}</h2>
         {b.remote.length ? (
-          <div class="scroll">
+          <div class="scroll" tabindex={0}>
             <table id="remote">
               <thead>
                 <tr>
@@ -122,7 +122,7 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
       <section aria-labelledby="board-next">
         <h2 id="board-next">{t(lang, 'board.next', { count: b.next.length })}</h2>
         {b.next.length ? (
-          <div class="scroll">
+          <div class="scroll" tabindex={0}>
             <table id="next-days">
               <thead>
                 <tr>

@@ -28,7 +28,7 @@ export function OrganisationBoardPage({ lang, board: b }: { lang: Language; boar
         <p class="hint">
           {t(lang, 'board.uncovered', { through: spanText(lang, b.date, b.uncoveredThrough) })}
         </p>
-        <div class="scroll">
+        <div class="scroll" tabindex={0}>
           <table id="departments">
             <thead>
               <tr>
@@ -65,7 +65,7 @@ export function OrganisationBoardPage({ lang, board: b }: { lang: Language; boar
       <section aria-labelledby="org-standby">
         <h2 id="org-standby">{t(lang, 'board.standbyAll', { count: b.standby.length })}</h2>
         {b.standby.length ? (
-          <div class="scroll">
+          <div class="scroll" tabindex={0}>
             <table id="standby">
               <thead>
                 <tr>

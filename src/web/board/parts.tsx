@@ -54,7 +54,7 @@ export function CapacityTable({ lang, capacity }: { lang: Language; capacity: Bo
     ],
   ];
   return (
-    <div class="scroll">
+    <div class="scroll" tabindex={0}>
       <table>
         <thead>
           <tr>

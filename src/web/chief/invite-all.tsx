@@ -37,20 +37,22 @@ export function inviteAllPages() {
               {t(lang, 'print')}
             </button>
           </p>
-          <table id="invitation-links">
-            <ColumnHeads lang={lang} keys={['name', 'email', 'link']} />
-            <tbody>
-              {made.map((i) => (
-                <tr>
-                  <th scope="row">{i.name}</th>
-                  <td>{i.email}</td>
-                  <td>
-                    <code>{i.url}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div class="scroll" tabindex={0}>
+            <table id="invitation-links">
+              <ColumnHeads lang={lang} keys={['name', 'email', 'link']} />
+              <tbody>
+                {made.map((i) => (
+                  <tr>
+                    <th scope="row">{i.name}</th>
+                    <td>{i.email}</td>
+                    <td>
+                      <code>{i.url}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       ) : (
         <p role="status">{t(lang, 'inviteAllNone')}</p>

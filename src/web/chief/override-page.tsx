@@ -205,7 +205,7 @@ export function OverridePreview(p: {
     <>
       <p>{t(lang, 'override.previewIntro')}</p>
       <h2>{t(lang, 'override.moved')}</h2>
-      <div class="scroll">
+      <div class="scroll" tabindex={0}>
         <table id="override-moved">
           <ColumnHeads lang={lang} keys={['date', 'from', 'to']} />
           <tbody>

@@ -37,19 +37,21 @@ function fieldOfPath(lang: Language, path: string): string {
 /** Each wrong row of a roster file: its line, field and what is wrong. */
 export function RowErrors({ lang, rows }: { lang: Language; rows: FieldError[] }) {
   return (
-    <table id="csv-errors">
-      <caption>{t(lang, 'csvErrors')}</caption>
-      <ColumnHeads lang={lang} keys={['line', 'field', 'message']} />
-      <tbody>
-        {rows.map((e) => (
-          <tr>
-            <th scope="row">{e.line ?? '—'}</th>
-            <td>{fieldOfPath(lang, e.path)}</td>
-            <td>{fieldMessage(lang, e)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div class="scroll" tabindex={0}>
+      <table id="csv-errors">
+        <caption>{t(lang, 'csvErrors')}</caption>
+        <ColumnHeads lang={lang} keys={['line', 'field', 'message']} />
+        <tbody>
+          {rows.map((e) => (
+            <tr>
+              <th scope="row">{e.line ?? '—'}</th>
+              <td>{fieldOfPath(lang, e.path)}</td>
+              <td>{fieldMessage(lang, e)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -84,23 +86,25 @@ export function DepartmentPage(p: {
       )}
       <h2>{t(lang, 'rotations')}</h2>
       {p.rotations.length ? (
-        <table>
-          <ColumnHeads lang={lang} keys={['name', 'period', 'teams', 'status']} />
-          <tbody>
-            {p.rotations.map((r) => (
-              <tr>
-                <th scope="row">
-                  <a href={`/rotations/${r.id}`}>{r.name}</a>
-                </th>
-                <td>
-                  {r.startDate} – {r.endDate}
-                </td>
-                <td>{r.teamCount}</td>
-                <td>{tOf(lang, 'status', r.status)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="scroll" tabindex={0}>
+          <table>
+            <ColumnHeads lang={lang} keys={['name', 'period', 'teams', 'status']} />
+            <tbody>
+              {p.rotations.map((r) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/rotations/${r.id}`}>{r.name}</a>
+                  </th>
+                  <td>
+                    {r.startDate} – {r.endDate}
+                  </td>
+                  <td>{r.teamCount}</td>
+                  <td>{tOf(lang, 'status', r.status)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p>{t(lang, 'noRotations')}</p>
       )}
@@ -116,26 +120,28 @@ export function DepartmentPage(p: {
 
       <h2>{t(lang, 'members')}</h2>
       {p.members.length ? (
-        <table id="members">
-          <ColumnHeads
-            lang={lang}
-            keys={['name', 'email', 'skills', 'position', 'remoteAccess', 'active']}
-          />
-          <tbody>
-            {p.members.map((m) => (
-              <tr>
-                <th scope="row">
-                  {p.editable ? <a href={`/members/${m.id}`}>{m.name}</a> : m.name}
-                </th>
-                <td>{m.email}</td>
-                <td>{m.skills.join(', ')}</td>
-                <td>{tOf(lang, 'position', m.position)}</td>
-                <td>{tOf(lang, 'remote', m.remoteAccess)}</td>
-                <td>{t(lang, m.active ? 'yes' : 'no')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div class="scroll" tabindex={0}>
+          <table id="members">
+            <ColumnHeads
+              lang={lang}
+              keys={['name', 'email', 'skills', 'position', 'remoteAccess', 'active']}
+            />
+            <tbody>
+              {p.members.map((m) => (
+                <tr>
+                  <th scope="row">
+                    {p.editable ? <a href={`/members/${m.id}`}>{m.name}</a> : m.name}
+                  </th>
+                  <td>{m.email}</td>
+                  <td>{m.skills.join(', ')}</td>
+                  <td>{tOf(lang, 'position', m.position)}</td>
+                  <td>{tOf(lang, 'remote', m.remoteAccess)}</td>
+                  <td>{t(lang, m.active ? 'yes' : 'no')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p>{t(lang, 'noMembers')}</p>
       )}

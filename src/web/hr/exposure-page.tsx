@@ -58,24 +58,26 @@ export function ExposurePage(p: {
       </form>
       {p.answer ? (
         p.answer.days.length ? (
-          <table id="exposure-days">
-            <ColumnHeads lang={lang} keys={['date', 'teamsSideBySide', 'coPresent']} />
-            <tbody>
-              {p.answer.days.map((d) => (
-                <tr>
-                  <th scope="row">
-                    <Day lang={lang} iso={d.date} />
-                  </th>
-                  <td>{d.teamId ? (dir.teamOf.get(d.teamId)?.label ?? '') : ''}</td>
-                  <td>
-                    {d.coPresentMemberIds
-                      .map((id) => dir.memberOf.get(id)?.name ?? id)
-                      .join(lang === 'ja' ? '、' : ', ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div class="scroll" tabindex={0}>
+            <table id="exposure-days">
+              <ColumnHeads lang={lang} keys={['date', 'teamsSideBySide', 'coPresent']} />
+              <tbody>
+                {p.answer.days.map((d) => (
+                  <tr>
+                    <th scope="row">
+                      <Day lang={lang} iso={d.date} />
+                    </th>
+                    <td>{d.teamId ? (dir.teamOf.get(d.teamId)?.label ?? '') : ''}</td>
+                    <td>
+                      {d.coPresentMemberIds
+                        .map((id) => dir.memberOf.get(id)?.name ?? id)
+                        .join(lang === 'ja' ? '、' : ', ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <p>{t(lang, 'noExposure')}</p>
         )

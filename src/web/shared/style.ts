@@ -82,6 +82,7 @@ table.month .slot { font-size: .8rem; }
   .legend { gap: 0 3mm; margin: 0; }
 }
 .scroll { overflow-x: auto; max-width: 100%; } .scroll table { margin: 0; }
+@media print { .scroll { overflow: visible; } }
 .standby-banner { border: 3px solid var(--bad); background: #fff4f4; padding: .5rem 1rem; margin: 1rem 0; font-weight: 700; }
 ul.office-members, ul.days { padding-left: 1.2rem; }
 .board-date input[type="date"] { max-width: 12rem; }

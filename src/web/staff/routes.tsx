@@ -185,26 +185,28 @@ function MyPage({
       <h2>{t(lang, 'upcomingDays')}</h2>
       {me.days.length ? (
         <>
-          <table>
-            <ColumnHeads lang={lang} keys={['date', 'status', 'time']} />
-            <tbody>
-              {me.days.map((d) => (
-                <tr>
-                  <th scope="row">
-                    <time datetime={d.date}>{d.date}</time>
-                  </th>
-                  <td>
-                    {d.kind in KIND_KEY
-                      ? t(lang, KIND_KEY[d.kind as keyof typeof KIND_KEY])
-                      : d.summary}
-                  </td>
-                  <td>
-                    {d.start}–{d.end}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div class="scroll" tabindex={0}>
+            <table>
+              <ColumnHeads lang={lang} keys={['date', 'status', 'time']} />
+              <tbody>
+                {me.days.map((d) => (
+                  <tr>
+                    <th scope="row">
+                      <time datetime={d.date}>{d.date}</time>
+                    </th>
+                    <td>
+                      {d.kind in KIND_KEY
+                        ? t(lang, KIND_KEY[d.kind as keyof typeof KIND_KEY])
+                        : d.summary}
+                    </td>
+                    <td>
+                      {d.start}–{d.end}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       ) : (
         <p>{t(lang, 'noUpcomingDays')}</p>
