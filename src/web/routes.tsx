@@ -1,6 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
+import { aboutPages } from './about/routes.tsx';
 import { adminPages } from './admin/routes.tsx';
 import { chiefPages } from './chief/routes.tsx';
 import type { WebContext, WebEnv } from './shared/env.ts';
@@ -32,7 +33,7 @@ const SIGNED_IN = [
 ];
 
 /** The sign-in and invitation pages: before a session, their forms carry the pre-session token. */
-const SIGN_IN = ['/signin', '/signin/*', '/invite/*'];
+const SIGN_IN = ['/signin', '/signin/*', '/invite/*', '/accessibility'];
 
 /** The page language; `?lang=ja|en` is remembered in a cookie. */
 function language(): MiddlewareHandler<WebEnv> {
@@ -69,6 +70,7 @@ export function webRoutes() {
     );
 
   r.route('/', signInPages());
+  r.route('/', aboutPages());
 
   r.post('/signout', async (c) => {
     await endSession(c);

@@ -92,7 +92,7 @@ describe(
     it('the sign-in page', async () => {
       const { context, page } = await stage.fresh({ bypassCSP: true });
       try {
-        const found = await walk(page, ['/signin']);
+        const found = await walk(page, ['/signin', '/accessibility', '/accessibility?lang=en']);
         assert.deepEqual(found, []);
       } finally {
         await context.close();
@@ -109,6 +109,39 @@ describe(
           await context.close();
         }
       });
+
+    it('states after a form is sent: a refusal by its field, a preview', async () => {
+      const { token, paths } = pages.get('chief')!;
+      const form = paths.find((p) => p.includes('/overrides/new'))!;
+      const { context, page } = await stage.signedIn(token, { bypassCSP: true });
+      const found: string[] = [];
+      const check = async (what: string) => {
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 800 });
+          const w = await widths(page);
+          if (w.scroll > w.inner) found.push(`${what} @${width}px scrolls sideways: ${w.scroll}px`);
+        }
+        for (const v of await axeViolations(page)) found.push(`${what} ${v}`);
+      };
+      try {
+        await page.goto(form);
+        // A Saturday: refused, the message by the field.
+        const saturday = [...Array(14).keys()]
+          .map((n) => tokyoIn(8 + n))
+          .find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6)!;
+        await page.fill('#otherDate', saturday);
+        await page.locator('section[aria-labelledby="swap-h"] button').click();
+        await page.waitForSelector('#otherDate-error');
+        await check('override refused');
+        await page.fill('#otherDate', tokyoIn(8));
+        await page.locator('section[aria-labelledby="swap-h"] button').click();
+        await page.waitForSelector('#override-moved, #error-summary');
+        await check('override preview');
+        assert.deepEqual(found, []);
+      } finally {
+        await context.close();
+      }
+    });
 
     /** Each page at each width: what scrolls sideways and what axe finds, one line each. */
     async function walk(page: import('playwright-core').Page, paths: string[]) {

@@ -62,6 +62,7 @@ export function Page({ lang, title, actor, csrf, here, children }: PageProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — bunsan`}</title>
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <style>{raw(CSS)}</style>
       </head>
       <body>
@@ -95,6 +96,9 @@ export function Page({ lang, title, actor, csrf, here, children }: PageProps) {
           <h1>{title}</h1>
           {children}
         </main>
+        <footer class="foot">
+          <a href="/accessibility">{t(lang, 'a11y.title')}</a>
+        </footer>
         <script>{raw(PAGE_SCRIPT)}</script>
       </body>
     </html>

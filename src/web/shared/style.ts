@@ -81,6 +81,7 @@ table.month .slot { font-size: .8rem; }
   .legend-box { margin: 1mm 0; padding: 0 2mm; font-size: 7pt; } .legend-box h2 { font-size: 8pt; margin: 0; }
   .legend { gap: 0 3mm; margin: 0; }
 }
+.foot { border-top: 1px solid var(--line); margin-top: 2rem; padding: .75rem 1rem; font-size: .9rem; }
 .scroll { overflow-x: auto; max-width: 100%; } .scroll table { margin: 0; }
 @media print { .scroll { overflow: visible; } }
 .standby-banner { border: 3px solid var(--bad); background: #fff4f4; padding: .5rem 1rem; margin: 1rem 0; font-weight: 700; }
