@@ -8,7 +8,7 @@ const REASON = 'インフルエンザ陽性（本人申告）';
 /** Every table of the page sits in a scroll container (no sideways page scroll on a phone). */
 function assertTablesScroll(html: string) {
   const tables = html.match(/<table/g)?.length ?? 0;
-  const wrapped = html.match(/<div class="scroll"><table/g)?.length ?? 0;
+  const wrapped = html.match(/<div class="scroll" tabindex="0"><table/g)?.length ?? 0;
   assert.ok(tables > 0);
   assert.equal(wrapped, tables, 'each table inside <div class="scroll">');
 }

@@ -98,7 +98,7 @@ describe('admin pages: departments', () => {
         'officeStart',
         /^形式が正しくありません|^値が正しくありません/,
       ],
-      [{ holidays: 'jp-gov' }, [1], 'holidays', /^選べない値です/],
+      [{ holidays: 'us' }, [1], 'holidays', /^選べない値です/],
     ];
     for (const [over, days, field, message] of cases) {
       const res = await admin.post('/departments/new', departmentForm(over, days));

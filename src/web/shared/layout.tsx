@@ -161,16 +161,16 @@ export const notAboutTheForm = (f: Failure): boolean =>
 /** The status of a form shown again with a failure on it. */
 export const formStatus = (f: Failure) => FAILURE_STATUS[f.kind] as 409 | 412 | 422;
 
-/** A use case's failure as a page with the matching status. */
+/**
+ * A use case's failure as a page with the matching status. The use cases' details are English,
+ * for developers (the API keeps them): a Japanese page says what happened by its kind instead.
+ */
 export function failurePage(c: WebContext, f: Failure) {
   const status = FAILURE_STATUS[f.kind];
+  const lang = c.var.lang;
   const title =
-    status === 404
-      ? t(c.var.lang, 'notFound')
-      : status === 403
-        ? t(c.var.lang, 'forbidden')
-        : t(c.var.lang, 'error');
-  return renderMessage(c, status, title, f.detail);
+    status === 404 ? t(lang, 'notFound') : status === 403 ? t(lang, 'forbidden') : t(lang, 'error');
+  return renderMessage(c, status, title, lang === 'ja' ? t(lang, `failure.${f.kind}`) : f.detail);
 }
 
 /** 403: a form post without this session's token, or from another site. */
