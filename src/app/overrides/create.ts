@@ -1,4 +1,3 @@
-import { bumpVersionQuery, isVersionConflict } from '../../db/repos/rotations.ts';
 import { insertOverrideQuery } from '../../db/repos/overrides.ts';
 import { cancelShiftQuery } from '../../db/repos/quarantines.ts';
 import { insertShiftRecordsQueries } from '../../db/repos/shifts.ts';
@@ -8,18 +7,15 @@ import {
   type OverrideRequest,
 } from '../../domain/override/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
-import type { ShiftRecord } from '../../domain/rotation/index.ts';
 import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
-import { capacityEffect } from '../capacity/index.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, notDates, type Failure } from '../failure.ts';
 import { bridgingWrites, coverShifts } from '../quarantines/index.ts';
-import { commitUnlessPlanChanged, planVersionGuard } from '../quarantines/index.ts';
 import { staleVersion } from '../rotations/index.ts';
-import { affectedPeople, overrideNoticeQueries, type OverrideChange } from './notices.ts';
+import { commitDayChange, decideDayChange, shiftsAfter } from './change.ts';
 import { loadOverrideSnapshot } from './snapshot.ts';
-import { overrideOutcome, refused, type OverrideOutcome } from './view.ts';
+import { refused, type OverrideOutcome } from './view.ts';
 
 /** The longest reason a close may give (it is shown to everyone in their calendar and messages). */
 export const MAX_REASON = 200;
@@ -48,11 +44,6 @@ export async function createOverride(
   if (!decided.ok) return err(refused(decided.refusals));
   const plan = decided.plan;
   const added = coverShifts(deps, plan.add);
-  const after = shiftsAfter(snap.shifts, plan.cancel, added);
-  const effect = await capacityEffect(deps, snap.department.id, span(plan.dates), {
-    shifts: new Map([[rotationId, after]]),
-    windows: [],
-  });
   const record: OverrideRecord = {
     id: deps.newId(),
     rotationId,
@@ -70,41 +61,31 @@ export async function createOverride(
     undoneAt: null,
     undoneBy: null,
   };
-  const change: OverrideChange = {
+  const decidedChange = await decideDayChange(deps, snap, {
     kind: 'created',
-    overrideId: record.id,
-    close: record.kind === 'close',
-    reason: record.reason,
+    shown: record,
     moved: plan.moved,
-    after,
+    after: shiftsAfter(snap.shifts, plan.cancel, added),
     closedDates: plan.closedDates,
-    ...(effect.capacitySet ? { capacity: { newShortageDates: effect.newShortageDates } } : {}),
-  };
-  const affected = await affectedPeople(deps, snap, change);
-  const version = snap.rotation.version + (opts.preview ? 0 : 1);
-  const outcome = overrideOutcome(
-    record,
-    plan.moved,
-    affected.people,
-    effect,
-    version,
-    !opts.preview,
-  );
-  if (opts.preview) return ok(outcome);
+    preview: opts.preview,
+  });
+  if (opts.preview) return ok(decidedChange.outcome);
   if (ifMatch === undefined) return err(staleVersion());
-  const writes = [
-    bumpVersionQuery(deps.db, rotationId, ifMatch, {
-      updatedAt: snap.at,
-      ...(plan.kind === 'close' ? { closedDates: plan.closedDates } : {}),
-    }),
-    planVersionGuard(deps, snap.department),
-    ...plan.cancel.map((id) =>
-      cancelShiftQuery(deps.db, id, plan.kind === 'close' ? 'closed' : 'override', snap.at),
-    ),
-    ...insertShiftRecordsQueries(deps.db, rotationId, added, snap.at, 'override'),
-    insertOverrideQuery(deps.db, record),
-    ...bridgingWrites(deps, snap.memberships, plan.add, snap.exposureWindowDays),
-    ...overrideNoticeQueries(deps, snap, change, affected),
+  const { version } = decidedChange;
+  return commitDayChange(
+    deps,
+    snap,
+    ifMatch,
+    decidedChange,
+    plan.kind === 'close' ? plan.closedDates : undefined,
+    [
+      ...plan.cancel.map((id) =>
+        cancelShiftQuery(deps.db, id, plan.kind === 'close' ? 'closed' : 'override', snap.at),
+      ),
+      ...insertShiftRecordsQueries(deps.db, rotationId, added, snap.at, 'override'),
+      insertOverrideQuery(deps.db, record),
+      ...bridgingWrites(deps, snap.memberships, plan.add, snap.exposureWindowDays),
+    ],
     auditEntry(
       deps,
       actor,
@@ -122,31 +103,8 @@ export async function createOverride(
         version,
       },
     ),
-  ];
-  return commitUnlessPlanChanged(deps, writes, () => outcome, versionConflict);
+  );
 }
-
-export const versionConflict = (e: unknown) =>
-  isVersionConflict(e) ? Promise.resolve(err(staleVersion())) : null;
-
-/** The rotation's shifts after an override: `cancel` cancelled, `added` scheduled. */
-export function shiftsAfter(
-  shifts: readonly ShiftRecord[],
-  cancel: readonly string[],
-  added: readonly ShiftRecord[],
-): ShiftRecord[] {
-  const gone = new Set(cancel);
-  return [
-    ...shifts.map((s) => (gone.has(s.id) ? { ...s, status: 'cancelled' as const } : s)),
-    ...added,
-  ];
-}
-
-/** The first to the last of the days (capacity is compared over them). */
-export const span = (dates: readonly string[]) => {
-  const sorted = [...dates].sort();
-  return { from: sorted[0]!, to: sorted[sorted.length - 1]! };
-};
 
 /** The request's own shape (the pages call this without the API's schema check). */
 function requestProblem(req: OverrideRequest): Failure | null {

@@ -1,23 +1,19 @@
 import { overrideById, undoOverrideQuery } from '../../db/repos/overrides.ts';
 import { cancelShiftQuery, restoreShiftQuery } from '../../db/repos/quarantines.ts';
-import { bumpVersionQuery } from '../../db/repos/rotations.ts';
 import { planUndo, type UndoPlan } from '../../domain/override/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
-import { capacityEffect } from '../capacity/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, notFound, type Failure } from '../failure.ts';
 import { bridgingWrites, coverQueries, coverShifts } from '../quarantines/index.ts';
 import { coverSwapQuery, rotationSwapsOf } from '../../db/repos/swaps.ts';
 import { openSlots, planFill, type Fill } from '../../domain/quarantine/index.ts';
 import type { ShiftRecord } from '../../domain/rotation/index.ts';
-import { commitUnlessPlanChanged, planVersionGuard } from '../quarantines/index.ts';
 import { staleVersion } from '../rotations/index.ts';
-import { shiftsAfter, span, versionConflict } from './create.ts';
-import { affectedPeople, overrideNoticeQueries, type OverrideChange } from './notices.ts';
+import { commitDayChange, decideDayChange, shiftsAfter } from './change.ts';
 import { loadOverrideSnapshot, type OverrideSnapshot } from './snapshot.ts';
-import { overrideOutcome, refused, type OverrideOutcome } from './view.ts';
+import { refused, type OverrideOutcome } from './view.ts';
 
 /**
  * Undoes an override before its day: the shifts it added are cancelled and those it cancelled are
@@ -73,56 +69,46 @@ export async function undoOverride(
       toTeamId: f.shift.teamId,
     })),
   );
-  const effect = await capacityEffect(deps, snap.department.id, span(o.dates), {
-    shifts: new Map([[rotationId, after]]),
-    windows: [],
-  });
-  const change: OverrideChange = {
+  const undone = { ...o, undoneAt: snap.at, undoneBy: actor.tokenId };
+  const decidedChange = await decideDayChange(deps, snap, {
     kind: 'undone',
-    overrideId: o.id,
-    close: o.kind === 'close',
-    reason: o.reason,
+    shown: opts.preview ? o : undone,
     moved: plan.moved,
     after,
     closedDates: plan.closedDates,
-    ...(effect.capacitySet ? { capacity: { newShortageDates: effect.newShortageDates } } : {}),
-  };
-  const affected = await affectedPeople(deps, snap, change);
-  const version = snap.rotation.version + (opts.preview ? 0 : 1);
-  const undone = { ...o, undoneAt: snap.at, undoneBy: actor.tokenId };
-  const outcome = overrideOutcome(
-    opts.preview ? o : undone,
-    plan.moved,
-    affected.people,
-    effect,
-    version,
-    !opts.preview,
-  );
-  if (opts.preview) return ok(outcome);
+    preview: opts.preview,
+  });
+  if (opts.preview) return ok(decidedChange.outcome);
   if (ifMatch === undefined) return err(staleVersion());
-  const writes = [
-    bumpVersionQuery(deps.db, rotationId, ifMatch, {
-      updatedAt: snap.at,
-      ...(o.kind === 'close' ? { closedDates: plan.closedDates } : {}),
-    }),
-    planVersionGuard(deps, snap.department),
-    ...plan.cancel.map((id) => cancelShiftQuery(deps.db, id, 'override undone', snap.at)),
-    ...plan.restore.map((id) => restoreShiftQuery(deps.db, id, snap.at)),
-    ...coverQueries(deps, rotationId, filled, snap.at),
-    ...fills.map((f, i) => coverSwapQuery(deps.db, f.swapId, f.shift.teamId, filled[i]!.id)),
-    undoOverrideQuery(deps.db, o.id, actor.tokenId, snap.at),
-    ...bridgingWrites(deps, snap.memberships, restored, snap.exposureWindowDays),
-    ...overrideNoticeQueries(deps, snap, change, affected),
+  return commitDayChange(
+    deps,
+    snap,
+    ifMatch,
+    decidedChange,
+    o.kind === 'close' ? plan.closedDates : undefined,
+    [
+      ...plan.cancel.map((id) => cancelShiftQuery(deps.db, id, 'override undone', snap.at)),
+      ...plan.restore.map((id) => restoreShiftQuery(deps.db, id, snap.at)),
+      ...coverQueries(deps, rotationId, filled, snap.at),
+      ...fills.map((f, i) => coverSwapQuery(deps.db, f.swapId, f.shift.teamId, filled[i]!.id)),
+      undoOverrideQuery(deps.db, o.id, actor.tokenId, snap.at),
+      ...bridgingWrites(deps, snap.memberships, restored, snap.exposureWindowDays),
+    ],
     auditEntry(
       deps,
       actor,
       snap.at,
       'rotation.override-undo',
       { type: 'rotation', id: rotationId },
-      { overrideId: o.id, kind: o.kind, dates: o.dates, moved: plan.moved, version },
+      {
+        overrideId: o.id,
+        kind: o.kind,
+        dates: o.dates,
+        moved: plan.moved,
+        version: decidedChange.version,
+      },
     ),
-  ];
-  return commitUnlessPlanChanged(deps, writes, () => outcome, versionConflict);
+  );
 }
 
 async function reopenedFills(

@@ -128,17 +128,18 @@ export function overridePages() {
     formPage(c, c.req.param('id'), c.req.query('date')),
   );
 
-  r.post('/rotations/:id/overrides/preview', chief, async (c) => {
-    const id = c.req.param('id');
+  // The form's preview (nothing written) and its confirmation (written on the version previewed).
+  const send = (preview: boolean) => async (c: WebContext) => {
+    const id = c.req.param('id')!;
     const body = await c.req.parseBody();
     const values = valuesOf(body);
     const done = await createOverride(
       c.var.deps,
       c.var.actor,
       id,
-      version(body),
+      preview ? version(body) : (version(body) ?? 0),
       requestOf(values),
-      { preview: true },
+      { preview },
     );
     if (!done.ok) {
       if (notAboutTheForm(done.error)) return failurePage(c, done.error);
@@ -148,34 +149,14 @@ export function overridePages() {
         status: formStatus(done.error),
       });
     }
-    return previewPage(c, id, done.value, `/rotations/${id}/overrides`, {
+    if (!preview) return c.redirect(`/rotations/${id}/overrides?done=made`, 303);
+    return previewPage(c, id, done.value, `/rotations/${id}/overrides/apply`, {
       ...values,
       version: String(done.value.version),
     });
-  });
-
-  r.post('/rotations/:id/overrides', chief, async (c) => {
-    const id = c.req.param('id');
-    const body = await c.req.parseBody();
-    const values = valuesOf(body);
-    const done = await createOverride(
-      c.var.deps,
-      c.var.actor,
-      id,
-      version(body) ?? 0,
-      requestOf(values),
-      { preview: false },
-    );
-    if (!done.ok) {
-      if (notAboutTheForm(done.error)) return failurePage(c, done.error);
-      return formPage(c, id, values.date, {
-        values,
-        errors: refusalErrors(c, done.error),
-        status: formStatus(done.error),
-      });
-    }
-    return c.redirect(`/rotations/${id}/overrides?done=made`, 303);
-  });
+  };
+  r.post('/rotations/:id/overrides/preview', chief, send(true));
+  r.post('/rotations/:id/overrides/apply', chief, send(false));
 
   r.get('/rotations/:id/overrides', readers, async (c) => {
     const id = c.req.param('id');
@@ -203,7 +184,7 @@ export function overridePages() {
     );
   });
 
-  r.post('/rotations/:id/overrides/:oid/undo/:step{preview|apply}', chief, async (c) => {
+  r.post('/rotations/:id/overrides/:oid/undo/:step{(?:preview|apply)}', chief, async (c) => {
     const { id, oid, step } = c.req.param();
     const body = await c.req.parseBody();
     const preview = step === 'preview';

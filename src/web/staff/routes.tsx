@@ -255,7 +255,7 @@ export function staffPages() {
     return myPage(c, { links: made.value }, 201);
   });
   // Stop one of my links; "make anew" stops it and gives the three new links at once.
-  r.post('/me/feeds/:id/:how{revoke|reissue}', async (c) => {
+  r.post('/me/feeds/:id/:how{(?:revoke|reissue)}', async (c) => {
     const me = c.var.actor;
     if (!me.memberId) return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
     const stopped = await revokeFeed(c.var.deps, me, c.req.param('id'));
