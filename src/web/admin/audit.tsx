@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { Table } from '../shared/table.tsx';
 import {
   exportAuditCsv,
   knownAuditActions,
@@ -123,33 +124,25 @@ export function auditPages() {
         {entries.length > PAGE_LIMIT ? (
           <p>{t(lang, 'admin.firstEntries', { count: PAGE_LIMIT })}</p>
         ) : null}
-        <div class="scroll" tabindex={0}>
-          <table id="audit">
-            <ColumnHeads
-              lang={lang}
-              keys={[
-                'admin.at',
-                'admin.tokenRole',
-                'admin.action',
-                'admin.subject',
-                'admin.summary',
-              ]}
-            />
-            <tbody>
-              {entries.slice(0, PAGE_LIMIT).map((e) => (
-                <tr>
-                  <td>{e.at}</td>
-                  <td>{tOf(lang, 'role', e.actor.role)}</td>
-                  <td>{e.action}</td>
-                  <td>{`${e.subject.type} ${e.subject.id}`}</td>
-                  <td>
-                    <code>{JSON.stringify(e.summary)}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table id="audit">
+          <ColumnHeads
+            lang={lang}
+            keys={['admin.at', 'admin.tokenRole', 'admin.action', 'admin.subject', 'admin.summary']}
+          />
+          <tbody>
+            {entries.slice(0, PAGE_LIMIT).map((e) => (
+              <tr>
+                <td>{e.at}</td>
+                <td>{tOf(lang, 'role', e.actor.role)}</td>
+                <td>{e.action}</td>
+                <td>{`${e.subject.type} ${e.subject.id}`}</td>
+                <td>
+                  <code>{JSON.stringify(e.summary)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
         {filter && entries.length === 0 ? <p>{t(lang, 'admin.noEntries')}</p> : null}
       </>,
       Object.keys(errors).length ? 422 : 200,

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { Table } from '../shared/table.tsx';
 import {
   createDepartment,
   readDepartment,
@@ -43,30 +44,28 @@ async function listPage(c: WebContext) {
         </a>
       </p>
       {departments.length ? (
-        <div class="scroll" tabindex={0}>
-          <table id="departments">
-            <ColumnHeads
-              lang={lang}
-              keys={['admin.deptName', 'admin.timezone', 'admin.officeHours', 'admin.settingsLink']}
-            />
-            <tbody>
-              {departments.map((d) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/departments/${d.id}`}>{d.name}</a>
-                  </th>
-                  <td>{d.timezone}</td>
-                  <td>{`${d.officeHours.start}–${d.officeHours.end}`}</td>
-                  <td>
-                    <a href={`/departments/${d.id}/settings`}>
-                      {t(lang, 'admin.editSettingsOf', { name: d.name })}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table id="departments">
+          <ColumnHeads
+            lang={lang}
+            keys={['admin.deptName', 'admin.timezone', 'admin.officeHours', 'admin.settingsLink']}
+          />
+          <tbody>
+            {departments.map((d) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/departments/${d.id}`}>{d.name}</a>
+                </th>
+                <td>{d.timezone}</td>
+                <td>{`${d.officeHours.start}–${d.officeHours.end}`}</td>
+                <td>
+                  <a href={`/departments/${d.id}/settings`}>
+                    {t(lang, 'admin.editSettingsOf', { name: d.name })}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       ) : (
         <p>{t(lang, 'admin.noDepartmentsYet')}</p>
       )}

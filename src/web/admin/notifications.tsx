@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { Table } from '../shared/table.tsx';
 import {
   readDepartment,
   updateDepartment,
@@ -57,47 +58,42 @@ function notificationsPage(
       </p>
       <h2>{t(lang, 'admin.departmentWebhooks')}</h2>
       <p class="hint">{t(lang, 'admin.webhookHint')}</p>
-      <div class="scroll" tabindex={0}>
-        <table id="webhooks">
-          <ColumnHeads
-            lang={lang}
-            keys={['admin.deptName', 'admin.webhookState', 'admin.change']}
-          />
-          <tbody>
-            {departments.map((d) => (
-              <tr>
-                <th scope="row">{d.name}</th>
-                <td data-department={d.id}>
-                  {d.slackWebhookConfigured
-                    ? t(lang, 'admin.webhookConfigured')
-                    : t(lang, 'admin.webhookFallback')}
-                </td>
-                <td>
-                  <form method="post" action={`/admin/notifications/${d.id}`}>
+      <Table id="webhooks">
+        <ColumnHeads lang={lang} keys={['admin.deptName', 'admin.webhookState', 'admin.change']} />
+        <tbody>
+          {departments.map((d) => (
+            <tr>
+              <th scope="row">{d.name}</th>
+              <td data-department={d.id}>
+                {d.slackWebhookConfigured
+                  ? t(lang, 'admin.webhookConfigured')
+                  : t(lang, 'admin.webhookFallback')}
+              </td>
+              <td>
+                <form method="post" action={`/admin/notifications/${d.id}`}>
+                  <Csrf token={c.var.csrf} />
+                  <Input
+                    name={field(d.id)}
+                    type="url"
+                    autocomplete="off"
+                    label={t(lang, 'admin.webhookOf', { name: d.name })}
+                    errors={form.errors}
+                  />
+                  <button type="submit">{t(lang, 'save')}</button>
+                </form>
+                {d.slackWebhookConfigured ? (
+                  <form method="post" action={`/admin/notifications/${d.id}/clear`}>
                     <Csrf token={c.var.csrf} />
-                    <Input
-                      name={field(d.id)}
-                      type="url"
-                      autocomplete="off"
-                      label={t(lang, 'admin.webhookOf', { name: d.name })}
-                      errors={form.errors}
-                    />
-                    <button type="submit">{t(lang, 'save')}</button>
+                    <button type="submit" class="secondary">
+                      {t(lang, 'admin.webhookClear', { name: d.name })}
+                    </button>
                   </form>
-                  {d.slackWebhookConfigured ? (
-                    <form method="post" action={`/admin/notifications/${d.id}/clear`}>
-                      <Csrf token={c.var.csrf} />
-                      <button type="submit" class="secondary">
-                        {t(lang, 'admin.webhookClear', { name: d.name })}
-                      </button>
-                    </form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
     </>,
     status,
   );

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { Table } from '../shared/table.tsx';
 import { visibleDepartments } from '../../app/departments/index.ts';
 import {
   OUTBOX_STATUSES,
@@ -45,51 +46,49 @@ async function outboxPage(c: WebContext, detail?: string, status: 200 | 409 = 20
         />
         <button type="submit">{t(lang, 'admin.filter')}</button>
       </form>
-      <div class="scroll" tabindex={0}>
-        <table id="outbox">
-          <ColumnHeads
-            lang={lang}
-            keys={[
-              'admin.createdAt',
-              'admin.deptName',
-              'admin.channel',
-              'admin.recipient',
-              'admin.messageSubject',
-              'admin.outboxStatus',
-              'admin.attempts',
-              'admin.lastError',
-              'admin.change',
-            ]}
-          />
-          <tbody>
-            {messages.map((m) => (
-              <tr data-message={m.id} data-status={m.status}>
-                <td>{m.createdAt}</td>
-                <td>{m.departmentId ? (deptName.get(m.departmentId) ?? m.departmentId) : ''}</td>
-                <td>{m.channel}</td>
-                <td>{m.recipient}</td>
-                <td>{m.subject}</td>
-                <td>
-                  {tOf(lang, 'outbox', m.status)}
-                  {m.nextAttemptAt
-                    ? ` (${t(lang, 'admin.nextAttempt', { at: m.nextAttemptAt })})`
-                    : ''}
-                </td>
-                <td>{m.attempts}</td>
-                <td>{m.lastError ?? ''}</td>
-                <td>
-                  {m.status === 'failed' ? (
-                    <form method="post" action={`/admin/outbox/${m.id}/retry`}>
-                      <Csrf token={c.var.csrf} />
-                      <button type="submit">{t(lang, 'admin.retry')}</button>
-                    </form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table id="outbox">
+        <ColumnHeads
+          lang={lang}
+          keys={[
+            'admin.createdAt',
+            'admin.deptName',
+            'admin.channel',
+            'admin.recipient',
+            'admin.messageSubject',
+            'admin.outboxStatus',
+            'admin.attempts',
+            'admin.lastError',
+            'admin.change',
+          ]}
+        />
+        <tbody>
+          {messages.map((m) => (
+            <tr data-message={m.id} data-status={m.status}>
+              <td>{m.createdAt}</td>
+              <td>{m.departmentId ? (deptName.get(m.departmentId) ?? m.departmentId) : ''}</td>
+              <td>{m.channel}</td>
+              <td>{m.recipient}</td>
+              <td>{m.subject}</td>
+              <td>
+                {tOf(lang, 'outbox', m.status)}
+                {m.nextAttemptAt
+                  ? ` (${t(lang, 'admin.nextAttempt', { at: m.nextAttemptAt })})`
+                  : ''}
+              </td>
+              <td>{m.attempts}</td>
+              <td>{m.lastError ?? ''}</td>
+              <td>
+                {m.status === 'failed' ? (
+                  <form method="post" action={`/admin/outbox/${m.id}/retry`}>
+                    <Csrf token={c.var.csrf} />
+                    <button type="submit">{t(lang, 'admin.retry')}</button>
+                  </form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
       {messages.length === 0 ? <p>{t(lang, 'admin.noMessages')}</p> : null}
     </>,
     Object.keys(errors).length ? 422 : status,

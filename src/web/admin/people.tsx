@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { Table } from '../shared/table.tsx';
 import { visibleDepartments } from '../../app/departments/index.ts';
 import type { InvitationIssued } from '../../app/people/index.ts';
 import { invite, peopleFor, resetCredentials } from '../../app/people/index.ts';
@@ -53,40 +54,38 @@ async function peoplePage(
       <AdminNav lang={lang} here="/admin/people" />
       {o.issued ? <Issued {...o.issued} /> : null}
       {list.length ? (
-        <div class="scroll" tabindex={0}>
-          <table id="people">
-            <ColumnHeads
-              lang={lang}
-              keys={['name', 'email', 'role', 'department', 'credentials', 'status']}
-            />
-            <tbody>
-              {list.map((p) => (
-                <tr>
-                  <th scope="row">{p.name}</th>
-                  <td>{p.email}</td>
-                  <td>{tOf(lang, 'role', p.role)}</td>
-                  <td>{p.departmentId ? (deptName.get(p.departmentId) ?? '—') : '—'}</td>
-                  <td>
-                    {[
-                      p.passkeys ? `${t(lang, 'passkeys')} ${p.passkeys}` : '',
-                      p.totp ? t(lang, 'totpStatus') : '',
-                    ]
-                      .filter(Boolean)
-                      .join('・') || '—'}
-                  </td>
-                  <td>
-                    <form method="post" action={`/admin/people/${p.id}/reset`} class="inline">
-                      <Csrf token={c.var.csrf} />
-                      <button type="submit" class="secondary">
-                        {t(lang, 'resetCredentials')}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table id="people">
+          <ColumnHeads
+            lang={lang}
+            keys={['name', 'email', 'role', 'department', 'credentials', 'status']}
+          />
+          <tbody>
+            {list.map((p) => (
+              <tr>
+                <th scope="row">{p.name}</th>
+                <td>{p.email}</td>
+                <td>{tOf(lang, 'role', p.role)}</td>
+                <td>{p.departmentId ? (deptName.get(p.departmentId) ?? '—') : '—'}</td>
+                <td>
+                  {[
+                    p.passkeys ? `${t(lang, 'passkeys')} ${p.passkeys}` : '',
+                    p.totp ? t(lang, 'totpStatus') : '',
+                  ]
+                    .filter(Boolean)
+                    .join('・') || '—'}
+                </td>
+                <td>
+                  <form method="post" action={`/admin/people/${p.id}/reset`} class="inline">
+                    <Csrf token={c.var.csrf} />
+                    <button type="submit" class="secondary">
+                      {t(lang, 'resetCredentials')}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       ) : (
         <p>{t(lang, 'noPeople')}</p>
       )}

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { Table } from '../shared/table.tsx';
 import { visibleDepartments, type DepartmentView } from '../../app/departments/index.ts';
 import {
   readSettings,
@@ -85,36 +86,34 @@ function settingsPage(
           errors={capErrors}
         />
         {departments.length ? (
-          <div class="scroll" tabindex={0}>
-            <table id="reservations">
-              <caption>{t(lang, 'admin.reservations')}</caption>
-              <ColumnHeads
-                lang={lang}
-                keys={['admin.deptName', 'admin.thinClientSeats', 'admin.loanPcs']}
-              />
-              <tbody>
-                {departments.map((d) => (
-                  <tr>
-                    <th scope="row">{d.name}</th>
-                    {(['thin', 'loan'] as const).map((k) => (
-                      <td>
-                        <Input
-                          name={resField(k, d.id)}
-                          type="number"
-                          min={0}
-                          label={t(lang, k === 'thin' ? 'admin.reserveThin' : 'admin.reserveLoan', {
-                            name: d.name,
-                          })}
-                          value={values[resField(k, d.id)]}
-                          errors={capErrors}
-                        />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table id="reservations">
+            <caption>{t(lang, 'admin.reservations')}</caption>
+            <ColumnHeads
+              lang={lang}
+              keys={['admin.deptName', 'admin.thinClientSeats', 'admin.loanPcs']}
+            />
+            <tbody>
+              {departments.map((d) => (
+                <tr>
+                  <th scope="row">{d.name}</th>
+                  {(['thin', 'loan'] as const).map((k) => (
+                    <td>
+                      <Input
+                        name={resField(k, d.id)}
+                        type="number"
+                        min={0}
+                        label={t(lang, k === 'thin' ? 'admin.reserveThin' : 'admin.reserveLoan', {
+                          name: d.name,
+                        })}
+                        value={values[resField(k, d.id)]}
+                        errors={capErrors}
+                      />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
         ) : null}
         <button type="submit">{t(lang, 'save')}</button>
       </form>

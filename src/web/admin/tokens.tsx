@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { Table } from '../shared/table.tsx';
 import { visibleDepartments, type DepartmentView } from '../../app/departments/index.ts';
 import { membersOf } from '../../app/members/index.ts';
 import {
@@ -105,42 +106,40 @@ async function tokensPage(
         <button type="submit">{t(lang, 'admin.issue')}</button>
       </form>
       <h2>{t(lang, 'admin.tokenList')}</h2>
-      <div class="scroll" tabindex={0}>
-        <table id="tokens">
-          <ColumnHeads
-            lang={lang}
-            keys={[
-              'admin.tokenLabel',
-              'admin.tokenRole',
-              'admin.tokenScope',
-              'admin.createdAt',
-              'admin.tokenState',
-            ]}
-          />
-          <tbody>
-            {tokens.map((k) => (
-              <tr data-token={k.id}>
-                <th scope="row">{k.label}</th>
-                <td>{tOf(lang, 'role', k.role)}</td>
-                <td>{scope(k)}</td>
-                <td>{k.createdAt}</td>
-                <td>
-                  {k.revokedAt ? (
-                    t(lang, 'admin.revokedAt', { at: k.revokedAt })
-                  ) : (
-                    <form method="post" action={`/admin/tokens/${k.id}/revoke`}>
-                      <Csrf token={c.var.csrf} />
-                      <button type="submit" class="secondary">
-                        {t(lang, 'admin.revoke', { label: k.label })}
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table id="tokens">
+        <ColumnHeads
+          lang={lang}
+          keys={[
+            'admin.tokenLabel',
+            'admin.tokenRole',
+            'admin.tokenScope',
+            'admin.createdAt',
+            'admin.tokenState',
+          ]}
+        />
+        <tbody>
+          {tokens.map((k) => (
+            <tr data-token={k.id}>
+              <th scope="row">{k.label}</th>
+              <td>{tOf(lang, 'role', k.role)}</td>
+              <td>{scope(k)}</td>
+              <td>{k.createdAt}</td>
+              <td>
+                {k.revokedAt ? (
+                  t(lang, 'admin.revokedAt', { at: k.revokedAt })
+                ) : (
+                  <form method="post" action={`/admin/tokens/${k.id}/revoke`}>
+                    <Csrf token={c.var.csrf} />
+                    <button type="submit" class="secondary">
+                      {t(lang, 'admin.revoke', { label: k.label })}
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
     </>,
     status,
   );

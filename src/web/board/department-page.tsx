@@ -1,4 +1,5 @@
 import type { readDepartmentBoard } from '../../app/board/index.ts';
+import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { Day, spanText } from '../shared/dates.tsx';
 import { t, tOf } from '../shared/i18n.ts';
@@ -70,26 +71,24 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
       <section aria-labelledby="board-standby">
         <h2 id="board-standby">{t(lang, 'board.standby', { count: b.standby.length })}</h2>
         {b.standby.length ? (
-          <div class="scroll" tabindex={0}>
-            <table id="standby">
-              <thead>
+          <Table id="standby">
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'name')}</th>
+                <th scope="col">{t(lang, 'board.until')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {b.standby.map((m) => (
                 <tr>
-                  <th scope="col">{t(lang, 'name')}</th>
-                  <th scope="col">{t(lang, 'board.until')}</th>
+                  <th scope="row">{m.name}</th>
+                  <td>
+                    <Day lang={lang} iso={m.until} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {b.standby.map((m) => (
-                  <tr>
-                    <th scope="row">{m.name}</th>
-                    <td>
-                      <Day lang={lang} iso={m.until} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         ) : (
           <p>{t(lang, 'board.noStandby')}</p>
         )}
@@ -97,24 +96,22 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
       <section aria-labelledby="board-remote">
         <h2 id="board-remote">{t(lang, 'board.remote', { count: b.remote.length })}</h2>
         {b.remote.length ? (
-          <div class="scroll" tabindex={0}>
-            <table id="remote">
-              <thead>
+          <Table id="remote">
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'name')}</th>
+                <th scope="col">{t(lang, 'team')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {b.remote.map((m) => (
                 <tr>
-                  <th scope="col">{t(lang, 'name')}</th>
-                  <th scope="col">{t(lang, 'team')}</th>
+                  <th scope="row">{m.name}</th>
+                  <td>{teamName(lang, m.teamLabel)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {b.remote.map((m) => (
-                  <tr>
-                    <th scope="row">{m.name}</th>
-                    <td>{teamName(lang, m.teamLabel)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         ) : (
           <p>{t(lang, 'board.noRemote')}</p>
         )}
@@ -122,28 +119,26 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
       <section aria-labelledby="board-next">
         <h2 id="board-next">{t(lang, 'board.next', { count: b.next.length })}</h2>
         {b.next.length ? (
-          <div class="scroll" tabindex={0}>
-            <table id="next-days">
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, 'date')}</th>
-                  <th scope="col">{t(lang, 'status')}</th>
-                  <th scope="col">{t(lang, 'team')}</th>
+          <Table id="next-days">
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'date')}</th>
+                <th scope="col">{t(lang, 'status')}</th>
+                <th scope="col">{t(lang, 'team')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {b.next.map((d) => (
+                <tr class={d.kind}>
+                  <th scope="row">
+                    <Day lang={lang} iso={d.date} />
+                  </th>
+                  <td>{kindText(lang, d.kind)}</td>
+                  <td>{d.teams.map((tm) => teamName(lang, tm.label)).join('、')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {b.next.map((d) => (
-                  <tr class={d.kind}>
-                    <th scope="row">
-                      <Day lang={lang} iso={d.date} />
-                    </th>
-                    <td>{kindText(lang, d.kind)}</td>
-                    <td>{d.teams.map((tm) => teamName(lang, tm.label)).join('、')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         ) : (
           <p>{t(lang, 'board.noNext')}</p>
         )}

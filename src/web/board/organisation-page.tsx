@@ -1,4 +1,5 @@
 import type { readOrganisationBoard } from '../../app/board/index.ts';
+import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { Day, dayText, spanText } from '../shared/dates.tsx';
 import { t } from '../shared/i18n.ts';
@@ -28,65 +29,61 @@ export function OrganisationBoardPage({ lang, board: b }: { lang: Language; boar
         <p class="hint">
           {t(lang, 'board.uncovered', { through: spanText(lang, b.date, b.uncoveredThrough) })}
         </p>
-        <div class="scroll" tabindex={0}>
-          <table id="departments">
-            <thead>
-              <tr>
-                {heads.map((k) => (
-                  <th scope="col">{t(lang, k)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {b.departments.map((d) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/departments/${d.departmentId}/board?date=${b.date}`}>{d.name}</a>
-                  </th>
-                  <td>{kindText(lang, d.kind)}</td>
-                  <td>{people(lang, d.members)}</td>
-                  <td>{people(lang, d.office)}</td>
-                  <td>{people(lang, d.remote)}</td>
-                  <td class={d.standby ? 'ng' : ''}>{people(lang, d.standby)}</td>
-                  <td class={d.uncovered.length ? 'ng' : ''}>
-                    {d.uncovered.length
-                      ? t(lang, 'board.firstDates', {
-                          count: d.uncovered.length,
-                          date: dayText(lang, d.uncovered[0]!),
-                        })
-                      : '—'}
-                  </td>
-                </tr>
+        <Table id="departments">
+          <thead>
+            <tr>
+              {heads.map((k) => (
+                <th scope="col">{t(lang, k)}</th>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          </thead>
+          <tbody>
+            {b.departments.map((d) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/departments/${d.departmentId}/board?date=${b.date}`}>{d.name}</a>
+                </th>
+                <td>{kindText(lang, d.kind)}</td>
+                <td>{people(lang, d.members)}</td>
+                <td>{people(lang, d.office)}</td>
+                <td>{people(lang, d.remote)}</td>
+                <td class={d.standby ? 'ng' : ''}>{people(lang, d.standby)}</td>
+                <td class={d.uncovered.length ? 'ng' : ''}>
+                  {d.uncovered.length
+                    ? t(lang, 'board.firstDates', {
+                        count: d.uncovered.length,
+                        date: dayText(lang, d.uncovered[0]!),
+                      })
+                    : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       </section>
       <section aria-labelledby="org-standby">
         <h2 id="org-standby">{t(lang, 'board.standbyAll', { count: b.standby.length })}</h2>
         {b.standby.length ? (
-          <div class="scroll" tabindex={0}>
-            <table id="standby">
-              <thead>
+          <Table id="standby">
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'name')}</th>
+                <th scope="col">{t(lang, 'department')}</th>
+                <th scope="col">{t(lang, 'board.until')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {b.standby.map((s) => (
                 <tr>
-                  <th scope="col">{t(lang, 'name')}</th>
-                  <th scope="col">{t(lang, 'department')}</th>
-                  <th scope="col">{t(lang, 'board.until')}</th>
+                  <th scope="row">{s.name}</th>
+                  <td>{s.departmentName}</td>
+                  <td>
+                    <Day lang={lang} iso={s.until} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {b.standby.map((s) => (
-                  <tr>
-                    <th scope="row">{s.name}</th>
-                    <td>{s.departmentName}</td>
-                    <td>
-                      <Day lang={lang} iso={s.until} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         ) : (
           <p>{t(lang, 'board.noStandby')}</p>
         )}

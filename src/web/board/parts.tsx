@@ -1,4 +1,5 @@
 import type { BoardCapacity } from '../../app/board/index.ts';
+import { Table } from '../shared/table.tsx';
 import { addDays } from '../../domain/calendar/index.ts';
 import type { Language } from '../../domain/types.ts';
 import { Day } from '../shared/dates.tsx';
@@ -54,30 +55,28 @@ export function CapacityTable({ lang, capacity }: { lang: Language; capacity: Bo
     ],
   ];
   return (
-    <div class="scroll" tabindex={0}>
-      <table>
-        <thead>
+    <Table>
+      <thead>
+        <tr>
+          <th scope="col">{t(lang, 'board.resource')}</th>
+          <th scope="col">{t(lang, 'board.demand')}</th>
+          <th scope="col">{t(lang, 'board.limit')}</th>
+          <th scope="col">{t(lang, 'status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([name, demand, limit, shortage]) => (
           <tr>
-            <th scope="col">{t(lang, 'board.resource')}</th>
-            <th scope="col">{t(lang, 'board.demand')}</th>
-            <th scope="col">{t(lang, 'board.limit')}</th>
-            <th scope="col">{t(lang, 'status')}</th>
+            <th scope="row">{name}</th>
+            <td>{String(demand)}</td>
+            <td>{limit === null ? t(lang, 'board.notSet') : String(limit)}</td>
+            <td class={shortage > 0 ? 'ng' : 'ok'}>
+              {shortage > 0 ? t(lang, 'board.short') : t(lang, 'board.enough')}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map(([name, demand, limit, shortage]) => (
-            <tr>
-              <th scope="row">{name}</th>
-              <td>{String(demand)}</td>
-              <td>{limit === null ? t(lang, 'board.notSet') : String(limit)}</td>
-              <td class={shortage > 0 ? 'ng' : 'ok'}>
-                {shortage > 0 ? t(lang, 'board.short') : t(lang, 'board.enough')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 

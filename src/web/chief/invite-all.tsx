@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { Table } from '../shared/table.tsx';
 import { inviteDepartment } from '../../app/people/index.ts';
 import type { Language } from '../../domain/types.ts';
 import type { WebEnv } from '../shared/env.ts';
@@ -37,22 +38,20 @@ export function inviteAllPages() {
               {t(lang, 'print')}
             </button>
           </p>
-          <div class="scroll" tabindex={0}>
-            <table id="invitation-links">
-              <ColumnHeads lang={lang} keys={['name', 'email', 'link']} />
-              <tbody>
-                {made.map((i) => (
-                  <tr>
-                    <th scope="row">{i.name}</th>
-                    <td>{i.email}</td>
-                    <td>
-                      <code>{i.url}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table id="invitation-links">
+            <ColumnHeads lang={lang} keys={['name', 'email', 'link']} />
+            <tbody>
+              {made.map((i) => (
+                <tr>
+                  <th scope="row">{i.name}</th>
+                  <td>{i.email}</td>
+                  <td>
+                    <code>{i.url}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
         </>
       ) : (
         <p role="status">{t(lang, 'inviteAllNone')}</p>

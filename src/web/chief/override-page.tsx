@@ -1,4 +1,5 @@
 import type { OverrideOutcome, OverrideView } from '../../app/overrides/index.ts';
+import { Table } from '../shared/table.tsx';
 import type { FieldError } from '../../app/failure.ts';
 import type { Language } from '../../domain/types.ts';
 import { Day, dayText, instantText } from '../shared/dates.tsx';
@@ -205,22 +206,20 @@ export function OverridePreview(p: {
     <>
       <p>{t(lang, 'override.previewIntro')}</p>
       <h2>{t(lang, 'override.moved')}</h2>
-      <div class="scroll" tabindex={0}>
-        <table id="override-moved">
-          <ColumnHeads lang={lang} keys={['date', 'from', 'to']} />
-          <tbody>
-            {outcome.moved.map((m) => (
-              <tr>
-                <th scope="row">
-                  <Day lang={lang} iso={m.date} />
-                </th>
-                <td>{team(m.fromTeamId)}</td>
-                <td>{team(m.toTeamId)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table id="override-moved">
+        <ColumnHeads lang={lang} keys={['date', 'from', 'to']} />
+        <tbody>
+          {outcome.moved.map((m) => (
+            <tr>
+              <th scope="row">
+                <Day lang={lang} iso={m.date} />
+              </th>
+              <td>{team(m.fromTeamId)}</td>
+              <td>{team(m.toTeamId)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
       <h2>{t(lang, 'override.affected', { count: outcome.affected.length })}</h2>
       <ul id="override-affected">
         {outcome.affected.map((a) => (

@@ -1,4 +1,5 @@
 import { word } from '../../domain/glossary.ts';
+import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import type { FieldError } from '../../app/failure.ts';
 import type { MemberView } from '../../app/members/index.ts';
@@ -37,21 +38,19 @@ function fieldOfPath(lang: Language, path: string): string {
 /** Each wrong row of a roster file: its line, field and what is wrong. */
 export function RowErrors({ lang, rows }: { lang: Language; rows: FieldError[] }) {
   return (
-    <div class="scroll" tabindex={0}>
-      <table id="csv-errors">
-        <caption>{t(lang, 'csvErrors')}</caption>
-        <ColumnHeads lang={lang} keys={['line', 'field', 'message']} />
-        <tbody>
-          {rows.map((e) => (
-            <tr>
-              <th scope="row">{e.line ?? '—'}</th>
-              <td>{fieldOfPath(lang, e.path)}</td>
-              <td>{fieldMessage(lang, e)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table id="csv-errors">
+      <caption>{t(lang, 'csvErrors')}</caption>
+      <ColumnHeads lang={lang} keys={['line', 'field', 'message']} />
+      <tbody>
+        {rows.map((e) => (
+          <tr>
+            <th scope="row">{e.line ?? '—'}</th>
+            <td>{fieldOfPath(lang, e.path)}</td>
+            <td>{fieldMessage(lang, e)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 
@@ -86,25 +85,23 @@ export function DepartmentPage(p: {
       )}
       <h2>{t(lang, 'rotations')}</h2>
       {p.rotations.length ? (
-        <div class="scroll" tabindex={0}>
-          <table>
-            <ColumnHeads lang={lang} keys={['name', 'period', 'teams', 'status']} />
-            <tbody>
-              {p.rotations.map((r) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/rotations/${r.id}`}>{r.name}</a>
-                  </th>
-                  <td>
-                    {r.startDate} – {r.endDate}
-                  </td>
-                  <td>{r.teamCount}</td>
-                  <td>{tOf(lang, 'status', r.status)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table>
+          <ColumnHeads lang={lang} keys={['name', 'period', 'teams', 'status']} />
+          <tbody>
+            {p.rotations.map((r) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/rotations/${r.id}`}>{r.name}</a>
+                </th>
+                <td>
+                  {r.startDate} – {r.endDate}
+                </td>
+                <td>{r.teamCount}</td>
+                <td>{tOf(lang, 'status', r.status)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       ) : (
         <p>{t(lang, 'noRotations')}</p>
       )}
@@ -120,28 +117,26 @@ export function DepartmentPage(p: {
 
       <h2>{t(lang, 'members')}</h2>
       {p.members.length ? (
-        <div class="scroll" tabindex={0}>
-          <table id="members">
-            <ColumnHeads
-              lang={lang}
-              keys={['name', 'email', 'skills', 'position', 'remoteAccess', 'active']}
-            />
-            <tbody>
-              {p.members.map((m) => (
-                <tr>
-                  <th scope="row">
-                    {p.editable ? <a href={`/members/${m.id}`}>{m.name}</a> : m.name}
-                  </th>
-                  <td>{m.email}</td>
-                  <td>{m.skills.join(', ')}</td>
-                  <td>{tOf(lang, 'position', m.position)}</td>
-                  <td>{tOf(lang, 'remote', m.remoteAccess)}</td>
-                  <td>{t(lang, m.active ? 'yes' : 'no')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table id="members">
+          <ColumnHeads
+            lang={lang}
+            keys={['name', 'email', 'skills', 'position', 'remoteAccess', 'active']}
+          />
+          <tbody>
+            {p.members.map((m) => (
+              <tr>
+                <th scope="row">
+                  {p.editable ? <a href={`/members/${m.id}`}>{m.name}</a> : m.name}
+                </th>
+                <td>{m.email}</td>
+                <td>{m.skills.join(', ')}</td>
+                <td>{tOf(lang, 'position', m.position)}</td>
+                <td>{tOf(lang, 'remote', m.remoteAccess)}</td>
+                <td>{t(lang, m.active ? 'yes' : 'no')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       ) : (
         <p>{t(lang, 'noMembers')}</p>
       )}

@@ -1,4 +1,5 @@
 import type { Language } from '../../domain/types.ts';
+import { Table } from '../shared/table.tsx';
 import type { RotationView } from '../../app/rotations/index.ts';
 import type { MemberView } from '../../app/members/index.ts';
 import { MoveForm } from './move-form.tsx';
@@ -70,52 +71,50 @@ function Coverage({
       .map((p) => ({ ...p, team: tm.label })),
   );
   return (
-    <div class="scroll" tabindex={0}>
-      <table id="coverage">
-        <thead>
+    <Table id="coverage">
+      <thead>
+        <tr>
+          <th scope="col">{t(lang, 'constraint')}</th>
+          {report.teams.map((tm) => (
+            <th scope="col">{t(lang, 'teamLabel', { label: tm.label })}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {skills.map((s, si) => (
           <tr>
-            <th scope="col">{t(lang, 'constraint')}</th>
+            <th scope="row">{t(lang, 'skillNeed', { skill: s.skill, min: s.min })}</th>
+            {report.teams.map((tm) => {
+              const held = tm.explanation.requiredSkills[si]!;
+              return (
+                <td>
+                  <Verdict lang={lang} ok={held.holderIds.length >= held.min} />{' '}
+                  {held.holderIds.map(nameOf).join(', ')}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+        {pairs.map((p) => (
+          <tr>
+            <th scope="row">
+              {t(lang, 'apart', { a: nameOf(p.memberId), b: nameOf(p.otherMemberId) })}
+            </th>
             {report.teams.map((tm) => (
-              <th scope="col">{t(lang, 'teamLabel', { label: tm.label })}</th>
+              <td>
+                {tm.label === p.team ? (
+                  <Verdict lang={lang} ok={p.otherTeam !== p.team} />
+                ) : tm.label === p.otherTeam ? (
+                  '—'
+                ) : (
+                  ''
+                )}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {skills.map((s, si) => (
-            <tr>
-              <th scope="row">{t(lang, 'skillNeed', { skill: s.skill, min: s.min })}</th>
-              {report.teams.map((tm) => {
-                const held = tm.explanation.requiredSkills[si]!;
-                return (
-                  <td>
-                    <Verdict lang={lang} ok={held.holderIds.length >= held.min} />{' '}
-                    {held.holderIds.map(nameOf).join(', ')}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-          {pairs.map((p) => (
-            <tr>
-              <th scope="row">
-                {t(lang, 'apart', { a: nameOf(p.memberId), b: nameOf(p.otherMemberId) })}
-              </th>
-              {report.teams.map((tm) => (
-                <td>
-                  {tm.label === p.team ? (
-                    <Verdict lang={lang} ok={p.otherTeam !== p.team} />
-                  ) : tm.label === p.otherTeam ? (
-                    '—'
-                  ) : (
-                    ''
-                  )}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 
@@ -124,38 +123,36 @@ const cap = (lang: Language, n: number | null) => (n === null ? t(lang, 'notSet'
 function RemoteBalance({ lang, report }: { lang: Language; report: Report }) {
   const rd = report.remoteDemand;
   return (
-    <div class="scroll" tabindex={0}>
-      <table id="remote-demand">
-        <thead>
+    <Table id="remote-demand">
+      <thead>
+        <tr>
+          <th scope="col"></th>
+          <th scope="col">{t(lang, 'officeDays')}</th>
+          <th scope="col">{t(lang, 'peakThinClient')}</th>
+          <th scope="col">{t(lang, 'peakLoanPc')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rd.byOfficeTeam.map((b) => (
           <tr>
-            <th scope="col"></th>
-            <th scope="col">{t(lang, 'officeDays')}</th>
-            <th scope="col">{t(lang, 'peakThinClient')}</th>
-            <th scope="col">{t(lang, 'peakLoanPc')}</th>
+            <th scope="row">{t(lang, 'whenInOffice', { label: b.label })}</th>
+            <td>{b.officeDays}</td>
+            <td>{b.peak.thinClient}</td>
+            <td>{b.peak.loanPc}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rd.byOfficeTeam.map((b) => (
-            <tr>
-              <th scope="row">{t(lang, 'whenInOffice', { label: b.label })}</th>
-              <td>{b.officeDays}</td>
-              <td>{b.peak.thinClient}</td>
-              <td>{b.peak.loanPc}</td>
-            </tr>
-          ))}
-          <tr>
-            <th scope="row">{t(lang, 'capacity')}</th>
-            <td></td>
-            <td>{cap(lang, rd.capacity.thinClient)}</td>
-            <td>{cap(lang, rd.capacity.loanPc)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t(lang, 'daysShort')}</th>
-            <td colspan={3}>{rd.daysShort}</td>
-          </tr>
-        </tbody>
-      </table>
-    </div>
+        ))}
+        <tr>
+          <th scope="row">{t(lang, 'capacity')}</th>
+          <td></td>
+          <td>{cap(lang, rd.capacity.thinClient)}</td>
+          <td>{cap(lang, rd.capacity.loanPc)}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t(lang, 'daysShort')}</th>
+          <td colspan={3}>{rd.daysShort}</td>
+        </tr>
+      </tbody>
+    </Table>
   );
 }
 

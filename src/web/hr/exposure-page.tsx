@@ -1,4 +1,5 @@
 import type { ExposureAnswer } from '../../app/quarantines/index.ts';
+import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { ColumnHeads, ErrorSummary, Input, type FormErrors } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
@@ -58,26 +59,24 @@ export function ExposurePage(p: {
       </form>
       {p.answer ? (
         p.answer.days.length ? (
-          <div class="scroll" tabindex={0}>
-            <table id="exposure-days">
-              <ColumnHeads lang={lang} keys={['date', 'teamsSideBySide', 'coPresent']} />
-              <tbody>
-                {p.answer.days.map((d) => (
-                  <tr>
-                    <th scope="row">
-                      <Day lang={lang} iso={d.date} />
-                    </th>
-                    <td>{d.teamId ? (dir.teamOf.get(d.teamId)?.label ?? '') : ''}</td>
-                    <td>
-                      {d.coPresentMemberIds
-                        .map((id) => dir.memberOf.get(id)?.name ?? id)
-                        .join(lang === 'ja' ? '、' : ', ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table id="exposure-days">
+            <ColumnHeads lang={lang} keys={['date', 'teamsSideBySide', 'coPresent']} />
+            <tbody>
+              {p.answer.days.map((d) => (
+                <tr>
+                  <th scope="row">
+                    <Day lang={lang} iso={d.date} />
+                  </th>
+                  <td>{d.teamId ? (dir.teamOf.get(d.teamId)?.label ?? '') : ''}</td>
+                  <td>
+                    {d.coPresentMemberIds
+                      .map((id) => dir.memberOf.get(id)?.name ?? id)
+                      .join(lang === 'ja' ? '、' : ', ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
         ) : (
           <p>{t(lang, 'noExposure')}</p>
         )

@@ -1,4 +1,5 @@
 import type { HealthCentreList } from '../../app/quarantines/index.ts';
+import { Table } from '../shared/table.tsx';
 import { t } from '../shared/i18n.ts';
 import { Day, instantText, spanText } from '../shared/dates.tsx';
 
@@ -20,79 +21,75 @@ export function HealthCentrePage({ list, csv }: { list: HealthCentreList; csv: s
         </a>{' '}
         <a href="/exposures">{t(lang, 'back')}</a>
       </p>
-      <div class="scroll" tabindex={0}>
-        <table id="health-centre-meta">
-          <tbody>
-            <tr>
-              <th scope="row">{t(lang, 'department')}</th>
-              <td>{list.department.name}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t(lang, 'healthCentreCase')}</th>
-              <td>
-                {list.case.name} &lt;{list.case.email}&gt;
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">{t(lang, 'period')}</th>
-              <td>{spanText(lang, list.from, list.to)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t(lang, 'madeBy')}</th>
-              <td>
-                {t(lang, 'madeByWithRole', {
-                  label: list.madeBy.label,
-                  role: t(lang, `role.${list.madeBy.role}`),
-                })}
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">{t(lang, 'madeAt')}</th>
-              <td>
-                <time datetime={list.madeAt}>
-                  {instantText(lang, list.madeAt, list.department.timezone)}
-                </time>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <Table id="health-centre-meta">
+        <tbody>
+          <tr>
+            <th scope="row">{t(lang, 'department')}</th>
+            <td>{list.department.name}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t(lang, 'healthCentreCase')}</th>
+            <td>
+              {list.case.name} &lt;{list.case.email}&gt;
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">{t(lang, 'period')}</th>
+            <td>{spanText(lang, list.from, list.to)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t(lang, 'madeBy')}</th>
+            <td>
+              {t(lang, 'madeByWithRole', {
+                label: list.madeBy.label,
+                role: t(lang, `role.${list.madeBy.role}`),
+              })}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">{t(lang, 'madeAt')}</th>
+            <td>
+              <time datetime={list.madeAt}>
+                {instantText(lang, list.madeAt, list.department.timezone)}
+              </time>
+            </td>
+          </tr>
+        </tbody>
+      </Table>
       <p>{t(lang, 'healthCentreNote', { days: list.days.length })}</p>
       {list.days.length ? (
-        <div class="scroll" tabindex={0}>
-          <table id="health-centre-list">
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'date')}</th>
-                <th scope="col">{t(lang, 'name')}</th>
-                <th scope="col">{t(lang, 'department')}</th>
-                <th scope="col">{t(lang, 'email')}</th>
-              </tr>
-            </thead>
-            {list.days.map((d) => (
-              <tbody>
-                {(d.people.length ? d.people : [null]).map((person, i) => (
-                  <tr>
-                    {i === 0 ? (
-                      <th scope="rowgroup" rowspan={Math.max(1, d.people.length)}>
-                        <Day lang={lang} iso={d.date} />
-                      </th>
-                    ) : null}
-                    {person ? (
-                      <>
-                        <td>{person.name}</td>
-                        <td>{person.department}</td>
-                        <td>{person.email}</td>
-                      </>
-                    ) : (
-                      <td colspan={3}>{t(lang, 'healthCentreNobody')}</td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            ))}
-          </table>
-        </div>
+        <Table id="health-centre-list">
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'date')}</th>
+              <th scope="col">{t(lang, 'name')}</th>
+              <th scope="col">{t(lang, 'department')}</th>
+              <th scope="col">{t(lang, 'email')}</th>
+            </tr>
+          </thead>
+          {list.days.map((d) => (
+            <tbody>
+              {(d.people.length ? d.people : [null]).map((person, i) => (
+                <tr>
+                  {i === 0 ? (
+                    <th scope="rowgroup" rowspan={Math.max(1, d.people.length)}>
+                      <Day lang={lang} iso={d.date} />
+                    </th>
+                  ) : null}
+                  {person ? (
+                    <>
+                      <td>{person.name}</td>
+                      <td>{person.department}</td>
+                      <td>{person.email}</td>
+                    </>
+                  ) : (
+                    <td colspan={3}>{t(lang, 'healthCentreNobody')}</td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </Table>
       ) : (
         <p>{t(lang, 'noExposure')}</p>
       )}

@@ -1,4 +1,5 @@
 import type { LiftOutcome } from '../../app/quarantines/index.ts';
+import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { ColumnHeads, Csrf } from '../shared/form.tsx';
 import { t, type TextKey } from '../shared/i18n.ts';
@@ -44,28 +45,26 @@ export function MarkPreviewPage(p: {
       <p>{t(lang, 'previewIntro')}</p>
       <h2>{t(lang, 'swaps')}</h2>
       {preview.swaps.length ? (
-        <div class="scroll" tabindex={0}>
-          <table id="preview-swaps">
-            <ColumnHeads lang={lang} keys={['date', 'from', 'to']} />
-            <tbody>
-              {preview.swaps.map((s) => (
-                <tr>
-                  <th scope="row">
-                    <Day lang={lang} iso={s.date} />
-                  </th>
-                  <td>{teamLabel(dir, s.fromTeamId)}</td>
-                  <td>
-                    {s.toTeamId ? (
-                      teamLabel(dir, s.toTeamId)
-                    ) : (
-                      <strong class="ng">{t(lang, 'kind.uncovered')}</strong>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table id="preview-swaps">
+          <ColumnHeads lang={lang} keys={['date', 'from', 'to']} />
+          <tbody>
+            {preview.swaps.map((s) => (
+              <tr>
+                <th scope="row">
+                  <Day lang={lang} iso={s.date} />
+                </th>
+                <td>{teamLabel(dir, s.fromTeamId)}</td>
+                <td>
+                  {s.toTeamId ? (
+                    teamLabel(dir, s.toTeamId)
+                  ) : (
+                    <strong class="ng">{t(lang, 'kind.uncovered')}</strong>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       ) : (
         <p>{t(lang, 'noSwaps')}</p>
       )}
@@ -119,22 +118,20 @@ export function LiftPreviewPage(p: {
       <p>{t(lang, 'liftPreviewIntro', { date: dayText(lang, outcome.liftedFrom) })}</p>
       <h2>{t(lang, 'handedBack')}</h2>
       {outcome.handedBack.length ? (
-        <div class="scroll" tabindex={0}>
-          <table id="lift-handed-back">
-            <ColumnHeads lang={lang} keys={['date', 'coverTeam', 'backTo']} />
-            <tbody>
-              {outcome.handedBack.map((h) => (
-                <tr>
-                  <th scope="row">
-                    <Day lang={lang} iso={h.date} />
-                  </th>
-                  <td>{h.fromTeamId ? teamLabel(dir, h.fromTeamId) : t(lang, 'kind.uncovered')}</td>
-                  <td>{teamLabel(dir, h.toTeamId)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table id="lift-handed-back">
+          <ColumnHeads lang={lang} keys={['date', 'coverTeam', 'backTo']} />
+          <tbody>
+            {outcome.handedBack.map((h) => (
+              <tr>
+                <th scope="row">
+                  <Day lang={lang} iso={h.date} />
+                </th>
+                <td>{h.fromTeamId ? teamLabel(dir, h.fromTeamId) : t(lang, 'kind.uncovered')}</td>
+                <td>{teamLabel(dir, h.toTeamId)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
       ) : (
         <p>{t(lang, 'noHandBack')}</p>
       )}
@@ -163,21 +160,19 @@ export function LiftPreviewPage(p: {
         </>
       ) : null}
       <h2>{t(lang, 'remoteBalance')}</h2>
-      <div class="scroll" tabindex={0}>
-        <table id="lift-capacity">
-          <ColumnHeads lang={lang} keys={['resource', 'peakBefore', 'peakAfter', 'capacity']} />
-          <tbody>
-            {(['thinClient', 'loanPc'] as const).map((r) => (
-              <tr>
-                <th scope="row">{t(lang, `resource.${r}`)}</th>
-                <td>{dept.peakBefore[r]}</td>
-                <td>{dept.peakAfter[r]}</td>
-                <td>{dept.capacity[r] ?? t(lang, 'notSet')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table id="lift-capacity">
+        <ColumnHeads lang={lang} keys={['resource', 'peakBefore', 'peakAfter', 'capacity']} />
+        <tbody>
+          {(['thinClient', 'loanPc'] as const).map((r) => (
+            <tr>
+              <th scope="row">{t(lang, `resource.${r}`)}</th>
+              <td>{dept.peakBefore[r]}</td>
+              <td>{dept.peakAfter[r]}</td>
+              <td>{dept.capacity[r] ?? t(lang, 'notSet')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
       {outcome.capacityEffect.newShortageDates.length ? (
         <p class="ng">
           {t(lang, 'newShortage', { dates: days(lang, outcome.capacityEffect.newShortageDates) })}

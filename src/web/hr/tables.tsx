@@ -1,4 +1,5 @@
 import type { QuarantineState } from '../../app/quarantines/index.ts';
+import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { ColumnHeads, Csrf, Input, type FormErrors } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
@@ -73,45 +74,43 @@ export function CurrentTable(p: {
   const { lang, dir, errors } = p;
   if (!p.rows.length) return <p>{t(lang, 'noQuarantines')}</p>;
   return (
-    <div class="scroll" tabindex={0}>
-      <table id="active-quarantines">
-        <ColumnHeads
-          lang={lang}
-          keys={['subject', 'department', 'period', 'state', 'reason', 'lift']}
-        />
-        <tbody>
-          {p.rows.map((q) => (
-            <tr data-state={q.state}>
-              <Subject lang={lang} dir={dir} q={q} />
-              <td>{dir.departmentOf.get(q.departmentId)?.name ?? ''}</td>
-              <td>{spanText(lang, q.startDate, q.endDate)}</td>
-              <td>
-                <StateText lang={lang} q={q} />
-              </td>
-              <td>{q.reason ?? ''}</td>
-              <td>
-                {q.state === 'lifted' ? null : (
-                  <form method="post" action={`/quarantines/${q.id}/lift/preview`}>
-                    <Csrf token={p.csrf} />
-                    <Input
-                      name="date"
-                      id={`lift-${q.id}`}
-                      type="date"
-                      label={t(lang, 'liftFrom')}
-                      value={q.liftDefault}
-                      errors={errors}
-                    />
-                    <button type="submit" class="secondary">
-                      {t(lang, 'liftPreview')}
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table id="active-quarantines">
+      <ColumnHeads
+        lang={lang}
+        keys={['subject', 'department', 'period', 'state', 'reason', 'lift']}
+      />
+      <tbody>
+        {p.rows.map((q) => (
+          <tr data-state={q.state}>
+            <Subject lang={lang} dir={dir} q={q} />
+            <td>{dir.departmentOf.get(q.departmentId)?.name ?? ''}</td>
+            <td>{spanText(lang, q.startDate, q.endDate)}</td>
+            <td>
+              <StateText lang={lang} q={q} />
+            </td>
+            <td>{q.reason ?? ''}</td>
+            <td>
+              {q.state === 'lifted' ? null : (
+                <form method="post" action={`/quarantines/${q.id}/lift/preview`}>
+                  <Csrf token={p.csrf} />
+                  <Input
+                    name="date"
+                    id={`lift-${q.id}`}
+                    type="date"
+                    label={t(lang, 'liftFrom')}
+                    value={q.liftDefault}
+                    errors={errors}
+                  />
+                  <button type="submit" class="secondary">
+                    {t(lang, 'liftPreview')}
+                  </button>
+                </form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 
@@ -120,23 +119,21 @@ export function HistoryTable(p: { lang: Language; dir: Directory; rows: Quaranti
   const { lang, dir } = p;
   if (!p.rows.length) return <p>{t(lang, 'noHistory')}</p>;
   return (
-    <div class="scroll" tabindex={0}>
-      <table id="quarantine-history">
-        <ColumnHeads lang={lang} keys={['subject', 'department', 'period', 'state', 'reason']} />
-        <tbody>
-          {p.rows.map((q) => (
-            <tr data-state={q.state}>
-              <Subject lang={lang} dir={dir} q={q} />
-              <td>{dir.departmentOf.get(q.departmentId)?.name ?? ''}</td>
-              <td>{spanText(lang, q.startDate, q.endDate)}</td>
-              <td>
-                <StateText lang={lang} q={q} />
-              </td>
-              <td>{q.reason ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table id="quarantine-history">
+      <ColumnHeads lang={lang} keys={['subject', 'department', 'period', 'state', 'reason']} />
+      <tbody>
+        {p.rows.map((q) => (
+          <tr data-state={q.state}>
+            <Subject lang={lang} dir={dir} q={q} />
+            <td>{dir.departmentOf.get(q.departmentId)?.name ?? ''}</td>
+            <td>{spanText(lang, q.startDate, q.endDate)}</td>
+            <td>
+              <StateText lang={lang} q={q} />
+            </td>
+            <td>{q.reason ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../../domain/types.ts';
+import { Table } from '../shared/table.tsx';
 import { Hono } from 'hono';
 import { createFeed, listFeeds, revokeFeed, type FeedLinks } from '../../app/feeds/index.ts';
 import { readStaffOverview, type StaffOverview } from '../../app/members/index.ts';
@@ -185,28 +186,26 @@ function MyPage({
       <h2>{t(lang, 'upcomingDays')}</h2>
       {me.days.length ? (
         <>
-          <div class="scroll" tabindex={0}>
-            <table>
-              <ColumnHeads lang={lang} keys={['date', 'status', 'time']} />
-              <tbody>
-                {me.days.map((d) => (
-                  <tr>
-                    <th scope="row">
-                      <time datetime={d.date}>{d.date}</time>
-                    </th>
-                    <td>
-                      {d.kind in KIND_KEY
-                        ? t(lang, KIND_KEY[d.kind as keyof typeof KIND_KEY])
-                        : d.summary}
-                    </td>
-                    <td>
-                      {d.start}–{d.end}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table>
+            <ColumnHeads lang={lang} keys={['date', 'status', 'time']} />
+            <tbody>
+              {me.days.map((d) => (
+                <tr>
+                  <th scope="row">
+                    <time datetime={d.date}>{d.date}</time>
+                  </th>
+                  <td>
+                    {d.kind in KIND_KEY
+                      ? t(lang, KIND_KEY[d.kind as keyof typeof KIND_KEY])
+                      : d.summary}
+                  </td>
+                  <td>
+                    {d.start}–{d.end}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
         </>
       ) : (
         <p>{t(lang, 'noUpcomingDays')}</p>
