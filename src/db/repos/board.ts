@@ -3,32 +3,18 @@ import type { DB } from '../schema.ts';
 import type { Rotation, ShiftRecord, Team } from '../../domain/rotation/index.ts';
 import type { IsoDate, Position, RemoteAccess } from '../../domain/types.ts';
 import { rotationFromRow } from './rotations.ts';
+import { publishedInScope, type DemandScope } from './capacity.ts';
 
 /**
  * What a board is read from, in a handful of queries whatever the number of departments: the
  * published rotations overlapping [from, to] (of one department, or all), their teams, their
  * scheduled office shifts in the window, and the active members.
  */
-export interface BoardScope {
-  from: IsoDate;
-  to: IsoDate;
-  /** One department; all when absent. */
-  departmentId?: string;
-}
-
-function published(db: Kysely<DB>, s: BoardScope) {
-  let q = db
-    .selectFrom('rotations')
-    .where('rotations.status', '=', 'published')
-    .where('rotations.start_date', '<=', s.to)
-    .where('rotations.end_date', '>=', s.from);
-  if (s.departmentId) q = q.where('rotations.department_id', '=', s.departmentId);
-  return q;
-}
+export type BoardScope = DemandScope;
 
 /** The published rotations in scope, by department, then start. */
 export async function boardRotations(db: Kysely<DB>, s: BoardScope): Promise<Rotation[]> {
-  const rows = await published(db, s)
+  const rows = await publishedInScope(db, s)
     .selectAll()
     .orderBy('department_id')
     .orderBy('start_date')
@@ -39,7 +25,7 @@ export async function boardRotations(db: Kysely<DB>, s: BoardScope): Promise<Rot
 
 /** The teams of those rotations, in order. */
 export async function boardTeams(db: Kysely<DB>, s: BoardScope): Promise<Team[]> {
-  const rows = await published(db, s)
+  const rows = await publishedInScope(db, s)
     .innerJoin('teams', 'teams.rotation_id', 'rotations.id')
     .select(['teams.id', 'teams.label', 'teams.rotation_id', 'teams.ordinal'])
     .orderBy('teams.ordinal')
@@ -61,7 +47,7 @@ export async function boardShifts(
     rotationId: string;
   })[]
 > {
-  return published(db, s)
+  return publishedInScope(db, s)
     .innerJoin('shifts', 'shifts.rotation_id', 'rotations.id')
     .select([
       'shifts.rotation_id as rotationId',

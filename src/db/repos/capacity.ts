@@ -18,7 +18,8 @@ export interface DemandScope {
   departmentId?: string;
 }
 
-function published(db: Kysely<DB>, s: DemandScope) {
+/** The published rotations overlapping the scope's window (of one department, or all): a query to go on with. */
+export function publishedInScope(db: Kysely<DB>, s: DemandScope) {
   let q = db
     .selectFrom('rotations')
     .where('rotations.status', '=', 'published')
@@ -33,7 +34,7 @@ export async function demandRotations(
   db: Kysely<DB>,
   s: DemandScope,
 ): Promise<{ id: string; departmentId: string; startDate: IsoDate; endDate: IsoDate }[]> {
-  const rows = await published(db, s)
+  const rows = await publishedInScope(db, s)
     .select(['id', 'department_id', 'start_date', 'end_date'])
     .orderBy('department_id')
     .orderBy('start_date')
@@ -51,7 +52,7 @@ export async function demandTeams(
   db: Kysely<DB>,
   s: DemandScope,
 ): Promise<{ id: string; rotationId: string }[]> {
-  const rows = await published(db, s)
+  const rows = await publishedInScope(db, s)
     .innerJoin('teams', 'teams.rotation_id', 'rotations.id')
     .select(['teams.id', 'teams.rotation_id'])
     .orderBy('teams.ordinal')
@@ -67,7 +68,7 @@ export async function demandMemberships(
   db: Kysely<DB>,
   s: DemandScope,
 ): Promise<(Membership & { rotationId: string })[]> {
-  return published(db, s)
+  return publishedInScope(db, s)
     .innerJoin('memberships', 'memberships.rotation_id', 'rotations.id')
     .select([
       'memberships.member_id as memberId',
@@ -87,7 +88,7 @@ export async function demandOfficeDays(
   db: Kysely<DB>,
   s: DemandScope,
 ): Promise<{ rotationId: string; teamId: string; date: IsoDate }[]> {
-  return published(db, s)
+  return publishedInScope(db, s)
     .innerJoin('shifts', 'shifts.rotation_id', 'rotations.id')
     .select(['shifts.rotation_id as rotationId', 'shifts.team_id as teamId', 'shifts.date as date'])
     .where('shifts.status', '=', 'scheduled')
