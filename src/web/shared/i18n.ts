@@ -66,6 +66,7 @@ const GENERIC: [RegExp, string][] = [
   [/^is not a known field$/, 'issue.unknown-field'],
   [/^must not contain control characters$/, 'issue.control'],
   [/^is not a valid /, 'issue.format'],
+  [/^value does not match pattern/, 'issue.format'],
   [/^must be one of /, 'issue.enum'],
   [/^must be of type /, 'issue.type'],
   [/^(value|list) (is|must|has|should)/, 'issue.range'],

@@ -13,7 +13,7 @@ import { clientAddress } from '../../contract/client.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { Csrf, ErrorSummary, Input, text, type FormErrors } from '../shared/form.tsx';
 import { t, type TextKey } from '../shared/i18n.ts';
-import { render, renderMessage } from '../shared/layout.tsx';
+import { failurePage, render, renderMessage } from '../shared/layout.tsx';
 import { homeOf, preSessionCsrf, resumeSession, startSession } from '../shared/session.ts';
 import { SIGNIN_SCRIPT } from '../shared/signin-script.ts';
 import { codePages, CodeForms } from './codes.tsx';
@@ -269,7 +269,7 @@ export function signInPages() {
       found.value.invitation,
       found.value.person,
     );
-    if (!taken.ok) return renderMessage(c, 403, t(lang, 'forbidden'), taken.error.detail);
+    if (!taken.ok) return failurePage(c, taken.error);
     await startSession(c, { person: taken.value }, 'invitation');
     return c.redirect(homeOf(c), 303);
   });

@@ -220,7 +220,7 @@ async function myPage(
   status: 200 | 201 = 200,
 ) {
   const me = await readStaffOverview(c.var.deps, c.var.actor);
-  if (!me.ok) return renderMessage(c, 403, t(c.var.lang, 'forbidden'), me.error.detail);
+  if (!me.ok) return failurePage(c, me.error);
   const today = await readMemberToday(c.var.deps, c.var.actor, c.var.actor.memberId!);
   const listed = await listFeeds(c.var.deps, c.var.actor, {});
   const feeds = (listed.ok ? listed.value : []).filter(
@@ -250,7 +250,7 @@ export function staffPages() {
     const me = c.var.actor;
     if (!me.memberId) return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
     const made = await createFeed(c.var.deps, me, { scope: 'member', id: me.memberId });
-    if (!made.ok) return renderMessage(c, 403, t(c.var.lang, 'forbidden'), made.error.detail);
+    if (!made.ok) return failurePage(c, made.error);
     return myPage(c, { links: made.value }, 201);
   });
   // Stop one of my links; "make anew" stops it and gives the three new links at once.
