@@ -39,3 +39,26 @@ export const widths = (page: Page) =>
     scroll: document.documentElement.scrollWidth,
     inner: window.innerWidth,
   }));
+
+/** The controls (buttons, fields, the navigation's links) shorter than 44 px: too small a touch target. */
+export const smallTargets = (page: Page) =>
+  page.evaluate(() =>
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        'button, select, input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]), header.top nav a',
+      ),
+    ]
+      .filter((e) => e.offsetParent !== null)
+      .filter((e) => e.getBoundingClientRect().height < 44)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} ${Math.round(e.getBoundingClientRect().height)}px`,
+      ),
+  );
+
+/** Japanese wraps by words: the page keeps words whole (keep-all) and kana like ー off a line's start (strict). */
+export const wrapsByWords = (page: Page) =>
+  page.evaluate(() => {
+    const s = getComputedStyle(document.body);
+    return s.wordBreak === 'keep-all' && s.lineBreak === 'strict';
+  });

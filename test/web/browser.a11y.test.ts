@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, widths } from '../support/a11y.ts';
+import { axeViolations, smallTargets, widths, wrapsByWords } from '../support/a11y.ts';
 import { browserStage, HAVE_CHROMIUM, type BrowserStage } from '../support/browser.ts';
 
 const ADMIN = 'web-a11y-admin-token-0123456789abcdef';
@@ -155,6 +155,10 @@ describe(
           if (w.scroll > w.inner) found.push(`${path} @${width}px scrolls sideways: ${w.scroll}px`);
           if (width === 1280 || width === 320)
             for (const v of await axeViolations(page)) found.push(`${path} @${width}px ${v}`);
+          if (width === 320) {
+            for (const s of await smallTargets(page)) found.push(`${path} small target ${s}`);
+            if (!(await wrapsByWords(page))) found.push(`${path} breaks Japanese anywhere`);
+          }
         }
       }
       return found;

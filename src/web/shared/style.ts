@@ -2,7 +2,9 @@
 export const CSS = `
 :root { --ink: #1b1b1b; --muted: #4a4a4a; --line: #8a8a8a; --bg: #fff; --accent: #0b4f8a; --bad: #a4000f; --good: #1d5e20; font-family: system-ui, "Hiragino Sans", "Noto Sans JP", "Yu Gothic", sans-serif; }
 * { box-sizing: border-box; }
-body { margin: 0; color: var(--ink); background: var(--bg); line-height: 1.6; }
+body { margin: 0; color: var(--ink); background: var(--bg); line-height: 1.6; word-break: keep-all; line-break: strict; overflow-wrap: anywhere; }
+button, .button, select, input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]) { min-height: 2.75rem; }
+header.top nav a, header.top .end a { display: inline-block; padding: .6rem .1rem; }
 a { color: var(--accent); }
 a:focus, button:focus, input:focus, select:focus, textarea:focus, summary:focus { outline: 3px solid #f0a800; outline-offset: 2px; }
 .skip { position: absolute; left: -999px; } .skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; z-index: 9; }
