@@ -93,6 +93,7 @@ const KEPT: [RegExp, TextKey][] = [
   [/changed hands/, 'kept.changed'],
   [/still out/, 'kept.out'],
   [/handover gap/, 'kept.gap'],
+  [/office is closed/, 'kept.closed'],
 ];
 const keptWhy = (lang: Language, why: string) => {
   const key = KEPT.find(([re]) => re.test(why))?.[1];
