@@ -7,13 +7,14 @@ import {
 import type { Department } from '../../domain/types.ts';
 import type { Deps } from '../deps.ts';
 
-/** Where a department's notifications go: its own Slack webhook or the organisation's, and e-mail if this runtime can send it. */
+/** Where a department's notifications go: its own Slack and Teams webhooks or the organisation's, and e-mail if this runtime can send it. */
 export function notificationTargets(
   deps: Deps,
-  department: Pick<Department, 'slackWebhookUrl'>,
-): { slackWebhookUrl: string | null; emailEnabled: boolean } {
+  department: Pick<Department, 'slackWebhookUrl' | 'teamsWebhookUrl'>,
+): { slackWebhookUrl: string | null; teamsWebhookUrl: string | null; emailEnabled: boolean } {
   return {
     slackWebhookUrl: department.slackWebhookUrl ?? deps.slackWebhookUrl ?? null,
+    teamsWebhookUrl: department.teamsWebhookUrl ?? deps.teamsWebhookUrl ?? null,
     emailEnabled: Boolean(deps.channels?.sendEmail),
   };
 }
@@ -24,7 +25,7 @@ export function notificationTargets(
  */
 export function quarantineNoticeQueries(
   deps: Deps,
-  department: Pick<Department, 'slackWebhookUrl'>,
+  department: Pick<Department, 'slackWebhookUrl' | 'teamsWebhookUrl'>,
   notice: QuarantineNotice,
   at: string,
 ): CompiledQuery[] {
