@@ -42,6 +42,7 @@ import invitations from '../../schemas/responses/invitations.json' with { type: 
 import invitationRevoked from '../../schemas/responses/invitation-revoked.json' with { type: 'json' };
 import memberInvitations from '../../schemas/responses/member-invitations.json' with { type: 'json' };
 import people from '../../schemas/responses/people.json' with { type: 'json' };
+import slackAnswer from '../../schemas/responses/slack-answer.json' with { type: 'json' };
 import type { FieldError } from '../app/failure.ts';
 import { COMMON_SCHEMA, fieldErrors } from './schemas.ts';
 
@@ -90,6 +91,7 @@ export const RESPONSE_SCHEMAS = {
   'invitation-revoked': invitationRevoked,
   'member-invitations': memberInvitations,
   people,
+  'slack-answer': slackAnswer,
 } as const;
 /** A response schema's name: its file in schemas/responses/. */
 export type ResponseName = keyof typeof RESPONSE_SCHEMAS;

@@ -19,6 +19,7 @@ import { settingsRoutes } from './routes/settings.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { peopleRoutes } from './routes/people.ts';
+import { slackRoutes } from './routes/slack.ts';
 
 export const VERSION = '0.1.0';
 
@@ -34,6 +35,7 @@ export function apiRoutes() {
   app.get('/healthz', (c) => c.json({ status: 'ok', version: VERSION }));
   app.get('/openapi.json', (c) => c.json(doc));
   app.route('/feeds', feedRoutes(new FeedCache()));
+  app.route('/slack', slackRoutes());
 
   app.use(
     '/v1/*',

@@ -54,6 +54,8 @@ export function outboxMessages(
     refId: string;
     recipients: Recipients;
     slack: Section | null;
+    /** Say that calendars follow within hours (default): not for a reminder, which changes nothing. */
+    feedsNote?: boolean;
   },
   opts: ComposeOptions,
 ): OutboxMessage[] {
@@ -81,7 +83,8 @@ export function outboxMessages(
     sentAt: null,
   });
   const messages: OutboxMessage[] = [];
-  const [intro, tail] = [t('intro'), `\n\n${t('feedsNote')}\n\n${t('signature')}`];
+  const note = event.feedsNote === false ? '' : `\n\n${t('feedsNote')}`;
+  const [intro, tail] = [t('intro'), `${note}\n\n${t('signature')}`];
   for (const { person, sections } of event.recipients.entries()) {
     const text = sections.map((s) => s.text).join('\n\n');
     const body = `${t('greeting', person.name)}\n\n${intro}\n\n${text}${tail}`;

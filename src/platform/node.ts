@@ -4,6 +4,7 @@ import { startDeliveryLoop } from '../app/outbox/index.ts';
 import { inviteFirstAdmin } from '../app/people/index.ts';
 import { bootstrapAdminToken } from '../app/tokens/index.ts';
 import { createServer } from '../server.ts';
+import { sendDueReminders } from '../app/chat/index.ts';
 import { slackPoster } from '../notify/slack.ts';
 import { teamsPoster } from '../notify/teams.ts';
 import { nodeDeps, openDatabase } from './node-deps.ts';
@@ -91,7 +92,10 @@ export async function startNode(
   );
   const released = await releaseLeasesOf(db, deps.instance!, deps.now().toISOString());
   if (released) out(`bunsan: ${released} outbox message(s) claimed before a restart are due again`);
-  const delivery = startDeliveryLoop(deps, { intervalMs: 5_000 });
+  const delivery = startDeliveryLoop(deps, {
+    intervalMs: 5_000,
+    beforePass: () => sendDueReminders(deps),
+  });
   return {
     port,
     close: async () => {

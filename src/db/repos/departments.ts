@@ -58,6 +58,17 @@ export async function departmentsByName(
     .map(departmentFromRow);
 }
 
+/** The departments whose members get evening reminders before office days. */
+export async function departmentsWithReminders(db: Kysely<DB>): Promise<Department[]> {
+  const rows = await db
+    .selectFrom('departments')
+    .selectAll()
+    .where('reminders', '=', 1)
+    .orderBy('id')
+    .execute();
+  return rows.map(departmentFromRow);
+}
+
 /** Stores a new department. */
 export function insertDepartmentQuery(db: Kysely<DB>, d: Department): CompiledQuery {
   return db
