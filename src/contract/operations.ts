@@ -133,6 +133,14 @@ export const OPERATIONS: Operation[] = [
     ifMatchOptional: true,
   },
   {
+    method: 'post',
+    path: '/v1/members/{id}/slack',
+    response: 'member',
+    summary: 'Link a member to their Slack account for /bunsan (staff: themselves), or unlink',
+    roles: ['admin', 'chief', 'staff'],
+    body: 'member-slack',
+  },
+  {
     method: 'delete',
     path: '/v1/members/{id}',
     response: 'member-change',

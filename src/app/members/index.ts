@@ -11,5 +11,6 @@ export * from './read-overview.ts';
 export * from './read.ts';
 export * from './roster-csv.ts';
 export * from './schedule.ts';
+export * from './slack-link.ts';
 export { memberInScope, scopedDepartment } from './scope.ts';
 export * from './view.ts';
