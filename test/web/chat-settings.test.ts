@@ -47,3 +47,42 @@ describe("the admin's Teams webhooks page", () => {
     await h.close();
   });
 });
+
+describe("the department settings page's reminders", () => {
+  it('turns evening reminders on with their hour, and refuses an hour out of range by the field', async () => {
+    const h = await harness();
+    const admin = webClient(h);
+    await admin.signIn(ADMIN_ENV_TOKEN);
+    const { department } = await seedDepartment(h);
+    const page = await admin.get(`/departments/${department.id}/settings`);
+    assert.match(page.html, /name="reminderHour" type="number" value="17"/);
+    const form = {
+      name: '情報政策課',
+      timezone: 'Asia/Tokyo',
+      officeStart: '08:30',
+      officeEnd: '17:15',
+      ...Object.fromEntries([1, 2, 3, 4, 5].map((d) => [`workday-${d}`, '1'])),
+      holidays: 'jp',
+      closedDates: '',
+      language: 'ja',
+      reminders: '1',
+    };
+    const counts = await h.rowCounts();
+    const bad = await admin.post(`/departments/${department.id}/settings`, {
+      ...form,
+      reminderHour: '25',
+    });
+    assert.equal(bad.status, 422);
+    assert.match(bad.html, /id="reminderHour-error"/);
+    assert.deepEqual(await h.rowCounts(), counts);
+    const saved = await admin.post(`/departments/${department.id}/settings`, {
+      ...form,
+      reminderHour: '18',
+    });
+    assert.equal(saved.status, 303);
+    const after = (await h.call('GET', `/v1/departments/${department.id}`)).json;
+    assert.equal(after.reminders, true);
+    assert.equal(after.reminderHour, 18);
+    await h.close();
+  });
+});
