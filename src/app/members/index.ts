@@ -1,7 +1,9 @@
 export * from './add.ts';
 export {
   emailKey,
+  isSlackUserTaken,
   isUniqueViolation,
+  slackUserTaken,
   repeatedEmails,
   type MemberInput,
   type MemberUpdate,

@@ -74,6 +74,10 @@ export async function changeMember(
     skills: input.skills ?? member.skills,
     position: input.position ?? member.position,
     remoteAccess: input.remoteAccess ?? member.remoteAccess,
+    slackUserId:
+      input.slackUserId === undefined
+        ? (member.slackUserId ?? null)
+        : input.slackUserId?.trim().toUpperCase() || null,
     active: input.active ?? member.active,
   };
   const leaving = member.active && !next.active;
