@@ -201,6 +201,16 @@ describe('the /bunsan slash command', () => {
     }
   });
 
+  it('refuses a body larger than any Slack command with 413, before reading it as one', async () => {
+    const r = await h.call('POST', '/slack/commands', {
+      token: null,
+      body: `text=${'x'.repeat(20_000)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(r.status, 413);
+    assert.equal(r.headers.get('content-type'), 'application/problem+json');
+  });
+
   it('links a Slack ID to one member only, and refuses a malformed one naming the field', async () => {
     const taken = await h.call('POST', `/v1/members/${members[1]!.id}/slack`, {
       body: { slackUserId: 'U0SLACK0' },

@@ -7,7 +7,12 @@ import { departmentById } from '../../src/db/repos/departments.ts';
 import type { QuarantineNotice } from '../../src/notify/quarantine-notice.ts';
 import { teamsPoster } from '../../src/notify/teams.ts';
 import { teamsWebhookUrlIssue } from '../../src/notify/webhook-url.ts';
-import { harness, seedDepartment, type Harness } from '../support/harness.ts';
+import {
+  harness,
+  seedDepartment,
+  seedPublishedRotation,
+  type Harness,
+} from '../support/harness.ts';
 
 /** A stand-in for a Teams Workflows webhook on loopback: records each post; 500 to the next `failing`. */
 async function fakeTeams() {
@@ -167,6 +172,28 @@ describe('Microsoft Teams through the outbox', () => {
     assert.deepEqual(await deliverDue(h.deps), { sent: 0, logged: 0, retrying: 0, failed: 0 });
     assert.equal(teams.posts.length, 1);
     cardTexts(teams.posts[0]!.json);
+  });
+
+  it("tells the Teams channel of a chief's override (and its undo), as it tells Slack", async () => {
+    await h.call('PATCH', `/v1/departments/${deptId}`, { body: { teamsWebhookUrl: teams.url } });
+    const rot = await seedPublishedRotation(h, deptId);
+    const current = await h.call('GET', `/v1/rotations/${rot.id}`);
+    const closed = await h.call('POST', `/v1/rotations/${rot.id}/overrides`, {
+      body: { kind: 'close', date: '2027-01-07', reason: '停電' },
+      headers: { 'if-match': current.headers.get('etag')! },
+    });
+    assert.equal(closed.status, 201, closed.text);
+    const rows = await h.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('channel', '=', 'teams')
+      .execute();
+    assert.equal(rows.length, 1);
+    assert.match(rows[0]!.topic, /^override\./);
+    await deliverDue(h.deps);
+    const texts = cardTexts(teams.posts[0]!.json);
+    assert.equal(texts[0], '情報政策課：出勤日の変更');
+    assert.equal(texts[1], '**情報政策課**：出勤日を変更しました。');
   });
 
   it('refuses a Teams webhook that is not a Workflows host, naming the field; a chief may not set one', async () => {

@@ -51,48 +51,67 @@ export async function sendDueReminders(deps: Deps): Promise<ReminderReport> {
   for (const department of await departmentsWithReminders(deps.db)) {
     const date = reminderDueFor(department, now);
     if (!date || (await reminderRunExists(deps.db, department.id, date))) continue;
-    const day = await officeDay(deps, department, date);
-    const lang = department.language;
-    const recipients = new Recipients();
-    const when = humanDate(lang, date, true);
-    for (const team of day.teams)
-      recipients.add(team.people, {
-        subject: chatText(lang, 'reminderSubject', { department: department.name, date: when }),
-        text: chatText(lang, 'reminderText', {
-          date: when,
-          team: quarantineText(lang, 'team', { label: team.label }),
-          start: team.start,
-          end: team.end,
-        }),
-      });
-    const at = now.toISOString();
-    const messages = outboxMessages(
-      {
-        lang,
-        department,
-        topic: 'reminder',
-        refId: `${department.id}:${date}`,
-        recipients,
-        slack: null,
-        feedsNote: false,
-      },
-      { ...notificationTargets(deps, department), at, newId: deps.newId },
-    );
     try {
-      await deps.atomic([
-        insertReminderRunQuery(deps.db, {
-          departmentId: department.id,
-          date,
-          createdAt: at,
-          recipients: messages.length,
-        }),
-        ...insertOutboxQueries(deps.db, messages),
-      ]);
-      report.written.push({ departmentId: department.id, date, recipients: messages.length });
+      const written = await writeReminders(deps, department, date, now);
+      if (written === null) report.raced++;
+      else report.written.push({ departmentId: department.id, date, recipients: written });
     } catch (e) {
-      if (!isUniqueViolation(e, 'reminder_runs')) throw e;
-      report.raced++;
+      // One department's failure must not keep the others' reminders back; the next pass retries it.
+      deps.log(
+        `reminders of department ${department.id} for ${date} failed: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
   return report;
+}
+
+/** Writes one department's reminders of an office day: how many, or null when another writer did. */
+async function writeReminders(
+  deps: Deps,
+  department: Department,
+  date: IsoDate,
+  now: Date,
+): Promise<number | null> {
+  const day = await officeDay(deps, department, date);
+  const lang = department.language;
+  const recipients = new Recipients();
+  const when = humanDate(lang, date, true);
+  for (const team of day.teams)
+    recipients.add(team.people, {
+      subject: chatText(lang, 'reminderSubject', { department: department.name, date: when }),
+      text: chatText(lang, 'reminderText', {
+        date: when,
+        team: quarantineText(lang, 'team', { label: team.label }),
+        start: team.start,
+        end: team.end,
+      }),
+    });
+  const at = now.toISOString();
+  const messages = outboxMessages(
+    {
+      lang,
+      department,
+      topic: 'reminder',
+      refId: `${department.id}:${date}`,
+      recipients,
+      slack: null,
+      feedsNote: false,
+    },
+    { ...notificationTargets(deps, department), at, newId: deps.newId },
+  );
+  try {
+    await deps.atomic([
+      insertReminderRunQuery(deps.db, {
+        departmentId: department.id,
+        date,
+        createdAt: at,
+        recipients: messages.length,
+      }),
+      ...insertOutboxQueries(deps.db, messages),
+    ]);
+    return messages.length;
+  } catch (e) {
+    if (!isUniqueViolation(e, 'reminder_runs')) throw e;
+    return null;
+  }
 }

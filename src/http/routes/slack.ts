@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { checkSlackSignature, slashCommandAnswer } from '../../app/chat/index.ts';
 import type { AppEnv } from '../../contract/env.ts';
 import { ProblemError } from '../problem.ts';
@@ -19,15 +20,26 @@ const WHY = {
  */
 export function slackRoutes() {
   const r = new Hono<AppEnv>();
+  r.use(
+    '/commands',
+    bodyLimit({
+      maxSize: SLACK_MAX_BODY_BYTES,
+      onError: () => {
+        throw new ProblemError(
+          413,
+          'body-too-large',
+          'A Slack command is never this large.',
+          undefined,
+          {
+            connection: 'close',
+          },
+        );
+      },
+    }),
+  );
   r.post('/commands', async (c) => {
     const deps = c.var.deps;
-    const length = Number(c.req.header('content-length') ?? 0);
-    if (length > SLACK_MAX_BODY_BYTES)
-      throw new ProblemError(413, 'body-too-large', 'A Slack command is never this large.');
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    if (bytes.length > SLACK_MAX_BODY_BYTES)
-      throw new ProblemError(413, 'body-too-large', 'A Slack command is never this large.');
-    const rawBody = new TextDecoder().decode(bytes);
+    const rawBody = new TextDecoder().decode(await c.req.arrayBuffer());
     if (!deps.slackSigningSecret)
       throw new ProblemError(
         401,
