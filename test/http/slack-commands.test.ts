@@ -164,6 +164,36 @@ describe('the /bunsan slash command', () => {
     await h.call('POST', `/v1/quarantines/${q.json.id}/lift`, { body: { date: '2027-01-05' } });
   });
 
+  it('says when today is no working day, and when no schedule is published for it', async () => {
+    h.setNow('2027-01-09T01:00:00Z'); // Saturday
+    assert.equal(
+      (await command('U0SLACK0', '今日')).json.text,
+      '2027年1月9日(土) は出勤日ではありません（休日）。',
+    );
+    h.setNow('2027-03-01T01:00:00Z'); // a Monday after the rotation
+    assert.equal(
+      (await command('U0SLACK0', 'today')).json.text,
+      '2027年3月1日(月) の勤務予定はまだ公開されていません。',
+    );
+    h.setNow(NOW);
+  });
+
+  it('answers in English for an English department', async () => {
+    const me = members[0]!;
+    const dept = (await h.call('GET', `/v1/members/${me.id}`)).json.departmentId;
+    await h.call('PATCH', `/v1/departments/${dept}`, { body: { language: 'en' } });
+    try {
+      const today = (await command('U0SLACK0', 'today')).json.text.split('\n');
+      assert.equal(today[0], '*情報政策課* in the office on Tue 5 Jan 2027');
+      assert.match(today[1], new RegExp(`^Team ${teamOf('2027-01-05').label}: `));
+      const mine = (await command('U0SLACK0', 'schedule')).json.text.split('\n');
+      assert.equal(mine[0], `*${me.name}*'s days (情報政策課)`);
+      assert.equal(mine[1], 'Next office days:');
+    } finally {
+      await h.call('PATCH', `/v1/departments/${dept}`, { body: { language: 'ja' } });
+    }
+  });
+
   it('answers help, an empty text and an unknown word with the help, in the department language', async () => {
     for (const text of ['help', '', 'なにか']) {
       const r = await command('U0SLACK1', text);

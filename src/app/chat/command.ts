@@ -1,6 +1,6 @@
 import { departmentById } from '../../db/repos/departments.ts';
 import { activeMemberBySlackUserId } from '../../db/repos/members.ts';
-import { addDays, dateInZone } from '../../domain/calendar/index.ts';
+import { addDays, calendarOf, dateInZone, isWorkingDay } from '../../domain/calendar/index.ts';
 import type { Department, Language, Member } from '../../domain/types.ts';
 import { chatText } from '../../notify/chat-text.ts';
 import { humanDate, quarantineText } from '../../notify/templates.ts';
@@ -44,7 +44,8 @@ async function todayAnswer(deps: Deps, department: Department): Promise<string> 
   const day = await officeDay(deps, department, today);
   const t = (key: Parameters<typeof chatText>[1], vars: Record<string, string> = {}) =>
     chatText(lang, key, { department: department.name, date, ...vars });
-  if (day.kind === 'none') return t('todayNotWorking');
+  if (day.kind === 'none')
+    return t(isWorkingDay(calendarOf(department), today) ? 'todayNoRotation' : 'todayNotWorking');
   if (day.kind === 'closed') return t('todayClosed');
   if (day.kind === 'buffer') return t('todayBuffer');
   if (day.kind !== 'office') return t('todayUncovered');
