@@ -4,6 +4,7 @@ import {
   composeQuarantineMessages,
   type QuarantineNotice,
 } from '../../notify/quarantine-notice.ts';
+import { composeMoveMessages, type MoveNotice } from '../../notify/move-notice.ts';
 import type { Department } from '../../domain/types.ts';
 import type { Deps } from '../deps.ts';
 
@@ -30,6 +31,24 @@ export function quarantineNoticeQueries(
   at: string,
 ): CompiledQuery[] {
   const rows = composeQuarantineMessages(notice, {
+    ...notificationTargets(deps, department),
+    at,
+    newId: deps.newId,
+  });
+  return insertOutboxQueries(deps.db, rows);
+}
+
+/**
+ * The outbox inserts telling a moved member their new team and office days, for the move's own
+ * atomic batch.
+ */
+export function moveNoticeQueries(
+  deps: Deps,
+  department: Pick<Department, 'slackWebhookUrl' | 'teamsWebhookUrl'>,
+  notice: MoveNotice,
+  at: string,
+): CompiledQuery[] {
+  const rows = composeMoveMessages(notice, {
     ...notificationTargets(deps, department),
     at,
     newId: deps.newId,
