@@ -54,4 +54,28 @@ describe('a moved member hears of their new team and office days', () => {
     );
     if (move.json.officeFrom > '2027-01-11') assert.match(row.body, /より前は在宅勤務です/);
   });
+
+  it("tells nobody of a move in a draft (its days are not anyone's yet)", async () => {
+    const { department } = await seedDepartment(h, '下書き課');
+    const draft = await h.call('POST', `/v1/departments/${department.id}/rotations`, {
+      body: {
+        startDate: '2027-03-01',
+        endDate: '2027-03-31',
+        teamCount: 2,
+        pattern: { kind: 'daily' },
+      },
+    });
+    assert.equal(draft.status, 201, draft.text);
+    const before = await h.db.selectFrom('outbox').select('id').execute();
+    const move = await h.call('POST', `/v1/rotations/${draft.json.id}/moves`, {
+      body: {
+        memberId: draft.json.teams[0].memberIds[0],
+        toTeamId: draft.json.teams[1].id,
+        effectiveDate: '2027-03-10',
+      },
+      headers: { 'if-match': `"${draft.json.version}"` },
+    });
+    assert.equal(move.status, 201, move.text);
+    assert.equal((await h.db.selectFrom('outbox').select('id').execute()).length, before.length);
+  });
 });
