@@ -1,4 +1,4 @@
-import { retryAfterMs, RetryLater } from './slack.ts';
+import { jsonWebhookPoster, type PosterOptions } from './slack.ts';
 
 /** The Adaptive Card version Teams renders through Workflows (1.5 cards show as an error there). */
 export const TEAMS_CARD_VERSION = '1.4';
@@ -53,41 +53,11 @@ export function teamsPayload(subject: string, text: string) {
 }
 
 /**
- * Posts to a Teams Workflows webhook with the standard fetch: the card of teamsPayload; anything
- * but a 2xx (Workflows answers 202) — redirects included, never followed — is an error for the
- * outbox to retry, after the Retry-After it gives. The error never names the URL (a credential).
+ * Posts to a Teams Workflows webhook: the card of teamsPayload (see jsonWebhookPoster; Workflows
+ * answers 202).
  */
 export function teamsPoster(
-  opts: { timeoutMs?: number; fetch?: typeof fetch; now?: () => number } = {},
+  opts: PosterOptions = {},
 ): (url: string, subject: string, text: string) => Promise<void> {
-  const timeoutMs = opts.timeoutMs ?? 10_000;
-  const doFetch = opts.fetch ?? fetch;
-  const now = opts.now ?? Date.now;
-  return async (url, subject, text) => {
-    let res: Response;
-    try {
-      res = await doFetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify(teamsPayload(subject, text)),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (e) {
-      const why =
-        e instanceof Error
-          ? e.name === 'TimeoutError'
-            ? `no answer within ${timeoutMs} ms`
-            : e.message
-          : String(e);
-      throw new Error(`Teams webhook unreachable: ${why}`);
-    }
-    await res.body?.cancel().catch(() => undefined);
-    if (res.status >= 200 && res.status < 300) return;
-    const said = `Teams webhook answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
-    const wait = retryAfterMs(res.headers.get('retry-after'), now());
-    throw wait === null
-      ? new Error(said)
-      : new RetryLater(`${said}, retry after ${wait / 1000} s`, wait);
-  };
+  return jsonWebhookPoster('Teams', teamsPayload, opts);
 }
