@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../domain/result.ts';
+import { slackUserIdOf } from '../../domain/roster/index.ts';
 import type { Member } from '../../domain/types.ts';
 import { bumpRosterVersionQuery } from '../../db/repos/departments.ts';
 import { findMembersByEmailKeys, insertMembersQueries } from '../../db/repos/members.ts';
@@ -70,7 +71,7 @@ export async function addMembers(
     skills: m.skills ?? [],
     position: m.position ?? 'staff',
     remoteAccess: m.remoteAccess ?? 'company-pc',
-    slackUserId: m.slackUserId?.trim().toUpperCase() || null,
+    slackUserId: slackUserIdOf(m.slackUserId),
     active: true,
     createdAt: at,
     updatedAt: at,

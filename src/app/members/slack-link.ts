@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../domain/result.ts';
+import { slackUserIdOf } from '../../domain/roster/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { memberById, updateMemberQuery } from '../../db/repos/members.ts';
 import type { Actor } from '../actor.ts';
@@ -25,7 +26,7 @@ export async function linkSlackUser(
   const found = await memberInScope(deps, actor, id);
   if (!found.ok) return found;
   if (actor.role === 'hr') return err(forbidden('HR does not link Slack accounts.'));
-  const value = slackUserId === null ? null : slackUserId.trim().toUpperCase();
+  const value = slackUserIdOf(slackUserId);
   if (value !== null && !SLACK_USER_ID.test(value))
     return err(
       invalid('The Slack member ID is not valid.', [

@@ -2,6 +2,7 @@ import { ok, err, type Result } from '../../domain/result.ts';
 import {
   emailKey,
   fieldChanges,
+  slackUserIdOf,
   withChanges,
   type MemberFields,
 } from '../../domain/roster/index.ts';
@@ -77,7 +78,7 @@ export async function changeMember(
     slackUserId:
       input.slackUserId === undefined
         ? (member.slackUserId ?? null)
-        : input.slackUserId?.trim().toUpperCase() || null,
+        : slackUserIdOf(input.slackUserId),
     active: input.active ?? member.active,
   };
   const leaving = member.active && !next.active;

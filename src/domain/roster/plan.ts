@@ -4,6 +4,10 @@ import type { Member, Position, RemoteAccess } from '../types.ts';
 /** E-mails are unique per department regardless of case, full-width letters and surrounding spaces. */
 export const emailKey = (email: string): string => folded(email);
 
+/** A Slack member ID as stored: trimmed, upper case (Slack's own spelling); blank or null: none. */
+export const slackUserIdOf = (value: string | null | undefined): string | null =>
+  value?.trim().toUpperCase() || null;
+
 /**
  * One person as a roster states them. A field left out is not stated: a sync leaves it as it is
  * (a file without a フリガナ column keeps everyone's kana); `null` or `[]` clears it.
@@ -54,9 +58,7 @@ function stated(m: Omit<MemberFields, 'active'>, e: RosterEntry): Omit<MemberFie
     position: e.position ?? m.position,
     remoteAccess: e.remoteAccess ?? m.remoteAccess,
     slackUserId:
-      e.slackUserId === undefined
-        ? (m.slackUserId ?? null)
-        : e.slackUserId?.trim().toUpperCase() || null,
+      e.slackUserId === undefined ? (m.slackUserId ?? null) : slackUserIdOf(e.slackUserId),
   };
 }
 
