@@ -35,6 +35,10 @@ export interface Deps {
   channels?: Channels;
   /** The organisation's Slack incoming webhook (SLACK_WEBHOOK_URL); a department may override it. */
   slackWebhookUrl?: string | undefined;
+  /** The organisation's Teams Workflows webhook (TEAMS_WEBHOOK_URL); a department may override it. */
+  teamsWebhookUrl?: string | undefined;
+  /** Slack's signing secret for the slash command (SLACK_SIGNING_SECRET); without it, /slack/commands answers 404. */
+  slackSigningSecret?: string | undefined;
   /**
    * Hosts a webhook may point at although they are not public https (WEBHOOK_ALLOW_HOSTS): plain
    * http, loopback and private addresses are refused unless the operator lists the host here.
@@ -52,5 +56,6 @@ export interface Deps {
 /** Delivery channels of the outbox; each throws when the message was not accepted. */
 export interface Channels {
   postSlack?: (url: string, text: string) => Promise<void>;
+  postTeams?: (url: string, subject: string, text: string) => Promise<void>;
   sendEmail?: (to: string, subject: string, text: string) => Promise<void>;
 }

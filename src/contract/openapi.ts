@@ -50,9 +50,43 @@ export function openApiDocument(version: string, operations: readonly Operation[
           description: 'Header name,email,skills,position,remoteAccess; skills separated by ;',
         },
       };
+    if (op.slackSigned) {
+      content['application/x-www-form-urlencoded'] = {
+        schema: {
+          type: 'object',
+          description: "Slack's slash command form; bunsan reads user_id and text",
+          properties: {
+            user_id: { type: 'string', description: 'The Slack user who typed the command' },
+            text: { type: 'string', description: 'What followed /bunsan: 今日, 予定, help' },
+          },
+        },
+      };
+      params.push(
+        {
+          name: 'X-Slack-Request-Timestamp',
+          in: 'header',
+          required: true,
+          schema: { type: 'string' },
+          description: 'Seconds since the epoch; refused when over 5 minutes from now',
+        },
+        {
+          name: 'X-Slack-Signature',
+          in: 'header',
+          required: true,
+          schema: { type: 'string' },
+          description:
+            'v0= and the hex HMAC-SHA256 of v0:{timestamp}:{body} with the signing secret',
+        },
+      );
+    }
     const responses: Record<string, unknown> = {
       [op.created ? '201' : '200']: success(op),
     };
+    if (op.slackSigned)
+      Object.assign(responses, {
+        401: problem('Not signed by Slack: the signature is missing, stale or wrong'),
+        413: problem('Body over 16 KiB'),
+      });
     if (op.roles !== 'public')
       Object.assign(responses, {
         401: problem('No or unknown token'),
@@ -74,7 +108,7 @@ export function openApiDocument(version: string, operations: readonly Operation[
       summary: op.summary,
       ...(op.roles === 'public' ? { security: [] } : { 'x-roles': op.roles }),
       ...(params.length ? { parameters: params } : {}),
-      ...(op.body ? { requestBody: { required: true, content } } : {}),
+      ...(op.body || op.slackSigned ? { requestBody: { required: true, content } } : {}),
       responses,
     };
   }

@@ -19,6 +19,8 @@ export interface Operation {
   ifMatch?: 'rotation' | 'roster';
   /** If-Match may be left out (a change that checks it when sent, or a preview). */
   ifMatchOptional?: boolean;
+  /** The body is Slack's form (application/x-www-form-urlencoded), the request signed by Slack. */
+  slackSigned?: boolean;
 }
 
 /** Every operation of the public API: the organisation's (below) and the schedule's. */
@@ -30,6 +32,15 @@ export const OPERATIONS: Operation[] = [
     response: 'openapi',
     summary: 'This document',
     roles: 'public',
+  },
+  {
+    method: 'post',
+    path: '/slack/commands',
+    response: 'slack-answer',
+    summary:
+      "Slack's slash command /bunsan (today, schedule, help): no token, the request is signed with Slack's signing secret",
+    roles: 'public',
+    slackSigned: true,
   },
   {
     method: 'post',
@@ -121,6 +132,14 @@ export const OPERATIONS: Operation[] = [
     body: 'member-update',
     ifMatch: 'roster',
     ifMatchOptional: true,
+  },
+  {
+    method: 'post',
+    path: '/v1/members/{id}/slack',
+    response: 'member',
+    summary: 'Link a member to their Slack account for /bunsan (staff: themselves), or unlink',
+    roles: ['admin', 'chief', 'staff'],
+    body: 'member-slack',
   },
   {
     method: 'delete',

@@ -45,6 +45,7 @@ import people from '../../schemas/responses/people.json' with { type: 'json' };
 import departmentBoard from '../../schemas/responses/department-board.json' with { type: 'json' };
 import organisationBoard from '../../schemas/responses/organisation-board.json' with { type: 'json' };
 import memberToday from '../../schemas/responses/member-today.json' with { type: 'json' };
+import slackAnswer from '../../schemas/responses/slack-answer.json' with { type: 'json' };
 import type { FieldError } from '../app/failure.ts';
 import { COMMON_SCHEMA, fieldErrors } from './schemas.ts';
 
@@ -96,6 +97,7 @@ export const RESPONSE_SCHEMAS = {
   'department-board': departmentBoard,
   'organisation-board': organisationBoard,
   'member-today': memberToday,
+  'slack-answer': slackAnswer,
 } as const;
 /** A response schema's name: its file in schemas/responses/. */
 export type ResponseName = keyof typeof RESPONSE_SCHEMAS;

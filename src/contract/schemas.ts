@@ -16,6 +16,7 @@ import problem from '../../schemas/problem.json' with { type: 'json' };
 import settingsUpdate from '../../schemas/settings-update.json' with { type: 'json' };
 import tokenCreate from '../../schemas/token-create.json' with { type: 'json' };
 import invitationCreate from '../../schemas/invitation-create.json' with { type: 'json' };
+import memberSlack from '../../schemas/member-slack.json' with { type: 'json' };
 import type { FieldError } from '../app/failure.ts';
 import { SUPPORTED_DATES } from '../domain/calendar/index.ts';
 
@@ -36,6 +37,7 @@ export const SCHEMAS = {
   'quarantine-create': quarantineCreate,
   'quarantine-lift': quarantineLift,
   'settings-update': settingsUpdate,
+  'member-slack': memberSlack,
   problem,
 } as const;
 export const COMMON_SCHEMA = common;

@@ -40,6 +40,11 @@ export interface DepartmentTable {
   feed_all_day: Generated<SqlBool>;
   /** The department's own Slack incoming webhook; null: the organisation's (SLACK_WEBHOOK_URL). */
   slack_webhook_url: string | null;
+  /** The department's own Teams Workflows webhook; null: the organisation's (TEAMS_WEBHOOK_URL). */
+  teams_webhook_url: string | null;
+  /** Evening reminders before office days (0: off), sent from this hour of the department's zone. */
+  reminders: Generated<SqlBool>;
+  reminder_hour: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -55,6 +60,8 @@ export interface MemberTable {
   skills: Json<string[]>;
   position: Position;
   remote_access: RemoteAccess;
+  /** The member's Slack user id (U…), who the slash command answers; null when not linked. */
+  slack_user_id: Generated<string | null>;
   active: SqlBool;
   created_at: string;
   updated_at: string;
@@ -294,6 +301,15 @@ export interface DB extends PeopleTables {
   outbox: OutboxTable;
   org_settings: OrgSettingsTable;
   department_reservations: DepartmentReservationTable;
+  reminder_runs: ReminderRunTable;
+}
+
+/** A reminder written: one row per (department, office day reminded of), the key that makes it once. */
+export interface ReminderRunTable {
+  department_id: string;
+  date: IsoDate;
+  created_at: string;
+  recipients: number;
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>;

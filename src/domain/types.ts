@@ -47,6 +47,11 @@ export interface Department extends DepartmentCalendar {
   feedAllDay: boolean;
   /** The department's own Slack incoming webhook; null: the organisation's. */
   slackWebhookUrl: string | null;
+  /** The department's own Teams Workflows webhook; null: the organisation's. Absent on old records. */
+  teamsWebhookUrl?: string | null;
+  /** Evening reminders before office days (off by default) and the hour they go, in the zone. */
+  reminders?: boolean;
+  reminderHour?: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -55,6 +60,8 @@ export interface Department extends DepartmentCalendar {
 export interface Member extends SplitMember {
   /** The reading of the name (フリガナ), which lists sort by; null when not given. */
   kana: string | null;
+  /** The member's Slack user id (U…), linked from the roster or by the member; absent: not linked. */
+  slackUserId?: string | null;
   departmentId: string;
   email: string;
   /** The e-mail as compared for uniqueness within the department. */

@@ -20,6 +20,7 @@ import { tokenRoutes } from './routes/tokens.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { boardRoutes } from './routes/board.ts';
+import { slackRoutes } from './routes/slack.ts';
 
 export const VERSION = '0.1.0';
 
@@ -35,6 +36,7 @@ export function apiRoutes() {
   app.get('/healthz', (c) => c.json({ status: 'ok', version: VERSION }));
   app.get('/openapi.json', (c) => c.json(doc));
   app.route('/feeds', feedRoutes(new FeedCache()));
+  app.route('/slack', slackRoutes());
 
   app.use(
     '/v1/*',

@@ -11,6 +11,8 @@ export interface Person {
 export interface ComposeOptions {
   /** The department's webhook, else the organisation's; null: no Slack message. */
   slackWebhookUrl: string | null;
+  /** The department's Teams Workflows webhook, else the organisation's; null or absent: none. */
+  teamsWebhookUrl?: string | null;
   /** Can this runtime send e-mail? If not, messages to people go to the log channel. */
   emailEnabled: boolean;
   /** The instant the messages are created (ISO); they are due at once. */
@@ -42,7 +44,7 @@ export class Recipients {
 /**
  * The outbox messages of one event: one a person (every section of theirs, in the department's
  * language, between greeting and signature) by e-mail — or to the log when e-mail is not
- * configured — and one to the department's Slack channel when it has a webhook.
+ * configured — and one to the department's Slack and Teams channels when it has webhooks.
  */
 export function outboxMessages(
   event: {
@@ -52,6 +54,8 @@ export function outboxMessages(
     refId: string;
     recipients: Recipients;
     slack: Section | null;
+    /** Say that calendars follow within hours (default): not for a reminder, which changes nothing. */
+    feedsNote?: boolean;
   },
   opts: ComposeOptions,
 ): OutboxMessage[] {
@@ -79,7 +83,8 @@ export function outboxMessages(
     sentAt: null,
   });
   const messages: OutboxMessage[] = [];
-  const [intro, tail] = [t('intro'), `\n\n${t('feedsNote')}\n\n${t('signature')}`];
+  const note = event.feedsNote === false ? '' : `\n\n${t('feedsNote')}`;
+  const [intro, tail] = [t('intro'), `${note}\n\n${t('signature')}`];
   for (const { person, sections } of event.recipients.entries()) {
     const text = sections.map((s) => s.text).join('\n\n');
     const body = `${t('greeting', person.name)}\n\n${intro}\n\n${text}${tail}`;
@@ -89,6 +94,9 @@ export function outboxMessages(
   }
   if (opts.slackWebhookUrl && event.slack)
     messages.push(message('slack', opts.slackWebhookUrl, event.slack.subject, event.slack.text));
+  // The same channel message goes to Teams, where the delivery worker wraps it in an Adaptive Card.
+  if (opts.teamsWebhookUrl && event.slack)
+    messages.push(message('teams', opts.teamsWebhookUrl, event.slack.subject, event.slack.text));
   return messages;
 }
 

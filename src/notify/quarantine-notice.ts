@@ -115,7 +115,7 @@ export function composeQuarantineMessages(
   });
 
   let slack: Section | null = null;
-  if (opts.slackWebhookUrl) {
+  if (opts.slackWebhookUrl || opts.teamsWebhookUrl) {
     // The channel reaches the whole department: a member quarantine is told without the name.
     const anonymous = subjectOf(notice, lang, false);
     const head = lifted

@@ -19,25 +19,34 @@ export function retryAfterMs(value: string | null, now: number): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
+/** How long a webhook may take, which fetch to use and the clock (for Retry-After dates). */
+export interface PosterOptions {
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
 /**
- * Posts to a Slack incoming webhook with the standard fetch (every runtime has it): a JSON body
- * `{text}`; anything but a 2xx — redirects included, never followed — is an error for the outbox
- * to retry, after the Retry-After Slack gives when it sends one. The error names the status and
+ * Posts a JSON body to a chat webhook with the standard fetch (every runtime has it); anything but
+ * a 2xx — redirects included, never followed — is an error for the outbox to retry, after the
+ * Retry-After the service gives when it sends one. The error names the service, the status and
  * its reason phrase, never the URL (a credential) nor what the other side answered.
  */
-export function slackPoster(
-  opts: { timeoutMs?: number; fetch?: typeof fetch; now?: () => number } = {},
-): (url: string, text: string) => Promise<void> {
+export function jsonWebhookPoster<A extends unknown[]>(
+  service: string,
+  payload: (...args: A) => unknown,
+  opts: PosterOptions = {},
+): (url: string, ...args: A) => Promise<void> {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const doFetch = opts.fetch ?? fetch;
   const now = opts.now ?? Date.now;
-  return async (url, text) => {
+  return async (url, ...args) => {
     let res: Response;
     try {
       res = await doFetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify({ text }),
+        body: JSON.stringify(payload(...args)),
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -48,14 +57,21 @@ export function slackPoster(
             ? `no answer within ${timeoutMs} ms`
             : e.message
           : String(e);
-      throw new Error(`Slack webhook unreachable: ${why}`);
+      throw new Error(`${service} webhook unreachable: ${why}`);
     }
     await res.body?.cancel().catch(() => undefined);
     if (res.status >= 200 && res.status < 300) return;
-    const said = `Slack webhook answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
+    const said = `${service} webhook answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
     const wait = retryAfterMs(res.headers.get('retry-after'), now());
     throw wait === null
       ? new Error(said)
       : new RetryLater(`${said}, retry after ${wait / 1000} s`, wait);
   };
+}
+
+/** Posts to a Slack incoming webhook: a JSON body `{text}` (see jsonWebhookPoster). */
+export function slackPoster(
+  opts: PosterOptions = {},
+): (url: string, text: string) => Promise<void> {
+  return jsonWebhookPoster('Slack', (text: string) => ({ text }), opts);
 }

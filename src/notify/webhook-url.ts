@@ -59,3 +59,23 @@ export function webhookUrlIssue(url: string, allowHosts: readonly string[] = [])
     return 'must not point at this server or a private network (unless the operator allows the host)';
   return null;
 }
+
+/** The hosts Microsoft's Workflows (Power Automate) webhooks live on. */
+const WORKFLOWS_HOSTS = ['.powerplatform.com', '.logic.azure.com'];
+
+/**
+ * Why a Teams Workflows webhook URL may not be used, or null when it may: what webhookUrlIssue
+ * asks, and a host under powerplatform.com or logic.azure.com — or one the operator allows.
+ */
+export function teamsWebhookUrlIssue(
+  url: string,
+  allowHosts: readonly string[] = [],
+): string | null {
+  const issue = webhookUrlIssue(url, allowHosts);
+  if (issue) return issue;
+  const host = new URL(url).hostname.toLowerCase();
+  if (allowHosts.some((h) => h.toLowerCase() === host)) return null;
+  return WORKFLOWS_HOSTS.some((suffix) => host.endsWith(suffix))
+    ? null
+    : 'must be a Workflows webhook (a host under powerplatform.com or logic.azure.com) or a host the operator allows';
+}

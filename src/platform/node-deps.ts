@@ -62,6 +62,10 @@ export function nodeDeps(
     log?: (l: string) => void;
     /** The organisation's Slack incoming webhook (SLACK_WEBHOOK_URL). */
     slackWebhookUrl?: string | undefined;
+    /** The organisation's Teams Workflows webhook (TEAMS_WEBHOOK_URL). */
+    teamsWebhookUrl?: string | undefined;
+    /** Slack's signing secret for the slash command (SLACK_SIGNING_SECRET). */
+    slackSigningSecret?: string | undefined;
     /** Notification channels (Slack posting, SMTP e-mail). */
     channels?: Channels | undefined;
     webhookAllowHosts?: readonly string[];
@@ -96,6 +100,8 @@ export function nodeDeps(
     log: opts.log ?? ((l) => console.error(l)),
     ...(opts.channels ? { channels: opts.channels } : {}),
     ...(opts.slackWebhookUrl ? { slackWebhookUrl: opts.slackWebhookUrl } : {}),
+    ...(opts.teamsWebhookUrl ? { teamsWebhookUrl: opts.teamsWebhookUrl } : {}),
+    ...(opts.slackSigningSecret ? { slackSigningSecret: opts.slackSigningSecret } : {}),
     ...(opts.webhookAllowHosts ? { webhookAllowHosts: opts.webhookAllowHosts } : {}),
     ...(opts.instance ? { instance: opts.instance } : {}),
     ...(opts.trustedProxies?.length ? { trustedProxies: opts.trustedProxies } : {}),

@@ -4,7 +4,9 @@ import { startDeliveryLoop } from '../app/outbox/index.ts';
 import { inviteFirstAdmin } from '../app/people/index.ts';
 import { bootstrapAdminToken } from '../app/tokens/index.ts';
 import { createServer } from '../server.ts';
+import { sendDueReminders } from '../app/chat/index.ts';
 import { slackPoster } from '../notify/slack.ts';
+import { teamsPoster } from '../notify/teams.ts';
 import { nodeDeps, openDatabase } from './node-deps.ts';
 import { databaseName } from './node-postgres.ts';
 import { smtpMailer } from './node-mail.ts';
@@ -41,11 +43,17 @@ export async function startNode(
     adminToken: env.BUNSAN_ADMIN_TOKEN,
     publicUrl: env.PUBLIC_URL,
     slackWebhookUrl: env.SLACK_WEBHOOK_URL || undefined,
+    teamsWebhookUrl: env.TEAMS_WEBHOOK_URL || undefined,
+    slackSigningSecret: env.SLACK_SIGNING_SECRET || undefined,
     webhookAllowHosts: hostList(env.WEBHOOK_ALLOW_HOSTS),
     trustedProxies: proxyList(env.TRUSTED_PROXIES),
     // One name per server on this host across restarts, so a restart gives back its leases.
     instance: env.BUNSAN_INSTANCE || `${hostname()}:${env.PORT || 8787}`,
-    channels: { postSlack: slackPoster(), ...(mailer ? { sendEmail: mailer.send } : {}) },
+    channels: {
+      postSlack: slackPoster(),
+      postTeams: teamsPoster(),
+      ...(mailer ? { sendEmail: mailer.send } : {}),
+    },
   });
   const app = createServer(deps);
   let server: ServerType;
@@ -84,7 +92,10 @@ export async function startNode(
   );
   const released = await releaseLeasesOf(db, deps.instance!, deps.now().toISOString());
   if (released) out(`bunsan: ${released} outbox message(s) claimed before a restart are due again`);
-  const delivery = startDeliveryLoop(deps, { intervalMs: 5_000 });
+  const delivery = startDeliveryLoop(deps, {
+    intervalMs: 5_000,
+    beforePass: () => sendDueReminders(deps),
+  });
   return {
     port,
     close: async () => {

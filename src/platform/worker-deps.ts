@@ -14,6 +14,7 @@ import type { Atomic } from '../db/atomic.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
 import { slackPoster } from '../notify/slack.ts';
+import { teamsPoster } from '../notify/teams.ts';
 import { hostList } from './config.ts';
 
 /** The Worker's bindings (wrangler.toml, secrets and vars); the strings mean what the Node env vars do. */
@@ -27,6 +28,10 @@ export interface WorkerEnv {
   PUBLIC_URL?: string;
   /** The organisation's Slack incoming webhook (a secret). */
   SLACK_WEBHOOK_URL?: string;
+  /** The organisation's Teams Workflows webhook (a secret). */
+  TEAMS_WEBHOOK_URL?: string;
+  /** Slack's signing secret for the slash command (a secret). */
+  SLACK_SIGNING_SECRET?: string;
 }
 
 /**
@@ -123,13 +128,15 @@ export function ensureMigrated(d1: D1Database, db: Kysely<DB> = d1Kysely(d1)): P
 /**
  * The Workers runtime's deps over a D1 binding. No change stamp: other isolates write to the same
  * database, so caches ask it. No SMTP: messages to people are written to the log (as on Node
- * without SMTP_URL); Slack is posted with fetch.
+ * without SMTP_URL); Slack and Teams are posted with fetch.
  */
 export function workerDeps(
   env: WorkerEnv,
   opts: { db?: Kysely<DB>; now?: () => Date; log?: (l: string) => void } = {},
 ): Deps {
   const slackWebhookUrl = env.SLACK_WEBHOOK_URL || undefined;
+  const teamsWebhookUrl = env.TEAMS_WEBHOOK_URL || undefined;
+  const slackSigningSecret = env.SLACK_SIGNING_SECRET || undefined;
   return {
     db: opts.db ?? d1Kysely(env.DB),
     atomic: d1Atomic(env.DB),
@@ -138,8 +145,10 @@ export function workerDeps(
     publicUrl: publicBaseUrl(env.PUBLIC_URL),
     adminToken: env.BUNSAN_ADMIN_TOKEN || undefined,
     log: opts.log ?? ((l) => console.error(l)),
-    channels: { postSlack: slackPoster() },
+    channels: { postSlack: slackPoster(), postTeams: teamsPoster() },
     ...(slackWebhookUrl ? { slackWebhookUrl } : {}),
+    ...(teamsWebhookUrl ? { teamsWebhookUrl } : {}),
+    ...(slackSigningSecret ? { slackSigningSecret } : {}),
     webhookAllowHosts: hostList(env.WEBHOOK_ALLOW_HOSTS),
   };
 }

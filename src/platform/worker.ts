@@ -1,5 +1,6 @@
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
-import { deliverDue } from '../app/outbox/index.ts';
+import { sendDueReminders } from '../app/chat/index.ts';
+import { deliverDue, errorText } from '../app/outbox/index.ts';
 import { countTokens } from '../db/repos/tokens.ts';
 import { MAX_BODY_BYTES, safePath } from '../http/api.ts';
 import { createServer, type Server } from '../server.ts';
@@ -64,7 +65,7 @@ async function drainUnreadBody(request: Request): Promise<void> {
   }
 }
 
-/** bunsan on Cloudflare Workers + D1: the HTTP API, and the outbox delivered on a cron trigger. */
+/** bunsan on Cloudflare Workers + D1: the HTTP API, and the evening reminders and the outbox on a cron trigger. */
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     const { app, ready } = appFor(env);
@@ -93,6 +94,16 @@ export default {
   ): Promise<void> {
     const deps = workerDeps(env);
     const pass = ensureMigrated(env.DB, deps.db)
+      // A failed reminder pass is logged and must not hold up the delivery.
+      .then(() =>
+        sendDueReminders(deps).then(
+          (r) => {
+            for (const w of r.written)
+              deps.log(`reminders: ${w.recipients} for ${w.date} (department ${w.departmentId})`);
+          },
+          (e: unknown) => deps.log(`reminder pass failed: ${errorText(e)}`),
+        ),
+      )
       .then(() => deliverDue(deps))
       .then((r) => {
         if (r.sent + r.logged + r.retrying + r.failed > 0)

@@ -79,6 +79,16 @@ const TABLE: Row[] = [
     expect: [200, 200, 200, 200, 200, 200, 200, 200],
   },
   {
+    // Authenticated by Slack's signature only: a bearer token, whoever's, is not one.
+    op: 'POST /slack/commands',
+    request: () => ({
+      path: '/slack/commands',
+      body: 'user_id=U0&text=help',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    }),
+    expect: [401, 401, 401, 401, 401, 401, 401, 401],
+  },
+  {
     op: 'POST /v1/departments',
     request: () => ({ path: '/v1/departments', body: { name: 'new' } }),
     expect: [401, 401, 201, 403, 403, 403, 403, 403],
@@ -139,6 +149,11 @@ const TABLE: Row[] = [
       body: { skills: ['x'] },
     }),
     expect: [401, 401, 200, 403, 200, 403, 403, 403],
+  },
+  {
+    op: 'POST /v1/members/{id}/slack',
+    request: (c) => ({ path: `/v1/members/${c.selfId}/slack`, body: { slackUserId: null } }),
+    expect: [401, 401, 200, 403, 200, 403, 200, 403],
   },
   {
     op: 'DELETE /v1/members/{id}',

@@ -166,8 +166,11 @@ describe('roster sync', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM, so Excel reads UTF-8');
     const text = new TextDecoder().decode(bytes);
-    assert.equal(text.split('\r\n')[0], '氏名,フリガナ,メールアドレス,スキル,役職,在宅勤務環境');
-    assert.ok(text.includes(',yamada@example.jp,network,課長,貸出PC\r\n'), text);
+    assert.equal(
+      text.split('\r\n')[0],
+      '氏名,フリガナ,メールアドレス,スキル,役職,在宅勤務環境,SlackユーザーID',
+    );
+    assert.ok(text.includes(',yamada@example.jp,network,課長,貸出PC,\r\n'), text);
     assert.ok(text.includes(`"'=HYPERLINK(""x"")"`), 'a formula is guarded, quoted');
     const { etag } = await members(department.id);
     const preview = await sync(department.id, bytes, '?preview=true');

@@ -1,7 +1,7 @@
 import { canonicalZone } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Department } from '../../domain/types.ts';
-import { insertDepartmentQuery } from '../../db/repos/departments.ts';
+import { DEFAULT_REMINDER_HOUR, insertDepartmentQuery } from '../../db/repos/departments.ts';
 import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
@@ -41,6 +41,8 @@ export async function createDepartment(
     rosterVersion: 0,
     feedAllDay: Boolean(input.feedAllDay),
     slackWebhookUrl: input.slackWebhookUrl ?? null,
+    reminders: input.reminders ?? false,
+    reminderHour: input.reminderHour ?? DEFAULT_REMINDER_HOUR,
     createdAt: at,
     updatedAt: at,
   };

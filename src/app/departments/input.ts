@@ -1,6 +1,6 @@
 import type { Holidays } from '../../domain/types.ts';
 import { checkDepartmentSettings } from '../../domain/calendar/index.ts';
-import { webhookUrlIssue } from '../../notify/webhook-url.ts';
+import { teamsWebhookUrlIssue, webhookUrlIssue } from '../../notify/webhook-url.ts';
 import type { Actor } from '../actor.ts';
 import { forbidden, invalid, type Failure } from '../failure.ts';
 
@@ -15,6 +15,11 @@ export interface DepartmentInput {
   feedAllDay?: boolean;
   /** The department's own Slack incoming webhook; null clears it (then SLACK_WEBHOOK_URL applies). */
   slackWebhookUrl?: string | null;
+  /** The department's own Teams Workflows webhook; null clears it (then TEAMS_WEBHOOK_URL applies). */
+  teamsWebhookUrl?: string | null;
+  /** Evening reminders before office days, and the hour they go out in the department's zone. */
+  reminders?: boolean;
+  reminderHour?: number;
 }
 
 /** Lists are kept sorted and without repeats, whatever order they were given in. */
@@ -29,6 +34,18 @@ export function webhookFailure(
   input: Partial<DepartmentInput>,
   allowHosts: readonly string[] = [],
 ): Failure | null {
+  if (input.teamsWebhookUrl !== undefined) {
+    if (actor.role !== 'admin')
+      return forbidden('Only an admin sets the Teams webhook of a department.');
+    const issue =
+      input.teamsWebhookUrl === null
+        ? null
+        : teamsWebhookUrlIssue(input.teamsWebhookUrl, allowHosts);
+    if (issue)
+      return invalid('The Teams webhook URL may not be used.', [
+        { path: '/teamsWebhookUrl', message: issue },
+      ]);
+  }
   if (input.slackWebhookUrl === undefined) return null;
   if (actor.role !== 'admin')
     return forbidden('Only an admin sets the Slack webhook of a department.');

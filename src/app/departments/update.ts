@@ -32,6 +32,9 @@ export async function updateDepartment(
   if (input.language) change.language = input.language;
   if (input.feedAllDay !== undefined) change.feedAllDay = input.feedAllDay;
   if (input.slackWebhookUrl !== undefined) change.slackWebhookUrl = input.slackWebhookUrl;
+  if (input.teamsWebhookUrl !== undefined) change.teamsWebhookUrl = input.teamsWebhookUrl;
+  if (input.reminders !== undefined) change.reminders = input.reminders;
+  if (input.reminderHour !== undefined) change.reminderHour = input.reminderHour;
 
   await deps.atomic([
     updateDepartmentQuery(deps.db, id, change),

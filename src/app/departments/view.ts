@@ -1,6 +1,7 @@
+import { DEFAULT_REMINDER_HOUR } from '../../db/repos/departments.ts';
 import type { Department } from '../../domain/types.ts';
 
-/** The API's view of a department; its Slack webhook (a credential) shows only as configured or not. */
+/** The API's view of a department; its Slack and Teams webhooks (credentials) shows only as configured or not. */
 export function departmentView(d: Department) {
   return {
     id: d.id,
@@ -13,6 +14,9 @@ export function departmentView(d: Department) {
     language: d.language,
     feedAllDay: d.feedAllDay,
     slackWebhookConfigured: d.slackWebhookUrl !== null,
+    teamsWebhookConfigured: (d.teamsWebhookUrl ?? null) !== null,
+    reminders: d.reminders ?? false,
+    reminderHour: d.reminderHour ?? DEFAULT_REMINDER_HOUR,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };

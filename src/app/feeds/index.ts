@@ -1,5 +1,5 @@
 export * from './cache.ts';
-export { memberScheduleDays } from './context.ts';
+export { feedContext, memberScheduleDays } from './context.ts';
 export * from './create.ts';
 export * from './links.ts';
 export * from './list.ts';

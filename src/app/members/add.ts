@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../domain/result.ts';
+import { slackUserIdOf } from '../../domain/roster/index.ts';
 import type { Member } from '../../domain/types.ts';
 import { bumpRosterVersionQuery } from '../../db/repos/departments.ts';
 import { findMembersByEmailKeys, insertMembersQueries } from '../../db/repos/members.ts';
@@ -6,7 +7,14 @@ import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, type FieldError, type Failure } from '../failure.ts';
-import { emailKey, isUniqueViolation, repeatedEmails, type MemberInput } from './input.ts';
+import {
+  emailKey,
+  isSlackUserTaken,
+  isUniqueViolation,
+  repeatedEmails,
+  slackUserTaken,
+  type MemberInput,
+} from './input.ts';
 import { scopedDepartment } from './scope.ts';
 import { memberView, type MemberView } from './view.ts';
 
@@ -63,6 +71,7 @@ export async function addMembers(
     skills: m.skills ?? [],
     position: m.position ?? 'staff',
     remoteAccess: m.remoteAccess ?? 'company-pc',
+    slackUserId: slackUserIdOf(m.slackUserId),
     active: true,
     createdAt: at,
     updatedAt: at,
@@ -85,6 +94,12 @@ export async function addMembers(
       ),
     ]);
   } catch (e) {
+    if (isSlackUserTaken(e))
+      return err(
+        conflict('A Slack member ID given is linked to another member; nothing was added.', [
+          slackUserTaken('/members'),
+        ]),
+      );
     if (isUniqueViolation(e))
       return err(
         conflict('Another request added one of these e-mails meanwhile; nothing was added.'),

@@ -13,11 +13,24 @@ export interface MemberInput {
   skills?: string[];
   position?: Position;
   remoteAccess?: RemoteAccess;
+  /** The Slack member ID (U…), whom /bunsan answers. */
+  slackUserId?: string | null;
 }
 export type MemberUpdate = Partial<MemberInput> & { active?: boolean };
 
 /** Did a write fail because another request took the same e-mail meanwhile? */
 export const isUniqueViolation = (e: unknown): boolean => isUniqueKeyViolation(e, 'members');
+
+/** Did a write fail because a Slack member ID given is another member's? */
+export const isSlackUserTaken = (e: unknown): boolean =>
+  isUniqueKeyViolation(e, 'members', ['slack_user_id']);
+
+/** The refusal of a Slack member ID that is another member's (in any department). */
+export const slackUserTaken = (path: string): FieldError => ({
+  path,
+  message: 'is already linked to another member',
+  code: 'slack-user-taken',
+});
 
 /** Each e-mail given again after its first time (a CSV upload's errors name the line too). */
 export function repeatedEmails(

@@ -11,6 +11,7 @@ export const ROSTER_COLUMNS = [
   'skills',
   'position',
   'remoteAccess',
+  'slackUserId',
 ] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
@@ -78,7 +79,7 @@ export function parseRosterCsv(
       problems.push({
         path: `/header/${i}`,
         line: 1,
-        message: `unknown column "${h}"; expected ${ROSTER_COLUMNS.join(',')} (or 氏名,フリガナ,メールアドレス,スキル,役職,在宅勤務環境)`,
+        message: `unknown column "${h}"; expected ${ROSTER_COLUMNS.join(',')} (or 氏名,フリガナ,メールアドレス,スキル,役職,在宅勤務環境,SlackユーザーID)`,
       });
     } else if (header.indexOf(h) !== i) {
       problems.push({ path: `/header/${i}`, line: 1, message: `column "${h}" appears twice` });
@@ -132,6 +133,8 @@ function cellValue(column: RosterColumn, raw: string): string | string[] {
       return positionOf(cell) ?? cell;
     case 'remoteAccess':
       return remoteAccessOf(cell) ?? cell;
+    case 'slackUserId':
+      return cell.normalize('NFKC').toUpperCase();
     default:
       return cell;
   }

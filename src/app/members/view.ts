@@ -11,6 +11,7 @@ export function memberView(m: Member) {
     skills: m.skills,
     position: m.position,
     remoteAccess: m.remoteAccess,
+    slackUserId: m.slackUserId ?? null,
     active: m.active,
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,

@@ -5,7 +5,7 @@ import {
   type OutboxMessage,
 } from '../../db/repos/outbox.ts';
 import { RetryLater, Undeliverable } from '../../notify/slack.ts';
-import { webhookUrlIssue } from '../../notify/webhook-url.ts';
+import { teamsWebhookUrlIssue, webhookUrlIssue } from '../../notify/webhook-url.ts';
 import type { Deps } from '../deps.ts';
 
 /** The lease holder's name when the runtime gives none (Workers: every isolate alike). */
@@ -71,6 +71,14 @@ async function send(deps: Deps, message: OutboxMessage): Promise<'sent' | 'logge
     const refused = webhookUrlIssue(message.recipient, deps.webhookAllowHosts);
     if (refused) throw new Undeliverable(`the webhook URL ${refused}`);
     await post(message.recipient, message.body);
+    return 'sent';
+  }
+  if (message.channel === 'teams') {
+    const post = deps.channels?.postTeams;
+    if (!post) throw new Error('Teams posting is not available in this runtime');
+    const refused = teamsWebhookUrlIssue(message.recipient, deps.webhookAllowHosts);
+    if (refused) throw new Undeliverable(`the webhook URL ${refused}`);
+    await post(message.recipient, message.subject, message.body);
     return 'sent';
   }
   if (message.channel === 'email') {
@@ -147,7 +155,7 @@ async function deliverOne(
     );
     if (last) report.failed++;
     else report.retrying++;
-    // The recipient is not logged: for Slack it is the webhook URL, a credential.
+    // The recipient is not logged: for Slack and Teams it is the webhook URL, a credential.
     deps.log(
       `outbox ${message.id} (${message.channel}) attempt ${message.attempts} failed${last ? ', no attempts left' : `, next at ${retryAt}`}: ${errorText(e)}`,
     );

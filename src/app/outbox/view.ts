@@ -10,7 +10,7 @@ export const OUTBOX_STATUSES = [
   'logged',
 ] as const satisfies readonly OutboxStatus[];
 
-/** The API's view of an outbox message; a Slack recipient (a webhook URL, a credential) shows only its origin. */
+/** The API's view of an outbox message; a Slack or Teams recipient (a webhook URL, a credential) shows only its origin. */
 export function outboxView(m: OutboxMessage) {
   return {
     id: m.id,
@@ -19,7 +19,8 @@ export function outboxView(m: OutboxMessage) {
     topic: m.topic,
     refId: m.refId,
     channel: m.channel,
-    recipient: m.channel === 'slack' ? redactUrl(m.recipient) : m.recipient,
+    recipient:
+      m.channel === 'slack' || m.channel === 'teams' ? redactUrl(m.recipient) : m.recipient,
     subject: m.subject,
     body: m.body,
     status: m.status,

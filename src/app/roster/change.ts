@@ -2,6 +2,7 @@ import { ok, err, type Result } from '../../domain/result.ts';
 import {
   emailKey,
   fieldChanges,
+  slackUserIdOf,
   withChanges,
   type MemberFields,
 } from '../../domain/roster/index.ts';
@@ -74,6 +75,10 @@ export async function changeMember(
     skills: input.skills ?? member.skills,
     position: input.position ?? member.position,
     remoteAccess: input.remoteAccess ?? member.remoteAccess,
+    slackUserId:
+      input.slackUserId === undefined
+        ? (member.slackUserId ?? null)
+        : slackUserIdOf(input.slackUserId),
     active: input.active ?? member.active,
   };
   const leaving = member.active && !next.active;

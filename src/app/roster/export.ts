@@ -24,6 +24,8 @@ function cellOf(m: Member, column: RosterColumn, lang: Language): string {
       return m.skills.join(lang === 'ja' ? '、' : ';');
     case 'kana':
       return m.kana ?? '';
+    case 'slackUserId':
+      return m.slackUserId ?? '';
     case 'position':
       return word('position', m.position, lang) ?? m.position;
     case 'remoteAccess':

@@ -19,7 +19,7 @@ import type { Member } from '../../domain/types.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, planChanged, type Failure } from '../failure.ts';
-import { isUniqueViolation } from '../members/index.ts';
+import { isSlackUserTaken, isUniqueViolation, slackUserTaken } from '../members/index.ts';
 import type { RosterState } from './state.ts';
 
 /** A member's stored change from a plan's field changes (the e-mail's key moves with the e-mail). */
@@ -89,6 +89,12 @@ export async function runRosterWrites(
   } catch (e) {
     if (isRosterConflict(e)) return err(staleRoster());
     if (isVersionConflict(e)) return err(planChanged());
+    if (isSlackUserTaken(e))
+      return err(
+        conflict('A Slack member ID given is linked to another member; nothing changed.', [
+          slackUserTaken('/members'),
+        ]),
+      );
     if (isUniqueViolation(e))
       return err(
         conflict('Another request added one of these e-mails meanwhile; nothing changed.'),

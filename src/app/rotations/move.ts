@@ -13,6 +13,8 @@ import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, invalid, notDates, type Failure } from '../failure.ts';
+import { moveNoticeQueries } from '../outbox/index.ts';
+import { MOVE_NOTICE_DAYS } from '../../notify/move-notice.ts';
 import { loadPolicy } from '../settings/index.ts';
 import { loadRotationAt, staleVersion } from './version.ts';
 
@@ -155,6 +157,40 @@ export async function moveMember(
             officeFrom: officeFrom!,
           },
         ],
+        at,
+      ),
+    );
+  }
+  // A published rotation's moved member hears of their new days at once (a draft's are not public).
+  if (input.toTeamId !== null && officeFrom && member?.active && r.status === 'published') {
+    // Each of the new team's office days once, from its first slot's start to its last's end.
+    const byDate = new Map<string, { date: string; start: string; end: string }>();
+    for (const s of snap.shifts) {
+      if (s.status !== 'scheduled' || s.teamId !== input.toTeamId) continue;
+      if (s.date < officeFrom || s.date < snap.today) continue;
+      const d = byDate.get(s.date);
+      if (!d) byDate.set(s.date, { date: s.date, start: s.start, end: s.end });
+      else {
+        if (s.start < d.start) d.start = s.start;
+        if (s.end > d.end) d.end = s.end;
+      }
+    }
+    const officeDays = [...byDate.values()]
+      .sort((a, b) => (a.date < b.date ? -1 : 1))
+      .slice(0, MOVE_NOTICE_DAYS);
+    writes.push(
+      ...moveNoticeQueries(
+        deps,
+        snap.department,
+        {
+          department: snap.department,
+          rotationId,
+          person: { id: member.id, name: member.name, email: member.email },
+          teamLabel: snap.teams.find((t) => t.id === input.toTeamId)?.label ?? '?',
+          effectiveDate: input.effectiveDate,
+          officeFrom,
+          officeDays,
+        },
         at,
       ),
     );

@@ -5,6 +5,9 @@ import { fromJson, toJson } from '../json.ts';
 import type { DB, DepartmentPatch, DepartmentRow } from '../schema.ts';
 import type { Department } from '../../domain/types.ts';
 
+/** The hour (in the department's zone) evening reminders go out when none is set: 17:00. */
+export const DEFAULT_REMINDER_HOUR = 17;
+
 // A department as stored, its lists read.
 const departmentFromRow = (r: DepartmentRow): Department => ({
   id: r.id,
@@ -19,6 +22,9 @@ const departmentFromRow = (r: DepartmentRow): Department => ({
   rosterVersion: r.roster_version,
   feedAllDay: r.feed_all_day === 1,
   slackWebhookUrl: r.slack_webhook_url,
+  teamsWebhookUrl: r.teams_webhook_url,
+  reminders: r.reminders === 1,
+  reminderHour: r.reminder_hour,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -52,6 +58,17 @@ export async function departmentsByName(
     .map(departmentFromRow);
 }
 
+/** The departments whose members get evening reminders before office days. */
+export async function departmentsWithReminders(db: Kysely<DB>): Promise<Department[]> {
+  const rows = await db
+    .selectFrom('departments')
+    .selectAll()
+    .where('reminders', '=', 1)
+    .orderBy('id')
+    .execute();
+  return rows.map(departmentFromRow);
+}
+
 /** Stores a new department. */
 export function insertDepartmentQuery(db: Kysely<DB>, d: Department): CompiledQuery {
   return db
@@ -69,6 +86,9 @@ export function insertDepartmentQuery(db: Kysely<DB>, d: Department): CompiledQu
       data_version: d.dataVersion,
       feed_all_day: d.feedAllDay ? 1 : 0,
       slack_webhook_url: d.slackWebhookUrl,
+      teams_webhook_url: d.teamsWebhookUrl ?? null,
+      reminders: d.reminders ? 1 : 0,
+      reminder_hour: d.reminderHour ?? DEFAULT_REMINDER_HOUR,
       created_at: d.createdAt,
       updated_at: d.updatedAt,
     })
@@ -88,6 +108,9 @@ export type DepartmentChange = Partial<
     | 'language'
     | 'feedAllDay'
     | 'slackWebhookUrl'
+    | 'teamsWebhookUrl'
+    | 'reminders'
+    | 'reminderHour'
   >
 > & { updatedAt: string };
 
@@ -110,6 +133,9 @@ export function updateDepartmentQuery(
   if (change.language) patch.language = change.language;
   if (change.feedAllDay !== undefined) patch.feed_all_day = change.feedAllDay ? 1 : 0;
   if (change.slackWebhookUrl !== undefined) patch.slack_webhook_url = change.slackWebhookUrl;
+  if (change.teamsWebhookUrl !== undefined) patch.teams_webhook_url = change.teamsWebhookUrl;
+  if (change.reminders !== undefined) patch.reminders = change.reminders ? 1 : 0;
+  if (change.reminderHour !== undefined) patch.reminder_hour = change.reminderHour;
   return db
     .updateTable('departments')
     .set({ ...patch, data_version: sql<number>`data_version + 1` })

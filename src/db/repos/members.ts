@@ -16,6 +16,7 @@ const memberFromRow = (r: MemberRow): Member => ({
   skills: fromJson(r.skills),
   position: r.position,
   remoteAccess: r.remote_access,
+  slackUserId: r.slack_user_id,
   active: r.active === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -91,6 +92,7 @@ const memberRow = (m: Member): MemberRow => ({
   skills: toJson(m.skills),
   position: m.position,
   remote_access: m.remoteAccess,
+  slack_user_id: m.slackUserId ?? null,
   active: m.active ? 1 : 0,
   created_at: m.createdAt,
   updated_at: m.updatedAt,
@@ -107,7 +109,15 @@ export function insertMembersQueries(db: Kysely<DB>, members: readonly Member[])
 export type MemberChange = Partial<
   Pick<
     Member,
-    'name' | 'kana' | 'email' | 'emailKey' | 'skills' | 'position' | 'remoteAccess' | 'active'
+    | 'name'
+    | 'kana'
+    | 'email'
+    | 'emailKey'
+    | 'skills'
+    | 'position'
+    | 'remoteAccess'
+    | 'active'
+    | 'slackUserId'
   >
 > & { updatedAt: string };
 
@@ -122,5 +132,20 @@ export function updateMemberQuery(db: Kysely<DB>, id: string, change: MemberChan
   if (change.position !== undefined) patch.position = change.position;
   if (change.remoteAccess !== undefined) patch.remote_access = change.remoteAccess;
   if (change.active !== undefined) patch.active = change.active ? 1 : 0;
+  if (change.slackUserId !== undefined) patch.slack_user_id = change.slackUserId;
   return db.updateTable('members').set(patch).where('id', '=', id).compile();
+}
+
+/** The active member whose Slack user id this is (the slash command's caller), or undefined. */
+export async function activeMemberBySlackUserId(
+  db: Kysely<DB>,
+  slackUserId: string,
+): Promise<Member | undefined> {
+  const row = await db
+    .selectFrom('members')
+    .selectAll()
+    .where('slack_user_id', '=', slackUserId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  return row && memberFromRow(row);
 }

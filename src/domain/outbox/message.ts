@@ -1,5 +1,5 @@
-/** How a message leaves: a Slack webhook, e-mail, or the log when e-mail is not configured. */
-export type OutboxChannel = 'slack' | 'email' | 'log';
+/** How a message leaves: a Slack or Teams webhook, e-mail, or the log when e-mail is not configured. */
+export type OutboxChannel = 'slack' | 'teams' | 'email' | 'log';
 /** Where a message's delivery stands. */
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'logged';
 
@@ -12,7 +12,7 @@ export interface OutboxMessage {
   topic: string;
   refId: string | null;
   channel: OutboxChannel;
-  /** An e-mail address (email, log) or the webhook URL (slack). */
+  /** An e-mail address (email, log) or the webhook URL (slack, teams). */
   recipient: string;
   subject: string;
   body: string;

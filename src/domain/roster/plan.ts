@@ -4,6 +4,10 @@ import type { Member, Position, RemoteAccess } from '../types.ts';
 /** E-mails are unique per department regardless of case, full-width letters and surrounding spaces. */
 export const emailKey = (email: string): string => folded(email);
 
+/** A Slack member ID as stored: trimmed, upper case (Slack's own spelling); blank or null: none. */
+export const slackUserIdOf = (value: string | null | undefined): string | null =>
+  value?.trim().toUpperCase() || null;
+
 /**
  * One person as a roster states them. A field left out is not stated: a sync leaves it as it is
  * (a file without a フリガナ column keeps everyone's kana); `null` or `[]` clears it.
@@ -15,6 +19,8 @@ export interface RosterEntry {
   skills?: string[];
   position?: Position;
   remoteAccess?: RemoteAccess;
+  /** The member's Slack member ID (U…), whom the slash command answers. */
+  slackUserId?: string | null;
 }
 
 /** The fields a roster sets, and whether the member is active. */
@@ -25,6 +31,8 @@ export interface MemberFields {
   skills: string[];
   position: Position;
   remoteAccess: RemoteAccess;
+  /** Absent on a member stored before Slack IDs: the same as null. */
+  slackUserId?: string | null;
   active: boolean;
 }
 export type FieldName = keyof MemberFields;
@@ -49,6 +57,8 @@ function stated(m: Omit<MemberFields, 'active'>, e: RosterEntry): Omit<MemberFie
     skills: e.skills === undefined ? m.skills : [...new Set(e.skills)],
     position: e.position ?? m.position,
     remoteAccess: e.remoteAccess ?? m.remoteAccess,
+    slackUserId:
+      e.slackUserId === undefined ? (m.slackUserId ?? null) : slackUserIdOf(e.slackUserId),
   };
 }
 
@@ -57,6 +67,7 @@ const NEW: Omit<MemberFields, 'active' | 'name' | 'email'> = {
   skills: [],
   position: 'staff',
   remoteAccess: 'company-pc',
+  slackUserId: null,
 };
 
 const sameSkills = (a: readonly string[], b: readonly string[]) =>
@@ -97,6 +108,8 @@ export function fieldChanges(before: MemberFields, after: MemberFields): FieldCh
   const changes: FieldChanges = {};
   for (const f of ['name', 'kana', 'email', 'position', 'remoteAccess', 'active'] as const)
     if (after[f] !== before[f]) Object.assign(changes, { [f]: { from: before[f], to: after[f] } });
+  if ((after.slackUserId ?? null) !== (before.slackUserId ?? null))
+    changes.slackUserId = { from: before.slackUserId ?? null, to: after.slackUserId ?? null };
   if (!sameSkills(after.skills, before.skills))
     changes.skills = { from: before.skills, to: after.skills };
   return changes;

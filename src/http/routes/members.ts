@@ -1,5 +1,10 @@
 import { Hono } from 'hono';
-import { memberSchedule, readMember, type MemberUpdate } from '../../app/members/index.ts';
+import {
+  linkSlackUser,
+  memberSchedule,
+  readMember,
+  type MemberUpdate,
+} from '../../app/members/index.ts';
 import { changeMember } from '../../app/roster/index.ts';
 import { readJson } from '../body.ts';
 import type { AppEnv } from '../../contract/env.ts';
@@ -19,6 +24,12 @@ export function memberRoutes() {
   r.get('/:id/schedule', allow('admin', 'hr', 'chief', 'staff'), async (c) => {
     const range = { from: queryDate(c, 'from'), to: queryDate(c, 'to') };
     return c.json(unwrap(await memberSchedule(c.var.deps, c.var.actor, c.req.param('id'), range)));
+  });
+
+  r.post('/:id/slack', allow('admin', 'chief', 'staff'), async (c) => {
+    const { slackUserId } = await readJson<{ slackUserId: string | null }>(c, 'member-slack');
+    const id = c.req.param('id');
+    return c.json(unwrap(await linkSlackUser(c.var.deps, c.var.actor, id, slackUserId)));
   });
 
   // A change answers the member as changed and what it does to the rotations; ?preview=true only

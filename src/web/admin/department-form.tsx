@@ -19,6 +19,9 @@ export interface DepartmentValues {
   /** One date a line. */
   closedDates: string;
   language: string;
+  /** Evening reminders before office days, and from which hour (as typed). */
+  reminders: boolean;
+  reminderHour: string;
 }
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
@@ -33,6 +36,8 @@ export const NEW_DEPARTMENT: DepartmentValues = {
   holidays: 'jp',
   closedDates: '',
   language: 'ja',
+  reminders: false,
+  reminderHour: '17',
 };
 
 export const valuesOfDepartment = (d: DepartmentView): DepartmentValues => ({
@@ -44,6 +49,8 @@ export const valuesOfDepartment = (d: DepartmentView): DepartmentValues => ({
   holidays: d.holidays,
   closedDates: d.closedDates.join('\n'),
   language: d.language,
+  reminders: d.reminders,
+  reminderHour: String(d.reminderHour),
 });
 
 export function departmentValues(body: Record<string, unknown>): DepartmentValues {
@@ -56,6 +63,8 @@ export function departmentValues(body: Record<string, unknown>): DepartmentValue
     holidays: text(body, 'holidays'),
     closedDates: typeof body.closedDates === 'string' ? body.closedDates : '',
     language: text(body, 'language'),
+    reminders: text(body, 'reminders') !== '',
+    reminderHour: text(body, 'reminderHour'),
   };
 }
 
@@ -76,7 +85,8 @@ const fieldOf = (path: string): string | null =>
         ? 'workdays'
         : path.startsWith('/closedDates')
           ? 'closedDates'
-          : (/^\/(name|timezone|holidays|language)$/.exec(path)?.[1] ?? null);
+          : (/^\/(name|timezone|holidays|language|reminders|reminderHour)$/.exec(path)?.[1] ??
+            null);
 
 /** The use case's (or the schema's) errors next to the form's fields; a closed date names its line. */
 export function departmentErrors(
@@ -109,6 +119,15 @@ export function departmentRequest(
     holidays: v.holidays,
     closedDates: closedLines(v).map((x) => x.date),
     language: v.language,
+    reminders: v.reminders,
+    // Left empty: the default (a new department) or the hour it has (an edit).
+    ...(v.reminderHour.trim() === ''
+      ? {}
+      : {
+          reminderHour: /^\d{1,2}$/.test(v.reminderHour.trim())
+            ? Number(v.reminderHour)
+            : v.reminderHour,
+        }),
   };
   const problems: FieldError[] = validate(schema, input);
   // The schema stops at types and formats; the use case's own checks (end after start, a real
@@ -156,7 +175,7 @@ function zoneChoices(current: string) {
   return [...groups].map(([label, options]) => ({ label, options }));
 }
 
-/** The department form: name, time zone, office hours, workdays, holiday calendar, closed dates, language. */
+/** The department form: name, time zone, office hours, workdays, holiday calendar, closed dates, language, reminders. */
 export function DepartmentForm(p: {
   lang: Language;
   csrf: string;
@@ -231,6 +250,22 @@ export function DepartmentForm(p: {
             { value: 'ja', label: '日本語' },
             { value: 'en', label: 'English' },
           ]}
+          errors={errors}
+        />
+        <CheckGroup
+          id="reminders"
+          legend={t(lang, 'admin.reminders')}
+          errors={errors}
+          boxes={[{ name: 'reminders', label: t(lang, 'admin.remindersOn'), checked: v.reminders }]}
+        />
+        <Input
+          name="reminderHour"
+          type="number"
+          min={12}
+          max={23}
+          label={t(lang, 'admin.reminderHour')}
+          hint={t(lang, 'admin.reminderHourHint')}
+          value={v.reminderHour}
           errors={errors}
         />
         <button type="submit">{p.submit}</button>

@@ -9,7 +9,7 @@ import {
 import { validate } from '../../contract/schemas.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf, ErrorSummary, Input, text } from '../shared/form.tsx';
-import { t } from '../shared/i18n.ts';
+import { t, type TextKey } from '../shared/i18n.ts';
 import {
   failurePage,
   formStatus,
@@ -19,7 +19,29 @@ import {
 } from '../shared/layout.tsx';
 import { adminErrors, AdminNav, Notice, noErrors, type FormState } from './fields.tsx';
 
-const field = (departmentId: string) => `webhook-${departmentId}`;
+/** The two chat webhooks a department has: what each is called on the page and in the API. */
+const KINDS = {
+  slack: {
+    field: (id: string) => `webhook-${id}`,
+    action: (id: string) => `/admin/notifications/${id}`,
+    input: (url: string | null) => ({ slackWebhookUrl: url }),
+    configured: (d: DepartmentView) => d.slackWebhookConfigured,
+    keys: [
+      'admin.orgWebhook',
+      'admin.orgWebhookSet',
+      'admin.orgWebhookUnset',
+      'admin.departmentWebhooks',
+    ],
+  },
+  teams: {
+    field: (id: string) => `teams-${id}`,
+    action: (id: string) => `/admin/notifications/${id}/teams`,
+    input: (url: string | null) => ({ teamsWebhookUrl: url }),
+    configured: (d: DepartmentView) => d.teamsWebhookConfigured,
+    keys: ['admin.orgTeams', 'admin.orgTeamsSet', 'admin.orgTeamsUnset', 'admin.departmentTeams'],
+  },
+} as const satisfies Record<string, { keys: readonly TextKey[] } & Record<string, unknown>>;
+type Kind = keyof typeof KINDS;
 
 /** A webhook URL as the page may show it once saved: its origin only (the path is the secret). */
 function masked(url: string | undefined): string | null {
@@ -31,49 +53,44 @@ function masked(url: string | undefined): string | null {
   }
 }
 
-function notificationsPage(
-  c: WebContext,
-  departments: DepartmentView[],
-  form: FormState,
-  status: 200 | 409 | 422 = 200,
-) {
+function WebhookSection(props: {
+  c: WebContext;
+  kind: Kind;
+  org: string | undefined;
+  departments: DepartmentView[];
+  form: FormState;
+}) {
+  const { c, form } = props;
   const lang = c.var.lang;
-  const org = masked(c.var.deps.slackWebhookUrl);
-  const q = c.req.query();
-  const notice = q.saved
-    ? t(lang, 'admin.webhookSaved')
-    : q.cleared
-      ? t(lang, 'admin.webhookCleared')
-      : undefined;
-  return render(
-    c,
-    t(lang, 'admin.notifications'),
+  const k = KINDS[props.kind];
+  const [heading, set, unset, perDepartment] = k.keys;
+  const org = masked(props.org);
+  return (
     <>
-      <AdminNav lang={lang} here="/admin/notifications" />
-      <Notice text={notice} />
-      <ErrorSummary lang={lang} errors={form.errors} detail={form.detail} />
-      <h2>{t(lang, 'admin.orgWebhook')}</h2>
-      <p id="org-webhook">
-        {org ? t(lang, 'admin.orgWebhookSet', { url: org }) : t(lang, 'admin.orgWebhookUnset')}
+      <h2>{t(lang, heading)}</h2>
+      <p id={props.kind === 'slack' ? 'org-webhook' : 'org-teams'}>
+        {org ? t(lang, set, { url: org }) : t(lang, unset)}
       </p>
-      <h2>{t(lang, 'admin.departmentWebhooks')}</h2>
-      <p class="hint">{t(lang, 'admin.webhookHint')}</p>
-      <Table id="webhooks">
+      <h2>{t(lang, perDepartment)}</h2>
+      <p class="hint">
+        {t(lang, props.kind === 'slack' ? 'admin.webhookHint' : 'admin.teamsHint')}
+      </p>
+      <Table id={props.kind === 'slack' ? 'webhooks' : 'teams-webhooks'}>
         <ColumnHeads lang={lang} keys={['admin.deptName', 'admin.webhookState', 'admin.change']} />
         <tbody>
-          {departments.map((d) => (
+          {props.departments.map((d) => (
             <tr>
               <th scope="row">{d.name}</th>
               <td data-department={d.id}>
-                {d.slackWebhookConfigured
+                {k.configured(d)
                   ? t(lang, 'admin.webhookConfigured')
                   : t(lang, 'admin.webhookFallback')}
               </td>
               <td>
-                <form method="post" action={`/admin/notifications/${d.id}`}>
+                <form method="post" action={k.action(d.id)}>
                   <Csrf token={c.var.csrf} />
                   <Input
-                    name={field(d.id)}
+                    name={k.field(d.id)}
                     type="url"
                     autocomplete="off"
                     label={t(lang, 'admin.webhookOf', { name: d.name })}
@@ -81,8 +98,8 @@ function notificationsPage(
                   />
                   <button type="submit">{t(lang, 'save')}</button>
                 </form>
-                {d.slackWebhookConfigured ? (
-                  <form method="post" action={`/admin/notifications/${d.id}/clear`}>
+                {k.configured(d) ? (
+                  <form method="post" action={`${k.action(d.id)}/clear`}>
                     <Csrf token={c.var.csrf} />
                     <button type="submit" class="secondary">
                       {t(lang, 'admin.webhookClear', { name: d.name })}
@@ -94,15 +111,43 @@ function notificationsPage(
           ))}
         </tbody>
       </Table>
+    </>
+  );
+}
+
+function notificationsPage(
+  c: WebContext,
+  departments: DepartmentView[],
+  form: FormState,
+  status: 200 | 409 | 422 = 200,
+) {
+  const lang = c.var.lang;
+  const q = c.req.query();
+  const notice = q.saved
+    ? t(lang, 'admin.webhookSaved')
+    : q.cleared
+      ? t(lang, 'admin.webhookCleared')
+      : undefined;
+  const section = { c, departments, form };
+  return render(
+    c,
+    t(lang, 'admin.notifications'),
+    <>
+      <AdminNav lang={lang} here="/admin/notifications" />
+      <Notice text={notice} />
+      <ErrorSummary lang={lang} errors={form.errors} detail={form.detail} />
+      <WebhookSection {...section} kind="slack" org={c.var.deps.slackWebhookUrl} />
+      <WebhookSection {...section} kind="teams" org={c.var.deps.teamsWebhookUrl} />
     </>,
     status,
   );
 }
 
-async function setWebhook(c: WebContext, id: string, url: string | null) {
+async function setWebhook(c: WebContext, kind: Kind, id: string, url: string | null) {
   // Unknown department: its page, before anything about the form.
   valueOrPage(await readDepartment(c.var.deps, c.var.actor, id));
-  const input = { slackWebhookUrl: url };
+  const k = KINDS[kind];
+  const input = k.input(url);
   const problems = validate('department-update', input);
   const done = problems.length ? null : await updateDepartment(c.var.deps, c.var.actor, id, input);
   if (done?.ok) return c.redirect(`/admin/notifications?${url ? 'saved' : 'cleared'}=1`, 303);
@@ -110,7 +155,7 @@ async function setWebhook(c: WebContext, id: string, url: string | null) {
   const f = done?.error;
   const errors = adminErrors(
     f && 'errors' in f ? (f.errors ?? []) : problems,
-    () => field(id),
+    () => k.field(id),
     c.var.lang,
   );
   const departments = await visibleDepartments(c.var.deps, c.var.actor);
@@ -122,24 +167,30 @@ async function setWebhook(c: WebContext, id: string, url: string | null) {
   );
 }
 
-/** Notification targets: the organisation's Slack webhook (the operator's) and each department's own (admin). */
+/** Notification targets: the organisation's Slack and Teams webhooks (the operator's) and each department's own (admin). */
 export function notificationPages() {
   const r = new Hono<WebEnv>();
   r.get('/admin/notifications', async (c) =>
     notificationsPage(c, await visibleDepartments(c.var.deps, c.var.actor), noErrors),
   );
-  r.post('/admin/notifications/:id', async (c) => {
-    const id = c.req.param('id');
-    const url = text(await c.req.parseBody(), field(id));
+  const save = (kind: Kind) => async (c: WebContext) => {
+    const id = c.req.param('id')!;
+    const field = KINDS[kind].field(id);
+    const url = text(await c.req.parseBody(), field);
     if (!url)
       return notificationsPage(
         c,
         await visibleDepartments(c.var.deps, c.var.actor),
-        { errors: { [field(id)]: [t(c.var.lang, 'issue.required')] } },
+        { errors: { [field]: [t(c.var.lang, 'issue.required')] } },
         422,
       );
-    return setWebhook(c, id, url);
-  });
-  r.post('/admin/notifications/:id/clear', (c) => setWebhook(c, c.req.param('id'), null));
+    return setWebhook(c, kind, id, url);
+  };
+  r.post('/admin/notifications/:id', save('slack'));
+  r.post('/admin/notifications/:id/clear', (c) => setWebhook(c, 'slack', c.req.param('id'), null));
+  r.post('/admin/notifications/:id/teams', save('teams'));
+  r.post('/admin/notifications/:id/teams/clear', (c) =>
+    setWebhook(c, 'teams', c.req.param('id'), null),
+  );
   return r;
 }

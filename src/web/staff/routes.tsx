@@ -9,6 +9,7 @@ import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
 import { failurePage, render, renderMessage, valueOrPage } from '../shared/layout.tsx';
+import { slackLinkPages } from './slack-link.tsx';
 
 // Copies the address next to the button; falls back to selecting it where the Clipboard API is missing.
 function Links({ lang, links }: { lang: Language; links: FeedLinks }) {
@@ -183,6 +184,9 @@ function MyPage({
         <button type="submit">{t(lang, 'makeLinks')}</button>
       </form>
       <LiveLinks lang={lang} csrf={csrf} feeds={feeds} />
+      <p>
+        <a href="/me/slack">{t(lang, 'slack.link')}</a>
+      </p>
       <h2>{t(lang, 'upcomingDays')}</h2>
       {me.days.length ? (
         <>
@@ -246,6 +250,7 @@ async function myPage(
 export function staffPages() {
   const r = new Hono<WebEnv>();
   r.get('/me', (c) => myPage(c));
+  r.route('/', slackLinkPages());
   r.post('/me/feeds', async (c) => {
     const me = c.var.actor;
     if (!me.memberId) return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
