@@ -14,7 +14,7 @@ import type { Atomic } from '../db/atomic.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
 import { slackPoster } from '../notify/slack.ts';
-import { hostList } from './config.ts';
+import { hostList, oidcEnv } from './config.ts';
 
 /** The Worker's bindings (wrangler.toml, secrets and vars); the strings mean what the Node env vars do. */
 export interface WorkerEnv {
@@ -27,6 +27,10 @@ export interface WorkerEnv {
   PUBLIC_URL?: string;
   /** The organisation's Slack incoming webhook (a secret). */
   SLACK_WEBHOOK_URL?: string;
+  /** The organisation's OpenID Connect provider (the secret: `wrangler secret put OIDC_CLIENT_SECRET`). */
+  OIDC_ISSUER?: string;
+  OIDC_CLIENT_ID?: string;
+  OIDC_CLIENT_SECRET?: string;
 }
 
 /**
@@ -141,5 +145,6 @@ export function workerDeps(
     channels: { postSlack: slackPoster() },
     ...(slackWebhookUrl ? { slackWebhookUrl } : {}),
     webhookAllowHosts: hostList(env.WEBHOOK_ALLOW_HOSTS),
+    oidc: oidcEnv(env),
   };
 }

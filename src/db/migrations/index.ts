@@ -12,6 +12,7 @@ import * as m0010 from './0010-member-kana.ts';
 import * as m0011 from './0011-roster-version.ts';
 import * as m0012 from './0012-people-sessions.ts';
 import * as m0013 from './0013-overrides.ts';
+import * as m0014 from './0014-sso.ts';
 
 /** Every migration, by name, in order: a static map so Workers (no fs) run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-roster-version': m0011,
   '0012-people-sessions': m0012,
   '0013-overrides': m0013,
+  '0014-sso': m0014,
 };

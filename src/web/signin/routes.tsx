@@ -17,6 +17,7 @@ import { render, renderMessage } from '../shared/layout.tsx';
 import { homeOf, preSessionCsrf, resumeSession, startSession } from '../shared/session.ts';
 import { SIGNIN_SCRIPT } from '../shared/signin-script.ts';
 import { codePages, CodeForms } from './codes.tsx';
+import { ssoOffer, SsoButton, ssoPages, unlessSsoRequired } from './sso.tsx';
 
 const Script = () => <script>{raw(SIGNIN_SCRIPT)}</script>;
 
@@ -47,29 +48,35 @@ function PasskeyButton(p: {
   );
 }
 
-function signInPage(
+async function signInPage(
   c: WebContext,
   csrf: string,
   errors: FormErrors = {},
   status: 200 | 401 | 422 | 429 = 200,
 ) {
   const lang = c.var.lang;
+  const sso = await ssoOffer(c);
   return render(
     c,
     t(lang, 'signIn'),
     <>
       <ErrorSummary lang={lang} errors={errors} />
-      <p>{t(lang, 'signInIntro')}</p>
-      <form method="post" action="/signin/passkey">
-        <Csrf token={csrf} />
-        <PasskeyButton
-          c={c}
-          kind="authenticate"
-          options="/signin/passkey/options"
-          label={t(lang, 'signInWithPasskey')}
-        />
-      </form>
-      <CodeForms c={c} csrf={csrf} errors={errors} />
+      <p>{t(lang, sso.required ? 'sso.required' : 'signInIntro')}</p>
+      {sso.ready ? <SsoButton c={c} csrf={csrf} /> : null}
+      {sso.required ? null : (
+        <>
+          <form method="post" action="/signin/passkey">
+            <Csrf token={csrf} />
+            <PasskeyButton
+              c={c}
+              kind="authenticate"
+              options="/signin/passkey/options"
+              label={t(lang, 'signInWithPasskey')}
+            />
+          </form>
+          <CodeForms c={c} csrf={csrf} errors={errors} />
+        </>
+      )}
       <details open={Boolean(errors.token)}>
         <summary>{t(lang, 'tokenSignIn')}</summary>
         <p>{t(lang, 'tokenSignInIntro')}</p>
@@ -133,6 +140,11 @@ export function signInPages() {
     await startSession(c, { token: actor }, 'token');
     return c.redirect(homeOf(c), 303);
   });
+
+  // While single sign-on is required, passkeys and authenticator apps only confirm it.
+  for (const path of ['/signin/passkey', '/signin/totp', '/signin/code', '/signin/code/verify'])
+    r.post(path, unlessSsoRequired);
+  r.route('/', ssoPages());
 
   r.route(
     '/',

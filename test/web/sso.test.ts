@@ -1,0 +1,336 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { generate } from 'otplib';
+import { ADMIN_ENV_TOKEN, harness, seedDepartment, type Harness } from '../support/harness.ts';
+import { CLIENT_ID, CLIENT_SECRET, testIdp, throughIdp, type TestIdp } from '../support/oidc.ts';
+import { webClient, type WebClient } from '../support/web-session.ts';
+
+// bunsan in process (its clock is the harness's), the provider on loopback; the browser's trips
+// between them are followed with fetch, so the callback can be replayed and tampered with.
+const CALLBACK = 'http://localhost:8787/signin/oidc/callback';
+const T0 = Date.parse('2026-11-24T09:00:00Z');
+const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
+
+let idp: TestIdp;
+before(async () => {
+  idp = await testIdp([CALLBACK]);
+});
+after(async () => idp?.close());
+
+/** An admin saves the provider settings on the settings page. */
+async function configure(h: Harness, fields: Record<string, string> = {}) {
+  const admin = webClient(h);
+  await admin.signIn(ADMIN_ENV_TOKEN);
+  await admin.get('/admin/settings/sso');
+  return admin.post('/admin/settings/sso', {
+    issuer: idp.issuer,
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    ...fields,
+  });
+}
+
+/** A browser starts the sign-in; the provider signs `who` in; the callback URL it is sent back to. */
+async function tripToIdp(w: WebClient, who: Parameters<TestIdp['signsIn']>[0]) {
+  await w.get('/signin');
+  const start = await w.post('/signin/oidc');
+  assert.equal(start.status, 303, start.html.slice(0, 300));
+  assert.ok(start.location!.startsWith(`${idp.issuer}/auth?`), start.location!);
+  const asked = new URL(start.location!).searchParams;
+  assert.equal(asked.get('code_challenge_method'), 'S256');
+  for (const p of ['state', 'nonce', 'code_challenge']) assert.ok(asked.get(p), p);
+  assert.equal(asked.get('redirect_uri'), CALLBACK);
+  idp.signsIn(who);
+  return throughIdp(start.location!);
+}
+const pathOf = (u: URL) => u.pathname + u.search;
+
+async function ssoSignIn(h: Harness, who: Parameters<TestIdp['signsIn']>[0]) {
+  const w = webClient(h);
+  const callback = await tripToIdp(w, who);
+  return { w, callback, res: await w.get(pathOf(callback)) };
+}
+
+async function audit(h: Harness, action: string) {
+  const r = await h.call('GET', '/v1/audit');
+  return (r.json.entries as any[]).filter((e) => e.action === action);
+}
+
+const member = (email: string, extra: object = {}) => ({
+  sub: `sub-${email}`,
+  email,
+  email_verified: true,
+  ...extra,
+});
+
+async function withMembers() {
+  const h = await harness();
+  const seeded = await seedDepartment(h);
+  for (const m of seeded.members) {
+    const r = await h.call('POST', '/v1/invitations', { body: { memberId: m.id } });
+    assert.equal(r.status, 201, r.text);
+  }
+  return { h, ...seeded };
+}
+
+/** An HR person who enrolled an authenticator app through their invitation; its secret. */
+async function hrWithTotp(h: Harness, email = 'jinji@example.jp') {
+  const invited = await h.call('POST', '/v1/invitations', {
+    body: { email, name: '人事 花子', role: 'hr' },
+  });
+  assert.equal(invited.status, 201, invited.text);
+  const w = webClient(h);
+  const path = new URL(invited.json.url).pathname;
+  const page = await w.get(`${path}/totp`);
+  const secret = /id="totp-secret">([A-Z2-7]+)</.exec(page.html)![1]!;
+  const done = await w.post(`${path}/totp`, { code: await generate({ secret, epoch: T0 / 1000 }) });
+  assert.equal(done.status, 303, done.html.slice(0, 300));
+  return secret;
+}
+
+describe('single sign-on with the organisation’s OpenID Connect provider', () => {
+  it('an admin sets the provider on the settings page: the secret shown masked, a /common issuer refused by the field', async () => {
+    const h = await harness();
+    const saved = await configure(h);
+    assert.equal(saved.status, 303, saved.html.slice(0, 500));
+    const admin = webClient(h);
+    await admin.signIn(ADMIN_ENV_TOKEN);
+    const page = await admin.get('/admin/settings/sso');
+    assert.match(page.html, /状態: 使用できます/);
+    assert.match(page.html, /保存済み: ••••cdef。/);
+    assert.ok(!page.html.includes(CLIENT_SECRET), 'the secret never goes back to the page');
+    assert.match(page.html, /http:\/\/localhost:8787\/signin\/oidc\/callback/);
+
+    const common = await admin.post('/admin/settings/sso', {
+      issuer: 'https://login.microsoftonline.com/common/v2.0',
+      clientId: CLIENT_ID,
+      clientSecret: 'x'.repeat(20),
+    });
+    assert.equal(common.status, 422);
+    assert.match(
+      common.html,
+      /id="issuer-error">Entra ID の \/common・\/organizations・\/consumers は発行者として使えません/,
+    );
+    const entry = (await audit(h, 'sso.update'))[0];
+    assert.equal(entry.summary.issuer, idp.issuer);
+    assert.equal(entry.summary.secretChanged, true);
+    assert.ok(!JSON.stringify(entry).includes(CLIENT_SECRET), 'the audit log keeps no secret');
+    const signin = await webClient(h).get('/signin');
+    assert.match(signin.html, /組織のアカウントでサインイン/);
+  });
+
+  it('shows no provider button before an admin sets one, and refuses to start', async () => {
+    const h = await harness();
+    const w = webClient(h);
+    const page = await w.get('/signin');
+    assert.doesNotMatch(page.html, /組織のアカウントでサインイン/);
+    const start = await w.post('/signin/oidc');
+    assert.equal(start.status, 403);
+    assert.match(start.html, /シングルサインオンは設定されていません/);
+  });
+
+  it('a member signs in: linked by the verified e-mail, a session like any other, audited', async () => {
+    const { h } = await withMembers();
+    await configure(h);
+    const { w, res } = await ssoSignIn(h, member('Suzuki@Example.jp'));
+    assert.equal(res.status, 200, res.html.slice(0, 500));
+    assert.equal(res.headers.get('refresh'), '0;url=/me');
+    assert.match(w.jar.get('bunsan_session') ?? '', /^ses_/);
+    assert.equal((await w.get('/me')).status, 200);
+    const started = await audit(h, 'session.start');
+    assert.deepEqual(
+      started.filter((e) => e.summary.method === 'oidc').map((e) => e.subject.type),
+      ['session'],
+    );
+  });
+
+  it('refuses an e-mail nobody here has, and one the provider did not verify; both audited, no session', async () => {
+    const { h } = await withMembers();
+    await configure(h);
+    const stranger = await ssoSignIn(h, member('stranger@example.jp'));
+    assert.equal(stranger.res.status, 403);
+    assert.match(stranger.res.html, /bunsan に登録されていません/);
+    assert.equal(stranger.w.jar.get('bunsan_session'), undefined);
+
+    const unverified = await ssoSignIn(h, member('suzuki@example.jp', { email_verified: false }));
+    assert.equal(unverified.res.status, 403);
+    assert.match(unverified.res.html, /確認済みのメールアドレスを返しませんでした/);
+    assert.equal((await unverified.w.get('/me')).status, 303);
+
+    const failed = (await audit(h, 'session.fail')).map((e) => e.summary.reason).sort();
+    assert.deepEqual(failed, ['no-email', 'unknown']);
+    const oidc = (await audit(h, 'session.start')).filter((e) => e.summary.method === 'oidc');
+    assert.equal(oidc.length, 0);
+  });
+
+  it('a configured claim links by it instead (Entra’s preferred_username), without email_verified', async () => {
+    const { h } = await withMembers();
+    await configure(h, { emailClaim: 'preferred_username' });
+    // The test provider's profile scope has no preferred_username: nothing links.
+    const none = await ssoSignIn(h, member('suzuki@example.jp'));
+    assert.equal(none.res.status, 403);
+    assert.match(none.res.html, /確認済みのメールアドレスを返しませんでした/);
+  });
+
+  it('the HR group: HR outside it are refused; inside it they confirm with their authenticator app unless the provider shows MFA', async () => {
+    const h = await harness();
+    const secret = await hrWithTotp(h);
+    await configure(h, { hrGroup: 'grp-hr-1234' });
+    const hr = (extra: object) => member('jinji@example.jp', extra);
+
+    const outside = await ssoSignIn(h, hr({ groups: ['grp-other'] }));
+    assert.equal(outside.res.status, 403);
+    assert.match(outside.res.html, /役割に必要なグループに入っていません/);
+    assert.equal((await audit(h, 'session.fail'))[0]?.summary.reason, 'group');
+
+    const inside = await ssoSignIn(h, hr({ groups: ['grp-hr-1234'] }));
+    assert.equal(inside.res.status, 303);
+    assert.equal(inside.res.location, '/signin/oidc/confirm');
+    assert.equal(
+      inside.w.jar.get('bunsan_session'),
+      undefined,
+      'no session before the second step',
+    );
+    const confirm = await inside.w.get('/signin/oidc/confirm');
+    assert.match(confirm.html, /人事 花子 さん、組織のアカウントで確認できました/);
+    const wrong = await inside.w.post('/signin/oidc/totp', { code: '000000' });
+    assert.equal(wrong.status, 401);
+    assert.match(wrong.html, /確認できませんでした/);
+    h.setNow(at(60));
+    const code = await generate({ secret, epoch: T0 / 1000 + 60 });
+    const done = await inside.w.post('/signin/oidc/totp', { code });
+    assert.equal(done.status, 303, done.html.slice(0, 400));
+    assert.equal(done.location, '/quarantines');
+    assert.equal((await inside.w.get('/quarantines')).status, 200);
+    const methods = async () => (await audit(h, 'session.start')).map((e) => e.summary.method);
+    assert.deepEqual(
+      (await methods()).filter((m) => m.startsWith('oidc')),
+      ['oidc+totp'],
+    );
+    // The second step is over: it cannot be given again (the pre-session form token is gone too).
+    const again = await inside.w.post('/signin/oidc/totp', { code });
+    assert.equal(again.status, 403);
+    assert.equal((await methods()).filter((m) => m === 'oidc+totp').length, 1);
+
+    const mfa = await ssoSignIn(h, hr({ groups: ['grp-hr-1234'], amr: ['pwd', 'mfa'] }));
+    assert.equal(mfa.res.status, 200, 'amr shows MFA: no second step');
+    assert.equal(mfa.res.headers.get('refresh'), '0;url=/quarantines');
+  });
+
+  it('an organisation that trusts the provider’s MFA lets HR in after the provider alone', async () => {
+    const h = await harness();
+    await hrWithTotp(h);
+    await configure(h, { mfaTrusted: '1' });
+    const { res } = await ssoSignIn(h, member('jinji@example.jp'));
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('refresh'), '0;url=/quarantines');
+  });
+
+  it('refuses a callback whose state is not the one this browser was given, and the sign-in is spent', async () => {
+    const { h } = await withMembers();
+    await configure(h);
+    const w = webClient(h);
+    const callback = await tripToIdp(w, member('suzuki@example.jp'));
+    const forged = new URL(callback);
+    forged.searchParams.set('state', 'forged-state');
+    const res = await w.get(pathOf(forged));
+    assert.equal(res.status, 403);
+    assert.match(res.html, /このブラウザーで始めたサインインと一致しません/);
+    assert.equal((await audit(h, 'session.fail'))[0]?.summary.reason, 'state');
+    const real = await w.get(pathOf(callback));
+    assert.equal(real.status, 403, 'one answer per sign-in');
+    assert.match(real.html, /有効期限が切れたか、すでに使われています/);
+    assert.equal(w.jar.get('bunsan_session'), undefined);
+  });
+
+  it('refuses a replayed code: the same callback again, and the code inside another browser’s sign-in', async () => {
+    const { h } = await withMembers();
+    await configure(h);
+    const w = webClient(h);
+    const callback = await tripToIdp(w, member('suzuki@example.jp'));
+    assert.equal((await w.get(pathOf(callback))).status, 200);
+    const replay = await w.get(pathOf(callback));
+    assert.equal(replay.status, 403);
+
+    // An attacker with the code starts a sign-in of their own and offers it with their own state.
+    const attacker = webClient(h);
+    await attacker.get('/signin');
+    const start = await attacker.post('/signin/oidc');
+    const theirs = new URL(callback);
+    theirs.searchParams.set('state', new URL(start.location!).searchParams.get('state')!);
+    const before = idp.tokenAnswers.length;
+    const res = await attacker.get(pathOf(theirs));
+    assert.equal(res.status, 403);
+    assert.match(res.html, /IDプロバイダーからの応答を確認できませんでした/);
+    assert.deepEqual(idp.tokenAnswers.slice(before), [400], 'the provider refused the code');
+    assert.equal(attacker.jar.get('bunsan_session'), undefined);
+  });
+
+  it('refuses a tampered ID token (its signature is checked, not only TLS)', async () => {
+    const { h } = await withMembers();
+    await configure(h);
+    idp.tamperNextIdToken((jwt) => {
+      const [head, body, sig] = jwt.split('.');
+      const claims = JSON.parse(Buffer.from(body!, 'base64url').toString());
+      claims.email = 'yamada@example.jp';
+      return [head, Buffer.from(JSON.stringify(claims)).toString('base64url'), sig].join('.');
+    });
+    const { w, res } = await ssoSignIn(h, member('suzuki@example.jp'));
+    assert.equal(res.status, 403);
+    assert.match(res.html, /IDプロバイダーからの応答を確認できませんでした/);
+    assert.equal(w.jar.get('bunsan_session'), undefined);
+    assert.match(String((await audit(h, 'session.fail'))[0]?.summary.error), /signature/i);
+  });
+
+  it('refuses a callback in a browser that did not start it, and one after 10 minutes', async () => {
+    const { h } = await withMembers();
+    await configure(h);
+    const w = webClient(h);
+    const callback = await tripToIdp(w, member('suzuki@example.jp'));
+    const elsewhere = await webClient(h).get(pathOf(callback));
+    assert.equal(elsewhere.status, 403);
+    assert.match(elsewhere.html, /有効期限が切れたか/);
+
+    const late = webClient(h);
+    const lateCallback = await tripToIdp(late, member('suzuki@example.jp'));
+    h.setNow(at(10 * 60 + 1));
+    assert.equal((await late.get(pathOf(lateCallback))).status, 403);
+  });
+
+  it('an SSO session expires as any other (8 hours unused for a member) and sign-out ends it', async () => {
+    const { h } = await withMembers();
+    await configure(h);
+    const a = await ssoSignIn(h, member('suzuki@example.jp'));
+    const b = await ssoSignIn(h, member('sato@example.jp'));
+    h.setNow(at(8 * 3600 + 60));
+    const expired = await a.w.get('/me');
+    assert.equal(expired.status, 303);
+    assert.equal(expired.location, '/signin');
+    assert.equal((await b.w.get('/me')).status, 303, 'b too: unused as long');
+
+    const c = await ssoSignIn(h, member('suzuki@example.jp'));
+    assert.equal((await c.w.get('/me')).status, 200);
+    await c.w.post('/signout');
+    assert.equal((await c.w.get('/me')).status, 303);
+  });
+
+  it('SSO required: the sign-in page offers only the provider (and API tokens); the other ways in are refused', async () => {
+    const { h } = await withMembers();
+    await configure(h, { required: '1' });
+    const w = webClient(h);
+    const page = await w.get('/signin');
+    assert.match(page.html, /組織のアカウント（シングルサインオン）でサインインします/);
+    assert.doesNotMatch(page.html, /パスキーでサインイン/);
+    assert.doesNotMatch(page.html, /action="\/signin\/code"/);
+    const code = await w.post('/signin/code', { email: 'suzuki@example.jp' });
+    assert.equal(code.status, 403);
+    assert.match(code.html, /組織のアカウントでのサインインが必須です/);
+    const totp = await w.post('/signin/totp', { email: 'suzuki@example.jp', code: '123456' });
+    assert.equal(totp.status, 403);
+    const topics = (await h.call('GET', '/v1/outbox')).json.messages.map((m: any) => m.topic);
+    assert.ok(topics.includes('invitation'), 'the outbox is read');
+    assert.ok(!topics.includes('sign-in.code'), 'no code was e-mailed');
+    const { res } = await ssoSignIn(h, member('suzuki@example.jp'));
+    assert.equal(res.status, 200);
+  });
+});
