@@ -18,7 +18,9 @@ export const isLoopback = (issuer: URL): boolean => LOOPBACK.has(issuer.hostname
  * What is wrong with an issuer: it must be an https URL (http only on loopback), and an Entra ID
  * issuer must name the tenant. Entra's `/common`, `/organizations` and `/consumers` discovery
  * documents publish `https://login.microsoftonline.com/{tenantid}/v2.0` as their issuer, which
- * neither matches the URL asked nor the `iss` of any token, so strict validation rejects them.
+ * a strict check rejects; openid-client instead accepts it and checks each token's `iss` with the
+ * token's own `tid`, so a token from any tenant would pass, and e-mail linking would trust
+ * another organisation's (or an attacker's own tenant's) claims.
  */
 export function issuerProblem(issuer: string): IssuerProblem | null {
   let url: URL;
