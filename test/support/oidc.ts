@@ -19,11 +19,17 @@ export interface IdpAccount {
 export const CLIENT_ID = 'bunsan';
 export const CLIENT_SECRET = 'test-client-secret-0123456789abcdef';
 
-/** Starts the provider on a free loopback port; its issuer names `localhost`. */
-export async function testIdp(redirectUris: string[]) {
+/**
+ * Starts the provider on a free loopback port; its issuer names `localhost` (or 127.0.0.1: another
+ * site than a bunsan on localhost, so that the browser's trip back is cross-site as in real life).
+ */
+export async function testIdp(
+  redirectUris: string[],
+  host: 'localhost' | '127.0.0.1' = 'localhost',
+) {
   const server: Server = createServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const issuer = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
   const accounts = new Map<string, IdpAccount>();
   let next: IdpAccount | null = null;
   let tamper: ((idToken: string) => string) | null = null;

@@ -33,7 +33,7 @@ async function configure(h: Harness, fields: Record<string, string> = {}) {
 /** A browser starts the sign-in; the provider signs `who` in; the callback URL it is sent back to. */
 async function tripToIdp(w: WebClient, who: Parameters<TestIdp['signsIn']>[0]) {
   await w.get('/signin');
-  const start = await w.post('/signin/oidc');
+  const start = await w.get('/signin/oidc');
   assert.equal(start.status, 303, start.html.slice(0, 300));
   assert.ok(start.location!.startsWith(`${idp.issuer}/auth?`), start.location!);
   const asked = new URL(start.location!).searchParams;
@@ -124,7 +124,7 @@ describe('single sign-on with the organisation’s OpenID Connect provider', () 
     const w = webClient(h);
     const page = await w.get('/signin');
     assert.doesNotMatch(page.html, /組織のアカウントでサインイン/);
-    const start = await w.post('/signin/oidc');
+    const start = await w.get('/signin/oidc');
     assert.equal(start.status, 403);
     assert.match(start.html, /シングルサインオンは設定されていません/);
   });
@@ -255,7 +255,7 @@ describe('single sign-on with the organisation’s OpenID Connect provider', () 
     // An attacker with the code starts a sign-in of their own and offers it with their own state.
     const attacker = webClient(h);
     await attacker.get('/signin');
-    const start = await attacker.post('/signin/oidc');
+    const start = await attacker.get('/signin/oidc');
     const theirs = new URL(callback);
     theirs.searchParams.set('state', new URL(start.location!).searchParams.get('state')!);
     const before = idp.tokenAnswers.length;

@@ -62,7 +62,7 @@ async function signInPage(
     <>
       <ErrorSummary lang={lang} errors={errors} />
       <p>{t(lang, sso.required ? 'sso.required' : 'signInIntro')}</p>
-      {sso.ready ? <SsoButton c={c} csrf={csrf} /> : null}
+      {sso.ready ? <SsoButton c={c} /> : null}
       {sso.required ? null : (
         <>
           <form method="post" action="/signin/passkey">

@@ -35,13 +35,18 @@ const cookieOptions = (c: WebContext, maxAge: number) => ({
   maxAge,
 });
 
-/** "Sign in with your organisation account", a form posting to start (its CSRF token guards it). */
-export function SsoButton({ c, csrf }: { c: WebContext; csrf: string }) {
+/**
+ * "Sign in with your organisation account": a link, not a form, since the pages' CSP allows forms
+ * to go to this site only (`form-action` covers a form's redirect too). Starting is harmless to
+ * forge: the state ties the answer to the browser that started, so nobody is signed in as another.
+ */
+export function SsoButton({ c }: { c: WebContext }) {
   return (
-    <form method="post" action="/signin/oidc" id="sso">
-      <Csrf token={csrf} />
-      <button type="submit">{t(c.var.lang, 'sso.signIn')}</button>
-    </form>
+    <p id="sso">
+      <a href="/signin/oidc" class="button">
+        {t(c.var.lang, 'sso.signIn')}
+      </a>
+    </p>
   );
 }
 
@@ -142,7 +147,7 @@ export function ssoPages() {
   const r = new Hono<WebEnv>();
   const limitKey = (c: WebContext) => `sso:${clientAddress(c) ?? ''}`;
 
-  r.post('/signin/oidc', async (c) => {
+  r.get('/signin/oidc', async (c) => {
     const started = await startSsoLogin(c.var.deps);
     if (!started.ok) return refusedPage(c, started.error);
     setCookie(c, SSO_COOKIE, started.value.secret, cookieOptions(c, 15 * 60));
