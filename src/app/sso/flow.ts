@@ -24,7 +24,7 @@ export const CONFIRM_MINUTES = 5;
 
 /** Why a sign-in with the provider was refused (each has its own message on the page). */
 export type SsoRefusal =
-  'off' | 'expired' | 'state' | 'provider' | 'no-email' | 'unknown' | 'group' | 'second-factor';
+  'off' | 'expired' | 'state' | 'provider' | 'no-email' | 'unknown' | 'group';
 
 /** Who a refused sign-in is audited as when it names nobody bunsan knows. */
 const VISITOR: Actor = {

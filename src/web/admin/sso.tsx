@@ -16,7 +16,13 @@ const TEXT_FIELDS = [
   'mfaAcr',
 ] as const;
 
-function ssoPage(c: WebContext, v: SsoView, typed: SsoUpdate, form: FormState, status = 200) {
+function ssoPage(
+  c: WebContext,
+  v: SsoView,
+  typed: SsoUpdate,
+  form: FormState,
+  status: 200 | 422 = 200,
+) {
   const lang = c.var.lang;
   const field = (
     name: (typeof TEXT_FIELDS)[number],
@@ -91,7 +97,7 @@ function ssoPage(c: WebContext, v: SsoView, typed: SsoUpdate, form: FormState, s
         <button type="submit">{t(lang, 'save')}</button>
       </form>
     </>,
-    status as 200,
+    status,
   );
 }
 
