@@ -111,10 +111,19 @@ describe('single sign-on with the organisation’s OpenID Connect provider', () 
       common.html,
       /id="issuer-error">Entra ID の \/common・\/organizations・\/consumers は発行者として使えません/,
     );
-    const entry = (await audit(h, 'sso.update'))[0];
-    assert.equal(entry.summary.issuer, idp.issuer);
-    assert.equal(entry.summary.secretChanged, true);
-    assert.ok(!JSON.stringify(entry).includes(CLIENT_SECRET), 'the audit log keeps no secret');
+    // Saved again without a secret: the stored one stays.
+    const kept = await admin.post('/admin/settings/sso', {
+      issuer: idp.issuer,
+      clientId: CLIENT_ID,
+      clientSecret: '',
+      hrGroup: 'grp-hr',
+    });
+    assert.equal(kept.status, 303, kept.html.slice(0, 500));
+    assert.match((await admin.get('/admin/settings/sso')).html, /保存済み: ••••cdef。/);
+    const updates = await audit(h, 'sso.update');
+    assert.deepEqual(updates.map((e) => e.summary.secretChanged).sort(), [false, true]);
+    assert.ok(updates.every((e) => e.summary.issuer === idp.issuer));
+    assert.ok(!JSON.stringify(updates).includes(CLIENT_SECRET), 'the audit log keeps no secret');
     const signin = await webClient(h).get('/signin');
     assert.match(signin.html, /組織のアカウントでサインイン/);
   });
@@ -241,6 +250,21 @@ describe('single sign-on with the organisation’s OpenID Connect provider', () 
     assert.equal(real.status, 403, 'one answer per sign-in');
     assert.match(real.html, /有効期限が切れたか、すでに使われています/);
     assert.equal(w.jar.get('bunsan_session'), undefined);
+  });
+
+  it('a person who cancels at the provider comes back to a page that says so, not an error', async () => {
+    const { h } = await withMembers();
+    await configure(h);
+    const w = webClient(h);
+    const callback = await tripToIdp(w, member('suzuki@example.jp'));
+    const cancelled = new URL(CALLBACK);
+    cancelled.searchParams.set('error', 'access_denied');
+    cancelled.searchParams.set('state', callback.searchParams.get('state')!);
+    cancelled.searchParams.set('iss', idp.issuer);
+    const res = await w.get(pathOf(cancelled));
+    assert.equal(res.status, 403);
+    assert.match(res.html, /IDプロバイダーからの応答を確認できませんでした/);
+    assert.match(String((await audit(h, 'session.fail'))[0]?.summary.error), /access_denied/);
   });
 
   it('refuses a replayed code: the same callback again, and the code inside another browser’s sign-in', async () => {

@@ -139,8 +139,14 @@ export async function finishSsoLogin(
     claims = { ...tokens.claims() };
   } catch (e) {
     // openid-client says "invalid response encountered"; its cause says what was wrong.
+    // An error the provider sent back (access_denied when the person cancelled) is in `error`.
     const cause = (e as Error).cause;
-    const message = [(e as Error).message, cause instanceof Error ? cause.message : null]
+    const sent = (e as { error?: unknown }).error;
+    const message = [
+      (e as Error).message,
+      cause instanceof Error ? cause.message : null,
+      typeof sent === 'string' ? sent : null,
+    ]
       .filter(Boolean)
       .join(': ')
       .slice(0, 200);
