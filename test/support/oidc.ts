@@ -42,6 +42,7 @@ export async function testIdp(
         client_id: CLIENT_ID,
         client_secret: CLIENT_SECRET,
         redirect_uris: redirectUris,
+        post_logout_redirect_uris: redirectUris.map((u) => u.replace('/oidc/callback', '')),
         token_endpoint_auth_method: 'client_secret_post',
         grant_types: ['authorization_code'],
         response_types: ['code'],

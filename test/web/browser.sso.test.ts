@@ -65,7 +65,8 @@ describe(
         await page.getByRole('link', { name: 'アカウント' }).click();
         await page.locator('#sessions').getByText('組織のアカウント').waitFor();
         await page.getByRole('button', { name: 'サインアウト', exact: true }).click();
-        await page.waitForURL('**/signin');
+        await page.waitForURL('**/signin/oidc/signed-out');
+        await page.getByRole('link', { name: '組織のアカウントからもサインアウト' }).waitFor();
         await page.goto('/me');
         await page.waitForURL('**/signin');
       } finally {

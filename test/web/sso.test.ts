@@ -334,8 +334,27 @@ describe('single sign-on with the organisation’s OpenID Connect provider', () 
 
     const c = await ssoSignIn(h, member('suzuki@example.jp'));
     assert.equal((await c.w.get('/me')).status, 200);
-    await c.w.post('/signout');
+    const out = await c.w.post('/signout');
+    assert.equal(out.location, '/signin/oidc/signed-out');
     assert.equal((await c.w.get('/me')).status, 303);
+    // The page offers to sign out at the provider too (RP-initiated logout), back to /signin.
+    const page = await c.w.get(out.location!);
+    assert.match(page.html, /組織のアカウント（IDプロバイダー）にはまだサインインしたままです/);
+    const there = new URL(
+      /id="provider-sign-out" href="([^"]+)"|href="([^"]+)" id="provider-sign-out"/
+        .exec(page.html)!
+        .slice(1)
+        .find(Boolean)!
+        .replaceAll('&amp;', '&'),
+    );
+    assert.equal(there.origin + there.pathname, `${idp.issuer}/session/end`);
+    assert.equal(there.searchParams.get('client_id'), CLIENT_ID);
+    assert.equal(
+      there.searchParams.get('post_logout_redirect_uri'),
+      'http://localhost:8787/signin',
+    );
+    const provider = await fetch(there);
+    assert.equal(provider.status, 200, 'the provider knows the way back');
   });
 
   it('SSO required: the sign-in page offers only the provider (and API tokens); the other ways in are refused', async () => {

@@ -86,3 +86,22 @@ export function providerOf(deps: Deps, cfg: SsoConfig): Promise<oidc.Configurati
   discovered.set(key, { at: now, config });
   return config;
 }
+
+/**
+ * Where to send a person who signed out here to sign out at the provider too (its
+ * end_session_endpoint, coming back to bunsan's sign-in page), or null when it has none.
+ */
+export async function providerSignOutUrl(deps: Deps): Promise<string | null> {
+  const cfg = await ssoConfig(deps);
+  if (!cfg.ready) return null;
+  try {
+    const config = await providerOf(deps, cfg);
+    if (!config.serverMetadata().end_session_endpoint) return null;
+    return oidc.buildEndSessionUrl(config, {
+      client_id: cfg.clientId!,
+      post_logout_redirect_uri: `${deps.publicUrl}/signin`,
+    }).href;
+  } catch {
+    return null;
+  }
+}

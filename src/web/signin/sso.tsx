@@ -6,6 +6,7 @@ import {
   confirmSsoWithTotp,
   finishSsoLogin,
   personToConfirm,
+  providerSignOutUrl,
   redirectUri,
   ssoConfig,
   startSsoLogin,
@@ -177,6 +178,29 @@ export function ssoPages() {
   });
 
   r.get('/signin/oidc/confirm', (c) => confirmPage(c));
+
+  // Signed out here; the provider's own session stays unless the person ends it there too.
+  r.get('/signin/oidc/signed-out', async (c) => {
+    const lang = c.var.lang;
+    const there = await providerSignOutUrl(c.var.deps);
+    return render(
+      c,
+      t(lang, 'sso.signedOut'),
+      <>
+        <p role="status">{t(lang, 'sso.signedOutHere')}</p>
+        {there ? (
+          <p>
+            <a href={there} id="provider-sign-out">
+              {t(lang, 'sso.signOutThere')}
+            </a>
+          </p>
+        ) : null}
+        <p>
+          <a href="/signin">{t(lang, 'signIn')}</a>
+        </p>
+      </>,
+    );
+  });
 
   r.post('/signin/oidc/passkey', async (c) => {
     const body = await c.req.parseBody();
