@@ -358,8 +358,18 @@ describe('single sign-on with the organisation’s OpenID Connect provider', () 
   });
 
   it('SSO required: the sign-in page offers only the provider (and API tokens); the other ways in are refused', async () => {
-    const { h } = await withMembers();
+    const { h, members } = await withMembers();
     await configure(h, { required: '1' });
+    // An invitation still lets a member in once they take it, but not past the provider.
+    const invited = await h.call('POST', '/v1/invitations', { body: { memberId: members[1]!.id } });
+    const newcomer = webClient(h);
+    const path = new URL(invited.json.url).pathname;
+    await newcomer.get(path);
+    const taken = await newcomer.post(`${path}/continue`);
+    assert.equal(taken.status, 303);
+    assert.equal(taken.location, '/signin');
+    assert.equal(newcomer.jar.get('bunsan_session'), undefined, 'no session without the provider');
+
     const w = webClient(h);
     const page = await w.get('/signin');
     assert.match(page.html, /組織のアカウント（シングルサインオン）でサインインします/);

@@ -17,7 +17,13 @@ import { render, renderMessage } from '../shared/layout.tsx';
 import { homeOf, preSessionCsrf, resumeSession, startSession } from '../shared/session.ts';
 import { SIGNIN_SCRIPT } from '../shared/signin-script.ts';
 import { codePages, CodeForms } from './codes.tsx';
-import { ssoOffer, SsoButton, ssoPages, unlessSsoRequired } from './sso.tsx';
+import {
+  sessionAfterInvitation,
+  ssoOffer,
+  SsoButton,
+  ssoPages,
+  unlessSsoRequired,
+} from './sso.tsx';
 
 const Script = () => <script>{raw(SIGNIN_SCRIPT)}</script>;
 
@@ -262,8 +268,7 @@ export function signInPages() {
         )
       : null;
     if (!added?.ok) return passkeyAnswer(c, false, 400);
-    await startSession(c, { person }, 'passkey');
-    return passkeyAnswer(c, true);
+    return c.json({ redirect: await sessionAfterInvitation(c, person, 'passkey') });
   });
 
   r.post('/invite/:secret/continue', async (c) => {
@@ -282,8 +287,7 @@ export function signInPages() {
       found.value.person,
     );
     if (!taken.ok) return renderMessage(c, 403, t(lang, 'forbidden'), taken.error.detail);
-    await startSession(c, { person: taken.value }, 'invitation');
-    return c.redirect(homeOf(c), 303);
+    return c.redirect(await sessionAfterInvitation(c, taken.value, 'invitation'), 303);
   });
 
   return r;

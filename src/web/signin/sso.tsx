@@ -57,6 +57,22 @@ export async function ssoOffer(c: WebContext): Promise<{ ready: boolean; require
   return { ready: cfg.ready, required: cfg.required };
 }
 
+type InvitedPerson = Extract<Parameters<typeof startSession>[1], { person: unknown }>['person'];
+
+/**
+ * After an invitation's passkey, authenticator app or acceptance: a session, or none while single
+ * sign-on is required (the credential then waits to confirm a provider sign-in). Where to go next.
+ */
+export async function sessionAfterInvitation(
+  c: WebContext,
+  person: InvitedPerson,
+  method: 'passkey' | 'totp' | 'invitation',
+): Promise<string> {
+  if ((await ssoOffer(c)).required) return '/signin';
+  await startSession(c, { person }, method);
+  return homeOf(c);
+}
+
 /** Refuses the other ways in (passkey, authenticator app, e-mailed code) while SSO is required. */
 export const unlessSsoRequired: MiddlewareHandler<WebEnv> = async (c, next) => {
   if (!(await ssoOffer(c)).required) return next();
