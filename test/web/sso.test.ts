@@ -111,6 +111,13 @@ describe('single sign-on with the organisation’s OpenID Connect provider', () 
       common.html,
       /id="issuer-error">Entra ID の \/common・\/organizations・\/consumers は発行者として使えません/,
     );
+    const unreachable = await admin.post('/admin/settings/sso', {
+      issuer: 'http://localhost:9/nobody-here',
+      clientId: CLIENT_ID,
+      clientSecret: 'y'.repeat(20),
+    });
+    assert.equal(unreachable.status, 422);
+    assert.match(unreachable.html, /id="issuer-error">この発行者のディスカバリー文書/);
     // Saved again without a secret: the stored one stays.
     const kept = await admin.post('/admin/settings/sso', {
       issuer: idp.issuer,

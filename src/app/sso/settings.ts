@@ -4,7 +4,7 @@ import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { forbidden, invalid, type Failure, type FieldError } from '../failure.ts';
-import { ssoConfig, redirectUri } from './provider.ts';
+import { discover, ssoConfig, redirectUri } from './provider.ts';
 import { issuerProblem } from './rules.ts';
 
 /** The provider settings as the admin's page shows them: the secret only masked. */
@@ -100,6 +100,20 @@ export async function updateSso(
   const keepSecret = !input.clientSecret && input.issuer === (cfg.stored.issuer ?? '');
   const errors = problems(input, keepSecret && Boolean(cfg.stored.clientSecret), cfg.fromEnv);
   if (errors.length) return err(invalid('The single sign-on settings are not valid.', errors));
+  const secret = input.clientSecret || cfg.stored.clientSecret;
+  if (!cfg.fromEnv && input.issuer && secret) {
+    // A provider that cannot be discovered now would only fail at everyone's next sign-in.
+    const found = await discover(input.issuer, input.clientId, secret).then(
+      () => null,
+      (e: Error) => [e.message, e.cause instanceof Error ? e.cause.message : null].filter(Boolean),
+    );
+    if (found)
+      return err(
+        invalid('The single sign-on settings are not valid.', [
+          { path: '/issuer', code: 'issuer-discovery', message: found.join(': ').slice(0, 200) },
+        ]),
+      );
+  }
   const at = deps.now().toISOString();
   const blank = (v: string) => v.trim() || null;
   const next = {
