@@ -98,10 +98,23 @@ describe('Microsoft Entra ID discovery (recorded documents)', () => {
     // openid-client knows Entra: it keeps the template and checks each ID token's `iss` against
     // it with that token's own `tid`, so a token of any tenant (anyone's, the attacker's own)
     // would pass, and linking by e-mail would trust that tenant's claims.
-    const config = await discover(issuer, 'client-id', 'client-secret-0123456789', {
-      fetch: recorded(issuer, fixture('common')),
-    });
+    const config = await oidc.discovery(
+      new URL(issuer),
+      'client-id',
+      'client-secret-0123456789',
+      undefined,
+      {
+        [oidc.customFetch]: recorded(issuer, fixture('common')),
+      },
+    );
     assert.equal(config.serverMetadata().issuer, doc.issuer);
+    // bunsan refuses it twice: the issuer rule (on the settings page), and after discovery.
+    await assert.rejects(
+      discover(issuer, 'client-id', 'client-secret-0123456789', {
+        fetch: recorded(issuer, fixture('common')),
+      }),
+      /multi-tenant template/,
+    );
     assert.equal(issuerProblem(issuer), 'entra-multi-tenant');
   });
 });

@@ -68,10 +68,17 @@ export function discover(
   const url = new URL(issuer);
   const execute = [oidc.enableNonRepudiationChecks];
   if (isLoopback(url)) execute.push(oidc.allowInsecureRequests);
-  return oidc.discovery(url, clientId, clientSecret, oidc.ClientSecretPost(clientSecret), {
-    execute,
-    ...(opts.fetch ? { [oidc.customFetch]: opts.fetch } : {}),
-  });
+  return oidc
+    .discovery(url, clientId, clientSecret, oidc.ClientSecretPost(clientSecret), {
+      execute,
+      ...(opts.fetch ? { [oidc.customFetch]: opts.fetch } : {}),
+    })
+    .then((config) => {
+      // openid-client takes Entra's multi-tenant `{tenantid}` template as is (see issuerProblem).
+      if (config.serverMetadata().issuer.includes('{tenantid}'))
+        throw new Error('the discovered issuer is a multi-tenant template ({tenantid})');
+      return config;
+    });
 }
 
 /** The ready provider's configuration, discovered once an hour per issuer and client. */
