@@ -135,6 +135,24 @@ describe('single sign-on with the organisation’s OpenID Connect provider', () 
     assert.match(signin.html, /組織のアカウントでサインイン/);
   });
 
+  it('only an admin sees or changes the provider, and only with the form’s token', async () => {
+    const h = await harness();
+    const hr = webClient(h);
+    await hr.signIn((await h.tokenFor('hr')).token);
+    assert.equal((await hr.get('/admin/settings/sso')).status, 403);
+    assert.equal((await hr.post('/admin/settings/sso', { issuer: idp.issuer })).status, 403);
+    const admin = webClient(h);
+    await admin.signIn(ADMIN_ENV_TOKEN);
+    const forged = await admin.post(
+      '/admin/settings/sso',
+      { issuer: idp.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+      { csrf: null },
+    );
+    assert.equal(forged.status, 403);
+    assert.equal((await audit(h, 'sso.update')).length, 0);
+    assert.doesNotMatch((await webClient(h).get('/signin')).html, /組織のアカウントでサインイン/);
+  });
+
   it('shows no provider button before an admin sets one, and refuses to start', async () => {
     const h = await harness();
     const w = webClient(h);
