@@ -1,92 +1,29 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { generate } from 'otplib';
-import { ADMIN_ENV_TOKEN, harness, seedDepartment, type Harness } from '../support/harness.ts';
-import { CLIENT_ID, CLIENT_SECRET, testIdp, throughIdp, type TestIdp } from '../support/oidc.ts';
-import { webClient, type WebClient } from '../support/web-session.ts';
+import { ADMIN_ENV_TOKEN, harness } from '../support/harness.ts';
+import { CLIENT_ID, CLIENT_SECRET, testIdp, type TestIdp } from '../support/oidc.ts';
+import {
+  at,
+  audit,
+  CALLBACK,
+  hrWithTotp,
+  member,
+  ssoSteps,
+  T0,
+  withMembers,
+} from '../support/sso-stage.ts';
+import { webClient } from '../support/web-session.ts';
 
-// bunsan in process (its clock is the harness's), the provider on loopback; the browser's trips
-// between them are followed with fetch, so the callback can be replayed and tampered with.
-const CALLBACK = 'http://localhost:8787/signin/oidc/callback';
-const T0 = Date.parse('2026-11-24T09:00:00Z');
-const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
-
+// bunsan in process, the provider on loopback (test/support/sso-stage.ts): settings, linking,
+// groups, the second step, sessions and SSO required. The refusals of forged, replayed and
+// tampered answers are in sso.security.test.ts.
 let idp: TestIdp;
 before(async () => {
   idp = await testIdp([CALLBACK]);
 });
 after(async () => idp?.close());
-
-/** An admin saves the provider settings on the settings page. */
-async function configure(h: Harness, fields: Record<string, string> = {}) {
-  const admin = webClient(h);
-  await admin.signIn(ADMIN_ENV_TOKEN);
-  await admin.get('/admin/settings/sso');
-  return admin.post('/admin/settings/sso', {
-    issuer: idp.issuer,
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    ...fields,
-  });
-}
-
-/** A browser starts the sign-in; the provider signs `who` in; the callback URL it is sent back to. */
-async function tripToIdp(w: WebClient, who: Parameters<TestIdp['signsIn']>[0]) {
-  await w.get('/signin');
-  const start = await w.get('/signin/oidc');
-  assert.equal(start.status, 303, start.html.slice(0, 300));
-  assert.ok(start.location!.startsWith(`${idp.issuer}/auth?`), start.location!);
-  const asked = new URL(start.location!).searchParams;
-  assert.equal(asked.get('code_challenge_method'), 'S256');
-  for (const p of ['state', 'nonce', 'code_challenge']) assert.ok(asked.get(p), p);
-  assert.equal(asked.get('redirect_uri'), CALLBACK);
-  idp.signsIn(who);
-  return throughIdp(start.location!);
-}
-const pathOf = (u: URL) => u.pathname + u.search;
-
-async function ssoSignIn(h: Harness, who: Parameters<TestIdp['signsIn']>[0]) {
-  const w = webClient(h);
-  const callback = await tripToIdp(w, who);
-  return { w, callback, res: await w.get(pathOf(callback)) };
-}
-
-async function audit(h: Harness, action: string) {
-  const r = await h.call('GET', '/v1/audit');
-  return (r.json.entries as any[]).filter((e) => e.action === action);
-}
-
-const member = (email: string, extra: object = {}) => ({
-  sub: `sub-${email}`,
-  email,
-  email_verified: true,
-  ...extra,
-});
-
-async function withMembers() {
-  const h = await harness();
-  const seeded = await seedDepartment(h);
-  for (const m of seeded.members) {
-    const r = await h.call('POST', '/v1/invitations', { body: { memberId: m.id } });
-    assert.equal(r.status, 201, r.text);
-  }
-  return { h, ...seeded };
-}
-
-/** An HR person who enrolled an authenticator app through their invitation; its secret. */
-async function hrWithTotp(h: Harness, email = 'jinji@example.jp') {
-  const invited = await h.call('POST', '/v1/invitations', {
-    body: { email, name: '人事 花子', role: 'hr' },
-  });
-  assert.equal(invited.status, 201, invited.text);
-  const w = webClient(h);
-  const path = new URL(invited.json.url).pathname;
-  const page = await w.get(`${path}/totp`);
-  const secret = /id="totp-secret">([A-Z2-7]+)</.exec(page.html)![1]!;
-  const done = await w.post(`${path}/totp`, { code: await generate({ secret, epoch: T0 / 1000 }) });
-  assert.equal(done.status, 303, done.html.slice(0, 300));
-  return secret;
-}
+const { configure, ssoSignIn } = ssoSteps(() => idp);
 
 describe('single sign-on with the organisation’s OpenID Connect provider', () => {
   it('an admin sets the provider on the settings page: the secret shown masked, a /common issuer refused by the field', async () => {
@@ -258,92 +195,6 @@ describe('single sign-on with the organisation’s OpenID Connect provider', () 
     const { res } = await ssoSignIn(h, member('jinji@example.jp'));
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('refresh'), '0;url=/quarantines');
-  });
-
-  it('refuses a callback whose state is not the one this browser was given, and the sign-in is spent', async () => {
-    const { h } = await withMembers();
-    await configure(h);
-    const w = webClient(h);
-    const callback = await tripToIdp(w, member('suzuki@example.jp'));
-    const forged = new URL(callback);
-    forged.searchParams.set('state', 'forged-state');
-    const res = await w.get(pathOf(forged));
-    assert.equal(res.status, 403);
-    assert.match(res.html, /このブラウザーで始めたサインインと一致しません/);
-    assert.equal((await audit(h, 'session.fail'))[0]?.summary.reason, 'state');
-    const real = await w.get(pathOf(callback));
-    assert.equal(real.status, 403, 'one answer per sign-in');
-    assert.match(real.html, /有効期限が切れたか、すでに使われています/);
-    assert.equal(w.jar.get('bunsan_session'), undefined);
-  });
-
-  it('a person who cancels at the provider comes back to a page that says so, not an error', async () => {
-    const { h } = await withMembers();
-    await configure(h);
-    const w = webClient(h);
-    const callback = await tripToIdp(w, member('suzuki@example.jp'));
-    const cancelled = new URL(CALLBACK);
-    cancelled.searchParams.set('error', 'access_denied');
-    cancelled.searchParams.set('state', callback.searchParams.get('state')!);
-    cancelled.searchParams.set('iss', idp.issuer);
-    const res = await w.get(pathOf(cancelled));
-    assert.equal(res.status, 403);
-    assert.match(res.html, /IDプロバイダーからの応答を確認できませんでした/);
-    assert.match(String((await audit(h, 'session.fail'))[0]?.summary.error), /access_denied/);
-  });
-
-  it('refuses a replayed code: the same callback again, and the code inside another browser’s sign-in', async () => {
-    const { h } = await withMembers();
-    await configure(h);
-    const w = webClient(h);
-    const callback = await tripToIdp(w, member('suzuki@example.jp'));
-    assert.equal((await w.get(pathOf(callback))).status, 200);
-    const replay = await w.get(pathOf(callback));
-    assert.equal(replay.status, 403);
-
-    // An attacker with the code starts a sign-in of their own and offers it with their own state.
-    const attacker = webClient(h);
-    await attacker.get('/signin');
-    const start = await attacker.get('/signin/oidc');
-    const theirs = new URL(callback);
-    theirs.searchParams.set('state', new URL(start.location!).searchParams.get('state')!);
-    const before = idp.tokenAnswers.length;
-    const res = await attacker.get(pathOf(theirs));
-    assert.equal(res.status, 403);
-    assert.match(res.html, /IDプロバイダーからの応答を確認できませんでした/);
-    assert.deepEqual(idp.tokenAnswers.slice(before), [400], 'the provider refused the code');
-    assert.equal(attacker.jar.get('bunsan_session'), undefined);
-  });
-
-  it('refuses a tampered ID token (its signature is checked, not only TLS)', async () => {
-    const { h } = await withMembers();
-    await configure(h);
-    idp.tamperNextIdToken((jwt) => {
-      const [head, body, sig] = jwt.split('.');
-      const claims = JSON.parse(Buffer.from(body!, 'base64url').toString());
-      claims.email = 'yamada@example.jp';
-      return [head, Buffer.from(JSON.stringify(claims)).toString('base64url'), sig].join('.');
-    });
-    const { w, res } = await ssoSignIn(h, member('suzuki@example.jp'));
-    assert.equal(res.status, 403);
-    assert.match(res.html, /IDプロバイダーからの応答を確認できませんでした/);
-    assert.equal(w.jar.get('bunsan_session'), undefined);
-    assert.match(String((await audit(h, 'session.fail'))[0]?.summary.error), /signature/i);
-  });
-
-  it('refuses a callback in a browser that did not start it, and one after 10 minutes', async () => {
-    const { h } = await withMembers();
-    await configure(h);
-    const w = webClient(h);
-    const callback = await tripToIdp(w, member('suzuki@example.jp'));
-    const elsewhere = await webClient(h).get(pathOf(callback));
-    assert.equal(elsewhere.status, 403);
-    assert.match(elsewhere.html, /有効期限が切れたか/);
-
-    const late = webClient(h);
-    const lateCallback = await tripToIdp(late, member('suzuki@example.jp'));
-    h.setNow(at(10 * 60 + 1));
-    assert.equal((await late.get(pathOf(lateCallback))).status, 403);
   });
 
   it('an SSO session expires as any other (8 hours unused for a member) and sign-out ends it', async () => {
