@@ -17,6 +17,7 @@ import { render, renderMessage } from '../shared/layout.tsx';
 import { homeOf, preSessionCsrf, resumeSession, startSession } from '../shared/session.ts';
 import { SIGNIN_SCRIPT } from '../shared/signin-script.ts';
 import { codePages, CodeForms } from './codes.tsx';
+import { parseResponse } from './passkey-response.ts';
 import {
   sessionAfterInvitation,
   ssoOffer,
@@ -112,15 +113,6 @@ const passkeyAnswer = (c: WebContext, ok: boolean, status: 200 | 400 | 401 | 409
     ok ? { redirect: homeOf(c) } : { message: t(c.var.lang, 'passkeyFailed') },
     ok ? 200 : status,
   );
-
-/** The browser's WebAuthn answer a passkey form carries (JSON in `response`), or null. */
-export function parseResponse(body: Record<string, unknown>): unknown {
-  try {
-    return JSON.parse(text(body, 'response'));
-  } catch {
-    return null;
-  }
-}
 
 /** Sign-in (passkey; an API token for operators), and the invitation pages. */
 export function signInPages() {

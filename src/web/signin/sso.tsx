@@ -19,6 +19,7 @@ import { t, type TextKey } from '../shared/i18n.ts';
 import { render } from '../shared/layout.tsx';
 import { homeOf, preSessionCsrf, startSession } from '../shared/session.ts';
 import { SIGNIN_SCRIPT } from '../shared/signin-script.ts';
+import { parseResponse } from './passkey-response.ts';
 
 /**
  * The browser's half of a sign-in with the provider: the secret whose hash finds the state, nonce
@@ -219,17 +220,16 @@ export function ssoPages() {
   });
 
   r.post('/signin/oidc/passkey', async (c) => {
-    const body = await c.req.parseBody();
-    let response: unknown = null;
-    try {
-      response = JSON.parse(text(body, 'response'));
-    } catch {
-      response = null;
+    const key = limitKey(c);
+    const response = parseResponse(await c.req.parseBody());
+    const done =
+      response && !c.var.throttle.waitSeconds(key)
+        ? await confirmSsoWithPasskey(c.var.deps, getCookie(c, SSO_COOKIE), response as never)
+        : null;
+    if (!done?.ok) {
+      c.var.throttle.fail(key);
+      return c.json({ message: t(c.var.lang, 'sso.confirmWrong') }, 401);
     }
-    const done = response
-      ? await confirmSsoWithPasskey(c.var.deps, getCookie(c, SSO_COOKIE), response as never)
-      : null;
-    if (!done?.ok) return c.json({ message: t(c.var.lang, 'sso.confirmWrong') }, 401);
     deleteCookie(c, SSO_COOKIE, { path: COOKIE_PATH });
     await startSession(c, { person: done.value }, 'oidc+passkey');
     return c.json({ redirect: homeOf(c) });
