@@ -51,6 +51,11 @@ export interface Deps {
    * nginx every request comes from nginx, and the sign-in throttle must count each client apart.
    */
   trustedProxies?: readonly string[];
+  /**
+   * The OpenID Connect provider from the environment (OIDC_ISSUER, OIDC_CLIENT_ID,
+   * OIDC_CLIENT_SECRET): when the issuer is set, these three win over the settings page's.
+   */
+  oidc?: { issuer?: string; clientId?: string; clientSecret?: string } | undefined;
 }
 
 /** Delivery channels of the outbox; each throws when the message was not accepted. */

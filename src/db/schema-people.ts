@@ -32,7 +32,15 @@ export interface InvitationTable {
 }
 
 /** How a session was started. */
-export type SignInMethod = 'passkey' | 'totp' | 'email-code' | 'invitation' | 'token';
+export type SignInMethod =
+  | 'passkey'
+  | 'totp'
+  | 'email-code'
+  | 'invitation'
+  | 'token'
+  | 'oidc'
+  | 'oidc+passkey'
+  | 'oidc+totp';
 
 export interface SessionTable {
   id: string;
@@ -97,8 +105,43 @@ export interface PeopleTables {
   totp_secrets: TotpTable;
   email_codes: EmailCodeTable;
   webauthn_challenges: ChallengeTable;
+  sso_settings: SsoSettingsTable;
+  sso_logins: SsoLoginTable;
 }
 
+/** The organisation's OpenID Connect provider, as an admin set it (one row, id 1). */
+export interface SsoSettingsTable {
+  id: number;
+  issuer: string | null;
+  client_id: string | null;
+  client_secret: string | null;
+  /** The claim that names the person's e-mail (default `email`, then `email_verified` must be true). */
+  email_claim: string | null;
+  hr_group: string | null;
+  admin_group: string | null;
+  group_claim: string | null;
+  mfa_trusted: SqlBool;
+  mfa_acr: string | null;
+  required: SqlBool;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A sign-in with the provider under way, found by the hash of its browser cookie. */
+export interface SsoLoginTable {
+  id: string;
+  state: string | null;
+  nonce: string;
+  code_verifier: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  person_id: string | null;
+  confirmed_at: string | null;
+}
+
+export type SsoSettingsRow = Selectable<SsoSettingsTable>;
+export type SsoLoginRow = Selectable<SsoLoginTable>;
 export type PersonRow = Selectable<PersonTable>;
 export type InvitationRow = Selectable<InvitationTable>;
 export type SessionRow = Selectable<SessionTable>;

@@ -30,3 +30,17 @@ export const hostList = (value: string | undefined): string[] =>
     .split(',')
     .map((h) => h.trim())
     .filter(Boolean);
+
+/** The OpenID Connect provider from OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET (unset: the settings page's). */
+export function oidcEnv(env: {
+  OIDC_ISSUER?: string | undefined;
+  OIDC_CLIENT_ID?: string | undefined;
+  OIDC_CLIENT_SECRET?: string | undefined;
+}): { issuer: string; clientId?: string; clientSecret?: string } | undefined {
+  if (!env.OIDC_ISSUER) return undefined;
+  return {
+    issuer: env.OIDC_ISSUER,
+    ...(env.OIDC_CLIENT_ID ? { clientId: env.OIDC_CLIENT_ID } : {}),
+    ...(env.OIDC_CLIENT_SECRET ? { clientSecret: env.OIDC_CLIENT_SECRET } : {}),
+  };
+}

@@ -73,6 +73,8 @@ export function nodeDeps(
     instance?: string;
     /** Reverse proxies whose X-Real-IP names the client (TRUSTED_PROXIES). */
     trustedProxies?: readonly string[];
+    /** The OpenID Connect provider from the environment (OIDC_*). */
+    oidc?: Deps['oidc'];
   } = {},
 ): Deps {
   const tx = transactionalAtomic(db);
@@ -105,5 +107,6 @@ export function nodeDeps(
     ...(opts.webhookAllowHosts ? { webhookAllowHosts: opts.webhookAllowHosts } : {}),
     ...(opts.instance ? { instance: opts.instance } : {}),
     ...(opts.trustedProxies?.length ? { trustedProxies: opts.trustedProxies } : {}),
+    ...(opts.oidc ? { oidc: opts.oidc } : {}),
   };
 }

@@ -11,7 +11,7 @@ import { nodeDeps, openDatabase } from './node-deps.ts';
 import { databaseName } from './node-postgres.ts';
 import { smtpMailer } from './node-mail.ts';
 import { listenProblem, StartupError, weakAdminToken } from './startup.ts';
-import { hostList, proxyList } from './config.ts';
+import { hostList, oidcEnv, proxyList } from './config.ts';
 import { releaseLeasesOf } from '../db/repos/outbox.ts';
 import { hostname } from 'node:os';
 
@@ -47,6 +47,7 @@ export async function startNode(
     slackSigningSecret: env.SLACK_SIGNING_SECRET || undefined,
     webhookAllowHosts: hostList(env.WEBHOOK_ALLOW_HOSTS),
     trustedProxies: proxyList(env.TRUSTED_PROXIES),
+    oidc: oidcEnv(env),
     // One name per server on this host across restarts, so a restart gives back its leases.
     instance: env.BUNSAN_INSTANCE || `${hostname()}:${env.PORT || 8787}`,
     channels: {

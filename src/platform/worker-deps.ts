@@ -15,7 +15,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
 import { slackPoster } from '../notify/slack.ts';
 import { teamsPoster } from '../notify/teams.ts';
-import { hostList } from './config.ts';
+import { hostList, oidcEnv } from './config.ts';
 
 /** The Worker's bindings (wrangler.toml, secrets and vars); the strings mean what the Node env vars do. */
 export interface WorkerEnv {
@@ -32,6 +32,10 @@ export interface WorkerEnv {
   TEAMS_WEBHOOK_URL?: string;
   /** Slack's signing secret for the slash command (a secret). */
   SLACK_SIGNING_SECRET?: string;
+  /** The organisation's OpenID Connect provider (the secret: `wrangler secret put OIDC_CLIENT_SECRET`). */
+  OIDC_ISSUER?: string;
+  OIDC_CLIENT_ID?: string;
+  OIDC_CLIENT_SECRET?: string;
 }
 
 /**
@@ -150,5 +154,6 @@ export function workerDeps(
     ...(teamsWebhookUrl ? { teamsWebhookUrl } : {}),
     ...(slackSigningSecret ? { slackSigningSecret } : {}),
     webhookAllowHosts: hostList(env.WEBHOOK_ALLOW_HOSTS),
+    oidc: oidcEnv(env),
   };
 }

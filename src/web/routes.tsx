@@ -73,8 +73,9 @@ export function webRoutes() {
   r.route('/', aboutPages());
 
   r.post('/signout', async (c) => {
-    await endSession(c);
-    return c.redirect('/signin', 303);
+    const method = await endSession(c);
+    // After the organisation's provider: a page offering to sign out there too.
+    return c.redirect(method?.startsWith('oidc') ? '/signin/oidc/signed-out' : '/signin', 303);
   });
 
   r.get('/', (c) => c.redirect(homeOf(c), 303));

@@ -113,10 +113,13 @@ export async function sessionActor(
   return { actor, sessionId: s.id };
 }
 
-/** Ends the session of this secret (sign-out): the cookie is worth nothing afterwards. */
-export async function closeSession(deps: Deps, secret: string): Promise<void> {
+/**
+ * Ends the session of this secret (sign-out): the cookie is worth nothing afterwards. Says how
+ * the session was started (null: there was none).
+ */
+export async function closeSession(deps: Deps, secret: string): Promise<SignInMethod | null> {
   const s = await openSessionByHash(deps.db, await hashSecret(secret));
-  if (!s) return;
+  if (!s) return null;
   const at = deps.now().toISOString();
   const actor = await actorOf(deps, s);
   await deps.atomic([
@@ -125,4 +128,5 @@ export async function closeSession(deps: Deps, secret: string): Promise<void> {
       ? [auditEntry(deps, actor, at, 'session.end', { type: 'session', id: s.id }, {})]
       : []),
   ]);
+  return s.method;
 }

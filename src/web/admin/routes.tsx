@@ -7,6 +7,7 @@ import { departmentPages } from './departments.tsx';
 import { notificationPages } from './notifications.tsx';
 import { outboxPages } from './outbox.tsx';
 import { settingsPages } from './settings.tsx';
+import { ssoSettingsPages } from './sso.tsx';
 import { tokenPages } from './tokens.tsx';
 import { peoplePages } from './people.tsx';
 
@@ -20,6 +21,7 @@ export function adminPages() {
   r.use('/admin/*', roles(['admin'], refuseRole));
   r.route('/', departmentPages());
   r.route('/', settingsPages());
+  r.route('/', ssoSettingsPages());
   r.route('/', notificationPages());
   r.route('/', tokenPages());
   r.route('/', peoplePages());

@@ -144,6 +144,10 @@ function settingsPage(
         />
         <button type="submit">{t(lang, 'save')}</button>
       </form>
+      <h2>{t(lang, 'admin.sso')}</h2>
+      <p>
+        <a href="/admin/settings/sso">{t(lang, 'admin.ssoLink')}</a>
+      </p>
     </>,
     status,
   );

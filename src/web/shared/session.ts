@@ -34,11 +34,12 @@ export async function startSession(
   deleteCookie(c, PRE_COOKIE, { path: '/' });
 }
 
-/** Signs out: the session ends on the server, so the old cookie is worth nothing. */
-export async function endSession(c: WebContext): Promise<void> {
+/** Signs out: the session ends on the server, so the old cookie is worth nothing. Says how it was started. */
+export async function endSession(c: WebContext): Promise<string | null> {
   const secret = getCookie(c, SESSION_COOKIE);
-  if (secret) await closeSession(c.var.deps, secret);
+  const method = secret ? await closeSession(c.var.deps, secret) : null;
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+  return method;
 }
 
 /** The sign-in form's nonce: the existing one, or a fresh one set now. */

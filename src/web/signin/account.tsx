@@ -14,7 +14,7 @@ import { t, tOf } from '../shared/i18n.ts';
 import { failurePage, render, valueOrPage } from '../shared/layout.tsx';
 import { instantText } from '../shared/dates.tsx';
 import { SIGNIN_SCRIPT } from '../shared/signin-script.ts';
-import { parseResponse } from './routes.tsx';
+import { parseResponse } from './passkey-response.ts';
 
 async function accountPage(c: WebContext, notice?: string, problem?: string) {
   const lang = c.var.lang;

@@ -25,6 +25,7 @@ import {
 import { t, type TextKey } from '../shared/i18n.ts';
 import { render, renderMessage } from '../shared/layout.tsx';
 import { homeOf, preSessionCsrf, startSession } from '../shared/session.ts';
+import { sessionAfterInvitation } from './sso.tsx';
 
 /** The sign-in page's other ways in: an authenticator app's code, or (staff) an e-mailed code. */
 export function CodeForms({
@@ -251,8 +252,7 @@ export function codePages(
     );
     // A wrong code: the same secret again, with the message by the field.
     if (!done.ok) return totpPage(c, codeErrors(c, done.error, 'code'), 401);
-    await startSession(c, { person }, 'totp');
-    return c.redirect(homeOf(c), 303);
+    return c.redirect(await sessionAfterInvitation(c, person, 'totp'), 303);
   });
 
   return r;

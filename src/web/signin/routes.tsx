@@ -17,6 +17,14 @@ import { failurePage, render, renderMessage } from '../shared/layout.tsx';
 import { homeOf, preSessionCsrf, resumeSession, startSession } from '../shared/session.ts';
 import { SIGNIN_SCRIPT } from '../shared/signin-script.ts';
 import { codePages, CodeForms } from './codes.tsx';
+import { parseResponse } from './passkey-response.ts';
+import {
+  sessionAfterInvitation,
+  ssoOffer,
+  SsoButton,
+  ssoPages,
+  unlessSsoRequired,
+} from './sso.tsx';
 
 const Script = () => <script>{raw(SIGNIN_SCRIPT)}</script>;
 
@@ -47,29 +55,35 @@ function PasskeyButton(p: {
   );
 }
 
-function signInPage(
+async function signInPage(
   c: WebContext,
   csrf: string,
   errors: FormErrors = {},
   status: 200 | 401 | 422 | 429 = 200,
 ) {
   const lang = c.var.lang;
+  const sso = await ssoOffer(c);
   return render(
     c,
     t(lang, 'signIn'),
     <>
       <ErrorSummary lang={lang} errors={errors} />
-      <p>{t(lang, 'signInIntro')}</p>
-      <form method="post" action="/signin/passkey">
-        <Csrf token={csrf} />
-        <PasskeyButton
-          c={c}
-          kind="authenticate"
-          options="/signin/passkey/options"
-          label={t(lang, 'signInWithPasskey')}
-        />
-      </form>
-      <CodeForms c={c} csrf={csrf} errors={errors} />
+      <p>{t(lang, sso.required ? 'sso.required' : 'signInIntro')}</p>
+      {sso.ready ? <SsoButton c={c} /> : null}
+      {sso.required ? null : (
+        <>
+          <form method="post" action="/signin/passkey">
+            <Csrf token={csrf} />
+            <PasskeyButton
+              c={c}
+              kind="authenticate"
+              options="/signin/passkey/options"
+              label={t(lang, 'signInWithPasskey')}
+            />
+          </form>
+          <CodeForms c={c} csrf={csrf} errors={errors} />
+        </>
+      )}
       <details open={Boolean(errors.token)}>
         <summary>{t(lang, 'tokenSignIn')}</summary>
         <p>{t(lang, 'tokenSignInIntro')}</p>
@@ -100,15 +114,6 @@ const passkeyAnswer = (c: WebContext, ok: boolean, status: 200 | 400 | 401 | 409
     ok ? 200 : status,
   );
 
-/** The browser's WebAuthn answer a passkey form carries (JSON in `response`), or null. */
-export function parseResponse(body: Record<string, unknown>): unknown {
-  try {
-    return JSON.parse(text(body, 'response'));
-  } catch {
-    return null;
-  }
-}
-
 /** Sign-in (passkey; an API token for operators), and the invitation pages. */
 export function signInPages() {
   const r = new Hono<WebEnv>();
@@ -133,6 +138,11 @@ export function signInPages() {
     await startSession(c, { token: actor }, 'token');
     return c.redirect(homeOf(c), 303);
   });
+
+  // While single sign-on is required, passkeys and authenticator apps only confirm it.
+  for (const path of ['/signin/passkey', '/signin/totp', '/signin/code', '/signin/code/verify'])
+    r.post(path, unlessSsoRequired);
+  r.route('/', ssoPages());
 
   r.route(
     '/',
@@ -250,8 +260,7 @@ export function signInPages() {
         )
       : null;
     if (!added?.ok) return passkeyAnswer(c, false, 400);
-    await startSession(c, { person }, 'passkey');
-    return passkeyAnswer(c, true);
+    return c.json({ redirect: await sessionAfterInvitation(c, person, 'passkey') });
   });
 
   r.post('/invite/:secret/continue', async (c) => {
@@ -270,8 +279,7 @@ export function signInPages() {
       found.value.person,
     );
     if (!taken.ok) return failurePage(c, taken.error);
-    await startSession(c, { person: taken.value }, 'invitation');
-    return c.redirect(homeOf(c), 303);
+    return c.redirect(await sessionAfterInvitation(c, taken.value, 'invitation'), 303);
   });
 
   return r;
