@@ -70,7 +70,7 @@ describe(
       });
       pages.set('staff', {
         token: await token({ role: 'staff', memberId: members[4].id }),
-        paths: ['/me'],
+        paths: ['/me', '/me/slack'],
       });
       pages.set('admin', {
         token: ADMIN,
@@ -79,6 +79,7 @@ describe(
           '/departments/new',
           `/departments/${dept.id}/settings`,
           '/admin/settings',
+          '/admin/settings/sso',
           '/admin/notifications',
           '/admin/tokens',
           '/admin/audit',

@@ -78,7 +78,7 @@ describe('Japanese pages say nothing in English', () => {
         ],
       ],
       ['hr', {}, ['/quarantines', '/board', '/exposures', `/departments/${d}/board`, '/me']],
-      ['staff', { memberId: members[2]!.id }, ['/me', `/departments/${d}`]],
+      ['staff', { memberId: members[2]!.id }, ['/me', '/me/slack', `/departments/${d}`]],
       [
         'admin',
         {},
@@ -86,6 +86,7 @@ describe('Japanese pages say nothing in English', () => {
           '/departments',
           '/departments/new',
           '/admin/settings',
+          '/admin/settings/sso',
           '/admin/notifications',
           '/admin/tokens',
           '/admin/audit',
