@@ -25,7 +25,7 @@ describe(
         assert.equal(new URL(page.url()).pathname, '/departments');
         await page.getByRole('link', { name: '部署を作成' }).click();
         await page.getByLabel('部署名').fill('危機管理課');
-        await page.getByLabel('タイムゾーン').selectOption('Asia/Tokyo');
+        await page.getByLabel('タイムゾーン', { exact: true }).selectOption('Asia/Tokyo');
         await page.getByLabel('始業時刻').fill('09:00');
         await page.getByLabel('終業時刻').fill('08:00');
         await page.getByLabel('休業日').fill('2026-12-29\n2026-12-32');
@@ -54,7 +54,7 @@ describe(
         await page.getByLabel('土', { exact: true }).check();
         await page.getByLabel('金', { exact: true }).uncheck();
         await page.getByLabel('祝日カレンダー').selectOption({ label: 'なし' });
-        await page.getByLabel('タイムゾーン').selectOption('Asia/Seoul');
+        await page.getByLabel('タイムゾーン', { exact: true }).selectOption('Asia/Seoul');
         await page.getByRole('button', { name: '保存' }).click();
         await page.getByRole('status').filter({ hasText: '保存しました' }).waitFor();
         await stage.shot(page, 'admin-department-settings');
@@ -118,7 +118,7 @@ describe(
           .click();
         await page.getByRole('status').filter({ hasText: 'Webhook を保存しました' }).waitFor();
         assert.equal(
-          await page.locator(`td[data-department="${dept.id}"]`).innerText(),
+          await page.locator(`#webhooks td[data-department="${dept.id}"]`).innerText(),
           '設定済み（••••••••）',
         );
         assert.equal((await page.content()).includes('abcdefSECRET'), false, 'never shown back');

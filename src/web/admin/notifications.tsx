@@ -93,7 +93,13 @@ function WebhookSection(props: {
                     name={k.field(d.id)}
                     type="url"
                     autocomplete="off"
-                    label={t(lang, 'admin.webhookOf', { name: d.name })}
+                    label={t(
+                      lang,
+                      props.kind === 'slack' ? 'admin.webhookOf' : 'admin.teamsWebhookOf',
+                      {
+                        name: d.name,
+                      },
+                    )}
                     errors={form.errors}
                   />
                   <button type="submit">{t(lang, 'save')}</button>
