@@ -270,6 +270,9 @@ export interface OrgSettingsTable {
   loan_pcs: number | null;
   /** JSON: the policy fields an admin has set (null: the design's defaults throughout). */
   policy: Json<PolicyOverrides> | null;
+  /** The organisation's own Slack and Teams webhooks (secrets), or null. */
+  slack_webhook_url: string | null;
+  teams_webhook_url: string | null;
   updated_at: string;
   updated_by: string;
 }

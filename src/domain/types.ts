@@ -49,6 +49,8 @@ export interface Department extends DepartmentCalendar {
   slackWebhookUrl: string | null;
   /** The department's own Teams Workflows webhook; null: the organisation's. Absent on old records. */
   teamsWebhookUrl?: string | null;
+  /** The organisation's stored webhooks, read with the department (null: none stored). */
+  organisationWebhooks?: { slack: string | null; teams: string | null };
   /** Evening reminders before office days (off by default) and the hour they go, in the zone. */
   reminders?: boolean;
   reminderHour?: number;

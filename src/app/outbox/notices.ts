@@ -11,11 +11,12 @@ import type { Deps } from '../deps.ts';
 /** Where a department's notifications go: its own Slack and Teams webhooks or the organisation's, and e-mail if this runtime can send it. */
 export function notificationTargets(
   deps: Deps,
-  department: Pick<Department, 'slackWebhookUrl' | 'teamsWebhookUrl'>,
+  department: Pick<Department, 'slackWebhookUrl' | 'teamsWebhookUrl' | 'organisationWebhooks'>,
 ): { slackWebhookUrl: string | null; teamsWebhookUrl: string | null; emailEnabled: boolean } {
+  const org = department.organisationWebhooks;
   return {
-    slackWebhookUrl: department.slackWebhookUrl ?? deps.slackWebhookUrl ?? null,
-    teamsWebhookUrl: department.teamsWebhookUrl ?? deps.teamsWebhookUrl ?? null,
+    slackWebhookUrl: department.slackWebhookUrl ?? org?.slack ?? deps.slackWebhookUrl ?? null,
+    teamsWebhookUrl: department.teamsWebhookUrl ?? org?.teams ?? deps.teamsWebhookUrl ?? null,
     emailEnabled: Boolean(deps.channels?.sendEmail),
   };
 }

@@ -9,6 +9,6 @@ export async function loadPolicy(deps: Deps): Promise<Policy> {
 
 /** The organisation's policy (with the fields an admin set) and capacity, from one read of its settings. */
 export async function loadOrgSettings(deps: Deps) {
-  const { capacity, overrides } = await orgSettings(deps.db);
-  return { policy: { ...DEFAULT_POLICY, ...overrides } as Policy, overrides, capacity };
+  const { capacity, overrides, webhooks } = await orgSettings(deps.db);
+  return { policy: { ...DEFAULT_POLICY, ...overrides } as Policy, overrides, capacity, webhooks };
 }

@@ -4,6 +4,6 @@ import { settingsView, type SettingsView } from './view.ts';
 
 /** The organisation's settings (admin; HR reads). */
 export async function readSettings(deps: Deps): Promise<SettingsView> {
-  const { capacity, overrides } = await loadOrgSettings(deps);
-  return settingsView(capacity, overrides, capacity.updatedAt);
+  const { capacity, overrides, webhooks } = await loadOrgSettings(deps);
+  return settingsView(capacity, overrides, capacity.updatedAt, webhooks);
 }

@@ -11,6 +11,7 @@ import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, type Failure, type FieldError } from '../failure.ts';
+import { teamsWebhookUrlIssue, webhookUrlIssue } from '../../notify/webhook-url.ts';
 import { loadOrgSettings } from './policy.ts';
 import { settingsView, type SettingsView } from './view.ts';
 
@@ -24,6 +25,9 @@ export interface SettingsUpdate {
     thinClientSeats?: number | null;
     loanPcs?: number | null;
   }[];
+  /** The organisation's own Slack incoming webhook and Teams Workflows webhook; null clears it. */
+  slackWebhookUrl?: string | null;
+  teamsWebhookUrl?: string | null;
 }
 
 /** The overrides after a change: given values replace, nulls remove. */
@@ -45,7 +49,11 @@ export async function updateSettings(
   actor: Actor,
   input: SettingsUpdate,
 ): Promise<Result<SettingsView, Failure>> {
-  const { capacity: current, overrides: currentPolicy } = await loadOrgSettings(deps);
+  const {
+    capacity: current,
+    overrides: currentPolicy,
+    webhooks: currentWebhooks,
+  } = await loadOrgSettings(deps);
   const policy = nextOverrides(currentPolicy, input.policy);
   const given = input.reservations ?? [];
   const known = new Set(
@@ -71,7 +79,18 @@ export async function updateSettings(
       });
     pathOf.set(r.departmentId, pathOf.get(r.departmentId) ?? `/reservations/${i}`);
   });
+  const allow = deps.webhookAllowHosts ?? [];
+  const slackIssue = input.slackWebhookUrl ? webhookUrlIssue(input.slackWebhookUrl, allow) : null;
+  if (slackIssue) errors.push({ path: '/slackWebhookUrl', message: slackIssue });
+  const teamsIssue = input.teamsWebhookUrl
+    ? teamsWebhookUrlIssue(input.teamsWebhookUrl, allow)
+    : null;
+  if (teamsIssue) errors.push({ path: '/teamsWebhookUrl', message: teamsIssue });
   if (errors.length) return err(invalid('The settings are not valid.', errors));
+  const webhooks = {
+    slack: input.slackWebhookUrl !== undefined ? input.slackWebhookUrl : currentWebhooks.slack,
+    teams: input.teamsWebhookUrl !== undefined ? input.teamsWebhookUrl : currentWebhooks.teams,
+  };
 
   const next: CapacitySettings = {
     thinClientSeats:
@@ -100,6 +119,8 @@ export async function updateSettings(
     upsertOrgSettingsQuery(deps.db, {
       ...(input.thinClientSeats !== undefined ? { thinClientSeats: input.thinClientSeats } : {}),
       ...(input.loanPcs !== undefined ? { loanPcs: input.loanPcs } : {}),
+      ...(input.slackWebhookUrl !== undefined ? { slackWebhookUrl: input.slackWebhookUrl } : {}),
+      ...(input.teamsWebhookUrl !== undefined ? { teamsWebhookUrl: input.teamsWebhookUrl } : {}),
       ...(input.policy ? { policyPatch: input.policy } : {}),
       updatedAt: at,
       updatedBy: actor.tokenId,
@@ -132,8 +153,10 @@ export async function updateSettings(
           reservations: current.reservations,
         },
         after: { policy, ...next },
+        // Whether a webhook is stored, never the URL (its path is the secret).
+        webhooks: { slack: webhooks.slack !== null, teams: webhooks.teams !== null },
       },
     ),
   ]);
-  return ok(settingsView(next, policy, at));
+  return ok(settingsView(next, policy, at, webhooks));
 }

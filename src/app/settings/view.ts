@@ -9,6 +9,9 @@ import {
 export type SettingsView = CapacitySettings & {
   policy: Policy;
   policySet: (keyof Policy)[];
+  /** Has an admin stored the organisation's own Slack / Teams webhook (never shown back)? */
+  slackWebhookConfigured: boolean;
+  teamsWebhookConfigured: boolean;
   updatedAt: string | null;
 };
 
@@ -17,9 +20,12 @@ export const settingsView = (
   capacity: CapacitySettings,
   overrides: PolicyOverrides,
   updatedAt: string | null,
+  webhooks: { slack: string | null; teams: string | null },
 ): SettingsView => ({
   policy: { ...DEFAULT_POLICY, ...overrides },
   policySet: (Object.keys(overrides) as (keyof Policy)[]).sort(),
+  slackWebhookConfigured: webhooks.slack !== null,
+  teamsWebhookConfigured: webhooks.teams !== null,
   thinClientSeats: capacity.thinClientSeats,
   loanPcs: capacity.loanPcs,
   reservations: capacity.reservations,

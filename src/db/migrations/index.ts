@@ -14,6 +14,7 @@ import * as m0012 from './0012-people-sessions.ts';
 import * as m0013 from './0013-overrides.ts';
 import * as m0014 from './0014-chat.ts';
 import * as m0015 from './0015-sso.ts';
+import * as m0016 from './0016-org-webhooks.ts';
 
 /** Every migration, by name, in order: a static map so Workers (no fs) run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-overrides': m0013,
   '0014-chat': m0014,
   '0015-sso': m0015,
+  '0016-org-webhooks': m0016,
 };

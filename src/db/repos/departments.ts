@@ -8,8 +8,32 @@ import type { Department } from '../../domain/types.ts';
 /** The hour (in the department's zone) evening reminders go out when none is set: 17:00. */
 export const DEFAULT_REMINDER_HOUR = 17;
 
+/** A department's row with the organisation's stored webhooks beside it (its notifications' fallback). */
+type DepartmentWithOrg = DepartmentRow & {
+  org_slack_webhook_url: string | null;
+  org_teams_webhook_url: string | null;
+};
+
+/** The departments, each read with the organisation's stored webhooks (one statement). */
+const selectDepartments = (db: Kysely<DB>) =>
+  db
+    .selectFrom('departments')
+    .selectAll('departments')
+    .select((eb) => [
+      eb
+        .selectFrom('org_settings')
+        .select('slack_webhook_url')
+        .where('org_settings.id', '=', 1)
+        .as('org_slack_webhook_url'),
+      eb
+        .selectFrom('org_settings')
+        .select('teams_webhook_url')
+        .where('org_settings.id', '=', 1)
+        .as('org_teams_webhook_url'),
+    ]);
+
 // A department as stored, its lists read.
-const departmentFromRow = (r: DepartmentRow): Department => ({
+const departmentFromRow = (r: DepartmentWithOrg): Department => ({
   id: r.id,
   name: r.name,
   timezone: r.timezone,
@@ -23,6 +47,10 @@ const departmentFromRow = (r: DepartmentRow): Department => ({
   feedAllDay: r.feed_all_day === 1,
   slackWebhookUrl: r.slack_webhook_url,
   teamsWebhookUrl: r.teams_webhook_url,
+  organisationWebhooks: {
+    slack: r.org_slack_webhook_url ?? null,
+    teams: r.org_teams_webhook_url ?? null,
+  },
   reminders: r.reminders === 1,
   reminderHour: r.reminder_hour,
   createdAt: r.created_at,
@@ -31,11 +59,7 @@ const departmentFromRow = (r: DepartmentRow): Department => ({
 
 /** One department by id, or undefined. */
 export async function departmentById(db: Kysely<DB>, id: string): Promise<Department | undefined> {
-  const row = await db
-    .selectFrom('departments')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await selectDepartments(db).where('departments.id', '=', id).executeTakeFirst();
   return row && departmentFromRow(row);
 }
 
@@ -44,11 +68,13 @@ export async function departmentsByName(
   db: Kysely<DB>,
   onlyIds?: readonly string[],
 ): Promise<Department[]> {
-  const q = db.selectFrom('departments').selectAll().orderBy('name').orderBy('id');
+  const q = selectDepartments(db).orderBy('departments.name').orderBy('departments.id');
   if (!onlyIds) return (await q.execute()).map(departmentFromRow);
   // Within D1's parameter limit, however many ids are asked for; merged back into name order.
   const groups = await Promise.all(
-    parameterGroups([...new Set(onlyIds)]).map((ids) => q.where('id', 'in', ids).execute()),
+    parameterGroups([...new Set(onlyIds)]).map((ids) =>
+      q.where('departments.id', 'in', ids).execute(),
+    ),
   );
   return groups
     .flat()
@@ -60,11 +86,9 @@ export async function departmentsByName(
 
 /** The departments whose members get evening reminders before office days. */
 export async function departmentsWithReminders(db: Kysely<DB>): Promise<Department[]> {
-  const rows = await db
-    .selectFrom('departments')
-    .selectAll()
-    .where('reminders', '=', 1)
-    .orderBy('id')
+  const rows = await selectDepartments(db)
+    .where('departments.reminders', '=', 1)
+    .orderBy('departments.id')
     .execute();
   return rows.map(departmentFromRow);
 }

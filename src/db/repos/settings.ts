@@ -25,6 +25,8 @@ export function upsertOrgSettingsQuery(
   change: {
     thinClientSeats?: number | null;
     loanPcs?: number | null;
+    slackWebhookUrl?: string | null;
+    teamsWebhookUrl?: string | null;
     policyPatch?: Record<string, unknown>;
     updatedAt: string;
     updatedBy: string;
@@ -34,6 +36,8 @@ export function upsertOrgSettingsQuery(
   const columns = {
     ...(change.thinClientSeats !== undefined ? { thin_client_seats: change.thinClientSeats } : {}),
     ...(change.loanPcs !== undefined ? { loan_pcs: change.loanPcs } : {}),
+    ...(change.slackWebhookUrl !== undefined ? { slack_webhook_url: change.slackWebhookUrl } : {}),
+    ...(change.teamsWebhookUrl !== undefined ? { teams_webhook_url: change.teamsWebhookUrl } : {}),
     updated_at: change.updatedAt,
     updated_by: change.updatedBy,
   };
@@ -88,11 +92,13 @@ export function deleteReservationQuery(db: Kysely<DB>, departmentId: string): Co
 export async function orgSettings(db: Kysely<DB>): Promise<{
   capacity: CapacitySettings & { updatedAt: string | null };
   overrides: PolicyOverrides;
+  webhooks: { slack: string | null; teams: string | null };
 }> {
   const [row, reservations] = await Promise.all([findOrgSettings(db), listReservations(db)]);
   return {
     capacity: capacitySettingsOf(row, reservations),
     overrides: policyOverrides(row?.policy),
+    webhooks: { slack: row?.slack_webhook_url ?? null, teams: row?.teams_webhook_url ?? null },
   };
 }
 

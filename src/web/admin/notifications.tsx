@@ -7,6 +7,7 @@ import {
   type DepartmentView,
 } from '../../app/departments/index.ts';
 import { validate } from '../../contract/schemas.ts';
+import { readSettings, updateSettings } from '../../app/settings/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf, ErrorSummary, Input, text } from '../shared/form.tsx';
 import { t, type TextKey } from '../shared/i18n.ts';
@@ -56,7 +57,10 @@ function masked(url: string | undefined): string | null {
 function WebhookSection(props: {
   c: WebContext;
   kind: Kind;
+  /** The environment's webhook (the operator's fallback). */
   org: string | undefined;
+  /** Has an admin stored the organisation's own (it comes before the environment's)? */
+  stored: boolean;
   departments: DepartmentView[];
   form: FormState;
 }) {
@@ -65,12 +69,36 @@ function WebhookSection(props: {
   const k = KINDS[props.kind];
   const [heading, set, unset, perDepartment] = k.keys;
   const org = masked(props.org);
+  const field = `org-${props.kind}`;
   return (
     <>
       <h2>{t(lang, heading)}</h2>
       <p id={props.kind === 'slack' ? 'org-webhook' : 'org-teams'}>
-        {org ? t(lang, set, { url: org }) : t(lang, unset)}
+        {props.stored
+          ? t(lang, 'admin.orgStored')
+          : org
+            ? t(lang, set, { url: org })
+            : t(lang, unset)}
       </p>
+      <form method="post" action={`/admin/webhooks/${props.kind}`}>
+        <Csrf token={c.var.csrf} />
+        <Input
+          name={field}
+          type="url"
+          autocomplete="off"
+          label={t(lang, props.kind === 'slack' ? 'admin.orgSlackNew' : 'admin.orgTeamsNew')}
+          errors={form.errors}
+        />
+        <button type="submit">{t(lang, 'save')}</button>
+      </form>
+      {props.stored ? (
+        <form method="post" action={`/admin/webhooks/${props.kind}/clear`}>
+          <Csrf token={c.var.csrf} />
+          <button type="submit" class="secondary">
+            {t(lang, 'admin.orgClear')}
+          </button>
+        </form>
+      ) : null}
       <h2>{t(lang, perDepartment)}</h2>
       <p class="hint">
         {t(lang, props.kind === 'slack' ? 'admin.webhookHint' : 'admin.teamsHint')}
@@ -121,13 +149,14 @@ function WebhookSection(props: {
   );
 }
 
-function notificationsPage(
+async function notificationsPage(
   c: WebContext,
   departments: DepartmentView[],
   form: FormState,
   status: 200 | 409 | 422 = 200,
 ) {
   const lang = c.var.lang;
+  const settings = await readSettings(c.var.deps);
   const q = c.req.query();
   const notice = q.saved
     ? t(lang, 'admin.webhookSaved')
@@ -142,8 +171,18 @@ function notificationsPage(
       <AdminNav lang={lang} here="/admin/notifications" />
       <Notice text={notice} />
       <ErrorSummary lang={lang} errors={form.errors} detail={form.detail} />
-      <WebhookSection {...section} kind="slack" org={c.var.deps.slackWebhookUrl} />
-      <WebhookSection {...section} kind="teams" org={c.var.deps.teamsWebhookUrl} />
+      <WebhookSection
+        {...section}
+        kind="slack"
+        org={c.var.deps.slackWebhookUrl}
+        stored={settings.slackWebhookConfigured}
+      />
+      <WebhookSection
+        {...section}
+        kind="teams"
+        org={c.var.deps.teamsWebhookUrl}
+        stored={settings.teamsWebhookConfigured}
+      />
     </>,
     status,
   );
@@ -192,6 +231,37 @@ export function notificationPages() {
       );
     return setWebhook(c, kind, id, url);
   };
+  // The organisation's own webhook (before the department routes: `organisation` is no department).
+  const saveOrg = async (c: WebContext, kind: Kind, url: string | null) => {
+    const field = `org-${kind}`;
+    const input = kind === 'slack' ? { slackWebhookUrl: url } : { teamsWebhookUrl: url };
+    const problems = validate('settings-update', input);
+    const done = problems.length ? null : await updateSettings(c.var.deps, c.var.actor, input);
+    if (done?.ok) return c.redirect(`/admin/notifications?${url ? 'saved' : 'cleared'}=1`, 303);
+    const f = done?.error;
+    const errors = adminErrors(
+      f && 'errors' in f ? (f.errors ?? []) : problems,
+      () => field,
+      c.var.lang,
+    );
+    const departments = await visibleDepartments(c.var.deps, c.var.actor);
+    return notificationsPage(c, departments, { errors, detail: f?.detail }, 422);
+  };
+  r.post('/admin/webhooks/:kind{(?:slack|teams)}', async (c) => {
+    const kind = c.req.param('kind') as Kind;
+    const url = text(await c.req.parseBody(), `org-${kind}`);
+    if (!url)
+      return notificationsPage(
+        c,
+        await visibleDepartments(c.var.deps, c.var.actor),
+        { errors: { [`org-${kind}`]: [t(c.var.lang, 'issue.required')] } },
+        422,
+      );
+    return saveOrg(c, kind, url);
+  });
+  r.post('/admin/webhooks/:kind{(?:slack|teams)}/clear', (c) =>
+    saveOrg(c, c.req.param('kind') as Kind, null),
+  );
   r.post('/admin/notifications/:id', save('slack'));
   r.post('/admin/notifications/:id/clear', (c) => setWebhook(c, 'slack', c.req.param('id'), null));
   r.post('/admin/notifications/:id/teams', save('teams'));
