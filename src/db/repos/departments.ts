@@ -14,7 +14,10 @@ type DepartmentWithOrg = DepartmentRow & {
   org_teams_webhook_url: string | null;
 };
 
-/** The departments, each read with the organisation's stored webhooks (one statement). */
+/**
+ * The departments, each read with the organisation's stored webhooks (one statement). The row's id
+ * is written as a literal, not bound: D1 binds at most 100 parameters, which lists of ids fill.
+ */
 const selectDepartments = (db: Kysely<DB>) =>
   db
     .selectFrom('departments')
@@ -23,12 +26,12 @@ const selectDepartments = (db: Kysely<DB>) =>
       eb
         .selectFrom('org_settings')
         .select('slack_webhook_url')
-        .where('org_settings.id', '=', 1)
+        .where('org_settings.id', '=', sql<number>`1`)
         .as('org_slack_webhook_url'),
       eb
         .selectFrom('org_settings')
         .select('teams_webhook_url')
-        .where('org_settings.id', '=', 1)
+        .where('org_settings.id', '=', sql<number>`1`)
         .as('org_teams_webhook_url'),
     ]);
 
