@@ -1,14 +1,13 @@
 import { Hono } from 'hono';
 import type { Failure } from '../../app/failure.ts';
-import { readDepartment } from '../../app/departments/index.ts';
 import {
   createOverride,
   listOverrides,
   undoOverride,
   type OverrideOutcome,
 } from '../../app/overrides/index.ts';
-import { readRotation, rotationSchedule } from '../../app/rotations/index.ts';
-import { dateInZone, isIsoDate } from '../../domain/calendar/index.ts';
+import { loadRotation, scheduleOf } from '../../app/rotations/index.ts';
+import { isIsoDate } from '../../domain/calendar/index.ts';
 import type { OverrideRequest } from '../../domain/override/index.ts';
 import { ok, type Result } from '../../domain/result.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
@@ -26,36 +25,36 @@ import {
   type OverrideValues,
 } from './override-page.tsx';
 
-/** The rotation and the day an override page is about, as the actor may read them. */
+/**
+ * The rotation and the day an override page is about, as the actor may read them: one read of the
+ * rotation (not its report, whose N-1 survivability a form has no use for) and that day's schedule.
+ */
 async function loadTarget(
   c: WebContext,
   id: string,
   asked: string | undefined,
 ): Promise<Result<OverrideTarget & { today: string }, Failure>> {
-  const rotation = await readRotation(c.var.deps, c.var.actor, id);
-  if (!rotation.ok) return rotation;
-  const r = rotation.value;
-  const dept = await readDepartment(c.var.deps, c.var.actor, r.departmentId);
-  if (!dept.ok) return dept;
-  const today = dateInZone(c.var.deps.now(), dept.value.timezone);
-  const date = asked && isIsoDate(asked) ? asked : today;
-  const day = await rotationSchedule(c.var.deps, c.var.actor, id, { from: date, to: date });
+  const loaded = await loadRotation(c.var.deps, c.var.actor, id);
+  if (!loaded.ok) return loaded;
+  const snap = loaded.value;
+  const date = asked && isIsoDate(asked) ? asked : snap.today;
+  const day = await scheduleOf(c.var.deps, snap, { from: date, to: date });
   if (!day.ok) return day;
   const d = day.value.days[0];
   return ok({
     rotationId: id,
-    name: r.name,
-    version: r.version,
-    timezone: dept.value.timezone,
-    teams: r.teams.map((x) => ({ id: x.id, label: x.label })),
-    slots: r.pattern.slots?.length ? [...r.pattern.slots] : [dept.value.officeHours],
+    name: snap.rotation.name,
+    version: snap.rotation.version,
+    timezone: snap.department.timezone,
+    teams: snap.teams.map((x) => ({ id: x.id, label: x.label })),
+    slots: snap.pattern.slots?.length ? [...snap.pattern.slots] : [snap.calendar.officeHours],
     date,
     office: d
       ? (d.slots?.map((s) => ({ slot: s.slot, teamId: s.teamId })) ??
         (d.officeTeamId ? [{ slot: 0, teamId: d.officeTeamId }] : []))
       : [],
     kind: d?.kind ?? 'uncovered',
-    today,
+    today: snap.today,
   });
 }
 
@@ -150,7 +149,9 @@ export function overridePages() {
       });
     }
     if (!preview) return c.redirect(`/rotations/${id}/overrides?done=made`, 303);
-    return previewPage(c, id, done.value, `/rotations/${id}/overrides/apply`, {
+    const target = await loadTarget(c, id, values.date);
+    if (!target.ok) return failurePage(c, target.error);
+    return previewPage(c, target.value, done.value, `/rotations/${id}/overrides/apply`, {
       ...values,
       version: String(done.value.version),
     });
@@ -218,23 +219,27 @@ export function overridePages() {
       );
     }
     if (!preview) return c.redirect(`/rotations/${id}/overrides?done=undone`, 303);
-    return previewPage(c, id, done.value, `/rotations/${id}/overrides/${oid}/undo/apply`, {
-      version: String(done.value.version),
-    });
+    return previewPage(
+      c,
+      target.value,
+      done.value,
+      `/rotations/${id}/overrides/${oid}/undo/apply`,
+      {
+        version: String(done.value.version),
+      },
+    );
   });
 
   return r;
 }
 
-async function previewPage(
+function previewPage(
   c: WebContext,
-  id: string,
+  target: OverrideTarget,
   outcome: OverrideOutcome,
   action: string,
   values: Record<string, string>,
 ) {
-  const target = await loadTarget(c, id, undefined);
-  if (!target.ok) return failurePage(c, target.error);
   const undo = action.endsWith('/undo/apply');
   return render(
     c,
@@ -242,7 +247,7 @@ async function previewPage(
     <OverridePreview
       lang={c.var.lang}
       csrf={c.var.csrf}
-      target={target.value}
+      target={target}
       outcome={outcome}
       action={action}
       values={values}
