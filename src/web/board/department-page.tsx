@@ -1,4 +1,5 @@
 import type { readDepartmentBoard } from '../../app/board/index.ts';
+import { ColumnHeads } from '../shared/form.tsx';
 import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { Day, spanText } from '../shared/dates.tsx';
@@ -72,12 +73,7 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
         <h2 id="board-standby">{t(lang, 'board.standby', { count: b.standby.length })}</h2>
         {b.standby.length ? (
           <Table id="standby">
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'name')}</th>
-                <th scope="col">{t(lang, 'board.until')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads lang={lang} keys={['name', 'board.until']} />
             <tbody>
               {b.standby.map((m) => (
                 <tr>
@@ -97,12 +93,7 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
         <h2 id="board-remote">{t(lang, 'board.remote', { count: b.remote.length })}</h2>
         {b.remote.length ? (
           <Table id="remote">
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'name')}</th>
-                <th scope="col">{t(lang, 'team')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads lang={lang} keys={['name', 'team']} />
             <tbody>
               {b.remote.map((m) => (
                 <tr>
@@ -120,13 +111,7 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
         <h2 id="board-next">{t(lang, 'board.next', { count: b.next.length })}</h2>
         {b.next.length ? (
           <Table id="next-days">
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'date')}</th>
-                <th scope="col">{t(lang, 'status')}</th>
-                <th scope="col">{t(lang, 'team')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads lang={lang} keys={['date', 'status', 'team']} />
             <tbody>
               {b.next.map((d) => (
                 <tr class={d.kind}>

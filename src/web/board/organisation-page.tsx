@@ -1,4 +1,5 @@
 import type { readOrganisationBoard } from '../../app/board/index.ts';
+import { ColumnHeads } from '../shared/form.tsx';
 import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { Day, dayText, spanText } from '../shared/dates.tsx';
@@ -65,13 +66,7 @@ export function OrganisationBoardPage({ lang, board: b }: { lang: Language; boar
         <h2 id="org-standby">{t(lang, 'board.standbyAll', { count: b.standby.length })}</h2>
         {b.standby.length ? (
           <Table id="standby">
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'name')}</th>
-                <th scope="col">{t(lang, 'department')}</th>
-                <th scope="col">{t(lang, 'board.until')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads lang={lang} keys={['name', 'department', 'board.until']} />
             <tbody>
               {b.standby.map((s) => (
                 <tr>

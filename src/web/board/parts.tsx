@@ -1,4 +1,5 @@
 import type { BoardCapacity } from '../../app/board/index.ts';
+import { ColumnHeads } from '../shared/form.tsx';
 import { Table } from '../shared/table.tsx';
 import { addDays } from '../../domain/calendar/index.ts';
 import type { Language } from '../../domain/types.ts';
@@ -56,14 +57,7 @@ export function CapacityTable({ lang, capacity }: { lang: Language; capacity: Bo
   ];
   return (
     <Table>
-      <thead>
-        <tr>
-          <th scope="col">{t(lang, 'board.resource')}</th>
-          <th scope="col">{t(lang, 'board.demand')}</th>
-          <th scope="col">{t(lang, 'board.limit')}</th>
-          <th scope="col">{t(lang, 'status')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads lang={lang} keys={['board.resource', 'board.demand', 'board.limit', 'status']} />
       <tbody>
         {rows.map(([name, demand, limit, shortage]) => (
           <tr>

@@ -1,4 +1,5 @@
 import type { HealthCentreList } from '../../app/quarantines/index.ts';
+import { ColumnHeads } from '../shared/form.tsx';
 import { Table } from '../shared/table.tsx';
 import { t } from '../shared/i18n.ts';
 import { Day, instantText, spanText } from '../shared/dates.tsx';
@@ -59,14 +60,7 @@ export function HealthCentrePage({ list, csv }: { list: HealthCentreList; csv: s
       <p>{t(lang, 'healthCentreNote', { days: list.days.length })}</p>
       {list.days.length ? (
         <Table id="health-centre-list">
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'date')}</th>
-              <th scope="col">{t(lang, 'name')}</th>
-              <th scope="col">{t(lang, 'department')}</th>
-              <th scope="col">{t(lang, 'email')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads lang={lang} keys={['date', 'name', 'department', 'email']} />
           {list.days.map((d) => (
             <tbody>
               {(d.people.length ? d.people : [null]).map((person, i) => (
