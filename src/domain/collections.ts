@@ -1,6 +1,9 @@
 /** Orders strings by their UTF-16 code units (as `sort()` does), never by locale: ids and skill names sort the same everywhere. */
 export const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The distinct items, sorted as `sort()` sorts them. */
+export const sortedUnique = <T>(xs: readonly T[]): T[] => [...new Set(xs)].sort();
+
 /** The items by key, in a map ordered by each key's first item; each list keeps the items' order. */
 export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();

@@ -1,6 +1,7 @@
 import type { OutboxChannel, OutboxMessage } from '../domain/outbox/index.ts';
 import type { Language } from '../domain/types.ts';
-import { quarantineText } from './templates.ts';
+import { byString, sortedUnique } from '../domain/collections.ts';
+import { humanDate, quarantineText } from './templates.ts';
 
 export interface Person {
   id: string;
@@ -100,9 +101,49 @@ export function outboxMessages(
   return messages;
 }
 
-export const sortedUnique = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
-
 function uniqueById(people: readonly Person[]): Person[] {
   const seen = new Set<string>();
   return people.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
+}
+
+/** The chiefs' lines on remote capacity: the dates it now runs short, or that it holds. */
+export function capacityLines(dates: readonly string[], lang: Language): string[] {
+  if (!dates.length) return [quarantineText(lang, 'capacityHolds')];
+  return [
+    quarantineText(lang, 'capacityShortHeading'),
+    ...sortedUnique(dates).map((d) => quarantineText(lang, 'item', { text: humanDate(lang, d) })),
+  ];
+}
+
+/**
+ * The lines of slots that changed hands, by date then team: "date　from → to" (a null team:
+ * nobody). With `close`, a day given to nobody reads as the office closed, and back as reopened.
+ */
+export function movedSlotLines(
+  lang: Language,
+  slots: readonly { date: string; fromTeamLabel: string | null; toTeamLabel: string | null }[],
+  close = false,
+): string[] {
+  const team = (label: string | null) =>
+    label === null ? quarantineText(lang, 'noTeam') : quarantineText(lang, 'team', { label });
+  const sorted = [...slots].sort(
+    (a, b) => byString(a.date, b.date) || byString(a.fromTeamLabel ?? '', b.fromTeamLabel ?? ''),
+  );
+  return [
+    quarantineText(lang, 'swapsHeading'),
+    ...sorted.map((m) => {
+      const date = humanDate(lang, m.date);
+      const text =
+        close && m.toTeamLabel === null
+          ? quarantineText(lang, 'closedLine', { date, from: team(m.fromTeamLabel) })
+          : close && m.fromTeamLabel === null
+            ? quarantineText(lang, 'reopenedLine', { date, to: team(m.toTeamLabel) })
+            : quarantineText(lang, 'swapLine', {
+                date,
+                from: team(m.fromTeamLabel),
+                to: team(m.toTeamLabel),
+              });
+      return quarantineText(lang, 'item', { text });
+    }),
+  ];
 }

@@ -1,6 +1,9 @@
+import { byString } from '../domain/collections.ts';
 import type { OutboxMessage } from '../domain/outbox/index.ts';
 import type { Language } from '../domain/types.ts';
 import {
+  capacityLines,
+  movedSlotLines,
   outboxMessages,
   Recipients,
   type ComposeOptions,
@@ -69,19 +72,9 @@ export function composeOverrideMessages(
     }
     recipients.add([person], section);
   }
-  const summary = movedLines(notice, lang);
+  const summary = movedSlotLines(lang, notice.moved, notice.close);
   const capacity = notice.capacity
-    ? [
-        '',
-        ...(notice.capacity.newShortageDates.length
-          ? [
-              t('capacityShortHeading'),
-              ...notice.capacity.newShortageDates.map((d) =>
-                t('item', { text: humanDate(lang, d) }),
-              ),
-            ]
-          : [t('capacityHolds')]),
-      ]
+    ? ['', ...capacityLines(notice.capacity.newShortageDates, lang)]
     : [];
   const count = new Set(notice.moved.map((m) => m.date)).size;
   recipients.add(notice.chiefs, {
@@ -96,12 +89,19 @@ export function composeOverrideMessages(
       ...capacity,
     ].join('\n'),
   });
-  const slack: Section = {
-    subject: t('slackSubjectOverride'),
-    text: [t(undone ? 'undoSlack' : 'overrideSlack'), '', ...summary, '', t('feedsNote')].join(
-      '\n',
-    ),
-  };
+  const slack: Section | null =
+    opts.slackWebhookUrl || opts.teamsWebhookUrl
+      ? {
+          subject: t('slackSubjectOverride'),
+          text: [
+            t(undone ? 'undoSlack' : 'overrideSlack'),
+            '',
+            ...summary,
+            '',
+            t('feedsNote'),
+          ].join('\n'),
+        }
+      : null;
   return outboxMessages(
     {
       lang,
@@ -113,27 +113,4 @@ export function composeOverrideMessages(
     },
     opts,
   );
-}
-
-function movedLines(notice: OverrideNotice, lang: Language): string[] {
-  const team = (label: string) => quarantineText(lang, 'team', { label });
-  const moved = [...notice.moved].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return [
-    quarantineText(lang, 'swapsHeading'),
-    ...moved.map((m) => {
-      const date = humanDate(lang, m.date);
-      const label = (l: string | null) => (l === null ? quarantineText(lang, 'noTeam') : team(l));
-      const text =
-        notice.close && m.toTeamLabel === null
-          ? quarantineText(lang, 'closedLine', { date, from: label(m.fromTeamLabel) })
-          : notice.close && m.fromTeamLabel === null
-            ? quarantineText(lang, 'reopenedLine', { date, to: label(m.toTeamLabel) })
-            : quarantineText(lang, 'swapLine', {
-                date,
-                from: label(m.fromTeamLabel),
-                to: label(m.toTeamLabel),
-              });
-      return quarantineText(lang, 'item', { text });
-    }),
-  ];
 }

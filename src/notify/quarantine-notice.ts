@@ -1,8 +1,10 @@
+import { sortedUnique } from '../domain/collections.ts';
 import type { OutboxMessage } from '../domain/outbox/index.ts';
 import {
+  capacityLines,
+  movedSlotLines,
   outboxMessages,
   Recipients,
-  sortedUnique,
   type ComposeOptions,
   type Person,
   type Section,
@@ -156,23 +158,7 @@ function subjectOf(notice: QuarantineNotice, lang: Language, named: boolean): st
 
 function swapLines(notice: QuarantineNotice, lang: Language): string[] {
   if (!notice.swaps.length) return [quarantineText(lang, 'noSwaps')];
-  const swaps = [...notice.swaps].sort((a, b) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : a.fromTeamLabel.localeCompare(b.fromTeamLabel),
-  );
-  const team = (label: string | null) =>
-    label === null ? quarantineText(lang, 'noTeam') : quarantineText(lang, 'team', { label });
-  return [
-    quarantineText(lang, 'swapsHeading'),
-    ...swaps.map((s) =>
-      quarantineText(lang, 'item', {
-        text: quarantineText(lang, 'swapLine', {
-          date: humanDate(lang, s.date),
-          from: team(s.fromTeamLabel),
-          to: team(s.toTeamLabel),
-        }),
-      }),
-    ),
-  ];
+  return movedSlotLines(lang, notice.swaps);
 }
 
 function uncoveredLines(notice: QuarantineNotice, lang: Language): string[] {
@@ -182,13 +168,5 @@ function uncoveredLines(notice: QuarantineNotice, lang: Language): string[] {
     ...sortedUnique(notice.uncovered).map((d) =>
       quarantineText(lang, 'item', { text: humanDate(lang, d) }),
     ),
-  ];
-}
-
-function capacityLines(dates: readonly string[], lang: Language): string[] {
-  if (!dates.length) return [quarantineText(lang, 'capacityHolds')];
-  return [
-    quarantineText(lang, 'capacityShortHeading'),
-    ...sortedUnique(dates).map((d) => quarantineText(lang, 'item', { text: humanDate(lang, d) })),
   ];
 }

@@ -23,7 +23,6 @@ export interface DepartmentInput {
 }
 
 /** Lists are kept sorted and without repeats, whatever order they were given in. */
-export const sortedUnique = <T>(xs: readonly T[]): T[] => [...new Set(xs)].sort();
 
 /**
  * A webhook URL is a credential and a place the server will POST to: only an admin sets it, and

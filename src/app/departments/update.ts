@@ -5,7 +5,8 @@ import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import type { Failure } from '../failure.ts';
-import { settingsFailure, sortedUnique, webhookFailure, type DepartmentInput } from './input.ts';
+import { sortedUnique } from '../../domain/collections.ts';
+import { settingsFailure, webhookFailure, type DepartmentInput } from './input.ts';
 import { readDepartment } from './read.ts';
 import type { DepartmentView } from './view.ts';
 
