@@ -30,7 +30,7 @@ const days = (
 
 // Each run swaps another pair of neighbouring days (two teams trade: 500 people told).
 let k = 0;
-let outbox = 0;
+let lastOverrideId = '';
 let affected = 0;
 const swap = async () => {
   const [a, b] = [days[2 * k]!, days[2 * k + 1]!];
@@ -43,15 +43,7 @@ const swap = async () => {
   );
   version = r.version;
   affected = r.affected.length;
-  outbox = Number(
-    (
-      await db
-        .selectFrom('outbox')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('ref_id', '=', r.override.id)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  lastOverrideId = r.override.id;
 };
 const api = await timeMedian(swap, RUNS, 1);
 // The same, then the department's feed rendered again (its cache invalidated by the change).
@@ -64,6 +56,17 @@ const withFeed = await timeMedian(
   },
   RUNS,
   1,
+);
+
+// Counted after the timing: the request itself never asks.
+const outbox = Number(
+  (
+    await db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('ref_id', '=', lastOverrideId)
+      .executeTakeFirstOrThrow()
+  ).n,
 );
 
 const raw = new Database(join(dir, 'raw.db'));

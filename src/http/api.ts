@@ -66,7 +66,6 @@ export function apiRoutes() {
   app.route('/v1/settings', settingsRoutes());
   app.route('/v1/capacity', capacityRoutes());
   app.route('/v1', rotationRoutes());
-  // Before the quarantines: their HR-only guard covers whatever is mounted after them.
   app.route('/v1', boardRoutes());
   app.route('/v1', overrideRoutes());
   app.route('/v1', quarantineRoutes());

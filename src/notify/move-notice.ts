@@ -30,7 +30,7 @@ export function composeMoveMessages(notice: MoveNotice, opts: ComposeOptions): O
   const date = humanDate(lang, notice.effectiveDate, true);
   const t = (key: Parameters<typeof chatText>[1], vars: Record<string, string> = {}) =>
     chatText(lang, key, { department: notice.department.name, team, date, ...vars });
-  const days = notice.officeDays.slice(0, MOVE_NOTICE_DAYS);
+  const days = notice.officeDays;
   const lines = [
     t('moveText'),
     ...(notice.officeFrom > notice.effectiveDate

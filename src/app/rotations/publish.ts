@@ -1,8 +1,4 @@
-import {
-  bumpDataVersionQuery,
-  departmentById,
-  isDataVersionConflict,
-} from '../../db/repos/departments.ts';
+import { bumpDataVersionQuery, isDataVersionConflict } from '../../db/repos/departments.ts';
 import {
   bumpVersionQuery,
   isVersionConflict,
@@ -41,9 +37,9 @@ export async function publishRotation(
       ]),
     );
   const start = maxDate(r.startDate, snap.today);
-  // Read before the look for overlapping rotations and checked by the write: another instance
-  // publishing an overlapping rotation meanwhile makes this one a 409, never two plans at once.
-  const department = (await departmentById(deps.db, r.departmentId))!;
+  // Read (with the rotation) before the look for overlapping rotations and checked by the write:
+  // another instance publishing an overlapping rotation meanwhile makes this one a 409.
+  const department = snap.department;
   const clash = await publishedRotations(deps.db, r.departmentId, start, r.endDate, r.id);
   if (clash.length) {
     return err(

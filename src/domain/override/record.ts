@@ -28,6 +28,3 @@ export interface OverrideRecord {
   undoneAt: string | null;
   undoneBy: string | null;
 }
-
-/** Is the override in force (not undone)? */
-export const inForce = (o: Pick<OverrideRecord, 'undoneAt'>): boolean => o.undoneAt === null;

@@ -19,7 +19,9 @@ import { unwrap } from '../unwrap.ts';
 /** Quarantines (mark, lift, list) and the exposure lookup: HR and admin only. */
 export function quarantineRoutes() {
   const r = new Hono<AppEnv>();
-  r.use('*', allow('hr', 'admin'));
+  // On its own paths only: a guard on '*' would also catch every route mounted after these.
+  for (const path of ['/quarantines', '/quarantines/*', '/exposures', '/exposures.csv'])
+    r.use(path, allow('hr', 'admin'));
 
   r.post('/quarantines', async (c) => {
     const key = c.req.header('idempotency-key');
