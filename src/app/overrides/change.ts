@@ -3,7 +3,7 @@ import { bumpVersionQuery, isVersionConflict } from '../../db/repos/rotations.ts
 import type { MovedSlot, OverrideRecord } from '../../domain/override/index.ts';
 import { err, type Result } from '../../domain/result.ts';
 import type { ShiftRecord } from '../../domain/rotation/index.ts';
-import { capacityEffect } from '../capacity/index.ts';
+import { capacityEffectOf, loadCapacityBasis } from '../capacity/index.ts';
 import type { Deps } from '../deps.ts';
 import type { Failure } from '../failure.ts';
 import { commitUnlessPlanChanged, planVersionGuard } from '../quarantines/index.ts';
@@ -43,12 +43,16 @@ export interface DayChange {
  */
 export async function decideDayChange(deps: Deps, snap: OverrideSnapshot, c: DayChange) {
   const dates = [...c.shown.dates].sort();
-  const effect = await capacityEffect(
+  const basis = await loadCapacityBasis(
     deps,
     snap.department.id,
     { from: dates[0]!, to: dates[dates.length - 1]! },
-    { shifts: new Map([[snap.rotation.id, [...c.after]]]), windows: [] },
+    { settings: snap.capacity, quarantines: snap.quarantines },
   );
+  const effect = capacityEffectOf(basis, {
+    shifts: new Map([[snap.rotation.id, [...c.after]]]),
+    windows: [],
+  });
   const change: OverrideChange = {
     kind: c.kind,
     overrideId: c.shown.id,

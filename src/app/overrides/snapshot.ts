@@ -8,7 +8,9 @@ import type { Deps } from '../deps.ts';
 import { conflict, forbidden, type Failure } from '../failure.ts';
 import { loadRotation, type RotationSnapshot } from '../rotations/index.ts';
 import { versionMatches } from '../rotations/index.ts';
-import { loadPolicy } from '../settings/index.ts';
+import { loadOrgSettings } from '../settings/index.ts';
+import type { CapacitySettings } from '../../domain/capacity/index.ts';
+import type { Quarantine } from '../../domain/quarantine/index.ts';
 
 /** Everything an override (or its undo) is decided and written on, read once. */
 export interface OverrideSnapshot extends RotationSnapshot {
@@ -17,6 +19,9 @@ export interface OverrideSnapshot extends RotationSnapshot {
   /** The rotation's overrides in force, oldest first. */
   inForce: OverrideRecord[];
   exposureWindowDays: number;
+  /** Read once here, and given to the capacity effect rather than read again. */
+  quarantines: Quarantine[];
+  capacity: CapacitySettings;
   /** Who is changing the days, as the notices name them. */
   actorRole: 'chief' | 'admin';
 }
@@ -45,9 +50,9 @@ export async function loadOverrideSnapshot(
     return err(
       conflict('Single-day overrides change a published rotation; a draft is regenerated instead.'),
     );
-  const [quarantines, policy, inForce] = await Promise.all([
+  const [quarantines, { policy, capacity }, inForce] = await Promise.all([
     quarantinesIn(deps.db, snap.department.id),
-    loadPolicy(deps),
+    loadOrgSettings(deps),
     rotationOverrides(deps.db, rotationId, { inForce: true }),
   ]);
   const r = snap.rotation;
@@ -56,6 +61,8 @@ export async function loadOverrideSnapshot(
     at: deps.now().toISOString(),
     inForce,
     exposureWindowDays: policy.exposureWindowDays,
+    quarantines,
+    capacity,
     actorRole: actor.role,
     ctx: {
       today: snap.today,

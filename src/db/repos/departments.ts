@@ -15,24 +15,18 @@ type DepartmentWithOrg = DepartmentRow & {
 };
 
 /**
- * The departments, each read with the organisation's stored webhooks (one statement). The row's id
- * is written as a literal, not bound: D1 binds at most 100 parameters, which lists of ids fill.
+ * The departments, each joined to the organisation's settings row for its stored webhooks. The
+ * row's id is written as a literal, not bound: D1 binds at most 100 parameters, which lists of ids
+ * fill.
  */
 const selectDepartments = (db: Kysely<DB>) =>
   db
     .selectFrom('departments')
+    .leftJoin('org_settings', (j) => j.on('org_settings.id', '=', sql<number>`1`))
     .selectAll('departments')
-    .select((eb) => [
-      eb
-        .selectFrom('org_settings')
-        .select('slack_webhook_url')
-        .where('org_settings.id', '=', sql<number>`1`)
-        .as('org_slack_webhook_url'),
-      eb
-        .selectFrom('org_settings')
-        .select('teams_webhook_url')
-        .where('org_settings.id', '=', sql<number>`1`)
-        .as('org_teams_webhook_url'),
+    .select([
+      'org_settings.slack_webhook_url as org_slack_webhook_url',
+      'org_settings.teams_webhook_url as org_teams_webhook_url',
     ]);
 
 // A department as stored, its lists read.
