@@ -9,7 +9,7 @@ import {
 import { validate } from '../../contract/schemas.ts';
 import { readSettings, updateSettings } from '../../app/settings/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
-import { ColumnHeads, Csrf, ErrorSummary, Input, text } from '../shared/form.tsx';
+import { ColumnHeads, Csrf, ErrorSummary, Input, text, errorsOf } from '../shared/form.tsx';
 import { t, type TextKey } from '../shared/i18n.ts';
 import {
   failurePage,
@@ -198,11 +198,7 @@ async function setWebhook(c: WebContext, kind: Kind, id: string, url: string | n
   if (done?.ok) return c.redirect(`/admin/notifications?${url ? 'saved' : 'cleared'}=1`, 303);
   if (done && notAboutTheForm(done.error)) return failurePage(c, done.error);
   const f = done?.error;
-  const errors = adminErrors(
-    f && 'errors' in f ? (f.errors ?? []) : problems,
-    () => k.field(id),
-    c.var.lang,
-  );
+  const errors = adminErrors(f ? errorsOf(f) : problems, () => k.field(id), c.var.lang);
   const departments = await visibleDepartments(c.var.deps, c.var.actor);
   return notificationsPage(
     c,
@@ -239,11 +235,7 @@ export function notificationPages() {
     const done = problems.length ? null : await updateSettings(c.var.deps, c.var.actor, input);
     if (done?.ok) return c.redirect(`/admin/notifications?${url ? 'saved' : 'cleared'}=1`, 303);
     const f = done?.error;
-    const errors = adminErrors(
-      f && 'errors' in f ? (f.errors ?? []) : problems,
-      () => field,
-      c.var.lang,
-    );
+    const errors = adminErrors(f ? errorsOf(f) : problems, () => field, c.var.lang);
     const departments = await visibleDepartments(c.var.deps, c.var.actor);
     return notificationsPage(c, departments, { errors, detail: f?.detail }, 422);
   };

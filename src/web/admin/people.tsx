@@ -14,6 +14,7 @@ import {
   Select,
   text,
   type FormErrors,
+  errorsOf,
 } from '../shared/form.tsx';
 import { t, tOf } from '../shared/i18n.ts';
 import { failurePage, notAboutTheForm, render, valueOrPage } from '../shared/layout.tsx';
@@ -156,7 +157,7 @@ export function peoplePages() {
       : await invite(c.var.deps, c.var.actor, input);
     if (!issued.ok) {
       if (notAboutTheForm(issued.error)) return failurePage(c, issued.error);
-      const errs = 'errors' in issued.error ? (issued.error.errors ?? []) : [];
+      const errs = errorsOf(issued.error);
       return peoplePage(c, { values, errors: errorsOnFields(errs, fieldOf, c.var.lang) }, 422);
     }
     const message = t(c.var.lang, 'invited', { name: values.name || values.email });

@@ -10,7 +10,7 @@ import {
 import type { FieldError } from '../../app/failure.ts';
 import { validate } from '../../contract/schemas.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
-import { ColumnHeads, Csrf, ErrorSummary, Input, Select, text } from '../shared/form.tsx';
+import { ColumnHeads, Csrf, ErrorSummary, Input, Select, text, errorsOf } from '../shared/form.tsx';
 import { t, type TextKey } from '../shared/i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, render } from '../shared/layout.tsx';
 import { adminErrors, AdminNav, Notice, noErrors, type FormState } from './fields.tsx';
@@ -179,7 +179,7 @@ async function save(
   if (answer && notAboutTheForm(answer.error)) return failurePage(c, answer.error);
   const f = answer?.error;
   const errors = adminErrors(
-    f && 'errors' in f ? (f.errors ?? []) : problems,
+    f ? errorsOf(f) : problems,
     (p) => fieldOf(p, departments),
     c.var.lang,
   );

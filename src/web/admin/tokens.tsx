@@ -11,7 +11,7 @@ import {
 } from '../../app/tokens/index.ts';
 import { validate } from '../../contract/schemas.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
-import { ColumnHeads, Csrf, ErrorSummary, Input, Select, text } from '../shared/form.tsx';
+import { ColumnHeads, Csrf, ErrorSummary, Input, Select, text, errorsOf } from '../shared/form.tsx';
 import { t, tOf } from '../shared/i18n.ts';
 import { failurePage, render, valueOrPage } from '../shared/layout.tsx';
 import { adminErrors, AdminNav, Notice, noErrors, type FormState } from './fields.tsx';
@@ -167,11 +167,7 @@ export function tokenPages() {
       : await issueToken(c.var.deps, c.var.actor, input as unknown as TokenInput);
     if (issued?.ok) return tokensPage(c, { issued: issued.value }, 201);
     const f = issued?.error;
-    const errors = adminErrors(
-      f && 'errors' in f ? (f.errors ?? []) : problems,
-      fieldOf,
-      c.var.lang,
-    );
+    const errors = adminErrors(f ? errorsOf(f) : problems, fieldOf, c.var.lang);
     return tokensPage(c, { values, form: { errors, detail: f?.detail } }, 422);
   });
   r.post('/admin/tokens/:id/revoke', async (c) => {

@@ -4,7 +4,7 @@ import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { Day, spanText } from '../shared/dates.tsx';
 import { t, tOf } from '../shared/i18n.ts';
-import { CapacityTable, DatePicker, DayList, kindText, people } from './parts.tsx';
+import { CapacityTable, DatePicker, DayList, kindText } from './parts.tsx';
 
 type Board = Extract<Awaited<ReturnType<typeof readDepartmentBoard>>, { ok: true }>['value'];
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { MonthSheet, SheetMember } from '../../app/rotations/index.ts';
 import type { DayView } from '../../domain/rotation/index.ts';
 import type { Language } from '../../domain/types.ts';
-import { dayText, spanText } from '../shared/dates.tsx';
+import { Day, dayText, spanText } from '../shared/dates.tsx';
 import { t } from '../shared/i18n.ts';
 import { teamClass } from './report.tsx';
 import { DayMarks, dayClass, isWorkingDay, shortDay, type SheetContext } from './sheet-day.tsx';
@@ -109,7 +109,7 @@ function Agenda({ ctx }: { ctx: SheetContext }) {
         .map((day) => (
           <li class={dayClass(sheet, day)} data-date={day.date} data-kind={day.kind}>
             <strong>
-              <time datetime={day.date}>{dayText(lang, day.date)}</time>
+              <Day lang={lang} iso={day.date} />
             </strong>
             <DayMarks ctx={ctx} day={day} />
           </li>

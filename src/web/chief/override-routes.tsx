@@ -11,7 +11,7 @@ import { isIsoDate } from '../../domain/calendar/index.ts';
 import type { OverrideRequest } from '../../domain/override/index.ts';
 import { ok, type Result } from '../../domain/result.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
-import { addError, text, type FormErrors } from '../shared/form.tsx';
+import { addError, text, type FormErrors, errorsOf } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from '../shared/layout.tsx';
 import { roles } from '../shared/session.ts';
@@ -83,7 +83,7 @@ function requestOf(v: OverrideValues): OverrideRequest {
 /** The form's messages for a refused override: each by its field, in the page's language. */
 function refusalErrors(c: WebContext, f: Failure): FormErrors {
   const errors: FormErrors = {};
-  for (const e of 'errors' in f ? (f.errors ?? []) : [])
+  for (const e of errorsOf(f))
     addError(errors, overrideFieldOf(e.path) ?? '', refusalText(c.var.lang, e));
   if (f.kind === 'stale' || (f.kind === 'conflict' && !Object.keys(errors).length))
     addError(errors, '', t(c.var.lang, 'override.changed'));

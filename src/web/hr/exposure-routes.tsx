@@ -9,7 +9,7 @@ import {
 import type { Failure } from '../../app/failure.ts';
 import { isIsoDate } from '../../domain/calendar/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
-import { addError, errorsOnFields, type FormErrors } from '../shared/form.tsx';
+import { addError, errorsOnFields, type FormErrors, errorsOf } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
 import { failurePage, render } from '../shared/layout.tsx';
 import { loadDirectory } from './directory.ts';
@@ -35,7 +35,7 @@ function badDates(c: WebContext, values: ExposureValues): FormErrors {
 function lookupErrors(c: WebContext, f: Failure): FormErrors {
   if (f.kind === 'not-found') return { memberId: [t(c.var.lang, 'memberUnknown')] };
   return errorsOnFields(
-    'errors' in f ? (f.errors ?? []) : [],
+    errorsOf(f),
     (p) => (p === '?to' ? 'to' : p === '?from' ? 'from' : 'memberId'),
     c.var.lang,
   );

@@ -223,10 +223,15 @@ async function myPage(
   o: { links?: FeedLinks; notice?: string } = {},
   status: 200 | 201 = 200,
 ) {
-  const me = await readStaffOverview(c.var.deps, c.var.actor);
+  // Independent reads, side by side.
+  const [me, today, listed] = await Promise.all([
+    readStaffOverview(c.var.deps, c.var.actor),
+    c.var.actor.memberId
+      ? readMemberToday(c.var.deps, c.var.actor, c.var.actor.memberId)
+      : Promise.resolve(null),
+    listFeeds(c.var.deps, c.var.actor, {}),
+  ]);
   if (!me.ok) return failurePage(c, me.error);
-  const today = await readMemberToday(c.var.deps, c.var.actor, c.var.actor.memberId!);
-  const listed = await listFeeds(c.var.deps, c.var.actor, {});
   const feeds = (listed.ok ? listed.value : []).filter(
     (f) => f.scope === 'member' && f.subjectId === c.var.actor.memberId,
   );
@@ -237,7 +242,7 @@ async function myPage(
       lang={c.var.lang}
       csrf={c.var.csrf}
       me={me.value}
-      today={today.ok ? today.value : null}
+      today={today?.ok ? today.value : null}
       links={o.links}
       notice={o.notice}
       feeds={feeds}
