@@ -44,7 +44,12 @@ function isPrivateHost(host: string): boolean {
  * the cloud's metadata service or the office network. (A public name that resolves to a private
  * address is not caught here.)
  */
-export function webhookUrlIssue(url: string, allowHosts: readonly string[] = []): string | null {
+export function webhookUrlIssue(
+  url: string,
+  allowHosts: readonly string[] = [],
+  /** When given, the host must end with one of these (unless the operator allows it). */
+  hostSuffixes?: readonly string[],
+): string | null {
   let u: URL;
   try {
     u = new URL(url);
@@ -57,6 +62,9 @@ export function webhookUrlIssue(url: string, allowHosts: readonly string[] = [])
   if (u.username || u.password) return 'must not carry a user name or password';
   if (!allowed && isPrivateHost(u.hostname))
     return 'must not point at this server or a private network (unless the operator allows the host)';
+  const host = u.hostname.toLowerCase();
+  if (hostSuffixes && !allowed && !hostSuffixes.some((suffix) => host.endsWith(suffix)))
+    return 'must be a Workflows webhook (a host under powerplatform.com or logic.azure.com) or a host the operator allows';
   return null;
 }
 
@@ -71,11 +79,5 @@ export function teamsWebhookUrlIssue(
   url: string,
   allowHosts: readonly string[] = [],
 ): string | null {
-  const issue = webhookUrlIssue(url, allowHosts);
-  if (issue) return issue;
-  const host = new URL(url).hostname.toLowerCase();
-  if (allowHosts.some((h) => h.toLowerCase() === host)) return null;
-  return WORKFLOWS_HOSTS.some((suffix) => host.endsWith(suffix))
-    ? null
-    : 'must be a Workflows webhook (a host under powerplatform.com or logic.azure.com) or a host the operator allows';
+  return webhookUrlIssue(url, allowHosts, WORKFLOWS_HOSTS);
 }

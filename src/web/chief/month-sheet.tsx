@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { MonthSheet, SheetMember } from '../../app/rotations/index.ts';
 import type { DayView } from '../../domain/rotation/index.ts';
 import type { Language } from '../../domain/types.ts';
-import { Day, dayText, spanText } from '../shared/dates.tsx';
+import { Day, spanText } from '../shared/dates.tsx';
 import { t } from '../shared/i18n.ts';
 import { teamClass } from './report.tsx';
 import { DayMarks, dayClass, isWorkingDay, shortDay, type SheetContext } from './sheet-day.tsx';
