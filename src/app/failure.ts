@@ -8,6 +8,12 @@ export interface FieldError {
   line?: number;
   /** A machine-readable code of the unmet constraint, where there is one. */
   code?: string;
+  /**
+   * The values the code's message speaks of (dates, counts, team labels, limits): pages and notices
+   * render `issue.<code>` from templates/ with them, in the department's language; `message` stays
+   * the API's English for developers.
+   */
+  params?: Record<string, string | number>;
   /** For a refused change of the schedule: the invariant it would break, the day, the team. */
   invariant?: string;
   date?: string;

@@ -29,7 +29,12 @@ export function tOf(lang: Language, prefix: string, value: string): string {
  * page leads with what kind of problem it is (by the error's code, or by the validator's wording)
  * and keeps the specific English detail after it.
  */
-export function fieldMessage(lang: Language, e: { message: string; code?: string }): string {
+export function fieldMessage(
+  lang: Language,
+  e: { message: string; code?: string; params?: Record<string, string | number> },
+): string {
+  if (e.params && e.code && `issue.${e.code}` in TEXT[lang])
+    return t(lang, `issue.${e.code}` as TextKey, e.params);
   if (lang === 'en') return e.message;
   const kind = e.code ? `issue.${e.code}` : GENERIC.find(([re]) => re.test(e.message))?.[1];
   if (!kind || !(kind in TEXT.ja)) return e.message;
