@@ -45,7 +45,7 @@ const domain = await timeMedian(() => {
 
 // Each API run quarantines another team-fortnight, so every run really moves days.
 let k = 0;
-let outbox = 0;
+let lastId = '';
 let moved = 0;
 const api = await timeMedian(
   async () => {
@@ -62,20 +62,22 @@ const api = await timeMedian(
       { teamId: team, startDate: start, endDate: end },
       { 'idempotency-key': `bench-${k}` },
     );
-    outbox = Number(
-      (
-        await db
-          .selectFrom('outbox')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('ref_id', '=', r.id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
     if (!r.swaps.length) throw new Error('no swap');
     moved = r.swaps.length;
+    lastId = r.id;
   },
   Math.min(RUNS, 7),
   0,
+);
+// The last request's messages, counted after the timing (the outbox has no index on ref_id).
+const outbox = Number(
+  (
+    await db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('ref_id', '=', lastId)
+      .executeTakeFirstOrThrow()
+  ).n,
 );
 
 // Baseline: as many rows as the request writes (its outbox messages, and per moved slot the swap

@@ -5,10 +5,22 @@ import { engineOf } from './engine.ts';
 /** D1 binds at most 100 parameters per statement; multi-row INSERTs are cut to fit. */
 const MAX_PARAMS = 100;
 
-/** Splits rows into groups small enough for one multi-row INSERT each. */
-export function insertChunks<T extends object>(rows: readonly T[]): T[][] {
+/**
+ * The parameters one statement of `db` may bind, where its opener said more than D1's 100:
+ * better-sqlite3's SQLite takes 32,766 and PostgreSQL 65,535. A rotation's thousand memberships
+ * are then one INSERT rather than ninety, each prepared (and on PostgreSQL, a round trip) apart.
+ */
+const parameterLimits = new WeakMap<Kysely<DB>, number>();
+
+/** Lets multi-row INSERTs on `db` bind up to `limit` parameters a statement (D1's 100 otherwise). */
+export function allowParameters(db: Kysely<DB>, limit: number): void {
+  parameterLimits.set(db, limit);
+}
+
+/** Splits rows into groups small enough for one multi-row INSERT each (`limit` parameters). */
+export function insertChunks<T extends object>(rows: readonly T[], limit = MAX_PARAMS): T[][] {
   if (rows.length === 0) return [];
-  const size = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(rows[0]!).length));
+  const size = Math.max(1, Math.floor(limit / Object.keys(rows[0]!).length));
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
@@ -39,7 +51,7 @@ export function insertRowsQueries<Tb extends keyof DB & string>(
   const head = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values `;
   // Placeholders as the engine numbers them: `?` (SQLite, D1) or `$1, $2, …` (PostgreSQL).
   const numbered = engineOf(db) === 'postgres';
-  return insertChunks(rows).map((chunk) => {
+  return insertChunks(rows, parameterLimits.get(db) ?? MAX_PARAMS).map((chunk) => {
     let n = 0;
     const tuple = () => `(${columns.map(() => (numbered ? `$${++n}` : '?')).join(', ')})`;
     const parameters: unknown[] = [];

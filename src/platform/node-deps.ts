@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { publicBaseUrl, type Channels, type Deps } from '../app/deps.ts';
 import { StoreBusy, transactionalAtomic } from '../db/atomic.ts';
+import { allowParameters } from '../db/chunks.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
 import { isPostgresRetryable, isPostgresUrl, openPostgres } from './node-postgres.ts';
@@ -36,6 +37,8 @@ export async function openSqlite(path: string): Promise<Kysely<DB>> {
   }
   const db: WithRaw = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   db[RAW] = sqlite;
+  // Well under SQLite's 32,766 (SQLITE_MAX_VARIABLE_NUMBER).
+  allowParameters(db, 10_000);
   try {
     await migrateToLatest(db);
   } catch (e) {

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { allowParameters } from '../db/chunks.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
 import { StartupError } from './config.ts';
@@ -47,6 +48,8 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   // An idle client losing its server (a restart) must not take the process down with it.
   pool.on('error', (e) => console.error(`bunsan: PostgreSQL connection lost: ${e.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Well under PostgreSQL's 65,535 parameters a statement.
+  allowParameters(db, 30_000);
   try {
     await migrateToLatest(db);
   } catch (e) {

@@ -98,6 +98,7 @@ async function loadMarkSnapshot(
     loadRotationStates(
       deps,
       fresh.flatMap((q) => (q.rotationId ? [q.rotationId] : [])),
+      found.value.memberships,
     ),
     loadCapacityBasis(deps, department.id, window, {
       settings: settings.capacity,

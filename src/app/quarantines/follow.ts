@@ -13,7 +13,7 @@ import {
   type QuarantineRecord,
   type TeamTarget,
 } from '../../domain/quarantine/index.ts';
-import type { Rotation } from '../../domain/rotation/index.ts';
+import type { MembershipRecord, Rotation } from '../../domain/rotation/index.ts';
 import type { Department } from '../../domain/types.ts';
 import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
@@ -34,8 +34,8 @@ export async function followingTeams(
   deps: Deps,
   departmentId: string,
   targets: readonly TeamTarget[],
-): Promise<TeamTarget[]> {
-  if (!targets.length) return [];
+): Promise<{ teams: TeamTarget[]; memberships: Map<string, MembershipRecord[]> }> {
+  if (!targets.length) return { teams: [], memberships: new Map() };
   const from = targets.map((t) => t.start).reduce(minDate);
   const to = targets.map((t) => t.end).reduce(maxDate);
   const rotations = (await publishedRotations(deps.db, departmentId, from, to)).map((r) => ({
@@ -44,8 +44,10 @@ export async function followingTeams(
     endDate: r.endDate,
   }));
   const ids = [...new Set([...targets.map((t) => t.rotationId), ...rotations.map((r) => r.id)])];
-  const memberships = await Promise.all(ids.map((id) => rotationMemberships(deps.db, id)));
-  return teamsFollowing(targets, rotations, new Map(ids.map((id, i) => [id, memberships[i]!])));
+  const read = await Promise.all(ids.map((id) => rotationMemberships(deps.db, id)));
+  const memberships = new Map(ids.map((id, i) => [id, read[i]!]));
+  // The memberships go on with the teams: the swap rule reads the same rotations' again otherwise.
+  return { teams: teamsFollowing(targets, rotations, memberships), memberships };
 }
 
 /**

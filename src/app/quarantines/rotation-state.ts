@@ -7,6 +7,7 @@ import {
 import {
   toTeamRef,
   type Membership,
+  type MembershipRecord,
   type ShiftRecord,
   type TeamRef,
 } from '../../domain/rotation/index.ts';
@@ -25,22 +26,30 @@ export interface RotationState {
   closedDates: ReadonlySet<string>;
 }
 
-/** The state of each given rotation, read side by side (four queries a rotation). */
+/**
+ * The state of each given rotation, read side by side (four queries a rotation; three where the
+ * caller read its memberships already).
+ */
 export async function loadRotationStates(
   deps: Deps,
   rotationIds: readonly string[],
+  known: ReadonlyMap<string, MembershipRecord[]> = new Map(),
 ): Promise<Map<string, RotationState>> {
   const ids = [...new Set(rotationIds)];
-  const states = await Promise.all(ids.map((id) => loadRotationState(deps, id)));
+  const states = await Promise.all(ids.map((id) => loadRotationState(deps, id, known.get(id))));
   return new Map(states.map((s) => [s.id, s]));
 }
 
-async function loadRotationState(deps: Deps, rotationId: string): Promise<RotationState> {
+async function loadRotationState(
+  deps: Deps,
+  rotationId: string,
+  known: MembershipRecord[] | undefined,
+): Promise<RotationState> {
   const [rotation, teams, shifts, memberships] = await Promise.all([
     rotationById(deps.db, rotationId),
     rotationTeams(deps.db, rotationId),
     rotationShifts(deps.db, rotationId),
-    rotationMemberships(deps.db, rotationId),
+    known ?? rotationMemberships(deps.db, rotationId),
   ]);
   return {
     id: rotationId,

@@ -17,6 +17,7 @@ import {
   newDays,
   standbyLookup,
 } from '../../domain/quarantine/index.ts';
+import type { MembershipRecord } from '../../domain/rotation/index.ts';
 import type { Department } from '../../domain/types.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Deps } from '../deps.ts';
@@ -55,6 +56,8 @@ export interface Targets {
   targets: Target[];
   /** When the request adds no day: the quarantine that already keeps its subject home. */
   unchanged: QuarantineRecord | null;
+  /** The memberships of the rotations read to find the following teams, by rotation. */
+  memberships: ReadonlyMap<string, MembershipRecord[]>;
 }
 
 /** A refused quarantine request, naming the field. */
@@ -127,7 +130,10 @@ export async function loadTargets(
       : [],
   );
   const following = await followingTeams(deps, department.id, teams);
-  const all = [...targets, ...following.map((f) => team(f.teamId, f.rotationId, f.start, f.end))];
+  const all = [
+    ...targets,
+    ...following.teams.map((f) => team(f.teamId, f.rotationId, f.start, f.end)),
+  ];
   // Marked again (another key, a resent form, a second HR desk): only days not yet marked count.
   const fresh = all.flatMap((t) => newDays(t, existing).map((d) => ({ ...t, ...d })));
   return ok({
@@ -136,6 +142,7 @@ export async function loadTargets(
     existing,
     targets: fresh,
     unchanged: fresh.length ? null : (coveringQuarantine(targets[0]!, existing) ?? null),
+    memberships: following.memberships,
   });
 }
 

@@ -1,21 +1,24 @@
 import { departmentById } from '../../db/repos/departments.ts';
 import { insertRotationQuery } from '../../db/repos/rotations.ts';
 import { calendarOf, dateInZone } from '../../domain/calendar/index.ts';
-import { err, type Result } from '../../domain/result.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import { byString } from '../../domain/collections.ts';
+import { departmentMembers } from '../../db/repos/members.ts';
 import type { Rotation } from '../../domain/rotation/index.ts';
 import { departmentScopeDenied, type Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { notFound, type Failure } from '../failure.ts';
 import {
+  asSplitMember,
   decideRotation,
   plannedRotation,
   plannedWrites,
-  splitMembers,
   type RotationRequest,
 } from './plan.ts';
-import { readRotation } from './read.ts';
-import type { RotationView } from './view.ts';
+import { remoteContextOf } from './remote.ts';
+import type { RotationSnapshot } from './snapshot.ts';
+import { rotationView, type RotationView } from './view.ts';
 
 /** Splits the department's active members into teams and plans office days: a draft rotation, or every unmet constraint. */
 export async function createRotation(
@@ -29,10 +32,16 @@ export async function createRotation(
   const denied = departmentScopeDenied(actor, departmentId);
   if (denied) return err(denied);
   const today = dateInZone(deps.now(), department.timezone);
+  const calendar = calendarOf(department);
+  // Read once: the active ones are split, all of them named in the answer.
+  const [members, remote] = await Promise.all([
+    departmentMembers(deps.db, departmentId),
+    remoteContextOf(deps, departmentId, { from: req.startDate, to: req.endDate }),
+  ]);
   const decided = decideRotation(
     req,
-    await splitMembers(deps, departmentId),
-    calendarOf(department),
+    members.filter((m) => m.active).map(asSplitMember),
+    calendar,
     today,
   );
   if (!decided.ok) return decided;
@@ -74,5 +83,19 @@ export async function createRotation(
       },
     ),
   ]);
-  return readRotation(deps, actor, rotation.id);
+  // The answer is made from what was just written, as a read of it would give it back.
+  const snapshot: RotationSnapshot = {
+    rotation,
+    department,
+    calendar,
+    pattern: rotation.pattern,
+    constraints: rotation.constraints,
+    teams: planned.teams,
+    memberships: [...planned.memberships].sort(
+      (a, b) => byString(a.fromDate, b.fromDate) || byString(a.id, b.id),
+    ),
+    shifts: [...planned.shifts].sort((a, b) => byString(a.date, b.date) || a.slot - b.slot),
+    today,
+  };
+  return ok(rotationView(snapshot, members, remote));
 }
