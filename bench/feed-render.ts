@@ -4,7 +4,7 @@
 import { feedContext, feedWindow } from '../src/app/feeds/context.ts';
 import { departmentById } from '../src/db/repos/departments.ts';
 import { memberDays } from '../src/feeds/feed-days.ts';
-import { dayEvents, renderCalendar, type FeedEvent } from '../src/feeds/render.ts';
+import { dayEvents, EventTexts, renderCalendar, type FeedEvent } from '../src/feeds/render.ts';
 import { inProcessApp, printTable, timeMedian, timeMedianPair } from './support.ts';
 
 const MEMBERS = 1000;
@@ -79,14 +79,22 @@ const [renderMs, plainMs] = await timeMedianPair(
   20,
 );
 let eventCount = 0;
+let taken = 0;
+// As the server renders them: from one context a department and data version, the event texts
+// written for one member's feed taken by the others' (a fresh set each run: nothing carried over).
 const allMs = await timeMedian(
   () => {
     eventCount = 0;
+    const texts = new EventTexts();
     memberIds.forEach((id, i) => {
       const evs = memberEvents(id);
       eventCount += evs.length;
-      renderCalendar({ name: name(i), timezone: department.timezone, allDay: false, events: evs });
+      renderCalendar(
+        { name: name(i), timezone: department.timezone, allDay: false, events: evs },
+        texts,
+      );
     });
+    taken = texts.taken;
   },
   Math.max(3, Math.floor(RUNS / 4)),
   1,
@@ -102,7 +110,7 @@ printTable([
     met: renderMs <= 2 && renderMs <= 20 * plainMs ? 'yes' : 'NO',
   },
   {
-    case: `every member feed of the ${MEMBERS}-member department after a quarantine: days + text (${eventCount} events)`,
+    case: `every member feed of the ${MEMBERS}-member department after a quarantine: days + text (${eventCount} events, ${taken} texts shared)`,
     'median ms': allMs.toFixed(0),
     ratio: `${(allMs / MEMBERS).toFixed(2)} ms a feed`,
     target: '≤ 1,000 ms',

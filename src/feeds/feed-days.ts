@@ -169,7 +169,21 @@ function summaryOf(lang: Language, key: 'office' | 'remote' | 'standby', label: 
   return text;
 }
 
+/**
+ * A team's day as its members' feeds show it, made once per (day, team, kind): the members of a
+ * team share their days, and their feeds are rendered one after another from one context.
+ */
+const madeTeamDays = new WeakMap<Day, Map<string, FeedDay>>();
 function teamDay(ctx: FeedContext, d: Day, team: TeamRef, kind: MemberDayKind): FeedDay {
+  let made = madeTeamDays.get(d);
+  if (!made) madeTeamDays.set(d, (made = new Map()));
+  const key = `${team.id}|${kind}`;
+  let day = made.get(key);
+  if (!day) made.set(key, (day = makeTeamDay(ctx, d, team, kind)));
+  return day;
+}
+
+function makeTeamDay(ctx: FeedContext, d: Day, team: TeamRef, kind: MemberDayKind): FeedDay {
   const hours = ctx.calendar.officeHours;
   const officeTeamIds = d.officeTeamIds;
   if (kind === 'standby')

@@ -190,11 +190,115 @@ function timeOf(
 }
 
 /**
+ * Event texts ical-generator has written, by what the event is (the day, its hours and words),
+ * for the feeds rendered from the same days: a team's members share their days, and after a
+ * change every one of their feeds is rendered again. What differs between them — the UID, the
+ * SEQUENCE, DTSTAMP and LAST-MODIFIED — is put into the text where ical-generator wrote it; a text
+ * is kept only when each of those lines was found once, as it is written here. Bounded: past
+ * `limit` kinds of event, events are written afresh.
+ */
+export class EventTexts {
+  private readonly texts = new Map<string, Map<string, Template>>();
+  private size = 0;
+  /** How many event texts were taken rather than written (for the benches and tests). */
+  taken = 0;
+  constructor(private readonly limit = 5_000) {}
+
+  /** The event's text if one like it was written, with its own UID, SEQUENCE and stamps. */
+  get(input: CalendarInput, e: FeedEvent): string | undefined {
+    const t = this.textsOf(input).get(dayKey(e.day));
+    if (!t) return undefined;
+    this.taken++;
+    let out = t.parts[0]!;
+    for (let i = 0; i < t.slots.length; i++) out += this.value(t.slots[i]!, e) + t.parts[i + 1]!;
+    return out;
+  }
+
+  /** Keeps an event's text, as written for `e`, for the events like it. */
+  set(input: CalendarInput, e: FeedEvent, text: string): void {
+    const texts = this.textsOf(input);
+    const key = dayKey(e.day);
+    if (this.size >= this.limit || texts.has(key)) return;
+    const found: { at: number; end: number; slot: Slot }[] = [];
+    for (const [name, slot] of SLOT_LINES) {
+      const value = this.value(slot, e);
+      const line = `${CRLF}${name}:${value}${CRLF}`;
+      const at = text.indexOf(line);
+      if (at < 0 || text.indexOf(line, at + 1) >= 0) return;
+      const start = at + CRLF.length + name.length + 1;
+      found.push({ at: start, end: start + value.length, slot });
+    }
+    found.sort((x, y) => x.at - y.at);
+    const parts: string[] = [];
+    let from = 0;
+    for (const f of found) {
+      parts.push(text.slice(from, f.at));
+      from = f.end;
+    }
+    parts.push(text.slice(from));
+    texts.set(key, { parts, slots: found.map((f) => f.slot) });
+    this.size++;
+  }
+
+  private readonly stamps = new Map<string, string>();
+  private last: { input: CalendarInput; texts: Map<string, Template> } | undefined;
+
+  /** The texts for a render's zone and all-day setting (looked up once a render). */
+  private textsOf(input: CalendarInput): Map<string, Template> {
+    if (this.last?.input === input) return this.last.texts;
+    const key = `${input.timezone}|${input.allDay}`;
+    let texts = this.texts.get(key);
+    if (!texts) this.texts.set(key, (texts = new Map()));
+    this.last = { input, texts };
+    return texts;
+  }
+
+  /** An event's own value as ical-generator writes it: the UID as it is, the stamp in UTC. */
+  private value(slot: Slot, e: FeedEvent): string {
+    if (slot === 'uid') return e.uid;
+    if (slot === 'sequence') return String(e.sequence);
+    let text = this.stamps.get(e.updatedAt);
+    if (text === undefined) {
+      const at = WallClock.utc(e.updatedAt);
+      text = `${at.toFormat('yyyyLLdd')}T${at.toFormat('HHmmss')}Z`;
+      if (this.stamps.size < this.limit) this.stamps.set(e.updatedAt, text);
+    }
+    return text;
+  }
+}
+
+type Slot = 'uid' | 'sequence' | 'stamp';
+/** An event's text around the places of its own values. */
+type Template = { parts: string[]; slots: Slot[] };
+const SLOT_LINES: [string, Slot][] = [
+  ['UID', 'uid'],
+  ['SEQUENCE', 'sequence'],
+  ['DTSTAMP', 'stamp'],
+  ['LAST-MODIFIED', 'stamp'],
+];
+
+/**
+ * What a day's event text is made of besides its UID, SEQUENCE and stamps (the zone and all-day
+ * are the render's), kept per day: a context's days are shared by the feeds rendered from it.
+ */
+const dayKeys = new WeakMap<FeedDay, string>();
+const dayKey = (d: FeedDay): string => {
+  let key = dayKeys.get(d);
+  if (key === undefined)
+    dayKeys.set(
+      d,
+      (key = `${d.date}|${d.start}|${d.end}|${d.transparent}|${d.summary}|${d.description || ''}`),
+    );
+  return key;
+};
+
+/**
  * The events' text, unfolded. One ical-generator event is set anew for each day: what its
  * constructor does (a random UUID, two dates, the checks of every option) cost as much as writing
- * it. A property is set only when it changes.
+ * it. A property is set only when it changes. With `texts`, an event like one written before (by
+ * this feed or another) is taken from there.
  */
-function eventsText(input: CalendarInput): { text: string; zoned: boolean } {
+function eventsText(input: CalendarInput, texts?: EventTexts): { text: string; zoned: boolean } {
   const zone = input.timezone;
   const event = EVENTS.createEvent({
     start: new Date(0), // set for each day below
@@ -210,6 +314,11 @@ function eventsText(input: CalendarInput): { text: string; zoned: boolean } {
     let description: string | null | undefined;
     let transparent: boolean | undefined;
     for (const e of input.events) {
+      const known = texts?.get(input, e);
+      if (known) {
+        body.push(known);
+        continue;
+      }
       const d = e.day;
       let at = stamps.get(e.updatedAt);
       if (!at) stamps.set(e.updatedAt, (at = WallClock.utc(e.updatedAt)));
@@ -241,7 +350,9 @@ function eventsText(input: CalendarInput): { text: string; zoned: boolean } {
           .start(timeOf(zone, d.date, day, d.start, offset))
           .end(timeOf(zone, d.date, day, d.end, offset));
       }
-      body.push(event.toString());
+      const text = event.toString();
+      texts?.set(input, e, text);
+      body.push(text);
     }
     // ical-generator writes a VTIMEZONE when an event uses the zone (never for UTC).
     return { text: body.join(''), zoned: input.events.length > 0 && event.timezone() !== null };
@@ -259,7 +370,7 @@ function eventsText(input: CalendarInput): { text: string; zoned: boolean } {
  * ical-generator puts them (after the TTL, before the X- properties) and folded here: its own
  * toString folds the whole text with a TextEncoder per character.
  */
-export function renderCalendar(input: CalendarInput): string {
+export function renderCalendar(input: CalendarInput, texts?: EventTexts): string {
   // The calendar's own lines are the same for every feed, the X-WR-* after the events as
   // ical-generator writes its x() (escaped); the zone per event, never as a calendar-level name,
   // which would make ical-generator write DTSTAMP without its Z.
@@ -270,7 +381,7 @@ export function renderCalendar(input: CalendarInput): string {
         `X-WR-TIMEZONE:${escape(input.timezone, false)}${CRLF}`,
     ) + END;
 
-  const { text: events, zoned } = eventsText(input);
+  const { text: events, zoned } = eventsText(input, texts);
 
   // ical-generator writes a VTIMEZONE only when an event uses the zone (not for UTC); an empty or
   // all-day feed still needs one component, at the end.

@@ -1,3 +1,6 @@
+import type { FeedContext } from '../../feeds/feed-days.ts';
+import { EventTexts } from '../../feeds/render.ts';
+
 /** A rendered feed and its HTTP validators. */
 export interface RenderedFeed {
   body: string;
@@ -7,6 +10,12 @@ export interface RenderedFeed {
   gzip: Uint8Array<ArrayBuffer>;
   etag: string;
   lastModified: string;
+}
+
+/** A department's feed context and the event texts its feeds share. */
+export interface SharedContext {
+  ctx: FeedContext;
+  texts: EventTexts;
 }
 
 /**
@@ -23,7 +32,27 @@ export class FeedCache {
     string,
     { feed: RenderedFeed; stamp: string; validUntil: number }
   >();
-  constructor(private readonly capacity = 5000) {}
+  /**
+   * Departments' feed contexts with the event texts written from them, by department, data version
+   * and window: after a change every member's calendar asks again, and each of those feeds is
+   * rendered from one read of the rotations instead of its own.
+   */
+  private readonly contexts = new Map<string, SharedContext>();
+  constructor(
+    private readonly capacity = 5000,
+    private readonly contextCapacity = 8,
+  ) {}
+
+  /** The context for `key` (department, data version, window), read by `read` when not kept. */
+  async context(key: string, read: () => Promise<FeedContext>): Promise<SharedContext> {
+    const kept = this.contexts.get(key);
+    if (kept) return kept;
+    const made = { ctx: await read(), texts: new EventTexts() };
+    if (this.contexts.size >= this.contextCapacity)
+      this.contexts.delete(this.contexts.keys().next().value!);
+    this.contexts.set(key, made);
+    return made;
+  }
 
   /** The feed for a token variant, if nothing can have changed since it was rendered and its day has not ended. */
   fresh(tokenKey: string, stamp: string, nowMs: number): RenderedFeed | undefined {

@@ -37,15 +37,19 @@ async function strongEtag(body: string): Promise<string> {
 /** The days of a feed's subject over the window (every kind: remote days are filtered at render). */
 async function subjectDays(
   deps: Deps,
-  scope: FeedScope,
-  subjectId: string,
-  departmentId: string,
+  cache: FeedCache,
+  feed: { scope: FeedScope; subjectId: string; departmentId: string; dataVersion: number },
   today: string,
 ) {
-  const department = await departmentOf(deps, departmentId);
+  const { scope, subjectId } = feed;
+  const department = await departmentOf(deps, feed.departmentId);
   const window = await feedWindow(deps, department, today);
   const team = scope === 'team' ? await teamById(deps.db, subjectId) : undefined;
-  const ctx = await feedContext(deps, department, window.from, window.to, team?.rotationId);
+  const only = team?.rotationId;
+  const { ctx, texts } = await cache.context(
+    `${department.id}|${feed.dataVersion}|${window.from}|${window.to}|${only ?? ''}`,
+    () => feedContext(deps, department, window.from, window.to, only),
+  );
   const days =
     scope === 'member'
       ? memberDays(ctx, subjectId)
@@ -65,7 +69,7 @@ async function subjectDays(
             department: department.name,
           })
         : feedText(lang, 'departmentCalendar', { department: department.name });
-  return { department, window, days, name };
+  return { department, window, days, name, texts };
 }
 
 /**
@@ -161,13 +165,7 @@ export async function renderFeed(
   }
 
   const scope = feed.scope;
-  const { department, window, days, name } = await subjectDays(
-    deps,
-    scope,
-    feed.subjectId,
-    feed.departmentId,
-    today,
-  );
+  const { department, window, days, name, texts } = await subjectDays(deps, cache, feed, today);
   const allDay = department.feedAllDay;
   const subjectKey = `${scope}:${feed.subjectId}`;
   const { days: stored, persisted } = await reconcile(deps, subjectKey, window, days, allDay);
@@ -181,7 +179,7 @@ export async function renderFeed(
         updatedAt: day.updatedAt,
       }));
     });
-  const body = renderCalendar({ name, timezone: department.timezone, allDay, events });
+  const body = renderCalendar({ name, timezone: department.timezone, allDay, events }, texts);
   const etag = await strongEtag(body);
   const stateKey = `${subjectKey}|${includeRemote ? 'remote' : 'plain'}`;
   const state = await feedStateOf(deps.db, stateKey);
