@@ -187,6 +187,27 @@ describe('pages show the reasons in Japanese', () => {
       /課長（山田 太郎）と課長補佐（佐藤 花子）を別チームにするには、チームが2つ以上必要です/,
     );
 
+    const cycle = await chief.post(
+      `/departments/${d}/rotations/new`,
+      rotationForm({ pattern: 'cycle', cycle: 'A,C' }),
+    );
+    assert.equal(cycle.status, 422);
+    assert.match(
+      cycle.html,
+      /サイクルの「C」はこのローテーションのチームにありません（チームは A, B）/,
+    );
+    // Every reason by a field or in the summary's list is Japanese, in （） too.
+    for (const page of [shortage, tooMany, apart, cycle]) {
+      const reasons = [
+        ...page.html.matchAll(/<p class="error" id="[^"]+">([^<]*)<|<li>([^<]*)<\/li>/g),
+      ].map((m) => (m[1] ?? m[2])!.replace(/Suzuki Ken/g, ' '));
+      assert.ok(reasons.length > 0);
+      assert.deepEqual(
+        reasons.flatMap((r) => englishIn(r.replace(/（/g, '(').replace(/）/g, ')'))),
+        [],
+      );
+    }
+
     const made = await chief.post(
       `/departments/${d}/rotations/new`,
       rotationForm({ skillMin1: '0', sepA0: members[1]!.id, sepB0: members[2]!.id }),

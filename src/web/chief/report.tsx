@@ -90,7 +90,7 @@ function Coverage({
               return (
                 <td>
                   <Verdict lang={lang} ok={held.holderIds.length >= held.min} />{' '}
-                  {held.holderIds.map(nameOf).join(', ')}
+                  {held.holderIds.map(nameOf).join(lang === 'ja' ? '、' : ', ')}
                 </td>
               );
             })}
