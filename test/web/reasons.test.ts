@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { TeamReason } from '../../src/domain/split/index.ts';
+import fc from 'fast-check';
+import { splitTeams, type TeamReason } from '../../src/domain/split/index.ts';
 import type { Language } from '../../src/domain/types.ts';
 import { whyText } from '../../src/web/chief/why.ts';
 import { fieldMessage } from '../../src/web/shared/i18n.ts';
+import { departmentArb } from '../domain/support/departments.ts';
 import { englishIn } from '../support/english.ts';
 import { harness, seedDepartment } from '../support/harness.ts';
 import { webClient } from '../support/web-session.ts';
@@ -103,6 +105,27 @@ describe("the domain's reasons in the department's language", () => {
       assert.notEqual(text, 'the API English', what);
     }
     assert.equal(new Set(texts.map((x) => x.text)).size, texts.length, 'no two say the same');
+  });
+
+  it('says every issue the split gives in Japanese with all its values, whatever the department', () => {
+    fc.assert(
+      fc.property(
+        departmentArb({ minN: 1, maxN: 10, maxK: 4, maxPairs: 6, maxGroups: 3, maxSize: true }),
+        ({ members, opts }) => {
+          const r = splitTeams(members, opts);
+          if (r.ok) return;
+          for (const i of r.error.issues) {
+            const params = { ...i.params };
+            for (const [k, ids] of Object.entries(i.members))
+              params[k] = ids.map((id) => `職員${id}`).join(', ');
+            const text = fieldMessage('ja', { message: i.reason, code: i.code, params });
+            assert.ok(!text.includes('{') && text !== i.reason, `${i.code}: ${text}`);
+            assert.deepEqual(english(text), [], `${i.code}: ${text}`);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 18 },
+    );
   });
 
   it('says the specifics: which skill, how many needed and held, which members', () => {
