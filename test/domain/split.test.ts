@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkSplitConstraints } from '../../src/domain/rotation/invariants.ts';
-import { explainTeams } from '../../src/domain/split/explain.ts';
+import { explainInWords, explainTeams, teamReasons } from '../../src/domain/split/explain.ts';
 import { splitTeams } from '../../src/domain/split/solve.ts';
 import type { SplitIssueCode, SplitOptions, SplitTeam } from '../../src/domain/split/types.ts';
 import { teamLabel, teamLabels } from '../../src/domain/split/labels.ts';
@@ -245,7 +245,14 @@ describe('splitTeams', () => {
     name: string;
     members: SplitMember[];
     opts: SplitOptions;
-    expect: { code: SplitIssueCode; reason: string | RegExp; paths?: string[] }[];
+    expect: {
+      code: SplitIssueCode;
+      reason: string | RegExp;
+      paths?: string[];
+      /** The reason as data, for templates: its values and the members it names. */
+      params?: Record<string, string | number>;
+      members?: Record<string, string[]>;
+    }[];
   }[] = [
     {
       name: 'too few skill holders',
@@ -256,6 +263,8 @@ describe('splitTeams', () => {
           code: 'skill-shortage',
           reason: 'skill `network`: 3 holders for 4 teams (needs 1 per team)',
           paths: ['/requiredSkills/0'],
+          params: { skill: 'network', holders: 3, usable: 3, teamCount: 4, min: 1, needed: 4 },
+          members: {},
         },
       ],
     },
@@ -264,7 +273,11 @@ describe('splitTeams', () => {
       members: staff(17),
       opts: { teamCount: 3, maxTeamSize: 5 },
       expect: [
-        { code: 'seats-shortage', reason: 'maxTeamSize 5 × 3 teams = 15 seats for 17 members' },
+        {
+          code: 'seats-shortage',
+          reason: 'maxTeamSize 5 × 3 teams = 15 seats for 17 members',
+          params: { maxTeamSize: 5, teamCount: 3, seats: 15, members: 17 },
+        },
       ],
     },
     {
@@ -280,6 +293,8 @@ describe('splitTeams', () => {
           code: 'group-too-large',
           reason: /keep-together group of 7 .* exceeds maxTeamSize 5/,
           paths: ['/maxTeamSize', '/together/0'],
+          params: { size: 7, maxTeamSize: 5 },
+          members: { group: ['m00', 'm01', 'm02', 'm03', 'm04', 'm05', 'm06'] },
         },
       ],
     },
@@ -299,6 +314,8 @@ describe('splitTeams', () => {
           code: 'together-separate-conflict',
           reason: 'keep-apart pair [m00, m02] is joined by keep-together group [m00, m01, m02]',
           paths: ['/separate/0', '/together/0', '/together/1'],
+          params: {},
+          members: { a: ['m00'], b: ['m02'], group: ['m00', 'm01', 'm02'] },
         },
       ],
     },
@@ -306,15 +323,31 @@ describe('splitTeams', () => {
       name: 'more teams than members',
       members: staff(3),
       opts: { teamCount: 5 },
-      expect: [{ code: 'too-few-members', reason: /teamCount 5 is more than the 3 members/ }],
+      expect: [
+        {
+          code: 'too-few-members',
+          reason: /teamCount 5 is more than the 3 members/,
+          params: { teamCount: 5, members: 3 },
+        },
+      ],
     },
     {
       name: 'unknown member ids in constraints',
       members: staff(4),
       opts: { teamCount: 2, separate: [['m00', 'ghost']], together: [['m01', 'nobody']] },
       expect: [
-        { code: 'unknown-member', reason: /names unknown member ghost/, paths: ['/separate/0'] },
-        { code: 'unknown-member', reason: /names unknown member nobody/, paths: ['/together/0'] },
+        {
+          code: 'unknown-member',
+          reason: /names unknown member ghost/,
+          paths: ['/separate/0'],
+          members: { names: ['ghost'] },
+        },
+        {
+          code: 'unknown-member',
+          reason: /names unknown member nobody/,
+          paths: ['/together/0'],
+          members: { names: ['nobody'] },
+        },
       ],
     },
     {
@@ -365,6 +398,8 @@ describe('splitTeams', () => {
           reason:
             'keep-apart pairs keep 3 members or groups apart from one another (m00, m01, m02): that needs 3 teams, but teamCount is 2',
           paths: ['/teamCount', '/separate/0', '/separate/1', '/separate/2'],
+          params: { units: 3, teamCount: 2 },
+          members: { names: ['m00', 'm01', 'm02'] },
         },
       ],
     },
@@ -381,11 +416,14 @@ describe('splitTeams', () => {
           reason:
             'skill `network` (min 1 per team): no split satisfies it together with the other constraints; without it alone a split exists',
           paths: ['/requiredSkills/0'],
+          params: { variant: 'requiredSkill', skill: 'network', min: 1 },
         },
         {
           code: 'unsatisfiable',
           reason: /^chiefs apart from deputies: no split/,
           paths: ['/keepLeadersApart'],
+          params: { variant: 'leaders' },
+          members: { chiefs: ['m00', 'm01'], deputies: ['m02'] },
         },
       ],
     },
@@ -416,6 +454,8 @@ describe('splitTeams', () => {
         if (typeof e.reason === 'string') assert.equal(got.reason, e.reason);
         else assert.match(got.reason, e.reason);
         if (e.paths) assert.deepEqual(got.paths, e.paths);
+        if (e.params) assert.deepEqual(got.params, e.params);
+        if (e.members) assert.deepEqual(got.members, e.members);
       });
     });
   }
@@ -531,4 +571,40 @@ describe('explainTeams', () => {
     it(t.name, () =>
       assert.deepEqual(t.expect(explainTeams(members, t.teams ?? teams, t.constraints)), t.is),
     );
+
+  const constraints = {
+    requiredSkills: [{ skill: 'payroll', min: 1 }],
+    separate: [['c', 'b']] as [string, string][],
+    together: [['a', 'c']],
+  };
+  it('gives the reasons as data: a code, the values it speaks of, the members it names by id', () => {
+    const [A] = explainTeams(members, teams, constraints);
+    assert.deepEqual(teamReasons(A!), [
+      {
+        code: 'skill-missed',
+        params: { skill: 'payroll', min: 1, holders: 0 },
+        members: { names: [] },
+      },
+      { code: 'apart', params: { team: 'B' }, members: { a: ['c'], b: ['b'] } },
+      { code: 'together', params: {}, members: { names: ['a', 'c'] } },
+      { code: 'chiefs', params: {}, members: { names: ['a'] } },
+      { code: 'remote', params: { size: 2, thinClient: 0, loanPc: 1 }, members: {} },
+    ]);
+  });
+
+  it('says the reasons in English for the API, as sentences a developer reads', () => {
+    const [A, B] = explainTeams(members, teams, constraints);
+    const nameOf = (id: string) => id.toUpperCase();
+    assert.deepEqual(explainInWords(A!, nameOf), [
+      'MISSES skill payroll (needs 1): nobody',
+      'keeps C apart from B (team B)',
+      'keeps together A, C',
+      'chief: A',
+      '2 members; at home they need 0 thin-client seats and 1 loan PCs',
+    ]);
+    assert.deepEqual(explainInWords(B!, nameOf).slice(0, 2), [
+      'meets skill payroll (needs 1): B',
+      'keeps B apart from C (team A)',
+    ]);
+  });
 });

@@ -127,6 +127,13 @@ describe('rotations', () => {
         (e: any) => typeof e.message === 'string' && e.message.length > 10 && e.code,
       ),
     );
+    // Beside the English, the same reason as data: what the pages' templates say it with.
+    const payroll = r.json.errors.find((e: any) => e.path === '/constraints/requiredSkills/1');
+    assert.equal(payroll.code, 'skill-shortage');
+    assert.deepEqual(
+      [payroll.params.skill, payroll.params.min, payroll.params.teamCount, payroll.params.needed],
+      ['payroll', 2, 3, 6],
+    );
     assert.deepEqual(await h.rowCounts(), before);
   });
 

@@ -75,8 +75,8 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     assertFieldError(
       shortage.html,
       'skillMin0',
-      /必要なスキルの保有者が、チーム数に対して足りません（skill `network`/,
-    ); // Japanese first, the specific detail kept
+      /スキル「network」の保有者が足りません：2チームに1名ずつ、計2名必要ですが、保有者は1名です/,
+    ); // in Japanese, with its specifics
     const tooMany = await chief.post(
       `/departments/${departmentId}/rotations/new`,
       rotationForm({ teamCount: '0' }),

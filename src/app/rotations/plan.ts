@@ -58,12 +58,23 @@ const planPath = (p: string): string =>
       ? `/department${p.slice('/calendar'.length)}`
       : p;
 
-const splitErrors = (issues: SplitIssue[]): FieldError[] =>
+/** A reason's values with the members it names given by name (several joined by a comma). */
+const named = (
+  params: Record<string, string | number>,
+  members: Record<string, string[]>,
+  nameOf: (id: string) => string,
+): Record<string, string | number> => ({
+  ...params,
+  ...Object.fromEntries(Object.entries(members).map(([k, ids]) => [k, ids.map(nameOf).join(', ')])),
+});
+
+const splitErrors = (issues: SplitIssue[], nameOf: (id: string) => string): FieldError[] =>
   issues.flatMap((i) =>
     (i.paths.length ? i.paths : ['']).map((p) => ({
       path: splitPath(p),
       message: i.reason,
       code: i.code,
+      params: named(i.params, i.members, nameOf),
     })),
   );
 
@@ -89,6 +100,8 @@ export function decideRotation(
     });
   if (dateErrors.length) return err(invalid('The rotation dates are not valid.', dateErrors));
 
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
   const split = splitTeams(members, {
     teamCount: req.teamCount,
     seed: req.seed ?? 0,
@@ -103,13 +116,14 @@ export function decideRotation(
     pattern: req.pattern,
   });
   const errors = [
-    ...(split.ok ? [] : splitErrors(split.error.issues)),
+    ...(split.ok ? [] : splitErrors(split.error.issues, nameOf)),
     ...(plan.ok
       ? []
       : plan.error.issues.map((i) => ({
           path: planPath(i.path),
           message: i.reason,
           code: i.code,
+          ...(i.params ? { params: i.params } : {}),
         }))),
   ];
   if (!split.ok || !plan.ok)

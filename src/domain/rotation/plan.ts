@@ -92,6 +92,7 @@ export function validatePlanInput(input: PlanInput): PatternIssue[] {
         code: 'outside-holiday-data',
         path: +input.startDate.slice(0, 4) < firstYear ? '/startDate' : '/endDate',
         reason: `Japanese holiday data covers ${firstYear}–${lastYear} only`,
+        params: { firstYear, lastYear },
       });
     }
   }
@@ -125,6 +126,7 @@ export function validatePlanInput(input: PlanInput): PatternIssue[] {
         code: 'empty-cycle',
         path: '/pattern/cycle',
         reason: 'a cycle pattern needs a non-empty sequence of team labels',
+        params: {},
       });
     else
       pattern.cycle.forEach((l, i) => {
@@ -133,6 +135,11 @@ export function validatePlanInput(input: PlanInput): PatternIssue[] {
             code: 'unknown-team',
             path: `/pattern/cycle/${i}`,
             reason: `cycle names team "${l}", which is not one of ${Array.isArray(labels) ? labels.join(', ') : 'the teams'}`,
+            params: {
+              variant: 'cycle',
+              team: String(l),
+              teams: Array.isArray(labels) ? labels.join(', ') : '',
+            },
           });
       });
   } else if (pattern.cycle !== undefined) {
@@ -147,6 +154,7 @@ export function validatePlanInput(input: PlanInput): PatternIssue[] {
       code: 'invalid-buffer',
       path: '/pattern/bufferDays',
       reason: 'bufferDays must be a whole number from 0 to 366',
+      params: { max: 366 },
     });
   if (pattern.handoverMinutes !== undefined && !isWholeIn(pattern.handoverMinutes, 0, 1440))
     out.push({

@@ -75,6 +75,8 @@ export interface PatternIssue {
   reason: string;
   /** For slot problems: the zero-based indices of the slots involved. */
   slots?: number[];
+  /** The values the reason speaks of, for templates (ja, en); `variant` where a code has several wordings. */
+  params?: Record<string, string | number>;
 }
 
 /** Why no plan was returned: every problem found. */

@@ -1,5 +1,5 @@
 import { exactSearch } from './exact.ts';
-import { buildProblem, issue, type Problem } from './problem.ts';
+import { buildProblem, constraintParams, issue, type Problem } from './problem.ts';
 import type { SplitState } from './state.ts';
 import type { SplitConstraintRef, SplitIssue, SplitOptions } from './types.ts';
 import type { SplitMember } from '../types.ts';
@@ -87,12 +87,19 @@ export function blockingConstraints(
           c.paths,
           c.constraint,
           `${c.label}: no split satisfies it together with the other constraints; without it alone a split exists`,
+          ...reasonOf(c.constraint),
         ),
       );
     }
   }
   return out;
 }
+
+/** An issue's params and members that name the constraint. */
+const reasonOf = (c: SplitConstraintRef) => {
+  const { params, members } = constraintParams(c);
+  return [params, members] as const;
+};
 
 type Broken = { paths: string[]; constraint: SplitConstraintRef; label: string };
 
@@ -164,6 +171,7 @@ export function closestSplitIssues(st: SplitState, proven: boolean): SplitIssue[
         b.paths,
         b.constraint,
         `${b.label}: no split satisfies it together with the other constraints${i === named.length - 1 ? tail : ''}`,
+        ...reasonOf(b.constraint),
       ),
     );
   return [
@@ -172,6 +180,7 @@ export function closestSplitIssues(st: SplitState, proven: boolean): SplitIssue[
       ['/seed'],
       { kind: 'seed', seed: st.p.seed },
       `no split was found within the search budget; one may exist — try another seed, or fewer keep-apart pairs, keep-together groups or required skills. The closest split found breaks ${broken.length} constraint${broken.length === 1 ? '' : 's'}`,
+      { broken: broken.length },
     ),
     ...named.map((b) =>
       issue(
@@ -179,6 +188,7 @@ export function closestSplitIssues(st: SplitState, proven: boolean): SplitIssue[
         b.paths,
         b.constraint,
         `${b.label}: not met by the closest split the search found (a split meeting it may still exist)`,
+        ...reasonOf(b.constraint),
       ),
     ),
   ];

@@ -1,6 +1,6 @@
 import { byString } from '../collections.ts';
 import { mergeRequiredSkills } from './problem.ts';
-import type { SplitOptions, SplitTeam, TeamExplanation } from './types.ts';
+import type { SplitOptions, SplitTeam, TeamExplanation, TeamReason } from './types.ts';
 import type { SplitMember } from '../types.ts';
 
 /** The constraints a team explanation speaks of: the split's options, or a rotation's as stored. */
@@ -61,24 +61,57 @@ export function explainTeams(
   });
 }
 
-/** The explanation of a team as sentences a chief can read. */
-export function explainInWords(e: TeamExplanation, nameOf: (id: string) => string): string[] {
-  const names = (ids: string[]) => ids.map(nameOf).join(', ');
-  const out: string[] = [];
-  for (const r of e.requiredSkills) {
-    out.push(
-      `${r.holderIds.length >= r.min ? 'meets' : 'MISSES'} skill ${r.skill} (needs ${r.min}): ${r.holderIds.length ? names(r.holderIds) : 'nobody'}`,
-    );
-  }
+/**
+ * Why a team looks as it does, sentence by sentence as data: each required skill met or missed and
+ * who holds it, each keep-apart pair, each keep-together group, the leaders, and what working from
+ * home needs. Pages render them from templates in the department's language.
+ */
+export function teamReasons(e: TeamExplanation): TeamReason[] {
+  const out: TeamReason[] = [];
+  for (const r of e.requiredSkills)
+    out.push({
+      code: r.holderIds.length >= r.min ? 'skill-met' : 'skill-missed',
+      params: { skill: r.skill, min: r.min, holders: r.holderIds.length },
+      members: { names: r.holderIds },
+    });
   for (const p of e.separatePairs)
-    out.push(
-      `keeps ${nameOf(p.memberId)} apart from ${nameOf(p.otherMemberId)} (team ${p.otherTeam})`,
-    );
-  for (const g of e.togetherGroups) out.push(`keeps together ${names(g)}`);
-  if (e.leaders.chiefIds.length) out.push(`chief: ${names(e.leaders.chiefIds)}`);
-  if (e.leaders.deputyIds.length) out.push(`deputy: ${names(e.leaders.deputyIds)}`);
-  out.push(
-    `${e.size} members; at home they need ${e.remote.thinClient} thin-client seats and ${e.remote.loanPc} loan PCs`,
-  );
+    out.push({
+      code: 'apart',
+      params: p.otherTeam ? { team: p.otherTeam } : { team: '', variant: 'no-team' },
+      members: { a: [p.memberId], b: [p.otherMemberId] },
+    });
+  for (const g of e.togetherGroups)
+    out.push({ code: 'together', params: {}, members: { names: g } });
+  if (e.leaders.chiefIds.length)
+    out.push({ code: 'chiefs', params: {}, members: { names: e.leaders.chiefIds } });
+  if (e.leaders.deputyIds.length)
+    out.push({ code: 'deputies', params: {}, members: { names: e.leaders.deputyIds } });
+  out.push({
+    code: 'remote',
+    params: { size: e.size, thinClient: e.remote.thinClient, loanPc: e.remote.loanPc },
+    members: {},
+  });
   return out;
+}
+
+/** The explanation of a team as English sentences, for the API's developers. */
+export function explainInWords(e: TeamExplanation, nameOf: (id: string) => string): string[] {
+  return teamReasons(e).map(({ code, params: p, members: m }) => {
+    const names = (key: string) => (m[key] ?? []).map(nameOf).join(', ');
+    switch (code) {
+      case 'skill-met':
+      case 'skill-missed':
+        return `${code === 'skill-met' ? 'meets' : 'MISSES'} skill ${p.skill} (needs ${p.min}): ${names('names') || 'nobody'}`;
+      case 'apart':
+        return `keeps ${names('a')} apart from ${names('b')} (team ${p.team})`;
+      case 'together':
+        return `keeps together ${names('names')}`;
+      case 'chiefs':
+        return `chief: ${names('names')}`;
+      case 'deputies':
+        return `deputy: ${names('names')}`;
+      case 'remote':
+        return `${p.size} members; at home they need ${p.thinClient} thin-client seats and ${p.loanPc} loan PCs`;
+    }
+  });
 }

@@ -5,8 +5,8 @@ import type { SplitIssue } from './types.ts';
 /**
  * Fast necessary conditions, each naming the constraint it proves unmeetable: enough members,
  * units and seats for the teams, groups that fit a team and do not join a keep-apart pair or a chief
- * with a deputy, no more than teamCount units all kept apart pairwise, and enough holders of each required skill (holders bound in one group count once
- * per team at most).
+ * with a deputy, no more than teamCount units all kept apart pairwise, and enough holders of each
+ * required skill (holders bound in one group count once per team at most).
  */
 export function necessaryConditions(p: Problem): SplitIssue[] {
   const out: SplitIssue[] = [];
@@ -30,6 +30,7 @@ export function necessaryConditions(p: Problem): SplitIssue[] {
         ['/teamCount'],
         { kind: 'teamCount', teamCount: k },
         `teamCount ${k} is more than the ${n} members: every team needs at least one member`,
+        { teamCount: k, members: n },
       ),
     );
   p.separate.forEach(([a, b], i) => {
@@ -42,6 +43,8 @@ export function necessaryConditions(p: Problem): SplitIssue[] {
           [p.separatePaths[i]!, ...groupPaths(u)],
           { kind: 'separate', pair },
           `keep-apart pair [${pair.join(', ')}] is joined by keep-together group [${ids(units[u]!.members).join(', ')}]`,
+          {},
+          { a: [pair[0]], b: [pair[1]], group: ids(units[u]!.members) },
         ),
       );
     } else if (k === 1) {
@@ -51,6 +54,8 @@ export function necessaryConditions(p: Problem): SplitIssue[] {
           ['/teamCount', p.separatePaths[i]!],
           { kind: 'separate', pair },
           `keep-apart pair [${pair.join(', ')}] needs two teams, but teamCount is 1`,
+          { variant: 'separate' },
+          { a: [pair[0]], b: [pair[1]] },
         ),
       );
     }
@@ -70,6 +75,8 @@ export function necessaryConditions(p: Problem): SplitIssue[] {
         ['/teamCount', ...at.map((i) => p.separatePaths[i]!)],
         { kind: 'members', memberIds },
         `keep-apart pairs keep ${k + 1} members or groups apart from one another (${memberIds.join(', ')}): that needs ${k + 1} teams, but teamCount is ${k}`,
+        { units: k + 1, teamCount: k },
+        { names: memberIds },
       ),
     );
   }
@@ -82,6 +89,8 @@ export function necessaryConditions(p: Problem): SplitIssue[] {
             groupPaths(i),
             leaders,
             `keep-together group [${ids(u.members).join(', ')}] puts a chief and a deputy in one team`,
+            {},
+            { group: ids(u.members) },
           ),
         );
     });
@@ -92,6 +101,8 @@ export function necessaryConditions(p: Problem): SplitIssue[] {
           ['/teamCount', '/keepLeadersApart'],
           leaders,
           'a chief and a deputy must be in different teams, but teamCount is 1',
+          { variant: 'leaders' },
+          { chiefs: leaders.chiefIds, deputies: leaders.deputyIds },
         ),
       );
     }
@@ -103,6 +114,7 @@ export function necessaryConditions(p: Problem): SplitIssue[] {
         ['/teamCount', ...p.togetherPaths],
         { kind: 'teamCount', teamCount: k },
         `keep-together groups leave ${units.length} indivisible units for ${k} teams: a team would be empty`,
+        { units: units.length, teamCount: k },
       ),
     );
   }
@@ -114,6 +126,7 @@ export function necessaryConditions(p: Problem): SplitIssue[] {
           ['/maxTeamSize', '/teamCount'],
           { kind: 'maxTeamSize', maxTeamSize },
           `maxTeamSize ${maxTeamSize} × ${k} teams = ${maxTeamSize * k} seats for ${n} members`,
+          { maxTeamSize, teamCount: k, seats: maxTeamSize * k, members: n },
         ),
       );
     units.forEach((u, i) => {
@@ -124,6 +137,8 @@ export function necessaryConditions(p: Problem): SplitIssue[] {
             ['/maxTeamSize', ...groupPaths(i)],
             { kind: 'together', group: ids(u.members) },
             `keep-together group of ${u.size} [${ids(u.members).join(', ')}] exceeds maxTeamSize ${maxTeamSize}`,
+            { size: u.size, maxTeamSize },
+            { group: ids(u.members) },
           ),
         );
       }
@@ -150,6 +165,15 @@ export function necessaryConditions(p: Problem): SplitIssue[] {
         p.requiredPaths[ri]!,
         { kind: 'requiredSkill', skill: r.skill, min: r.min },
         reason,
+        {
+          ...(holders < r.min * k ? {} : { variant: 'bound' }),
+          skill: r.skill,
+          holders,
+          usable,
+          teamCount: k,
+          min: r.min,
+          needed: r.min * k,
+        },
       ),
     );
   });

@@ -1,6 +1,8 @@
 import { byString, groupBy } from '../collections.ts';
 import { hashString } from '../prng.ts';
 import type {
+  ReasonMembers,
+  ReasonParams,
   RequiredSkill,
   SplitConstraintRef,
   SplitIssue,
@@ -48,13 +50,46 @@ export interface Problem {
   togetherPaths: string[];
 }
 
-/** Builds a SplitIssue. */
+/** Builds a SplitIssue: the English reason, and what it speaks of as data. */
 export const issue = (
   code: SplitIssueCode,
   paths: string[],
   constraint: SplitConstraintRef,
   reason: string,
-): SplitIssue => ({ code, paths, constraint, reason });
+  params: ReasonParams = {},
+  members: ReasonMembers = {},
+): SplitIssue => ({ code, paths, constraint, reason, params, members });
+
+/**
+ * A constraint as the values and members a reason names it by, with its kind as the `variant`
+ * (templates word each kind of constraint their own way).
+ */
+export function constraintParams(c: SplitConstraintRef): {
+  params: ReasonParams;
+  members: ReasonMembers;
+} {
+  switch (c.kind) {
+    case 'teamCount':
+      return { params: { variant: c.kind, teamCount: c.teamCount }, members: {} };
+    case 'requiredSkill':
+      return { params: { variant: c.kind, skill: c.skill, min: c.min }, members: {} };
+    case 'maxTeamSize':
+      return { params: { variant: c.kind, maxTeamSize: c.maxTeamSize }, members: {} };
+    case 'seed':
+      return { params: { variant: c.kind, seed: c.seed }, members: {} };
+    case 'separate':
+      return { params: { variant: c.kind }, members: { a: [c.pair[0]], b: [c.pair[1]] } };
+    case 'together':
+      return { params: { variant: c.kind }, members: { group: c.group } };
+    case 'members':
+      return { params: { variant: c.kind }, members: { names: c.memberIds } };
+    case 'leaders':
+      return {
+        params: { variant: c.kind },
+        members: { chiefs: c.chiefIds, deputies: c.deputyIds },
+      };
+  }
+}
 
 const isPositiveInt = (x: unknown): x is number =>
   typeof x === 'number' && Number.isInteger(x) && x >= 1;
@@ -95,6 +130,7 @@ export function buildProblem(
           ['/teamCount'],
           { kind: 'teamCount', teamCount: k },
           `teamCount must be a whole number of at least 1, got ${String(k)}`,
+          { teamCount: String(k) },
         ),
       ],
     };
@@ -102,7 +138,9 @@ export function buildProblem(
   const seed = opts.seed ?? 0;
   if (typeof seed !== 'number' || !Number.isFinite(seed))
     issues.push(
-      issue('invalid-option', ['/seed'], { kind: 'seed', seed }, 'seed must be a finite number'),
+      issue('invalid-option', ['/seed'], { kind: 'seed', seed }, 'seed must be a finite number', {
+        variant: 'seed',
+      }),
     );
   let maxTeamSize = Number.POSITIVE_INFINITY;
   if (isPositiveInt(opts.maxTeamSize)) maxTeamSize = opts.maxTeamSize;
@@ -113,6 +151,7 @@ export function buildProblem(
         ['/maxTeamSize'],
         { kind: 'maxTeamSize', maxTeamSize: opts.maxTeamSize },
         'maxTeamSize must be a whole number of at least 1',
+        { variant: 'maxTeamSize' },
       ),
     );
   }
@@ -131,6 +170,8 @@ export function buildProblem(
           [],
           { kind: 'members', memberIds: ids },
           `member ids appear more than once: ${ids.join(', ')}`,
+          {},
+          { names: ids },
         ),
       ],
     };
@@ -147,6 +188,7 @@ export function buildProblem(
           [path],
           { kind: 'requiredSkill', skill: String(r?.skill), min: Number(r?.min) },
           'a required skill needs a non-empty skill name and a whole min of at least 0',
+          { variant: 'requiredSkill' },
         ),
       );
       return;
@@ -164,7 +206,9 @@ export function buildProblem(
     const ref: SplitConstraintRef = { kind: 'separate', pair };
     if (!Array.isArray(pair) || pair.length !== 2)
       issues.push(
-        issue('invalid-option', [path], ref, 'a keep-apart pair names exactly two members'),
+        issue('invalid-option', [path], ref, 'a keep-apart pair names exactly two members', {
+          variant: 'separate',
+        }),
       );
     else if (unknownIn(pair).length > 0)
       issues.push(
@@ -173,10 +217,21 @@ export function buildProblem(
           [path],
           ref,
           `keep-apart pair [${pair.join(', ')}] names unknown member ${unknownIn(pair).join(', ')}`,
+          {},
+          { names: unknownIn(pair) },
         ),
       );
     else if (pair[0] === pair[1])
-      issues.push(issue('invalid-option', [path], ref, `keep-apart pair names ${pair[0]} twice`));
+      issues.push(
+        issue(
+          'invalid-option',
+          [path],
+          ref,
+          `keep-apart pair names ${pair[0]} twice`,
+          { variant: 'separate-twice' },
+          { a: [pair[0]] },
+        ),
+      );
     else {
       const a = index.get(pair[0])!;
       const b = index.get(pair[1])!;
@@ -196,6 +251,7 @@ export function buildProblem(
           [path],
           { kind: 'together', group: [] },
           'a keep-together group is a list of member ids',
+          { variant: 'together' },
         ),
       );
     else if (unknownIn(group).length > 0)
@@ -205,6 +261,8 @@ export function buildProblem(
           [path],
           { kind: 'together', group },
           `keep-together group [${group.join(', ')}] names unknown member ${unknownIn(group).join(', ')}`,
+          {},
+          { names: unknownIn(group) },
         ),
       );
     else {

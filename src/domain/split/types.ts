@@ -102,13 +102,34 @@ export type SplitConstraintRef =
   | { kind: 'leaders'; chiefIds: string[]; deputyIds: string[] }
   | { kind: 'seed'; seed: number };
 
-/** One unmet constraint: a machine-readable code, where it is in the options, what it is, and a human reason. */
+/**
+ * The values a reason speaks of, for templates in any language: counts, limits, a skill, team labels,
+ * and `variant` where one code has several wordings (the kind of constraint it names).
+ */
+export type ReasonParams = Record<string, string | number>;
+
+/** The members a reason names, by placeholder: ids, resolved to names where the reason is rendered. */
+export type ReasonMembers = Record<string, string[]>;
+
+/**
+ * One unmet constraint: a machine-readable code, where it is in the options, what it is, a reason in
+ * English for developers, and the same reason as data (`params`, `members`) for templates.
+ */
 export interface SplitIssue {
   code: SplitIssueCode;
   /** JSON Pointers into SplitOptions of every entry involved, e.g. '/requiredSkills/0', '/separate/3'. */
   paths: string[];
   constraint: SplitConstraintRef;
   reason: string;
+  params: ReasonParams;
+  members: ReasonMembers;
+}
+
+/** Why a team looks as it does, one sentence as data: what it says (`code`) and of what. */
+export interface TeamReason {
+  code: 'skill-met' | 'skill-missed' | 'apart' | 'together' | 'chiefs' | 'deputies' | 'remote';
+  params: ReasonParams;
+  members: ReasonMembers;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { MemberView } from '../../app/members/index.ts';
 import { MoveForm } from './move-form.tsx';
 import { Csrf, ErrorSummary, type FormErrors } from '../shared/form.tsx';
 import { t, tOf } from '../shared/i18n.ts';
+import { whyList } from './why.ts';
 
 /** The colour class of a team by its place in the rotation (the same in the report and the month grid). */
 export const teamClass = (index: number): string => `t${index % 8}`;
@@ -38,8 +39,8 @@ function Teams({
             <details>
               <summary>{t(lang, 'why')}</summary>
               <ul>
-                {r.why.map((w) => (
-                  <li lang="en">{w}</li>
+                {whyList(lang, r.explanation, nameOf).map((w) => (
+                  <li>{w}</li>
                 ))}
               </ul>
             </details>
@@ -89,7 +90,7 @@ function Coverage({
               return (
                 <td>
                   <Verdict lang={lang} ok={held.holderIds.length >= held.min} />{' '}
-                  {held.holderIds.map(nameOf).join(', ')}
+                  {held.holderIds.map(nameOf).join(lang === 'ja' ? '、' : ', ')}
                 </td>
               );
             })}

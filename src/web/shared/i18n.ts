@@ -33,6 +33,9 @@ export function fieldMessage(
   lang: Language,
   e: { message: string; code?: string; params?: Record<string, string | number> },
 ): string {
+  // One code may be worded by the kind of thing it names (`params.variant`): `issue.<code>.<variant>`.
+  const variant = e.params?.variant !== undefined ? `issue.${e.code}.${e.params.variant}` : '';
+  if (e.params && variant in TEXT[lang]) return t(lang, variant as TextKey, e.params);
   if (e.params && e.code && `issue.${e.code}` in TEXT[lang])
     return t(lang, `issue.${e.code}` as TextKey, e.params);
   if (lang === 'en') return e.message;
