@@ -3,7 +3,7 @@ import { insertRotationQuery } from '../../db/repos/rotations.ts';
 import { calendarOf, dateInZone } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { byString } from '../../domain/collections.ts';
-import { departmentMembers } from '../../db/repos/members.ts';
+import { departmentMembersAnyOrder } from '../../db/repos/members.ts';
 import type { Rotation } from '../../domain/rotation/index.ts';
 import { departmentScopeDenied, type Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
@@ -35,7 +35,7 @@ export async function createRotation(
   const calendar = calendarOf(department);
   // Read once: the active ones are split, all of them named in the answer.
   const [members, remote] = await Promise.all([
-    departmentMembers(deps.db, departmentId),
+    departmentMembersAnyOrder(deps.db, departmentId),
     remoteContextOf(deps, departmentId, { from: req.startDate, to: req.endDate }),
   ]);
   const decided = decideRotation(

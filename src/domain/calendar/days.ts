@@ -121,9 +121,9 @@ function dateOfEpochDay(n: number): IsoDate {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-// Whether a zone name is valid, asked of Intl once a name (luxon's check builds a formatter each time).
 const zones = new Map<string, boolean>();
-function isZone(zone: string): boolean {
+/** Whether a zone name is valid, asked of Intl once a name (luxon's check builds a formatter each time). */
+export function isZone(zone: string): boolean {
   let valid = zones.get(zone);
   if (valid === undefined) {
     valid = IANAZone.isValidZone(zone);

@@ -1,5 +1,4 @@
-import { IANAZone } from 'luxon';
-import { isIsoDate } from './days.ts';
+import { isIsoDate, isZone } from './days.ts';
 import type { DepartmentCalendar } from '../types.ts';
 
 /** One problem with a department's settings, at a JSON Pointer into the input. */
@@ -25,7 +24,7 @@ export function canonicalZone(zone: string): string {
 /** Checks what a schema cannot: a real IANA zone, office hours that start before they end. */
 export function checkDepartmentSettings(input: DepartmentSettingsInput): SettingViolation[] {
   const out: SettingViolation[] = [];
-  if (input.timezone !== undefined && !IANAZone.isValidZone(input.timezone)) {
+  if (input.timezone !== undefined && !isZone(input.timezone)) {
     out.push({
       path: '/timezone',
       message: `"${input.timezone}" is not an IANA time zone (e.g. Asia/Tokyo)`,

@@ -1,6 +1,7 @@
-import { DateTime, IANAZone } from 'luxon';
 import {
+  daysBetween,
   holidayDataRange,
+  isZone,
   isIsoDate,
   workingDays,
   minutesOf,
@@ -19,18 +20,13 @@ export const MAX_PLAN_DAYS = 3660;
 const isWholeIn = (x: unknown, lo: number, hi: number): x is number =>
   typeof x === 'number' && Number.isInteger(x) && x >= lo && x <= hi;
 
-function dayCount(from: string, to: string): number {
-  return (
-    DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days')
-      .days + 1
-  );
-}
+const dayCount = (from: string, to: string): number => daysBetween(from, to) + 1;
 
 /** Every problem with a planShifts request that can be seen before planning. */
 export function validatePlanInput(input: PlanInput): PatternIssue[] {
   const out: PatternIssue[] = [];
   const { calendar: cal, pattern } = input;
-  if (!IANAZone.isValidZone(cal.timezone))
+  if (!isZone(cal.timezone))
     out.push({
       code: 'invalid-calendar',
       path: '/calendar/timezone',
