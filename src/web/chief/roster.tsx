@@ -3,6 +3,7 @@ import type { RosterEffects, RosterSyncOutcome } from '../../app/roster/index.ts
 import type { FieldChanges } from '../../domain/roster/index.ts';
 import type { Language } from '../../domain/types.ts';
 import { Csrf, ErrorSummary, Input, Select, type FormErrors } from '../shared/form.tsx';
+import { dayText } from '../shared/dates.tsx';
 import { t, tOf, type TextKey } from '../shared/i18n.ts';
 
 /** A field's value as the page shows it: positions and remote access in the glossary's words. */
@@ -23,14 +24,14 @@ export function Effects({ lang, effects }: { lang: Language; effects: RosterEffe
         name: l.name,
         rotation: l.rotationName,
         team: l.teamLabel,
-        date: l.fromDate,
+        date: dayText(lang, l.fromDate),
       }),
     ),
     ...effects.broken.map((b) =>
       t(lang, `effect.${b.code}` as TextKey, {
         rotation: b.rotationName,
         team: b.teamLabel,
-        date: b.date,
+        date: dayText(lang, b.date),
         skill: b.skill ?? '',
         holders: b.holders ?? 0,
         min: b.min ?? 0,

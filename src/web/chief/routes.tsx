@@ -67,6 +67,7 @@ async function departmentPage(
       editable={canEdit(c)}
       members={members.value.members}
       rotations={rotations.value}
+      today={dateInZone(c.var.deps.now(), dept.ok ? dept.value.timezone : 'Asia/Tokyo')}
       {...extra}
     />,
     status,

@@ -83,6 +83,7 @@ export async function quarantinesPage(
     return {
       ...q,
       state: quarantineState(q, today),
+      today,
       liftDefault: maxDate(q.effectiveFrom, today),
       exposureHref,
     };
