@@ -76,7 +76,7 @@ export function DepartmentPage(p: {
     <>
       {p.added || p.notice ? (
         <p class="notice" role="status">
-          {p.notice ?? t(lang, 'membersAdded', { count: p.added ?? 0 })}
+          {p.notice ?? t(lang, 'membersAdded', { count: countText(lang, 'people', p.added ?? 0) })}
         </p>
       ) : null}
       {p.editable ? (

@@ -3,7 +3,7 @@ import { ColumnHeads } from '../shared/form.tsx';
 import { Table } from '../shared/table.tsx';
 import { dateInZone } from '../../domain/calendar/index.ts';
 import { t } from '../shared/i18n.ts';
-import { Day, instantText, spanText } from '../shared/dates.tsx';
+import { Day, countText, instantText, spanText } from '../shared/dates.tsx';
 
 /**
  * The list for the public health centre, printable on A4: the department, the period, the case,
@@ -59,7 +59,7 @@ export function HealthCentrePage({ list, csv }: { list: HealthCentreList; csv: s
           </tr>
         </tbody>
       </Table>
-      <p>{t(lang, 'healthCentreNote', { days: list.days.length })}</p>
+      <p>{t(lang, 'healthCentreNote', { days: countText(lang, 'days', list.days.length) })}</p>
       {list.days.length ? (
         <Table id="health-centre-list">
           <ColumnHeads lang={lang} keys={['date', 'name', 'department', 'email']} />
