@@ -129,6 +129,13 @@ describe('the board pages', () => {
     const page = await other.w.get('/me?lang=ja');
     assert.ok(!page.html.includes('id="standby-banner"'));
     assert.match(page.html, /<dt>今日 <time datetime="2026-12-01">/);
+    // Their office days: listed without the year, at 8:30 (not 08:30).
+    const next = /<ul id="next-office-days">(.*?)<\/ul>/s.exec(page.html)![1]!;
+    assert.match(
+      next,
+      /<time datetime="2026-12-\d\d">12月\d+日\([月火水木金]\)<\/time> 8:30〜17:15/,
+    );
+    assert.doesNotMatch(page.html, /08:30/);
   });
 
   it('refuses the boards to staff, the department board to another chief, the organisation board to chiefs', async () => {

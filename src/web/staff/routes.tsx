@@ -208,7 +208,7 @@ function MyPage({
                       ? t(lang, KIND_KEY[d.kind as keyof typeof KIND_KEY])
                       : d.summary}
                   </td>
-                  <td>{hoursText(lang, d.start, d.end)}</td>
+                  <td>{d.start && d.end ? hoursText(lang, d.start, d.end) : ''}</td>
                 </tr>
               ))}
             </tbody>
