@@ -1,5 +1,6 @@
 import { fillPlaceholders } from '../domain/placeholders.ts';
 import type { Language } from '../domain/types.ts';
+import { humanDate } from './templates.ts';
 import text from '../../templates/notify-invitation.json' with { type: 'json' };
 import codes from '../../templates/notify-code.json' with { type: 'json' };
 
@@ -9,6 +10,7 @@ export function invitationText(
   v: {
     name: string;
     url: string;
+    /** The last day the link works (YYYY-MM-DD), written as people read dates. */
     expires: string;
     calendar?: { url: string; webcalUrl: string; googleUrl: string } | undefined;
   },
@@ -23,7 +25,12 @@ export function invitationText(
     : '';
   return {
     subject: t.subject,
-    body: fillPlaceholders(t.body, { name: v.name, url: v.url, expires: v.expires, calendar }),
+    body: fillPlaceholders(t.body, {
+      name: v.name,
+      url: v.url,
+      expires: humanDate(lang, v.expires, true),
+      calendar,
+    }),
   };
 }
 

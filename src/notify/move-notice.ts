@@ -2,7 +2,7 @@ import type { OutboxMessage } from '../domain/outbox/index.ts';
 import type { Language } from '../domain/types.ts';
 import { chatText } from './chat-text.ts';
 import { outboxMessages, Recipients, type ComposeOptions, type Person } from './messages.ts';
-import { humanDate, quarantineText } from './templates.ts';
+import { humanDate, humanHours, quarantineText } from './templates.ts';
 
 /** How many of the new team's office days a move notice lists. */
 export const MOVE_NOTICE_DAYS = 5;
@@ -42,7 +42,7 @@ export function composeMoveMessages(notice: MoveNotice, opts: ComposeOptions): O
           t('moveOfficeDays'),
           ...days.map((d) =>
             quarantineText(lang, 'item', {
-              text: `${humanDate(lang, d.date)} ${d.start}–${d.end}`,
+              text: `${humanDate(lang, d.date)} ${humanHours(d.start, d.end)}`,
             }),
           ),
         ]

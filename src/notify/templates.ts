@@ -1,5 +1,5 @@
 import quarantine from '../../templates/notify-quarantine.json' with { type: 'json' };
-import { isIsoDate } from '../domain/calendar/index.ts';
+import { clockText, isIsoDate } from '../domain/calendar/index.ts';
 import { fillPlaceholders } from '../domain/placeholders.ts';
 import type { Language } from '../domain/types.ts';
 
@@ -36,6 +36,10 @@ export function humanDate(lang: Language, iso: string, withYear = false): string
     weekday: names('weekdays')[weekday] ?? '',
   });
 }
+
+/** Office hours or a slot, each end by the domain's {@link clockText}: 8:30–17:15. */
+export const humanHours = (start: string, end: string): string =>
+  `${clockText(start)}–${clockText(end)}`;
 
 /** "from – to" with years, or one date when both are the same day. */
 export function humanRange(lang: Language, from: string, to: string): string {

@@ -79,7 +79,7 @@ describe('evening reminders before office days', () => {
     assert.equal(row.subject, '【出勤日のお知らせ】情報政策課：2027年1月5日(火)');
     assert.match(
       row.body,
-      new RegExp(`次の出勤日は2027年1月5日\\(火\\)（${team.label}チーム、08:30–17:15）です。`),
+      new RegExp(`次の出勤日は2027年1月5日\\(火\\)（${team.label}チーム、8:30–17:15）です。`),
     );
     assert.ok(!row.body.includes('iCal'), 'a reminder changes no calendar');
   });

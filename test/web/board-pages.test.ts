@@ -63,9 +63,12 @@ describe('the board pages', () => {
       /<h2 id="board-day"><time datetime="2026-12-01">2026年12月1日\(火\)<\/time> 出勤/,
     );
     assert.match(page.html, /自宅待機（1名）/);
+    // The office team's heading: its hours as clocks write them (8:30, not 08:30) and a counter.
+    assert.match(page.html, /<h3 id="slot-0">[A-Z]チーム 8:30〜17:15（\d+名）<\/h3>/);
     const standby = /<table id="standby">(.*?)<\/table>/s.exec(page.html)![1]!;
     assert.match(standby, /佐藤 花子/);
-    assert.match(standby, /2026年12月14日\(月\)/);
+    // In a table, a date of this year is written without its year.
+    assert.match(standby, /<time datetime="2026-12-14">12月14日\(月\)<\/time>/);
     assert.ok(!page.html.includes(REASON) && !page.html.includes('インフルエンザ'));
     assert.match(
       page.html,
@@ -75,7 +78,8 @@ describe('the board pages', () => {
     assertTablesScroll(page.html);
     const en = await w.get(`${landed}?lang=en`);
     assert.match(en.html, /<h1>Board — 情報政策課<\/h1>/);
-    assert.match(en.html, /Standby \(1\)/);
+    assert.match(en.html, /Standby \(1 person\)/);
+    assert.match(en.html, /<time datetime="2026-12-14">Mon 14 Dec<\/time>/);
     assert.match(en.html, /Tue 1 Dec 2026/);
   });
 
@@ -96,6 +100,8 @@ describe('the board pages', () => {
     assert.match(lines, /情報政策課/);
     assert.match(lines, /総務課/);
     assert.match(lines, /3名/);
+    // Remote demand counts devices with their counter.
+    assert.match(org.html, /<td>\d+台<\/td>/);
     const standby = /<table id="standby">(.*?)<\/table>/s.exec(org.html)![1]!;
     assert.match(standby, /佐藤 花子<\/th><td>情報政策課<\/td>/);
     assert.ok(!org.html.includes(REASON));
@@ -123,6 +129,13 @@ describe('the board pages', () => {
     const page = await other.w.get('/me?lang=ja');
     assert.ok(!page.html.includes('id="standby-banner"'));
     assert.match(page.html, /<dt>今日 <time datetime="2026-12-01">/);
+    // Their office days: listed without the year, at 8:30 (not 08:30).
+    const next = /<ul id="next-office-days">(.*?)<\/ul>/s.exec(page.html)![1]!;
+    assert.match(
+      next,
+      /<time datetime="2026-12-\d\d">12月\d+日\([月火水木金]\)<\/time> 8:30〜17:15/,
+    );
+    assert.doesNotMatch(page.html, /08:30/);
   });
 
   it('refuses the boards to staff, the department board to another chief, the organisation board to chiefs', async () => {

@@ -135,6 +135,9 @@ describe('the month sheet (/rotations/:id/month)', () => {
     assert.equal(page.status, 200);
     assert.match(page.html, /<h1>情報政策課 年末の分散勤務 出勤表 2026年12月<\/h1>/);
     assert.match(page.html, /ローテーション期間: 2026年12月1日\(火\)〜2027年1月29日\(金\)/);
+    // The month navigation names the months, across the year end too.
+    assert.match(page.html, /month=2026-11"[^>]*>← 2026年11月<\/a>/);
+    assert.match(page.html, /month=2027-01"[^>]*>2027年1月 →<\/a>/);
     const listed = roster(page.html);
     assert.deepEqual([...listed.keys()], ['A', 'B']);
     const moverName = names.get(mover)!;
@@ -228,6 +231,9 @@ describe('the month sheet (/rotations/:id/month)', () => {
       'one row per working day (December 2026 has no public holiday)',
     );
     assert.equal(dates.length, 23);
+    // The agenda is a list of the month's days: each without the year the title already says.
+    assert.match(agenda, /<time datetime="2026-12-01">12月1日\(火\)<\/time>/);
+    assert.doesNotMatch(agenda, /年/);
     const csvHref = `/rotations/${rotationId}/schedule.csv?from=2026-12-01&amp;to=2026-12-31`;
     assert.ok(page.html.includes(`href="${csvHref}"`), 'the month as CSV');
     const csv = await hr.get(csvHref.replace('&amp;', '&'));

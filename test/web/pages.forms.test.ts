@@ -186,10 +186,10 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     assert.match(
       notice.html,
       new RegExp(
-        `Suzuki Kenさんを${to.label}チームへ異動しました（2026-12-10から）。新しいチームでの初出勤は \\d{4}-\\d{2}-\\d{2} 以降です`,
+        `Suzuki Kenさんを${to.label}チームへ異動しました（2026年12月10日\\(木\\)から）。新しいチームでの初出勤は 20\\d\\d年\\d+月\\d+日\\(.\\) 以降です`,
       ),
     );
-    assert.match(notice.html, /前のチームでの最終出勤日: 2026-12-\d\d/);
+    assert.match(notice.html, /前のチームでの最終出勤日: 2026年12月\d+日\(.\)/);
     // A crafted link (unknown member or team, a date that is none) shows no such notice.
     const crafted = await chief.get(
       `${rotation}?moved=nobody&to=x&on=2026-12-10&officeFrom=2026-12-24`,
@@ -403,7 +403,7 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     assert.equal(found.status, 200);
     assert.match(
       found.html,
-      /<th scope="row"><time datetime="2026-11-25">2026年11月25日\(水\)<\/time><\/th>.*?佐藤 花子/s,
+      /<th scope="row"><time datetime="2026-11-25">11月25日\(水\)<\/time><\/th>.*?佐藤 花子/s,
     );
     const backwards = await hr.get(
       `/exposures?memberId=${members[0]!.id}&from=2026-11-30&to=2026-11-25`,

@@ -1,9 +1,15 @@
 import { departmentById } from '../../db/repos/departments.ts';
 import { activeMemberBySlackUserId } from '../../db/repos/members.ts';
-import { addDays, calendarOf, dateInZone, isWorkingDay } from '../../domain/calendar/index.ts';
+import {
+  addDays,
+  calendarOf,
+  clockText,
+  dateInZone,
+  isWorkingDay,
+} from '../../domain/calendar/index.ts';
 import type { Department, Language, Member } from '../../domain/types.ts';
 import { chatText } from '../../notify/chat-text.ts';
-import { humanDate, quarantineText } from '../../notify/templates.ts';
+import { humanDate, humanHours, quarantineText } from '../../notify/templates.ts';
 import type { Deps } from '../deps.ts';
 import { memberScheduleDays } from '../feeds/index.ts';
 import { officeDay } from './office.ts';
@@ -55,8 +61,8 @@ async function todayAnswer(deps: Deps, department: Department): Promise<string> 
     ...day.teams.map((team) => {
       const vars = {
         team: quarantineText(lang, 'team', { label: team.label }),
-        start: team.start,
-        end: team.end,
+        start: clockText(team.start),
+        end: clockText(team.end),
         people: team.people.map((p) => p.name).join(t('peopleJoin')),
       };
       if (!team.people.length) return t('todayTeamNobody', vars);
@@ -90,7 +96,9 @@ async function scheduleAnswer(deps: Deps, department: Department, member: Member
       ? [
           t('scheduleOffice'),
           ...office.map((d) =>
-            t('scheduleItem', { text: `${humanDate(lang, d.date, true)} ${d.start}–${d.end}` }),
+            t('scheduleItem', {
+              text: `${humanDate(lang, d.date, true)} ${humanHours(d.start, d.end)}`,
+            }),
           ),
         ]
       : [t('scheduleNoOffice', { days: SCHEDULE_DAYS_AHEAD })]),

@@ -3,7 +3,7 @@ import { departmentsWithReminders, DEFAULT_REMINDER_HOUR } from '../../db/repos/
 import { isUniqueViolation } from '../../db/errors.ts';
 import { insertOutboxQueries } from '../../db/repos/outbox.ts';
 import { insertReminderRunQuery, reminderRunExists } from '../../db/repos/reminders.ts';
-import { addDays, calendarOf, workingDays } from '../../domain/calendar/index.ts';
+import { addDays, calendarOf, clockText, workingDays } from '../../domain/calendar/index.ts';
 import type { Department, IsoDate } from '../../domain/types.ts';
 import { chatText } from '../../notify/chat-text.ts';
 import { outboxMessages, Recipients } from '../../notify/messages.ts';
@@ -82,8 +82,8 @@ async function writeReminders(
       text: chatText(lang, 'reminderText', {
         date: when,
         team: quarantineText(lang, 'team', { label: team.label }),
-        start: team.start,
-        end: team.end,
+        start: clockText(team.start),
+        end: clockText(team.end),
       }),
     });
   const at = now.toISOString();

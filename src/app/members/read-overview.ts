@@ -14,7 +14,9 @@ const MAX_DATE = '9999-12-31';
 
 export interface StaffOverview {
   member: { name: string };
-  department: { name: string };
+  department: { name: string; timezone: string };
+  /** Today in the department's zone: the day the lists are read against. */
+  today: string;
   /** The member's team today (or at the start of the next published rotation), with its members' names. */
   team: { label: string; rotationName: string; memberNames: string[] } | null;
   days: { date: string; kind: string; start: string; end: string; summary: string }[];
@@ -60,7 +62,8 @@ export async function readStaffOverview(
   }
   return ok({
     member: { name: member.name },
-    department: { name: department.name },
+    department: { name: department.name, timezone: department.timezone },
+    today,
     team,
     days: schedule.value.days.map((d) => ({
       date: d.date,

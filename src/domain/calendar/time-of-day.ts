@@ -22,3 +22,6 @@ export function minutesOf(text: string): number {
   if (minutes === undefined) throw new RangeError(`"${text}" is not a time of day (HH:MM)`);
   return minutes;
 }
+
+/** A wall-clock time as clocks in Japan write it, without the hour's leading zero: 8:30, 18:00. */
+export const clockText = (hhmm: string): string => hhmm.replace(/^0(?=\d:)/, '');

@@ -17,6 +17,7 @@ import {
   Select,
   type FormErrors,
 } from '../shared/form.tsx';
+import { Instant } from '../shared/dates.tsx';
 import { t, tOf } from '../shared/i18n.ts';
 import { render, valueOrPage } from '../shared/layout.tsx';
 import { AdminNav } from './fields.tsx';
@@ -132,7 +133,10 @@ export function auditPages() {
           <tbody>
             {entries.slice(0, PAGE_LIMIT).map((e) => (
               <tr>
-                <td>{e.at}</td>
+                <td>
+                  {/* In UTC, the zone the filter's days are read in. */}
+                  <Instant lang={lang} iso={e.at} zone="UTC" />
+                </td>
                 <td>{tOf(lang, 'role', e.actor.role)}</td>
                 <td>{e.action}</td>
                 <td>{`${e.subject.type} ${e.subject.id}`}</td>

@@ -9,6 +9,7 @@ import {
 import type { Failure } from '../../app/failure.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads } from '../shared/form.tsx';
+import { hoursText } from '../shared/dates.tsx';
 import { t } from '../shared/i18n.ts';
 import {
   failurePage,
@@ -56,7 +57,7 @@ async function listPage(c: WebContext) {
                   <a href={`/departments/${d.id}`}>{d.name}</a>
                 </th>
                 <td>{d.timezone}</td>
-                <td>{`${d.officeHours.start}–${d.officeHours.end}`}</td>
+                <td>{hoursText(lang, d.officeHours.start, d.officeHours.end)}</td>
                 <td>
                   <a href={`/departments/${d.id}/settings`}>
                     {t(lang, 'admin.editSettingsOf', { name: d.name })}

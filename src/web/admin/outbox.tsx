@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { Table } from '../shared/table.tsx';
+import { DEFAULT_ZONE } from '../../app/capacity/index.ts';
 import { visibleDepartments } from '../../app/departments/index.ts';
 import {
   OUTBOX_STATUSES,
@@ -9,6 +10,7 @@ import {
 } from '../../app/outbox/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf, ErrorSummary, Select, type FormErrors } from '../shared/form.tsx';
+import { Instant, countText, instantText } from '../shared/dates.tsx';
 import { t, tOf } from '../shared/i18n.ts';
 import { failurePage, notAboutTheForm, render } from '../shared/layout.tsx';
 import { AdminNav, Notice } from './fields.tsx';
@@ -28,6 +30,9 @@ async function outboxPage(c: WebContext, detail?: string, status: 200 | 409 = 20
     visibleDepartments(c.var.deps, c.var.actor),
   ]);
   const deptName = new Map(departments.map((d) => [d.id, d.name]));
+  // A message is dated in its department's zone; one to nobody's department in the default one.
+  const zoneOf = new Map(departments.map((d) => [d.id, d.timezone]));
+  const zone = (id: string | null) => (id && zoneOf.get(id)) || DEFAULT_ZONE;
   return render(
     c,
     t(lang, 'admin.outbox'),
@@ -64,7 +69,9 @@ async function outboxPage(c: WebContext, detail?: string, status: 200 | 409 = 20
         <tbody>
           {messages.map((m) => (
             <tr data-message={m.id} data-status={m.status}>
-              <td>{m.createdAt}</td>
+              <td>
+                <Instant lang={lang} iso={m.createdAt} zone={zone(m.departmentId)} />
+              </td>
               <td>{m.departmentId ? (deptName.get(m.departmentId) ?? m.departmentId) : ''}</td>
               <td>{m.channel}</td>
               <td>{m.recipient}</td>
@@ -72,10 +79,10 @@ async function outboxPage(c: WebContext, detail?: string, status: 200 | 409 = 20
               <td>
                 {tOf(lang, 'outbox', m.status)}
                 {m.nextAttemptAt
-                  ? ` (${t(lang, 'admin.nextAttempt', { at: m.nextAttemptAt })})`
+                  ? ` (${t(lang, 'admin.nextAttempt', { at: instantText(lang, m.nextAttemptAt, zone(m.departmentId)) })})`
                   : ''}
               </td>
-              <td>{m.attempts}</td>
+              <td>{countText(lang, 'times', m.attempts)}</td>
               <td>{m.lastError ?? ''}</td>
               <td>
                 {m.status === 'failed' ? (

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { Table } from '../shared/table.tsx';
+import { DEFAULT_ZONE } from '../../app/capacity/index.ts';
 import { visibleDepartments, type DepartmentView } from '../../app/departments/index.ts';
 import { membersOf } from '../../app/members/index.ts';
 import {
@@ -12,6 +13,7 @@ import {
 import { validate } from '../../contract/schemas.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf, ErrorSummary, Input, Select, text, errorsOf } from '../shared/form.tsx';
+import { Instant, instantText } from '../shared/dates.tsx';
 import { t, tOf } from '../shared/i18n.ts';
 import { failurePage, render, valueOrPage } from '../shared/layout.tsx';
 import { adminErrors, AdminNav, Notice, noErrors, type FormState } from './fields.tsx';
@@ -123,10 +125,12 @@ async function tokensPage(
               <th scope="row">{k.label}</th>
               <td>{tOf(lang, 'role', k.role)}</td>
               <td>{scope(k)}</td>
-              <td>{k.createdAt}</td>
+              <td>
+                <Instant lang={lang} iso={k.createdAt} zone={DEFAULT_ZONE} />
+              </td>
               <td>
                 {k.revokedAt ? (
-                  t(lang, 'admin.revokedAt', { at: k.revokedAt })
+                  t(lang, 'admin.revokedAt', { at: instantText(lang, k.revokedAt, DEFAULT_ZONE) })
                 ) : (
                   <form method="post" action={`/admin/tokens/${k.id}/revoke`}>
                     <Csrf token={c.var.csrf} />

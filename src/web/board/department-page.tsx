@@ -2,7 +2,7 @@ import type { readDepartmentBoard } from '../../app/board/index.ts';
 import { ColumnHeads } from '../shared/form.tsx';
 import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
-import { Day, spanText } from '../shared/dates.tsx';
+import { Day, countText, hoursText, spanText } from '../shared/dates.tsx';
 import { t, tOf } from '../shared/i18n.ts';
 import { CapacityTable, DatePicker, DayList, kindText } from './parts.tsx';
 
@@ -14,6 +14,7 @@ const teamName = (lang: Language, label: string) => t(lang, 'teamLabel', { label
 export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: boolean }) {
   const { lang, board: b } = p;
   const path = `/departments/${b.departmentId}/board`;
+  const people = (n: number) => countText(lang, 'people', n);
   return (
     <>
       {p.canEdit ? (
@@ -50,9 +51,8 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
               <h3 id={`slot-${s.slot}`}>
                 {t(lang, 'board.slot', {
                   team: teamName(lang, s.teamLabel),
-                  start: s.start,
-                  end: s.end,
-                  count: s.members.length,
+                  hours: hoursText(lang, s.start, s.end),
+                  count: people(s.members.length),
                 })}
               </h3>
               <ul class="office-members">
@@ -70,7 +70,7 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
         )}
       </section>
       <section aria-labelledby="board-standby">
-        <h2 id="board-standby">{t(lang, 'board.standby', { count: b.standby.length })}</h2>
+        <h2 id="board-standby">{t(lang, 'board.standby', { count: people(b.standby.length) })}</h2>
         {b.standby.length ? (
           <Table id="standby">
             <ColumnHeads lang={lang} keys={['name', 'board.until']} />
@@ -79,7 +79,7 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
                 <tr>
                   <th scope="row">{m.name}</th>
                   <td>
-                    <Day lang={lang} iso={m.until} />
+                    <Day lang={lang} iso={m.until} asOf={b.date} />
                   </td>
                 </tr>
               ))}
@@ -90,7 +90,7 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
         )}
       </section>
       <section aria-labelledby="board-remote">
-        <h2 id="board-remote">{t(lang, 'board.remote', { count: b.remote.length })}</h2>
+        <h2 id="board-remote">{t(lang, 'board.remote', { count: people(b.remote.length) })}</h2>
         {b.remote.length ? (
           <Table id="remote">
             <ColumnHeads lang={lang} keys={['name', 'team']} />
@@ -108,7 +108,9 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
         )}
       </section>
       <section aria-labelledby="board-next">
-        <h2 id="board-next">{t(lang, 'board.next', { count: b.next.length })}</h2>
+        <h2 id="board-next">
+          {t(lang, 'board.next', { count: countText(lang, 'days', b.next.length) })}
+        </h2>
         {b.next.length ? (
           <Table id="next-days">
             <ColumnHeads lang={lang} keys={['date', 'status', 'team']} />
@@ -116,7 +118,7 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
               {b.next.map((d) => (
                 <tr class={d.kind}>
                   <th scope="row">
-                    <Day lang={lang} iso={d.date} />
+                    <Day lang={lang} iso={d.date} asOf={b.date} />
                   </th>
                   <td>{kindText(lang, d.kind)}</td>
                   <td>{d.teams.map((tm) => teamName(lang, tm.label)).join('、')}</td>
@@ -133,7 +135,7 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
           {t(lang, 'board.uncovered', { through: spanText(lang, b.date, b.uncoveredThrough) })}
         </h2>
         {b.uncovered.length ? (
-          <DayList lang={lang} dates={b.uncovered} id="uncovered" />
+          <DayList lang={lang} dates={b.uncovered} id="uncovered" asOf={b.date} />
         ) : (
           <p>{t(lang, 'board.noUncovered')}</p>
         )}

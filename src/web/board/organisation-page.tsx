@@ -2,9 +2,9 @@ import type { readOrganisationBoard } from '../../app/board/index.ts';
 import { ColumnHeads } from '../shared/form.tsx';
 import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
-import { Day, dayText, spanText } from '../shared/dates.tsx';
+import { Day, countText, listDayText, spanText } from '../shared/dates.tsx';
 import { t } from '../shared/i18n.ts';
-import { CapacityTable, DatePicker, kindText, people } from './parts.tsx';
+import { CapacityTable, DatePicker, kindText } from './parts.tsx';
 
 type Board = Extract<Awaited<ReturnType<typeof readOrganisationBoard>>, { ok: true }>['value'];
 
@@ -19,6 +19,7 @@ export function OrganisationBoardPage({ lang, board: b }: { lang: Language; boar
     'board.standbyCol',
     'board.uncoveredCol',
   ] as const;
+  const people = (n: number) => countText(lang, 'people', n);
   return (
     <>
       <DatePicker lang={lang} path="/board" date={b.date} />
@@ -45,15 +46,15 @@ export function OrganisationBoardPage({ lang, board: b }: { lang: Language; boar
                   <a href={`/departments/${d.departmentId}/board?date=${b.date}`}>{d.name}</a>
                 </th>
                 <td>{kindText(lang, d.kind)}</td>
-                <td>{people(lang, d.members)}</td>
-                <td>{people(lang, d.office)}</td>
-                <td>{people(lang, d.remote)}</td>
-                <td class={d.standby ? 'ng' : ''}>{people(lang, d.standby)}</td>
+                <td>{people(d.members)}</td>
+                <td>{people(d.office)}</td>
+                <td>{people(d.remote)}</td>
+                <td class={d.standby ? 'ng' : ''}>{people(d.standby)}</td>
                 <td class={d.uncovered.length ? 'ng' : ''}>
                   {d.uncovered.length
                     ? t(lang, 'board.firstDates', {
-                        count: d.uncovered.length,
-                        date: dayText(lang, d.uncovered[0]!),
+                        count: countText(lang, 'days', d.uncovered.length),
+                        date: listDayText(lang, d.uncovered[0]!, b.date),
                       })
                     : '—'}
                 </td>
@@ -63,7 +64,7 @@ export function OrganisationBoardPage({ lang, board: b }: { lang: Language; boar
         </Table>
       </section>
       <section aria-labelledby="org-standby">
-        <h2 id="org-standby">{t(lang, 'board.standbyAll', { count: b.standby.length })}</h2>
+        <h2 id="org-standby">{t(lang, 'board.standbyAll', { count: people(b.standby.length) })}</h2>
         {b.standby.length ? (
           <Table id="standby">
             <ColumnHeads lang={lang} keys={['name', 'department', 'board.until']} />
@@ -73,7 +74,7 @@ export function OrganisationBoardPage({ lang, board: b }: { lang: Language; boar
                   <th scope="row">{s.name}</th>
                   <td>{s.departmentName}</td>
                   <td>
-                    <Day lang={lang} iso={s.until} />
+                    <Day lang={lang} iso={s.until} asOf={b.date} />
                   </td>
                 </tr>
               ))}

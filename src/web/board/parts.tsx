@@ -3,7 +3,7 @@ import { ColumnHeads } from '../shared/form.tsx';
 import { Table } from '../shared/table.tsx';
 import { addDays } from '../../domain/calendar/index.ts';
 import type { Language } from '../../domain/types.ts';
-import { Day } from '../shared/dates.tsx';
+import { Day, countText, type Counted } from '../shared/dates.tsx';
 import { t, tOf } from '../shared/i18n.ts';
 
 /** The day a board shows, the days before and after it, and a field to pick another. */
@@ -36,20 +36,19 @@ export const kindText = (lang: Language, kind: string): string =>
       ? t(lang, 'kindOffice')
       : tOf(lang, 'kind', kind);
 
-/** A count of people as the language counts them (3名). */
-export const people = (lang: Language, count: number): string => t(lang, 'board.people', { count });
-
 /** Remote demand on the day against what is available, per resource. */
 export function CapacityTable({ lang, capacity }: { lang: Language; capacity: BoardCapacity }) {
-  const rows: [string, number, number | null, number][] = [
+  const rows: [string, Counted, number, number | null, number][] = [
     [
       t(lang, 'board.thinClient'),
+      'seats',
       capacity.demand.thinClient,
       capacity.capacity.thinClient,
       capacity.shortage.thinClient,
     ],
     [
       t(lang, 'board.loanPc'),
+      'devices',
       capacity.demand.loanPc,
       capacity.capacity.loanPc,
       capacity.shortage.loanPc,
@@ -59,11 +58,11 @@ export function CapacityTable({ lang, capacity }: { lang: Language; capacity: Bo
     <Table>
       <ColumnHeads lang={lang} keys={['board.resource', 'board.demand', 'board.limit', 'status']} />
       <tbody>
-        {rows.map(([name, demand, limit, shortage]) => (
+        {rows.map(([name, unit, demand, limit, shortage]) => (
           <tr>
             <th scope="row">{name}</th>
-            <td>{String(demand)}</td>
-            <td>{limit === null ? t(lang, 'board.notSet') : String(limit)}</td>
+            <td>{countText(lang, unit, demand)}</td>
+            <td>{limit === null ? t(lang, 'board.notSet') : countText(lang, unit, limit)}</td>
             <td class={shortage > 0 ? 'ng' : 'ok'}>
               {shortage > 0 ? t(lang, 'board.short') : t(lang, 'board.enough')}
             </td>
@@ -74,13 +73,13 @@ export function CapacityTable({ lang, capacity }: { lang: Language; capacity: Bo
   );
 }
 
-/** Dates as a list of written-out days. */
-export function DayList({ lang, dates, id }: { lang: Language; dates: string[]; id: string }) {
+/** Dates as a list of days, each with its year only when it is not `asOf`'s. */
+export function DayList(p: { lang: Language; dates: string[]; id: string; asOf: string }) {
   return (
-    <ul id={id} class="days">
-      {dates.map((d) => (
+    <ul id={p.id} class="days">
+      {p.dates.map((d) => (
         <li>
-          <Day lang={lang} iso={d} />
+          <Day lang={p.lang} iso={d} asOf={p.asOf} />
         </li>
       ))}
     </ul>

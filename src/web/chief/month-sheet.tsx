@@ -2,25 +2,20 @@ import { DateTime } from 'luxon';
 import type { MonthSheet, SheetMember } from '../../app/rotations/index.ts';
 import type { DayView } from '../../domain/rotation/index.ts';
 import type { Language } from '../../domain/types.ts';
-import { Day, spanText } from '../shared/dates.tsx';
+import { Day, monthText, spanText } from '../shared/dates.tsx';
 import { t } from '../shared/i18n.ts';
 import { teamClass } from './report.tsx';
-import { DayMarks, dayClass, isWorkingDay, shortDay, type SheetContext } from './sheet-day.tsx';
+import { DayMarks, dayClass, isWorkingDay, sheetDay, type SheetContext } from './sheet-day.tsx';
 
 const shiftMonth = (month: string, n: number): string =>
   DateTime.fromISO(`${month}-01`, { zone: 'UTC' }).plus({ months: n }).toFormat('yyyy-MM');
 
-/** A month as the page's language writes it: 2027年1月, January 2027. */
-export const monthText = (lang: Language, month: string): string =>
-  DateTime.fromISO(`${month}-01`, { zone: 'UTC' })
-    .setLocale(lang)
-    .toFormat(lang === 'ja' ? 'yyyy年M月' : 'LLLL yyyy');
-
-function MemberLine({ lang, m }: { lang: Language; m: SheetMember }) {
+function MemberLine({ lang, sheet, m }: { lang: Language; sheet: MonthSheet; m: SheetMember }) {
+  const day = (iso: string) => sheetDay(sheet, lang, iso);
   const notes = [
-    m.joins ? t(lang, 'sheetJoins', { date: shortDay(lang, m.joins) }) : null,
-    m.leaves ? t(lang, 'sheetLeaves', { date: shortDay(lang, m.leaves) }) : null,
-    m.officeFrom ? t(lang, 'sheetOfficeFrom', { date: shortDay(lang, m.officeFrom) }) : null,
+    m.joins ? t(lang, 'sheetJoins', { date: day(m.joins) }) : null,
+    m.leaves ? t(lang, 'sheetLeaves', { date: day(m.leaves) }) : null,
+    m.officeFrom ? t(lang, 'sheetOfficeFrom', { date: day(m.officeFrom) }) : null,
   ].filter((n): n is string => n !== null);
   return (
     <li data-member={m.id}>
@@ -44,7 +39,7 @@ function Roster({ lang, sheet }: { lang: Language; sheet: MonthSheet }) {
           {team.members.length ? (
             <ol>
               {team.members.map((m) => (
-                <MemberLine lang={lang} m={m} />
+                <MemberLine lang={lang} sheet={sheet} m={m} />
               ))}
             </ol>
           ) : (
@@ -109,7 +104,7 @@ function Agenda({ ctx }: { ctx: SheetContext }) {
         .map((day) => (
           <li class={dayClass(sheet, day)} data-date={day.date} data-kind={day.kind}>
             <strong>
-              <Day lang={lang} iso={day.date} />
+              <Day lang={lang} iso={day.date} asOf={`${sheet.month}-01`} />
             </strong>
             <DayMarks ctx={ctx} day={day} />
           </li>
@@ -170,11 +165,22 @@ export function MonthSheetView(p: {
 }) {
   const { lang, sheet } = p.ctx;
   const base = `/rotations/${sheet.rotation.id}`;
+  const [prev, next] = [shiftMonth(sheet.month, -1), shiftMonth(sheet.month, 1)];
   return (
     <>
       <nav class="no-print sheet-nav" aria-label={t(lang, 'month')}>
-        <a href={`${base}/month?month=${shiftMonth(sheet.month, -1)}`}>← {t(lang, 'prevMonth')}</a>
-        <a href={`${base}/month?month=${shiftMonth(sheet.month, 1)}`}>{t(lang, 'nextMonth')} →</a>
+        <a
+          href={`${base}/month?month=${prev}`}
+          aria-label={`${t(lang, 'prevMonth')} ${monthText(lang, prev)}`}
+        >
+          ← {monthText(lang, prev)}
+        </a>
+        <a
+          href={`${base}/month?month=${next}`}
+          aria-label={`${t(lang, 'nextMonth')} ${monthText(lang, next)}`}
+        >
+          {monthText(lang, next)} →
+        </a>
         <a href={base}>{t(lang, 'report')}</a>
         <a href={p.csvHref} download>
           {t(lang, 'sheetCsv')}

@@ -2,7 +2,7 @@ import type { OverrideOutcome, OverrideView } from '../../app/overrides/index.ts
 import { Table } from '../shared/table.tsx';
 import type { FieldError } from '../../app/failure.ts';
 import type { Language } from '../../domain/types.ts';
-import { Day, dayText, instantText } from '../shared/dates.tsx';
+import { Day, countText, dayText, hoursText, instantText, listDayText } from '../shared/dates.tsx';
 import {
   ColumnHeads,
   Csrf,
@@ -157,7 +157,10 @@ export function OverrideForms(p: {
               errors={p.errors}
               options={[
                 { value: '', label: t(lang, 'override.slotAll') },
-                ...target.slots.map((s, i) => ({ value: String(i), label: `${s.start}–${s.end}` })),
+                ...target.slots.map((s, i) => ({
+                  value: String(i),
+                  label: hoursText(lang, s.start, s.end),
+                })),
               ]}
             />
           ) : null}
@@ -190,7 +193,8 @@ export function OverrideForms(p: {
 export function OverridePreview(p: {
   lang: Language;
   csrf: string;
-  target: { rotationId: string; teams: { id: string; label: string }[] };
+  /** `today`: the dates in the preview's lists are read against it. */
+  target: { rotationId: string; teams: { id: string; label: string }[]; today: string };
   outcome: OverrideOutcome;
   action: string;
   values: Record<string, string>;
@@ -198,6 +202,7 @@ export function OverridePreview(p: {
 }) {
   const { lang, outcome } = p;
   const cap = outcome.capacity;
+  const day = (iso: string) => listDayText(lang, iso, p.target.today);
   const team = (id: string | null) =>
     id === null
       ? t(lang, 'override.nobody')
@@ -212,7 +217,7 @@ export function OverridePreview(p: {
           {outcome.moved.map((m) => (
             <tr>
               <th scope="row">
-                <Day lang={lang} iso={m.date} />
+                <Day lang={lang} iso={m.date} asOf={p.target.today} />
               </th>
               <td>{team(m.fromTeamId)}</td>
               <td>{team(m.toTeamId)}</td>
@@ -220,7 +225,11 @@ export function OverridePreview(p: {
           ))}
         </tbody>
       </Table>
-      <h2>{t(lang, 'override.affected', { count: outcome.affected.length })}</h2>
+      <h2>
+        {t(lang, 'override.affected', {
+          count: countText(lang, 'people', outcome.affected.length),
+        })}
+      </h2>
       <ul id="override-affected">
         {outcome.affected.map((a) => (
           <li>
@@ -228,7 +237,7 @@ export function OverridePreview(p: {
             {a.days
               .map(
                 (d) =>
-                  `${dayText(lang, d.date)} ${
+                  `${day(d.date)} ${
                     d.teamLabel
                       ? t(lang, 'override.officeAs', {
                           team: t(lang, 'teamLabel', { label: d.teamLabel }),
@@ -246,7 +255,7 @@ export function OverridePreview(p: {
           ? t(lang, 'override.capacityUnset')
           : cap.newShortageDates.length
             ? t(lang, 'override.capacityShort', {
-                dates: cap.newShortageDates.map((d) => dayText(lang, d)).join('、'),
+                dates: cap.newShortageDates.map(day).join(lang === 'ja' ? '、' : ', '),
               })
             : t(lang, 'override.capacityHolds')}
       </p>
@@ -273,18 +282,19 @@ export function OverrideList(p: {
 }) {
   const { lang } = p;
   const list = [...p.overrides].reverse();
+  const day = (iso: string) => listDayText(lang, iso, p.today);
   const what = (o: OverrideView) =>
     o.kind === 'swap'
       ? t(lang, 'override.swapped', {
-          a: dayText(lang, o.dates[0]!),
-          b: dayText(lang, o.dates[1]!),
+          a: day(o.dates[0]!),
+          b: day(o.dates[1]!),
         })
       : o.kind === 'assign'
         ? t(lang, 'override.assigned', {
-            date: dayText(lang, o.dates[0]!),
+            date: day(o.dates[0]!),
             team: t(lang, 'teamLabel', { label: label(p.target, o.teamId)! }),
           })
-        : t(lang, 'override.closed', { date: dayText(lang, o.dates[0]!) }) +
+        : t(lang, 'override.closed', { date: day(o.dates[0]!) }) +
           (o.reason ? `（${o.reason}）` : '');
   return (
     <>

@@ -235,7 +235,7 @@ export function overridePages() {
 
 function previewPage(
   c: WebContext,
-  target: OverrideTarget,
+  target: OverrideTarget & { today: string },
   outcome: OverrideOutcome,
   action: string,
   values: Record<string, string>,

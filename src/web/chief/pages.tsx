@@ -12,6 +12,7 @@ import {
   type Option,
   Select,
 } from '../shared/form.tsx';
+import { countAside, countText, listSpanText } from '../shared/dates.tsx';
 import { fieldMessage, t, tOf } from '../shared/i18n.ts';
 import { PAIR_ROWS, type RotationFormValues } from './rotation-form.ts';
 import { RosterSyncForm } from './roster.tsx';
@@ -63,6 +64,8 @@ export function DepartmentPage(p: {
   editable: boolean;
   members: MemberView[];
   rotations: RotationSummary[];
+  /** Today in the department's zone: the dates in its lists are read against it. */
+  today: string;
   csvErrors?: FieldError[];
   formErrors?: FormErrors;
   added?: number;
@@ -73,7 +76,7 @@ export function DepartmentPage(p: {
     <>
       {p.added || p.notice ? (
         <p class="notice" role="status">
-          {p.notice ?? t(lang, 'membersAdded', { count: p.added ?? 0 })}
+          {p.notice ?? t(lang, 'membersAdded', { count: countText(lang, 'people', p.added ?? 0) })}
         </p>
       ) : null}
       {p.editable ? (
@@ -93,10 +96,8 @@ export function DepartmentPage(p: {
                 <th scope="row">
                   <a href={`/rotations/${r.id}`}>{r.name}</a>
                 </th>
-                <td>
-                  {r.startDate} – {r.endDate}
-                </td>
-                <td>{r.teamCount}</td>
+                <td>{listSpanText(lang, r.startDate, r.endDate, p.today)}</td>
+                <td>{countText(lang, 'teams', r.teamCount)}</td>
                 <td>{tOf(lang, 'status', r.status)}</td>
               </tr>
             ))}
@@ -115,7 +116,10 @@ export function DepartmentPage(p: {
         </p>
       )}
 
-      <h2>{t(lang, 'members')}</h2>
+      <h2>
+        {t(lang, 'members')}
+        {countAside(lang, 'people', p.members.length)}
+      </h2>
       {p.members.length ? (
         <Table id="members">
           <ColumnHeads

@@ -4,6 +4,7 @@ import type { RotationView } from '../../app/rotations/index.ts';
 import type { MemberView } from '../../app/members/index.ts';
 import { MoveForm } from './move-form.tsx';
 import { Csrf, ErrorSummary, type FormErrors } from '../shared/form.tsx';
+import { countText, dayText, listDayText, spanText, type Counted } from '../shared/dates.tsx';
 import { t, tOf } from '../shared/i18n.ts';
 import { whyList } from './why.ts';
 
@@ -29,7 +30,8 @@ function Teams({
           <section class={`team-card ${teamClass(i)}`} aria-labelledby={`team-${team.id}`}>
             <h3 id={`team-${team.id}`}>{t(lang, 'teamLabel', { label: team.label })}</h3>
             <p>
-              {t(lang, 'size')}: {r.size} / {t(lang, 'officeDays')}: {r.officeDays}
+              {t(lang, 'size')}: {countText(lang, 'people', r.size)} / {t(lang, 'officeDays')}:{' '}
+              {countText(lang, 'days', r.officeDays)}
             </p>
             <ul>
               {team.memberIds.map((id) => (
@@ -119,10 +121,10 @@ function Coverage({
   );
 }
 
-const cap = (lang: Language, n: number | null) => (n === null ? t(lang, 'notSet') : String(n));
-
 function RemoteBalance({ lang, report }: { lang: Language; report: Report }) {
   const rd = report.remoteDemand;
+  const cap = (what: Counted, n: number | null) =>
+    n === null ? t(lang, 'notSet') : countText(lang, what, n);
   return (
     <Table id="remote-demand">
       <thead>
@@ -137,20 +139,20 @@ function RemoteBalance({ lang, report }: { lang: Language; report: Report }) {
         {rd.byOfficeTeam.map((b) => (
           <tr>
             <th scope="row">{t(lang, 'whenInOffice', { label: b.label })}</th>
-            <td>{b.officeDays}</td>
-            <td>{b.peak.thinClient}</td>
-            <td>{b.peak.loanPc}</td>
+            <td>{countText(lang, 'days', b.officeDays)}</td>
+            <td>{countText(lang, 'seats', b.peak.thinClient)}</td>
+            <td>{countText(lang, 'devices', b.peak.loanPc)}</td>
           </tr>
         ))}
         <tr>
           <th scope="row">{t(lang, 'capacity')}</th>
           <td></td>
-          <td>{cap(lang, rd.capacity.thinClient)}</td>
-          <td>{cap(lang, rd.capacity.loanPc)}</td>
+          <td>{cap('seats', rd.capacity.thinClient)}</td>
+          <td>{cap('devices', rd.capacity.loanPc)}</td>
         </tr>
         <tr>
           <th scope="row">{t(lang, 'daysShort')}</th>
-          <td colspan={3}>{rd.daysShort}</td>
+          <td colspan={3}>{countText(lang, 'days', rd.daysShort)}</td>
         </tr>
       </tbody>
     </Table>
@@ -161,12 +163,19 @@ function Survivability({
   lang,
   report,
   outageDays,
+  today,
 }: {
   lang: Language;
   report: Report;
   outageDays: number;
+  today: string;
 }) {
   const s = report.survivability;
+  const days = (dates: string[]) =>
+    dates
+      .slice(0, 10)
+      .map((d) => listDayText(lang, d, today))
+      .join(lang === 'ja' ? '、' : ', ');
   const w = s.worst;
   const remoteWorst = s.remote?.worst;
   return (
@@ -174,14 +183,14 @@ function Survivability({
       <p class={s.survives ? 'ok' : 'ng'}>
         {s.survives || !w
           ? `✓ ${t(lang, 'survives', { days: outageDays })}`
-          : `✗ ${t(lang, 'fails', { label: w.label, start: w.startDate, count: w.uncoveredDates.length, dates: w.uncoveredDates.slice(0, 10).join(', ') })}`}
+          : `✗ ${t(lang, 'fails', { label: w.label, start: dayText(lang, w.startDate), count: w.uncoveredDates.length, dates: days(w.uncoveredDates) })}`}
       </p>
       {s.remote?.withinCapacity === false && remoteWorst ? (
         <p class="ng">
           ✗{' '}
           {t(lang, 'remoteShort', {
             label: remoteWorst.label,
-            dates: (remoteWorst.remote?.shortDates ?? []).slice(0, 10).join(', '),
+            dates: days(remoteWorst.remote?.shortDates ?? []),
           })}
         </p>
       ) : s.remote?.withinCapacity === true ? (
@@ -223,7 +232,7 @@ export function RotationPage(p: {
   return (
     <>
       <p>
-        {view.startDate} – {view.endDate} / {t(lang, 'status')}:{' '}
+        {spanText(lang, view.startDate, view.endDate)} / {t(lang, 'status')}:{' '}
         <strong id="rotation-status">{tOf(lang, 'status', view.status)}</strong> /{' '}
         <a href={`/rotations/${view.id}/month`}>{t(lang, 'monthGrid')}</a> /{' '}
         <a href={`/departments/${view.departmentId}`}>{t(lang, 'members')}</a>
@@ -239,11 +248,13 @@ export function RotationPage(p: {
             {t(lang, 'moved', {
               name: p.moved.name,
               label: p.moved.label,
-              date: p.moved.date,
-              officeFrom: p.moved.officeFrom,
+              date: dayText(lang, p.moved.date),
+              officeFrom: dayText(lang, p.moved.officeFrom),
             })}
           </p>
-          {p.moved.last ? <p>{t(lang, 'lastOfficeWithOld', { date: p.moved.last })}</p> : null}
+          {p.moved.last ? (
+            <p>{t(lang, 'lastOfficeWithOld', { date: dayText(lang, p.moved.last) })}</p>
+          ) : null}
         </div>
       ) : null}
       <ErrorSummary lang={lang} errors={errors} detail={p.detail} />
@@ -263,7 +274,7 @@ export function RotationPage(p: {
       <h2>{t(lang, 'remoteBalance')}</h2>
       <RemoteBalance lang={lang} report={view.report} />
       <h2>{t(lang, 'survivability')}</h2>
-      <Survivability lang={lang} report={view.report} outageDays={p.outageDays} />
+      <Survivability lang={lang} report={view.report} outageDays={p.outageDays} today={p.today} />
       {p.editable ? (
         <MoveForm
           lang={lang}

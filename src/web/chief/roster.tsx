@@ -3,6 +3,7 @@ import type { RosterEffects, RosterSyncOutcome } from '../../app/roster/index.ts
 import type { FieldChanges } from '../../domain/roster/index.ts';
 import type { Language } from '../../domain/types.ts';
 import { Csrf, ErrorSummary, Input, Select, type FormErrors } from '../shared/form.tsx';
+import { countText, dayText } from '../shared/dates.tsx';
 import { t, tOf, type TextKey } from '../shared/i18n.ts';
 
 /** A field's value as the page shows it: positions and remote access in the glossary's words. */
@@ -23,14 +24,14 @@ export function Effects({ lang, effects }: { lang: Language; effects: RosterEffe
         name: l.name,
         rotation: l.rotationName,
         team: l.teamLabel,
-        date: l.fromDate,
+        date: dayText(lang, l.fromDate),
       }),
     ),
     ...effects.broken.map((b) =>
       t(lang, `effect.${b.code}` as TextKey, {
         rotation: b.rotationName,
         team: b.teamLabel,
-        date: b.date,
+        date: dayText(lang, b.date),
         skill: b.skill ?? '',
         holders: b.holders ?? 0,
         min: b.min ?? 0,
@@ -83,11 +84,12 @@ export function RosterPreview(p: {
   roster: string;
 }) {
   const { lang, plan } = p;
+  const people = (n: number) => countText(lang, 'people', n);
   const nothing = !plan.added.length && !plan.updated.length && !plan.deactivated.length;
   return (
     <>
       <section id="plan-added">
-        <h2>{t(lang, 'planAdded', { count: plan.added.length })}</h2>
+        <h2>{t(lang, 'planAdded', { count: people(plan.added.length) })}</h2>
         <ul>
           {plan.added.map((a) => (
             <li>
@@ -97,7 +99,7 @@ export function RosterPreview(p: {
         </ul>
       </section>
       <section id="plan-updated">
-        <h2>{t(lang, 'planUpdated', { count: plan.updated.length })}</h2>
+        <h2>{t(lang, 'planUpdated', { count: people(plan.updated.length) })}</h2>
         <ul>
           {plan.updated.map((u) => (
             <li>
@@ -108,7 +110,7 @@ export function RosterPreview(p: {
         </ul>
       </section>
       <section id="plan-deactivated">
-        <h2>{t(lang, 'planDeactivated', { count: plan.deactivated.length })}</h2>
+        <h2>{t(lang, 'planDeactivated', { count: people(plan.deactivated.length) })}</h2>
         <ul>
           {plan.deactivated.map((d) => (
             <li>
@@ -117,7 +119,7 @@ export function RosterPreview(p: {
           ))}
         </ul>
       </section>
-      <p>{t(lang, 'planUnchanged', { count: plan.unchanged })}</p>
+      <p>{t(lang, 'planUnchanged', { count: people(plan.unchanged) })}</p>
       <Effects lang={lang} effects={plan.effects} />
       {nothing ? (
         <p role="status">{t(lang, 'planNothing')}</p>

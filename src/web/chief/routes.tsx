@@ -14,6 +14,7 @@ import { membersFromCsv } from '../../contract/roster-input.ts';
 import { DepartmentPage, RotationForm } from './pages.tsx';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { addError, errorsOnFields, text, type FormErrors } from '../shared/form.tsx';
+import { countText } from '../shared/dates.tsx';
 import { t } from '../shared/i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from '../shared/layout.tsx';
 import { sheetPages } from './sheet-routes.tsx';
@@ -67,6 +68,7 @@ async function departmentPage(
       editable={canEdit(c)}
       members={members.value.members}
       rotations={rotations.value}
+      today={dateInZone(c.var.deps.now(), dept.ok ? dept.value.timezone : 'Asia/Tokyo')}
       {...extra}
     />,
     status,
@@ -212,9 +214,9 @@ export function chiefPages() {
       ...(synced
         ? {
             notice: t(c.var.lang, 'rosterSynced', {
-              added: synced[1]!,
-              updated: synced[2]!,
-              deactivated: synced[3]!,
+              added: countText(c.var.lang, 'people', Number(synced[1])),
+              updated: countText(c.var.lang, 'people', Number(synced[2])),
+              deactivated: countText(c.var.lang, 'people', Number(synced[3])),
             }),
           }
         : {}),

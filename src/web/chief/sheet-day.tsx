@@ -1,16 +1,14 @@
-import { DateTime } from 'luxon';
 import type { MonthSheet } from '../../app/rotations/index.ts';
 import type { DayView } from '../../domain/rotation/index.ts';
 import type { Language } from '../../domain/types.ts';
-import { dayText } from '../shared/dates.tsx';
+import { clockText } from '../../domain/calendar/index.ts';
+import { dayText, listDayText } from '../shared/dates.tsx';
 import { t } from '../shared/i18n.ts';
 import { teamClass } from './report.tsx';
 
-/** A date short enough for a cell: 1月12日(火), Tue 12 Jan. */
-export const shortDay = (lang: Language, iso: string): string =>
-  DateTime.fromISO(iso, { zone: 'UTC' })
-    .setLocale(lang)
-    .toFormat(lang === 'ja' ? 'M月d日(ccc)' : 'ccc d LLL');
+/** A date in the month's sheet, a list of its own: 1月12日(火), with the year only in another year. */
+export const sheetDay = (sheet: MonthSheet, lang: Language, iso: string): string =>
+  listDayText(lang, iso, `${sheet.month}-01`);
 
 /** What the sheet knows of each day beyond the schedule: labels, swaps, overrides, links. */
 export interface SheetContext {
@@ -66,7 +64,7 @@ function overrideMarks(ctx: SheetContext, date: string): { cls: string; text: st
     .map((o) => {
       if (o.kind === 'swap') {
         const other = o.dates.find((d) => d !== date) ?? date;
-        return { cls: 'ov-swap', text: t(lang, 'ovSwap', { date: shortDay(lang, other) }) };
+        return { cls: 'ov-swap', text: t(lang, 'ovSwap', { date: sheetDay(sheet, lang, other) }) };
       }
       if (o.kind === 'assign')
         return { cls: 'ov-assign', text: t(lang, 'ovAssign', { label: labelOf(sheet, o.teamId) }) };
@@ -87,7 +85,11 @@ export function DayMarks({ ctx, day }: { ctx: SheetContext; day: DayView }) {
       {slots.length > 1
         ? slots.map((s) => (
             <div class="team slot">
-              {t(lang, 'sheetSlot', { start: s.start, end: s.end, label: label(s.teamId) })}
+              {t(lang, 'sheetSlot', {
+                start: clockText(s.start),
+                end: clockText(s.end),
+                label: label(s.teamId),
+              })}
             </div>
           ))
         : officeTeams(day).map((id) => (

@@ -5,7 +5,8 @@ import type { WebEnv } from '../shared/env.ts';
 import { t } from '../shared/i18n.ts';
 import { failurePage, refuseRole, render, valueOrPage } from '../shared/layout.tsx';
 import { roles } from '../shared/session.ts';
-import { MonthSheetView, monthText } from './month-sheet.tsx';
+import { monthText } from '../shared/dates.tsx';
+import { MonthSheetView } from './month-sheet.tsx';
 import { isWorkingDay } from './sheet-day.tsx';
 
 /** The month sheet and its CSV: the chief's, and HR's and admin's to read. */

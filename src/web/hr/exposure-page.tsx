@@ -24,6 +24,7 @@ export function ExposurePage(p: {
   answer: ExposureAnswer | null;
 }) {
   const { lang, dir } = p;
+  const today = dir.departmentOf.get(p.picker.dept)?.today ?? p.answer?.to ?? '';
   const list = p.answer
     ? new URLSearchParams({ memberId: p.answer.memberId, from: p.answer.from, to: p.answer.to })
     : null;
@@ -65,7 +66,7 @@ export function ExposurePage(p: {
               {p.answer.days.map((d) => (
                 <tr>
                   <th scope="row">
-                    <Day lang={lang} iso={d.date} />
+                    <Day lang={lang} iso={d.date} asOf={today} />
                   </th>
                   <td>{d.teamId ? (dir.teamOf.get(d.teamId)?.label ?? '') : ''}</td>
                   <td>

@@ -1,8 +1,9 @@
 import type { HealthCentreList } from '../../app/quarantines/index.ts';
 import { ColumnHeads } from '../shared/form.tsx';
 import { Table } from '../shared/table.tsx';
+import { dateInZone } from '../../domain/calendar/index.ts';
 import { t } from '../shared/i18n.ts';
-import { Day, instantText, spanText } from '../shared/dates.tsx';
+import { Day, countText, instantText, spanText } from '../shared/dates.tsx';
 
 /**
  * The list for the public health centre, printable on A4: the department, the period, the case,
@@ -11,6 +12,7 @@ import { Day, instantText, spanText } from '../shared/dates.tsx';
  */
 export function HealthCentrePage({ list, csv }: { list: HealthCentreList; csv: string }) {
   const lang = list.department.language;
+  const madeOn = dateInZone(new Date(list.madeAt), list.department.timezone);
   return (
     <>
       <p class="no-print">
@@ -57,7 +59,7 @@ export function HealthCentrePage({ list, csv }: { list: HealthCentreList; csv: s
           </tr>
         </tbody>
       </Table>
-      <p>{t(lang, 'healthCentreNote', { days: list.days.length })}</p>
+      <p>{t(lang, 'healthCentreNote', { days: countText(lang, 'days', list.days.length) })}</p>
       {list.days.length ? (
         <Table id="health-centre-list">
           <ColumnHeads lang={lang} keys={['date', 'name', 'department', 'email']} />
@@ -67,7 +69,7 @@ export function HealthCentrePage({ list, csv }: { list: HealthCentreList; csv: s
                 <tr>
                   {i === 0 ? (
                     <th scope="rowgroup" rowspan={Math.max(1, d.people.length)}>
-                      <Day lang={lang} iso={d.date} />
+                      <Day lang={lang} iso={d.date} asOf={madeOn} />
                     </th>
                   ) : null}
                   {person ? (

@@ -3,7 +3,7 @@ import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { ColumnHeads, Csrf } from '../shared/form.tsx';
 import { t, type TextKey } from '../shared/i18n.ts';
-import { Day, dayText, spanText } from '../shared/dates.tsx';
+import { Day, countText, dayText, listDayText, spanText } from '../shared/dates.tsx';
 import { subjectName, type Directory } from './directory.ts';
 import type { MarkValues } from './quarantines-page.tsx';
 import type { PickerState } from './picker.tsx';
@@ -19,8 +19,9 @@ export interface Preview {
   newShortageDates: string[];
 }
 
-const days = (lang: Language, dates: string[]) =>
-  dates.map((d) => dayText(lang, d)).join(lang === 'ja' ? '、' : ', ');
+/** Dates in a run of text, each by {@link listDayText} against the department's today. */
+const days = (lang: Language, dates: string[], asOf: string) =>
+  dates.map((d) => listDayText(lang, d, asOf)).join(lang === 'ja' ? '、' : ', ');
 
 const teamLabel = (dir: Directory, id: string | null) =>
   id ? (dir.teamOf.get(id)?.label ?? id) : '—';
@@ -36,6 +37,7 @@ export function MarkPreviewPage(p: {
   idempotencyKey: string;
 }) {
   const { lang, dir, preview } = p;
+  const today = dir.departmentOf.get(p.picker.dept)?.today ?? preview.startDate;
   return (
     <>
       <p>
@@ -51,7 +53,7 @@ export function MarkPreviewPage(p: {
             {preview.swaps.map((s) => (
               <tr>
                 <th scope="row">
-                  <Day lang={lang} iso={s.date} />
+                  <Day lang={lang} iso={s.date} asOf={today} />
                 </th>
                 <td>{teamLabel(dir, s.fromTeamId)}</td>
                 <td>
@@ -69,9 +71,15 @@ export function MarkPreviewPage(p: {
         <p>{t(lang, 'noSwaps')}</p>
       )}
       <h2>{t(lang, 'uncoveredDays')}</h2>
-      <p id="preview-uncovered">{preview.uncovered.length ? days(lang, preview.uncovered) : '0'}</p>
+      <p id="preview-uncovered">
+        {preview.uncovered.length
+          ? days(lang, preview.uncovered, today)
+          : countText(lang, 'days', 0)}
+      </p>
       {preview.newShortageDates.length ? (
-        <p class="ng">{t(lang, 'newShortage', { dates: days(lang, preview.newShortageDates) })}</p>
+        <p class="ng">
+          {t(lang, 'newShortage', { dates: days(lang, preview.newShortageDates, today) })}
+        </p>
       ) : null}
       <form method="post" action="/quarantines">
         <Csrf token={p.csrf} />
@@ -110,6 +118,8 @@ export function LiftPreviewPage(p: {
   const { lang, dir, outcome } = p;
   const q = outcome.quarantine;
   const dept = outcome.capacityEffect.department;
+  const today = dir.departmentOf.get(q.departmentId)?.today ?? outcome.liftedFrom;
+  const unit = { thinClient: 'seats', loanPc: 'devices' } as const;
   return (
     <>
       <p>
@@ -125,7 +135,7 @@ export function LiftPreviewPage(p: {
             {outcome.handedBack.map((h) => (
               <tr>
                 <th scope="row">
-                  <Day lang={lang} iso={h.date} />
+                  <Day lang={lang} iso={h.date} asOf={today} />
                 </th>
                 <td>{h.fromTeamId ? teamLabel(dir, h.fromTeamId) : t(lang, 'kind.uncovered')}</td>
                 <td>{teamLabel(dir, h.toTeamId)}</td>
@@ -142,7 +152,7 @@ export function LiftPreviewPage(p: {
           <ul id="lift-kept">
             {outcome.kept.map((k) => (
               <li>
-                <Day lang={lang} iso={k.date} />: {keptWhy(lang, k.why)}
+                <Day lang={lang} iso={k.date} asOf={today} />: {keptWhy(lang, k.why)}
               </li>
             ))}
           </ul>
@@ -154,7 +164,7 @@ export function LiftPreviewPage(p: {
           <ul id="lift-covered">
             {outcome.covered.map((c) => (
               <li>
-                <Day lang={lang} iso={c.date} />: {teamLabel(dir, c.toTeamId)}
+                <Day lang={lang} iso={c.date} asOf={today} />: {teamLabel(dir, c.toTeamId)}
               </li>
             ))}
           </ul>
@@ -167,16 +177,22 @@ export function LiftPreviewPage(p: {
           {(['thinClient', 'loanPc'] as const).map((r) => (
             <tr>
               <th scope="row">{t(lang, `resource.${r}`)}</th>
-              <td>{dept.peakBefore[r]}</td>
-              <td>{dept.peakAfter[r]}</td>
-              <td>{dept.capacity[r] ?? t(lang, 'notSet')}</td>
+              <td>{countText(lang, unit[r], dept.peakBefore[r])}</td>
+              <td>{countText(lang, unit[r], dept.peakAfter[r])}</td>
+              <td>
+                {dept.capacity[r] === null
+                  ? t(lang, 'notSet')
+                  : countText(lang, unit[r], dept.capacity[r])}
+              </td>
             </tr>
           ))}
         </tbody>
       </Table>
       {outcome.capacityEffect.newShortageDates.length ? (
         <p class="ng">
-          {t(lang, 'newShortage', { dates: days(lang, outcome.capacityEffect.newShortageDates) })}
+          {t(lang, 'newShortage', {
+            dates: days(lang, outcome.capacityEffect.newShortageDates, today),
+          })}
         </p>
       ) : (
         <p>{t(lang, 'noNewShortage')}</p>

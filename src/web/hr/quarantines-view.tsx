@@ -5,7 +5,7 @@ import type { WebContext } from '../shared/env.ts';
 import { addError, type FormErrors } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
 import { render, valueOrPage } from '../shared/layout.tsx';
-import { dayText } from '../shared/dates.tsx';
+import { countText, dayText } from '../shared/dates.tsx';
 import { loadDirectory, pickedDepartment, type Directory } from './directory.ts';
 import type { PickerState } from './picker.tsx';
 import { QuarantinesPage, type HistoryFilter, type MarkValues } from './quarantines-page.tsx';
@@ -47,7 +47,10 @@ function noticeOf(c: WebContext): string | undefined {
   const count = (v: string | undefined) => Math.max(0, Math.trunc(Number(v) || 0));
   if (q.marked) return t(lang, 'marked', { swaps: count(q.swaps), uncovered: count(q.uncovered) });
   if (q.lifted && isIsoDate(q.lifted))
-    return t(lang, 'lifted', { date: dayText(lang, q.lifted), count: count(q.back) });
+    return t(lang, 'lifted', {
+      date: dayText(lang, q.lifted),
+      count: countText(lang, 'days', count(q.back)),
+    });
   return undefined;
 }
 
@@ -83,6 +86,7 @@ export async function quarantinesPage(
     return {
       ...q,
       state: quarantineState(q, today),
+      today,
       liftDefault: maxDate(q.effectiveFrom, today),
       exposureHref,
     };

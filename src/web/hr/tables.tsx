@@ -3,7 +3,7 @@ import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { ColumnHeads, Csrf, Input, type FormErrors } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
-import { Day, spanText } from '../shared/dates.tsx';
+import { Day, listSpanText } from '../shared/dates.tsx';
 import { subjectName, type Directory } from './directory.ts';
 
 /** A quarantine as HR's lists show it. */
@@ -22,6 +22,8 @@ export interface QuarantineRowView {
   active: boolean;
   /** For a person's quarantine: the exposure lookup of who shared the office with them. */
   exposureHref: string | null;
+  /** Today in its department's zone: the row's dates are read against it. */
+  today: string;
   /** The lift form's date: today in the department's zone, or the first day in force when later. */
   liftDefault: string;
 }
@@ -31,7 +33,7 @@ export function StateText({ lang, q }: { lang: Language; q: QuarantineRowView })
   return q.state === 'lifted' && q.liftedFrom ? (
     <span class="state lifted">
       {t(lang, 'liftedBefore')}
-      <Day lang={lang} iso={q.liftedFrom} />
+      <Day lang={lang} iso={q.liftedFrom} asOf={q.today} />
       {t(lang, 'liftedAfter')}
     </span>
   ) : (
@@ -84,7 +86,7 @@ export function CurrentTable(p: {
           <tr data-state={q.state}>
             <Subject lang={lang} dir={dir} q={q} />
             <td>{dir.departmentOf.get(q.departmentId)?.name ?? ''}</td>
-            <td>{spanText(lang, q.startDate, q.endDate)}</td>
+            <td>{listSpanText(lang, q.startDate, q.endDate, q.today)}</td>
             <td>
               <StateText lang={lang} q={q} />
             </td>
@@ -126,7 +128,7 @@ export function HistoryTable(p: { lang: Language; dir: Directory; rows: Quaranti
           <tr data-state={q.state}>
             <Subject lang={lang} dir={dir} q={q} />
             <td>{dir.departmentOf.get(q.departmentId)?.name ?? ''}</td>
-            <td>{spanText(lang, q.startDate, q.endDate)}</td>
+            <td>{listSpanText(lang, q.startDate, q.endDate, q.today)}</td>
             <td>
               <StateText lang={lang} q={q} />
             </td>

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { createFeed, listFeeds, revokeFeed, type FeedLinks } from '../../app/feeds/index.ts';
 import { readStaffOverview, type StaffOverview } from '../../app/members/index.ts';
 import { readMemberToday, type MemberDay } from '../../app/board/index.ts';
-import { Day, dayText } from '../shared/dates.tsx';
+import { Day, countAside, dayText, hoursText, instantText } from '../shared/dates.tsx';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
@@ -47,10 +47,12 @@ const DAY_KEY = {
   uncovered: 'me.kind.uncovered',
 } as const;
 
-/** A day of mine in words: 出勤 08:30〜17:15, 在宅勤務, 休み. */
+/** A day of mine in words: 出勤 8:30〜17:15, 在宅勤務, 休み. */
 function dayOf(lang: Language, d: MemberDay): string {
   const kind = t(lang, DAY_KEY[d.kind]);
-  return d.start && d.end && d.kind === 'office' ? `${kind} ${d.start}〜${d.end}` : kind;
+  return d.start && d.end && d.kind === 'office'
+    ? `${kind} ${hoursText(lang, d.start, d.end)}`
+    : kind;
 }
 
 /** Today, tomorrow and my next office day; while I am in standby, a banner saying until when (never why). */
@@ -76,8 +78,8 @@ function MyDay({ lang, today }: { lang: Language; today: Today }) {
         <dd>
           {today.nextOfficeDay ? (
             <>
-              <Day lang={lang} iso={today.nextOfficeDay.date} /> {today.nextOfficeDay.start}〜
-              {today.nextOfficeDay.end}
+              <Day lang={lang} iso={today.nextOfficeDay.date} />{' '}
+              {hoursText(lang, today.nextOfficeDay.start, today.nextOfficeDay.end)}
             </>
           ) : (
             t(lang, 'me.noNextOffice')
@@ -92,6 +94,7 @@ function MyDay({ lang, today }: { lang: Language; today: Today }) {
 function LiveLinks(p: {
   lang: Language;
   csrf: string;
+  zone: string;
   feeds: { id: string; createdAt: string }[];
 }) {
   const { lang } = p;
@@ -103,7 +106,7 @@ function LiveLinks(p: {
         <ul id="feeds">
           {p.feeds.map((f) => (
             <li>
-              {t(lang, 'madeOn', { date: f.createdAt.slice(0, 10) })}{' '}
+              {t(lang, 'madeOn', { date: instantText(lang, f.createdAt, p.zone) })}{' '}
               <form method="post" action={`/me/feeds/${f.id}/revoke`} class="inline">
                 <Csrf token={p.csrf} />
                 <button type="submit" class="secondary">
@@ -158,7 +161,8 @@ function MyPage({
       <h2>{t(lang, 'myTeam')}</h2>
       {me.team ? (
         <p>
-          <strong>{t(lang, 'teamLabel', { label: me.team.label })}</strong> —{' '}
+          <strong>{t(lang, 'teamLabel', { label: me.team.label })}</strong>
+          {countAside(lang, 'people', me.team.memberNames.length)} —{' '}
           {me.team.memberNames.join('、')}
         </p>
       ) : (
@@ -169,7 +173,8 @@ function MyPage({
         <ul id="next-office-days">
           {office.map((d) => (
             <li>
-              <time datetime={d.date}>{d.date}</time> {d.start}–{d.end} {d.summary}
+              <Day lang={lang} iso={d.date} asOf={me.today} /> {hoursText(lang, d.start, d.end)}{' '}
+              {d.summary}
             </li>
           ))}
         </ul>
@@ -183,7 +188,7 @@ function MyPage({
         <Csrf token={csrf} />
         <button type="submit">{t(lang, 'makeLinks')}</button>
       </form>
-      <LiveLinks lang={lang} csrf={csrf} feeds={feeds} />
+      <LiveLinks lang={lang} csrf={csrf} zone={me.department.timezone} feeds={feeds} />
       <p>
         <a href="/me/slack">{t(lang, 'slack.link')}</a>
       </p>
@@ -196,16 +201,14 @@ function MyPage({
               {me.days.map((d) => (
                 <tr>
                   <th scope="row">
-                    <time datetime={d.date}>{d.date}</time>
+                    <Day lang={lang} iso={d.date} asOf={me.today} />
                   </th>
                   <td>
                     {d.kind in KIND_KEY
                       ? t(lang, KIND_KEY[d.kind as keyof typeof KIND_KEY])
                       : d.summary}
                   </td>
-                  <td>
-                    {d.start}–{d.end}
-                  </td>
+                  <td>{d.start && d.end ? hoursText(lang, d.start, d.end) : ''}</td>
                 </tr>
               ))}
             </tbody>
