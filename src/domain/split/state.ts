@@ -188,10 +188,17 @@ export class SplitState {
     const a = this.assign[u]!;
     const b = this.assign[v]!;
     this.moveDelta(u, b, out);
-    this.moveTo(u, b);
+    // u in b while v's move is priced: the totals and the assignment, not the team lists (unread).
+    this.shift(u, a, b);
     this.moveDelta(v, a, this.tmp);
-    this.moveTo(u, a);
+    this.shift(u, b, a);
     for (let i = 0; i < COST_LEN; i++) out[i]! += this.tmp[i]!;
+  }
+
+  private shift(u: number, from: number, to: number): void {
+    this.add(u, from, -1);
+    this.add(u, to, 1);
+    this.assign[u] = to;
   }
 
   /** Swaps the teams of units u and v. */
