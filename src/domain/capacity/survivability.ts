@@ -3,7 +3,7 @@ import { groupBy } from '../collections.ts';
 import { isShort, type Capacity } from './limits.ts';
 import { demandWith, type Demand, type DemandGrid } from './demand.ts';
 import type { ShiftRecord, TeamRef } from '../rotation/index.ts';
-import { keepsHandover, pickCoveringTeam } from '../quarantine/index.ts';
+import { keepsHandover, pickCovering } from '../quarantine/index.ts';
 import type { IsoDate } from '../types.ts';
 
 export interface SurvivabilityInput {
@@ -110,22 +110,17 @@ export function checkSurvivability(input: SurvivabilityInput): Survivability {
   const shiftsOn = dates.map((d) => byDate.get(d));
   const gridAt = dates.map((d) => gridIndex.get(d));
   const teamIndex = new Map(remote?.grid.teamIds.map((id, i) => [id, i]));
-  // The demand of a day as scheduled is the same in every case that leaves it alone: kept once.
-  const byGrid = new Map<number, Demand>();
-  const gridDemand = (grid: DemandGrid, g: number): Demand => {
-    let d = byGrid.get(g);
-    if (!d) byGrid.set(g, (d = demandWith(grid, g, grid.officeTeams[g]!)));
-    return d;
-  };
-  const byPlan = new Map<number, Demand>();
-  const plannedDemand = (grid: DemandGrid, g: number, i: number, day: ShiftRecord[]): Demand => {
-    let d = byPlan.get(i);
-    if (!d) {
-      const office = [...new Set(day.map((s) => teamIndex.get(s.teamId)!))];
-      byPlan.set(i, (d = demandWith(grid, g, office)));
-    }
-    return d;
-  };
+  // The demand of a day as planned is the same in every case that leaves the day alone: worked
+  // out once a day, with whether it is short (a day without office slots as the grid has it).
+  const planned: (Demand | undefined)[] = dates.map((_, i) => {
+    const g = gridAt[i];
+    if (!remote || g === undefined) return undefined;
+    const day = shiftsOn[i];
+    return day
+      ? demandWith(remote.grid, g, [...new Set(day.map((s) => teamIndex.get(s.teamId)!))])
+      : demandWith(remote.grid, g, remote.grid.officeTeams[g]!);
+  });
+  const plannedShort = planned.map((d) => d !== undefined && isShort(d, remote!.capacity));
   let worstRemote: OutageCase | null = null;
   const remotePeak: Demand = { thinClient: 0, loanPc: 0 };
 
@@ -134,11 +129,16 @@ export function checkSurvivability(input: SurvivabilityInput): Survivability {
   const perTeam: Survivability['perTeam'] = [];
   for (const out of input.teams) {
     const others = input.teams.filter((t) => t.id !== out.id);
+    const otherBefore = others.map((t) => officeBefore.get(t.id)!);
+    // The days the out team has a slot on: the only ones a case changes.
+    const outOn = shiftsOn.map((day) => day !== undefined && day.some((s) => s.teamId === out.id));
+    // Office days each other team took in the case so far, by its place in `others`.
+    const extra = new Int32Array(others.length);
     let teamWorst: OutageCase | null = null;
     for (let first = 0; first < dates.length; first++) {
       cases++;
       const start = dates[first]!;
-      const extra = new Map<string, number>();
+      extra.fill(0);
       // Dates are consecutive calendar days, so the outage and the return separation are an index range
       // (and the outage's end a lookup, but past the rotation's last day).
       const c: OutageCase = {
@@ -159,23 +159,21 @@ export function checkSurvivability(input: SurvivabilityInput): Survivability {
         shortDates: [] as IsoDate[],
       };
       for (let i = first; i <= last; i++) {
+        if (!outOn[i]) {
+          // Nothing of the out team's to move: the day's demand as planned.
+          const d = planned[i];
+          if (caseRemote && d) {
+            if (d.thinClient > caseRemote.peak.thinClient)
+              caseRemote.peak.thinClient = d.thinClient;
+            if (d.loanPc > caseRemote.peak.loanPc) caseRemote.peak.loanPc = d.loanPc;
+            if (plannedShort[i]) caseRemote.shortDates.push(dates[i]!);
+          }
+          continue;
+        }
         const d = dates[i]!;
         const g = gridAt[i];
-        const planned = shiftsOn[i];
-        if (!planned) {
-          // No office slot to move: the day's demand is as planned (the out team was remote anyway).
-          if (caseRemote && g !== undefined)
-            tally(caseRemote, d, gridDemand(remote.grid, g), remote.capacity);
-          continue;
-        }
-        if (!planned.some((s) => s.teamId === out.id)) {
-          // Nothing of the out team's to move: the day as planned, its demand worked out once.
-          if (caseRemote && g !== undefined)
-            tally(caseRemote, d, plannedDemand(remote.grid, g, i, planned), remote.capacity);
-          continue;
-        }
         // A copy the case may change (a literal, not a spread: spreads were a third of the check).
-        const day = planned.map((s): ShiftRecord => ({
+        const day = shiftsOn[i]!.map((s): ShiftRecord => ({
           id: s.id,
           teamId: s.teamId,
           date: s.date,
@@ -189,18 +187,18 @@ export function checkSurvivability(input: SurvivabilityInput): Survivability {
         for (const s of day) {
           if (s.teamId !== out.id) continue;
           c.reassigned++;
-          const fits = others.filter((t) => keepsHandover(day, s, t.id, input.handoverMinutes));
-          const pick = pickCoveringTeam(
-            fits,
-            (id) => officeBefore.get(id)![i]! + (extra.get(id) ?? 0),
+          const k = pickCovering(
+            others,
+            (k) => keepsHandover(day, s, others[k]!.id, input.handoverMinutes),
+            (k) => otherBefore[k]![i]! + extra[k]!,
           );
-          if (!pick) {
+          if (k < 0) {
             uncovered = true;
             s.status = 'cancelled';
             continue;
           }
-          if (!day.some((o) => o.teamId === pick.id && o.status === 'scheduled'))
-            extra.set(pick.id, (extra.get(pick.id) ?? 0) + 1);
+          const pick = others[k]!;
+          if (!day.some((o) => o.teamId === pick.id && o.status === 'scheduled')) extra[k]!++;
           s.teamId = pick.id;
         }
         if (uncovered) c.uncoveredDates.push(d);
@@ -220,7 +218,7 @@ export function checkSurvivability(input: SurvivabilityInput): Survivability {
         if (worseRemote(c, worstRemote)) worstRemote = c;
       }
       c.coveredBy = others
-        .map((t) => ({ teamId: t.id, label: t.label, days: extra.get(t.id) ?? 0 }))
+        .map((t, k) => ({ teamId: t.id, label: t.label, days: extra[k]! }))
         .filter((x) => x.days > 0);
       if (worse(c, teamWorst)) teamWorst = c;
     }

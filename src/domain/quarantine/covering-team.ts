@@ -6,12 +6,30 @@ export function pickCoveringTeam(
   candidates: readonly TeamRef[],
   officeDaysSoFar: (teamId: string) => number,
 ): TeamRef | null {
-  let best: TeamRef | null = null;
+  const k = pickCovering(
+    candidates,
+    () => true,
+    (k) => officeDaysSoFar(candidates[k]!.id),
+  );
+  return k < 0 ? null : candidates[k]!;
+}
+
+/**
+ * The swap rule by place in `teams`: of those that `fits`, the one with the fewest office days so
+ * far (`officeDaysSoFar` by place); ties by label. -1 when none fits.
+ */
+export function pickCovering(
+  teams: readonly TeamRef[],
+  fits: (k: number) => boolean,
+  officeDaysSoFar: (k: number) => number,
+): number {
+  let best = -1;
   let bestCount = Infinity;
-  for (const t of candidates) {
-    const n = officeDaysSoFar(t.id);
-    if (n < bestCount || (n === bestCount && best !== null && t.label < best.label)) {
-      best = t;
+  for (let k = 0; k < teams.length; k++) {
+    if (!fits(k)) continue;
+    const n = officeDaysSoFar(k);
+    if (n < bestCount || (n === bestCount && best >= 0 && teams[k]!.label < teams[best]!.label)) {
+      best = k;
       bestCount = n;
     }
   }
