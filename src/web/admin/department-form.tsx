@@ -144,7 +144,7 @@ export function departmentRequest(
   }
   // An update may leave the name out; this form always has one.
   if (!v.name && schema === 'department-update')
-    problems.push({ path: '/name', message: 'is required' });
+    problems.push({ path: '/name', message: 'is required', code: 'required', params: {} });
   return problems.length
     ? { input: null, errors: departmentErrors(v, problems, lang) }
     : { input: input as unknown as DepartmentInput, errors: {} };

@@ -9,7 +9,7 @@ import {
 } from '../../app/outbox/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf, ErrorSummary, Select, type FormErrors } from '../shared/form.tsx';
-import { t, tOf } from '../shared/i18n.ts';
+import { t, tOf, failureMessage } from '../shared/i18n.ts';
 import { failurePage, notAboutTheForm, render } from '../shared/layout.tsx';
 import { AdminNav, Notice } from './fields.tsx';
 
@@ -103,7 +103,7 @@ export function outboxPages() {
     const done = await retryOutboxMessage(c.var.deps, c.var.actor, c.req.param('id'));
     if (done.ok) return c.redirect('/admin/outbox?retried=1', 303);
     if (notAboutTheForm(done.error)) return failurePage(c, done.error);
-    return outboxPage(c, done.error.detail, 409);
+    return outboxPage(c, failureMessage(c.var.lang, done.error), 409);
   });
   return r;
 }
