@@ -7,8 +7,8 @@ export interface FieldError {
   message: string;
   /** For CSV uploads: the line of the file (the header is line 1). */
   line?: number;
-  /** A machine-readable code of the unmet constraint (src/domain/problems/). */
-  code?: string;
+  /** The unmet rule, a code of src/domain/problems/ (the split's own codes too). */
+  code: string;
   /**
    * The values the code's message speaks of (dates, counts, team labels, limits): pages and notices
    * render `issue.<code>` from templates/ with them, in the department's language; `message` stays

@@ -1,4 +1,4 @@
-import { problem } from '../../domain/problems/index.ts';
+import { problem, type ProblemParams } from '../../domain/problems/index.ts';
 import { departmentById } from '../../db/repos/departments.ts';
 import { memberById } from '../../db/repos/members.ts';
 import { quarantinesIn, windowsOf } from '../../db/repos/quarantines.ts';
@@ -21,7 +21,7 @@ import {
 import type { Department } from '../../domain/types.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Deps } from '../deps.ts';
-import { invalid, type Coded, type Failure } from '../failure.ts';
+import { invalid, type Failure } from '../failure.ts';
 import { loadPolicy } from '../settings/index.ts';
 import { followingTeams } from './follow.ts';
 
@@ -59,8 +59,11 @@ export interface Targets {
 }
 
 /** A refused quarantine request, naming the field. */
-export const badRequest = (path: string, message: string, about: Coded): Failure =>
-  invalid('The quarantine request is not valid.', [{ path, message, ...about }]);
+export const badRequest = (
+  path: string,
+  message: string,
+  about: { code: string; params: ProblemParams },
+): Failure => invalid('The quarantine request is not valid.', [{ path, message, ...about }]);
 
 const team = (teamId: string, rotationId: string, start: string, end: string): Target => ({
   subject: 'team',

@@ -246,13 +246,10 @@ export function chiefPages() {
       if (added.error.kind !== 'invalid' && added.error.kind !== 'conflict')
         return failurePage(c, added.error);
       const f = added.error;
-      const rows = f.errors ?? [{ path: '', message: f.detail, code: f.code, params: f.params }];
-      return departmentPage(
-        c,
-        id,
-        { csvErrors: rows, formErrors: { csv: [t(lang, 'csvErrors')] } },
-        422,
-      );
+      // A refusal of the whole file (another request took an e-mail meanwhile) is said by the field.
+      const rows = f.errors ?? [];
+      const said = rows.length ? t(lang, 'csvErrors') : failureMessage(lang, f);
+      return departmentPage(c, id, { csvErrors: rows, formErrors: { csv: [said] } }, 422);
     }
     return c.redirect(`/departments/${id}?added=${added.value.length}`, 303);
   });
