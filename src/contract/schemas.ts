@@ -105,10 +105,11 @@ function fieldError(u: OutputUnit, value: unknown): FieldError | null {
     return { path: at, message: 'is not a known field', ...problem('unknown-field') };
   if (u.keyword === 'pattern') {
     const text = valueAt(value, at);
-    // A blank where text is needed says it once, as the too-short error beside it does.
-    if (text === '') return { path: at, message: 'is required', ...problem('required') };
     if (typeof text === 'string' && CONTROL.test(text))
       return { path: at, message: 'must not contain control characters', ...problem('control') };
+    // A blank (or only spaces) where text is needed: the field was left empty.
+    if (typeof text === 'string' && text.trim() === '')
+      return { path: at, message: 'is required', ...problem('required') };
     if (typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text))
       return {
         path: at,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { SCHEMAS, validate, type SchemaName } from '../../src/contract/schemas.ts';
 import { PROBLEMS, type ProblemCode } from '../../src/domain/problems/index.ts';
 import { failureMessage, fieldMessage } from '../../src/web/shared/i18n.ts';
 import text from '../../templates/web-text.json' with { type: 'json' };
@@ -84,6 +85,40 @@ describe('every problem code is worded in Japanese and English', () => {
       if (inJa.includes('2027-01-12')) wrong.push(`${code}: an ISO date in ${inJa}`);
     }
     assert.deepEqual(wrong, []);
+  });
+
+  it('the validator gives every error it finds a code of the registry, whatever the body', () => {
+    const odd = [
+      null,
+      -1,
+      1e9,
+      1.5,
+      '',
+      ' ',
+      'x'.repeat(3000),
+      '2026-02-30',
+      '\u0001',
+      [],
+      {},
+      [1, 1],
+    ];
+    const unknown = new Set<string>();
+    let errors = 0;
+    for (const name of Object.keys(SCHEMAS) as SchemaName[]) {
+      const props = Object.keys((SCHEMAS[name] as { properties?: object }).properties ?? {});
+      const bodies = [
+        ...odd,
+        { shoeSize: 27 },
+        ...props.flatMap((p) => odd.map((v) => ({ [p]: v }))),
+      ];
+      for (const body of bodies)
+        for (const e of validate(name, body)) {
+          errors++;
+          if (!(e.code in PROBLEMS)) unknown.add(`${name} ${e.path}: ${e.code} (${e.message})`);
+        }
+    }
+    assert.ok(errors > 1000, `${errors} errors seen`);
+    assert.deepEqual([...unknown], []);
   });
 
   it('writes dates the reader’s way and columns by the glossary’s word', () => {
