@@ -26,7 +26,7 @@ export function tOf(lang: Language, prefix: string, value: string): string {
   return key in TEXT[lang] ? TEXT[lang][key as TextKey] : value;
 }
 
-/** A param as the page writes it: an ISO date as the language writes dates, a roster column by the glossary's word. */
+/** A param as the page writes it: an ISO date the language's way, a roster column by the glossary's word. */
 function shown(lang: Language, name: string, v: string | number): string | number {
   if (typeof v !== 'string') return v;
   if (ISO_DATE.test(v)) return dayText(lang, v);
@@ -35,8 +35,8 @@ function shown(lang: Language, name: string, v: string | number): string | numbe
 }
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The template of a problem code (src/domain/problems/) in the language, filled; null when it has none. */
-export function problemText(
+/** A problem code's template (src/domain/problems/) in the language, filled; null without one. */
+function problemText(
   lang: Language,
   code: string | undefined,
   params: Record<string, string | number> = {},
