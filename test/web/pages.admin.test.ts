@@ -90,7 +90,7 @@ describe('admin pages: departments', () => {
       [{ closedDates: '12/29' }, [1], 'closedDates', /^1行目「12\/29」: 形式が正しくありません/],
       [{ name: '' }, [1], 'name', /^入力してください$/],
       [{ name: '課\t名' }, [1], 'name', /^改行やタブなどの制御文字は使えません$/],
-      [{}, [], 'workdays', /^1個以上選んでください$/],
+      [{}, [], 'workdays', /^1つ以上選んでください$/],
       [{ timezone: 'Mars/Olympus' }, [1], 'timezone', /^タイムゾーンが正しくありません/],
       [
         { officeStart: '25:00' },
