@@ -121,7 +121,7 @@ describe('every problem code is worded in Japanese and English', () => {
     assert.deepEqual([...unknown], []);
   });
 
-  it('writes dates the reader’s way and columns by the glossary’s word', () => {
+  it('writes dates and times the reader’s way and columns by the glossary’s word', () => {
     assert.equal(
       fieldMessage('ja', {
         message: 'is before today (2027-01-12); past days are history',
@@ -137,6 +137,14 @@ describe('every problem code is worded in Japanese and English', () => {
         params: { column: 'email' },
       }),
       '「メールアドレス」の列がありません',
+    );
+    assert.equal(
+      fieldMessage('ja', {
+        message: 'must be later than start (08:30)',
+        code: 'office-hours-order',
+        params: { start: '08:30' },
+      }),
+      '終業時刻は始業時刻より後にしてください（始業は8:30）',
     );
   });
 

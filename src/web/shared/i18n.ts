@@ -26,10 +26,15 @@ export function tOf(lang: Language, prefix: string, value: string): string {
   return key in TEXT[lang] ? TEXT[lang][key as TextKey] : value;
 }
 
-/** A param as the page writes it: an ISO date the language's way, a roster column by the glossary's word. */
+/**
+ * A param as the page writes it: an ISO date or a time the language's way, a roster column by the
+ * glossary's word.
+ */
 function shown(lang: Language, name: string, v: string | number): string | number {
   if (typeof v !== 'string') return v;
   if (ISO_DATE.test(v)) return dayText(lang, v);
+  // Japanese writes a time without its leading zero: 8:30.
+  if (lang === 'ja' && /^\d\d:\d\d$/.test(v)) return v.replace(/^0/, '');
   if (name === 'column') return word('columns', v, lang) ?? v;
   return v;
 }
