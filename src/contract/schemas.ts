@@ -12,13 +12,14 @@ import overrideCreate from '../../schemas/override-create.json' with { type: 'js
 import feedCreate from '../../schemas/feed-create.json' with { type: 'json' };
 import quarantineCreate from '../../schemas/quarantine-create.json' with { type: 'json' };
 import quarantineLift from '../../schemas/quarantine-lift.json' with { type: 'json' };
-import problem from '../../schemas/problem.json' with { type: 'json' };
+import problemSchema from '../../schemas/problem.json' with { type: 'json' };
 import settingsUpdate from '../../schemas/settings-update.json' with { type: 'json' };
 import tokenCreate from '../../schemas/token-create.json' with { type: 'json' };
 import invitationCreate from '../../schemas/invitation-create.json' with { type: 'json' };
 import memberSlack from '../../schemas/member-slack.json' with { type: 'json' };
 import type { FieldError } from '../app/failure.ts';
 import { SUPPORTED_DATES } from '../domain/calendar/index.ts';
+import { problem, type ProblemParams } from '../domain/problems/index.ts';
 
 /** Every JSON Schema of schemas/, bundled (never read from disk at request time). */
 export const SCHEMAS = {
@@ -38,7 +39,7 @@ export const SCHEMAS = {
   'quarantine-lift': quarantineLift,
   'settings-update': settingsUpdate,
   'member-slack': memberSlack,
-  problem,
+  problem: problemSchema,
 } as const;
 export const COMMON_SCHEMA = common;
 export type SchemaName = keyof typeof SCHEMAS;
@@ -98,15 +99,23 @@ function fieldError(u: OutputUnit, value: unknown): FieldError | null {
   const at = pointer(u.instanceLocation);
   if (u.keyword === 'required') {
     const prop = /"([^"]*)"/.exec(u.error)?.[1] ?? '';
-    return { path: `${at}/${prop}`, message: 'is required' };
+    return { path: `${at}/${prop}`, message: 'is required', ...problem('required') };
   }
-  if (u.keyword === 'false') return { path: at, message: 'is not a known field' };
+  if (u.keyword === 'false')
+    return { path: at, message: 'is not a known field', ...problem('unknown-field') };
   if (u.keyword === 'pattern') {
     const text = valueAt(value, at);
     if (typeof text === 'string' && CONTROL.test(text))
-      return { path: at, message: 'must not contain control characters' };
+      return { path: at, message: 'must not contain control characters', ...problem('control') };
+    // A blank (or only spaces) where text is needed: the field was left empty.
+    if (typeof text === 'string' && text.trim() === '')
+      return { path: at, message: 'is required', ...problem('required') };
     if (typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text))
-      return { path: at, message: DATE_RANGE_MESSAGE };
+      return {
+        path: at,
+        message: DATE_RANGE_MESSAGE,
+        ...problem('date-out-of-range', SUPPORTED_DATES),
+      };
   }
   const message = u.error
     .replace(
@@ -119,7 +128,62 @@ function fieldError(u: OutputUnit, value: unknown): FieldError | null {
     .replace(/^Instance/, 'value')
     .replace(/^String/, 'value')
     .replace(/^Array/, 'list');
-  return { path: at, message };
+  return { path: at, message, ...coded(u) };
+}
+
+const FORMATS: Record<
+  string,
+  'invalid-date' | 'invalid-email' | 'invalid-url' | 'invalid-datetime'
+> = {
+  date: 'invalid-date',
+  email: 'invalid-email',
+  uri: 'invalid-url',
+  'date-time': 'invalid-datetime',
+};
+
+/** The code of a leaf error the validator words itself, with the limit it names. */
+function coded(u: OutputUnit): { code: string; params: ProblemParams } {
+  // The validator's messages end with the limit: "String is too long (201 > 200)."
+  const limit = Number(/(-?\d+(?:\.\d+)?)\)?\.?$/.exec(u.error)?.[1] ?? 0);
+  switch (u.keyword) {
+    case 'type':
+      return problem('type');
+    case 'enum':
+    case 'const':
+      return problem('enum');
+    case 'format':
+      return { code: FORMATS[/"([\w-]+)"/.exec(u.error)?.[1] ?? ''] ?? 'format', params: {} };
+    case 'pattern':
+      return problem('format');
+    case 'minLength':
+      // An empty string where one character is the least: the field was left blank.
+      return limit <= 1 ? problem('required') : problem('too-short', { min: limit });
+    case 'maxLength':
+      return problem('too-long', { max: limit });
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return problem('too-small', { min: limit });
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return problem('too-large', { max: limit });
+    case 'minItems':
+      return problem('too-few-items', { min: limit });
+    case 'maxItems':
+      return problem('too-many-items', { max: limit });
+    case 'uniqueItems':
+      return problem('duplicate-items');
+    case 'minProperties':
+      return problem('nothing-given');
+    case 'not':
+    case 'oneOf':
+    case 'anyOf':
+    case 'if':
+    case 'then':
+    case 'else':
+      return problem('combination');
+    default:
+      return problem('invalid-value');
+  }
 }
 
 /** Validates a value against a named schema; returns the leaf errors, each naming its field. */
@@ -141,5 +205,7 @@ export function fieldErrors(r: ValidationResult, value: unknown): FieldError[] {
       out.push(e);
     }
   }
-  return out.length ? out : [{ path: '', message: 'does not match the schema' }];
+  return out.length
+    ? out
+    : [{ path: '', message: 'does not match the schema', ...problem('invalid-value') }];
 }

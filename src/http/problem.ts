@@ -1,4 +1,4 @@
-import type { Failure, FieldError } from '../app/failure.ts';
+import type { Coded, Failure, FieldError } from '../app/failure.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -24,6 +24,8 @@ export class ProblemError extends Error {
     detail: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** What the problem as a whole is about, for clients that word it themselves. */
+    readonly about?: Coded,
   ) {
     super(detail);
   }
@@ -40,7 +42,8 @@ const STATUS_OF: Record<Failure['kind'], [number, string]> = {
 /** A use case's expected failure as the HTTP problem it is. */
 export function problemOf(f: Failure): ProblemError {
   const [status, slug] = STATUS_OF[f.kind];
-  return new ProblemError(status, slug, f.detail, 'errors' in f ? f.errors : undefined);
+  const about = f.code ? { code: f.code, params: f.params ?? {} } : undefined;
+  return new ProblemError(status, slug, f.detail, 'errors' in f ? f.errors : undefined, {}, about);
 }
 
 /** Renders a problem; `type` is a stable URN clients can switch on. */
@@ -50,6 +53,7 @@ export function problemResponse(p: ProblemError, instance: string): Response {
     title: TITLES[p.status] ?? 'Error',
     status: p.status,
     detail: p.message,
+    ...p.about,
     instance,
     ...(p.errors ? { errors: p.errors } : {}),
   };

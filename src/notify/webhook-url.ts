@@ -1,3 +1,4 @@
+import { problem, type ProblemParams } from '../domain/problems/index.ts';
 /** IPv4 ranges a webhook may not reach unless allowed: this host, private networks, link-local, CGNAT. */
 const PRIVATE_V4: [number, number][] = [
   [0x00000000, 8], // 0.0.0.0/8
@@ -44,29 +45,51 @@ function isPrivateHost(host: string): boolean {
  * the cloud's metadata service or the office network. (A public name that resolves to a private
  * address is not caught here.)
  */
-export function webhookUrlIssue(
+export function webhookUrlProblem(
   url: string,
   allowHosts: readonly string[] = [],
   /** When given, the host must end with one of these (unless the operator allows it). */
   hostSuffixes?: readonly string[],
-): string | null {
+): { message: string; code: string; params: ProblemParams } | null {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return 'is not a URL';
+    return { message: 'is not a URL', ...problem('webhook-not-url') };
   }
   const allowed = allowHosts.some((h) => h.toLowerCase() === u.hostname.toLowerCase());
   if (u.protocol !== 'https:' && !(u.protocol === 'http:' && allowed))
-    return 'must be an https URL (plain http only for a host the operator allows)';
-  if (u.username || u.password) return 'must not carry a user name or password';
+    return {
+      message: 'must be an https URL (plain http only for a host the operator allows)',
+      ...problem('webhook-not-https'),
+    };
+  if (u.username || u.password)
+    return {
+      message: 'must not carry a user name or password',
+      ...problem('webhook-credentials'),
+    };
   if (!allowed && isPrivateHost(u.hostname))
-    return 'must not point at this server or a private network (unless the operator allows the host)';
+    return {
+      message:
+        'must not point at this server or a private network (unless the operator allows the host)',
+      ...problem('webhook-private-host'),
+    };
   const host = u.hostname.toLowerCase();
   if (hostSuffixes && !allowed && !hostSuffixes.some((suffix) => host.endsWith(suffix)))
-    return 'must be a Workflows webhook (a host under powerplatform.com or logic.azure.com) or a host the operator allows';
+    return {
+      message:
+        'must be a Workflows webhook (a host under powerplatform.com or logic.azure.com) or a host the operator allows',
+      ...problem('webhook-not-workflows'),
+    };
   return null;
 }
+
+/** Why a webhook URL may not be used (webhookUrlProblem's English), or null when it may. */
+export const webhookUrlIssue = (
+  url: string,
+  allowHosts: readonly string[] = [],
+  hostSuffixes?: readonly string[],
+): string | null => webhookUrlProblem(url, allowHosts, hostSuffixes)?.message ?? null;
 
 /** The hosts Microsoft's Workflows (Power Automate) webhooks live on. */
 const WORKFLOWS_HOSTS = ['.powerplatform.com', '.logic.azure.com'];
@@ -81,3 +104,7 @@ export function teamsWebhookUrlIssue(
 ): string | null {
   return webhookUrlIssue(url, allowHosts, WORKFLOWS_HOSTS);
 }
+
+/** teamsWebhookUrlIssue's problem, with its code. */
+export const teamsWebhookUrlProblem = (url: string, allowHosts: readonly string[] = []) =>
+  webhookUrlProblem(url, allowHosts, WORKFLOWS_HOSTS);

@@ -85,7 +85,7 @@ describe('use cases refuse impossible dates themselves', () => {
       assert.ok(!outcome.ok, path);
       assert.equal(outcome.error.kind, 'invalid', path);
       assert.deepEqual('errors' in outcome.error ? outcome.error.errors : [], [
-        { path, message: 'is not a calendar date (YYYY-MM-DD)' },
+        { path, message: 'is not a calendar date (YYYY-MM-DD)', code: 'invalid-date', params: {} },
       ]);
     }
     assert.deepEqual(await h.rowCounts(), before);

@@ -304,7 +304,16 @@ describe('checkDepartmentSettings: closed dates', () => {
     it(t.name, () =>
       assert.deepEqual(
         checkDepartmentSettings({ closedDates: [t.date] }),
-        t.refused ? [{ path: '/closedDates/0', message: 'is not a calendar date' }] : [],
+        t.refused
+          ? [
+              {
+                path: '/closedDates/0',
+                message: 'is not a calendar date',
+                code: 'invalid-date',
+                params: {},
+              },
+            ]
+          : [],
       ),
     );
 });

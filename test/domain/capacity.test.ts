@@ -130,6 +130,8 @@ describe('remote demand and capacity (pure)', () => {
       {
         path: '/reservations/0/thinClientSeats',
         message: "reservations add up to 6 thin-client seats, more than the organisation's 5",
+        code: 'thin-client-over',
+        params: { reserved: 6, total: 5 },
       },
     ]);
     assert.equal(checkCapacitySettings(s, new Map())[0]!.path, '/thinClientSeats');

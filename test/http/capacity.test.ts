@@ -117,13 +117,20 @@ describe('remote capacity', () => {
       {
         path: '/reservations/0/loanPcs',
         message: "reservations add up to 5 loan PCs, more than the organisation's 2",
+        code: 'loan-pc-over',
+        params: { reserved: 5, total: 2 },
       },
     ]);
     const unknown = await h.call('PATCH', '/v1/settings', {
       body: { reservations: [{ departmentId: 'nope', thinClientSeats: 1 }] },
     });
     assert.deepEqual(unknown.json.errors, [
-      { path: '/reservations/0/departmentId', message: 'no department with this id' },
+      {
+        path: '/reservations/0/departmentId',
+        message: 'no department with this id',
+        code: 'no-such-id',
+        params: {},
+      },
     ]);
     const negative = await h.call('PATCH', '/v1/settings', { body: { thinClientSeats: -1 } });
     assert.equal(negative.status, 422);
@@ -372,7 +379,14 @@ describe('remote capacity', () => {
     assert.equal((await capacity('departmentId=missing')).status, 404);
     const long = await capacity('from=2026-01-01&to=2027-01-03');
     assert.equal(long.status, 400);
-    assert.deepEqual(long.json.errors, [{ path: '?to', message: 'at most 366 days after from' }]);
+    assert.deepEqual(long.json.errors, [
+      {
+        path: '?to',
+        message: 'at most 366 days after from',
+        code: 'range-too-long',
+        params: { days: 366 },
+      },
+    ]);
     const reversed = await capacity('from=2026-12-02&to=2026-12-01');
     assert.equal(reversed.status, 400);
     assert.equal(reversed.json.errors[0].path, '?to');

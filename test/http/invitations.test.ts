@@ -153,7 +153,12 @@ describe('invitations', () => {
     });
     assert.equal(hr.status, 422);
     assert.deepEqual(hr.json.errors, [
-      { path: '/departmentId', message: 'only a chief has a department' },
+      {
+        path: '/departmentId',
+        message: 'only a chief has a department',
+        code: 'department-only-for-chief',
+        params: {},
+      },
     ]);
   });
 });

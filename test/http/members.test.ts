@@ -110,6 +110,8 @@ describe('members', () => {
         path: '',
         message:
           'the file is neither UTF-8 nor Shift_JIS (CP932); save it from Excel as "CSV (comma delimited)" or "CSV UTF-8"',
+        code: 'csv-encoding',
+        params: {},
       },
     ]);
     assert.deepEqual(await h.rowCounts(), before);

@@ -239,7 +239,12 @@ describe('quarantines and swaps', () => {
     );
     assert.equal(tooLong.status, 422);
     assert.deepEqual(tooLong.json.errors, [
-      { path: '?to', message: 'at most 366 days after from' },
+      {
+        path: '?to',
+        message: 'at most 366 days after from',
+        code: 'range-too-long',
+        params: { days: 366 },
+      },
     ]);
     const ahead = await h.call(
       'GET',

@@ -120,7 +120,9 @@ describe('tokens', () => {
       body: { role: 'staff', memberId: leaver, label: 'again' },
     });
     assert.equal(again.status, 422);
-    assert.deepEqual(again.json.errors, [{ path: '/memberId', message: 'is deactivated' }]);
+    assert.deepEqual(again.json.errors, [
+      { path: '/memberId', message: 'is deactivated', code: 'member-deactivated', params: {} },
+    ]);
     // Deactivation revoked the token: coming back does not bring it back; a new one works.
     assert.equal(
       (await h.call('PATCH', `/v1/members/${leaver}`, { body: { active: true } })).status,

@@ -21,7 +21,7 @@ describe("the admin's Teams webhooks page", () => {
       [field]: 'https://example.com/hook',
     });
     assert.equal(other.status, 422);
-    assert.match(other.html, /must be a Workflows webhook/);
+    assert.match(other.html, /Teams のワークフローの Webhook URL/);
     assert.deepEqual(await h.rowCounts(), counts, 'a refusal changes nothing');
 
     const secret =

@@ -263,7 +263,11 @@ describe("HR's pages: quarantines, the target picker, the lift preview and the h
     assert.equal(await audited(), 2);
     const bad = await hr.get(`/exposures/list?memberId=${caseId}&from=2026-11-30&to=2026-11-25`);
     assert.equal(bad.status, 422);
-    assertFieldError(bad.html, 'to', /before from/);
+    assertFieldError(
+      bad.html,
+      'to',
+      /^開始日（2026年11月30日\(月\)）より前の日付は指定できません$/,
+    );
     const nobody = await hr.get('/exposures/list.csv?memberId=nobody');
     assert.equal(nobody.status, 422);
     assertFieldError(nobody.html, 'memberId', /この職員は見つかりません/);

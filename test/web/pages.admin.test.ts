@@ -90,7 +90,7 @@ describe('admin pages: departments', () => {
       [{ closedDates: '12/29' }, [1], 'closedDates', /^1行目「12\/29」: 形式が正しくありません/],
       [{ name: '' }, [1], 'name', /^入力してください$/],
       [{ name: '課\t名' }, [1], 'name', /^改行やタブなどの制御文字は使えません$/],
-      [{}, [], 'workdays', /^値が範囲外です/],
+      [{}, [], 'workdays', /^1つ以上選んでください$/],
       [{ timezone: 'Mars/Olympus' }, [1], 'timezone', /^タイムゾーンが正しくありません/],
       [
         { officeStart: '25:00' },
@@ -120,7 +120,7 @@ describe('admin pages: departments', () => {
     assert.match(kept.html, /name="officeEnd" type="time" value="08:00"/);
     assert.deepEqual(await h.rowCounts(), counts, 'a refused form changes nothing');
     const en = await admin.post('/departments/new?lang=en', departmentForm({ officeEnd: '08:00' }));
-    assertFieldError(en.html, 'officeEnd', /^must be later than start \(09:00\)$/);
+    assertFieldError(en.html, 'officeEnd', /^The end must be later than the start \(09:00\)$/);
   });
 
   it('edits a department on its settings page; a refused edit changes nothing', async () => {
@@ -192,7 +192,11 @@ describe('admin pages: organisation', () => {
       [`res-loan-${department.id}`]: '',
     });
     assert.equal(over.status, 422);
-    assertFieldError(over.html, res, /^部署ごとの割り当ての合計が、組織の台数を超えています（/);
+    assertFieldError(
+      over.html,
+      res,
+      /^シンクライアントの部署ごとの割り当てが合計11台で、組織の10台を超えています$/,
+    );
     const typed = await admin.post('/admin/settings/capacity', {
       thinClientSeats: '十',
       loanPcs: '',
@@ -223,7 +227,7 @@ describe('admin pages: organisation', () => {
     await admin.get('/admin/settings');
     const bad = await admin.post('/admin/settings/policy', { quarantineDays: '0' });
     assert.equal(bad.status, 422);
-    assertFieldError(bad.html, 'quarantineDays', /^値が範囲外です/);
+    assertFieldError(bad.html, 'quarantineDays', /^1以上の数を入力してください$/);
     const set = await admin.post('/admin/settings/policy', {
       quarantineDays: '10',
       exposureScope: 'slot',
@@ -250,7 +254,7 @@ describe('admin pages: organisation', () => {
       [field]: 'https://127.0.0.1/hook',
     });
     assert.equal(local.status, 422);
-    assertFieldError(local.html, field, /^値が正しくありません（must not point at this server/);
+    assertFieldError(local.html, field, /^このサーバーや内部ネットワークを指すURLは使えません/);
     assert.deepEqual(await h.rowCounts(), counts);
     const secret = 'https://hooks.slack.com/services/T000/B000/SECRETPART';
     const saved = await admin.post(`/admin/notifications/${department.id}`, { [field]: secret });
@@ -276,11 +280,7 @@ describe('admin pages: organisation', () => {
     await admin.get('/admin/tokens');
     const missing = await admin.post('/admin/tokens', { role: 'chief', label: '連携' });
     assert.equal(missing.status, 422);
-    assertFieldError(
-      missing.html,
-      'departmentId',
-      /^値が正しくありません（is required for a chief token）/,
-    );
+    assertFieldError(missing.html, 'departmentId', /^入力してください$/);
     const issued = await admin.post('/admin/tokens', {
       role: 'chief',
       label: '勤怠システム連携',
@@ -387,6 +387,6 @@ describe('admin pages: organisation', () => {
     );
     const again = await admin.post('/admin/outbox/m-sent/retry');
     assert.equal(again.status, 409);
-    assert.match(again.html, /only a failed message is retried/);
+    assert.match(again.html, /再送できるのは、送信に失敗したお知らせだけです/);
   });
 });

@@ -261,7 +261,11 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
       reason: '',
     });
     assert.equal(backwards.status, 422);
-    assertFieldError(backwards.html, 'endDate', /before startDate/);
+    assertFieldError(
+      backwards.html,
+      'endDate',
+      /^開始日（2026年11月26日\(木\)）より前の日付は指定できません$/,
+    );
     const preview = await hr.post('/quarantines/preview', {
       subject: `team:${teamB.id}`,
       startDate: '2026-11-25',
@@ -341,7 +345,11 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
       reason: '',
     });
     assert.equal(future.status, 422);
-    assertFieldError(future.html, 'startDate', /is after today/);
+    assertFieldError(
+      future.html,
+      'startDate',
+      /^今日（2026年11月24日\(火\)）より後の日付は指定できません$/,
+    );
     const counts = await h.rowCounts();
     const preview = await hr.post('/quarantines/preview', {
       subject: `positive:${positive}`,
@@ -409,7 +417,11 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
       `/exposures?memberId=${members[0]!.id}&from=2026-11-30&to=2026-11-25`,
     );
     assert.equal(backwards.status, 422);
-    assertFieldError(backwards.html, 'to', /before from/);
+    assertFieldError(
+      backwards.html,
+      'to',
+      /^開始日（2026年11月30日\(月\)）より前の日付は指定できません$/,
+    );
     const notADay = await hr.get(`/exposures?memberId=${members[0]!.id}&from=2026-02-30`);
     assert.equal(notADay.status, 422, 'not a day: refused next to the field, not a 500');
     assertFieldError(notADay.html, 'from', /日付/);

@@ -1,6 +1,6 @@
 import type { Holidays } from '../../domain/types.ts';
 import { checkDepartmentSettings } from '../../domain/calendar/index.ts';
-import { teamsWebhookUrlIssue, webhookUrlIssue } from '../../notify/webhook-url.ts';
+import { teamsWebhookUrlProblem, webhookUrlProblem } from '../../notify/webhook-url.ts';
 import type { Actor } from '../actor.ts';
 import { forbidden, invalid, type Failure } from '../failure.ts';
 
@@ -39,21 +39,19 @@ export function webhookFailure(
     const issue =
       input.teamsWebhookUrl === null
         ? null
-        : teamsWebhookUrlIssue(input.teamsWebhookUrl, allowHosts);
+        : teamsWebhookUrlProblem(input.teamsWebhookUrl, allowHosts);
     if (issue)
       return invalid('The Teams webhook URL may not be used.', [
-        { path: '/teamsWebhookUrl', message: issue },
+        { path: '/teamsWebhookUrl', ...issue },
       ]);
   }
   if (input.slackWebhookUrl === undefined) return null;
   if (actor.role !== 'admin')
     return forbidden('Only an admin sets the Slack webhook of a department.');
   const issue =
-    input.slackWebhookUrl === null ? null : webhookUrlIssue(input.slackWebhookUrl, allowHosts);
+    input.slackWebhookUrl === null ? null : webhookUrlProblem(input.slackWebhookUrl, allowHosts);
   return issue
-    ? invalid('The Slack webhook URL may not be used.', [
-        { path: '/slackWebhookUrl', message: issue },
-      ])
+    ? invalid('The Slack webhook URL may not be used.', [{ path: '/slackWebhookUrl', ...issue }])
     : null;
 }
 

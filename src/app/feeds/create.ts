@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { departmentById } from '../../db/repos/departments.ts';
 import { insertFeedQuery, type Feed } from '../../db/repos/feeds.ts';
@@ -27,7 +28,7 @@ export async function createFeed(
   if (!departmentId)
     return err(
       invalid(`No ${input.scope} ${input.id}.`, [
-        { path: '/id', message: `no ${input.scope} with this id` },
+        { path: '/id', message: `no ${input.scope} with this id`, ...problem('no-such-id') },
       ]),
     );
   if (actor.role === 'staff' && !(input.scope === 'member' && input.id === actor.memberId))

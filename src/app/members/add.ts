@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { slackUserIdOf } from '../../domain/roster/index.ts';
 import type { Member } from '../../domain/types.ts';
@@ -51,7 +52,7 @@ export async function addMembers(
           {
             path: `/members/${i}/email`,
             message: `${m.email} is already a member of this department`,
-            code: 'email-taken',
+            ...problem('email-taken', { email: m.email }),
             ...where(i),
           },
         ]
@@ -102,7 +103,11 @@ export async function addMembers(
       );
     if (isUniqueViolation(e))
       return err(
-        conflict('Another request added one of these e-mails meanwhile; nothing was added.'),
+        conflict(
+          'Another request added one of these e-mails meanwhile; nothing was added.',
+          undefined,
+          problem('email-taken-meanwhile'),
+        ),
       );
     throw e;
   }

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { emailKey } from '../../domain/roster/index.ts';
 import { isUniqueViolation as isUniqueKeyViolation } from '../../db/errors.ts';
 import type { Position, RemoteAccess } from '../../domain/types.ts';
@@ -29,7 +30,7 @@ export const isSlackUserTaken = (e: unknown): boolean =>
 export const slackUserTaken = (path: string): FieldError => ({
   path,
   message: 'is already linked to another member',
-  code: 'slack-user-taken',
+  ...problem('slack-user-taken'),
 });
 
 /** Each e-mail given again after its first time (a CSV upload's errors name the line too). */
@@ -47,7 +48,7 @@ export function repeatedEmails(
       out.push({
         path: `/members/${i}/email`,
         message: `${m.email} is already given at /members/${first}`,
-        code: 'email-repeated',
+        ...problem('email-repeated'),
         ...(lines?.[i] ? { line: lines[i] } : {}),
       });
   });

@@ -1,4 +1,5 @@
 // The browser build: pure JS with its own Buffer, so the same parser runs on Node and on workerd.
+import { problem } from '../../domain/problems/index.ts';
 import { parse } from 'csv-parse/browser/esm/sync';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { FieldError } from '../failure.ts';
@@ -34,6 +35,7 @@ export function decodeRoster(bytes: Uint8Array): Result<string, FieldError[]> {
       path: '',
       message:
         'the file is neither UTF-8 nor Shift_JIS (CP932); save it from Excel as "CSV (comma delimited)" or "CSV UTF-8"',
+      ...problem('csv-encoding'),
     },
   ]);
 }
@@ -66,11 +68,24 @@ export function parseRosterCsv(
         ? (e as { lines: number }).lines
         : undefined;
     const message = e instanceof Error ? e.message : 'unreadable CSV';
-    return err([{ path: '', message: `not valid CSV: ${message}`, ...(line ? { line } : {}) }]);
+    return err([
+      {
+        path: '',
+        message: `not valid CSV: ${message}`,
+        ...problem('csv-unreadable'),
+        ...(line ? { line } : {}),
+      },
+    ]);
   }
   const [head, ...rows] = records;
   if (!head)
-    return err([{ path: '', message: 'the file is empty: expected a header line name,email,…' }]);
+    return err([
+      {
+        path: '',
+        message: 'the file is empty: expected a header line name,email,…',
+        ...problem('csv-empty'),
+      },
+    ]);
 
   const header = head.record.map((h) => columnOf(h) ?? h.normalize('NFKC').trim());
   const problems: FieldError[] = [];
@@ -80,18 +95,35 @@ export function parseRosterCsv(
         path: `/header/${i}`,
         line: 1,
         message: `unknown column "${h}"; expected ${ROSTER_COLUMNS.join(',')} (or 氏名,フリガナ,メールアドレス,スキル,役職,在宅勤務環境,SlackユーザーID)`,
+        ...problem('unknown-column', { column: h }),
       });
     } else if (header.indexOf(h) !== i) {
-      problems.push({ path: `/header/${i}`, line: 1, message: `column "${h}" appears twice` });
+      problems.push({
+        path: `/header/${i}`,
+        line: 1,
+        message: `column "${h}" appears twice`,
+        ...problem('duplicate-column', { column: h }),
+      });
     }
   });
   for (const need of ['name', 'email'] as const) {
     if (!header.includes(need))
-      problems.push({ path: '/header', line: 1, message: `missing column "${need}"` });
+      problems.push({
+        path: '/header',
+        line: 1,
+        message: `missing column "${need}"`,
+        ...problem('missing-column', { column: need }),
+      });
   }
   if (problems.length) return err(problems);
   if (rows.length === 0)
-    return err([{ path: '/members', message: 'the file has a header but no members' }]);
+    return err([
+      {
+        path: '/members',
+        message: 'the file has a header but no members',
+        ...problem('csv-no-rows'),
+      },
+    ]);
 
   return ok({
     columns: header as RosterColumn[],

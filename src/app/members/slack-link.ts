@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { slackUserIdOf } from '../../domain/roster/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -33,6 +34,7 @@ export async function linkSlackUser(
         {
           path: '/slackUserId',
           message: 'must be a Slack member ID such as U012AB3CD (Profile → ⋮ → Copy member ID)',
+          ...problem('invalid-slack-user-id'),
         },
       ]),
     );
@@ -56,7 +58,7 @@ export async function linkSlackUser(
         {
           path: '/slackUserId',
           message: 'is already linked to another member',
-          code: 'slack-user-taken',
+          ...problem('slack-user-taken'),
         },
       ]),
     );

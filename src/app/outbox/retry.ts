@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { findOutbox, requeueFailedQuery } from '../../db/repos/outbox.ts';
 import type { Actor } from '../actor.ts';
@@ -15,7 +16,13 @@ export async function retryOutboxMessage(
   const message = await findOutbox(deps.db, id);
   if (!message) return err(notFound(`No outbox message ${id}.`));
   if (message.status !== 'failed')
-    return err(conflict(`The message is ${message.status}; only a failed message is retried.`));
+    return err(
+      conflict(
+        `The message is ${message.status}; only a failed message is retried.`,
+        undefined,
+        problem('outbox-not-failed'),
+      ),
+    );
   const at = deps.now().toISOString();
   await deps.atomic([
     requeueFailedQuery(deps.db, id, at),

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { insertOverrideQuery } from '../../db/repos/overrides.ts';
 import { cancelShiftQuery } from '../../db/repos/quarantines.ts';
 import { insertShiftRecordsQueries } from '../../db/repos/shifts.ts';
@@ -111,12 +112,12 @@ function requestProblem(req: OverrideRequest): Failure | null {
   const kinds = ['swap', 'assign', 'close'];
   if (!req || !kinds.includes(req.kind))
     return invalid('The override is not valid.', [
-      { path: '/kind', message: 'must be swap, assign or close', code: 'kind' },
+      { path: '/kind', message: 'must be swap, assign or close', ...problem('kind') },
     ]);
   if (req.kind === 'swap') {
     if (!Array.isArray(req.dates) || req.dates.length !== 2)
       return invalid('The override is not valid.', [
-        { path: '/dates', message: 'must be two dates', code: 'dates' },
+        { path: '/dates', message: 'must be two dates', ...problem('dates') },
       ]);
     const bad = notDates({ '/dates/0': req.dates[0], '/dates/1': req.dates[1] });
     return bad.length ? invalid('The override is not valid.', bad) : null;
@@ -125,11 +126,15 @@ function requestProblem(req: OverrideRequest): Failure | null {
   if (bad.length) return invalid('The override is not valid.', bad);
   if (req.kind === 'assign' && !req.teamId)
     return invalid('The override is not valid.', [
-      { path: '/teamId', message: 'is required', code: 'required' },
+      { path: '/teamId', message: 'is required', ...problem('required') },
     ]);
   if (req.kind === 'close' && (req.reason?.length ?? 0) > MAX_REASON)
     return invalid('The override is not valid.', [
-      { path: '/reason', message: `at most ${MAX_REASON} characters`, code: 'too-long' },
+      {
+        path: '/reason',
+        message: `at most ${MAX_REASON} characters`,
+        ...problem('too-long', { max: MAX_REASON }),
+      },
     ]);
   return null;
 }

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { rotationOverrides } from '../../db/repos/overrides.ts';
 import { quarantinesIn } from '../../db/repos/quarantines.ts';
 import type { OverrideContext, OverrideRecord } from '../../domain/override/index.ts';
@@ -48,7 +49,11 @@ export async function loadOverrideSnapshot(
   }
   if (snap.rotation.status !== 'published')
     return err(
-      conflict('Single-day overrides change a published rotation; a draft is regenerated instead.'),
+      conflict(
+        'Single-day overrides change a published rotation; a draft is regenerated instead.',
+        undefined,
+        problem('override-on-draft'),
+      ),
     );
   const [quarantines, { policy, capacity }, inForce] = await Promise.all([
     quarantinesIn(deps.db, snap.department.id),

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { overrideById, undoOverrideQuery } from '../../db/repos/overrides.ts';
 import { cancelShiftQuery, restoreShiftQuery } from '../../db/repos/quarantines.ts';
 import { planUndo, type UndoPlan } from '../../domain/override/index.ts';
@@ -39,7 +40,11 @@ export async function undoOverride(
     const f = refused(decided.refusals);
     return err(
       decided.changed && f.kind === 'invalid'
-        ? conflict('The days changed since the override; it stays as it is.', f.errors)
+        ? conflict(
+            'The days changed since the override; it stays as it is.',
+            f.errors,
+            problem('days-changed'),
+          )
         : f,
     );
   }

@@ -68,6 +68,7 @@ export const refused = (refusals: readonly OverrideRefusal[]): Failure =>
       path: r.path,
       message: `${r.invariant}: ${r.message}`,
       code: r.code,
+      params: r.params,
       invariant: r.invariant,
       ...(r.date ? { date: r.date } : {}),
       ...(r.team ? { team: r.team } : {}),

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import type { CompiledQuery } from 'kysely';
 import { totpOf } from '../../db/repos/credentials.ts';
 import { departmentById } from '../../db/repos/departments.ts';
@@ -100,7 +101,13 @@ export async function removePasskey(
   const passkey = passkeys.find((p) => p.id === passkeyId);
   if (!passkey) return err(notFound('No such passkey of yours.'));
   if (person.role !== 'staff' && passkeys.length === 1 && !totp)
-    return err(conflict('Keep at least one passkey or authenticator app: add another first.'));
+    return err(
+      conflict(
+        'Keep at least one passkey or authenticator app: add another first.',
+        undefined,
+        problem('keep-one-credential'),
+      ),
+    );
   const at = deps.now().toISOString();
   await deps.atomic([
     deletePasskeyQuery(deps.db, passkeyId, person.id),

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import {
   countCodeTryQuery,
   insertEmailCodeQueries,
@@ -21,8 +22,10 @@ import { personEmailQueries } from './invitation-message.ts';
 export const CODE_MINUTES = 10;
 export const CODE_TRIES = 5;
 
-const codeProblem = (message: string, code: string): Failure =>
-  invalid('The code is not right.', [{ path: '/code', message, code }]);
+const codeProblem = (
+  message: string,
+  code: 'code-none' | 'code-locked' | 'code-expired' | 'code-wrong',
+): Failure => invalid('The code is not right.', [{ path: '/code', message, ...problem(code) }]);
 
 /** Six random digits. */
 function sixDigits(): string {

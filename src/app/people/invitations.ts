@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import {
   invitationByHash,
   invitationById,
@@ -63,7 +64,13 @@ export async function acceptWithoutPasskey(
     ]);
   } catch (e) {
     if (isInvitationSpent(e))
-      return err(conflict('This invitation was used or revoked meanwhile.'));
+      return err(
+        conflict(
+          'This invitation was used or revoked meanwhile.',
+          undefined,
+          problem('invitation-used'),
+        ),
+      );
     throw e;
   }
   return ok(person);
@@ -134,7 +141,10 @@ export async function revokeInvitation(
     actor.role === 'admin' || (actor.role === 'chief' && p.departmentId === actor.departmentId);
   if (!mine) return err(forbidden('This invitation is not yours to revoke.'));
   const state = stateOf(i, deps.now().toISOString());
-  if (state === 'used') return err(conflict('This invitation was used already.'));
+  if (state === 'used')
+    return err(
+      conflict('This invitation was used already.', undefined, problem('invitation-used')),
+    );
   const at = deps.now().toISOString();
   await deps.atomic([
     revokeInvitationQuery(deps.db, id, at),

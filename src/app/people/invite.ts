@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import type { CompiledQuery } from 'kysely';
 import { departmentById } from '../../db/repos/departments.ts';
 import { departmentMembers, findMembersByEmailKeys, memberById } from '../../db/repos/members.ts';
@@ -63,7 +64,11 @@ async function targetOf(
     )
       return err(forbidden('Only an admin, or the chief of their department, invites a member.'));
     if (!m.active)
-      return err(invalid('The member left.', [{ path: '/memberId', message: 'is deactivated' }]));
+      return err(
+        invalid('The member left.', [
+          { path: '/memberId', message: 'is deactivated', ...problem('member-deactivated') },
+        ]),
+      );
     const known = await personOfMember(deps.db, m.id);
     return ok({
       name: m.name,
@@ -77,17 +82,35 @@ async function targetOf(
   }
   if (actor.role !== 'admin') return err(forbidden('Only an admin invites HR, admins and chiefs.'));
   const problems = [];
-  if (!input.email) problems.push({ path: '/email', message: 'is required (or give memberId)' });
-  if (!input.role) problems.push({ path: '/role', message: 'is required with email' });
+  if (!input.email)
+    problems.push({
+      path: '/email',
+      message: 'is required (or give memberId)',
+      ...problem('required'),
+    });
+  if (!input.role)
+    problems.push({ path: '/role', message: 'is required with email', ...problem('required') });
   if (input.role === 'staff')
-    problems.push({ path: '/role', message: 'staff are invited as members: give memberId' });
+    problems.push({
+      path: '/role',
+      message: 'staff are invited as members: give memberId',
+      ...problem('staff-invited-as-member'),
+    });
   const department = input.departmentId
     ? await departmentById(deps.db, input.departmentId)
     : undefined;
   if (input.role === 'chief' && !department)
-    problems.push({ path: '/departmentId', message: 'a chief needs their department' });
+    problems.push({
+      path: '/departmentId',
+      message: 'a chief needs their department',
+      ...problem('required'),
+    });
   if (input.departmentId !== undefined && input.role !== 'chief')
-    problems.push({ path: '/departmentId', message: 'only a chief has a department' });
+    problems.push({
+      path: '/departmentId',
+      message: 'only a chief has a department',
+      ...problem('department-only-for-chief'),
+    });
   if (problems.length) return err(invalid('The invitation is not valid.', problems));
   const role = input.role!;
   const chief = role === 'chief' ? department! : null;

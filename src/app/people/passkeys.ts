@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -44,7 +45,9 @@ const toB64url = (bytes: Uint8Array): string =>
     .replace(/=+$/, '');
 
 const refused = (message: string): Failure =>
-  invalid('The passkey was not accepted.', [{ path: '/response', message }]);
+  invalid('The passkey was not accepted.', [
+    { path: '/response', message, ...problem('passkey-refused') },
+  ]);
 
 /** Runs a credential's writes; a challenge or invitation used meanwhile is refused, not a 500. */
 async function write(deps: Deps, batch: CompiledQuery[]): Promise<Result<true, Failure>> {
@@ -54,7 +57,13 @@ async function write(deps: Deps, batch: CompiledQuery[]): Promise<Result<true, F
   } catch (e) {
     if (isChallengeUsed(e)) return err(refused('this challenge was used already; try again'));
     if (isInvitationSpent(e))
-      return err(conflict('This invitation was used or revoked meanwhile.'));
+      return err(
+        conflict(
+          'This invitation was used or revoked meanwhile.',
+          undefined,
+          problem('invitation-used'),
+        ),
+      );
     throw e;
   }
 }

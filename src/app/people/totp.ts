@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import {
@@ -19,7 +20,7 @@ import { auditFailedSignIn } from './failed.ts';
 
 const wrongCode = (): Failure =>
   invalid('The code is not right.', [
-    { path: '/code', message: 'does not match (or was used already)', code: 'code-wrong' },
+    { path: '/code', message: 'does not match (or was used already)', ...problem('code-wrong') },
   ]);
 
 /** A code as typed: digits only (spaces and full-width digits folded). */
@@ -84,7 +85,13 @@ export async function confirmTotp(
   } catch (e) {
     if (isTotpReplay(e)) return err(wrongCode());
     if (isInvitationSpent(e))
-      return err(conflict('This invitation was used or revoked meanwhile.'));
+      return err(
+        conflict(
+          'This invitation was used or revoked meanwhile.',
+          undefined,
+          problem('invitation-used'),
+        ),
+      );
     throw e;
   }
   return ok(true);

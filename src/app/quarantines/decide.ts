@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { dateRangeIssue, maxDate, minDate } from '../../domain/calendar/index.ts';
 import {
   newQuarantine,
@@ -150,9 +151,17 @@ function requestProblem(req: QuarantineRequest): Failure | null {
   // The window is at most MAX_QUARANTINE_DAYS days long, both ends counted.
   switch (dateRangeIssue(req.startDate, req.endDate, MAX_QUARANTINE_DAYS - 1)) {
     case 'empty':
-      return badRequest('/endDate', 'is before startDate');
+      return badRequest(
+        '/endDate',
+        'is before startDate',
+        problem('end-before-start', { start: req.startDate }),
+      );
     case 'too-long':
-      return badRequest('/endDate', `is more than ${MAX_QUARANTINE_DAYS} days from startDate`);
+      return badRequest(
+        '/endDate',
+        `is more than ${MAX_QUARANTINE_DAYS} days from startDate`,
+        problem('quarantine-too-long', { days: MAX_QUARANTINE_DAYS }),
+      );
     default:
       return null;
   }

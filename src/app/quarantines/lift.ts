@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import {
   planQuarantineLift,
   standbyWindowsOf,
@@ -81,14 +82,26 @@ async function planLift(
 function liftRefused(refusal: LiftRefusal): Failure {
   switch (refusal.kind) {
     case 'already-lifted':
-      return conflict(`This quarantine was already lifted from ${refusal.liftedFrom}.`);
+      return conflict(
+        `This quarantine was already lifted from ${refusal.liftedFrom}.`,
+        undefined,
+        problem('already-lifted', { from: refusal.liftedFrom ?? '' }),
+      );
     case 'before-today':
       return invalid('A lift cannot start in the past.', [
-        { path: '/date', message: `is before today (${refusal.today}); past days are history` },
+        {
+          path: '/date',
+          message: `is before today (${refusal.today}); past days are history`,
+          ...problem('past-date', { today: refusal.today }),
+        },
       ]);
     case 'after-end':
       return invalid('Nothing to lift.', [
-        { path: '/date', message: `is after the quarantine's end (${refusal.endDate})` },
+        {
+          path: '/date',
+          message: `is after the quarantine's end (${refusal.endDate})`,
+          ...problem('after-quarantine-end', { end: refusal.endDate }),
+        },
       ]);
   }
 }

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { departmentById } from '../../db/repos/departments.ts';
 import {
   idempotencyKeyClaim,
@@ -73,7 +74,11 @@ async function replay(
   if (seen.requestHash !== idempotency.requestHash)
     return err(
       invalid('This Idempotency-Key was used with another request body.', [
-        { path: 'Idempotency-Key', message: 'already used for a different quarantine request' },
+        {
+          path: 'Idempotency-Key',
+          message: 'already used for a different quarantine request',
+          ...problem('idempotency-key-reused'),
+        },
       ]),
     );
   const primary = (await quarantineById(deps.db, seen.requestId))!;

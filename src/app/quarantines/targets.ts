@@ -1,3 +1,4 @@
+import { problem, type ProblemParams } from '../../domain/problems/index.ts';
 import { departmentById } from '../../db/repos/departments.ts';
 import { memberById } from '../../db/repos/members.ts';
 import { quarantinesIn, windowsOf } from '../../db/repos/quarantines.ts';
@@ -61,8 +62,11 @@ export interface Targets {
 }
 
 /** A refused quarantine request, naming the field. */
-export const badRequest = (path: string, message: string): Failure =>
-  invalid('The quarantine request is not valid.', [{ path, message }]);
+export const badRequest = (
+  path: string,
+  message: string,
+  about: { code: string; params: ProblemParams },
+): Failure => invalid('The quarantine request is not valid.', [{ path, message, ...about }]);
 
 const team = (teamId: string, rotationId: string, start: string, end: string): Target => ({
   subject: 'team',
@@ -105,7 +109,10 @@ export async function loadTargets(
     // A positive case: the person stays home from onset; every team they shared the office with
     // since the lookback before onset stays home from today until the window after the last shared day.
     const onset = req.onsetDate!;
-    if (onset > today) return err(badRequest('/onsetDate', `is after today (${today})`));
+    if (onset > today)
+      return err(
+        badRequest('/onsetDate', `is after today (${today})`, problem('after-today', { today })),
+      );
     const memberId = req.positiveMemberId!;
     const from = addDays(onset, -policy.exposureLookbackDays);
     const found = await exposureOf(deps, department, memberId, from, today, {
@@ -153,13 +160,14 @@ async function namedSubject(
 ): Promise<Result<{ department: Department; teamId?: string; rotationId?: string }, Failure>> {
   if (req.teamId) {
     const found = await teamById(deps.db, req.teamId);
-    if (!found) return err(badRequest('/teamId', 'no team with this id'));
+    if (!found) return err(badRequest('/teamId', 'no team with this id', problem('no-such-id')));
     const rotation = (await rotationById(deps.db, found.rotationId))!;
     if (rotation.status !== 'published')
       return err(
         badRequest(
           '/teamId',
           'is a team of a draft rotation; only a published rotation is worked to',
+          problem('draft-team'),
         ),
       );
     const department = (await departmentById(deps.db, rotation.departmentId))!;
@@ -169,7 +177,11 @@ async function namedSubject(
   const found = await memberById(deps.db, memberId);
   if (!found)
     return err(
-      badRequest(req.memberId ? '/memberId' : '/positiveMemberId', 'no member with this id'),
+      badRequest(
+        req.memberId ? '/memberId' : '/positiveMemberId',
+        'no member with this id',
+        problem('no-such-id'),
+      ),
     );
   return ok({ department: (await departmentById(deps.db, found.departmentId))! });
 }

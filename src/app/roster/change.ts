@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { ok, err, type Result } from '../../domain/result.ts';
 import {
   emailKey,
@@ -63,7 +64,7 @@ export async function changeMember(
         {
           path: '/email',
           message: `${input.email} is already a member of this department`,
-          code: 'email-taken',
+          ...problem('email-taken', { email: input.email }),
         },
       ]),
     );

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { teamMemberships } from '../../db/repos/memberships.ts';
 import { departmentMembers } from '../../db/repos/members.ts';
 import { rotationsFrom, teamsOfRotations } from '../../db/repos/rotations.ts';
@@ -69,7 +70,7 @@ export function effectiveDateOf(
         {
           path: '/effectiveDate',
           message: `is before today (${state.today}); past days are history`,
-          code: 'past-date',
+          ...problem('past-date', { today: state.today }),
         },
       ]),
     );

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import type { CompiledQuery } from 'kysely';
 import {
   bumpDataVersionQuery,
@@ -74,6 +75,7 @@ export function rosterWrites(
 /** The roster changed since the client read it. */
 export const staleRoster = (): Failure => ({
   kind: 'stale',
+  ...problem('stale'),
   detail:
     "The department's members changed since you read them (If-Match does not match the roster's version); read them again, check the preview and send it again.",
 });
@@ -97,7 +99,11 @@ export async function runRosterWrites(
       );
     if (isUniqueViolation(e))
       return err(
-        conflict('Another request added one of these e-mails meanwhile; nothing changed.'),
+        conflict(
+          'Another request added one of these e-mails meanwhile; nothing changed.',
+          undefined,
+          problem('email-taken-meanwhile'),
+        ),
       );
     throw e;
   }

@@ -1,4 +1,5 @@
 import { bumpVersionQuery, isVersionConflict } from '../../db/repos/rotations.ts';
+import { problem } from '../../domain/problems/index.ts';
 import {
   closeMembershipQuery,
   deleteMembershipQuery,
@@ -64,22 +65,37 @@ export async function moveMember(
     problems.push({
       path: '/effectiveDate',
       message: `is before today (${snap.today}); past days are history`,
+      ...problem('past-date', { today: snap.today }),
     });
   if (input.effectiveDate < r.startDate || input.effectiveDate > r.endDate)
     problems.push({
       path: '/effectiveDate',
       message: `is outside the rotation (${r.startDate} – ${r.endDate})`,
+      ...problem('outside-rotation', {
+        date: input.effectiveDate,
+        start: r.startDate,
+        end: r.endDate,
+      }),
     });
   const member = await memberById(deps.db, input.memberId);
   if (!member || member.departmentId !== r.departmentId)
-    problems.push({ path: '/memberId', message: 'is not a member of this department' });
+    problems.push({
+      path: '/memberId',
+      message: 'is not a member of this department',
+      ...problem('not-in-department'),
+    });
   else if (!member.active && input.toTeamId !== null)
     problems.push({
       path: '/memberId',
       message: 'is deactivated; only toTeamId null (leaving) applies',
+      ...problem('deactivated-only-leave'),
     });
   if (input.toTeamId !== null && !snap.teams.some((t) => t.id === input.toTeamId))
-    problems.push({ path: '/toTeamId', message: 'is not a team of this rotation' });
+    problems.push({
+      path: '/toTeamId',
+      message: 'is not a team of this rotation',
+      ...problem('unknown-team'),
+    });
   if (problems.length) return err(invalid('The move is not valid.', problems));
 
   const mine = snap.memberships.filter((m) => m.memberId === input.memberId);
@@ -88,6 +104,8 @@ export async function moveMember(
     return err(
       conflict(
         `A later change of this member (from ${later.fromDate}) exists; move from that date or later.`,
+        undefined,
+        problem('later-change', { from: later.fromDate }),
       ),
     );
   const current = mine.find((m) => coversDate(m, input.effectiveDate));
@@ -96,9 +114,12 @@ export async function moveMember(
       invalid('Nothing to move.', [
         {
           path: '/toTeamId',
-          message: input.toTeamId
-            ? "is already the member's team on that date"
-            : 'the member is in no team on that date',
+          ...(input.toTeamId
+            ? {
+                message: "is already the member's team on that date",
+                ...problem('already-in-team'),
+              }
+            : { message: 'the member is in no team on that date', ...problem('in-no-team') }),
         },
       ]),
     );
@@ -123,7 +144,11 @@ export async function moveMember(
             {
               path: '/officeFrom',
               message: `is too early: the member was in the office with their old team on ${bridge.lastOfficeDay}; the earliest safe day is ${bridge.officeFrom} (${policy.exposureWindowDays}-day exposure window)`,
-              code: 'bridging',
+              ...problem('bridging', {
+                lastOfficeDay: bridge.lastOfficeDay ?? '',
+                officeFrom: bridge.officeFrom,
+                days: policy.exposureWindowDays,
+              }),
             },
           ]),
         );

@@ -1,4 +1,5 @@
 import { dateRangeIssue } from '../../domain/calendar/index.ts';
+import { problem } from '../../domain/problems/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import {
   planShifts,
@@ -90,13 +91,20 @@ export function decideRotation(
     dateErrors.push({
       path: '/startDate',
       message: `is before today (${today}); past days are history`,
+      ...problem('past-date', { today }),
     });
   const span = dateRangeIssue(req.startDate, req.endDate, MAX_ROTATION_DAYS - 1);
-  if (span === 'empty') dateErrors.push({ path: '/endDate', message: 'is before startDate' });
+  if (span === 'empty')
+    dateErrors.push({
+      path: '/endDate',
+      message: 'is before startDate',
+      ...problem('end-before-start', { start: req.startDate }),
+    });
   else if (span === 'too-long')
     dateErrors.push({
       path: '/endDate',
       message: `a rotation spans at most ${MAX_ROTATION_DAYS} days`,
+      ...problem('rotation-too-long', { days: MAX_ROTATION_DAYS }),
     });
   if (dateErrors.length) return err(invalid('The rotation dates are not valid.', dateErrors));
 
@@ -127,7 +135,13 @@ export function decideRotation(
         }))),
   ];
   if (!split.ok || !plan.ok)
-    return err(invalid('No rotation meets these constraints; each unmet one is listed.', errors));
+    return err(
+      invalid(
+        'No rotation meets these constraints; each unmet one is listed.',
+        errors,
+        problem('rotation-unsatisfiable'),
+      ),
+    );
   return ok({ split: split.value, plan: plan.value });
 }
 

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { bumpDataVersionQuery, isDataVersionConflict } from '../../db/repos/departments.ts';
 import {
   bumpVersionQuery,
@@ -27,13 +28,19 @@ export async function publishRotation(
   if (!loaded.ok) return loaded;
   const snap = loaded.value;
   if (snap.rotation.status === 'published')
-    return err(conflict('This rotation is already published.'));
+    return err(
+      conflict('This rotation is already published.', undefined, problem('already-published')),
+    );
   const r = snap.rotation;
   // Days that passed while it was a draft were never worked: the published plan starts today.
   if (r.endDate < snap.today)
     return err(
       invalid('Nothing left to publish.', [
-        { path: '', message: `the rotation ended on ${r.endDate}, before today (${snap.today})` },
+        {
+          path: '',
+          message: `the rotation ended on ${r.endDate}, before today (${snap.today})`,
+          ...problem('rotation-ended', { end: r.endDate, today: snap.today }),
+        },
       ]),
     );
   const start = maxDate(r.startDate, snap.today);
@@ -48,6 +55,7 @@ export async function publishRotation(
         clash.map((c) => ({
           path: '',
           message: `overlaps published rotation ${c.id} (${c.name})`,
+          ...problem('overlaps-published', { name: c.name }),
         })),
       ),
     );

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { departmentMembers } from '../../db/repos/members.ts';
 import { rotationOverrides } from '../../db/repos/overrides.ts';
 import { swapsInForce } from '../../db/repos/swaps.ts';
@@ -72,7 +73,9 @@ export async function readMonthSheet(deps: Deps, actor: Actor, id: string, asked
   const month = asked ?? minDate(maxDate(snap.today, r.startDate), r.endDate).slice(0, 7);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
     return err(
-      invalid('The month is not valid.', [{ path: '?month', message: 'must be YYYY-MM' }]),
+      invalid('The month is not valid.', [
+        { path: '?month', message: 'must be YYYY-MM', ...problem('invalid-month') },
+      ]),
     );
   const from = `${month}-01`;
   const to = monthEnd(month);

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { bumpDataVersionQuery } from '../../db/repos/departments.ts';
 import {
   bumpVersionQuery,
@@ -32,7 +33,13 @@ export async function regenerateRotation(
   if (!loaded.ok) return loaded;
   const snap = loaded.value;
   if (snap.rotation.status !== 'draft')
-    return err(conflict('Only a draft can be regenerated; this rotation is published.'));
+    return err(
+      conflict(
+        'Only a draft can be regenerated; this rotation is published.',
+        undefined,
+        problem('not-a-draft'),
+      ),
+    );
   const r = snap.rotation;
   const seed = input.seed ?? r.seed;
   const req: RotationRequest = {

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
@@ -7,6 +8,7 @@ import { loadRotation, type RotationSnapshot } from './snapshot.ts';
 /** A stale If-Match: the rotation changed since the client read it. */
 export const staleVersion = (): Failure => ({
   kind: 'stale',
+  ...problem('stale'),
   detail:
     'The rotation changed since you read it (If-Match does not match its version); reload it and try again.',
 });

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import {
   deleteReservationQuery,
   upsertOrgSettingsQuery,
@@ -11,7 +12,7 @@ import type { Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
 import { invalid, type Failure, type FieldError } from '../failure.ts';
-import { teamsWebhookUrlIssue, webhookUrlIssue } from '../../notify/webhook-url.ts';
+import { teamsWebhookUrlProblem, webhookUrlProblem } from '../../notify/webhook-url.ts';
 import { loadOrgSettings } from './policy.ts';
 import { settingsView, type SettingsView } from './view.ts';
 
@@ -71,21 +72,23 @@ export async function updateSettings(
       errors.push({
         path: `/reservations/${i}/departmentId`,
         message: `is already given at ${pathOf.get(r.departmentId)}`,
+        ...problem('reservation-repeated'),
       });
     else if (!known.has(r.departmentId))
       errors.push({
         path: `/reservations/${i}/departmentId`,
         message: 'no department with this id',
+        ...problem('no-such-id'),
       });
     pathOf.set(r.departmentId, pathOf.get(r.departmentId) ?? `/reservations/${i}`);
   });
   const allow = deps.webhookAllowHosts ?? [];
-  const slackIssue = input.slackWebhookUrl ? webhookUrlIssue(input.slackWebhookUrl, allow) : null;
-  if (slackIssue) errors.push({ path: '/slackWebhookUrl', message: slackIssue });
+  const slackIssue = input.slackWebhookUrl ? webhookUrlProblem(input.slackWebhookUrl, allow) : null;
+  if (slackIssue) errors.push({ path: '/slackWebhookUrl', ...slackIssue });
   const teamsIssue = input.teamsWebhookUrl
-    ? teamsWebhookUrlIssue(input.teamsWebhookUrl, allow)
+    ? teamsWebhookUrlProblem(input.teamsWebhookUrl, allow)
     : null;
-  if (teamsIssue) errors.push({ path: '/teamsWebhookUrl', message: teamsIssue });
+  if (teamsIssue) errors.push({ path: '/teamsWebhookUrl', ...teamsIssue });
   if (errors.length) return err(invalid('The settings are not valid.', errors));
   const webhooks = {
     slack: input.slackWebhookUrl !== undefined ? input.slackWebhookUrl : currentWebhooks.slack,

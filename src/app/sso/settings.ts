@@ -1,3 +1,4 @@
+import { problem, type ProblemCode } from '../../domain/problems/index.ts';
 import { upsertSsoQuery } from '../../db/repos/sso.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { Actor } from '../actor.ts';
@@ -71,8 +72,8 @@ const VALUE = /^[^\p{Cc}]{1,200}$/u;
 /** What is wrong with a change, by field. */
 function problems(input: SsoUpdate, secretKnown: boolean, fromEnv: boolean): FieldError[] {
   const out: FieldError[] = [];
-  const issue = (path: string, code: string, message: string) =>
-    out.push({ path: `/${path}`, code, message });
+  const issue = (path: string, code: ProblemCode, message: string) =>
+    out.push({ path: `/${path}`, code, params: {}, message });
   if (!fromEnv && input.issuer) {
     const problem = issuerProblem(input.issuer);
     if (problem) issue('issuer', `issuer-${problem}`, `issuer: ${problem}`);
@@ -110,7 +111,11 @@ export async function updateSso(
     if (found)
       return err(
         invalid('The single sign-on settings are not valid.', [
-          { path: '/issuer', code: 'issuer-discovery', message: found.join(': ').slice(0, 200) },
+          {
+            path: '/issuer',
+            ...problem('issuer-discovery'),
+            message: found.join(': ').slice(0, 200),
+          },
         ]),
       );
   }

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { departmentById } from '../../db/repos/departments.ts';
 import { memberById } from '../../db/repos/members.ts';
@@ -26,26 +27,40 @@ async function scopeOf(
     problems.push({
       path: input.departmentId ? '/departmentId' : '/memberId',
       message: `${input.role} tokens reach every department; give no scope`,
+      ...problem('no-scope-for-role'),
     });
   }
   if (input.role === 'chief') {
     if (!input.departmentId)
-      problems.push({ path: '/departmentId', message: 'is required for a chief token' });
+      problems.push({
+        path: '/departmentId',
+        message: 'is required for a chief token',
+        ...problem('required'),
+      });
     if (input.memberId)
       problems.push({
         path: '/memberId',
         message: 'a chief token is scoped to a department, not a member',
+        ...problem('chief-token-member'),
       });
   }
   if (input.role === 'staff' && !input.memberId)
-    problems.push({ path: '/memberId', message: 'is required for a staff token' });
+    problems.push({
+      path: '/memberId',
+      message: 'is required for a staff token',
+      ...problem('required'),
+    });
   if (problems.length) return err(invalid('The token scope does not fit its role.', problems));
 
   if (input.role === 'chief') {
     if (!(await departmentById(deps.db, input.departmentId!)))
       return err(
         invalid('Unknown department.', [
-          { path: '/departmentId', message: `no department ${input.departmentId}` },
+          {
+            path: '/departmentId',
+            message: `no department ${input.departmentId}`,
+            ...problem('no-such-id'),
+          },
         ]),
       );
     return ok({ departmentId: input.departmentId!, memberId: null });
@@ -54,16 +69,24 @@ async function scopeOf(
     const m = await memberById(deps.db, input.memberId!);
     if (!m)
       return err(
-        invalid('Unknown member.', [{ path: '/memberId', message: `no member ${input.memberId}` }]),
+        invalid('Unknown member.', [
+          { path: '/memberId', message: `no member ${input.memberId}`, ...problem('no-such-id') },
+        ]),
       );
     if (!m.active)
       return err(
-        invalid('Deactivated member.', [{ path: '/memberId', message: 'is deactivated' }]),
+        invalid('Deactivated member.', [
+          { path: '/memberId', message: 'is deactivated', ...problem('member-deactivated') },
+        ]),
       );
     if (input.departmentId && input.departmentId !== m.departmentId)
       return err(
         invalid('Scope mismatch.', [
-          { path: '/departmentId', message: "is not the member's department" },
+          {
+            path: '/departmentId',
+            message: "is not the member's department",
+            ...problem('not-member-department'),
+          },
         ]),
       );
     return ok({ departmentId: m.departmentId, memberId: m.id });

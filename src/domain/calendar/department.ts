@@ -1,3 +1,4 @@
+import { problem, type ProblemParams } from '../problems/index.ts';
 import { isIsoDate, isZone } from './days.ts';
 import type { DepartmentCalendar } from '../types.ts';
 
@@ -5,6 +6,8 @@ import type { DepartmentCalendar } from '../types.ts';
 export interface SettingViolation {
   path: string;
   message: string;
+  code: string;
+  params: ProblemParams;
 }
 
 export interface DepartmentSettingsInput {
@@ -28,16 +31,23 @@ export function checkDepartmentSettings(input: DepartmentSettingsInput): Setting
     out.push({
       path: '/timezone',
       message: `"${input.timezone}" is not an IANA time zone (e.g. Asia/Tokyo)`,
+      ...problem('unknown-timezone', { zone: input.timezone }),
     });
   }
   if (input.officeHours && input.officeHours.start >= input.officeHours.end) {
     out.push({
       path: '/officeHours/end',
       message: `must be later than start (${input.officeHours.start})`,
+      ...problem('office-hours-order', { start: input.officeHours.start }),
     });
   }
   input.closedDates?.forEach((d, i) => {
-    if (!isIsoDate(d)) out.push({ path: `/closedDates/${i}`, message: 'is not a calendar date' });
+    if (!isIsoDate(d))
+      out.push({
+        path: `/closedDates/${i}`,
+        message: 'is not a calendar date',
+        ...problem('invalid-date'),
+      });
   });
   return out;
 }

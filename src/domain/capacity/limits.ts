@@ -1,3 +1,4 @@
+import { problem, type ProblemParams } from '../problems/index.ts';
 import type { Demand } from './demand.ts';
 import type { IsoDate } from '../types.ts';
 
@@ -106,11 +107,21 @@ export function newShortages(
 export function checkCapacitySettings(
   s: CapacitySettings,
   changedPaths: ReadonlyMap<string, string>,
-): { path: string; message: string }[] {
-  const out: { path: string; message: string }[] = [];
+): { path: string; message: string; code: string; params: ProblemParams }[] {
+  const out: { path: string; message: string; code: string; params: ProblemParams }[] = [];
   const kinds = [
-    { total: s.thinClientSeats, field: 'thinClientSeats' as const, label: 'thin-client seats' },
-    { total: s.loanPcs, field: 'loanPcs' as const, label: 'loan PCs' },
+    {
+      total: s.thinClientSeats,
+      field: 'thinClientSeats' as const,
+      label: 'thin-client seats',
+      code: 'thin-client-over' as const,
+    },
+    {
+      total: s.loanPcs,
+      field: 'loanPcs' as const,
+      label: 'loan PCs',
+      code: 'loan-pc-over' as const,
+    },
   ];
   for (const k of kinds) {
     const reserved = s.reservations.reduce((sum, r) => sum + (r[k.field] ?? 0), 0);
@@ -123,6 +134,7 @@ export function checkCapacitySettings(
     out.push({
       path,
       message: `reservations add up to ${reserved} ${k.label}, more than the organisation's ${k.total}`,
+      ...problem(k.code, { reserved, total: k.total }),
     });
   }
   return out;

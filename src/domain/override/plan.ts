@@ -1,3 +1,4 @@
+import { problem } from '../problems/index.ts';
 import type { ShiftRecord } from '../rotation/index.ts';
 import type { IsoDate } from '../types.ts';
 import type { OverrideKind } from './record.ts';
@@ -69,7 +70,7 @@ function planSwap(ctx: OverrideContext, dates: [IsoDate, IsoDate]) {
   if (a === b)
     return refusal({
       invariant: 'no-change',
-      code: 'same-day',
+      ...problem('same-day'),
       path: '/dates/1',
       date: b,
       message: 'the two days are the same day',
@@ -84,7 +85,7 @@ function planSwap(ctx: OverrideContext, dates: [IsoDate, IsoDate]) {
     if (occ.some((s) => !s))
       return refusal({
         invariant: 'coverage',
-        code: 'no-office-team',
+        ...problem('no-office-team', { date }),
         path,
         date,
         message: `${date} has no office team to swap (in some slot); give it to a team instead`,
@@ -113,7 +114,7 @@ function planSwap(ctx: OverrideContext, dates: [IsoDate, IsoDate]) {
   if (!plan.add.length)
     return refusal({
       invariant: 'no-change',
-      code: 'same-teams',
+      ...problem('same-teams'),
       path: '/dates',
       message: `${a} and ${b} have the same office team`,
     });
@@ -125,7 +126,7 @@ function planAssign(ctx: OverrideContext, req: { date: IsoDate; teamId: string; 
   if (!team)
     return refusal({
       invariant: 'no-change',
-      code: 'unknown-team',
+      ...problem('unknown-team'),
       path: '/teamId',
       message: 'is not a team of this rotation',
     });
@@ -135,7 +136,7 @@ function planAssign(ctx: OverrideContext, req: { date: IsoDate; teamId: string; 
   )
     return refusal({
       invariant: 'no-change',
-      code: 'unknown-slot',
+      ...problem('unknown-slot'),
       path: '/slot',
       message: `is not a slot of the day (0–${ctx.slots.length - 1})`,
     });
@@ -166,7 +167,7 @@ function planAssign(ctx: OverrideContext, req: { date: IsoDate; teamId: string; 
   if (!plan.add.length)
     return refusal({
       invariant: 'no-change',
-      code: 'same-team',
+      ...problem('same-team', { date: req.date, team: team.label }),
       path: '/teamId',
       date: req.date,
       team: team.label,
@@ -179,7 +180,7 @@ function planClose(ctx: OverrideContext, date: IsoDate) {
   if (ctx.closedDates.has(date))
     return refusal({
       invariant: 'no-change',
-      code: 'already-closed',
+      ...problem('already-closed', { date }),
       path: '/date',
       date,
       message: `${date} is closed already`,

@@ -1,3 +1,4 @@
+import { problem, type ProblemParams } from '../problems/index.ts';
 import { nonWorkingReason } from '../calendar/index.ts';
 import { isBlocked, type TeamOutage } from '../quarantine/index.ts';
 import { checkIsolation, type ShiftRecord, type Slot, type TeamRef } from '../rotation/index.ts';
@@ -16,6 +17,8 @@ export interface OverrideRefusal {
   /** The team concerned, by label. */
   team?: string;
   message: string;
+  /** The values the code's message speaks of (src/domain/problems/). */
+  params: ProblemParams;
 }
 
 /** What an override is decided on: the rotation as it stands, who is out, and today. */
@@ -58,7 +61,7 @@ export function dayRefusals(
       {
         ...at,
         invariant: 'history',
-        code: 'past-day',
+        ...problem('past-day', { date }),
         message: `${date} is before today (${ctx.today}); past days are history`,
       },
     ];
@@ -67,7 +70,7 @@ export function dayRefusals(
       {
         ...at,
         invariant: 'calendar',
-        code: 'outside-rotation',
+        ...problem('outside-rotation', { date, start: ctx.startDate, end: ctx.endDate }),
         message: `${date} is outside the rotation (${ctx.startDate} – ${ctx.endDate})`,
       },
     ];
@@ -76,7 +79,7 @@ export function dayRefusals(
       {
         ...at,
         invariant: 'calendar',
-        code: 'not-working-day',
+        ...problem('not-working-day', { date }),
         message: `${date} is not a working day of the department`,
       },
     ];
@@ -85,7 +88,7 @@ export function dayRefusals(
       {
         ...at,
         invariant: 'coverage',
-        code: 'buffer-day',
+        ...problem('buffer-day', { date }),
         message: `${date} is a buffer day: the office stays empty for cleaning`,
       },
     ];
@@ -94,7 +97,7 @@ export function dayRefusals(
       {
         ...at,
         invariant: 'coverage',
-        code: 'closed-day',
+        ...problem('closed-day', { date }),
         message: `${date} is closed by an override; undo that override first`,
       },
     ];
@@ -118,7 +121,7 @@ export function invariantRefusals(
     if (isBlocked(ctx, a.teamId, a.date))
       out.push({
         invariant: 'quarantine',
-        code: 'team-in-standby',
+        ...problem('team-in-standby', { date: a.date, team: label(a.teamId) }),
         path: pathOf(a.date),
         date: a.date,
         team: label(a.teamId),
@@ -138,6 +141,7 @@ export function invariantRefusals(
     out.push({
       invariant: 'isolation',
       code: v.code,
+      params: v.params,
       path: pathOf(v.date!),
       date: v.date,
       message: v.message,

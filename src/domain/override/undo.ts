@@ -1,3 +1,4 @@
+import { problem } from '../problems/index.ts';
 import type { IsoDate } from '../types.ts';
 import { invariantRefusals, type OverrideContext, type OverrideRefusal } from './rules.ts';
 import type { MovedSlot } from './plan.ts';
@@ -26,14 +27,14 @@ export function planUndo(
   if (o.undoneAt !== null)
     return no({
       invariant: 'no-change',
-      code: 'already-undone',
+      ...problem('already-undone'),
       path: '/',
       message: 'the override was undone already',
     });
   if (first <= ctx.today)
     return no({
       invariant: 'history',
-      code: 'day-started',
+      ...problem('day-started', { date: first }),
       path: '/',
       date: first,
       message: `${first} has started or passed; an override is undone before its day`,
@@ -48,7 +49,7 @@ export function planUndo(
       refusals: [
         {
           invariant: 'no-change',
-          code: 'later-override',
+          ...problem('later-override', { date: later.dates.find((d) => o.dates.includes(d))! }),
           path: '/',
           date: later.dates.find((d) => o.dates.includes(d)),
           message: `a later override (${later.id}) changed the day again; undo it first`,
@@ -66,7 +67,7 @@ export function planUndo(
       refusals: [
         {
           invariant: 'no-change',
-          code: 'day-changed',
+          ...problem('day-changed', { date: gone.date }),
           path: '/',
           date: gone.date,
           message: `the office slot on ${gone.date} changed hands since (a quarantine swap); it stays as it is`,

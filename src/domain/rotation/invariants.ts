@@ -1,3 +1,4 @@
+import { problem, type ProblemParams } from '../problems/index.ts';
 import { nonWorkingReason, workingDays, minutesOf, parseTimeOfDay } from '../calendar/index.ts';
 import type { Shift, Slot } from './types.ts';
 import type { SplitTeam, Violation } from '../split/index.ts';
@@ -9,6 +10,9 @@ import { groupBy } from '../collections.ts';
 
 export type { Violation };
 
+/** A broken invariant, with the values its code's message speaks of (src/domain/problems/). */
+export type InvariantViolation = Violation & { params: ProblemParams };
+
 /**
  * Isolation: two different teams' shifts on one date neither overlap nor come closer than the
  * handover gap; with `oneTeamPerDate` (single-slot mode) at most one team a date; and when teams
@@ -17,8 +21,8 @@ export type { Violation };
 export function checkIsolation(
   shifts: readonly Shift[],
   opts: { handoverMinutes?: number; oneTeamPerDate?: boolean; teams?: readonly SplitTeam[] } = {},
-): Violation[] {
-  const out: Violation[] = [];
+): InvariantViolation[] {
+  const out: InvariantViolation[] = [];
   const gap = opts.handoverMinutes ?? 0;
   for (const s of shifts) {
     const a = parseTimeOfDay(s.start);
@@ -26,7 +30,7 @@ export function checkIsolation(
     if (a === undefined || b === undefined || a >= b) {
       out.push({
         invariant: 'isolation',
-        code: 'invalid-shift-time',
+        ...problem('invalid-shift-time', { date: s.date, team: s.teamLabel }),
         message: `shift of team ${s.teamLabel} on ${s.date} runs ${s.start}–${s.end}`,
         date: s.date,
         teamLabels: [s.teamLabel],
@@ -38,7 +42,7 @@ export function checkIsolation(
     if (opts.oneTeamPerDate && teams.length > 1) {
       out.push({
         invariant: 'isolation',
-        code: 'several-teams-on-date',
+        ...problem('several-teams-on-date', { date, teams: teams.join('・') }),
         message: `${teams.length} teams in the office on ${date}: ${teams.join(', ')}`,
         date,
         teamLabels: teams,
@@ -56,7 +60,14 @@ export function checkIsolation(
           const what = between < 0 ? 'overlap' : `are ${between} min apart (handover needs ${gap})`;
           out.push({
             invariant: 'isolation',
-            code: between < 0 ? 'overlapping-teams' : 'handover-too-short',
+            ...(between < 0
+              ? problem('overlapping-teams', { date, first: x.teamLabel, second: y.teamLabel })
+              : problem('handover-too-short', {
+                  date,
+                  first: x.teamLabel,
+                  second: y.teamLabel,
+                  gap,
+                })),
             message: `on ${date} team ${x.teamLabel} (${x.start}–${x.end}) and team ${y.teamLabel} (${y.start}–${y.end}) ${what}`,
             date,
             teamLabels: [x.teamLabel, y.teamLabel],
@@ -71,7 +82,7 @@ export function checkIsolation(
       if (labels.has(team.label))
         out.push({
           invariant: 'isolation',
-          code: 'duplicate-team-label',
+          ...problem('duplicate-team-label', { team: team.label }),
           message: `two teams are labelled ${team.label}`,
           teamLabels: [team.label],
         });
@@ -81,7 +92,7 @@ export function checkIsolation(
         if (other !== undefined)
           out.push({
             invariant: 'isolation',
-            code: 'member-in-two-teams',
+            ...problem('member-in-two-teams', { first: other, second: team.label }),
             message: `member ${id} is in team ${other} and team ${team.label}`,
             memberIds: [id],
             teamLabels: [other, team.label],
@@ -93,7 +104,7 @@ export function checkIsolation(
       if (!labels.has(label))
         out.push({
           invariant: 'isolation',
-          code: 'unknown-team',
+          ...problem('unknown-team'),
           message: `shifts name team ${label}, which is not a team of the rotation`,
           teamLabels: [label],
         });
@@ -115,8 +126,8 @@ export function checkCoverage(
     excusedDates?: readonly IsoDate[];
     slots?: readonly Slot[];
   } = {},
-): Violation[] {
-  const out: Violation[] = [];
+): InvariantViolation[] {
+  const out: InvariantViolation[] = [];
   const buffers = new Set(opts.bufferDates ?? []);
   const excused = new Set(opts.excusedDates ?? []);
   const dates = groupBy(shifts, (s) => s.date);
@@ -126,7 +137,7 @@ export function checkCoverage(
       if (list.length > 0)
         out.push({
           invariant: 'coverage',
-          code: 'shift-on-buffer-date',
+          ...problem('shift-on-buffer-date', { date, team: list[0]!.teamLabel }),
           message: `${date} is a buffer day but team ${list[0]!.teamLabel} is in the office`,
           date,
           teamLabels: [...new Set(list.map((s) => s.teamLabel))],
@@ -137,7 +148,7 @@ export function checkCoverage(
     if (list.length === 0) {
       out.push({
         invariant: 'coverage',
-        code: 'uncovered-date',
+        ...problem('uncovered-date', { date }),
         message: `no team is in the office on working day ${date}`,
         date,
       });
@@ -147,7 +158,7 @@ export function checkCoverage(
       if (!list.some((s) => s.slot === i && s.start === slot.start && s.end === slot.end)) {
         out.push({
           invariant: 'coverage',
-          code: 'uncovered-slot',
+          ...problem('uncovered-slot', { date, start: slot.start, end: slot.end }),
           message: `no team holds slot ${slot.start}–${slot.end} on ${date}`,
           date,
         });
@@ -161,8 +172,8 @@ export function checkCoverage(
 export function checkShiftDates(
   shifts: readonly Shift[],
   calendar: DepartmentCalendar,
-): Violation[] {
-  const out: Violation[] = [];
+): InvariantViolation[] {
+  const out: InvariantViolation[] = [];
   for (const date of new Set(shifts.map((s) => s.date))) {
     let reason: string | undefined;
     try {
@@ -173,7 +184,12 @@ export function checkShiftDates(
     if (reason !== undefined)
       out.push({
         invariant: 'calendar',
-        code: `shift-on-${reason === 'weekday' || reason === 'holiday' || reason === 'closed' ? reason : 'invalid'}-date`,
+        ...problem(
+          reason === 'weekday' || reason === 'holiday' || reason === 'closed'
+            ? `shift-on-${reason}-date`
+            : 'shift-on-invalid-date',
+          { date },
+        ),
         message: `a shift falls on ${date}, which is not a working day (${reason})`,
         date,
       });

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { Hono } from 'hono';
 import {
   OUTBOX_STATUSES,
@@ -16,7 +17,11 @@ function queryStatus(c: AppContext): OutboxStatus | undefined {
   if (v === undefined || v === '') return undefined;
   if (!(OUTBOX_STATUSES as readonly string[]).includes(v)) {
     throw new ProblemError(400, 'invalid-query', 'The query parameter status is not valid.', [
-      { path: '?status', message: `must be one of ${OUTBOX_STATUSES.join(', ')}` },
+      {
+        path: '?status',
+        message: `must be one of ${OUTBOX_STATUSES.join(', ')}`,
+        ...problem('enum'),
+      },
     ]);
   }
   return v as OutboxStatus;

@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import { Hono } from 'hono';
 import {
   healthCentreCsv,
@@ -27,7 +28,11 @@ export function quarantineRoutes() {
     const key = c.req.header('idempotency-key');
     if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
       throw new ProblemError(400, 'invalid-header', 'The Idempotency-Key header is not valid.', [
-        { path: 'Idempotency-Key', message: '1–200 visible ASCII characters' },
+        {
+          path: 'Idempotency-Key',
+          message: '1–200 visible ASCII characters',
+          ...problem('format'),
+        },
       ]);
     }
     const input = await readJson<QuarantineRequest>(c, 'quarantine-create');
@@ -81,7 +86,7 @@ export function quarantineRoutes() {
 function requiredMemberId(memberId: string | undefined): string {
   if (!memberId)
     throw new ProblemError(400, 'invalid-query', 'memberId is required.', [
-      { path: '?memberId', message: 'is required' },
+      { path: '?memberId', message: 'is required', ...problem('required') },
     ]);
   return memberId;
 }

@@ -47,7 +47,8 @@ function filterOf(c: WebContext): {
     if (values[f] && !isIsoDate(values[f])) addError(errors, f, t(c.var.lang, 'mustBeDate'));
   if (values.role && !(ROLES as string[]).includes(values.role))
     addError(errors, 'role', t(c.var.lang, 'issue.enum'));
-  if (values.action.length > 200) addError(errors, 'action', t(c.var.lang, 'issue.range'));
+  if (values.action.length > 200)
+    addError(errors, 'action', t(c.var.lang, 'issue.too-long', { max: 200 }));
   if (Object.keys(errors).length) return { values, filter: null, errors };
   return {
     values,

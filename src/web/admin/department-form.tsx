@@ -1,3 +1,4 @@
+import { problem } from '../../domain/problems/index.ts';
 import type { DepartmentInput, DepartmentView } from '../../app/departments/index.ts';
 import type { FieldError } from '../../app/failure.ts';
 import { validate } from '../../contract/schemas.ts';
@@ -144,7 +145,7 @@ export function departmentRequest(
   }
   // An update may leave the name out; this form always has one.
   if (!v.name && schema === 'department-update')
-    problems.push({ path: '/name', message: 'is required' });
+    problems.push({ path: '/name', message: 'is required', ...problem('required') });
   return problems.length
     ? { input: null, errors: departmentErrors(v, problems, lang) }
     : { input: input as unknown as DepartmentInput, errors: {} };

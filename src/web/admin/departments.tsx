@@ -10,7 +10,7 @@ import type { Failure } from '../../app/failure.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads } from '../shared/form.tsx';
 import { hoursText } from '../shared/dates.tsx';
-import { t } from '../shared/i18n.ts';
+import { t, failureMessage } from '../shared/i18n.ts';
 import {
   failurePage,
   formStatus,
@@ -109,7 +109,7 @@ function refused(
 ): Response | Promise<Response> {
   if (notAboutTheForm(f)) return failurePage(c, f);
   const errors = 'errors' in f && f.errors ? departmentErrors(o.values, f.errors, c.var.lang) : {};
-  return formPage(c, o, { errors, detail: f.detail }, formStatus(f));
+  return formPage(c, o, { errors, detail: failureMessage(c.var.lang, f) }, formStatus(f));
 }
 
 /**

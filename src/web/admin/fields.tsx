@@ -4,27 +4,6 @@ import type { Language } from '../../domain/types.ts';
 import { addError, type FormErrors } from '../shared/form.tsx';
 import { fieldMessage, t, type TextKey } from '../shared/i18n.ts';
 
-/** The kinds of the domain's and the validator's messages that carry no code, by their wording. */
-const KINDS: [RegExp, string][] = [
-  [/^must be later than start/, 'office-hours-order'],
-  [/is not an IANA time zone/, 'unknown-timezone'],
-  [/^is not a calendar date$/, 'invalid-date'],
-  [/^value type .* is invalid/, 'type'],
-  [/is (less|greater) than|^value is (too|longer|shorter)|items?.*(fewer|more) than/i, 'range'],
-  [/does not match pattern/, 'format'],
-  [/^reservations add up to/, 'reservations-exceed'],
-];
-
-/**
- * A field error in the page's language. The domain's own checks carry no code, so the admin pages
- * name the kind of the ones they meet; any other still leads with a Japanese word in Japanese.
- */
-export function adminMessage(lang: Language, e: FieldError): string {
-  const code = e.code ?? KINDS.find(([re]) => re.test(e.message))?.[1];
-  const m = fieldMessage(lang, code ? { ...e, code } : e);
-  return lang === 'ja' && m === e.message ? `${t(lang, 'issue.invalid-value')}（${m}）` : m;
-}
-
 /** A use case's field errors on the form's fields (unmatched ones to '', the summary). */
 export function adminErrors(
   errors: FieldError[],
@@ -34,7 +13,7 @@ export function adminErrors(
 ): FormErrors {
   const out: FormErrors = {};
   for (const e of errors)
-    addError(out, fieldOf(e.path) ?? '', prefix(e.path) + adminMessage(lang, e));
+    addError(out, fieldOf(e.path) ?? '', prefix(e.path) + fieldMessage(lang, e));
   return out;
 }
 

@@ -10,7 +10,7 @@ import { validate } from '../../contract/schemas.ts';
 import { readSettings, updateSettings } from '../../app/settings/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf, ErrorSummary, Input, text, errorsOf } from '../shared/form.tsx';
-import { t, type TextKey } from '../shared/i18n.ts';
+import { t, type TextKey, failureMessage } from '../shared/i18n.ts';
 import {
   failurePage,
   formStatus,
@@ -203,7 +203,7 @@ async function setWebhook(c: WebContext, kind: Kind, id: string, url: string | n
   return notificationsPage(
     c,
     departments,
-    { errors, detail: f?.detail },
+    { errors, detail: f ? failureMessage(c.var.lang, f) : undefined },
     f ? (formStatus(f) as 409 | 422) : 422,
   );
 }
@@ -237,7 +237,12 @@ export function notificationPages() {
     const f = done?.error;
     const errors = adminErrors(f ? errorsOf(f) : problems, () => field, c.var.lang);
     const departments = await visibleDepartments(c.var.deps, c.var.actor);
-    return notificationsPage(c, departments, { errors, detail: f?.detail }, 422);
+    return notificationsPage(
+      c,
+      departments,
+      { errors, detail: f ? failureMessage(c.var.lang, f) : undefined },
+      422,
+    );
   };
   r.post('/admin/webhooks/:kind{(?:slack|teams)}', async (c) => {
     const kind = c.req.param('kind') as Kind;

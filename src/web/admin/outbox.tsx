@@ -11,7 +11,7 @@ import {
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf, ErrorSummary, Select, type FormErrors } from '../shared/form.tsx';
 import { Instant, countText, instantText } from '../shared/dates.tsx';
-import { t, tOf } from '../shared/i18n.ts';
+import { t, tOf, failureMessage } from '../shared/i18n.ts';
 import { failurePage, notAboutTheForm, render } from '../shared/layout.tsx';
 import { AdminNav, Notice } from './fields.tsx';
 
@@ -110,7 +110,7 @@ export function outboxPages() {
     const done = await retryOutboxMessage(c.var.deps, c.var.actor, c.req.param('id'));
     if (done.ok) return c.redirect('/admin/outbox?retried=1', 303);
     if (notAboutTheForm(done.error)) return failurePage(c, done.error);
-    return outboxPage(c, done.error.detail, 409);
+    return outboxPage(c, failureMessage(c.var.lang, done.error), 409);
   });
   return r;
 }

@@ -11,7 +11,7 @@ import type { FieldError } from '../../app/failure.ts';
 import { validate } from '../../contract/schemas.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf, ErrorSummary, Input, Select, text, errorsOf } from '../shared/form.tsx';
-import { t, type TextKey } from '../shared/i18n.ts';
+import { t, type TextKey, failureMessage } from '../shared/i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, render } from '../shared/layout.tsx';
 import { adminErrors, AdminNav, Notice, noErrors, type FormState } from './fields.tsx';
 
@@ -188,7 +188,7 @@ async function save(
     s,
     departments,
     values,
-    { which, errors, detail: f?.detail },
+    { which, errors, detail: f ? failureMessage(c.var.lang, f) : undefined },
     f ? (formStatus(f) as 409 | 422) : 422,
   );
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { readSso, updateSso, type SsoUpdate, type SsoView } from '../../app/sso/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { Csrf, ErrorSummary, Input, text, errorsOf } from '../shared/form.tsx';
-import { t } from '../shared/i18n.ts';
+import { t, failureMessage } from '../shared/i18n.ts';
 import { failurePage, notAboutTheForm, render, valueOrPage } from '../shared/layout.tsx';
 import { adminErrors, AdminNav, CheckGroup, Notice, noErrors, type FormState } from './fields.tsx';
 
@@ -138,7 +138,13 @@ export function ssoSettingsPages() {
     const v = valueOrPage(await readSso(c.var.deps, c.var.actor));
     const f = saved.error;
     const errors = adminErrors(errorsOf(f), (p) => p.slice(1) || null, c.var.lang);
-    return ssoPage(c, v, { ...typed, clientSecret: '' }, { errors, detail: f.detail }, 422);
+    return ssoPage(
+      c,
+      v,
+      { ...typed, clientSecret: '' },
+      { errors, detail: failureMessage(c.var.lang, f) },
+      422,
+    );
   });
 
   return r;

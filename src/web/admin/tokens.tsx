@@ -14,7 +14,7 @@ import { validate } from '../../contract/schemas.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf, ErrorSummary, Input, Select, text, errorsOf } from '../shared/form.tsx';
 import { Instant, instantText } from '../shared/dates.tsx';
-import { t, tOf } from '../shared/i18n.ts';
+import { t, tOf, failureMessage } from '../shared/i18n.ts';
 import { failurePage, render, valueOrPage } from '../shared/layout.tsx';
 import { adminErrors, AdminNav, Notice, noErrors, type FormState } from './fields.tsx';
 
@@ -172,7 +172,11 @@ export function tokenPages() {
     if (issued?.ok) return tokensPage(c, { issued: issued.value }, 201);
     const f = issued?.error;
     const errors = adminErrors(f ? errorsOf(f) : problems, fieldOf, c.var.lang);
-    return tokensPage(c, { values, form: { errors, detail: f?.detail } }, 422);
+    return tokensPage(
+      c,
+      { values, form: { errors, detail: f ? failureMessage(c.var.lang, f) : undefined } },
+      422,
+    );
   });
   r.post('/admin/tokens/:id/revoke', async (c) => {
     const done = await revokeToken(c.var.deps, c.var.actor, c.req.param('id'));

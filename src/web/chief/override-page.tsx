@@ -1,6 +1,5 @@
 import type { OverrideOutcome, OverrideView } from '../../app/overrides/index.ts';
 import { Table } from '../shared/table.tsx';
-import type { FieldError } from '../../app/failure.ts';
 import type { Language } from '../../domain/types.ts';
 import { Day, countText, dayText, hoursText, instantText, listDayText } from '../shared/dates.tsx';
 import {
@@ -11,7 +10,7 @@ import {
   Select,
   type FormErrors,
 } from '../shared/form.tsx';
-import { fieldMessage, t, type TextKey } from '../shared/i18n.ts';
+import { t, type TextKey } from '../shared/i18n.ts';
 
 /** The rotation an override page is about: its teams, version, zone, and the day as it stands. */
 export interface OverrideTarget {
@@ -40,40 +39,6 @@ export interface OverrideValues {
 
 const label = (target: { teams: { id: string; label: string }[] }, id: string | null) =>
   id === null ? null : (target.teams.find((x) => x.id === id)?.label ?? '?');
-
-/** A refused override's reason in the page's language: by its code, with its day and team. */
-export function refusalText(lang: Language, e: FieldError): string {
-  const key = `override.${e.code}`;
-  if (lang === 'ja' && OVERRIDE_KEYS.has(key))
-    return t(lang, key as TextKey, {
-      date: e.date ? dayText(lang, e.date) : '',
-      team: e.team ?? '',
-    });
-  return fieldMessage(lang, e);
-}
-const OVERRIDE_KEYS = new Set(
-  [
-    'past-day',
-    'outside-rotation',
-    'not-working-day',
-    'buffer-day',
-    'closed-day',
-    'no-office-team',
-    'same-day',
-    'same-teams',
-    'same-team',
-    'already-closed',
-    'unknown-team',
-    'unknown-slot',
-    'team-in-standby',
-    'handover-too-short',
-    'overlapping-teams',
-    'already-undone',
-    'day-started',
-    'later-override',
-    'day-changed',
-  ].map((c) => `override.${c}`),
-);
 
 /** Where a refused field's message goes on the override forms. */
 export const overrideFieldOf = (path: string): string | null =>

@@ -12,7 +12,7 @@ import type { OverrideRequest } from '../../domain/override/index.ts';
 import { ok, type Result } from '../../domain/result.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { addError, text, type FormErrors, errorsOf } from '../shared/form.tsx';
-import { t } from '../shared/i18n.ts';
+import { fieldMessage, t } from '../shared/i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from '../shared/layout.tsx';
 import { roles } from '../shared/session.ts';
 import {
@@ -20,7 +20,6 @@ import {
   OverrideList,
   OverridePreview,
   overrideFieldOf,
-  refusalText,
   type OverrideTarget,
   type OverrideValues,
 } from './override-page.tsx';
@@ -84,7 +83,7 @@ function requestOf(v: OverrideValues): OverrideRequest {
 function refusalErrors(c: WebContext, f: Failure): FormErrors {
   const errors: FormErrors = {};
   for (const e of errorsOf(f))
-    addError(errors, overrideFieldOf(e.path) ?? '', refusalText(c.var.lang, e));
+    addError(errors, overrideFieldOf(e.path) ?? '', fieldMessage(c.var.lang, e));
   if (f.kind === 'stale' || (f.kind === 'conflict' && !Object.keys(errors).length))
     addError(errors, '', t(c.var.lang, 'override.changed'));
   return errors;

@@ -29,10 +29,11 @@ export interface RotationSummary {
 
 /**
  * The column a roster pointer names, as the file's header says it in the page's language
- * (`/members/3/email` → メールアドレス; the glossary's word), else the pointer's own name.
+ * (`/members/3/email` → メールアドレス; the glossary's word), the header row, or a dash for the file.
  */
 function fieldOfPath(lang: Language, path: string): string {
-  const field = /^\/members\/\d+\/(\w+)/.exec(path)?.[1] ?? (path.replace(/^\//, '') || '—');
+  if (/^\/header(\/|$)/.test(path)) return t(lang, 'csvHeaderRow');
+  const field = /^\/members\/\d+\/(\w+)/.exec(path)?.[1] ?? '—';
   return word('columns', field, lang) ?? field;
 }
 

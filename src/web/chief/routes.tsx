@@ -13,9 +13,9 @@ import { addDays, dateInZone, isIsoDate } from '../../domain/calendar/index.ts';
 import { membersFromCsv } from '../../contract/roster-input.ts';
 import { DepartmentPage, RotationForm } from './pages.tsx';
 import type { WebContext, WebEnv } from '../shared/env.ts';
-import { addError, errorsOnFields, text, type FormErrors } from '../shared/form.tsx';
+import { addError, errorsOf, errorsOnFields, text, type FormErrors } from '../shared/form.tsx';
 import { countText } from '../shared/dates.tsx';
-import { t } from '../shared/i18n.ts';
+import { t, failureMessage, fieldMessage } from '../shared/i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from '../shared/layout.tsx';
 import { sheetPages } from './sheet-routes.tsx';
 import { rosterPages } from './roster-routes.tsx';
@@ -247,13 +247,11 @@ export function chiefPages() {
     if (!added.ok) {
       if (added.error.kind !== 'invalid' && added.error.kind !== 'conflict')
         return failurePage(c, added.error);
-      const rows = added.error.errors ?? [{ path: '', message: added.error.detail }];
-      return departmentPage(
-        c,
-        id,
-        { csvErrors: rows, formErrors: { csv: [t(lang, 'csvErrors')] } },
-        422,
-      );
+      const f = added.error;
+      // A refusal of the whole file (another request took an e-mail meanwhile) is said by the field.
+      const rows = f.errors ?? [];
+      const said = rows.length ? t(lang, 'csvErrors') : failureMessage(lang, f);
+      return departmentPage(c, id, { csvErrors: rows, formErrors: { csv: [said] } }, 422);
     }
     return c.redirect(`/departments/${id}?added=${added.value.length}`, 303);
   });
@@ -277,7 +275,7 @@ export function chiefPages() {
         values,
         errorsOnFields(f.errors ?? [], rotationFieldOf(usedRows(values)), c.var.lang),
         422,
-        f.detail,
+        failureMessage(c.var.lang, f),
       );
     }
     return c.redirect(`/rotations/${made.value.id}`, 303);
@@ -298,8 +296,8 @@ export function chiefPages() {
       const f = done.error;
       if (notAboutTheForm(f)) return failurePage(c, f);
       const detail = [
-        f.detail,
-        ...('errors' in f && f.errors ? f.errors.map((e) => e.message) : []),
+        failureMessage(c.var.lang, f),
+        ...errorsOf(f).map((e) => fieldMessage(c.var.lang, e)),
       ].join(' ');
       return rotationPage(c, id, { detail }, formStatus(f));
     }
@@ -326,7 +324,12 @@ export function chiefPages() {
       if (notAboutTheForm(f)) return failurePage(c, f);
       const fieldErrors =
         'errors' in f && f.errors ? errorsOnFields(f.errors, moveFieldOf, lang) : {};
-      return rotationPage(c, id, { errors: fieldErrors, detail: f.detail, move }, formStatus(f));
+      return rotationPage(
+        c,
+        id,
+        { errors: fieldErrors, detail: failureMessage(lang, f), move },
+        formStatus(f),
+      );
     }
     const o = done.value;
     const q = new URLSearchParams({

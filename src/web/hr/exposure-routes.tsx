@@ -10,7 +10,7 @@ import type { Failure } from '../../app/failure.ts';
 import { isIsoDate } from '../../domain/calendar/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { addError, errorsOnFields, type FormErrors, errorsOf } from '../shared/form.tsx';
-import { t } from '../shared/i18n.ts';
+import { t, failureMessage } from '../shared/i18n.ts';
 import { failurePage, render } from '../shared/layout.tsx';
 import { loadDirectory } from './directory.ts';
 import { ExposurePage, type ExposureValues } from './exposure-page.tsx';
@@ -48,7 +48,7 @@ async function exposurePage(c: WebContext, refusal?: Failure) {
   const values = valuesOf(c);
   const errors = badDates(c, values);
   let answer: ExposureAnswer | null = null;
-  let detail = refusal?.detail;
+  let detail = refusal ? failureMessage(lang, refusal) : undefined;
   if (refusal) Object.assign(errors, lookupErrors(c, refusal));
   else if (values.memberId && !Object.keys(errors).length) {
     const found = await lookUpExposure(c.var.deps, c.var.actor, values.memberId, {
@@ -57,7 +57,7 @@ async function exposurePage(c: WebContext, refusal?: Failure) {
     });
     if (found.ok) answer = found.value;
     else {
-      detail = found.error.detail;
+      detail = failureMessage(lang, found.error);
       Object.assign(errors, lookupErrors(c, found.error));
     }
   }

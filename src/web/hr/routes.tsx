@@ -11,7 +11,7 @@ import { isIsoDate, maxDate, minDate } from '../../domain/calendar/index.ts';
 import { validate } from '../../contract/schemas.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { addError, errorsOnFields, text, type FormErrors } from '../shared/form.tsx';
-import { t } from '../shared/i18n.ts';
+import { t, failureMessage } from '../shared/i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from '../shared/layout.tsx';
 import { roles } from '../shared/session.ts';
 import { loadDirectory, subjectName } from './directory.ts';
@@ -94,7 +94,11 @@ function refused(
 ) {
   if (notAboutTheForm(f)) return failurePage(c, f);
   const errors = 'errors' in f && f.errors ? errorsOnFields(f.errors, markFieldOf, c.var.lang) : {};
-  return quarantinesPage(c, { values, picker, errors, detail: f.detail }, formStatus(f));
+  return quarantinesPage(
+    c,
+    { values, picker, errors, detail: failureMessage(c.var.lang, f) },
+    formStatus(f),
+  );
 }
 
 /** A refused lift (or its preview): the problem next to that quarantine's lift date. */
@@ -105,7 +109,7 @@ function liftRefused(c: WebContext, id: string, f: Failure) {
   // Already lifted, or the plan changed meanwhile: nothing to put by a field, so said on top.
   if (f.kind === 'conflict' || f.kind === 'stale')
     addError(errors, '', t(c.var.lang, 'liftConflict'));
-  return quarantinesPage(c, { errors, detail: f.detail }, formStatus(f));
+  return quarantinesPage(c, { errors, detail: failureMessage(c.var.lang, f) }, formStatus(f));
 }
 
 /** HR's pages (admin too): quarantines (mark and lift, each previewed first; the history), the exposure lookup and the health-centre list. */

@@ -6,8 +6,10 @@ import { fieldMessage, t, type TextKey } from './i18n.ts';
 /** Messages by form field name; '' holds those that belong to no one field. */
 export type FormErrors = Record<string, string[]>;
 
+/** Adds a message to a field (once: two rules may say the same thing of one value). */
 export function addError(errors: FormErrors, field: string, message: string): void {
-  (errors[field] ??= []).push(message);
+  const list = (errors[field] ??= []);
+  if (!list.includes(message)) list.push(message);
 }
 
 /** A failure's field errors (none for a failure that names no field). */

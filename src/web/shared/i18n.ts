@@ -2,6 +2,8 @@ import { fillPlaceholders } from '../../domain/placeholders.ts';
 import { word } from '../../domain/glossary.ts';
 import type { Language } from '../../domain/types.ts';
 import text from '../../../templates/web-text.json' with { type: 'json' };
+import type { Failure } from '../../app/failure.ts';
+import { dayText } from './dates.tsx';
 
 export type TextKey = keyof typeof text.ja;
 // The type check that English has every string Japanese has.
@@ -25,60 +27,56 @@ export function tOf(lang: Language, prefix: string, value: string): string {
 }
 
 /**
- * A use case's field error in the page's language. The API's messages are English; in Japanese the
- * page leads with what kind of problem it is (by the error's code, or by the validator's wording)
- * and keeps the specific English detail after it.
+ * A param as the page writes it: an ISO date or a time the language's way, a roster column by the
+ * glossary's word.
+ */
+function shown(lang: Language, name: string, v: string | number): string | number {
+  if (typeof v !== 'string') return v;
+  if (ISO_DATE.test(v)) return dayText(lang, v);
+  // Japanese writes a time without its leading zero: 8:30.
+  if (lang === 'ja' && /^\d\d:\d\d$/.test(v)) return v.replace(/^0/, '');
+  if (name === 'column') return word('columns', v, lang) ?? v;
+  return v;
+}
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A problem code's template (src/domain/problems/) in the language, filled; null without one. */
+function problemText(
+  lang: Language,
+  code: string | undefined,
+  params: Record<string, string | number> = {},
+): string | null {
+  // One code may be worded by the kind of thing it names (`params.variant`): `issue.<code>.<variant>`.
+  const variant = params.variant !== undefined ? `issue.${code}.${params.variant}` : '';
+  const key = variant in TEXT[lang] ? variant : `issue.${code}`;
+  if (!code || !(key in TEXT[lang])) return null;
+  const vars = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, shown(lang, k, v)]));
+  return t(lang, key as TextKey, vars);
+}
+
+/**
+ * A use case's field error in the page's language, rendered wholly from its code's template; the
+ * API's `message` is English for developers. An error without a known code is a bug: English
+ * pages show its message, Japanese ones `issue.unknown` (which the untranslated-text test fails on).
  */
 export function fieldMessage(
   lang: Language,
   e: { message: string; code?: string; params?: Record<string, string | number> },
 ): string {
-  // One code may be worded by the kind of thing it names (`params.variant`): `issue.<code>.<variant>`.
-  const variant = e.params?.variant !== undefined ? `issue.${e.code}.${e.params.variant}` : '';
-  if (e.params && variant in TEXT[lang]) return t(lang, variant as TextKey, e.params);
-  if (e.params && e.code && `issue.${e.code}` in TEXT[lang])
-    return t(lang, `issue.${e.code}` as TextKey, e.params);
-  if (lang === 'en') return e.message;
-  const kind = e.code ? `issue.${e.code}` : GENERIC.find(([re]) => re.test(e.message))?.[1];
-  if (!kind || !(kind in TEXT.ja)) return e.message;
-  const lead = TEXT.ja[kind as TextKey];
-  return WHOLE.has(kind) || SAID.some((re) => re.test(e.message))
-    ? lead
-    : `${lead}（${e.message}）`;
+  return (
+    problemText(lang, e.code, e.params) ?? (lang === 'en' ? e.message : t(lang, 'issue.unknown'))
+  );
 }
 
-/** Kinds whose Japanese says all there is: the English detail would only repeat it. */
-const WHOLE = new Set([
-  'issue.required',
-  'issue.unknown-field',
-  'issue.control',
-  'issue.invalid-date',
-  'issue.past-date',
-  'issue.code-wrong',
-  'issue.code-none',
-  'issue.code-expired',
-  'issue.code-locked',
-  'issue.email-taken',
-  'issue.email-repeated',
-]);
-/** Validator wordings the kind says in full. */
-const SAID = [/^value is too short \(0 < 1\)/];
-
-/** The validator's messages (src/contract/schemas.ts) by their wording. */
-const GENERIC: [RegExp, string][] = [
-  [/^is required$/, 'issue.required'],
-  // An empty name: the schema says it twice (too short, and no visible character).
-  [/^value is too short \(0 < 1\)/, 'issue.required'],
-  [/^is not a calendar date/, 'issue.invalid-date'],
-  [/^is before today/, 'issue.past-date'],
-  [/^is not a known field$/, 'issue.unknown-field'],
-  [/^must not contain control characters$/, 'issue.control'],
-  [/^is not a valid /, 'issue.format'],
-  [/^value does not match pattern/, 'issue.format'],
-  [/^must be one of /, 'issue.enum'],
-  [/^must be of type /, 'issue.type'],
-  [/^(value|list) (is|must|has|should)/, 'issue.range'],
-];
+/**
+ * What a failure as a whole says on a page (a refusal, the head of a form's summary): its code's
+ * template, else what its kind means; English pages fall back to the API's detail.
+ */
+export function failureMessage(lang: Language, f: Failure): string {
+  return (
+    problemText(lang, f.code, f.params) ?? (lang === 'en' ? f.detail : t(lang, `failure.${f.kind}`))
+  );
+}
 
 const asLang = (v: string | undefined): Language | null => (v === 'ja' || v === 'en' ? v : null);
 

@@ -6,7 +6,7 @@ import type { Failure } from '../../app/failure.ts';
 import { StoreBusy } from '../../app/deps.ts';
 import type { Result } from '../../domain/result.ts';
 import type { WebContext } from './env.ts';
-import { t, tOf } from './i18n.ts';
+import { t, tOf, failureMessage } from './i18n.ts';
 import { PAGE_SCRIPT } from './scripts.ts';
 import { CSS } from './style.ts';
 
@@ -170,7 +170,7 @@ export function failurePage(c: WebContext, f: Failure) {
   const lang = c.var.lang;
   const title =
     status === 404 ? t(lang, 'notFound') : status === 403 ? t(lang, 'forbidden') : t(lang, 'error');
-  return renderMessage(c, status, title, lang === 'ja' ? t(lang, `failure.${f.kind}`) : f.detail);
+  return renderMessage(c, status, title, failureMessage(lang, f));
 }
 
 /** 403: a form post without this session's token, or from another site. */

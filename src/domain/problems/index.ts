@@ -1,0 +1,155 @@
+/**
+ * Every problem code a field error or a failure carries, with the names of the values (`params`)
+ * its message speaks of. Pages and notices render `issue.<code>` from templates/web-text.json
+ * with them, in the reader's language; the API keeps its English `message` and `detail` beside.
+ * A param holding an ISO date is written the reader's way; `column` is a roster column's code.
+ */
+export const PROBLEMS = {
+  // The JSON Schema validator's (src/contract/schemas.ts).
+  required: [],
+  'unknown-field': [],
+  control: [],
+  'date-out-of-range': ['from', 'to'],
+  'invalid-date': [],
+  'invalid-email': [],
+  'invalid-url': [],
+  'invalid-datetime': [],
+  format: [],
+  enum: [],
+  type: [],
+  'too-short': ['min'],
+  'too-long': ['max'],
+  'too-small': ['min'],
+  'too-large': ['max'],
+  'too-few-items': ['min'],
+  'too-many-items': ['max'],
+  'duplicate-items': [],
+  'nothing-given': [],
+  combination: [],
+  'invalid-value': [],
+  // Dates and ranges.
+  'past-date': ['today'],
+  'end-before-start': ['start'],
+  'range-too-long': ['days'],
+  'rotation-too-long': ['days'],
+  'quarantine-too-long': ['days'],
+  'after-today': ['today'],
+  'after-quarantine-end': ['end'],
+  'outside-rotation': ['date', 'start', 'end'],
+  'invalid-month': [],
+  'not-boolean': [],
+  'count-out-of-range': ['max'],
+  // Ids that name nothing.
+  'no-such-id': [],
+  'draft-team': [],
+  // Members, the roster and its CSV file.
+  'email-taken': ['email'],
+  'email-repeated': [],
+  'slack-user-taken': [],
+  'invalid-slack-user-id': [],
+  'not-in-department': [],
+  'member-deactivated': [],
+  'deactivated-only-leave': [],
+  'already-in-team': [],
+  'in-no-team': [],
+  bridging: ['lastOfficeDay', 'officeFrom', 'days'],
+  'csv-encoding': [],
+  'csv-unreadable': [],
+  'csv-empty': [],
+  'unknown-column': ['column'],
+  'duplicate-column': ['column'],
+  'missing-column': ['column'],
+  'csv-no-rows': [],
+  // Rotations.
+  'rotation-ended': ['end', 'today'],
+  'overlaps-published': ['name'],
+  // Single-day overrides and their undo (domain/override), and the schedule's invariants.
+  'past-day': ['date'],
+  'not-working-day': ['date'],
+  'buffer-day': ['date'],
+  'closed-day': ['date'],
+  'no-office-team': ['date'],
+  'same-day': [],
+  'same-teams': [],
+  'same-team': ['date', 'team'],
+  'already-closed': ['date'],
+  'unknown-team': [],
+  'unknown-slot': [],
+  'team-in-standby': ['date', 'team'],
+  'handover-too-short': ['date', 'first', 'second', 'gap'],
+  'overlapping-teams': ['date', 'first', 'second'],
+  'already-undone': [],
+  'day-started': ['date'],
+  'later-override': ['date'],
+  'day-changed': ['date'],
+  kind: [],
+  dates: [],
+  'invalid-shift-time': ['date', 'team'],
+  'several-teams-on-date': ['date', 'teams'],
+  'duplicate-team-label': ['team'],
+  'member-in-two-teams': ['first', 'second'],
+  'shift-on-buffer-date': ['date', 'team'],
+  'uncovered-date': ['date'],
+  'uncovered-slot': ['date', 'start', 'end'],
+  'shift-on-weekday-date': ['date'],
+  'shift-on-holiday-date': ['date'],
+  'shift-on-closed-date': ['date'],
+  'shift-on-invalid-date': ['date'],
+  // Department and organisation settings.
+  'unknown-timezone': ['zone'],
+  'office-hours-order': ['start'],
+  'reservation-repeated': [],
+  'thin-client-over': ['reserved', 'total'],
+  'loan-pc-over': ['reserved', 'total'],
+  'webhook-not-url': [],
+  'webhook-not-https': [],
+  'webhook-credentials': [],
+  'webhook-private-host': [],
+  'webhook-not-workflows': [],
+  // Tokens, invitations, sign-in and single sign-on.
+  'no-scope-for-role': [],
+  'chief-token-member': [],
+  'not-member-department': [],
+  'staff-invited-as-member': [],
+  'department-only-for-chief': [],
+  'code-wrong': [],
+  'code-none': [],
+  'code-expired': [],
+  'code-locked': [],
+  'passkey-refused': [],
+  'issuer-not-url': [],
+  'issuer-not-https': [],
+  'issuer-entra-multi-tenant': [],
+  'issuer-discovery': [],
+  claim: [],
+  'sso-required-off': [],
+  'idempotency-key-reused': [],
+  // Failures as a whole (a refusal page, a form's summary).
+  'plan-changed': [],
+  stale: [],
+  'later-change': ['from'],
+  'already-published': [],
+  'not-a-draft': [],
+  'override-on-draft': [],
+  'days-changed': [],
+  'email-taken-meanwhile': [],
+  'already-lifted': ['from'],
+  'outbox-not-failed': [],
+  'invitation-used': [],
+  'keep-one-credential': [],
+  'rotation-unsatisfiable': [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+export type ProblemParams = Record<string, string | number>;
+type ParamsOf<C extends ProblemCode> = {
+  [K in (typeof PROBLEMS)[C][number]]: string | number;
+};
+
+/** A code and the values its message speaks of: the type checks that every named value is given. */
+export function problem<C extends ProblemCode>(
+  code: C,
+  ...params: (typeof PROBLEMS)[C] extends readonly [] ? [] : [ParamsOf<C>]
+): { code: C; params: ProblemParams } {
+  return { code, params: params[0] ?? {} };
+}
