@@ -156,6 +156,18 @@ describe("the domain's reasons in the department's language", () => {
   });
 });
 
+describe('people named in a refusal', () => {
+  it('are listed with 、 in Japanese and with commas in English', () => {
+    const e = {
+      message: 'duplicate',
+      code: 'duplicate-member',
+      params: { names: '山田 太郎, 佐藤 花子' },
+    };
+    assert.match(fieldMessage('ja', e), /山田 太郎、佐藤 花子/);
+    assert.match(fieldMessage('en', e), /山田 太郎, 佐藤 花子/);
+  });
+});
+
 describe('pages show the reasons in Japanese', () => {
   const rotationForm = (over: Record<string, string> = {}) => ({
     name: '',

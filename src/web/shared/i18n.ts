@@ -36,8 +36,11 @@ function shown(lang: Language, name: string, v: string | number): string | numbe
   // Japanese writes a time without its leading zero: 8:30.
   if (lang === 'ja' && /^\d\d:\d\d$/.test(v)) return v.replace(/^0/, '');
   if (name === 'column') return word('columns', v, lang) ?? v;
+  // People listed by name come joined by commas (the API's English); Japanese lists them with 、.
+  if (lang === 'ja' && PEOPLE.has(name)) return v.split(', ').join('、');
   return v;
 }
+const PEOPLE = new Set(['names', 'group', 'chiefs', 'deputies']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A problem code's template (src/domain/problems/) in the language, filled; null without one. */
