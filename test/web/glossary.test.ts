@@ -21,7 +21,7 @@ const strings = readdirSync(dir)
 /** Each Japanese string that says a position or a remote-access kind by another name. */
 function synonymsIn(list: { where: string; text: string }[]): string[] {
   const found: string[] = [];
-  for (const group of ['position', 'remote'])
+  for (const group of ['position', 'remote', 'terms'])
     for (const entry of Object.values(glossary[group]!))
       for (const alias of entry.aliases) {
         // The canonical word, English spellings, and a synonym the canonical word contains.

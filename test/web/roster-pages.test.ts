@@ -35,7 +35,7 @@ describe('roster pages', () => {
     assert.match(preview.html, /追加される職員（1名）.*新人 一郎/s);
     assert.match(preview.html, /変更される職員（1名）.*スキル：network → network、budget/s);
     assert.match(preview.html, /無効化される職員（1名）.*Suzuki Ken/s);
-    assert.match(preview.html, /Suzuki Ken：「.*」の班[A-Z]から 2027年1月4日\(月\) に外れます/);
+    assert.match(preview.html, /Suzuki Ken：「.*」の[A-Z]チームから 2027年1月4日\(月\) に外れます/);
     assert.deepEqual(await h.rowCounts(), counts, 'a preview writes nothing');
     const roster = decode(/name="roster" value="([^"]*)"/.exec(preview.html)![1]!);
     const version = /name="version" value="(\d+)"/.exec(preview.html)![1]!;
