@@ -183,7 +183,7 @@ function Survivability({
       <p class={s.survives ? 'ok' : 'ng'}>
         {s.survives || !w
           ? `✓ ${t(lang, 'survives', { days: outageDays })}`
-          : `✗ ${t(lang, 'fails', { label: w.label, start: dayText(lang, w.startDate), count: w.uncoveredDates.length, dates: days(w.uncoveredDates) })}`}
+          : `✗ ${t(lang, 'fails', { label: w.label, start: dayText(lang, w.startDate), days: countText(lang, 'days', w.uncoveredDates.length), dates: days(w.uncoveredDates) })}`}
       </p>
       {s.remote?.withinCapacity === false && remoteWorst ? (
         <p class="ng">
