@@ -5,6 +5,8 @@ import { err, ok, type Result } from '../../domain/result.ts';
 import { byString } from '../../domain/collections.ts';
 import { departmentMembersAnyOrder } from '../../db/repos/members.ts';
 import type { Rotation } from '../../domain/rotation/index.ts';
+import type { Language } from '../../domain/types.ts';
+import { humanDate } from '../../notify/templates.ts';
 import { departmentScopeDenied, type Actor } from '../actor.ts';
 import { auditEntry } from '../audit/index.ts';
 import type { Deps } from '../deps.ts';
@@ -50,7 +52,7 @@ export async function createRotation(
   const rotation: Rotation = {
     id: deps.newId(),
     departmentId,
-    name: req.name?.trim() || `${req.startDate} – ${req.endDate}`,
+    name: req.name?.trim() || defaultName(department.language, req.startDate, req.endDate),
     startDate: req.startDate,
     endDate: req.endDate,
     teamCount: req.teamCount,
@@ -99,3 +101,7 @@ export async function createRotation(
   };
   return ok(rotationView(snapshot, members, remote));
 }
+
+/** A rotation's name when none is given: its dates as the department's people read them. */
+const defaultName = (lang: Language, from: string, to: string): string =>
+  `${humanDate(lang, from, true)}${lang === 'ja' ? '〜' : ' – '}${humanDate(lang, to, true)}`;
