@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from './ids.ts';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { publicBaseUrl, type Channels, type Deps } from '../app/deps.ts';
@@ -99,7 +99,7 @@ export function nodeDeps(
     // SQLite's data_version moves when another connection commits; our own commits we count.
     ...(dataVersion ? { changeStamp: () => `${ownWrites}:${dataVersion.get() as number}` } : {}),
     now: opts.now ?? (() => new Date()),
-    newId: randomUUID,
+    newId: () => uuidv7(),
     publicUrl: publicBaseUrl(opts.publicUrl),
     adminToken: opts.adminToken || undefined,
     log: opts.log ?? ((l) => console.error(l)),

@@ -1,3 +1,4 @@
+import { uuidv7 } from './ids.ts';
 import type { D1Database } from '@cloudflare/workers-types';
 import {
   DEFAULT_MIGRATION_LOCK_TABLE,
@@ -145,7 +146,7 @@ export function workerDeps(
     db: opts.db ?? d1Kysely(env.DB),
     atomic: d1Atomic(env.DB),
     now: opts.now ?? (() => new Date()),
-    newId: () => crypto.randomUUID(),
+    newId: () => uuidv7(),
     publicUrl: publicBaseUrl(env.PUBLIC_URL),
     adminToken: env.BUNSAN_ADMIN_TOKEN || undefined,
     log: opts.log ?? ((l) => console.error(l)),
