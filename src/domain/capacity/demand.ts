@@ -1,5 +1,5 @@
 import { workingDays, maxDate, minDate } from '../calendar/index.ts';
-import { groupBy, lowerBound, upperBound } from '../collections.ts';
+import { lowerBound, upperBound } from '../collections.ts';
 import { memberDayKind, type StandbyLookup } from '../quarantine/index.ts';
 import type { Membership } from '../rotation/index.ts';
 import type { DepartmentCalendar, IsoDate, RemoteAccess } from '../types.ts';
@@ -78,10 +78,16 @@ export function demandGrid(
   const need = new Int32Array(dates.length * T * 2);
   const officeable = new Int32Array(dates.length * T * 2);
 
-  const byMember = groupBy(
-    r.memberships.filter((m) => needOf(m.memberId) !== null),
-    (m) => m.memberId,
-  );
+  // The members who need a resource, with it and their memberships (one lookup of a need a member).
+  const byMember = new Map<string, { res: number; ms: Membership[] }>();
+  for (const m of r.memberships) {
+    const seen = byMember.get(m.memberId);
+    if (seen) seen.ms.push(m);
+    else {
+      const need = needOf(m.memberId);
+      if (need !== null) byMember.set(m.memberId, { res: need === 'thinClient' ? 0 : 1, ms: [m] });
+    }
+  }
   // A member with one membership needs their resource on every date of it and is in the office
   // (on their team's days) from its office date except when they or their team are in standby:
   // memberDayKind's rule, added as runs of dates (a difference array) instead of day by day — for
@@ -95,8 +101,7 @@ export function demandGrid(
     runs[hi * T * 2 + k]!--;
   };
   const taken = new Uint8Array(D);
-  for (const [memberId, ms] of byMember) {
-    const res = needOf(memberId) === 'thinClient' ? 0 : 1;
+  for (const [memberId, { res, ms }] of byMember) {
     const only = ms.length === 1 ? ms[0]! : undefined;
     const spans = only && standby.spans?.(memberId, only.teamId);
     if (only && spans) {
