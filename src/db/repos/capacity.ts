@@ -119,21 +119,53 @@ export async function publishedRotations(
 
 /** "date team,date team,…" as team and date. */
 function officeDays(text: string): Pick<OfficeSlot, 'teamId' | 'date'>[] {
-  return text.split(',').map((e) => ({ teamId: e.slice(11), date: e.slice(0, 10) }));
+  const teams: string[] = [];
+  const out: Pick<OfficeSlot, 'teamId' | 'date'>[] = [];
+  for (let at = 0; at < text.length;) {
+    const end = endOf(text, ',', at);
+    out.push({ teamId: interned(text, at + 11, end, teams), date: text.slice(at, at + 10) });
+    at = end + 1;
+  }
+  return out;
 }
 
 /** "date slot start end team,…" as office slots. */
 function officeSlots(text: string): OfficeSlot[] {
-  return text.split(',').map((e) => {
-    const [date, slot, start, end, teamId] = e.split(' ') as [
-      IsoDate,
-      string,
-      string,
-      string,
-      string,
-    ];
-    return { teamId, date, slot: Number(slot), start, end, status: 'scheduled' as const };
-  });
+  const teams: string[] = [];
+  const out: OfficeSlot[] = [];
+  for (let at = 0; at < text.length;) {
+    const end = endOf(text, ',', at);
+    const slotEnd = endOf(text, ' ', at + 11);
+    const startEnd = endOf(text, ' ', slotEnd + 1);
+    const endEnd = endOf(text, ' ', startEnd + 1);
+    out.push({
+      teamId: interned(text, endEnd + 1, end, teams),
+      date: text.slice(at, at + 10),
+      slot: Number(text.slice(at + 11, slotEnd)),
+      start: text.slice(slotEnd + 1, startEnd),
+      end: text.slice(startEnd + 1, endEnd),
+      status: 'scheduled',
+    });
+    at = end + 1;
+  }
+  return out;
+}
+
+/** Where the word starting at `from` ends: the next `sep`, or the end of the text. */
+function endOf(text: string, sep: string, from: number): number {
+  const i = text.indexOf(sep, from);
+  return i < 0 ? text.length : i;
+}
+
+/**
+ * text[from, to) as one of `known` when it is one (else added): a rotation's few team ids, each
+ * one string for all its slots, so that the thousands of lookups by team hash each id once.
+ */
+function interned(text: string, from: number, to: number, known: string[]): string {
+  for (const id of known) if (id.length === to - from && text.startsWith(id, from)) return id;
+  const id = text.slice(from, to);
+  known.push(id);
+  return id;
 }
 
 /** The teams of the rotations in scope, in order. */

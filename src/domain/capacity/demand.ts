@@ -10,7 +10,6 @@ export interface Demand {
   thinClient: number;
   loanPc: number;
 }
-const RESOURCES: readonly RemoteResource[] = ['thinClient', 'loanPc'];
 
 /** What a member needs on a day out of the office; a company PC needs nothing from the pool. */
 export function resourceOf(access: RemoteAccess | string): RemoteResource | null {
@@ -196,5 +195,6 @@ export function demandRange(days: readonly Demand[]): {
 
 /** Adds `d` into the running totals of `into`. */
 export function addDemand(into: Demand, d: Demand): void {
-  for (const r of RESOURCES) into[r] += d[r];
+  into.thinClient += d.thinClient;
+  into.loanPc += d.loanPc;
 }
