@@ -33,8 +33,9 @@ export interface BoardSnapshot<M extends BoardMember = BoardMember> {
 
 /**
  * Reads the published rotations, members and quarantines of one department (or all) over
- * [from, to]: the reads of remote demand (`loadDemand`), with the office slots' times, the teams'
- * labels and every active member (`members`: their names too, or just who and where).
+ * [from, to] for a board of `from`: the reads of remote demand (`loadDemand`), with the office
+ * slots' times, the teams' labels and every active member (`members`: their names too, or just who
+ * and where).
  */
 export async function loadBoard<M extends BoardMember>(
   deps: Deps,
@@ -46,7 +47,8 @@ export async function loadBoard<M extends BoardMember>(
       departmentsByName(deps.db, scope.departmentId ? [scope.departmentId] : undefined),
       publishedRotations(deps.db, scope, true),
       publishedTeams(deps.db, scope),
-      publishedMemberships(deps.db, scope),
+      // Of the first date alone: a board places people on its date, the window is for its days.
+      publishedMemberships(deps.db, { ...scope, to: scope.from }),
       members(deps.db, scope.departmentId),
       demandWindows(deps.db, scope),
       loadCapacitySettings(deps),

@@ -76,6 +76,8 @@ export function demandGrid(
   const teamIndex = new Map(r.teamIds.map((id, i) => [id, i]));
   const need = new Int32Array(dates.length * T * 2);
   const officeable = new Int32Array(dates.length * T * 2);
+  // No working date (a board's weekend): nobody to count.
+  if (!dates.length) return { dates, teamIds: r.teamIds, need, officeable, officeTeams: [] };
 
   // The members who need a resource, with it and their memberships (one lookup of a need a member).
   const byMember = new Map<string, { res: number; ms: Membership[] }>();
