@@ -138,9 +138,10 @@ export interface DepartmentDay extends Omit<DepartmentBoard, 'office' | 'remote'
 }
 
 /**
- * One department's day, its people as ids (in no particular order): who is in the office in
- * each slot, who works remotely, who is in standby and until when (never why), the next working
- * days, and the uncovered days ahead. The organisation board counts these; a department's names them.
+ * One department's day, its people as ids: who is in the office in each slot and who works
+ * remotely (in the memberships' order), who is in standby and until when (never why; in the
+ * members' order), the next working days, and the uncovered days ahead. The organisation board
+ * counts these; a department's board names and orders them.
  */
 export function departmentDay(
   input: Omit<BoardInput, 'members'> & { members: readonly { id: string }[] },
