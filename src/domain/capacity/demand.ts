@@ -145,12 +145,16 @@ export function demandGrid(
     }
   }
 
-  const dateIndex = new Map(dates.map((d, i) => [d, i]));
   const officeTeams: number[][] = dates.map(() => []);
+  // Office days come in date order as read: each found by looking on from the last (a search when
+  // one comes earlier), not by hashing every day's fresh date string.
+  let i = 0;
   for (const s of r.office) {
-    const i = dateIndex.get(s.date);
+    if (i >= D || dates[i]! > s.date) i = lowerBound(dates, s.date);
+    while (i < D && dates[i]! < s.date) i++;
     const t = teamIndex.get(s.teamId);
-    if (i !== undefined && t !== undefined && !officeTeams[i]!.includes(t)) officeTeams[i]!.push(t);
+    if (dates[i] === s.date && t !== undefined && !officeTeams[i]!.includes(t))
+      officeTeams[i]!.push(t);
   }
   return { dates, teamIds: r.teamIds, need, officeable, officeTeams };
 }
