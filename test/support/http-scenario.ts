@@ -434,6 +434,22 @@ export async function runScenario(call: Call, now = new Date()): Promise<Record<
     (d: any) => `${d.date} ${typeof d.demand.thinClient} ${typeof d.demand.loanPc}`,
   );
 
+  // The boards, read as remote capacity is (office slots aggregated by the engine's own function).
+  const board = await call('GET', `/v1/departments/${deptId}/board?date=${start}`);
+  assert.equal(board.status, 200, board.text);
+  const orgBoard = await call('GET', `/v1/board?date=${start}`);
+  assert.equal(orgBoard.status, 200, orgBoard.text);
+  // Who is in which team is the split's (random ids): the digest keeps what does not depend on it.
+  digest.board = [
+    board.json.kind,
+    board.json.office.map((s: any) => `${s.slot} ${s.start}-${s.end}`),
+    board.json.next.map((d: any) => `${d.date} ${d.kind} ${d.teams.length}`),
+    board.json.uncovered,
+    orgBoard.json.departments.map(
+      (d: any) => `${d.kind} ${d.members} ${d.office + d.remote + d.standby}`,
+    ),
+  ];
+
   // The notices of the quarantine and its lift wait in the outbox (or were already delivered).
   const outbox = await call('GET', '/v1/outbox?limit=500');
   assert.equal(outbox.status, 200);

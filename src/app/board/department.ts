@@ -1,6 +1,7 @@
 import { addDays, dateInZone } from '../../domain/calendar/index.ts';
 import { inReadingOrder } from '../../domain/collections.ts';
-import { UNCOVERED_HORIZON_DAYS } from '../../domain/board/index.ts';
+import { departmentBoard, UNCOVERED_HORIZON_DAYS } from '../../domain/board/index.ts';
+import { boardMembers } from '../../db/repos/board.ts';
 import { err, ok } from '../../domain/result.ts';
 import type { IsoDate } from '../../domain/types.ts';
 import type { Actor } from '../actor.ts';
@@ -34,13 +35,13 @@ export async function readDepartmentBoard(
   if (bad) return err(bad);
   const department = found.value;
   const date = asked ?? dateInZone(deps.now(), department.timezone);
-  const snap = await loadBoard(deps, {
-    from: date,
-    to: addDays(date, UNCOVERED_HORIZON_DAYS),
-    departmentId,
-  });
+  const snap = await loadBoard(
+    deps,
+    { from: date, to: addDays(date, UNCOVERED_HORIZON_DAYS), departmentId },
+    (db, id) => boardMembers(db, id, true),
+  );
   inReadingOrder(snap.members);
-  const { boards, demand } = boardsOf(snap, date);
+  const { boards, demand } = boardsOf(snap, date, departmentBoard);
   return ok({
     departmentId,
     departmentName: department.name,

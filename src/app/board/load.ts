@@ -1,6 +1,11 @@
-import { boardMembers, boardRotations, boardShifts, boardTeams } from '../../db/repos/board.ts';
-import type { BoardMember, BoardScope } from '../../db/repos/board.ts';
-import { demandMemberships, demandWindows } from '../../db/repos/capacity.ts';
+import type { BoardMember } from '../../db/repos/board.ts';
+import {
+  demandWindows,
+  publishedMemberships,
+  publishedRotations,
+  publishedTeams,
+  type DemandScope,
+} from '../../db/repos/capacity.ts';
 import { departmentsByName } from '../../db/repos/departments.ts';
 import {
   capacityDays,
@@ -8,11 +13,7 @@ import {
   type CapacityDay,
   type CapacitySettings,
 } from '../../domain/capacity/index.ts';
-import {
-  departmentBoard,
-  type BoardRotation,
-  type DepartmentBoard,
-} from '../../domain/board/index.ts';
+import type { BoardInput, BoardRotation } from '../../domain/board/index.ts';
 import { calendarOf } from '../../domain/calendar/index.ts';
 import { groupBy } from '../../domain/collections.ts';
 import type { StandbyWindow } from '../../domain/quarantine/index.ts';
@@ -20,32 +21,41 @@ import type { Department, IsoDate } from '../../domain/types.ts';
 import { demandByDepartment, loadCapacitySettings, needsOf, sumDemand } from '../capacity/index.ts';
 import type { Deps } from '../deps.ts';
 
-/** Everything boards over a window are decided from, read in eight queries however many departments. */
-export interface BoardSnapshot {
-  scope: BoardScope;
+/** Everything boards over a window are decided from, read in seven queries however many departments. */
+export interface BoardSnapshot<M extends BoardMember = BoardMember> {
+  scope: DemandScope;
   departments: Department[];
   rotations: (BoardRotation & { departmentId: string })[];
-  members: BoardMember[];
+  members: M[];
   windows: StandbyWindow[];
   settings: CapacitySettings;
 }
 
-/** Reads the published rotations, members and quarantines of one department (or all) over [from, to]. */
-export async function loadBoard(deps: Deps, scope: BoardScope): Promise<BoardSnapshot> {
-  const [departments, rotations, teams, memberships, shifts, members, windows, settings] =
-    await Promise.all([
+/**
+ * Reads the published rotations, members and quarantines of one department (or all) over
+ * [from, to] for a board of `from`: the reads of remote demand (`loadDemand`), with the office
+ * slots' times, the teams' labels and every active member (`members`: their names too, or just who
+ * and where).
+ */
+export async function loadBoard<M extends BoardMember>(
+  deps: Deps,
+  scope: DemandScope,
+  members: (db: Deps['db'], departmentId?: string) => Promise<M[]>,
+): Promise<BoardSnapshot<M>> {
+  const [departments, rotations, teams, memberships, people, windows, settings] = await Promise.all(
+    [
       departmentsByName(deps.db, scope.departmentId ? [scope.departmentId] : undefined),
-      boardRotations(deps.db, scope),
-      boardTeams(deps.db, scope),
-      demandMemberships(deps.db, scope),
-      boardShifts(deps.db, scope),
-      boardMembers(deps.db, scope.departmentId),
+      publishedRotations(deps.db, scope, true),
+      publishedTeams(deps.db, scope),
+      // Of the first date alone: a board places people on its date, the window is for its days.
+      publishedMemberships(deps.db, { ...scope, to: scope.from }),
+      members(deps.db, scope.departmentId),
       demandWindows(deps.db, scope),
       loadCapacitySettings(deps),
-    ]);
+    ],
+  );
   const teamsOf = groupBy(teams, (t) => t.rotationId);
   const membershipsOf = groupBy(memberships, (m) => m.rotationId);
-  const shiftsOf = groupBy(shifts, (s) => s.rotationId);
   return {
     scope,
     departments,
@@ -59,9 +69,9 @@ export async function loadBoard(deps: Deps, scope: BoardScope): Promise<BoardSna
       closedDates: r.closedDates,
       teams: (teamsOf.get(r.id) ?? []).map((t) => ({ id: t.id, label: t.label })),
       memberships: membershipsOf.get(r.id) ?? [],
-      shifts: shiftsOf.get(r.id) ?? [],
+      shifts: r.office,
     })),
-    members,
+    members: people,
     windows,
     settings,
   };
@@ -70,26 +80,34 @@ export async function loadBoard(deps: Deps, scope: BoardScope): Promise<BoardSna
 /** A board's remote demand on its date against the capacity that applies. */
 export type BoardCapacity = Omit<CapacityDay, 'date'>;
 
-/** Each department's board on `date` (by name), and the remote demand on it per department. */
-export function boardsOf(snap: BoardSnapshot, date: IsoDate) {
+/**
+ * Each department's board on `date` (by name), as `board` makes it from the department's input,
+ * and the remote demand on it per department.
+ */
+export function boardsOf<M extends BoardMember, B>(
+  snap: BoardSnapshot<M>,
+  date: IsoDate,
+  board: (input: Omit<BoardInput, 'members'> & { members: M[] }) => B,
+) {
   const rotationsOf = groupBy(snap.rotations, (r) => r.departmentId);
   const membersOf = groupBy(snap.members, (m) => m.departmentId);
   const windowsOf = groupBy(snap.windows, (w) => w.memberId ?? w.teamId);
   const calendars = new Map(snap.departments.map((d) => [d.id, calendarOf(d)]));
   const boards = snap.departments.map((d) => {
-    const rotations = rotationsOf.get(d.id) ?? [];
     const members = membersOf.get(d.id) ?? [];
-    // A department's windows: its members' own (team quarantines come expanded per person).
-    const standby = members.flatMap((m) => windowsOf.get(m.id) ?? []);
-    const board: DepartmentBoard = departmentBoard({
-      date,
-      calendar: calendars.get(d.id)!,
-      rotations,
-      members,
-      standby,
-      horizon: snap.scope.to,
-    });
-    return { department: d, members: members.length, board };
+    return {
+      department: d,
+      members: members.length,
+      board: board({
+        date,
+        calendar: calendars.get(d.id)!,
+        rotations: rotationsOf.get(d.id) ?? [],
+        members,
+        // A department's windows: its members' own (team quarantines come expanded per person).
+        standby: members.flatMap((m) => windowsOf.get(m.id) ?? []),
+        horizon: snap.scope.to,
+      }),
+    };
   });
   const { byDepartment } = demandByDepartment({
     from: date,

@@ -1,6 +1,11 @@
 import { addDays, dateInZone } from '../../domain/calendar/index.ts';
 import { inReadingOrder } from '../../domain/collections.ts';
-import { organisationBoard, UNCOVERED_HORIZON_DAYS } from '../../domain/board/index.ts';
+import {
+  departmentDay,
+  organisationBoard,
+  UNCOVERED_HORIZON_DAYS,
+} from '../../domain/board/index.ts';
+import { boardMembers, memberNames } from '../../db/repos/board.ts';
 import { err, ok } from '../../domain/result.ts';
 import type { IsoDate } from '../../domain/types.ts';
 import { isHrOrAdmin, type Actor } from '../actor.ts';
@@ -21,15 +26,27 @@ export async function readOrganisationBoard(deps: Deps, actor: Actor, asked?: Is
   const bad = dateFailure(asked);
   if (bad) return err(bad);
   const date = asked ?? dateInZone(deps.now(), DEFAULT_ZONE);
-  const snap = await loadBoard(deps, { from: date, to: addDays(date, UNCOVERED_HORIZON_DAYS) });
-  const { boards, demand } = boardsOf(snap, date);
+  const snap = await loadBoard(
+    deps,
+    { from: date, to: addDays(date, UNCOVERED_HORIZON_DAYS) },
+    boardMembers,
+  );
+  const { boards, demand } = boardsOf(snap, date, (input) =>
+    departmentDay({ ...input, nextDays: 0 }),
+  );
+  // Counted, not listed: only those in standby are named, read by id (not 20,000 names).
+  const people = await memberNames(
+    deps.db,
+    boards.flatMap((b) => b.board.standby.map((s) => s.memberId)),
+  );
   const org = organisationBoard(
     boards.map((b) => ({
       id: b.department.id,
       name: b.department.name,
       members: b.members,
-      board: b.board,
+      day: b.board,
     })),
+    people,
   );
   // Sorted once here, not the 20,000 members before: only those in standby are listed by name.
   const standby = inReadingOrder(org.standby.map((s) => ({ ...s, id: s.memberId }))).map(

@@ -19,12 +19,11 @@ import {
 } from '../../domain/quarantine/index.ts';
 import type { IsoDate, RemoteAccess } from '../../domain/types.ts';
 import {
-  demandMemberships,
-  demandOfficeDays,
-  demandRotations,
-  demandTeams,
   demandWindows,
   membersNeedingRemote,
+  publishedMemberships,
+  publishedRotations,
+  publishedTeams,
   type DemandScope,
 } from '../../db/repos/capacity.ts';
 import type { Deps } from '../deps.ts';
@@ -58,19 +57,18 @@ export interface DemandSnapshot {
   windows: StandbyWindow[];
 }
 
-/** Loads the published rotations of one department (or all) overlapping [from, to]: seven queries, however many departments. */
+/** Loads the published rotations of one department (or all) overlapping [from, to]: six queries, however many departments. */
 export async function loadDemand(
   deps: Deps,
   scope: DemandScope,
   // The department's quarantines, when the caller has read them: for it alone, not read again.
   known?: { departmentId: string; quarantines: readonly Quarantine[] },
 ): Promise<DemandSnapshot> {
-  const [departments, rotations, teams, memberships, office, members, windows] = await Promise.all([
+  const [departments, rotations, teams, memberships, members, windows] = await Promise.all([
     departmentsByName(deps.db, scope.departmentId ? [scope.departmentId] : undefined),
-    demandRotations(deps.db, scope),
-    demandTeams(deps.db, scope),
-    demandMemberships(deps.db, scope),
-    demandOfficeDays(deps.db, scope),
+    publishedRotations(deps.db, scope),
+    publishedTeams(deps.db, scope),
+    publishedMemberships(deps.db, scope),
     membersNeedingRemote(deps.db, scope.departmentId),
     known && scope.departmentId === known.departmentId
       ? windowsOf(
@@ -82,7 +80,6 @@ export async function loadDemand(
   const calendars = new Map(departments.map((d) => [d.id, calendarOf(d)]));
   const teamsOf = groupBy(teams, (t) => t.rotationId);
   const membershipsOf = groupBy(memberships, (m) => m.rotationId);
-  const officeOf = groupBy(office, (s) => s.rotationId);
   const needs = needsOf(members);
   return {
     from: scope.from,
@@ -96,7 +93,7 @@ export async function loadDemand(
       teamIds: (teamsOf.get(r.id) ?? []).map((t) => t.id),
       // The records as read (with their rotation id besides): no copy of thousands of rows.
       memberships: membershipsOf.get(r.id) ?? [],
-      office: officeOf.get(r.id) ?? [],
+      office: r.office,
     })),
     needs,
     windows,

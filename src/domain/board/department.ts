@@ -1,5 +1,12 @@
-import { addDays, japaneseHoliday, maxDate, minDate, nonWorkingReason } from '../calendar/index.ts';
-import { groupBy } from '../collections.ts';
+import {
+  addDays,
+  japaneseHoliday,
+  maxDate,
+  minDate,
+  nonWorkingReason,
+  workingDays,
+} from '../calendar/index.ts';
+import { groupBy, sortedUnique } from '../collections.ts';
 import { memberDayKind, standbyLookup, type StandbyWindow } from '../quarantine/index.ts';
 import {
   coversDate,
@@ -53,6 +60,8 @@ export interface BoardInput {
   standby: readonly StandbyWindow[];
   /** The last date uncovered days are looked for; default `date` + UNCOVERED_HORIZON_DAYS. */
   horizon?: IsoDate;
+  /** How many of the next working days to list; default NEXT_DAYS (the organisation's board lists none). */
+  nextDays?: number;
 }
 
 /** A board day's kind: the schedule's, or 'none' for a working day outside every published rotation. */
@@ -91,7 +100,7 @@ const WORKING: ReadonlySet<BoardDayKind> = new Set(['office', 'buffer', 'closed'
  * Do people work that day (in the office or remotely)? 'closed' is both a chief's override on a
  * working day (everyone remote) and a closed date of the department's calendar (nobody works).
  */
-const worked = (calendar: DepartmentCalendar, day: DayView): boolean =>
+const isWorked = (calendar: DepartmentCalendar, day: DayView): boolean =>
   WORKING.has(day.kind) && (day.kind !== 'closed' || !nonWorkingReason(calendar, day.date));
 
 /** Each day of a rotation within [from, to], with its office teams in slot order. */
@@ -101,8 +110,8 @@ function rotationDays(r: BoardRotation, calendar: DepartmentCalendar, from: IsoD
   if (lo > hi) return [];
   return scheduleDays({
     calendar,
-    teams: [...r.teams],
-    shifts: r.shifts.map((s) => ({ ...s, id: '', sequence: 0 })),
+    teams: r.teams,
+    shifts: r.shifts,
     bufferDates: new Set(r.bufferDates),
     closedDates: new Set(r.closedDates),
     from: lo,
@@ -121,29 +130,62 @@ function membershipsOn(r: BoardRotation, date: IsoDate): Membership[] {
   });
 }
 
+/** One department's day with its people as ids: what a board shows, before anyone is named. */
+export interface DepartmentDay extends Omit<DepartmentBoard, 'office' | 'remote' | 'standby'> {
+  office: (Omit<OfficeSlot, 'members'> & { memberIds: string[] })[];
+  remote: { memberId: string; teamId: string; teamLabel: string }[];
+  standby: { memberId: string; until: IsoDate }[];
+}
+
 /**
- * One department's day: who is in the office in each slot, who works remotely, who is in standby
- * and until when (never why), the next working days, and the uncovered days ahead.
+ * One department's day, its people as ids: who is in the office in each slot and who works
+ * remotely (in the memberships' order), who is in standby and until when (never why; in the
+ * members' order), the next working days, and the uncovered days ahead. The organisation board
+ * counts these; a department's board names and orders them.
  */
-export function departmentBoard(input: BoardInput): DepartmentBoard {
+export function departmentDay(
+  input: Omit<BoardInput, 'members'> & { members: readonly { id: string }[] },
+): DepartmentDay {
   const { date, calendar } = input;
   const horizon = input.horizon ?? addDays(date, UNCOVERED_HORIZON_DAYS);
+  const nextDays = input.nextDays ?? NEXT_DAYS;
   const lookup = standbyLookup(input.standby);
-  // Only what the board shows of a person, whatever else the caller's records carry.
-  const people = new Map(
-    input.members.map((m): [string, BoardPerson] => [
-      m.id,
-      { id: m.id, name: m.name, kana: m.kana, position: m.position },
-    ]),
-  );
-  // The members' order as given (the reading order of the roster) orders every list.
-  const rank = new Map(input.members.map((m, i) => [m.id, i]));
-  const byRank = (a: Membership, b: Membership) => rank.get(a.memberId)! - rank.get(b.memberId)!;
+  const members = new Set(input.members.map((m) => m.id));
 
-  const days: { day: DayView; rotation: BoardRotation }[] = input.rotations.flatMap((r) =>
-    rotationDays(r, calendar, date, horizon).map((day) => ({ day, rotation: r })),
-  );
-  const byDate = new Map(days.map((d) => [d.day.date, d]));
+  // The schedule's view of a day only where the board shows one (the date, the next worked
+  // days); the uncovered days are the calendar's working days (kept per calendar and window) that
+  // no office slot, buffer day or closing took: scheduleDays' 'uncovered', without a view of every
+  // day ahead of every department (an organisation's board spent most of its time making those).
+  const spans = input.rotations
+    .map((r) => ({ r, lo: maxDate(date, r.startDate), hi: minDate(horizon, r.endDate) }))
+    .filter(({ lo, hi }) => lo <= hi);
+  const uncovered: IsoDate[] = [];
+  const next: { day: DayView; rotation: BoardRotation }[] = [];
+  let today: { day: DayView; rotation: BoardRotation } | undefined;
+  for (const { r, lo, hi } of spans) {
+    const office = new Set(
+      r.shifts
+        .filter((s) => s.status === 'scheduled' && s.date >= lo && s.date <= hi)
+        .map((s) => s.date),
+    );
+    const buffer = new Set(r.bufferDates);
+    const closed = new Set(r.closedDates);
+    for (const d of workingDays(calendar, lo, hi))
+      if (!office.has(d) && !buffer.has(d) && !closed.has(d)) uncovered.push(d);
+    if (lo === date) today = { day: rotationDays(r, calendar, date, date)[0]!, rotation: r };
+    // Worked days are the working days and any other office day: the next ones end at the last
+    // of those still wanted.
+    const after = maxDate(lo, addDays(date, 1));
+    if (next.length >= nextDays || after > hi) continue;
+    const worked = sortedUnique([
+      ...workingDays(calendar, after, hi),
+      ...[...office].filter((d) => d >= after),
+    ]);
+    const until = worked[Math.min(nextDays - next.length, worked.length) - 1];
+    if (until)
+      for (const day of rotationDays(r, calendar, after, until))
+        if (isWorked(calendar, day)) next.push({ day, rotation: r });
+  }
   const labelsOf = (r: BoardRotation) => new Map(r.teams.map((t) => [t.id, t.label]));
   const teamsOf = (r: BoardRotation, day: DayView): TeamRef[] => {
     const labels = labelsOf(r);
@@ -160,42 +202,39 @@ export function departmentBoard(input: BoardInput): DepartmentBoard {
   );
   const standby = input.members
     .filter((m) => lookup.member(date, m.id))
-    .map((m) => ({ ...people.get(m.id)!, until: standbyUntil(windowsOf.get(m.id)!, m.id, date)! }));
-  const inStandby = new Set(standby.map((m) => m.id));
+    .map((m) => ({ memberId: m.id, until: standbyUntil(windowsOf.get(m.id)!, m.id, date)! }));
+  const inStandby = new Set(standby.map((m) => m.memberId));
 
-  const today = byDate.get(date);
-  const office: OfficeSlot[] = [];
-  const remote: DepartmentBoard['remote'] = [];
+  const office: DepartmentDay['office'] = [];
+  const remote: DepartmentDay['remote'] = [];
   let kind: BoardDayKind;
   if (today) {
     const { day, rotation: r } = today;
     kind = day.kind;
     const labels = labelsOf(r);
-    const on = membershipsOn(r, date)
-      .filter((m) => people.has(m.memberId))
-      .sort(byRank);
+    const on = membershipsOn(r, date).filter((m) => members.has(m.memberId));
     const officeTeams = new Set((day.slots ?? []).map((s) => s.teamId));
     const inOffice = new Set<string>();
     for (const s of day.slots ?? []) {
-      const members = on
+      const memberIds = on
         .filter(
           (m) =>
             m.teamId === s.teamId &&
             !inStandby.has(m.memberId) &&
             memberDayKind(m, date, true, lookup) === 'office',
         )
-        .map((m) => people.get(m.memberId)!);
-      members.forEach((m) => inOffice.add(m.id));
-      office.push({ ...s, teamLabel: labels.get(s.teamId) ?? '', members });
+        .map((m) => m.memberId);
+      memberIds.forEach((id) => inOffice.add(id));
+      office.push({ ...s, teamLabel: labels.get(s.teamId) ?? '', memberIds });
     }
     // Nobody works on a day off; on a working day everyone of the rotation not in the office or in standby does.
-    if (worked(calendar, day))
+    if (isWorked(calendar, day))
       for (const m of on)
         if (!inOffice.has(m.memberId) && !inStandby.has(m.memberId)) {
           const kindOf = memberDayKind(m, date, officeTeams.has(m.teamId), lookup);
           if (kindOf === 'standby') continue;
           remote.push({
-            ...people.get(m.memberId)!,
+            memberId: m.memberId,
             teamId: m.teamId,
             teamLabel: labels.get(m.teamId) ?? '',
           });
@@ -206,7 +245,7 @@ export function departmentBoard(input: BoardInput): DepartmentBoard {
   }
   const holiday = kind === 'holiday' ? japaneseHoliday(date)?.name : undefined;
 
-  const board: DepartmentBoard = {
+  const out: DepartmentDay = {
     date,
     kind,
     rotation: today
@@ -220,30 +259,51 @@ export function departmentBoard(input: BoardInput): DepartmentBoard {
     office,
     remote,
     standby,
-    next: days
-      .filter(({ day }) => day.date > date && worked(calendar, day))
-      .slice(0, NEXT_DAYS)
-      .map(({ day, rotation }) => ({
-        date: day.date,
-        kind: day.kind,
-        teams: teamsOf(rotation, day),
-      })),
-    uncovered: days.filter(({ day }) => day.kind === 'uncovered').map(({ day }) => day.date),
+    next: next.slice(0, nextDays).map(({ day, rotation }) => ({
+      date: day.date,
+      kind: day.kind,
+      teams: teamsOf(rotation, day),
+    })),
+    uncovered,
     uncoveredThrough: horizon,
   };
-  if (holiday !== undefined) board.holiday = holiday;
-  return board;
+  if (holiday !== undefined) out.holiday = holiday;
+  return out;
 }
 
-/** The office, remote and standby counts of a board (a person in two slots counted once). */
-export function boardCounts(b: DepartmentBoard): {
-  office: number;
-  remote: number;
-  standby: number;
-} {
-  return {
-    office: new Set(b.office.flatMap((s) => s.members.map((m) => m.id))).size,
-    remote: b.remote.length,
-    standby: b.standby.length,
+/**
+ * One department's day: who is in the office in each slot, who works remotely, who is in standby
+ * and until when (never why), the next working days, and the uncovered days ahead.
+ */
+export function departmentBoard(input: BoardInput): DepartmentBoard {
+  const day = departmentDay(input);
+  // Only what the board shows of a person, whatever else the caller's records carry.
+  const people = new Map(
+    input.members.map((m): [string, BoardPerson] => [
+      m.id,
+      { id: m.id, name: m.name, kana: m.kana, position: m.position },
+    ]),
+  );
+  const person = (id: string) => people.get(id)!;
+  // The members' order as given (the reading order of the roster) orders every list.
+  const rank = new Map(input.members.map((m, i) => [m.id, i]));
+  const byRank = (a: string, b: string) => rank.get(a)! - rank.get(b)!;
+  const board: DepartmentBoard = {
+    date: day.date,
+    kind: day.kind,
+    rotation: day.rotation,
+    office: day.office.map(({ memberIds, ...s }) => ({
+      ...s,
+      members: memberIds.sort(byRank).map(person),
+    })),
+    remote: day.remote
+      .sort((a, b) => byRank(a.memberId, b.memberId))
+      .map(({ memberId, ...r }) => ({ ...person(memberId), ...r })),
+    standby: day.standby.map(({ memberId, until }) => ({ ...person(memberId), until })),
+    next: day.next,
+    uncovered: day.uncovered,
+    uncoveredThrough: day.uncoveredThrough,
   };
+  if (day.holiday !== undefined) board.holiday = day.holiday;
+  return board;
 }

@@ -1,4 +1,4 @@
-import { boardCounts, type DepartmentBoard } from './department.ts';
+import type { DepartmentBoard, DepartmentDay } from './department.ts';
 import type { IsoDate } from '../types.ts';
 
 /** One department's line of the organisation board. */
@@ -23,24 +23,37 @@ export interface StandbyLine {
   until: IsoDate;
 }
 
-/** The organisation's day: a line per department, and everyone in standby across them. */
+/** The office, remote and standby counts of a department's day (a person in two slots counted once). */
+export function dayCounts(d: DepartmentDay): { office: number; remote: number; standby: number } {
+  return {
+    office: new Set(d.office.flatMap((s) => s.memberIds)).size,
+    remote: d.remote.length,
+    standby: d.standby.length,
+  };
+}
+
+/**
+ * The organisation's day: a line per department, and everyone in standby across them, named from
+ * `people` (only they are: the organisation's members are counted, not listed).
+ */
 export function organisationBoard(
-  boards: readonly { id: string; name: string; members: number; board: DepartmentBoard }[],
+  days: readonly { id: string; name: string; members: number; day: DepartmentDay }[],
+  people: ReadonlyMap<string, { name: string; kana: string | null }>,
 ): { departments: DepartmentLine[]; standby: StandbyLine[] } {
   return {
-    departments: boards.map(({ id, name, members, board }) => ({
+    departments: days.map(({ id, name, members, day }) => ({
       departmentId: id,
       name,
-      kind: board.kind,
+      kind: day.kind,
       members,
-      ...boardCounts(board),
-      uncovered: board.uncovered,
+      ...dayCounts(day),
+      uncovered: day.uncovered,
     })),
-    standby: boards.flatMap(({ id, name, board }) =>
-      board.standby.map((m) => ({
-        memberId: m.id,
-        name: m.name,
-        kana: m.kana,
+    standby: days.flatMap(({ id, name, day }) =>
+      day.standby.map((m) => ({
+        memberId: m.memberId,
+        name: people.get(m.memberId)!.name,
+        kana: people.get(m.memberId)!.kana,
         departmentId: id,
         departmentName: name,
         until: m.until,

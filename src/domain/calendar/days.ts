@@ -185,11 +185,13 @@ function datesWithWeekday(
   assertIsoDate(from);
   assertIsoDate(to);
   if (!isZone(timezone)) throw new RangeError(`"${timezone}" is not an IANA time zone`);
-  const first = DateTime.fromISO(from, { zone: timezone });
+  // The first date's weekday as isoWeekday keeps it (a DateTime a call was most of a one-day
+  // schedule's time: the organisation board asks each department's day).
+  const first = isoWeekday(from, timezone);
   const start = epochDay(from);
   const out: { date: IsoDate; weekday: number }[] = [];
   for (let n = start, last = epochDay(to); n <= last; n++) {
-    out.push({ date: dateOfEpochDay(n), weekday: ((first.weekday - 1 + n - start) % 7) + 1 });
+    out.push({ date: dateOfEpochDay(n), weekday: ((first - 1 + n - start) % 7) + 1 });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { workingDays, maxDate, minDate } from '../calendar/index.ts';
-import { groupBy, lowerBound, upperBound } from '../collections.ts';
+import { lowerBound, upperBound } from '../collections.ts';
 import { memberDayKind, type StandbyLookup } from '../quarantine/index.ts';
 import type { Membership } from '../rotation/index.ts';
 import type { DepartmentCalendar, IsoDate, RemoteAccess } from '../types.ts';
@@ -10,7 +10,6 @@ export interface Demand {
   thinClient: number;
   loanPc: number;
 }
-const RESOURCES: readonly RemoteResource[] = ['thinClient', 'loanPc'];
 
 /** What a member needs on a day out of the office; a company PC needs nothing from the pool. */
 export function resourceOf(access: RemoteAccess | string): RemoteResource | null {
@@ -77,11 +76,19 @@ export function demandGrid(
   const teamIndex = new Map(r.teamIds.map((id, i) => [id, i]));
   const need = new Int32Array(dates.length * T * 2);
   const officeable = new Int32Array(dates.length * T * 2);
+  // No working date (a board's weekend): nobody to count.
+  if (!dates.length) return { dates, teamIds: r.teamIds, need, officeable, officeTeams: [] };
 
-  const byMember = groupBy(
-    r.memberships.filter((m) => needOf(m.memberId) !== null),
-    (m) => m.memberId,
-  );
+  // The members who need a resource, with it and their memberships (one lookup of a need a member).
+  const byMember = new Map<string, { res: number; ms: Membership[] }>();
+  for (const m of r.memberships) {
+    const seen = byMember.get(m.memberId);
+    if (seen) seen.ms.push(m);
+    else {
+      const need = needOf(m.memberId);
+      if (need !== null) byMember.set(m.memberId, { res: need === 'thinClient' ? 0 : 1, ms: [m] });
+    }
+  }
   // A member with one membership needs their resource on every date of it and is in the office
   // (on their team's days) from its office date except when they or their team are in standby:
   // memberDayKind's rule, added as runs of dates (a difference array) instead of day by day — for
@@ -95,8 +102,7 @@ export function demandGrid(
     runs[hi * T * 2 + k]!--;
   };
   const taken = new Uint8Array(D);
-  for (const [memberId, ms] of byMember) {
-    const res = needOf(memberId) === 'thinClient' ? 0 : 1;
+  for (const [memberId, { res, ms }] of byMember) {
     const only = ms.length === 1 ? ms[0]! : undefined;
     const spans = only && standby.spans?.(memberId, only.teamId);
     if (only && spans) {
@@ -139,12 +145,16 @@ export function demandGrid(
     }
   }
 
-  const dateIndex = new Map(dates.map((d, i) => [d, i]));
   const officeTeams: number[][] = dates.map(() => []);
+  // Office days come in date order as read: each found by looking on from the last (a search when
+  // one comes earlier), not by hashing every day's fresh date string.
+  let i = 0;
   for (const s of r.office) {
-    const i = dateIndex.get(s.date);
+    if (i >= D || dates[i]! > s.date) i = lowerBound(dates, s.date);
+    while (i < D && dates[i]! < s.date) i++;
     const t = teamIndex.get(s.teamId);
-    if (i !== undefined && t !== undefined && !officeTeams[i]!.includes(t)) officeTeams[i]!.push(t);
+    if (dates[i] === s.date && t !== undefined && !officeTeams[i]!.includes(t))
+      officeTeams[i]!.push(t);
   }
   return { dates, teamIds: r.teamIds, need, officeable, officeTeams };
 }
@@ -191,5 +201,6 @@ export function demandRange(days: readonly Demand[]): {
 
 /** Adds `d` into the running totals of `into`. */
 export function addDemand(into: Demand, d: Demand): void {
-  for (const r of RESOURCES) into[r] += d[r];
+  into.thinClient += d.thinClient;
+  into.loanPc += d.loanPc;
 }

@@ -21,8 +21,8 @@ export interface DayView {
 
 export interface ScheduleInput {
   calendar: DepartmentCalendar;
-  teams: TeamRef[];
-  shifts: ShiftRecord[];
+  teams: readonly TeamRef[];
+  shifts: readonly Pick<ShiftRecord, 'teamId' | 'date' | 'slot' | 'start' | 'end' | 'status'>[];
   bufferDates: ReadonlySet<IsoDate>;
   /** Working days an override closed: 'closed', not 'uncovered'. */
   closedDates?: ReadonlySet<IsoDate>;
