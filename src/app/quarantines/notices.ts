@@ -1,9 +1,9 @@
 import type { CompiledQuery } from 'kysely';
 import { coversDate, type Membership, type TeamRef } from '../../domain/rotation/index.ts';
-import { departmentMembersAnyOrder } from '../../db/repos/members.ts';
+import { activeMemberContacts, type MemberContact } from '../../db/repos/members.ts';
 import { groupBy, inReadingOrder } from '../../domain/collections.ts';
 import type { Quarantine } from '../../domain/quarantine/index.ts';
-import type { Department, Member } from '../../domain/types.ts';
+import type { Department } from '../../domain/types.ts';
 import type { Person, QuarantineNotice } from '../../notify/quarantine-notice.ts';
 import type { Deps } from '../deps.ts';
 import { quarantineNoticeQueries } from '../outbox/index.ts';
@@ -15,7 +15,7 @@ export interface MovedDay {
   toTeamId: string | null;
 }
 
-const person = (m: Member): Person => ({ id: m.id, name: m.name, email: m.email });
+const person = (m: MemberContact): Person => ({ id: m.id, name: m.name, email: m.email });
 
 /** A rotation's teams and memberships, as read for the quarantine at hand. */
 export interface NoticeRotation {
@@ -32,7 +32,7 @@ export async function loadNoticeDirectory(
   department: Department,
   rotations: ReadonlyMap<string, NoticeRotation>,
 ): Promise<NoticeDirectory> {
-  const members = await departmentMembersAnyOrder(deps.db, department.id, true);
+  const members = await activeMemberContacts(deps.db, department.id);
   // Looked up by id; only the chiefs are listed, in reading order.
   const chiefs = inReadingOrder(members.filter((m) => m.position === 'chief')).map(person);
   return (rotationId) =>
@@ -44,7 +44,7 @@ type Directory = ReturnType<typeof directory>;
 
 /** By id, the chiefs, and each team's members on a date. */
 function directory(
-  members: readonly Member[],
+  members: readonly MemberContact[],
   chiefs: Person[],
   rotation: NoticeRotation | undefined,
 ) {

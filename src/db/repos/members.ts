@@ -53,6 +53,25 @@ export async function departmentMembersAnyOrder(
   return (await q.execute()).map(memberFromRow);
 }
 
+/** How notices name and reach a member. */
+export type MemberContact = Pick<Member, 'id' | 'name' | 'kana' | 'email' | 'position'>;
+
+/**
+ * A department's active members as notices name and reach them, in no particular order: only the
+ * columns a notice reads (a quarantine's notices read a thousand of them).
+ */
+export async function activeMemberContacts(
+  db: Kysely<DB>,
+  departmentId: string,
+): Promise<MemberContact[]> {
+  return db
+    .selectFrom('members')
+    .select(['id', 'name', 'kana', 'email', 'position'])
+    .where('department_id', '=', departmentId)
+    .where('active', '=', 1)
+    .execute();
+}
+
 /** Every member, by department, then name. */
 export async function allMembers(db: Kysely<DB>): Promise<Member[]> {
   const rows = await db.selectFrom('members').selectAll().execute();
