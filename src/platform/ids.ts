@@ -9,8 +9,7 @@ let lastMs = -1;
 let counter = 0;
 
 export function uuidv7(nowMs: number = Date.now()): string {
-  const b = new Uint8Array(16);
-  crypto.getRandomValues(b);
+  const b = randomBytes();
   let ms = Math.max(nowMs, lastMs);
   if (ms === lastMs) {
     counter++;
@@ -36,6 +35,19 @@ export function uuidv7(nowMs: number = Date.now()): string {
     if (i === 3 || i === 5 || i === 7 || i === 9) hex += '-';
   }
   return hex;
+}
+
+// Random bytes drawn 4 KiB at a time: a call to getRandomValues per id cost more than the rest.
+const pool = new Uint8Array(4096);
+let used = pool.length;
+function randomBytes(): Uint8Array {
+  if (used + 16 > pool.length) {
+    crypto.getRandomValues(pool);
+    used = 0;
+  }
+  const b = pool.slice(used, used + 16);
+  used += 16;
+  return b;
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
