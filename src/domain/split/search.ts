@@ -158,6 +158,7 @@ export function improve(
   const cur = new Float64Array(COST_LEN);
   const best = new Float64Array(COST_LEN);
   const zero = new Float64Array(COST_LEN);
+  const leaving = new Float64Array(COST_LEN);
   const order = Array.from({ length: U }, (_, i) => i);
   for (let pass = 0; pass < maxPasses; pass++) {
     let improved = false;
@@ -170,9 +171,10 @@ export function improve(
       best.set(zero);
       let moveT = -1;
       let swapV = -1;
+      st.leavingDelta(u, leaving);
       for (let t = 0; t < st.k; t++) {
         if (t === a) continue;
-        st.moveDelta(u, t, cur);
+        st.moveDeltaLeaving(u, t, leaving, cur);
         if (cur[HARD]! <= 0 && compareCost(cur, best) < 0) {
           best.set(cur);
           moveT = t;
@@ -183,7 +185,7 @@ export function improve(
       for (let s = 0; s < (exhaustive ? U : swapSamples) && moveT < 0; s++) {
         const v = exhaustive ? s : randomInt(rng, U);
         if (st.assign[v] === a) continue;
-        st.swapDelta(u, v, cur);
+        st.swapDelta(u, v, leaving, cur);
         if (cur[HARD]! <= 0 && compareCost(cur, best) < 0) {
           best.set(cur);
           swapV = v;

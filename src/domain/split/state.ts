@@ -183,11 +183,35 @@ export class SplitState {
     out[HARD]! += conflicts;
   }
 
-  /** Writes into `out` the change in cost of swapping units u and v (in different teams). */
-  swapDelta(u: number, v: number, out: Float64Array): void {
+  /** Writes into `leaving` the change in cost of taking unit u out of its team (for {@link moveDeltaLeaving}). */
+  leavingDelta(u: number, leaving: Float64Array): void {
+    leaving.fill(0);
+    this.teamDelta(this.p.units[u]!, this.assign[u]!, -1, leaving);
+  }
+
+  /**
+   * {@link moveDelta} of unit u (in a team) to another team t, given u's {@link leavingDelta}:
+   * the same sums in the same order, the leaving part worked out once for every t tried.
+   */
+  moveDeltaLeaving(u: number, t: number, leaving: Float64Array, out: Float64Array): void {
+    out.set(leaving);
+    const from = this.assign[u]!;
+    const unit = this.p.units[u]!;
+    this.teamDelta(unit, t, 1, out);
+    let conflicts = 0;
+    for (const v of unit.conflicts) {
+      const tv = this.assign[v]!;
+      if (tv === t) conflicts++;
+      else if (tv === from) conflicts--;
+    }
+    out[HARD]! += conflicts;
+  }
+
+  /** Writes into `out` the change in cost of swapping units u and v (in different teams), given u's {@link leavingDelta}. */
+  swapDelta(u: number, v: number, leaving: Float64Array, out: Float64Array): void {
     const a = this.assign[u]!;
     const b = this.assign[v]!;
-    this.moveDelta(u, b, out);
+    this.moveDeltaLeaving(u, b, leaving, out);
     // u in b while v's move is priced: the totals and the assignment, not the team lists (unread).
     this.shift(u, a, b);
     this.moveDelta(v, a, this.tmp);
