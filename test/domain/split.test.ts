@@ -169,7 +169,7 @@ describe('splitTeams', () => {
         assert.equal(r.ok, brute.feasible);
         if (!r.ok) return;
         const load = Math.max(
-          ...r.value.explanations.map(
+          ...explainTeams(members, r.value.teams, {}).map(
             (e) => e.leaders.chiefIds.length + e.leaders.deputyIds.length,
           ),
         );
@@ -186,7 +186,7 @@ describe('splitTeams', () => {
     const members = staff(40, (i) => ({ position: i < 2 ? 'chief' : i < 4 ? 'deputy' : 'staff' }));
     const r = splitTeams(members, { teamCount: 4 });
     assert.ok(r.ok);
-    for (const e of r.value.explanations)
+    for (const e of explainTeams(members, r.value.teams, {}))
       assert.equal(e.leaders.chiefIds.length + e.leaders.deputyIds.length, 1);
   });
 
@@ -199,14 +199,15 @@ describe('splitTeams', () => {
       member('e'),
       member('f', { skills: ['payroll'] }),
     ];
-    const r = splitTeams(members, {
+    const opts = {
       teamCount: 2,
       requiredSkills: [{ skill: 'network', min: 1 }],
-      separate: [['c', 'd']],
+      separate: [['c', 'd']] as [string, string][],
       together: [['e', 'f']],
-    });
+    };
+    const r = splitTeams(members, opts);
     assert.ok(r.ok);
-    const [A, B] = r.value.explanations;
+    const [A, B] = explainTeams(members, r.value.teams, opts);
     assert.ok(A && B);
     for (const e of [A, B]) {
       const team: SplitTeam | undefined = r.value.teams.find((t) => t.label === e.label);

@@ -2,7 +2,6 @@ import { spread } from '../collections.ts';
 import { createRng } from '../prng.ts';
 import { err, ok, type Result } from '../result.ts';
 import { blockingConstraints, closestSplitIssues } from './diagnose.ts';
-import { explainTeams } from './explain.ts';
 import { exactSearch } from './exact.ts';
 import { necessaryConditions } from './prechecks.ts';
 import { buildProblem, type Problem } from './problem.ts';
@@ -112,7 +111,6 @@ export function splitTeams(members: SplitMember[], opts: SplitOptions): Result<S
   const leaders = teamOrder.map((t) => st.chiefs[t]! + st.deputies[t]!);
   return ok({
     teams,
-    explanations: explainTeams(p.members, teams, opts),
     summary: {
       sizes: teamOrder.map((t) => st.size[t]!),
       sizeSpread: spread(st.size),

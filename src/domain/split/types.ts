@@ -62,10 +62,9 @@ export interface SplitSummary {
   sizeBalanceRelaxed: boolean;
 }
 
-/** A successful split: teams labelled A, B, …, and why each looks as it does. */
+/** A successful split: teams labelled A, B, …, and its balance (why each team looks as it does: `explainTeams`). */
 export interface Split {
   teams: SplitTeam[];
-  explanations: TeamExplanation[];
   summary: SplitSummary;
 }
 
