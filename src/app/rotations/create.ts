@@ -3,7 +3,7 @@ import { insertRotationQuery } from '../../db/repos/rotations.ts';
 import { calendarOf, dateInZone } from '../../domain/calendar/index.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { byString } from '../../domain/collections.ts';
-import { departmentMembersAnyOrder } from '../../db/repos/members.ts';
+import { departmentRoster } from '../../db/repos/members.ts';
 import type { Rotation } from '../../domain/rotation/index.ts';
 import type { Language } from '../../domain/types.ts';
 import { humanDate } from '../../notify/templates.ts';
@@ -37,7 +37,7 @@ export async function createRotation(
   const calendar = calendarOf(department);
   // Read once: the active ones are split, all of them named in the answer.
   const [members, remote] = await Promise.all([
-    departmentMembersAnyOrder(deps.db, departmentId),
+    departmentRoster(deps.db, departmentId),
     remoteContextOf(deps, departmentId, { from: req.startDate, to: req.endDate }),
   ]);
   const decided = decideRotation(

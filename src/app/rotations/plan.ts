@@ -35,7 +35,9 @@ export interface RotationRequest {
 export const MAX_ROTATION_DAYS = 731;
 
 /** A member as the split sees it. */
-export const asSplitMember = (m: Member): SplitMember => ({
+export const asSplitMember = (
+  m: Pick<Member, 'id' | 'name' | 'skills' | 'position' | 'remoteAccess'>,
+): SplitMember => ({
   id: m.id,
   name: m.name,
   skills: m.skills,

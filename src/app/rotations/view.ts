@@ -12,7 +12,7 @@ import { spread } from '../../domain/collections.ts';
 import type { Policy, StandbyLookup } from '../../domain/quarantine/index.ts';
 import { coversDate, toMembership, toTeamRef } from '../../domain/rotation/index.ts';
 import { explainInWords, explainTeams } from '../../domain/split/index.ts';
-import type { Member } from '../../domain/types.ts';
+import type { RosterMember } from '../../db/repos/members.ts';
 import { asSplitMember } from './plan.ts';
 import { etagOf, type RotationSnapshot } from './snapshot.ts';
 import { needsOf } from '../capacity/index.ts';
@@ -28,7 +28,7 @@ export interface RemoteContext {
 /** The rotation's remote demand grid over its whole span: its active members who need a thin-client seat or a loan PC. */
 export function rotationDemandGrid(
   snap: RotationSnapshot,
-  members: Member[],
+  members: readonly RosterMember[],
   standby: StandbyLookup,
 ): DemandGrid {
   const needs = needsOf(members);
@@ -94,7 +94,11 @@ function remoteDemandReport(snap: RotationSnapshot, grid: DemandGrid, capacity: 
 }
 
 /** A rotation as the API shows it: teams as of today (or its start), every membership, and the report. */
-export function rotationView(snap: RotationSnapshot, members: Member[], remote: RemoteContext) {
+export function rotationView(
+  snap: RotationSnapshot,
+  members: readonly RosterMember[],
+  remote: RemoteContext,
+) {
   const r = snap.rotation;
   const asOf = minDate(maxDate(snap.today, r.startDate), r.endDate);
   const memberships = snap.memberships.map(toMembership);
