@@ -90,7 +90,7 @@ describe('composing quarantine notifications', () => {
     assert.match(standby.body, /自宅待機です。出勤せず、自宅で勤務してください。/);
     for (const d of ['12月1日(火)', '12月4日(金)', '12月9日(水)'])
       assert.ok(standby.body.includes(`・${d}`), d);
-    assert.match(standby.body, /iCal フィード/, 'says feeds follow within hours');
+    assert.match(standby.body, /カレンダー（勤務予定の購読）への反映には数時間かかることがあります/, 'says feeds follow within hours');
 
     const covering = to(rows, 'c1@example.jp');
     assert.equal(covering.subject, '【出勤日の追加】情報政策課：Cチーム');
@@ -180,7 +180,7 @@ describe('composing quarantine notifications', () => {
       at,
       [...at].sort((a, b) => a - b),
     );
-    assert.match(ja, /出勤チームのいない日（対応が必要です）:\n・12月11日\(金\)/);
+    assert.match(ja, /出勤チームのない日（対応が必要です）:\n・12月11日\(金\)/);
     assert.match(ja, /自宅待機の人数: 3名/);
 
     const en = to(composeQuarantineMessages(notice('en'), opts()), chief.email).body;

@@ -87,7 +87,7 @@ describe(
         await capacity.getByRole('button', { name: '保存' }).click();
         assert.match(
           await page.locator(`#res-thin-${dept.id}-error`).innerText(),
-          /シンクライアントの部署ごとの割り当てが合計13台で、組織の12台を超えています/,
+          /シンクライアントの部署ごとの割り当てが合計13席で、組織の12席を超えています/,
         );
         await capacity.getByLabel('税務課: シンクライアント席数').fill('5');
         await capacity.getByRole('button', { name: '保存' }).click();

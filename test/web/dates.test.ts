@@ -106,7 +106,7 @@ describe('dates, times and counts on the pages', () => {
     { what: 'people', n: 1, ja: '1名', en: '1 person' },
     { what: 'people', n: 0, ja: '0名', en: '0 people' },
     { what: 'devices', n: 2, ja: '2台', en: '2 devices' },
-    { what: 'seats', n: 1, ja: '1台', en: '1 seat' },
+    { what: 'seats', n: 1, ja: '1席', en: '1 seat' },
     { what: 'days', n: 5, ja: '5日', en: '5 days' },
     { what: 'days', n: 1, ja: '1日', en: '1 day' },
     { what: 'teams', n: 2, ja: '2チーム', en: '2 teams' },

@@ -12,7 +12,7 @@ describe('field errors in the page language', () => {
     const byPath = Object.fromEntries(ja) as Record<string, string>;
     assert.equal(byPath['/members/0/name'], '入力してください');
     assert.equal(byPath['/members/0/email'], 'メールアドレスの形式が正しくありません');
-    assert.equal(byPath['/members/0/remoteAccess'], '選べない値です');
+    assert.equal(byPath['/members/0/remoteAccess'], '一覧から選んでください');
     assert.equal(byPath['/members/0/shoeSize'], 'この項目は受け付けていません');
     assert.equal(
       fieldMessage(

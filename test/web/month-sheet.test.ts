@@ -183,7 +183,7 @@ describe('the month sheet (/rotations/:id/month)', () => {
       swapped.length > 0 && swapped.every((d) => d >= '2026-12-14' && d <= '2026-12-18'),
       swapped.join(),
     );
-    for (const d of swapped) assert.match(day.get(d)!, /※ 交代 B→A/);
+    for (const d of swapped) assert.match(day.get(d)!, /※ 交代 Bチーム→Aチーム/);
     const standby = [...day].filter(([, c]) => c.includes('class="mark standby"')).map(([d]) => d);
     assert.ok(
       standby.includes('2026-12-14') &&

@@ -98,7 +98,7 @@ describe('admin pages: departments', () => {
         'officeStart',
         /^形式が正しくありません|^値が正しくありません/,
       ],
-      [{ holidays: 'us' }, [1], 'holidays', /^選べない値です/],
+      [{ holidays: 'us' }, [1], 'holidays', /^一覧から選んでください/],
     ];
     for (const [over, days, field, message] of cases) {
       const res = await admin.post('/departments/new', departmentForm(over, days));
@@ -195,7 +195,7 @@ describe('admin pages: organisation', () => {
     assertFieldError(
       over.html,
       res,
-      /^シンクライアントの部署ごとの割り当てが合計11台で、組織の10台を超えています$/,
+      /^シンクライアントの部署ごとの割り当てが合計11席で、組織の10席を超えています$/,
     );
     const typed = await admin.post('/admin/settings/capacity', {
       thinClientSeats: '十',

@@ -107,7 +107,7 @@ describe('web pages: forms refuse bad input next to the field and write nothing'
     );
     // Each column as the file's header names it, in the page's language (the glossary's words).
     assert.deepEqual(lines, ['3:氏名', '4:メールアドレス', '5:役職']);
-    assertFieldError(bad.html, 'csv', /何も登録されていません/);
+    assertFieldError(bad.html, 'csv', /何も変更していません/);
     const none = await chief.post(`/departments/${departmentId}/members`, {
       csv: new File([], 'empty.csv'),
     });

@@ -103,7 +103,7 @@ export function auditPages() {
             label={t(lang, 'admin.action')}
             value={values.action}
             placeholder={t(lang, 'admin.all')}
-            options={actions.map((a) => ({ value: a, label: a }))}
+            options={actions.map((a) => ({ value: a, label: tOf(lang, 'action', a) }))}
             errors={errors}
           />
           <Select
@@ -139,10 +139,10 @@ export function auditPages() {
                   <Instant lang={lang} iso={e.at} zone="UTC" />
                 </td>
                 <td>{tOf(lang, 'role', e.actor.role)}</td>
-                <td>{e.action}</td>
-                <td>{`${e.subject.type} ${e.subject.id}`}</td>
+                <td title={e.action}>{tOf(lang, 'action', e.action)}</td>
+                <td>{`${tOf(lang, 'subject', e.subject.type)} ${e.subject.id}`}</td>
                 <td>
-                  <code>{JSON.stringify(e.summary)}</code>
+                  <code translate="no">{JSON.stringify(e.summary)}</code>
                 </td>
               </tr>
             ))}

@@ -197,7 +197,7 @@ export function DepartmentForm(p: {
           name="timezone"
           label={t(lang, 'admin.timezone')}
           value={v.timezone}
-          options={[{ value: 'Asia/Tokyo', label: 'Asia/Tokyo' }]}
+          options={[{ value: 'Asia/Tokyo', label: t(lang, 'admin.tzJapan') }]}
           groups={zoneChoices(v.timezone)}
           errors={errors}
         />

@@ -73,7 +73,7 @@ async function outboxPage(c: WebContext, detail?: string, status: 200 | 409 = 20
                 <Instant lang={lang} iso={m.createdAt} zone={zone(m.departmentId)} />
               </td>
               <td>{m.departmentId ? (deptName.get(m.departmentId) ?? m.departmentId) : ''}</td>
-              <td>{m.channel}</td>
+              <td>{tOf(lang, 'channel', m.channel)}</td>
               <td>{m.recipient}</td>
               <td>{m.subject}</td>
               <td>

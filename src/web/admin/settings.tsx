@@ -1,3 +1,4 @@
+import { countText } from '../shared/dates.tsx';
 import { Hono } from 'hono';
 import { Table } from '../shared/table.tsx';
 import { visibleDepartments, type DepartmentView } from '../../app/departments/index.ts';
@@ -56,8 +57,9 @@ function settingsPage(
   const capErrors = form.which === 'capacity' ? form.errors : {};
   const polErrors = form.which === 'policy' ? form.errors : {};
   const saved = c.req.query('saved');
-  const policyHint = (f: keyof SettingsView['policy']) =>
-    t(lang, 'admin.policyDefaultHint', { value: String(s.policy[f]) });
+  // Every policy field is a number of days.
+  const policyHint = (f: (typeof POLICY_FIELDS)[number]) =>
+    t(lang, 'admin.policyDefaultHint', { value: countText(lang, 'days', s.policy[f]) });
   return render(
     c,
     t(lang, 'admin.settings'),

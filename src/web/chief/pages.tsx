@@ -90,7 +90,7 @@ export function DepartmentPage(p: {
       <h2>{t(lang, 'rotations')}</h2>
       {p.rotations.length ? (
         <Table>
-          <ColumnHeads lang={lang} keys={['name', 'period', 'teams', 'status']} />
+          <ColumnHeads lang={lang} keys={['rotationColumn', 'period', 'teams', 'status']} />
           <tbody>
             {p.rotations.map((r) => (
               <tr>

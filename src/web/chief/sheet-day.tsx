@@ -78,6 +78,7 @@ function overrideMarks(ctx: SheetContext, date: string): { cls: string; text: st
 export function DayMarks({ ctx, day }: { ctx: SheetContext; day: DayView }) {
   const { lang, sheet } = ctx;
   const label = (id: string | null) => labelOf(sheet, id);
+  const teamName = (id: string | null) => t(lang, 'teamLabel', { label: label(id) });
   const href = ctx.changeHref(day);
   const slots = day.slots ?? [];
   return (
@@ -100,12 +101,12 @@ export function DayMarks({ ctx, day }: { ctx: SheetContext; day: DayView }) {
         <div>{t(lang, `kind.${day.kind}`)}</div>
       ) : null}
       {day.standbyTeamIds.length ? (
-        <div class="mark standby">{`${t(lang, 'standbyMark')}: ${day.standbyTeamIds.map(label).join(', ')}`}</div>
+        <div class="mark standby">{`${t(lang, 'standbyMark')}: ${day.standbyTeamIds.map(teamName).join(lang === 'ja' ? '、' : ', ')}`}</div>
       ) : null}
       {sheet.swaps
         .filter((s) => s.date === day.date)
         .map((s) => (
-          <div class="mark swap">{`※ ${t(lang, 'swapMark')} ${t(lang, 'swapFromTo', { from: label(s.fromTeamId), to: label(s.toTeamId) })}`}</div>
+          <div class="mark swap">{`※ ${t(lang, 'swapMark')} ${t(lang, 'swapFromTo', { from: teamName(s.fromTeamId), to: teamName(s.toTeamId) })}`}</div>
         ))}
       {overrideMarks(ctx, day.date).map((m) => (
         <div class={`mark ov ${m.cls}`}>{m.text}</div>
