@@ -46,7 +46,7 @@ describe(
         await admin.page.goto('/admin/people');
         await admin.page.getByLabel('氏名').fill('山田 課長');
         await admin.page.getByLabel('メール').fill('kacho@example.jp');
-        await admin.page.getByLabel('権限').selectOption({ label: '課長' });
+        await admin.page.getByLabel('役割').selectOption({ label: '課長' });
         await admin.page.getByLabel('部署').selectOption({ label: '総務課' });
         await admin.page.getByRole('button', { name: '招待する' }).click();
         const chiefLink = await admin.page.locator('#invitation-url').textContent();
