@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { harness, seedDepartment } from '../support/harness.ts';
+import { rotationForm } from '../support/rotation-form.ts';
 import { webClient } from '../support/web-session.ts';
 
 const fixture = (name: string) =>
@@ -29,21 +30,6 @@ async function stage() {
   await chief.signIn((await h.tokenFor('chief', { departmentId: department.id })).token);
   return { h, departmentId: department.id as string, members, chief };
 }
-
-const rotationForm = (over: Record<string, string> = {}) => ({
-  name: '',
-  startDate: '2026-12-01',
-  endDate: '2027-01-29',
-  teamCount: '2',
-  pattern: 'daily',
-  cycle: '',
-  bufferDays: '0',
-  skillName0: 'network',
-  skillMin0: '0',
-  skillName1: 'payroll',
-  skillMin1: '0',
-  ...over,
-});
 
 describe('web pages: forms refuse bad input next to the field and write nothing', () => {
   it('the rotation form: numbers, dates and pairs checked before the use case', async () => {

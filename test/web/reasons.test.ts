@@ -8,6 +8,7 @@ import { fieldMessage } from '../../src/web/shared/i18n.ts';
 import { departmentArb } from '../domain/support/departments.ts';
 import { englishIn } from '../support/english.ts';
 import { harness, seedDepartment } from '../support/harness.ts';
+import { rotationForm } from '../support/rotation-form.ts';
 import { webClient } from '../support/web-session.ts';
 
 // Names as the app layer gives them (several joined by a comma), skills as the roster holds them.
@@ -169,21 +170,6 @@ describe('people named in a refusal', () => {
 });
 
 describe('pages show the reasons in Japanese', () => {
-  const rotationForm = (over: Record<string, string> = {}) => ({
-    name: '',
-    startDate: '2026-12-01',
-    endDate: '2027-01-29',
-    teamCount: '2',
-    pattern: 'daily',
-    cycle: '',
-    bufferDays: '0',
-    skillName0: 'network',
-    skillMin0: '0',
-    skillName1: 'payroll',
-    skillMin1: '0',
-    ...over,
-  });
-
   it("a rotation's report says why each team looks as it does, and a refused form what is unmet", async () => {
     const h = await harness();
     const { department, members } = await seedDepartment(h);
