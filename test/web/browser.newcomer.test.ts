@@ -45,7 +45,7 @@ describe(
         // The chief, invited on the admin's people page; the link shown once.
         await admin.page.goto('/admin/people');
         await admin.page.getByLabel('氏名').fill('山田 課長');
-        await admin.page.getByLabel('メール').fill('kacho@example.jp');
+        await admin.page.getByLabel('メールアドレス').fill('kacho@example.jp');
         await admin.page.getByLabel('役割').selectOption({ label: '課長' });
         await admin.page.getByLabel('部署').selectOption({ label: '総務課' });
         await admin.page.getByRole('button', { name: '招待する' }).click();
@@ -63,7 +63,7 @@ describe(
         // The chief adds a member and invites everyone not invited yet; the list to print.
         await chief.page.getByRole('link', { name: '職員を追加' }).click();
         await chief.page.getByLabel('氏名').fill('佐藤 花子');
-        await chief.page.getByLabel('メール').fill('sato@example.jp');
+        await chief.page.getByLabel('メールアドレス').fill('sato@example.jp');
         await chief.page.getByRole('button', { name: '保存' }).click();
         await chief.page
           .getByRole('status')

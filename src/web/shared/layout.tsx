@@ -177,7 +177,8 @@ export function failurePage(c: WebContext, f: Failure) {
 export const refuseForgery = (c: WebContext) =>
   renderMessage(c, 403, t(c.var.lang, 'forbidden'), t(c.var.lang, 'csrfRefused'));
 /** 403: the signed-in role may not use this page. */
-export const refuseRole = (c: WebContext) => renderMessage(c, 403, t(c.var.lang, 'forbidden'));
+export const refuseRole = (c: WebContext) =>
+  renderMessage(c, 403, t(c.var.lang, 'forbidden'), t(c.var.lang, 'failure.forbidden'));
 
 /** A use case's failure met where a page cannot go on; the pages' error handler renders it. */
 export class PageFailure extends Error {

@@ -8,7 +8,7 @@ import { Day, countAside, dayText, hoursText, instantText } from '../shared/date
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { ColumnHeads, Csrf } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
-import { failurePage, render, renderMessage, valueOrPage } from '../shared/layout.tsx';
+import { failurePage, refuseRole, render, valueOrPage } from '../shared/layout.tsx';
 import { slackLinkPages } from './slack-link.tsx';
 
 // Copies the address next to the button; falls back to selecting it where the Clipboard API is missing.
@@ -261,7 +261,7 @@ export function staffPages() {
   r.route('/', slackLinkPages());
   r.post('/me/feeds', async (c) => {
     const me = c.var.actor;
-    if (!me.memberId) return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
+    if (!me.memberId) return refuseRole(c);
     const made = await createFeed(c.var.deps, me, { scope: 'member', id: me.memberId });
     if (!made.ok) return failurePage(c, made.error);
     return myPage(c, { links: made.value }, 201);
@@ -269,7 +269,7 @@ export function staffPages() {
   // Stop one of my links; "make anew" stops it and gives the three new links at once.
   r.post('/me/feeds/:id/:how{(?:revoke|reissue)}', async (c) => {
     const me = c.var.actor;
-    if (!me.memberId) return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
+    if (!me.memberId) return refuseRole(c);
     const stopped = await revokeFeed(c.var.deps, me, c.req.param('id'));
     if (!stopped.ok) return failurePage(c, stopped.error);
     if (c.req.param('how') === 'revoke') return myPage(c, { notice: t(c.var.lang, 'linkStopped') });

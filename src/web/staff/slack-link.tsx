@@ -3,7 +3,7 @@ import { linkSlackUser, readMember } from '../../app/members/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
 import { Csrf, Input, text, type FormErrors } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
-import { failurePage, render, renderMessage, valueOrPage } from '../shared/layout.tsx';
+import { failurePage, refuseRole, render, valueOrPage } from '../shared/layout.tsx';
 
 const FIELD = 'slackUserId';
 
@@ -51,14 +51,14 @@ async function slackPage(
 export function slackLinkPages() {
   const r = new Hono<WebEnv>();
   r.get('/me/slack', (c) => {
-    if (!c.var.actor.memberId) return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
+    if (!c.var.actor.memberId) return refuseRole(c);
     const q = c.req.query();
     const notice = q.saved ? 'slack.saved' : q.cleared ? 'slack.cleared' : null;
     return slackPage(c, notice ? { notice: t(c.var.lang, notice) } : {});
   });
   r.post('/me/slack', async (c) => {
     const me = c.var.actor;
-    if (!me.memberId) return renderMessage(c, 403, t(c.var.lang, 'forbidden'));
+    if (!me.memberId) return refuseRole(c);
     const value = text(await c.req.parseBody(), FIELD).trim();
     const done = await linkSlackUser(c.var.deps, me, me.memberId, value || null);
     if (done.ok) return c.redirect(`/me/slack?${value ? 'saved' : 'cleared'}=1`, 303);
