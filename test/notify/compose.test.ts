@@ -90,7 +90,11 @@ describe('composing quarantine notifications', () => {
     assert.match(standby.body, /自宅待機です。出勤せず、自宅で勤務してください。/);
     for (const d of ['12月1日(火)', '12月4日(金)', '12月9日(水)'])
       assert.ok(standby.body.includes(`・${d}`), d);
-    assert.match(standby.body, /カレンダー（勤務予定の購読）への反映には数時間かかることがあります/, 'says feeds follow within hours');
+    assert.match(
+      standby.body,
+      /カレンダー（勤務予定の購読）への反映には数時間かかることがあります/,
+      'says feeds follow within hours',
+    );
 
     const covering = to(rows, 'c1@example.jp');
     assert.equal(covering.subject, '【出勤日の追加】情報政策課：Cチーム');

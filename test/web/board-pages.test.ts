@@ -102,7 +102,7 @@ describe('the board pages', () => {
     assert.match(lines, /3名/);
     // Remote demand counts devices with their counter.
     assert.match(org.html, /<td>\d+台<\/td>/);
-    assert.match(org.html, /<td>\d+席<\/td>/, "thin-client seats by their own counter");
+    assert.match(org.html, /<td>\d+席<\/td>/, 'thin-client seats by their own counter');
     const standby = /<table id="standby">(.*?)<\/table>/s.exec(org.html)![1]!;
     assert.match(standby, /佐藤 花子<\/th><td>情報政策課<\/td>/);
     assert.ok(!org.html.includes(REASON));
