@@ -142,7 +142,7 @@ describe('3. dates at the ends of the range', () => {
       const r = await w.post(action, { subject: `team:${teamId}`, startDate: '9999-12-19' });
       assert.equal(r.status, 422, `${action}: ${r.html.slice(0, 300)}`);
       assert.match(r.headers.get('content-type') ?? '', /^text\/html/);
-      assert.match(r.html, /1900-01-01〜2199-12-31/);
+      assert.match(r.html, /1900年〜2199年の日付を入力してください/);
     }
   });
 });

@@ -149,7 +149,7 @@ describe(
         assert.equal(new URL(page.url()).pathname, `${rotationUrl}/month`);
         await page.goto(`${rotationUrl}/month?month=${swapDate!.slice(0, 7)}`);
         const cell = page.locator(`#month-grid td[data-date="${swapDate}"]`);
-        assert.match(await cell.locator('.mark.swap').innerText(), /交代 [A-C]→[A-C]/);
+        assert.match(await cell.locator('.mark.swap').innerText(), /交代 [A-C]チーム→[A-C]チーム/);
         assert.ok(
           (await page.locator('#month-grid .mark.standby').count()) > 0,
           'standby days marked',
