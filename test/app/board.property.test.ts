@@ -215,7 +215,7 @@ describe('the department board against the schedules, on random departments', ()
         }
       }),
       {
-        numRuns: Number(process.env.BOARD_RUNS ?? 80),
+        numRuns: 80,
         // Cases that move people and look at the days just after, so that the bridging rule is
         // met in every run (random cases alone missed it in about one run of three).
         examples: [1, 2, 3].map((day): [Case] => [
