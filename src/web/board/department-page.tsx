@@ -4,7 +4,7 @@ import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { Day, countText, hoursText, spanText } from '../shared/dates.tsx';
 import { t, tOf } from '../shared/i18n.ts';
-import { CapacityTable, DatePicker, DayList, kindText } from './parts.tsx';
+import { CapacityTable, DatePicker, DayList, kindText, StandbyTable } from './parts.tsx';
 
 type Board = Extract<Awaited<ReturnType<typeof readDepartmentBoard>>, { ok: true }>['value'];
 
@@ -71,23 +71,7 @@ export function DepartmentBoardPage(p: { lang: Language; board: Board; canEdit: 
       </section>
       <section aria-labelledby="board-standby">
         <h2 id="board-standby">{t(lang, 'board.standby', { count: people(b.standby.length) })}</h2>
-        {b.standby.length ? (
-          <Table id="standby">
-            <ColumnHeads lang={lang} keys={['name', 'board.until']} />
-            <tbody>
-              {b.standby.map((m) => (
-                <tr>
-                  <th scope="row">{m.name}</th>
-                  <td>
-                    <Day lang={lang} iso={m.until} asOf={b.date} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        ) : (
-          <p>{t(lang, 'board.noStandby')}</p>
-        )}
+        <StandbyTable lang={lang} date={b.date} standby={b.standby} />
       </section>
       <section aria-labelledby="board-remote">
         <h2 id="board-remote">{t(lang, 'board.remote', { count: people(b.remote.length) })}</h2>

@@ -1,10 +1,9 @@
 import type { readOrganisationBoard } from '../../app/board/index.ts';
-import { ColumnHeads } from '../shared/form.tsx';
 import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { Day, countText, listDayText, spanText } from '../shared/dates.tsx';
 import { t } from '../shared/i18n.ts';
-import { CapacityTable, DatePicker, kindText } from './parts.tsx';
+import { CapacityTable, DatePicker, kindText, StandbyTable } from './parts.tsx';
 
 type Board = Extract<Awaited<ReturnType<typeof readOrganisationBoard>>, { ok: true }>['value'];
 
@@ -65,24 +64,7 @@ export function OrganisationBoardPage({ lang, board: b }: { lang: Language; boar
       </section>
       <section aria-labelledby="org-standby">
         <h2 id="org-standby">{t(lang, 'board.standbyAll', { count: people(b.standby.length) })}</h2>
-        {b.standby.length ? (
-          <Table id="standby">
-            <ColumnHeads lang={lang} keys={['name', 'department', 'board.until']} />
-            <tbody>
-              {b.standby.map((s) => (
-                <tr>
-                  <th scope="row">{s.name}</th>
-                  <td>{s.departmentName}</td>
-                  <td>
-                    <Day lang={lang} iso={s.until} asOf={b.date} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        ) : (
-          <p>{t(lang, 'board.noStandby')}</p>
-        )}
+        <StandbyTable lang={lang} date={b.date} standby={b.standby} />
       </section>
       <section aria-labelledby="org-capacity">
         <h2 id="org-capacity">{t(lang, 'board.capacity')}</h2>

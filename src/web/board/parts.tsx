@@ -85,3 +85,35 @@ export function DayList(p: { lang: Language; dates: string[]; id: string; asOf: 
     </ul>
   );
 }
+
+/**
+ * Who is in standby on the board's date, until when (never why): a department's, or the
+ * organisation's with each person's department.
+ */
+export function StandbyTable(p: {
+  lang: Language;
+  date: string;
+  standby: readonly { name: string; until: string; departmentName?: string }[];
+}) {
+  const withDepartment = p.standby.some((s) => s.departmentName !== undefined);
+  if (!p.standby.length) return <p>{t(p.lang, 'board.noStandby')}</p>;
+  return (
+    <Table id="standby">
+      <ColumnHeads
+        lang={p.lang}
+        keys={withDepartment ? ['name', 'department', 'board.until'] : ['name', 'board.until']}
+      />
+      <tbody>
+        {p.standby.map((s) => (
+          <tr>
+            <th scope="row">{s.name}</th>
+            {withDepartment ? <td>{s.departmentName}</td> : null}
+            <td>
+              <Day lang={p.lang} iso={s.until} asOf={p.date} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
