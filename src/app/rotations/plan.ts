@@ -12,7 +12,7 @@ import {
 import { splitTeams, teamLabels, type Split, type SplitIssue } from '../../domain/split/index.ts';
 import type { CompiledQuery } from 'kysely';
 import type { DepartmentCalendar, IsoDate, Member, SplitMember } from '../../domain/types.ts';
-import { departmentMembers } from '../../db/repos/members.ts';
+import { departmentRoster } from '../../db/repos/members.ts';
 import { insertMembershipsQueries } from '../../db/repos/memberships.ts';
 import { insertShiftRecordsQueries } from '../../db/repos/shifts.ts';
 import { insertTeamsQueries } from '../../db/repos/rotations.ts';
@@ -47,7 +47,8 @@ export const asSplitMember = (
 
 /** The department's active members as the split sees them. */
 export async function splitMembers(deps: Deps, departmentId: string): Promise<SplitMember[]> {
-  return (await departmentMembers(deps.db, departmentId, true)).map(asSplitMember);
+  // In no order and by their split columns: the split sorts them by id.
+  return (await departmentRoster(deps.db, departmentId)).filter((m) => m.active).map(asSplitMember);
 }
 
 // Split issues point into the split options; in the API they live under /constraints.

@@ -1,5 +1,5 @@
 import { ok, type Result } from '../../domain/result.ts';
-import { departmentMembers } from '../../db/repos/members.ts';
+import { departmentRoster } from '../../db/repos/members.ts';
 import type { Actor } from '../actor.ts';
 import type { Deps } from '../deps.ts';
 import type { Failure } from '../failure.ts';
@@ -17,7 +17,7 @@ export async function readRotation(
   if (!snap.ok) return snap;
   const departmentId = snap.value.department.id;
   const [members, remote] = await Promise.all([
-    departmentMembers(deps.db, departmentId),
+    departmentRoster(deps.db, departmentId),
     remoteContextOf(deps, departmentId, spanOf(snap.value)),
   ]);
   return ok(rotationView(snap.value, members, remote));
