@@ -4,9 +4,17 @@ import type { FieldError } from '../../app/failure.ts';
 import { validate } from '../../contract/schemas.ts';
 import { checkDepartmentSettings } from '../../domain/calendar/index.ts';
 import type { Language } from '../../domain/types.ts';
-import { Csrf, ErrorSummary, Input, Select, text, type FormErrors } from '../shared/form.tsx';
+import {
+  Csrf,
+  ErrorSummary,
+  errorsOnFields,
+  Input,
+  Select,
+  text,
+  type FormErrors,
+} from '../shared/form.tsx';
 import { t, type TextKey } from '../shared/i18n.ts';
-import { adminErrors, CheckGroup, TextArea } from './fields.tsx';
+import { CheckGroup, TextArea } from './fields.tsx';
 
 /** What the department form holds, as typed (so a refused form comes back as it was sent). */
 export interface DepartmentValues {
@@ -96,7 +104,7 @@ export function departmentErrors(
   lang: Language,
 ): FormErrors {
   const lines = closedLines(v);
-  return adminErrors(errors, fieldOf, lang, (path) => {
+  return errorsOnFields(errors, fieldOf, lang, (path) => {
     const i = /^\/closedDates\/(\d+)$/.exec(path)?.[1];
     const at = i === undefined ? undefined : lines[Number(i)];
     return at ? `${t(lang, 'admin.lineOf', { line: at.line, value: at.date })}: ` : '';

@@ -8,7 +8,7 @@ import {
 } from '../../app/departments/index.ts';
 import type { Failure } from '../../app/failure.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
-import { ColumnHeads } from '../shared/form.tsx';
+import { ColumnHeads, errorsOf } from '../shared/form.tsx';
 import { hoursText } from '../shared/dates.tsx';
 import { t, failureMessage } from '../shared/i18n.ts';
 import {
@@ -108,7 +108,7 @@ function refused(
   o: Parameters<typeof formPage>[1],
 ): Response | Promise<Response> {
   if (notAboutTheForm(f)) return failurePage(c, f);
-  const errors = 'errors' in f && f.errors ? departmentErrors(o.values, f.errors, c.var.lang) : {};
+  const errors = departmentErrors(o.values, errorsOf(f), c.var.lang);
   return formPage(c, o, { errors, detail: failureMessage(c.var.lang, f) }, formStatus(f));
 }
 

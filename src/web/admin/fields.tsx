@@ -4,19 +4,6 @@ import type { Language } from '../../domain/types.ts';
 import { addError, type FormErrors } from '../shared/form.tsx';
 import { fieldMessage, t, type TextKey } from '../shared/i18n.ts';
 
-/** A use case's field errors on the form's fields (unmatched ones to '', the summary). */
-export function adminErrors(
-  errors: FieldError[],
-  fieldOf: (path: string) => string | null,
-  lang: Language,
-  prefix: (path: string) => string = () => '',
-): FormErrors {
-  const out: FormErrors = {};
-  for (const e of errors)
-    addError(out, fieldOf(e.path) ?? '', prefix(e.path) + fieldMessage(lang, e));
-  return out;
-}
-
 /** The error paragraph of a control (the id its aria-describedby names). */
 function ErrorOf({ id, errors }: { id: string; errors: FormErrors }) {
   return errors[id]?.length ? (

@@ -9,7 +9,15 @@ import {
 import { validate } from '../../contract/schemas.ts';
 import { readSettings, updateSettings } from '../../app/settings/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
-import { ColumnHeads, Csrf, ErrorSummary, Input, text, errorsOf } from '../shared/form.tsx';
+import {
+  ColumnHeads,
+  Csrf,
+  ErrorSummary,
+  Input,
+  text,
+  errorsOf,
+  errorsOnFields,
+} from '../shared/form.tsx';
 import { t, type TextKey, failureMessage } from '../shared/i18n.ts';
 import {
   failurePage,
@@ -18,7 +26,7 @@ import {
   render,
   valueOrPage,
 } from '../shared/layout.tsx';
-import { adminErrors, AdminNav, Notice, noErrors, type FormState } from './fields.tsx';
+import { AdminNav, Notice, noErrors, type FormState } from './fields.tsx';
 
 /** The two chat webhooks a department has: what each is called on the page and in the API. */
 const KINDS = {
@@ -198,7 +206,7 @@ async function setWebhook(c: WebContext, kind: Kind, id: string, url: string | n
   if (done?.ok) return c.redirect(`/admin/notifications?${url ? 'saved' : 'cleared'}=1`, 303);
   if (done && notAboutTheForm(done.error)) return failurePage(c, done.error);
   const f = done?.error;
-  const errors = adminErrors(f ? errorsOf(f) : problems, () => k.field(id), c.var.lang);
+  const errors = errorsOnFields(f ? errorsOf(f) : problems, () => k.field(id), c.var.lang);
   const departments = await visibleDepartments(c.var.deps, c.var.actor);
   return notificationsPage(
     c,
@@ -235,7 +243,7 @@ export function notificationPages() {
     const done = problems.length ? null : await updateSettings(c.var.deps, c.var.actor, input);
     if (done?.ok) return c.redirect(`/admin/notifications?${url ? 'saved' : 'cleared'}=1`, 303);
     const f = done?.error;
-    const errors = adminErrors(f ? errorsOf(f) : problems, () => field, c.var.lang);
+    const errors = errorsOnFields(f ? errorsOf(f) : problems, () => field, c.var.lang);
     const departments = await visibleDepartments(c.var.deps, c.var.actor);
     return notificationsPage(
       c,

@@ -11,10 +11,19 @@ import {
 import type { FieldError } from '../../app/failure.ts';
 import { validate } from '../../contract/schemas.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
-import { ColumnHeads, Csrf, ErrorSummary, Input, Select, text, errorsOf } from '../shared/form.tsx';
+import {
+  ColumnHeads,
+  Csrf,
+  ErrorSummary,
+  Input,
+  Select,
+  text,
+  errorsOf,
+  errorsOnFields,
+} from '../shared/form.tsx';
 import { t, type TextKey, failureMessage } from '../shared/i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, render } from '../shared/layout.tsx';
-import { adminErrors, AdminNav, Notice, noErrors, type FormState } from './fields.tsx';
+import { AdminNav, Notice, noErrors, type FormState } from './fields.tsx';
 
 const POLICY_FIELDS = [
   'quarantineDays',
@@ -180,7 +189,7 @@ async function save(
   if (answer?.ok) return c.redirect(`/admin/settings?saved=${which}`, 303);
   if (answer && notAboutTheForm(answer.error)) return failurePage(c, answer.error);
   const f = answer?.error;
-  const errors = adminErrors(
+  const errors = errorsOnFields(
     f ? errorsOf(f) : problems,
     (p) => fieldOf(p, departments),
     c.var.lang,

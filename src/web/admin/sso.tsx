@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { readSso, updateSso, type SsoUpdate, type SsoView } from '../../app/sso/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
-import { Csrf, ErrorSummary, Input, text, errorsOf } from '../shared/form.tsx';
+import { Csrf, ErrorSummary, Input, text, errorsOf, errorsOnFields } from '../shared/form.tsx';
 import { t, failureMessage } from '../shared/i18n.ts';
 import { failurePage, notAboutTheForm, render, valueOrPage } from '../shared/layout.tsx';
-import { adminErrors, AdminNav, CheckGroup, Notice, noErrors, type FormState } from './fields.tsx';
+import { AdminNav, CheckGroup, Notice, noErrors, type FormState } from './fields.tsx';
 
 const TEXT_FIELDS = [
   'issuer',
@@ -137,7 +137,7 @@ export function ssoSettingsPages() {
     if (notAboutTheForm(saved.error)) return failurePage(c, saved.error);
     const v = valueOrPage(await readSso(c.var.deps, c.var.actor));
     const f = saved.error;
-    const errors = adminErrors(errorsOf(f), (p) => p.slice(1) || null, c.var.lang);
+    const errors = errorsOnFields(errorsOf(f), (p) => p.slice(1) || null, c.var.lang);
     return ssoPage(
       c,
       v,

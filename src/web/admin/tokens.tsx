@@ -12,11 +12,20 @@ import {
 } from '../../app/tokens/index.ts';
 import { validate } from '../../contract/schemas.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
-import { ColumnHeads, Csrf, ErrorSummary, Input, Select, text, errorsOf } from '../shared/form.tsx';
+import {
+  ColumnHeads,
+  Csrf,
+  ErrorSummary,
+  Input,
+  Select,
+  text,
+  errorsOf,
+  errorsOnFields,
+} from '../shared/form.tsx';
 import { Instant, instantText } from '../shared/dates.tsx';
 import { t, tOf, failureMessage } from '../shared/i18n.ts';
 import { failurePage, render, valueOrPage } from '../shared/layout.tsx';
-import { adminErrors, AdminNav, Notice, noErrors, type FormState } from './fields.tsx';
+import { AdminNav, Notice, noErrors, type FormState } from './fields.tsx';
 
 type Values = { role: string; label: string; departmentId: string; memberId: string };
 const EMPTY: Values = { role: '', label: '', departmentId: '', memberId: '' };
@@ -171,7 +180,7 @@ export function tokenPages() {
       : await issueToken(c.var.deps, c.var.actor, input as unknown as TokenInput);
     if (issued?.ok) return tokensPage(c, { issued: issued.value }, 201);
     const f = issued?.error;
-    const errors = adminErrors(f ? errorsOf(f) : problems, fieldOf, c.var.lang);
+    const errors = errorsOnFields(f ? errorsOf(f) : problems, fieldOf, c.var.lang);
     return tokensPage(
       c,
       { values, form: { errors, detail: f ? failureMessage(c.var.lang, f) : undefined } },

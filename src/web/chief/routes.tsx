@@ -50,17 +50,17 @@ async function departmentPage(
   } = {},
   status: Status = 200,
 ) {
-  const [members, rotations] = await Promise.all([
+  const [members, rotations, dept] = await Promise.all([
     membersOf(c.var.deps, c.var.actor, id),
     rotationsOf(c.var.deps, c.var.actor, id),
+    readDepartment(c.var.deps, c.var.actor, id),
   ]);
   if (!members.ok) return failurePage(c, members.error);
   if (!rotations.ok) return failurePage(c, rotations.error);
-  const dept = await readDepartment(c.var.deps, c.var.actor, id);
-  const title = dept.ok ? dept.value.name : t(c.var.lang, 'department');
+  if (!dept.ok) return failurePage(c, dept.error);
   return render(
     c,
-    title,
+    dept.value.name,
     <DepartmentPage
       lang={c.var.lang}
       csrf={c.var.csrf}
@@ -68,7 +68,7 @@ async function departmentPage(
       editable={canEdit(c)}
       members={members.value.members}
       rotations={rotations.value}
-      today={dateInZone(c.var.deps.now(), dept.ok ? dept.value.timezone : 'Asia/Tokyo')}
+      today={dateInZone(c.var.deps.now(), dept.value.timezone)}
       {...extra}
     />,
     status,
@@ -322,8 +322,7 @@ export function chiefPages() {
     if (!done.ok) {
       const f = done.error;
       if (notAboutTheForm(f)) return failurePage(c, f);
-      const fieldErrors =
-        'errors' in f && f.errors ? errorsOnFields(f.errors, moveFieldOf, lang) : {};
+      const fieldErrors = errorsOnFields(errorsOf(f), moveFieldOf, lang);
       return rotationPage(
         c,
         id,

@@ -10,7 +10,7 @@ import type { Failure } from '../../app/failure.ts';
 import { isIsoDate, maxDate, minDate } from '../../domain/calendar/index.ts';
 import { validate } from '../../contract/schemas.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
-import { addError, errorsOnFields, text, type FormErrors } from '../shared/form.tsx';
+import { addError, errorsOf, errorsOnFields, text, type FormErrors } from '../shared/form.tsx';
 import { t, failureMessage } from '../shared/i18n.ts';
 import { failurePage, formStatus, notAboutTheForm, refuseRole, render } from '../shared/layout.tsx';
 import { roles } from '../shared/session.ts';
@@ -93,7 +93,7 @@ function refused(
   f: Failure,
 ) {
   if (notAboutTheForm(f)) return failurePage(c, f);
-  const errors = 'errors' in f && f.errors ? errorsOnFields(f.errors, markFieldOf, c.var.lang) : {};
+  const errors = errorsOnFields(errorsOf(f), markFieldOf, c.var.lang);
   return quarantinesPage(
     c,
     { values, picker, errors, detail: failureMessage(c.var.lang, f) },
@@ -105,7 +105,7 @@ function refused(
 function liftRefused(c: WebContext, id: string, f: Failure) {
   if (notAboutTheForm(f)) return failurePage(c, f);
   const field = `lift-${id}`;
-  const errors = 'errors' in f && f.errors ? errorsOnFields(f.errors, () => field, c.var.lang) : {};
+  const errors = errorsOnFields(errorsOf(f), () => field, c.var.lang);
   // Already lifted, or the plan changed meanwhile: nothing to put by a field, so said on top.
   if (f.kind === 'conflict' || f.kind === 'stale')
     addError(errors, '', t(c.var.lang, 'liftConflict'));

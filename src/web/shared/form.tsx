@@ -15,14 +15,19 @@ export function addError(errors: FormErrors, field: string, message: string): vo
 /** A failure's field errors (none for a failure that names no field). */
 export const errorsOf = (f: Failure): FieldError[] => ('errors' in f ? (f.errors ?? []) : []);
 
-/** Sorts a use case's field errors (JSON Pointers) onto the form's fields; unmatched ones go to ''. */
+/**
+ * Sorts a use case's field errors (JSON Pointers) onto the form's fields; unmatched ones go to ''.
+ * `prefix` leads a message with where it is (a line of a list field).
+ */
 export function errorsOnFields(
   errors: FieldError[],
   fieldOf: (path: string) => string | null,
   lang: Language,
+  prefix: (path: string) => string = () => '',
 ): FormErrors {
   const out: FormErrors = {};
-  for (const e of errors) addError(out, fieldOf(e.path) ?? '', fieldMessage(lang, e));
+  for (const e of errors)
+    addError(out, fieldOf(e.path) ?? '', prefix(e.path) + fieldMessage(lang, e));
   return out;
 }
 
