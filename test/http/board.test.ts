@@ -255,3 +255,17 @@ describe('the department board, the organisation board and a member’s own day'
     assert.equal((await h.call('GET', '/v1/board?date=tomorrow')).json.errors[0].path, '?date');
   });
 });
+
+describe('the board on a jp-gov calendar', () => {
+  it('names a year-end closure day as the calendar does (jp-gov), with no rotation over it', async () => {
+    const h = await harness({ now: '2026-12-01T00:00:00Z' });
+    const gov = (
+      await h.call('POST', '/v1/departments', { body: { name: '総務課', holidays: 'jp-gov' } })
+    ).json.id;
+    const r = await h.call('GET', `/v1/departments/${gov}/board?date=2026-12-30`);
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.kind, 'holiday');
+    assert.equal(r.json.holiday, '年末年始');
+    await h.close();
+  });
+});

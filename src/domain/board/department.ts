@@ -1,6 +1,6 @@
 import {
   addDays,
-  japaneseHoliday,
+  holidayNameOf,
   maxDate,
   minDate,
   nonWorkingReason,
@@ -243,7 +243,8 @@ export function departmentDay(
     const reason = nonWorkingReason(calendar, date);
     kind = reason === 'weekday' ? 'weekend' : (reason ?? 'none');
   }
-  const holiday = kind === 'holiday' ? japaneseHoliday(date)?.name : undefined;
+  // The calendar's own name for it: a national holiday, or 年末年始 under jp-gov.
+  const holiday = kind === 'holiday' ? holidayNameOf(calendar, date) : undefined;
 
   const out: DepartmentDay = {
     date,
