@@ -17,6 +17,9 @@ export function allowParameters(db: Kysely<DB>, limit: number): void {
   parameterLimits.set(db, limit);
 }
 
+/** The parameters one statement of `db` may bind (D1's 100 unless its opener allowed more). */
+export const parameterLimit = (db: Kysely<DB>): number => parameterLimits.get(db) ?? MAX_PARAMS;
+
 /** Splits rows into groups small enough for one multi-row INSERT each (`limit` parameters). */
 export function insertChunks<T extends object>(rows: readonly T[], limit = MAX_PARAMS): T[][] {
   if (rows.length === 0) return [];
@@ -51,7 +54,7 @@ export function insertRowsQueries<Tb extends keyof DB & string>(
   const head = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values `;
   // Placeholders as the engine numbers them: `?` (SQLite, D1) or `$1, $2, …` (PostgreSQL).
   const numbered = engineOf(db) === 'postgres';
-  return insertChunks(rows, parameterLimits.get(db) ?? MAX_PARAMS).map((chunk) => {
+  return insertChunks(rows, parameterLimit(db)).map((chunk) => {
     let n = 0;
     const tuple = () => `(${columns.map(() => (numbered ? `$${++n}` : '?')).join(', ')})`;
     const parameters: unknown[] = [];

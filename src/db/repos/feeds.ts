@@ -1,5 +1,5 @@
 import type { CompiledQuery, ExpressionBuilder, Kysely } from 'kysely';
-import { insertChunks, parameterGroups } from '../chunks.ts';
+import { insertChunks, parameterGroups, parameterLimit } from '../chunks.ts';
 import type { DB, FeedDayRow, FeedRow } from '../schema.ts';
 import type { FeedScope, IsoDate } from '../../domain/types.ts';
 
@@ -233,7 +233,7 @@ export function upsertFeedDaysQueries(
     sequence: 0,
     updated_at: d.updatedAt,
   }));
-  return insertChunks(rows).map((chunk) =>
+  return insertChunks(rows, parameterLimit(db)).map((chunk) =>
     db
       .insertInto('feed_days')
       .values(chunk)

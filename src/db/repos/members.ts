@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely } from 'kysely';
-import { insertChunks, parameterGroups } from '../chunks.ts';
+import { insertChunks, parameterGroups, parameterLimit } from '../chunks.ts';
 import { fromJson, toJson } from '../json.ts';
 import type { DB, MemberPatch, MemberRow } from '../schema.ts';
 import { byString, inReadingOrder } from '../../domain/collections.ts';
@@ -146,9 +146,9 @@ const memberRow = (m: Member): MemberRow => ({
   updated_at: m.updatedAt,
 });
 
-/** Stores new members, in as many statements as D1's parameter limit needs. */
+/** Stores new members, in as many statements as the engine's parameter limit needs. */
 export function insertMembersQueries(db: Kysely<DB>, members: readonly Member[]): CompiledQuery[] {
-  return insertChunks(members.map(memberRow)).map((c) =>
+  return insertChunks(members.map(memberRow), parameterLimit(db)).map((c) =>
     db.insertInto('members').values(c).compile(),
   );
 }

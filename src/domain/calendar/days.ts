@@ -132,19 +132,13 @@ export function isZone(zone: string): boolean {
   return valid;
 }
 
-// Weekdays read, by date: the same in every zone, and luxon's read of a date in a zone is most of
-// a board's time (an organisation's 300 departments ask the same 92 dates).
-const weekdaysKept = new Map<IsoDate, number>();
-
-/** The ISO weekday (1 = Monday … 7 = Sunday) of a calendar date, read by luxon in `timezone`; the same in every zone. */
-export function isoWeekday(date: IsoDate, timezone = 'UTC'): number {
-  const kept = weekdaysKept.get(date);
-  if (kept !== undefined) return kept;
+/**
+ * The ISO weekday (1 = Monday … 7 = Sunday) of a calendar date: the same in every zone (the
+ * argument is kept for the callers that name theirs). Counted from 1970-01-01, a Thursday.
+ */
+export function isoWeekday(date: IsoDate, _timezone?: string): number {
   assertIsoDate(date);
-  const weekday = DateTime.fromISO(date, { zone: timezone }).weekday;
-  if (weekdaysKept.size >= 4096) weekdaysKept.delete(weekdaysKept.keys().next().value!);
-  weekdaysKept.set(date, weekday);
-  return weekday;
+  return ((((epochDay(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The ISO week ('kkkk-Www') a calendar date belongs to. */
