@@ -1,4 +1,3 @@
-import { byString } from '../domain/collections.ts';
 import type { OutboxMessage } from '../domain/outbox/index.ts';
 import type { Language } from '../domain/types.ts';
 import {

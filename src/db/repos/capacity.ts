@@ -21,7 +21,7 @@ export interface DemandScope {
 }
 
 /** The published rotations overlapping the scope's window (of one department, or all): a query to go on with. */
-export function publishedInScope(db: Kysely<DB>, s: DemandScope) {
+function publishedInScope(db: Kysely<DB>, s: DemandScope) {
   let q = db
     .selectFrom('rotations')
     .where('rotations.status', '=', 'published')

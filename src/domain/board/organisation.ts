@@ -24,7 +24,7 @@ export interface StandbyLine {
 }
 
 /** The office, remote and standby counts of a department's day (a person in two slots counted once). */
-export function dayCounts(d: DepartmentDay): { office: number; remote: number; standby: number } {
+function dayCounts(d: DepartmentDay): { office: number; remote: number; standby: number } {
   return {
     office: new Set(d.office.flatMap((s) => s.memberIds)).size,
     remote: d.remote.length,

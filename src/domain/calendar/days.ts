@@ -68,7 +68,7 @@ function holidayEntry(date: IsoDate): HolidayEntry | undefined {
 }
 
 /** Is `date` in the year-end closure of government offices (29 December – 3 January)? */
-export const isYearEndClosure = (date: IsoDate): boolean => {
+const isYearEndClosure = (date: IsoDate): boolean => {
   const md = date.slice(5);
   return md >= '12-29' || md <= '01-03';
 };

@@ -1,7 +1,15 @@
 import type { OverrideOutcome, OverrideView } from '../../app/overrides/index.ts';
 import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
-import { Day, countText, dayText, hoursText, instantText, listDayText } from '../shared/dates.tsx';
+import {
+  Day,
+  countText,
+  dayText,
+  hoursText,
+  instantText,
+  listDayText,
+  listText,
+} from '../shared/dates.tsx';
 import {
   ColumnHeads,
   Csrf,
@@ -220,7 +228,7 @@ export function OverridePreview(p: {
           ? t(lang, 'override.capacityUnset')
           : cap.newShortageDates.length
             ? t(lang, 'override.capacityShort', {
-                dates: cap.newShortageDates.map(day).join(lang === 'ja' ? '、' : ', '),
+                dates: listText(lang, cap.newShortageDates.map(day)),
               })
             : t(lang, 'override.capacityHolds')}
       </p>

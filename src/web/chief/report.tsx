@@ -4,7 +4,14 @@ import type { RotationView } from '../../app/rotations/index.ts';
 import type { MemberView } from '../../app/members/index.ts';
 import { MoveForm } from './move-form.tsx';
 import { Csrf, ErrorSummary, type FormErrors } from '../shared/form.tsx';
-import { countText, dayText, listDayText, spanText, type Counted } from '../shared/dates.tsx';
+import {
+  countText,
+  dayText,
+  listDayText,
+  spanText,
+  type Counted,
+  listText,
+} from '../shared/dates.tsx';
 import { t, tOf } from '../shared/i18n.ts';
 import { whyList } from './why.ts';
 
@@ -92,7 +99,7 @@ function Coverage({
               return (
                 <td>
                   <Verdict lang={lang} ok={held.holderIds.length >= held.min} />{' '}
-                  {held.holderIds.map(nameOf).join(lang === 'ja' ? '、' : ', ')}
+                  {listText(lang, held.holderIds.map(nameOf))}
                 </td>
               );
             })}
@@ -172,10 +179,10 @@ function Survivability({
 }) {
   const s = report.survivability;
   const days = (dates: string[]) =>
-    dates
-      .slice(0, 10)
-      .map((d) => listDayText(lang, d, today))
-      .join(lang === 'ja' ? '、' : ', ');
+    listText(
+      lang,
+      dates.slice(0, 10).map((d) => listDayText(lang, d, today)),
+    );
   const w = s.worst;
   const remoteWorst = s.remote?.worst;
   return (

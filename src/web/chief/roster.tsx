@@ -3,13 +3,13 @@ import type { RosterEffects, RosterSyncOutcome } from '../../app/roster/index.ts
 import type { FieldChanges } from '../../domain/roster/index.ts';
 import type { Language } from '../../domain/types.ts';
 import { Csrf, ErrorSummary, Input, Select, type FormErrors } from '../shared/form.tsx';
-import { countText, dayText } from '../shared/dates.tsx';
+import { countText, dayText, listText } from '../shared/dates.tsx';
 import { t, tOf, type TextKey } from '../shared/i18n.ts';
 
 /** A field's value as the page shows it: positions and remote access in the glossary's words. */
 function shown(lang: Language, field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
-  if (Array.isArray(v)) return v.length ? v.join(lang === 'ja' ? '、' : ', ') : '—';
+  if (Array.isArray(v)) return v.length ? listText(lang, v.map(String)) : '—';
   if (field === 'position') return tOf(lang, 'position', String(v));
   if (field === 'remoteAccess') return tOf(lang, 'remote', String(v));
   if (field === 'active') return t(lang, v ? 'yes' : 'no');

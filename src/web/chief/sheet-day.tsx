@@ -2,7 +2,7 @@ import type { MonthSheet } from '../../app/rotations/index.ts';
 import type { DayView } from '../../domain/rotation/index.ts';
 import type { Language } from '../../domain/types.ts';
 import { clockText } from '../../domain/calendar/index.ts';
-import { dayText, listDayText } from '../shared/dates.tsx';
+import { dayText, listDayText, listText } from '../shared/dates.tsx';
 import { t } from '../shared/i18n.ts';
 import { teamClass } from './report.tsx';
 
@@ -101,7 +101,7 @@ export function DayMarks({ ctx, day }: { ctx: SheetContext; day: DayView }) {
         <div>{t(lang, `kind.${day.kind}`)}</div>
       ) : null}
       {day.standbyTeamIds.length ? (
-        <div class="mark standby">{`${t(lang, 'standbyMark')}: ${day.standbyTeamIds.map(teamName).join(lang === 'ja' ? '、' : ', ')}`}</div>
+        <div class="mark standby">{`${t(lang, 'standbyMark')}: ${listText(lang, day.standbyTeamIds.map(teamName))}`}</div>
       ) : null}
       {sheet.swaps
         .filter((s) => s.date === day.date)

@@ -3,7 +3,7 @@ import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { ColumnHeads, ErrorSummary, Input, type FormErrors } from '../shared/form.tsx';
 import { t } from '../shared/i18n.ts';
-import { Day } from '../shared/dates.tsx';
+import { Day, listText } from '../shared/dates.tsx';
 import type { Directory } from './directory.ts';
 import { KeepPicker, MemberSelect, PickerStep, type PickerState } from './picker.tsx';
 
@@ -70,9 +70,10 @@ export function ExposurePage(p: {
                   </th>
                   <td>{d.teamId ? (dir.teamOf.get(d.teamId)?.label ?? '') : ''}</td>
                   <td>
-                    {d.coPresentMemberIds
-                      .map((id) => dir.memberOf.get(id)?.name ?? id)
-                      .join(lang === 'ja' ? '、' : ', ')}
+                    {listText(
+                      lang,
+                      d.coPresentMemberIds.map((id) => dir.memberOf.get(id)?.name ?? id),
+                    )}
                   </td>
                 </tr>
               ))}

@@ -3,7 +3,7 @@ import { Table } from '../shared/table.tsx';
 import type { Language } from '../../domain/types.ts';
 import { ColumnHeads, Csrf } from '../shared/form.tsx';
 import { t, type TextKey } from '../shared/i18n.ts';
-import { Day, countText, dayText, listDayText, spanText } from '../shared/dates.tsx';
+import { Day, countText, dayText, listDayText, spanText, listText } from '../shared/dates.tsx';
 import { subjectName, type Directory } from './directory.ts';
 import type { MarkValues } from './quarantines-page.tsx';
 import type { PickerState } from './picker.tsx';
@@ -21,7 +21,10 @@ export interface Preview {
 
 /** Dates in a run of text, each by {@link listDayText} against the department's today. */
 const days = (lang: Language, dates: string[], asOf: string) =>
-  dates.map((d) => listDayText(lang, d, asOf)).join(lang === 'ja' ? '、' : ', ');
+  listText(
+    lang,
+    dates.map((d) => listDayText(lang, d, asOf)),
+  );
 
 const teamLabel = (dir: Directory, id: string | null) =>
   id ? (dir.teamOf.get(id)?.label ?? id) : '—';

@@ -64,6 +64,10 @@ export function countText(lang: Language, what: Counted, n: number): string {
   return t(lang, `count.${what}.${form}` as TextKey, { count: n });
 }
 
+/** Items listed in a sentence: 山田、佐藤 / Yamada, Sato. */
+export const listText = (lang: Language, items: readonly string[]): string =>
+  items.join(lang === 'ja' ? '、' : ', ');
+
 /** A count as an aside after a heading or a name: （3名）, " (3 people)". */
 export const countAside = (lang: Language, what: Counted, n: number): string =>
   lang === 'ja' ? `（${countText(lang, what, n)}）` : ` (${countText(lang, what, n)})`;
