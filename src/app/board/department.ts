@@ -39,6 +39,7 @@ export async function readDepartmentBoard(
     deps,
     { from: date, to: addDays(date, UNCOVERED_HORIZON_DAYS), departmentId },
     (db, id) => boardMembers(db, id, true),
+    [department],
   );
   inReadingOrder(snap.members);
   const { boards, demand } = boardsOf(snap, date, departmentBoard);

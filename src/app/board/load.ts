@@ -41,10 +41,12 @@ export async function loadBoard<M extends BoardMember>(
   deps: Deps,
   scope: DemandScope,
   members: (db: Deps['db'], departmentId?: string) => Promise<M[]>,
+  /** The departments, when the caller read them already (one department's board). */
+  known?: Department[],
 ): Promise<BoardSnapshot<M>> {
   const [departments, rotations, teams, memberships, people, windows, settings] = await Promise.all(
     [
-      departmentsByName(deps.db, scope.departmentId ? [scope.departmentId] : undefined),
+      known ?? departmentsByName(deps.db, scope.departmentId ? [scope.departmentId] : undefined),
       publishedRotations(deps.db, scope, true),
       publishedTeams(deps.db, scope),
       // Of the first date alone: a board places people on its date, the window is for its days.
