@@ -30,7 +30,7 @@ export async function readMemberToday(deps: Deps, actor: Actor, id: string) {
   const today = dateInZone(deps.now(), department.timezone);
   const to = addDays(today, UNCOVERED_HORIZON_DAYS);
   const [days, windows] = await Promise.all([
-    memberScheduleDays(deps, id, department.id, today, to),
+    memberScheduleDays(deps, id, department, today, to),
     // A year ahead: standby joined across windows that meet ends where the last one does.
     standbyWindows(deps.db, department.id, { from: today, to: addDays(today, 366) }),
   ]);

@@ -77,7 +77,7 @@ async function scheduleAnswer(deps: Deps, department: Department, member: Member
   const days = await memberScheduleDays(
     deps,
     member.id,
-    department.id,
+    department,
     today,
     addDays(today, SCHEDULE_DAYS_AHEAD),
   );

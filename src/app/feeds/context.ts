@@ -79,11 +79,10 @@ export async function departmentOf(deps: Deps, id: string): Promise<Department> 
 export async function memberScheduleDays(
   deps: Deps,
   memberId: string,
-  departmentId: string,
+  department: Department,
   from: string,
   to: string,
 ) {
-  const department = await departmentOf(deps, departmentId);
   const ctx = await feedContext(deps, department, from, to);
   return memberDays(ctx, memberId);
 }

@@ -21,6 +21,6 @@ export async function memberSchedule(
   const to = range.to ?? addDays(from, 30);
   const badRange = queryRangeFailure(from, to, 366);
   if (badRange) return err(badRange);
-  const days = await memberScheduleDays(deps, id, department.id, from, to);
+  const days = await memberScheduleDays(deps, id, department, from, to);
   return ok({ memberId: id, from, to, days: days.map(({ description: _d, ...d }) => d) });
 }
