@@ -6,6 +6,8 @@ import {
   visibleDepartments,
   type DepartmentView,
 } from '../../app/departments/index.ts';
+import type { Failure, FieldError } from '../../app/failure.ts';
+import type { Result } from '../../domain/result.ts';
 import { validate } from '../../contract/schemas.ts';
 import { readSettings, updateSettings } from '../../app/settings/index.ts';
 import type { WebContext, WebEnv } from '../shared/env.ts';
@@ -196,6 +198,39 @@ async function notificationsPage(
   );
 }
 
+/**
+ * What saving a webhook came to: back to the list, or the page with the problems by `field` (the
+ * schema's, else the use case's); a failure that is not about the form gets its own page.
+ */
+async function webhookOutcome(
+  c: WebContext,
+  url: string | null,
+  field: string,
+  problems: FieldError[],
+  done: Result<unknown, Failure> | null,
+) {
+  if (done?.ok) return c.redirect(`/admin/notifications?${url ? 'saved' : 'cleared'}=1`, 303);
+  if (done && notAboutTheForm(done.error)) return failurePage(c, done.error);
+  const f = done?.error;
+  const errors = errorsOnFields(f ? errorsOf(f) : problems, () => field, c.var.lang);
+  return notificationsPage(
+    c,
+    await visibleDepartments(c.var.deps, c.var.actor),
+    { errors, detail: f ? failureMessage(c.var.lang, f) : undefined },
+    f ? (formStatus(f) as 409 | 422) : 422,
+  );
+}
+
+/** The page again with `field` said to be required. */
+async function urlRequired(c: WebContext, field: string) {
+  return notificationsPage(
+    c,
+    await visibleDepartments(c.var.deps, c.var.actor),
+    { errors: { [field]: [t(c.var.lang, 'issue.required')] } },
+    422,
+  );
+}
+
 async function setWebhook(c: WebContext, kind: Kind, id: string, url: string | null) {
   // Unknown department: its page, before anything about the form.
   valueOrPage(await readDepartment(c.var.deps, c.var.actor, id));
@@ -203,17 +238,7 @@ async function setWebhook(c: WebContext, kind: Kind, id: string, url: string | n
   const input = k.input(url);
   const problems = validate('department-update', input);
   const done = problems.length ? null : await updateDepartment(c.var.deps, c.var.actor, id, input);
-  if (done?.ok) return c.redirect(`/admin/notifications?${url ? 'saved' : 'cleared'}=1`, 303);
-  if (done && notAboutTheForm(done.error)) return failurePage(c, done.error);
-  const f = done?.error;
-  const errors = errorsOnFields(f ? errorsOf(f) : problems, () => k.field(id), c.var.lang);
-  const departments = await visibleDepartments(c.var.deps, c.var.actor);
-  return notificationsPage(
-    c,
-    departments,
-    { errors, detail: f ? failureMessage(c.var.lang, f) : undefined },
-    f ? (formStatus(f) as 409 | 422) : 422,
-  );
+  return webhookOutcome(c, url, k.field(id), problems, done);
 }
 
 /** Notification targets: the organisation's Slack and Teams webhooks (the operator's) and each department's own (admin). */
@@ -226,42 +251,20 @@ export function notificationPages() {
     const id = c.req.param('id')!;
     const field = KINDS[kind].field(id);
     const url = text(await c.req.parseBody(), field);
-    if (!url)
-      return notificationsPage(
-        c,
-        await visibleDepartments(c.var.deps, c.var.actor),
-        { errors: { [field]: [t(c.var.lang, 'issue.required')] } },
-        422,
-      );
+    if (!url) return urlRequired(c, field);
     return setWebhook(c, kind, id, url);
   };
   // The organisation's own webhook (before the department routes: `organisation` is no department).
   const saveOrg = async (c: WebContext, kind: Kind, url: string | null) => {
-    const field = `org-${kind}`;
     const input = kind === 'slack' ? { slackWebhookUrl: url } : { teamsWebhookUrl: url };
     const problems = validate('settings-update', input);
     const done = problems.length ? null : await updateSettings(c.var.deps, c.var.actor, input);
-    if (done?.ok) return c.redirect(`/admin/notifications?${url ? 'saved' : 'cleared'}=1`, 303);
-    const f = done?.error;
-    const errors = errorsOnFields(f ? errorsOf(f) : problems, () => field, c.var.lang);
-    const departments = await visibleDepartments(c.var.deps, c.var.actor);
-    return notificationsPage(
-      c,
-      departments,
-      { errors, detail: f ? failureMessage(c.var.lang, f) : undefined },
-      422,
-    );
+    return webhookOutcome(c, url, `org-${kind}`, problems, done);
   };
   r.post('/admin/webhooks/:kind{(?:slack|teams)}', async (c) => {
     const kind = c.req.param('kind') as Kind;
     const url = text(await c.req.parseBody(), `org-${kind}`);
-    if (!url)
-      return notificationsPage(
-        c,
-        await visibleDepartments(c.var.deps, c.var.actor),
-        { errors: { [`org-${kind}`]: [t(c.var.lang, 'issue.required')] } },
-        422,
-      );
+    if (!url) return urlRequired(c, `org-${kind}`);
     return saveOrg(c, kind, url);
   });
   r.post('/admin/webhooks/:kind{(?:slack|teams)}/clear', (c) =>
