@@ -36,9 +36,11 @@ function Nav({ lang, actor }: { lang: Language; actor: Actor }) {
       [`/departments/${actor.departmentId}`, t(lang, 'members')],
     );
   if (actor.role === 'admin' || actor.role === 'hr')
-    links.push(['/board', t(lang, 'board.orgNav')]);
-  if (actor.role === 'admin' || actor.role === 'hr')
-    links.push(['/quarantines', t(lang, 'quarantines')], ['/exposures', t(lang, 'exposure')]);
+    links.push(
+      ['/board', t(lang, 'board.orgNav')],
+      ['/quarantines', t(lang, 'quarantines')],
+      ['/exposures', t(lang, 'exposure')],
+    );
   // A member (staff, or a chief who is one) has their own days.
   if (actor.memberId) links.push(['/me', t(lang, 'myPage')]);
   return (
